@@ -1,0 +1,22 @@
+/**
+ * One consistent picture of an organization, as loaded from the API. Pure domain code (effective access, doctor,
+ * "who has access here") reads only this; the state layer builds it and screens render from it.
+ */
+import type { ApiKey, Invitation, Member, Organization, Project } from '../api/schemas.js';
+
+/** Custom roles known for a project, or why they are not known (so a screen can say which credential is missing). */
+export type CustomRolesState =
+  | { readonly status: 'loaded'; readonly names: readonly string[]; readonly source: 'cloud' | 'elasticsearch' }
+  | { readonly status: 'unavailable'; readonly reason: string };
+
+export interface OrgSnapshot {
+  readonly organization: Organization;
+  readonly members: readonly Member[];
+  readonly invitations: readonly Invitation[];
+  readonly keys: readonly ApiKey[];
+  readonly projects: readonly Project[];
+  /** By project id. A project missing here has not been looked at yet. */
+  readonly customRoles: ReadonlyMap<string, CustomRolesState>;
+  /** The time the snapshot describes (the sandbox clock may run ahead of the wall clock). */
+  readonly now: Date;
+}

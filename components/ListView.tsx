@@ -1,0 +1,45 @@
+/**
+ * A windowed table: only the rows that fit are rendered, whatever the list length, and the window moves only as
+ * far as needed to keep the selection visible.
+ */
+import { Text } from 'ink';
+import { useMemo, useRef } from 'react';
+import { fit, layoutColumns, windowStart, type Column, type FilteredList, type Row } from '../src/ui/list-model.js';
+import { useTheme } from '../src/ui/theme.js';
+import { ListRow } from './ListRow.js';
+
+interface Props {
+  readonly columns: readonly Column<Row>[];
+  readonly list: FilteredList<Row>;
+  readonly selected: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function ListView({ columns, list, selected, width, height }: Props) {
+  const theme = useTheme();
+  const start = useRef(0);
+  start.current = windowStart(start.current, Math.max(0, selected), height, list.items.length);
+  const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
+  // Borders take two columns; the pointer column is shared by every row.
+  const widths = useMemo(() => layoutColumns(columns, width - 2 - pointerWidth), [columns, width, pointerWidth]);
+  const header = ' '.repeat(pointerWidth) + columns.map((c, i) => fit(c.header, widths[i] ?? c.width, '')).join(' ');
+  const visible = list.items.slice(start.current, start.current + height);
+  return (
+    <>
+      <Text wrap="truncate" bold color={theme.colorOf('muted')}>
+        {header}
+      </Text>
+      {visible.map((item, i) => (
+        <ListRow
+          key={item.row.id}
+          row={item.row}
+          columns={columns}
+          widths={widths}
+          selected={start.current + i === selected}
+          highlights={list.highlights.get(item.row.id)}
+        />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * The app shell: owns navigation and the overlay stack, publishes state and actions through contexts, routes keys
+ * through the binding table, and lays the frame out to the terminal size.
+ *
+ * Routing: the body shows the top overlay if any (help, quit confirmation, or a feature's panel opened with
+ * actions.openPanel), else the current screen's details or list.
+ */
+import { Box, useApp } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { SCREENS } from '../screens/registry.js';
+import type { ScreenContext, ScreenLoaders } from '../screens/types.js';
+import { PROJECT_TYPES } from '../src/api/schemas.js';
+import { dataOf } from '../src/state/resource.js';
+import type { Store } from '../src/state/store.js';
+import type { BindingContext } from '../src/ui/bindings.js';
+import { AppActionsContext, AppStateContext, type AppActions, type AppState, type Connection, type StatusMessage } from '../src/ui/contexts.js';
+import { helpLines } from '../src/ui/help.js';
+import { frameHeight, layoutFor } from '../src/ui/layout.js';
+import { initialNav, modeOf, navReducer, selectedIndex } from '../src/ui/navigation.js';
+import type { ScreenId } from '../src/ui/screen-ids.js';
+import { useTerminalSize } from '../src/ui/terminal-size.js';
+import { useTheme } from '../src/ui/theme.js';
+import { useKeyDispatch, type Handlers } from '../src/ui/use-key-dispatch.js';
+import { useScreenList } from '../src/ui/use-screen-list.js';
+import { DetailsView } from './DetailsView.js';
+import { Footer } from './Footer.js';
+import { createHandlers, type Frame } from './handlers.js';
+import { Header } from './Header.js';
+import { maxScroll } from './LinesView.js';
+import { ListScreen } from './ListScreen.js';
+import { OverlayView } from './Overlays.js';
+import { StatusLine } from './StatusLine.js';
+
+export interface ShellProps {
+  readonly store: Store;
+  readonly connection: Connection;
+  readonly initialScreen: ScreenId;
+  readonly initialFilter?: string;
+}
+
+export function Shell({ store, connection, initialScreen, initialFilter }: ShellProps) {
+  const { exit } = useApp();
+  const theme = useTheme();
+  const size = useTerminalSize();
+  const layout = layoutFor(size);
+  const data = useSyncExternalStore(store.subscribe, store.getState);
+  const snapshot = store.snapshot();
+  const [nav, dispatch] = useReducer(navReducer, undefined, () => initialNav(initialScreen, initialFilter));
+  const [message, setMessage] = useState<StatusMessage>();
+  const mode = modeOf(nav);
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const dirty = useRef(new Set<string>());
+
+  const actions = useMemo<AppActions>(
+    () => ({
+      navigate: (screen) => dispatch({ type: 'navigate', screen }),
+      refresh: (scope) => store.refresh(scope),
+      setFilter: (screen, filter) => dispatch({ type: 'setFilter', screen, filter }),
+      openPanel: (panel) => dispatch({ type: 'pushOverlay', overlay: { kind: 'panel', ...panel } }),
+      closeOverlay: () => dispatch({ type: 'popOverlay' }),
+      notify: (text, tone = 'success') => setMessage({ text, tone }),
+      requestQuit: () => {
+        // A second ctrl+c at the question means it.
+        if (dirty.current.size === 0 || modeRef.current === 'confirm') exit();
+        else dispatch({ type: 'pushOverlay', overlay: { kind: 'confirm-quit' } });
+      },
+      setDirty: (token, isDirty) => {
+        if (isDirty) dirty.current.add(token);
+        else dirty.current.delete(token);
+      },
+      ensureCustomRoles: (projectId) => void store.ensureCustomRoles(projectId),
+      ensureRole: (projectId, name) => void store.ensureRole(projectId, name),
+    }),
+    [store, exit],
+  );
+  const loaders = useMemo<ScreenLoaders>(
+    () => ({ ensureCustomRoles: actions.ensureCustomRoles, ensureRole: actions.ensureRole }),
+    [actions],
+  );
+
+  const def = SCREENS[nav.screen];
+  const projectLists = data.projects;
+  const projects = useMemo(
+    () => new Map(PROJECT_TYPES.flatMap((t) => dataOf(projectLists[t]) ?? []).map((p) => [p.id, p])),
+    [projectLists],
+  );
+  const ctx = useMemo<ScreenContext>(
+    () => ({ data, snapshot, projects, now: snapshot?.now ?? store.now(), symbols: theme.symbols }),
+    [data, snapshot, projects, theme.symbols, store],
+  );
+  const listNav = nav.lists[nav.screen];
+  const view = useScreenList(def, ctx, listNav);
+  const selected = selectedIndex(listNav, view.list.ids);
+  const sources = def.sources(data);
+
+  const detailsRow = nav.view === 'details' && nav.detailsId !== undefined ? view.find(nav.detailsId) : undefined;
+  const detailsLines = useMemo(() => (detailsRow ? def.details(detailsRow, ctx) : []), [def, detailsRow, ctx]);
+  const help = useMemo(() => helpLines(theme.unicode), [theme.unicode]);
+
+  useEffect(() => {
+    def.onShow?.(ctx, loaders);
+  }, [def, ctx, loaders]);
+
+  const frame = useRef<Frame>(undefined as unknown as Frame);
+  frame.current = {
+    ids: view.list.ids,
+    pageSize: nav.view === 'details' ? layout.boxInner : layout.listRows,
+    detailsMax: maxScroll(detailsLines.length, layout.boxInner),
+    helpMax: maxScroll(help.length, layout.boxInner),
+    sortCount: def.sorts.length,
+    refresh: def.refresh,
+  };
+  const handlers = useMemo<Handlers>(() => {
+    const table = createHandlers(dispatch, actions, () => frame.current, exit);
+    // A key press starts a new action, so the previous action's result message makes way.
+    return Object.fromEntries(
+      Object.entries(table).map(([id, run]) => [id, () => (setMessage(undefined), run())]),
+    ) as unknown as Handlers;
+  }, [actions, exit]);
+  const bindingCtx: BindingContext = { mode, screen: nav.screen, filtered: listNav.filter !== '' };
+  const onText = useCallback((text: string) => dispatch({ type: 'typeFilter', text }), []);
+  useKeyDispatch(bindingCtx, handlers, onText);
+
+  const state: AppState = { data, snapshot, nav, mode, connection, message };
+  const top = nav.overlays.at(-1);
+  return (
+    <AppActionsContext.Provider value={actions}>
+      <AppStateContext.Provider value={state}>
+        <Box flexDirection="column" width={size.columns} height={frameHeight(size)}>
+          <Header width={size.columns} />
+          {top ? (
+            <OverlayView overlay={top} help={help} layout={layout} />
+          ) : nav.view === 'details' ? (
+            <DetailsView def={def} row={detailsRow} lines={detailsLines} scroll={nav.detailsScroll} layout={layout} loaders={loaders} />
+          ) : (
+            <ListScreen
+              def={def}
+              view={view}
+              sources={sources}
+              filter={listNav.filter}
+              filtering={mode === 'filter'}
+              selected={selected}
+              layout={layout}
+            />
+          )}
+          {/* Fixed heights: an empty line would otherwise collapse and the frame would change height. */}
+          <Box height={1}>
+            <StatusLine sources={sources} />
+          </Box>
+          <Box height={1}>
+            <Footer ctx={bindingCtx} width={size.columns} />
+          </Box>
+        </Box>
+      </AppStateContext.Provider>
+    </AppActionsContext.Provider>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * What each binding does, by binding id. Record<BindingId, …> makes the compiler demand a handler for every entry of
+ * the table, so "add a binding" is one line in src/ui/bindings.ts plus one line here.
+ */
+import type { Dispatch } from 'react';
+import type { RefreshScope } from '../src/state/store.js';
+import type { AppActions } from '../src/ui/contexts.js';
+import type { NavAction } from '../src/ui/navigation.js';
+import type { Handlers } from '../src/ui/use-key-dispatch.js';
+
+/** Facts about the current frame that handlers need, read at key time (not captured at render time). */
+export interface Frame {
+  readonly ids: readonly string[];
+  readonly pageSize: number;
+  readonly detailsMax: number;
+  readonly helpMax: number;
+  readonly sortCount: number;
+  readonly refresh: readonly RefreshScope[];
+}
+
+export function createHandlers(dispatch: Dispatch<NavAction>, actions: AppActions, frame: () => Frame, exit: () => void): Handlers {
+  const move = (delta: number) => dispatch({ type: 'move', ids: frame().ids, delta });
+  const scroll = (delta: number) => dispatch({ type: 'scrollDetails', delta, max: frame().detailsMax });
+  const scrollHelp = (delta: number) => dispatch({ type: 'scrollHelp', delta, max: frame().helpMax });
+  return {
+    'app.interrupt': () => actions.requestQuit(),
+    'app.quit': () => actions.requestQuit(),
+    'app.help': () => dispatch({ type: 'pushOverlay', overlay: { kind: 'help', scroll: 0 } }),
+    'nav.members': () => dispatch({ type: 'navigate', screen: 'members' }),
+    'nav.projects': () => dispatch({ type: 'navigate', screen: 'projects' }),
+    'nav.roles': () => dispatch({ type: 'navigate', screen: 'roles' }),
+    'nav.keys': () => dispatch({ type: 'navigate', screen: 'keys' }),
+    'nav.next': () => dispatch({ type: 'cycle', delta: 1 }),
+    'nav.prev': () => dispatch({ type: 'cycle', delta: -1 }),
+    'data.refresh': () => void actions.refresh(frame().refresh),
+
+    'list.up': () => move(-1),
+    'list.down': () => move(1),
+    'list.pageUp': () => move(-frame().pageSize),
+    'list.pageDown': () => move(frame().pageSize),
+    'list.first': () => dispatch({ type: 'move', ids: frame().ids, to: 'first' }),
+    'list.last': () => dispatch({ type: 'move', ids: frame().ids, to: 'last' }),
+    'list.open': () => dispatch({ type: 'openDetails', ids: frame().ids }),
+    'list.filter': () => dispatch({ type: 'startFilter' }),
+    'list.sort': () => dispatch({ type: 'cycleSort', count: frame().sortCount }),
+    'list.clearFilter': () => dispatch({ type: 'clearFilter' }),
+
+    'filter.accept': () => dispatch({ type: 'acceptFilter' }),
+    'filter.cancel': () => dispatch({ type: 'clearFilter' }),
+    'filter.erase': () => dispatch({ type: 'eraseFilter' }),
+    'filter.up': () => move(-1),
+    'filter.down': () => move(1),
+
+    'details.up': () => scroll(-1),
+    'details.down': () => scroll(1),
+    'details.pageUp': () => scroll(-frame().pageSize),
+    'details.pageDown': () => scroll(frame().pageSize),
+    'details.back': () => dispatch({ type: 'back' }),
+
+    'help.up': () => scrollHelp(-1),
+    'help.down': () => scrollHelp(1),
+    'help.close': () => dispatch({ type: 'popOverlay' }),
+
+    'confirm.yes': exit,
+    'confirm.no': () => dispatch({ type: 'popOverlay' }),
+  };
+}

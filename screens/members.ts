@@ -1,0 +1,118 @@
+/** Members and pending invitations in one list: who is in the organization, and who is about to be. */
+import type { Invitation, Member } from '../src/api/schemas.js';
+import { isInvitationOpen } from '../src/domain/access/index.js';
+import { dataOf } from '../src/state/resource.js';
+import { blank, field, heading, tone, type Line } from '../src/ui/lines.js';
+import type { Tone } from '../src/ui/theme.js';
+import { accessSummary, assignmentLines, organizationRoles } from './assignments.js';
+import { absolute, relative } from './dates.js';
+import { byText, defineScreen, type ScreenContext } from './types.js';
+
+export type MemberRow =
+  | (RowBase & { readonly kind: 'member'; readonly member: Member })
+  | (RowBase & { readonly kind: 'invitation'; readonly invitation: Invitation });
+
+interface RowBase {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly orgRole: string;
+  readonly access: string;
+  readonly status: string;
+  readonly statusTone?: Tone;
+  /** Member since / invited at, for sorting. */
+  readonly since: string;
+}
+
+const SHORT_ORG_ROLES: Record<string, string> = { 'Organization owner': 'Org owner' };
+
+function memberRow(member: Member): MemberRow {
+  const orgRole = organizationRoles(member.role_assignments);
+  return {
+    kind: 'member',
+    id: `member:${member.user_id}`,
+    member,
+    email: member.email ?? '',
+    name: member.name ?? '',
+    orgRole: SHORT_ORG_ROLES[orgRole] ?? orgRole,
+    access: accessSummary(member.role_assignments),
+    status: '',
+    since: member.member_since,
+  };
+}
+
+function invitationRow(invitation: Invitation, ctx: ScreenContext): MemberRow {
+  const orgRole = organizationRoles(invitation.role_assignments);
+  const open = isInvitationOpen(invitation, ctx.now);
+  return {
+    kind: 'invitation',
+    id: `invitation:${invitation.token}`,
+    invitation,
+    email: invitation.email,
+    name: '',
+    orgRole: SHORT_ORG_ROLES[orgRole] ?? orgRole,
+    access: accessSummary(invitation.role_assignments),
+    status: open ? `invited ${relative(invitation.expires_at, ctx.now)}` : `${ctx.symbols.fail} invite expired`,
+    statusTone: open ? 'warning' : 'danger',
+    since: invitation.created_at,
+  };
+}
+
+function memberDetails(member: Member, ctx: ScreenContext): Line[] {
+  return [
+    heading(member.name ?? member.email ?? member.user_id),
+    field('Email', member.email ?? '—'),
+    field('Name', member.name ?? '—'),
+    field('User id', member.user_id),
+    field('Member since', absolute(member.member_since, ctx.now)),
+    field('Organization', organizationRoles(member.role_assignments) || tone('muted', 'no organization role')),
+    blank,
+    heading('Role assignments'),
+    ...assignmentLines(member.role_assignments, ctx.projects),
+  ];
+}
+
+function invitationDetails(invitation: Invitation, ctx: ScreenContext): Line[] {
+  const open = isInvitationOpen(invitation, ctx.now);
+  return [
+    heading(`Invitation: ${invitation.email}`),
+    field('Status', open ? tone('warning', 'pending') : tone('danger', `${ctx.symbols.fail} expired`)),
+    field('Invited', absolute(invitation.created_at, ctx.now)),
+    field('Expires', absolute(invitation.expires_at, ctx.now)),
+    field('Organization', organizationRoles(invitation.role_assignments) || tone('muted', 'no organization role')),
+    blank,
+    heading('Role assignments (applied on acceptance)'),
+    ...assignmentLines(invitation.role_assignments, ctx.projects),
+  ];
+}
+
+export const membersScreen = defineScreen<MemberRow>({
+  id: 'members',
+  sources: (data) => [
+    { noun: 'organization', resource: data.organization },
+    { noun: 'members', resource: data.members },
+    { noun: 'invitations', resource: data.invitations },
+  ],
+  refresh: ['members', 'invitations'],
+  deps: (data) => [data.members, data.invitations, data.projects],
+  rows: (ctx) => [
+    ...(dataOf(ctx.data.members) ?? []).map(memberRow),
+    ...(dataOf(ctx.data.invitations) ?? []).filter((i) => !i.accepted_at).map((i) => invitationRow(i, ctx)),
+  ],
+  columns: [
+    { header: 'EMAIL', width: 17, grow: 1, text: (r) => r.email, searchable: true },
+    { header: 'NAME', width: 10, grow: 1, text: (r) => r.name || (r.kind === 'invitation' ? '(pending)' : ''), searchable: true },
+    { header: 'ORG ROLE', width: 13, text: (r) => r.orgRole },
+    { header: 'PROJECT ACCESS', width: 16, grow: 3, text: (r) => r.access, searchable: true },
+    { header: 'STATUS', width: 16, text: (r) => r.status, tone: (r) => r.statusTone },
+  ],
+  sorts: [
+    { label: 'email', compare: (a, b) => byText(a.email, b.email) },
+    { label: 'name', compare: (a, b) => byText(a.name, b.name) || byText(a.email, b.email) },
+    { label: 'org role', compare: (a, b) => byText(b.orgRole, a.orgRole) || byText(a.email, b.email) },
+    { label: 'newest', compare: (a, b) => byText(b.since, a.since) },
+  ],
+  empty: 'No members or pending invitations.',
+  detailsTitle: (r) => (r.kind === 'member' ? `Member: ${r.email || r.member.user_id}` : `Invitation: ${r.email}`),
+  details: (r, ctx) => (r.kind === 'member' ? memberDetails(r.member, ctx) : invitationDetails(r.invitation, ctx)),
+});

@@ -1,0 +1,15 @@
+/** The browse screens by id, in tab order. */
+import type { ScreenId } from '../src/ui/screen-ids.js';
+import type { Row } from '../src/ui/list-model.js';
+import { keysScreen } from './keys.js';
+import { membersScreen } from './members.js';
+import { projectsScreen } from './projects.js';
+import { rolesScreen } from './roles.js';
+import type { ScreenDef } from './types.js';
+
+export const SCREENS: Readonly<Record<ScreenId, ScreenDef<Row>>> = {
+  members: membersScreen,
+  projects: projectsScreen,
+  roles: rolesScreen,
+  keys: keysScreen,
+};

@@ -1,0 +1,64 @@
+/**
+ * A browse screen is data, not a component: where its rows come from, its columns and sort orders, and how a row's
+ * details read. components/ListScreen and components/DetailsView render any of them, so the four screens behave
+ * identically (keys, filter, sort, windowing) and each file here holds only what is specific to it.
+ */
+import type { OrgSnapshot } from '../src/domain/org.js';
+import type { DataState, RefreshScope } from '../src/state/store.js';
+import type { Resource } from '../src/state/resource.js';
+import type { Line } from '../src/ui/lines.js';
+import type { Column, Row, SortOrder } from '../src/ui/list-model.js';
+import type { ScreenId } from '../src/ui/screen-ids.js';
+import type { Symbols } from '../src/ui/theme.js';
+import type { ProjectIndex } from './assignments.js';
+
+export interface ScreenContext {
+  readonly data: DataState;
+  readonly snapshot: OrgSnapshot | undefined;
+  readonly projects: ProjectIndex;
+  /** The time rows are judged against (expiry, "3d ago"). */
+  readonly now: Date;
+  readonly symbols: Symbols;
+}
+
+/** What a screen may ask the store to load lazily. */
+export interface ScreenLoaders {
+  ensureCustomRoles(projectId: string): void;
+  ensureRole(projectId: string, name: string): void;
+}
+
+export interface NamedResource {
+  /** "members" in "Loading members…". */
+  readonly noun: string;
+  readonly resource: Resource<unknown> | undefined;
+}
+
+export interface ScreenDef<R extends Row> {
+  readonly id: ScreenId;
+  /** Resources behind the list, for its spinner and its error line. */
+  readonly sources: (data: DataState) => readonly NamedResource[];
+  /** What `r` reloads. */
+  readonly refresh: readonly RefreshScope[];
+  /** Rows are rebuilt only when one of these changes (by identity). */
+  readonly deps: (data: DataState) => readonly unknown[];
+  readonly rows: (ctx: ScreenContext) => R[];
+  readonly columns: readonly Column<R>[];
+  readonly sorts: readonly SortOrder<R>[];
+  readonly empty: string;
+  readonly detailsTitle: (row: R) => string;
+  readonly details: (row: R, ctx: ScreenContext) => Line[];
+  /** Lazy loads a details view needs (custom roles of a project, a role descriptor). */
+  readonly onDetails?: (row: R, loaders: ScreenLoaders) => void;
+  /** Lazy loads the list needs once its rows are known. */
+  readonly onShow?: (ctx: ScreenContext, loaders: ScreenLoaders) => void;
+}
+
+/**
+ * The registry holds screens of different row types; each definition is only ever called with its own rows, so
+ * widening here is sound.
+ */
+export function defineScreen<R extends Row>(def: ScreenDef<R>): ScreenDef<Row> {
+  return def as unknown as ScreenDef<Row>;
+}
+
+export const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });

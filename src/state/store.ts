@@ -1,0 +1,318 @@
+/**
+ * The cache between the API client and the screens. Plain TypeScript (no React): screens subscribe through
+ * useSyncExternalStore, tests drive it with a fake CloudApi.
+ *
+ * Loading policy: the organization, members, invitations, keys and the three project lists are requested in
+ * parallel; members and invitations wait only for the organization id, and not even for that when the config names
+ * one. Custom roles and role descriptors are per project and load lazily, when a screen asks for them.
+ */
+import type { CloudApi } from '../api/client.js';
+import {
+  PROJECT_TYPES,
+  type ApiKey,
+  type Invitation,
+  type Member,
+  type Organization,
+  type Project,
+  type ProjectType,
+  type Role,
+} from '../api/schemas.js';
+import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
+import type { EsAccess } from './es-access.js';
+import { dataOf, describeError, failed, IDLE, loading, ready, type Resource } from './resource.js';
+
+export interface DataState {
+  readonly organization: Resource<Organization>;
+  /** Things the user should know about how the data was chosen ("3 organizations; showing …"). */
+  readonly notices: readonly string[];
+  readonly members: Resource<readonly Member[]>;
+  readonly invitations: Resource<readonly Invitation[]>;
+  readonly keys: Resource<readonly ApiKey[]>;
+  readonly projects: Readonly<Record<ProjectType, Resource<readonly Project[]>>>;
+  /** By project id; absent = nobody asked yet. */
+  readonly customRoles: ReadonlyMap<string, Resource<CustomRolesState>>;
+  /** By roleKey(projectId, name); `null` data = the role does not exist there. */
+  readonly roleDescriptors: ReadonlyMap<string, Resource<Role | null>>;
+}
+
+export type ListResource = 'members' | 'invitations' | 'keys' | 'projects';
+
+export type RefreshScope =
+  | 'all'
+  | ListResource
+  /** Every project whose custom roles were looked at. */
+  | 'customRoles'
+  | { readonly customRoles: string }
+  | { readonly role: { readonly projectId: string; readonly name: string } };
+
+export interface StoreOptions {
+  readonly cloud: CloudApi;
+  /** Configured organization; wins over discovery. */
+  readonly orgId?: string;
+  readonly esAccess?: EsAccess;
+  /** The time snapshots describe. */
+  readonly clock?: () => Date;
+  /** Notices known before loading (configuration warnings). */
+  readonly notices?: readonly string[];
+}
+
+export interface Store {
+  getState(): DataState;
+  subscribe(listener: () => void): () => void;
+  /** Kick off the initial load. `first` requests go out before the rest (the screen the user opened on). */
+  start(first?: readonly ListResource[]): void;
+  /** Reload after a write. Resolves when the reload settled; failures land in the resource, never reject. */
+  refresh(scope: RefreshScope | readonly RefreshScope[]): Promise<void>;
+  /** Load a project's custom role names unless already asked for (failures are retried by refresh only). */
+  ensureCustomRoles(projectId: string): Promise<void>;
+  /** Load one custom role's descriptor from the project's Elasticsearch unless already asked for. */
+  ensureRole(projectId: string, name: string): Promise<void>;
+  /** The time the data describes (the store's clock). */
+  now(): Date;
+  /** The loaded organization as domain code sees it; undefined until the organization is known. */
+  snapshot(): OrgSnapshot | undefined;
+}
+
+export const roleKey = (projectId: string, name: string) => `${projectId}\u0000${name}`;
+
+export function allProjects(state: DataState): readonly Project[] {
+  return PROJECT_TYPES.flatMap((type) => dataOf(state.projects[type]) ?? []);
+}
+
+const INITIAL: DataState = {
+  organization: IDLE,
+  notices: [],
+  members: IDLE,
+  invitations: IDLE,
+  keys: IDLE,
+  projects: { elasticsearch: IDLE, observability: IDLE, security: IDLE },
+  customRoles: new Map(),
+  roleDescriptors: new Map(),
+};
+
+/** ES always returns its built-in roles too; only the project's own roles are custom. */
+function isReserved(role: Role): boolean {
+  return role.metadata['_reserved'] === true;
+}
+
+export function createStore(options: StoreOptions): Store {
+  const { cloud } = options;
+  const clock = options.clock ?? (() => new Date());
+  let state: DataState = { ...INITIAL, notices: options.notices ?? [] };
+  const listeners = new Set<() => void>();
+  // A later request for the same resource supersedes an earlier one still in flight.
+  const generations = new Map<string, number>();
+  const pending = new Map<string, Promise<void>>();
+  let orgIdPromise: Promise<string | undefined> | undefined;
+  let snapshotCache: { for: DataState; value: OrgSnapshot | undefined } | undefined;
+
+  const update = (change: (s: DataState) => DataState) => {
+    state = change(state);
+    for (const listener of listeners) listener();
+  };
+
+  /** Run `fetch` for the resource named `name`, routing its states through `write`. */
+  function track<T>(
+    name: string,
+    read: (s: DataState) => Resource<T> | undefined,
+    write: (s: DataState, r: Resource<T>) => DataState,
+    fetch: () => Promise<T>,
+  ): Promise<void> {
+    const generation = (generations.get(name) ?? 0) + 1;
+    generations.set(name, generation);
+    update((s) => write(s, loading(read(s))));
+    const current = () => generations.get(name) === generation;
+    const done = fetch().then(
+      (data) => {
+        if (current()) update((s) => write(s, ready(data, clock())));
+      },
+      (error: unknown) => {
+        if (current()) update((s) => write(s, failed(read(s), describeError(error))));
+      },
+    );
+    const settled = done.finally(() => {
+      if (pending.get(name) === settled) pending.delete(name);
+    });
+    pending.set(name, settled);
+    return settled;
+  }
+
+  function loadOrganization(): Promise<string | undefined> {
+    const configured = options.orgId;
+    let chosen: string | undefined;
+    const settled = track(
+      'organization',
+      (s) => s.organization,
+      (s, organization) => ({ ...s, organization }),
+      async () => {
+        const organizations = await cloud.listOrganizations();
+        if (configured) {
+          // The configured id is used even when it is not in the list (the list may be partial); the name is a nicety.
+          chosen = configured;
+          return organizations.find((o) => o.id === configured) ?? { id: configured, name: configured };
+        }
+        const [first] = organizations;
+        if (!first) throw Object.assign(new Error('This API key sees no organization'), {
+          hint: 'Check that EC_API_KEY belongs to an Elastic Cloud organization member',
+        });
+        if (organizations.length > 1) {
+          update((s) => ({
+            ...s,
+            notices: [...s.notices, `${organizations.length} organizations visible; showing ${first.name} (use --org to pick another)`],
+          }));
+        }
+        chosen = first.id;
+        return first;
+      },
+    );
+    return configured ? Promise.resolve(configured) : settled.then(() => chosen);
+  }
+
+  function orgId(): Promise<string | undefined> {
+    orgIdPromise ??= loadOrganization();
+    return orgIdPromise;
+  }
+
+  async function withOrg<T>(fetch: (orgId: string) => Promise<T>): Promise<T> {
+    const id = await orgId();
+    if (!id) throw new Error('Organization unknown (see the error above)');
+    return fetch(id);
+  }
+
+  const loaders: Record<ListResource, () => Promise<void>> = {
+    members: () => track('members', (s) => s.members, (s, members) => ({ ...s, members }), () => withOrg((id) => cloud.listMembers(id))),
+    invitations: () =>
+      track('invitations', (s) => s.invitations, (s, invitations) => ({ ...s, invitations }), () => withOrg((id) => cloud.listInvitations(id))),
+    keys: () => track('keys', (s) => s.keys, (s, keys) => ({ ...s, keys }), () => cloud.listApiKeys()),
+    projects: async () => {
+      await Promise.all(
+        PROJECT_TYPES.map((type) =>
+          track(
+            `projects:${type}`,
+            (s) => s.projects[type],
+            (s, r) => ({ ...s, projects: { ...s.projects, [type]: r } }),
+            () => cloud.listProjects(type),
+          ),
+        ),
+      );
+    },
+  };
+
+  function findProject(projectId: string): Project | undefined {
+    return allProjects(state).find((p) => p.id === projectId);
+  }
+
+  async function fetchCustomRoles(project: Project): Promise<CustomRolesState> {
+    let cloudFailure: string;
+    try {
+      const roles = await cloud.getProjectRoles(project.type, project.id);
+      return { status: 'loaded', names: roles.map((r) => r.name), source: 'cloud' };
+    } catch (error) {
+      cloudFailure = describeError(error).message;
+    }
+    const route = options.esAccess?.(project) ?? { missing: 'no Elasticsearch access configured' };
+    if ('missing' in route) return { status: 'unavailable', reason: `Cloud roles endpoint failed (${cloudFailure}); ${route.missing}` };
+    try {
+      const roles = await route.api.listRoles();
+      return {
+        status: 'loaded',
+        names: Object.entries(roles).filter(([, role]) => !isReserved(role)).map(([name]) => name),
+        source: 'elasticsearch',
+      };
+    } catch (error) {
+      return {
+        status: 'unavailable',
+        reason: `Cloud roles endpoint failed (${cloudFailure}); ${route.credential} was refused by ${project.endpoints.elasticsearch}: ${describeError(error).message}`,
+      };
+    }
+  }
+
+  function loadCustomRoles(projectId: string): Promise<void> {
+    const project = findProject(projectId);
+    const write = (s: DataState, r: Resource<CustomRolesState>) => ({ ...s, customRoles: new Map(s.customRoles).set(projectId, r) });
+    if (!project) {
+      update((s) => write(s, ready({ status: 'unavailable', reason: `project ${projectId} is not in the loaded project lists` }, clock())));
+      return Promise.resolve();
+    }
+    return track(`customRoles:${projectId}`, (s) => s.customRoles.get(projectId), write, () => fetchCustomRoles(project));
+  }
+
+  function loadRole(projectId: string, name: string): Promise<void> {
+    const key = roleKey(projectId, name);
+    return track(
+      `role:${key}`,
+      (s) => s.roleDescriptors.get(key),
+      (s, r) => ({ ...s, roleDescriptors: new Map(s.roleDescriptors).set(key, r) }),
+      async () => {
+        const project = findProject(projectId);
+        if (!project) throw new Error(`Project ${projectId} is not in the loaded project lists`);
+        const route = options.esAccess?.(project) ?? { missing: 'no Elasticsearch access configured' };
+        if ('missing' in route) throw new Error(`Cannot read the role descriptor: ${route.missing}`);
+        return (await route.api.getRole(name)) ?? null;
+      },
+    );
+  }
+
+  function refreshOne(scope: RefreshScope): Promise<unknown> {
+    if (scope === 'all') {
+      orgIdPromise = undefined;
+      return Promise.all([orgId(), ...Object.values(loaders).map((load) => load()), refreshOne('customRoles')]);
+    }
+    if (scope === 'customRoles') return Promise.all([...state.customRoles.keys()].map(loadCustomRoles));
+    if (typeof scope === 'string') return loaders[scope]();
+    if ('customRoles' in scope) return loadCustomRoles(scope.customRoles);
+    return loadRole(scope.role.projectId, scope.role.name);
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    start(first = []) {
+      const order = [...new Set<ListResource>([...first, 'keys', 'projects', 'members', 'invitations'])];
+      // Calling a loader sends its request synchronously (up to the await on the org id), so this order is wire order.
+      for (const resource of order) void loaders[resource]();
+      void orgId();
+    },
+    async refresh(scope) {
+      const scopes: readonly RefreshScope[] = Array.isArray(scope) ? scope : [scope as RefreshScope];
+      await Promise.all(scopes.map(refreshOne));
+    },
+    // Screens call these on every render that shows the data; retrying failures here would loop, so only a
+    // refresh retries.
+    ensureCustomRoles(projectId) {
+      if (state.customRoles.has(projectId)) return pending.get(`customRoles:${projectId}`) ?? Promise.resolve();
+      return loadCustomRoles(projectId);
+    },
+    ensureRole(projectId, name) {
+      const key = roleKey(projectId, name);
+      if (state.roleDescriptors.has(key)) return pending.get(`role:${key}`) ?? Promise.resolve();
+      return loadRole(projectId, name);
+    },
+    now: clock,
+    snapshot() {
+      if (snapshotCache?.for === state) return snapshotCache.value;
+      const organization = dataOf(state.organization);
+      const customRoles = new Map<string, CustomRolesState>();
+      for (const [id, r] of state.customRoles) {
+        const data = dataOf(r);
+        if (data) customRoles.set(id, data);
+      }
+      const value: OrgSnapshot | undefined = organization && {
+        organization,
+        members: dataOf(state.members) ?? [],
+        invitations: dataOf(state.invitations) ?? [],
+        keys: dataOf(state.keys) ?? [],
+        projects: allProjects(state),
+        customRoles,
+        now: clock(),
+      };
+      snapshotCache = { for: state, value };
+      return value;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * THE key-binding table. Input dispatch (use-key-dispatch.ts), the footer and the help overlay all read this array
+ * and nothing else, so a key that works is a key that is documented, and vice versa.
+ *
+ * Adding a binding is two lines: an entry here, and a handler under the same id in components/handlers.ts
+ * (the compiler refuses a table entry without a handler).
+ */
+import type { KeyName } from './keys.js';
+import type { ScreenId } from './screen-ids.js';
+
+/** What has the keyboard right now. */
+export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay';
+
+/**
+ * Where a binding applies:
+ * - `always`: every mode, even while a wizard or the filter has the keyboard;
+ * - `global`: browsing (a list or a details view);
+ * - `list` / `details` / `filter` / `help` / `confirm`: that mode only;
+ * - a screen id: that screen's list.
+ */
+export type Scope = 'always' | 'global' | 'list' | 'details' | 'filter' | 'help' | 'confirm' | ScreenId;
+
+export interface BindingContext {
+  readonly mode: Mode;
+  readonly screen: ScreenId;
+  /** The current list has a non-empty filter applied. */
+  readonly filtered: boolean;
+}
+
+export interface Binding {
+  readonly id: string;
+  readonly keys: readonly KeyName[];
+  /**
+   * Short footer text ("filter"); present only on bindings worth a footer slot. Adjacent bindings with the same
+   * label share one slot ("↑/↓ move").
+   */
+  readonly label?: string;
+  readonly description: string;
+  readonly scope: Scope;
+  readonly when?: (ctx: BindingContext) => boolean;
+}
+
+export const BINDINGS = [
+  { id: 'app.interrupt', keys: ['ctrl+c'], description: 'Quit (works everywhere; asks first if a form has unsaved input)', scope: 'always' },
+  { id: 'app.quit', keys: ['q'], label: 'quit', description: 'Quit', scope: 'global' },
+  { id: 'app.help', keys: ['?'], label: 'help', description: 'Show this help', scope: 'global' },
+  { id: 'nav.members', keys: ['1'], description: 'Members and invitations', scope: 'global' },
+  { id: 'nav.projects', keys: ['2'], description: 'Serverless projects', scope: 'global' },
+  { id: 'nav.roles', keys: ['3'], description: 'Roles: predefined catalog and custom roles', scope: 'global' },
+  { id: 'nav.keys', keys: ['4'], description: 'Cloud API keys', scope: 'global' },
+  { id: 'nav.next', keys: ['tab'], description: 'Next screen', scope: 'global' },
+  { id: 'nav.prev', keys: ['shift+tab'], description: 'Previous screen', scope: 'global' },
+  { id: 'data.refresh', keys: ['r'], label: 'refresh', description: 'Reload this screen from the API', scope: 'global' },
+
+  { id: 'list.up', keys: ['up', 'k'], label: 'move', description: 'Move up', scope: 'list' },
+  { id: 'list.down', keys: ['down', 'j'], label: 'move', description: 'Move down', scope: 'list' },
+  { id: 'list.pageUp', keys: ['pageup'], description: 'Page up', scope: 'list' },
+  { id: 'list.pageDown', keys: ['pagedown'], description: 'Page down', scope: 'list' },
+  { id: 'list.first', keys: ['g', 'home'], description: 'First row', scope: 'list' },
+  { id: 'list.last', keys: ['G', 'end'], description: 'Last row', scope: 'list' },
+  { id: 'list.open', keys: ['enter'], label: 'details', description: 'Open details of the selected row', scope: 'list' },
+  { id: 'list.filter', keys: ['/'], label: 'filter', description: 'Filter the list as you type (fuzzy)', scope: 'list' },
+  { id: 'list.sort', keys: ['s'], label: 'sort', description: 'Cycle the sort order', scope: 'list' },
+  {
+    id: 'list.clearFilter', keys: ['escape'], label: 'clear filter', description: 'Clear the filter', scope: 'list',
+    when: (ctx) => ctx.filtered,
+  },
+
+  { id: 'filter.accept', keys: ['enter'], label: 'keep filter', description: 'Keep the filter and return to the list', scope: 'filter' },
+  { id: 'filter.cancel', keys: ['escape'], label: 'clear', description: 'Clear the filter and return to the list', scope: 'filter' },
+  { id: 'filter.erase', keys: ['backspace'], description: 'Delete the last character of the filter', scope: 'filter' },
+  { id: 'filter.up', keys: ['up'], description: 'Move up while filtering', scope: 'filter' },
+  { id: 'filter.down', keys: ['down'], description: 'Move down while filtering', scope: 'filter' },
+
+  { id: 'details.up', keys: ['up', 'k'], label: 'scroll', description: 'Scroll up', scope: 'details' },
+  { id: 'details.down', keys: ['down', 'j'], label: 'scroll', description: 'Scroll down', scope: 'details' },
+  { id: 'details.pageUp', keys: ['pageup'], description: 'Scroll a page up', scope: 'details' },
+  { id: 'details.pageDown', keys: ['pagedown'], description: 'Scroll a page down', scope: 'details' },
+  { id: 'details.back', keys: ['escape'], label: 'back', description: 'Back to the list', scope: 'details' },
+
+  { id: 'help.up', keys: ['up', 'k'], label: 'scroll', description: 'Scroll help up', scope: 'help' },
+  { id: 'help.down', keys: ['down', 'j'], label: 'scroll', description: 'Scroll help down', scope: 'help' },
+  { id: 'help.close', keys: ['escape', '?', 'q'], label: 'close', description: 'Close help', scope: 'help' },
+
+  { id: 'confirm.yes', keys: ['y'], label: 'quit', description: 'Quit and discard unsaved input', scope: 'confirm' },
+  { id: 'confirm.no', keys: ['n', 'escape'], label: 'stay', description: 'Stay', scope: 'confirm' },
+] as const satisfies readonly Binding[];
+
+export type BindingId = (typeof BINDINGS)[number]['id'];
+
+const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
+  always: ['list', 'filter', 'details', 'help', 'confirm', 'overlay'],
+  global: ['list', 'details'],
+  list: ['list'],
+  details: ['details'],
+  filter: ['filter'],
+  help: ['help'],
+  confirm: ['confirm'],
+};
+
+export function isActive(binding: Binding, ctx: BindingContext): boolean {
+  const inScope =
+    binding.scope in SCOPE_MODES
+      ? SCOPE_MODES[binding.scope as keyof typeof SCOPE_MODES].includes(ctx.mode)
+      : binding.scope === ctx.screen && ctx.mode === 'list';
+  return inScope && (binding.when?.(ctx) ?? true);
+}
+
+/** Bindings that work right now, in table order. */
+export function activeBindings(ctx: BindingContext, table: readonly Binding[] = BINDINGS): Binding[] {
+  return table.filter((b) => isActive(b, ctx));
+}
+
+/** The binding a key press triggers, if any. The first active match wins (tests keep active keys unique). */
+export function resolveBinding(name: KeyName, ctx: BindingContext, table: readonly Binding[] = BINDINGS): Binding | undefined {
+  return table.find((b) => b.keys.includes(name) && isActive(b, ctx));
+}
+
+export const SCOPE_TITLES: Record<Scope, string> = {
+  always: 'Anywhere',
+  global: 'Browsing',
+  list: 'Lists',
+  details: 'Details',
+  filter: 'While filtering (type to filter)',
+  help: 'Help',
+  confirm: 'Quit confirmation',
+  members: 'Members',
+  projects: 'Projects',
+  roles: 'Roles',
+  keys: 'Keys',
+};

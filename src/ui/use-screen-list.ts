@@ -1,0 +1,51 @@
+/**
+ * The rows of a screen as the list shows them: built, indexed for search, sorted, filtered. Each stage is cached
+ * on its own inputs, so a keystroke in the filter re-runs only the filter, and moving the cursor re-runs nothing.
+ */
+import { useRef } from 'react';
+import type { ScreenContext, ScreenDef } from '../../screens/types.js';
+import { filterIndexed, indexRows, sortIndexed, type FilteredList, type Indexed, type Row } from './list-model.js';
+import type { ListNav } from './navigation.js';
+
+interface Cache {
+  deps: readonly unknown[];
+  indexed: readonly Indexed<Row>[];
+  sort?: { index: number; items: readonly Indexed<Row>[] };
+  filter?: { sorted: readonly Indexed<Row>[]; text: string; list: FilteredList<Row> };
+}
+
+const sameDeps = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+export interface ScreenList {
+  readonly list: FilteredList<Row>;
+  readonly total: number;
+  readonly sortLabel: string;
+  /** Any row of the screen by id, filtered out or not (details stay open while the filter changes). */
+  readonly find: (id: string) => Row | undefined;
+}
+
+export function useScreenList(def: ScreenDef<Row>, ctx: ScreenContext, nav: ListNav): ScreenList {
+  const caches = useRef(new Map<string, Cache>());
+  const deps = def.deps(ctx.data);
+  let cache = caches.current.get(def.id);
+  if (!cache || !sameDeps(cache.deps, deps)) {
+    cache = { deps, indexed: indexRows(def.rows(ctx), def.columns) };
+    caches.current.set(def.id, cache);
+  }
+  const sortIndex = nav.sort % Math.max(1, def.sorts.length);
+  if (cache.sort?.index !== sortIndex) {
+    cache.sort = { index: sortIndex, items: sortIndexed(cache.indexed, def.sorts[sortIndex]) };
+    cache.filter = undefined;
+  }
+  const sorted = cache.sort.items;
+  if (!cache.filter || cache.filter.sorted !== sorted || cache.filter.text !== nav.filter) {
+    cache.filter = { sorted, text: nav.filter, list: filterIndexed(sorted, nav.filter, def.columns) };
+  }
+  const { indexed } = cache;
+  return {
+    list: cache.filter.list,
+    total: indexed.length,
+    sortLabel: def.sorts[sortIndex]?.label ?? '',
+    find: (id) => indexed.find((i) => i.row.id === id)?.row,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The binding table is the single source of truth: every entry has a handler, no key is ambiguous in any mode,
+ * the help overlay lists exactly the table, and pressing each listed key reaches its handler through the real
+ * Ink input path.
+ */
+import { Text } from 'ink';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../components/handlers.js';
+import type { AppActions } from '../../src/ui/contexts.js';
+import { activeBindings, BINDINGS, type Binding, type BindingContext, type BindingId, type Mode } from '../../src/ui/bindings.js';
+import { helpLines } from '../../src/ui/help.js';
+import { keyLabel } from '../../src/ui/keys.js';
+import { lineText } from '../../src/ui/lines.js';
+import { SCREEN_IDS } from '../../src/ui/screen-ids.js';
+import { useKeyDispatch, type Handlers } from '../../src/ui/use-key-dispatch.js';
+import { KEY, renderApp, tick } from './helpers/render-app.js';
+
+const MODES: Mode[] = ['list', 'filter', 'details', 'help', 'confirm', 'overlay'];
+const ALL_CONTEXTS: BindingContext[] = MODES.flatMap((mode) =>
+  SCREEN_IDS.flatMap((screen) => [false, true].map((filtered) => ({ mode, screen, filtered }))),
+);
+
+/** Terminal bytes for a key name. */
+const BYTES: Record<string, string> = {
+  up: KEY.up, down: KEY.down, pageup: KEY.pageUp, pagedown: KEY.pageDown, enter: KEY.enter, escape: KEY.escape,
+  tab: KEY.tab, 'shift+tab': KEY.shiftTab, backspace: KEY.backspace, 'ctrl+c': KEY.ctrlC, home: KEY.home, end: KEY.end,
+};
+const bytesOf = (name: string) => BYTES[name] ?? name;
+
+/** A context in which `binding` is active. */
+function contextFor(binding: Binding): BindingContext {
+  const ctx = ALL_CONTEXTS.find((c) => activeBindings(c).includes(binding));
+  if (!ctx) throw new Error(`${binding.id} is never active`);
+  return ctx;
+}
+
+function Harness({ ctx, handlers }: { ctx: BindingContext; handlers: Handlers }) {
+  useKeyDispatch(ctx, handlers, () => undefined);
+  return <Text>ready</Text>;
+}
+
+describe('key-binding table', () => {
+  it('has a handler for every binding and no handler without a binding', () => {
+    const noop = () => undefined;
+    const actions = { requestQuit: noop, refresh: async () => undefined } as unknown as AppActions;
+    const handlers = createHandlers(noop, actions, () => ({ ids: [], pageSize: 1, detailsMax: 0, helpMax: 0, sortCount: 1, refresh: [] }), noop);
+    expect(Object.keys(handlers).sort()).toEqual(BINDINGS.map((b) => b.id).sort());
+  });
+
+  it('never binds one key to two actions in the same situation', () => {
+    for (const ctx of ALL_CONTEXTS) {
+      const keys = activeBindings(ctx).flatMap((b) => b.keys);
+      expect(new Set(keys).size, JSON.stringify(ctx)).toBe(keys.length);
+    }
+  });
+
+  it('uses unique ids', () => {
+    expect(new Set(BINDINGS.map((b) => b.id)).size).toBe(BINDINGS.length);
+  });
+
+  it('help lists every binding exactly once, with its keys', () => {
+    const text = helpLines(true).map(lineText);
+    for (const b of BINDINGS) {
+      const keys = b.keys.map((k) => keyLabel(k, true)).join(' / ');
+      expect(text.filter((l) => l === `  ${keys.padEnd(18)}${b.description}`), b.id).toHaveLength(1);
+    }
+    // Binding rows are the indented ones; there are exactly as many as table entries.
+    expect(text.filter((l) => l.startsWith('  ')).length).toBe(BINDINGS.length);
+  });
+
+  it.each(BINDINGS.flatMap((b) => b.keys.map((k) => [b.id, k] as const)))('pressing %s key %j reaches its handler', async (id, key) => {
+    const binding = BINDINGS.find((b) => b.id === id)!;
+    const called: string[] = [];
+    const handlers = Object.fromEntries(BINDINGS.map((b) => [b.id, () => called.push(b.id)])) as unknown as Handlers;
+    const app = render(<Harness ctx={contextFor(binding)} handlers={handlers} />);
+    await tick();
+    app.stdin.write(bytesOf(key));
+    await tick();
+    app.unmount();
+    expect(called).toEqual([id as BindingId]);
+  });
+});
+
+describe('help overlay in the app', () => {
+  it('shows exactly the table, and closes with esc', async () => {
+    const app = await renderApp({ size: { columns: 120, rows: 80 } });
+    await app.waitFor('dan@acme.test');
+    await app.press('?');
+    const frame = app.frame();
+    for (const b of BINDINGS) expect(frame, b.id).toContain(b.description);
+    const shown = helpLines(true).filter((l) => lineText(l).startsWith('  ')).length;
+    expect(shown).toBe(BINDINGS.length);
+    await app.press(KEY.escape);
+    expect(app.frame()).not.toContain('Show this help');
+    expect(app.frame()).toContain('dan@acme.test');
+  });
+});

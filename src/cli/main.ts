@@ -1,2 +1,13 @@
-// Placeholder entry point; replaced by the CLI dispatcher.
-process.stdout.write('ec-access\n');
+// The ec-access executable (loaded by bin/ec-access.js). Everything else is in dispatch.ts, which can be tested
+// without a process of its own.
+import { runCli } from './dispatch.js';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdin: process.stdin,
+  stdinIsTty: process.stdin.isTTY === true,
+  stdoutIsTty: process.stdout.isTTY === true,
+  env: process.env,
+  cwd: process.cwd(),
+});

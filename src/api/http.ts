@@ -1,0 +1,270 @@
+/**
+ * The transport under both clients: sends an ApiRequest with undici, retries what is safe to retry, turns every
+ * failure into an ApiError, reports writes to the audit observer and (opt-in) to the debug log. It never writes to
+ * stdout/stderr: the TUI owns the terminal.
+ *
+ * Connections: one keep-alive pool per origin, shared by every client in the process, with at most two sockets
+ * and no pipelining (one request in flight per socket), so a whole session uses very few TCP connections.
+ * TLS is always verified by node:tls, which also honours NODE_EXTRA_CA_CERTS.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { userAgent } from '../config/version.js';
+import { debugLogFromEnv, type DebugLog } from '../util/debug-log.js';
+import { redactJson, redactPath, SecretSet } from '../util/redact.js';
+import type { Secret } from '../util/secret.js';
+import type { WriteEvent, WriteObserver } from './client.js';
+import { ApiError, errorCodeOf, errorFromNetwork, errorFromResponse, unexpectedResponse, type ApiService } from './errors.js';
+import type { ApiRequest } from './requests.js';
+import { backoffDelay, DEFAULT_RETRY, isRetryable, parseRetryAfter, type RetryPolicy } from './retry.js';
+
+export interface Timeouts {
+  readonly connectMs: number;
+  /** Until the response status and headers arrive. */
+  readonly headersMs: number;
+  /** Longest pause between two chunks of the response body. */
+  readonly bodyMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+
+/** Options both client factories accept besides their own. */
+export interface ClientOptions {
+  readonly apiKey: Secret;
+  readonly onWrite?: WriteObserver;
+  readonly timeouts?: Partial<Timeouts>;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Defaults to the log `EC_ACCESS_DEBUG` asks for, if any. */
+  readonly debugLog?: DebugLog;
+  /** Where the proxy variables and EC_ACCESS_DEBUG are read from; defaults to process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface TransportOptions extends ClientOptions {
+  readonly service: ApiService;
+  /** Every request path is appended to this (Cloud: `…/api/v1`; ES: the project endpoint, which may have a path). */
+  readonly root: string;
+}
+
+export interface Exchange {
+  readonly status: number;
+  /** Decoded JSON; undefined for an empty body. */
+  readonly body: unknown;
+}
+
+export type AcceptAnswer = (status: number, body: unknown) => boolean;
+
+export interface Transport {
+  /** The absolute URL with invitation tokens redacted: safe to show or record. */
+  urlOf(req: ApiRequest): string;
+  /** "METHOD path", redacted the same way: the `endpoint` of errors about this request. */
+  endpointOf(req: ApiRequest): string;
+  /**
+   * Sends `req`. Resolves for a 2xx status, or for an error answer `accept` recognises as an expected outcome
+   * (ES's 404 for a missing role); rejects with an ApiError otherwise.
+   */
+  send(req: ApiRequest, accept?: AcceptAnswer): Promise<Exchange>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Connection pools
+
+export interface ProxySettings {
+  readonly httpProxy?: string;
+  readonly httpsProxy?: string;
+  readonly noProxy?: string;
+}
+
+/** The proxy configuration in `env` (lower case wins, as with curl), or undefined to connect directly. */
+export function proxySettings(env: NodeJS.ProcessEnv): ProxySettings | undefined {
+  const pick = (name: string) => env[name.toLowerCase()] || env[name] || undefined;
+  const httpProxy = pick('HTTP_PROXY');
+  const httpsProxy = pick('HTTPS_PROXY');
+  if (!httpProxy && !httpsProxy) return undefined;
+  const noProxy = pick('NO_PROXY');
+  return { ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}) };
+}
+
+const pools = new Map<string, Dispatcher>();
+
+export function dispatcherFor(timeouts: Timeouts, env: NodeJS.ProcessEnv): Dispatcher {
+  const proxy = proxySettings(env);
+  const key = JSON.stringify([timeouts.connectMs, proxy ?? null]);
+  let dispatcher = pools.get(key);
+  if (!dispatcher) {
+    const options = {
+      connections: 2,
+      pipelining: 1,
+      // Longer than undici's 4 s default so a person pausing between screens does not cost a new TLS handshake;
+      // a server's Keep-Alive hint still shortens it.
+      keepAliveTimeout: 60_000,
+      connect: { timeout: timeouts.connectMs },
+    };
+    // Explicit values (not undici's own env lookup) so the settings shown by proxySettings() are the ones used;
+    // an empty noProxy would otherwise fall back to process.env.
+    dispatcher = proxy
+      ? new EnvHttpProxyAgent({ ...options, ...proxy, noProxy: proxy.noProxy ?? '' })
+      : new Agent(options);
+    pools.set(key, dispatcher);
+  }
+  return dispatcher;
+}
+
+/** Closes every pooled connection (at exit, or to drop a session); later requests open new pools. */
+export async function closeConnections(): Promise<void> {
+  const open = [...pools.values()];
+  pools.clear();
+  await Promise.all(open.map((d) => d.close()));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The transport
+
+function joinUrl(root: string, req: ApiRequest): string {
+  const query = req.query && Object.keys(req.query).length > 0 ? `?${new URLSearchParams(req.query).toString()}` : '';
+  return `${root.replace(/\/+$/, '')}${req.path}${query}`;
+}
+
+/** Longest body excerpt written to the debug log. */
+const LOG_BODY_LIMIT = 2_000;
+
+export function createTransport(options: TransportOptions): Transport {
+  const { service, root, apiKey, onWrite } = options;
+  const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const env = options.env ?? process.env;
+  const debugLog = options.debugLog ?? debugLogFromEnv(env);
+  const origin = new URL(root).origin;
+  const secrets = new SecretSet();
+  secrets.add(apiKey.reveal());
+
+  const safeUrl = (req: ApiRequest) => secrets.scrub(joinUrl(root, { ...req, path: redactPath(req.path) }));
+  const endpointOf = (req: ApiRequest) => secrets.scrub(`${req.method} ${redactPath(req.path)}`);
+  const log = (line: string) => debugLog?.write(secrets.scrub(line));
+  const excerpt = (value: unknown) => {
+    const text = JSON.stringify(redactJson(value)) ?? '';
+    return text.length > LOG_BODY_LIMIT ? `${text.slice(0, LOG_BODY_LIMIT)}…` : text;
+  };
+
+  function report(req: ApiRequest, started: number, outcome: { status: number | undefined; error?: ApiError }) {
+    if (!onWrite || req.method === 'GET') return;
+    const { status, error } = outcome;
+    const event: WriteEvent = {
+      request: {
+        ...req,
+        path: redactPath(req.path),
+        summary: secrets.scrub(req.summary),
+        ...(req.body !== undefined ? { body: redactJson(req.body) } : {}),
+      },
+      url: safeUrl(req),
+      status,
+      ok: error === undefined,
+      ...(error ? { errorCode: error.code ?? error.kind, errorMessage: error.message } : {}),
+      durationMs: Date.now() - started,
+    };
+    try {
+      onWrite(event);
+    } catch {
+      // The write itself already happened; a failing observer must not turn it into a reported failure.
+      log(`write observer failed for ${event.request.method} ${event.url}`);
+    }
+  }
+
+  async function attempt(req: ApiRequest): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; text: string }> {
+    const hasBody = req.body !== undefined;
+    const response = await request(joinUrl(root, req), {
+      dispatcher: dispatcherFor(timeouts, env),
+      method: req.method,
+      headers: {
+        authorization: `ApiKey ${apiKey.reveal()}`,
+        accept: 'application/json',
+        'user-agent': userAgent(),
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(hasBody ? { body: JSON.stringify(req.body) } : {}),
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+    });
+    return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+  }
+
+  async function send(req: ApiRequest, accept?: AcceptAnswer): Promise<Exchange> {
+    const started = Date.now();
+    const endpoint = endpointOf(req);
+    const isWrite = req.method !== 'GET';
+    /** Waits before retry number `retryIndex` if the policy allows one; false when the caller should give up. */
+    const mayRetry = async (retryIndex: number, retryAfterMs: number | undefined): Promise<boolean> => {
+      if (retryIndex + 1 >= retry.attempts) return false;
+      const delay = retryAfterMs ?? backoffDelay(retry, retryIndex);
+      if (Date.now() - started + delay > retry.budgetMs) return false;
+      log(`… retrying ${endpoint} in ${delay} ms`);
+      await sleep(delay);
+      return true;
+    };
+
+    log(`→ ${req.method} ${safeUrl(req)}${req.body !== undefined ? ` ${excerpt(req.body)}` : ''}`);
+    for (let retryIndex = 0; ; retryIndex++) {
+      let response: Awaited<ReturnType<typeof attempt>>;
+      try {
+        response = await attempt(req);
+      } catch (cause) {
+        const code = errorCodeOf(cause);
+        log(`✗ ${req.method} ${safeUrl(req)} ${code ?? 'error'} after ${Date.now() - started} ms`);
+        if (isRetryable(req.method, { errorCode: code }) && (await mayRetry(retryIndex, undefined))) continue;
+        const error = errorFromNetwork({ service, endpoint, isWrite, origin, error: cause, timeouts });
+        report(req, started, { status: undefined, error });
+        throw error;
+      }
+
+      const { status, headers, text } = response;
+      const body = decodeJson(text);
+      // Remember secrets the server handed out (a new key, invitation tokens) so no later message can echo them.
+      secrets.addFrom(body.value);
+      log(`← ${status} ${req.method} ${safeUrl(req)} ${Date.now() - started} ms ${body.ok ? excerpt(body.value) : '(not JSON)'}`);
+
+      if ((status >= 200 && status < 300) || (body.ok && accept?.(status, body.value))) {
+        if (!body.ok) {
+          const error = unexpectedResponse(service, endpoint, 'body is not JSON');
+          report(req, started, { status, error });
+          throw error;
+        }
+        report(req, started, { status });
+        return { status, body: body.value };
+      }
+
+      const retryAfterMs = parseRetryAfter(headerValue(headers['retry-after']));
+      if (isRetryable(req.method, { status }) && (await mayRetry(retryIndex, retryAfterMs))) continue;
+      const error = errorFromResponse({
+        service,
+        endpoint,
+        isWrite,
+        status,
+        body: body.value,
+        ...optional('errorCodesHeader', headerValue(headers['x-cloud-error-codes'])),
+        ...optional('retryAfterMs', retryAfterMs),
+        scrub: (t) => secrets.scrub(t),
+      });
+      report(req, started, { status, error });
+      throw error;
+    }
+  }
+
+  return { urlOf: safeUrl, endpointOf, send };
+}
+
+function decodeJson(text: string): { ok: boolean; value: unknown } {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, value: undefined };
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,196 @@
+/**
+ * What each command line does. Every command's code is loaded with import() only when that command runs, so
+ * `--help` and `--version` start fast and never load Ink, and a command whose module is not part of this build
+ * is reported instead of crashing the program.
+ *
+ * A command module lives in src/cli/commands/<file> and exports one function. Screens go through `runTui`
+ * (commands/tui.js), the sandbox through `runSandboxCommand` (commands/sandbox.js); every other command
+ * exports `(ctx: CommandContext) => Promise<number>`.
+ */
+import { loadConfig, type AppConfig } from '../config/config.js';
+import { packageVersion } from '../config/version.js';
+import { scrubText } from '../util/redact.js';
+import { parseCommandLine, UsageError, type CommandShape, type FlagValues, type GlobalFlags } from './args.js';
+import { helpText, type HelpEntry } from './help.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Where a command reads answers (typed confirmations); process.stdin when absent. */
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly stdinIsTty: boolean;
+  readonly stdoutIsTty: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+/** Loads `src/cli/commands/<file>` and returns its export `name` if it is a function; undefined if absent. */
+export type CommandLoader = (file: string, name: string) => Promise<((...args: never[]) => unknown) | undefined>;
+
+export interface CommandContext {
+  /** The command words, e.g. "keys revoke". */
+  readonly name: string;
+  /** Positional arguments after the command words (everything, unparsed, for pass-through commands). */
+  readonly args: readonly string[];
+  readonly flags: GlobalFlags;
+  readonly values: FlagValues;
+  readonly io: CliIo;
+  /** Configuration from the environment, .env and flags; prints its warnings to stderr. Throws ConfigError. */
+  loadConfig(): AppConfig;
+  load: CommandLoader;
+}
+
+export interface CommandSpec extends CommandShape, HelpEntry {
+  /** Left out of --help (the bare `ec-access`, which the usage line already describes). */
+  readonly hidden?: boolean;
+  /** The text of `ec-access <words> --help`; the general help when absent. May load the command's help lazily. */
+  readonly help?: () => string | Promise<string>;
+  readonly run: (ctx: CommandContext) => Promise<number>;
+}
+
+export type Screen = 'members' | 'projects' | 'roles' | 'keys';
+export type RunTui = (config: AppConfig, opts: { screen: Screen; filter?: string }) => Promise<number>;
+export type RunSandboxCommand = (argv: string[]) => Promise<number>;
+export type RunCommand = (ctx: CommandContext) => Promise<number>;
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+const NO_TTY =
+  'ec-access: the interactive interface needs a terminal, but stdin or stdout is not one.\n' +
+  'For scripts and pipes, use the scriptable commands instead; see `ec-access --help`.\n';
+
+function notAvailable(ctx: CommandContext): number {
+  ctx.io.stderr(`ec-access: ${ctx.name || 'the interactive interface'} is not available in this build\n`);
+  return EXIT_FAILURE;
+}
+
+function screen(name: Screen, summary: string, words: readonly string[] = [name]): CommandSpec {
+  return {
+    words,
+    usage: name,
+    summary,
+    group: 'screen',
+    hidden: words.length === 0,
+    async run(ctx) {
+      // Ink's input handling throws without a TTY; say so plainly before loading anything.
+      if (!ctx.io.stdinIsTty || !ctx.io.stdoutIsTty) {
+        ctx.io.stderr(NO_TTY);
+        return EXIT_USAGE;
+      }
+      const config = ctx.loadConfig();
+      const runTui = (await ctx.load('tui.js', 'runTui')) as RunTui | undefined;
+      if (!runTui) return notAvailable(ctx);
+      return runTui(config, { screen: name, ...(ctx.flags.filter !== undefined ? { filter: ctx.flags.filter } : {}) });
+    },
+  };
+}
+
+/** A command implemented by `export function <exportName>(ctx: CommandContext)` in commands/<file>. */
+export function moduleCommand(spec: Omit<CommandSpec, 'run'>, file: string, exportName: string): CommandSpec {
+  return {
+    ...spec,
+    async run(ctx) {
+      const run = (await ctx.load(file, exportName)) as RunCommand | undefined;
+      return run ? run(ctx) : notAvailable(ctx);
+    },
+  };
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  screen('members', 'organization members and pending invitations', []),
+  screen('members', 'organization members and pending invitations'),
+  screen('projects', 'Serverless projects and who can reach each one'),
+  screen('roles', 'predefined and custom roles'),
+  screen('keys', 'Cloud API keys (--filter <text> to narrow the list)'),
+  {
+    words: ['sandbox'],
+    usage: 'sandbox [flags]',
+    summary: 'run the local Elastic Cloud simulation on its own (ec-access sandbox --help)',
+    group: 'command',
+    passThrough: true,
+    async run(ctx) {
+      const run = (await ctx.load('sandbox.js', 'runSandboxCommand')) as RunSandboxCommand | undefined;
+      return run ? run([...ctx.args]) : notAvailable(ctx);
+    },
+  },
+  moduleCommand(
+    { words: ['doctor'], usage: 'doctor', summary: 'check configuration, credentials and access problems', group: 'command' },
+    'doctor.js',
+    'runDoctor',
+  ),
+  moduleCommand({ words: ['tour'], usage: 'tour', summary: 'a guided tour on the sandbox', group: 'command' }, 'tour.js', 'runTour'),
+  moduleCommand(
+    // Pass-through: audit parses its own flags.
+    { words: ['audit'], usage: 'audit [flags]', summary: 'the record of changes made with ec-access', group: 'command', passThrough: true },
+    'audit.js',
+    'runAudit',
+  ),
+];
+
+/** Node's import() of the compiled module; a missing file is "not in this build", any other failure is a bug. */
+export const importCommand: CommandLoader = async (file, name) => {
+  const url = new URL(`./commands/${file}`, import.meta.url);
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(url.href)) as Record<string, unknown>;
+  } catch (error) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes(url.pathname)) return undefined;
+    throw error;
+  }
+  const value = mod[name];
+  return typeof value === 'function' ? (value as (...args: never[]) => unknown) : undefined;
+};
+
+export interface CliDeps {
+  readonly commands?: readonly CommandSpec[];
+  readonly load?: CommandLoader;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  const commands = deps.commands ?? COMMANDS;
+  try {
+    const line = parseCommandLine(argv, commands);
+    if (line.kind === 'help') {
+      const text = line.command?.help ? await line.command.help() : helpText(packageVersion(), commands.filter((c) => !c.hidden));
+      io.stdout(text);
+      return EXIT_OK;
+    }
+    if (line.kind === 'version') {
+      io.stdout(`ec-access ${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    const { command, args, flags, values } = line;
+    return await command.run({
+      name: command.words.join(' '),
+      args,
+      flags,
+      values,
+      io,
+      load: deps.load ?? importCommand,
+      loadConfig() {
+        const config = loadConfig({ flags, env: io.env, cwd: io.cwd });
+        for (const warning of config.warnings) io.stderr(`ec-access: warning: ${warning}\n`);
+        return config;
+      },
+    });
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr(`ec-access: ${error.message}\nRun 'ec-access --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const { name, message, hint } = (error ?? {}) as { name?: unknown; message?: unknown; hint?: unknown };
+  const text = typeof message === 'string' ? message : String(error);
+  // ApiError is recognised by shape so this module does not pull in the API client (and zod) for --help.
+  const advice = name === 'ApiError' && typeof hint === 'string' ? `\n  ${hint}` : '';
+  const label = name === 'ConfigError' || name === 'ApiError' ? '' : 'unexpected error: ';
+  io.stderr(scrubText(`ec-access: ${label}${text}${advice}\n`));
+  return EXIT_FAILURE;
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { debugLogPath, openDebugLog } from '../../src/util/debug-log.js';
+import { collectSecrets, redactJson, redactPath, scrubText, SecretSet } from '../../src/util/redact.js';
+
+describe('redactJson', () => {
+  it('replaces secret string fields at any depth and leaves the rest', () => {
+    const value = {
+      id: 'k1',
+      key: 'created-secret',
+      invitations: [{ token: 'tok-1', email: 'a@example.com' }],
+      credentials: { username: 'admin', password: 'pw' },
+      api_key: { id: 'x', name: 'n' }, // ES _authenticate: an object, not a secret
+      keys: ['k1', 'k2'],
+    };
+    expect(redactJson(value)).toEqual({
+      id: 'k1',
+      key: '[redacted]',
+      invitations: [{ token: '[redacted]', email: 'a@example.com' }],
+      credentials: { username: 'admin', password: '[redacted]' },
+      api_key: { id: 'x', name: 'n' },
+      keys: ['k1', 'k2'],
+    });
+    expect(value.key).toBe('created-secret'); // a copy, not a mutation
+  });
+
+  it('collects the secret values it would redact', () => {
+    expect(collectSecrets({ a: [{ token: 't1' }, { Key: 'k' }], b: { password: 'p' } })).toEqual(['t1', 'k', 'p']);
+  });
+});
+
+describe('redactPath', () => {
+  it('hides invitation tokens in paths, and nothing else', () => {
+    expect(redactPath('/organizations/123/invitations/tok1,tok2')).toBe('/organizations/123/invitations/[redacted]');
+    expect(redactPath('/organizations/invitations/tok/_accept')).toBe('/organizations/invitations/[redacted]/_accept');
+    expect(redactPath('/organizations/123/invitations')).toBe('/organizations/123/invitations');
+    expect(redactPath('/organizations/123/members/u1')).toBe('/organizations/123/members/u1');
+  });
+});
+
+describe('scrubText', () => {
+  it('removes known secrets and credential-shaped strings', () => {
+    expect(scrubText('key abcdefgh12345 leaked', ['abcdefgh12345'])).toBe('key [redacted] leaked');
+    expect(scrubText('Authorization: ApiKey Zm9vOmJhcg==abc')).toBe('Authorization: ApiKey [redacted]');
+    expect(scrubText('use essu_abcdefghijklmnop now')).toBe('use [redacted] now');
+  });
+
+  it('ignores secrets too short to scrub safely', () => {
+    expect(scrubText('the id is 42', ['42'])).toBe('the id is 42');
+  });
+
+  it('SecretSet remembers secrets seen in responses', () => {
+    const set = new SecretSet();
+    set.addFrom({ invitations: [{ token: 'tok-abcdefgh' }] });
+    expect(set.scrub('invitation tok-abcdefgh not found')).toBe('invitation [redacted] not found');
+  });
+});
+
+describe('debug log', () => {
+  it('is off unless EC_ACCESS_DEBUG asks for it; 1 means the state directory', () => {
+    expect(debugLogPath({})).toBeUndefined();
+    expect(debugLogPath({ EC_ACCESS_DEBUG: '0' })).toBeUndefined();
+    expect(debugLogPath({ EC_ACCESS_DEBUG: '1', XDG_STATE_HOME: '/xdg' })).toBe('/xdg/ec-access/debug.log');
+    expect(debugLogPath({ EC_ACCESS_DEBUG: 'true', HOME: '/home/me' })).toBe('/home/me/.local/state/ec-access/debug.log');
+    expect(debugLogPath({ EC_ACCESS_DEBUG: 'trace.log' }, '/work')).toBe('/work/trace.log');
+  });
+
+  it('appends scrubbed lines to a 0600 file, narrowing an existing wider file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ec-access-log-'));
+    try {
+      const path = join(dir, 'debug.log');
+      writeFileSync(path, 'old\n', { mode: 0o644 });
+      const log = openDebugLog(path);
+      log.write('→ GET /x with ApiKey abcdefghijklmnop');
+      expect(readFileSync(path, 'utf8')).toMatch(/^old\n\S+ → GET \/x with ApiKey \[redacted\]\n$/);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

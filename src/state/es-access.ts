@@ -6,6 +6,7 @@
 import type { EsApi } from '../api/client.js';
 import type { Project } from '../api/schemas.js';
 import type { Secret } from '../util/secret.js';
+import { chooseEsCredential } from '../config/es-credential.js';
 
 export type EsRoute =
   | { readonly api: EsApi; readonly credential: string }
@@ -21,32 +22,13 @@ export interface EsCredentials {
   readonly cloudKey?: Secret;
 }
 
-function sameHost(a: string, b: string): boolean {
-  try {
-    return new URL(a).host.toLowerCase() === new URL(b).host.toLowerCase();
-  } catch {
-    return false;
-  }
-}
-
 export function createEsAccess(credentials: EsCredentials, createEsClient: EsClientFactory): EsAccess {
   const clients = new Map<string, EsRoute>();
   const route = (project: Project): EsRoute => {
     const endpoint = project.endpoints.elasticsearch;
-    const { esUrl, esApiKey, cloudKey } = credentials;
-    if (esUrl && esApiKey && sameHost(esUrl, endpoint)) {
-      return { api: createEsClient({ projectId: project.id, baseUrl: esUrl, apiKey: esApiKey }), credential: 'ELASTICSEARCH_API_KEY' };
-    }
-    if (cloudKey) {
-      return {
-        api: createEsClient({ projectId: project.id, baseUrl: endpoint, apiKey: cloudKey }),
-        credential: 'the Cloud API key (unified key)',
-      };
-    }
-    const elsewhere = esUrl && !sameHost(esUrl, endpoint) ? ` (ELASTICSEARCH_URL points at ${new URL(esUrl).host})` : '';
-    return {
-      missing: `no Elasticsearch credential for ${endpoint}${elsewhere}: set ELASTICSEARCH_URL=${endpoint} and ELASTICSEARCH_API_KEY`,
-    };
+    const choice = chooseEsCredential(endpoint, { apiKey: credentials.cloudKey, esUrl: credentials.esUrl, esApiKey: credentials.esApiKey });
+    if (choice.kind === 'missing') return { missing: choice.reason };
+    return { api: createEsClient({ projectId: project.id, baseUrl: endpoint, apiKey: choice.apiKey }), credential: choice.label };
   };
   return (project) => {
     let cached = clients.get(project.id);

@@ -5,7 +5,7 @@
  */
 import { appendFileSync, chmodSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { stateDir } from '../config/paths.js';
+import { stateDir } from './state-dir.js';
 import { scrubText } from './redact.js';
 
 export interface DebugLog {

@@ -8,7 +8,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.trim() !== '' ? env.XDG_STATE_HOME : join(env.HOME ?? homedir(), '.local', 'state');
+  const xdg = env.XDG_STATE_HOME;
+  // The XDG spec says relative values are invalid and must be ignored.
+  const base = xdg && xdg.startsWith('/') ? xdg : join(env.HOME || homedir(), '.local', 'state');
   return join(base, 'ec-access');
 }
 

@@ -145,7 +145,7 @@ describe('store', () => {
     const state = dataOf(store.getState().customRoles.get('p-search'));
     expect(state?.status).toBe('unavailable');
     expect(state?.status === 'unavailable' && state.reason).toMatch(
-      /Cloud roles endpoint failed \(Not found\); no Elasticsearch credential for https:\/\/search-prod\.es.*ELASTICSEARCH_URL points at other\.es\.example\.com.*set ELASTICSEARCH_URL=https:\/\/search-prod/,
+      /Cloud roles endpoint failed \(Not found\); no Elasticsearch credential for https:\/\/search-prod\.es.*ELASTICSEARCH_URL points at another project: https:\/\/other\.es\.example\.com.*set ELASTICSEARCH_URL=https:\/\/search-prod/,
     );
   });
 

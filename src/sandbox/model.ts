@@ -1,0 +1,77 @@
+/**
+ * The sandbox's own record of an organization. It is plain JSON (so `--state` can save it as is) and holds what
+ * the real service would store, not what it answers: key secrets only as hashes, project endpoints not at all
+ * (they depend on the port this run listens on), invitation `expired` not at all (it depends on the clock).
+ */
+import type { Organization, ProjectType, RoleAssignments } from '../api/schemas.js';
+
+export interface StoredMember {
+  user_id: string;
+  email: string;
+  name: string;
+  member_since: string;
+  role_assignments: RoleAssignments;
+}
+
+export interface StoredInvitation {
+  token: string;
+  email: string;
+  created_at: string;
+  expires_at: string;
+  role_assignments: RoleAssignments;
+}
+
+export interface StoredKey {
+  id: string;
+  description: string;
+  creation_date: string;
+  /** Absent: never expires. */
+  expiration_date?: string;
+  user_id: string;
+  role_assignments: RoleAssignments;
+  /** sha256 of the secret, hex. The secret itself is shown once, at creation, and never stored. */
+  secret_sha256: string;
+}
+
+export interface StoredProject {
+  id: string;
+  type: ProjectType;
+  name: string;
+  alias: string;
+  region_id: string;
+  created_at: string;
+  created_by: string;
+  /** Type-specific fields (`optimized_for`, `product_tier`, `product_types`, …) copied into the answer. */
+  extra: Record<string, unknown>;
+}
+
+/** A custom role as PUT stored it, already in the shape GET returns. */
+export interface StoredRole {
+  cluster: string[];
+  indices: Array<Record<string, unknown>>;
+  applications: Array<{ application: string; privileges: string[]; resources: string[] }>;
+  metadata: Record<string, unknown>;
+  run_as: string[];
+  transient_metadata: Record<string, unknown>;
+  description?: string;
+}
+
+/** The sandbox's own keys, kept in clear so a restart with `--state` can print them again. They are simulated. */
+export interface SandboxCredentials {
+  ownerKey: string;
+  ownerKeyId: string;
+  viewerKey: string;
+  viewerKeyId: string;
+}
+
+export interface SandboxData {
+  organization: Organization;
+  accountId: string;
+  members: StoredMember[];
+  invitations: StoredInvitation[];
+  keys: StoredKey[];
+  projects: StoredProject[];
+  /** Custom roles by project id, then by role name. */
+  customRoles: Record<string, Record<string, StoredRole>>;
+  credentials: SandboxCredentials;
+}

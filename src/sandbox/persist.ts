@@ -1,0 +1,113 @@
+/**
+ * `--state FILE`: the organization saved as JSON between runs. Writes are atomic (a temporary file, then rename)
+ * and private (mode 0600: the file holds the sandbox's own simulated keys). A file that exists but cannot be read
+ * back is an error the caller must report; it is never silently replaced by a fresh seed.
+ */
+import { chmodSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { Organization, ProjectType, RoleAssignments } from '../api/schemas.js';
+import type { ClockSnapshot } from './clock.js';
+import type { SandboxData } from './model.js';
+import type { Scale } from './seed.js';
+
+export const STATE_FORMAT = 'ec-access-sandbox-state';
+export const STATE_VERSION = 1;
+
+export interface SavedState {
+  readonly seed: number;
+  readonly scale: Scale;
+  /** The instant the organization was seeded at; a reset seeds again from it. */
+  readonly seededAt: string;
+  readonly clock: ClockSnapshot;
+  readonly data: SandboxData;
+}
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date-time');
+const StoredRoleSchema = z.object({
+  cluster: z.array(z.string()),
+  indices: z.array(z.record(z.string(), z.unknown())),
+  applications: z.array(z.object({ application: z.string(), privileges: z.array(z.string()), resources: z.array(z.string()) })),
+  metadata: z.record(z.string(), z.unknown()),
+  run_as: z.array(z.string()),
+  transient_metadata: z.record(z.string(), z.unknown()),
+  description: z.string().optional(),
+});
+
+const StateFile = z.object({
+  format: z.literal(STATE_FORMAT),
+  version: z.literal(STATE_VERSION),
+  seed: z.number().int(),
+  scale: z.enum(['small', 'large']),
+  seededAt: isoDate,
+  clock: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('frozen'), now: isoDate }),
+    z.object({ mode: z.literal('wall'), offsetMs: z.number() }),
+  ]),
+  data: z.object({
+    organization: Organization,
+    accountId: z.string(),
+    members: z.array(z.object({ user_id: z.string(), email: z.string(), name: z.string(), member_since: isoDate, role_assignments: RoleAssignments })),
+    invitations: z.array(z.object({ token: z.string(), email: z.string(), created_at: isoDate, expires_at: isoDate, role_assignments: RoleAssignments })),
+    keys: z.array(z.object({
+      id: z.string(),
+      description: z.string(),
+      creation_date: isoDate,
+      expiration_date: isoDate.optional(),
+      user_id: z.string(),
+      role_assignments: RoleAssignments,
+      secret_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })),
+    projects: z.array(z.object({
+      id: z.string().regex(/^[a-z0-9]{32}$/),
+      type: ProjectType,
+      name: z.string(),
+      alias: z.string(),
+      region_id: z.string(),
+      created_at: isoDate,
+      created_by: z.string(),
+      extra: z.record(z.string(), z.unknown()),
+    })),
+    customRoles: z.record(z.string(), z.record(z.string(), StoredRoleSchema)),
+    credentials: z.object({ ownerKey: z.string(), ownerKeyId: z.string(), viewerKey: z.string(), viewerKeyId: z.string() }),
+  }),
+});
+
+export class SandboxStateError extends Error {
+  override readonly name = 'SandboxStateError';
+}
+
+/** The saved state, or undefined when the file does not exist yet. Throws SandboxStateError when it is unusable. */
+export function loadState(file: string): SavedState | undefined {
+  if (!existsSync(file)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new SandboxStateError(`cannot read sandbox state ${file}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SandboxStateError(`sandbox state ${file} is not valid JSON (${(error as Error).message}); fix or remove the file`);
+  }
+  const parsed = StateFile.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
+    throw new SandboxStateError(`sandbox state ${file} is not a state file this version can read (${issues}); fix or remove the file`);
+  }
+  const { format: _format, version: _version, ...state } = parsed.data;
+  return state as SavedState;
+}
+
+export function saveState(file: string, state: SavedState): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, `${JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, ...state })}\n`, { mode: 0o600 });
+    chmodSync(temp, 0o600); // a leftover temp file from a crash keeps its old mode otherwise
+    renameSync(temp, file);
+  } catch (error) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw error;
+  }
+}

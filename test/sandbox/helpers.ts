@@ -1,0 +1,117 @@
+/**
+ * Shared by the sandbox contract tests: a sandbox on a fixed clock and seed, a raw HTTP helper (for what the
+ * client cannot express: missing auth, odd bodies, headers), the core clients, and a checker for the required
+ * fields of the published Cloud spec's definitions.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createCloudClient } from '../../src/api/cloud-client.js';
+import { createEsClient } from '../../src/api/es-client.js';
+import type { CloudApi, EsApi } from '../../src/api/client.js';
+import type { Member, Project } from '../../src/api/schemas.js';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { Secret } from '../../src/util/secret.js';
+
+export const NOW = new Date('2026-03-02T12:00:00.000Z');
+const NO_RETRY = { attempts: 1 } as const;
+
+export function start(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  return startSandbox({ seed: 7, now: NOW, ...options });
+}
+
+export interface Answer<T = any> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly json: T;
+  readonly text: string;
+}
+
+/** One request; `key: null` sends no Authorization header; a string body is sent as is. */
+export async function call<T = any>(
+  sb: RunningSandbox,
+  method: string,
+  path: string,
+  options: { key?: string | null; body?: unknown } = {},
+): Promise<Answer<T>> {
+  const key = options.key === undefined ? sb.ownerKey : options.key;
+  const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const response = await fetch(`${sb.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(key !== null ? { authorization: `ApiKey ${key}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body } : {}),
+  });
+  const text = await response.text();
+  let json: any;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+export const cloudClient = (sb: RunningSandbox, key = sb.ownerKey): CloudApi =>
+  createCloudClient({ baseUrl: sb.baseUrl, apiKey: new Secret(key), retry: NO_RETRY });
+
+export const esClient = (sb: RunningSandbox, project: Project, key = sb.ownerKey): EsApi =>
+  createEsClient({ projectId: project.id, baseUrl: project.endpoints.elasticsearch, apiKey: new Secret(key), retry: NO_RETRY });
+
+/** The promise's rejection, to assert on ApiError fields. */
+export async function failure(promise: Promise<unknown>): Promise<{ status?: number; code?: string; message: string; kind?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { status?: number; code?: string; message: string };
+  }
+  throw new Error('expected the call to fail');
+}
+
+export async function projectNamed(sb: RunningSandbox, name: string): Promise<Project> {
+  for (const type of ['elasticsearch', 'observability', 'security'] as const) {
+    const found = (await cloudClient(sb).listProjects(type)).find((p) => p.name === name);
+    if (found) return found;
+  }
+  throw new Error(`no project ${name}`);
+}
+
+export async function members(sb: RunningSandbox): Promise<Member[]> {
+  return cloudClient(sb).listMembers(sb.organizationId);
+}
+
+/** A key created through the API with the given role assignments; returns its secret and id. */
+export async function makeKey(sb: RunningSandbox, roleAssignments: unknown, description = 'test key'): Promise<{ key: string; id: string }> {
+  const answer = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description, expiration: '7d', role_assignments: roleAssignments } });
+  if (answer.status !== 201) throw new Error(`key creation failed: ${answer.text}`);
+  return { key: answer.json.key, id: answer.json.id };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The published Cloud spec, for checking answers carry every field it marks required.
+
+const SPEC_FILE = new URL('../../../shared/reference/specs/elastic-cloud-iam-subset.swagger.json', import.meta.url);
+/** The spec lives beside the repository (shared reference material); the checks are skipped where it is absent. */
+export const SPEC_AVAILABLE = existsSync(SPEC_FILE);
+type Definitions = Record<string, { required?: string[]; properties?: Record<string, { $ref?: string; type?: string; items?: { $ref?: string } }> }>;
+let definitions: Definitions | undefined;
+const swagger = (): Definitions => (definitions ??= (JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as { definitions: Definitions }).definitions);
+
+/** Paths of required fields missing from `value` under `definition`, following `$ref`s into objects and arrays. */
+export function missingRequired(definition: string, value: unknown, path = definition): string[] {
+  const def = swagger()[definition];
+  if (!def) throw new Error(`no definition ${definition}`);
+  if (value === null || typeof value !== 'object') return [`${path} is not an object`];
+  const record = value as Record<string, unknown>;
+  const missing = (def.required ?? []).filter((field) => record[field] === undefined).map((field) => `${path}.${field}`);
+  for (const [field, prop] of Object.entries(def.properties ?? {})) {
+    const child = record[field];
+    if (child === undefined) continue;
+    const ref = prop.$ref ?? prop.items?.$ref;
+    if (!ref) continue;
+    const name = ref.replace('#/definitions/', '');
+    if (prop.type === 'array' && Array.isArray(child)) child.forEach((item, i) => missing.push(...missingRequired(name, item, `${path}.${field}[${i}]`)));
+    else if (!prop.type || prop.type === 'object') missing.push(...missingRequired(name, child, `${path}.${field}`));
+  }
+  return missing;
+}

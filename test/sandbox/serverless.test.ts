@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeConnections } from '../../src/api/http.js';
+import { Project } from '../../src/api/schemas.js';
+import type { RunningSandbox } from '../../src/sandbox/index.js';
+import { call, cloudClient, failure, projectNamed, start } from './helpers.js';
+
+let sb: RunningSandbox;
+beforeAll(async () => {
+  sb = await start();
+});
+afterAll(async () => {
+  await closeConnections();
+  await sb.stop();
+});
+
+describe('Serverless projects', () => {
+  it('lists projects of each type with ids, suffixed aliases and endpoints on this sandbox', async () => {
+    const counts: Record<string, number> = {};
+    for (const type of ['elasticsearch', 'observability', 'security'] as const) {
+      const projects = await cloudClient(sb).listProjects(type);
+      counts[type] = projects.length;
+      for (const p of projects) {
+        expect(p.type).toBe(type);
+        expect(p.id).toMatch(/^[a-z0-9]{32}$/);
+        expect(p.alias).toMatch(/^[a-z][a-z0-9-]*-[0-9a-f]{6}$/);
+        expect(p.alias.length).toBeGreaterThanOrEqual(8);
+        expect(p.endpoints.elasticsearch).toBe(`${sb.baseUrl}/_es/${p.id}`);
+        expect(p.metadata.organization_id).toBe(sb.organizationId);
+      }
+    }
+    expect(counts).toEqual({ elasticsearch: 3, observability: 2, security: 2 });
+    const obs = (await cloudClient(sb).listProjects('observability'))[0]!;
+    expect(obs.endpoints.apm).toBeTruthy();
+    expect(obs.endpoints.ingest).toBeTruthy();
+  });
+
+  it('gets one project with an ETag, and 404 in the MultiErrorResponse shape otherwise', async () => {
+    const prod = await projectNamed(sb, 'search-prod');
+    const answer = await call(sb, 'GET', `/api/v1/serverless/projects/elasticsearch/${prod.id}`);
+    expect(answer.headers.get('etag')).toBeTruthy();
+    expect(answer.json.optimized_for).toBe('general_purpose');
+    const wrongType = await call(sb, 'GET', `/api/v1/serverless/projects/security/${prod.id}`);
+    expect(wrongType.status).toBe(404);
+    expect(wrongType.json).toEqual({ errors: [{ message: expect.any(String), code: 'project.not_found' }] });
+    expect((await failure(cloudClient(sb).getProject('elasticsearch', 'f'.repeat(32)))).status).toBe(404);
+  });
+
+  it('lists the custom roles of a project, keyed by project id', async () => {
+    const prod = await projectNamed(sb, 'search-prod');
+    const answer = await call(sb, 'GET', `/api/v1/serverless/projects/elasticsearch/${prod.id}/roles`);
+    expect(Object.keys(answer.json)).toEqual([prod.id]);
+    const names = (await cloudClient(sb).getProjectRoles('elasticsearch', prod.id)).map((r) => r.name).sort();
+    expect(names).toEqual(['dashboard-reader', 'marketing-reader']);
+    const staging = await projectNamed(sb, 'search-staging');
+    expect(await cloudClient(sb).getProjectRoles('elasticsearch', staging.id)).toEqual([]);
+  });
+
+  it('reports status and regions', async () => {
+    const soc = await projectNamed(sb, 'soc-main');
+    expect((await call(sb, 'GET', `/api/v1/serverless/projects/security/${soc.id}/status`)).json.phase).toBe('initialized');
+    const regions = await call(sb, 'GET', '/api/v1/serverless/regions');
+    expect(Array.isArray(regions.json)).toBe(true);
+    expect(regions.json[0]).toEqual(expect.objectContaining({ id: expect.any(String), csp: expect.any(String), project_creation_enabled: true }));
+    expect((await call(sb, 'GET', '/api/v1/serverless/regions/aws-us-east-1')).json.csp_region).toBe('us-east-1');
+  });
+
+  it('needs a key (401 MultiErrorResponse)', async () => {
+    const answer = await call(sb, 'GET', '/api/v1/serverless/projects/elasticsearch', { key: null });
+    expect(answer.status).toBe(401);
+    expect(answer.json.errors[0]).toEqual({ message: expect.any(String), code: expect.any(String) });
+  });
+
+  it('creates a project with the real POST (owner only) and returns credentials once', async () => {
+    const created = await call(sb, 'POST', '/api/v1/serverless/projects/observability', { body: { name: 'New Obs', region_id: 'gcp-us-central1' } });
+    expect(created.status).toBe(201);
+    expect(Project.safeParse(created.json).success).toBe(true);
+    expect(created.json.credentials.username).toBe('admin');
+    expect(created.json.alias).toMatch(/^new-obs-[0-9a-f]{6}$/);
+    expect((await call(sb, 'GET', `/api/v1/serverless/projects/observability/${created.json.id}`)).json.credentials).toBeUndefined();
+    const refused = await call(sb, 'POST', '/api/v1/serverless/projects/observability', { key: sb.viewerKey, body: { name: 'x', region_id: 'gcp-us-central1' } });
+    expect(refused.status).toBe(403);
+    const bad = await call(sb, 'POST', '/api/v1/serverless/projects/observability', { body: { name: 'x', region_id: 'mars-1' } });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -11,6 +11,7 @@ import { loadConfig, type AppConfig } from '../config/config.js';
 import { packageVersion } from '../config/version.js';
 import { scrubText } from '../util/redact.js';
 import { parseCommandLine, UsageError, type CommandShape, type FlagValues, type GlobalFlags } from './args.js';
+import { scriptCommandSpecs } from './commands/registry.js';
 import { helpText, type HelpEntry } from './help.js';
 
 export interface CliIo {
@@ -115,12 +116,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       return run ? run([...ctx.args]) : notAvailable(ctx);
     },
   },
+  // The scriptable commands (members list, keys revoke, doctor, …): words, flags and help in commands/registry.ts.
+  ...scriptCommandSpecs(moduleCommand),
   moduleCommand(
-    { words: ['doctor'], usage: 'doctor', summary: 'check configuration, credentials and access problems', group: 'command' },
-    'doctor.js',
-    'runDoctor',
+    { words: ['tour'], usage: 'tour [--reset]', summary: 'a guided tour on the sandbox (--reset starts over)', group: 'command', options: { reset: { type: 'boolean' } } },
+    'tour.js',
+    'runTour',
   ),
-  moduleCommand({ words: ['tour'], usage: 'tour', summary: 'a guided tour on the sandbox', group: 'command' }, 'tour.js', 'runTour'),
   moduleCommand(
     // Pass-through: audit parses its own flags.
     { words: ['audit'], usage: 'audit [flags]', summary: 'the record of changes made with ec-access', group: 'command', passThrough: true },

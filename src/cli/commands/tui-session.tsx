@@ -4,8 +4,12 @@
  * exercised without a network.
  */
 import { render } from 'ink';
-import { App } from '../../../components/App.js';
-import type { CloudApi } from '../../api/client.js';
+import type { ReactElement } from 'react';
+import { App, type AppProps } from '../../../components/App.js';
+import { AuditContext, createAuditSession, type AuditSession } from '../../../components/audit/session.js';
+import { WizardServicesContext } from '../../../components/wizard/services.js';
+import type { CloudApi, EsApi, WriteObserver } from '../../api/client.js';
+import { dataOf } from '../../state/resource.js';
 import type { AppConfig } from '../../config/config.js';
 import { createEsAccess, type EsClientFactory } from '../../state/es-access.js';
 import { createStore, type ListResource } from '../../state/store.js';
@@ -18,6 +22,8 @@ import { Secret } from '../../util/secret.js';
 export interface TuiOptions {
   readonly screen: ScreenId;
   readonly filter?: string;
+  /** Renders the app around something of the caller's (the tour docks its lesson bar); plain <App> when absent. */
+  readonly renderApp?: (props: AppProps) => ReactElement;
 }
 
 export interface SandboxHandle {
@@ -29,8 +35,8 @@ export interface SandboxHandle {
 }
 
 export interface TuiDeps {
-  createCloudClient(options: { baseUrl: string; apiKey: Secret }): CloudApi;
-  createEsClient: EsClientFactory;
+  createCloudClient(options: { baseUrl: string; apiKey: Secret; onWrite?: WriteObserver }): CloudApi;
+  createEsClient(options: Parameters<EsClientFactory>[0] & { onWrite?: WriteObserver }): EsApi;
   startSandbox(): Promise<SandboxHandle>;
 }
 
@@ -59,10 +65,13 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   let cloud: CloudApi;
   let connection: Connection;
   let cloudKey: Secret | undefined;
+  // Every write goes to the audit trail, which is opened once the session's credentials are known (below).
+  let audit: AuditSession | undefined;
+  const onWrite: WriteObserver = (event) => audit?.observer(event);
   if (config.mode === 'sandbox') {
     sandbox = await deps.startSandbox();
     cloudKey = new Secret(sandbox.ownerKey);
-    cloud = deps.createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: cloudKey });
+    cloud = deps.createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: cloudKey, onWrite });
     connection = { kind: 'sandbox', host: hostOf(sandbox.baseUrl), selfKeyId: sandbox.ownerKeyId };
   } else {
     if (!config.apiKey) {
@@ -70,28 +79,34 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
       return 2;
     }
     cloudKey = config.apiKey;
-    cloud = deps.createCloudClient({ baseUrl: config.baseUrl, apiKey: cloudKey });
+    cloud = deps.createCloudClient({ baseUrl: config.baseUrl, apiKey: cloudKey, onWrite });
     connection = { kind: 'cloud', host: hostOf(config.baseUrl), keyHint: cloudKey.hint() };
   }
   const orgId = sandbox?.organizationId ?? config.orgId;
+  // Without a configured organization the id is known only after discovery, which precedes any write.
+  audit = createAuditSession({ mode: config.mode, secrets: [cloudKey], organizationId: () => orgId ?? dataOf(store.getState().organization)?.id });
+  const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) => deps.createEsClient({ ...options, onWrite }));
   const store = createStore({
     cloud,
     ...(orgId ? { orgId } : {}),
-    esAccess: createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, deps.createEsClient),
+    esAccess,
     notices: config.warnings,
   });
   // Requests go out before the first frame is drawn.
   store.start(FIRST[opts.screen]);
   const terminal = enterAlternateScreen(process.stdout);
   try {
+    const props: AppProps = {
+      store,
+      connection,
+      theme: themeFromEnv(process.env),
+      initialScreen: opts.screen,
+      ...(opts.filter !== undefined ? { initialFilter: opts.filter } : {}),
+    };
     const instance = render(
-      <App
-        store={store}
-        connection={connection}
-        theme={themeFromEnv(process.env)}
-        initialScreen={opts.screen}
-        initialFilter={opts.filter}
-      />,
+      <AuditContext.Provider value={audit}>
+        <WizardServicesContext.Provider value={{ cloud, esAccess }}>{opts.renderApp ? opts.renderApp(props) : <App {...props} />}</WizardServicesContext.Provider>
+      </AuditContext.Provider>,
       { exitOnCtrlC: false, patchConsole: true },
     );
     await instance.waitUntilExit();

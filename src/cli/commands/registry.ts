@@ -1,0 +1,279 @@
+/**
+ * The scriptable commands: their words, flags, help and where their code lives. Pure data, loaded by the
+ * dispatcher for every command line, so it imports nothing heavy; each command's module is import()ed only
+ * when it runs. `ec-access members` alone still opens the TUI: these all have a second word.
+ */
+import type { OptionSpecs } from '../args.js';
+import type { CommandSpec, moduleCommand } from '../dispatch.js';
+import type { HelpEntry } from '../help.js';
+import { commandHelpText } from './command-help.js';
+
+export interface FlagHelp {
+  /** `emails` for `--emails`. */
+  readonly name: string;
+  /** Placeholder for a value (`LIST`); absent for a boolean flag. */
+  readonly value?: string;
+  readonly help: string;
+}
+
+export interface ScriptCommand extends HelpEntry {
+  readonly words: readonly string[];
+  readonly flags: readonly FlagHelp[];
+  /** commands/<file> and the export that runs the command. */
+  readonly file: string;
+  readonly exportName: string;
+  readonly description: readonly string[];
+  readonly examples: ReadonlyArray<readonly [command: string, what: string]>;
+  /** The `--json` document, documented in full in docs/cli-json.md. */
+  readonly json: string;
+}
+
+const OUTPUT: readonly FlagHelp[] = [
+  { name: 'json', help: 'print one JSON document (the default when stdout is not a terminal)' },
+  { name: 'table', help: 'print tables even when stdout is not a terminal' },
+];
+const WRITE: readonly FlagHelp[] = [
+  ...OUTPUT,
+  { name: 'dry-run', help: 'print the exact request(s) (method, URL, body) and send no write' },
+];
+const DESTRUCTIVE: readonly FlagHelp[] = [
+  ...WRITE,
+  { name: 'yes', help: 'confirm without asking (required when there is no terminal)' },
+];
+const ROLES_JSON: FlagHelp = {
+  name: 'roles', value: 'JSON',
+  help: 'role_assignments as the skill writes them (bare ids such as viewer are expanded, a missing organization_id is filled in; leftover $ORG_ID/$PROJECT_ID placeholders are reported)',
+};
+const WHO: readonly FlagHelp[] = [
+  { name: 'user-id', value: 'ID', help: 'the member\'s user id' },
+  { name: 'email', value: 'EMAIL', help: 'or the member\'s email' },
+];
+const PROJECT: FlagHelp = { name: 'project', value: 'PROJECT', help: 'project id, alias or name (a unique prefix will do)' };
+
+const WRITE_JSON = '{schema:"ec-access/write@1", operation, results:[{target, ok, request:{method,url,summary}, result, error}], summary:{succeeded,failed}, warnings}';
+
+function command(words: string, file: string, exportName: string, rest: Omit<ScriptCommand, 'words' | 'file' | 'exportName' | 'usage' | 'group'> & { usage?: string }): ScriptCommand {
+  return { words: words.split(' '), usage: rest.usage ?? words, group: 'command', file, exportName, ...rest };
+}
+
+export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
+  command('members list', 'members.js', 'membersList', {
+    summary: 'organization members and their role assignments',
+    description: ['Lists every member of the organization with their role assignments (the skill\'s list-members).'],
+    flags: OUTPUT,
+    examples: [['ec-access members list', 'Show me who has access to my organization.']],
+    json: '{schema:"ec-access/members@1", organization_id, members:[{user_id, email, name, member_since, role_assignments}]}',
+  }),
+  command('members invite', 'members-invite.js', 'membersInvite', {
+    usage: 'members invite --emails LIST [--roles JSON | --project P --role R] [--expires-in 3d]',
+    summary: 'invite people to the organization, optionally with roles',
+    description: [
+      'Sends one invitation request per email, so one refused address does not stop the others.',
+      'Roles are applied when the invitation is accepted. For a custom role, invite without roles and run',
+      '`roles assign-custom` after acceptance.',
+    ],
+    flags: [
+      { name: 'emails', value: 'LIST', help: 'comma-separated email addresses' },
+      ROLES_JSON, PROJECT,
+      { name: 'role', value: 'ROLE', help: 'with --project: admin, developer, viewer, editor, t1_analyst, …' },
+      { name: 'expires-in', value: 'DURATION', help: 'how long the invitation stays valid (default 3d)' },
+      ...WRITE,
+    ],
+    examples: [
+      ['ec-access members invite --emails alice@example.com --project my-search --role viewer', 'Add alice to my search project with read-only access.'],
+      [`ec-access members invite --emails alice@example.com --roles '{"project":{"elasticsearch":[{"role_id":"viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}'`, 'the skill\'s exact JSON'],
+      ['ec-access members invite --emails bob@example.com', 'invite without project roles (custom-role flow)'],
+    ],
+    json: `${WRITE_JSON}; result: {invitations:[{email, token:"[redacted]", created_at, expires_at, expired, role_assignments}]}`,
+  }),
+  command('members remove', 'members.js', 'membersRemove', {
+    usage: 'members remove (--user-id LIST | --email LIST)',
+    summary: 'remove members from the organization (destructive)',
+    description: ['One request per member. At a terminal, confirm by typing the member\'s email (or "remove N").'],
+    flags: [...WHO, ...DESTRUCTIVE],
+    examples: [['ec-access members remove --email bob@example.com --yes', 'remove Bob without a prompt']],
+    json: WRITE_JSON,
+  }),
+  command('invitations list', 'invitations.js', 'invitationsList', {
+    summary: 'pending invitations (tokens redacted)',
+    description: ['Lists open invitations. Tokens are secrets and are never printed; cancel by --email.'],
+    flags: OUTPUT,
+    examples: [['ec-access invitations list --json', 'who has not accepted yet']],
+    json: '{schema:"ec-access/invitations@1", organization_id, invitations:[{email, token:"[redacted]", created_at, expires_at, expired, role_assignments}]}',
+  }),
+  command('invitations cancel', 'invitations.js', 'invitationsCancel', {
+    usage: 'invitations cancel (--email LIST | --tokens LIST)',
+    summary: 'cancel pending invitations (destructive)',
+    description: ['One request per invitation. At a terminal, confirm by typing the email (or "cancel N").'],
+    flags: [
+      { name: 'email', value: 'LIST', help: 'cancel the invitations sent to these addresses' },
+      { name: 'tokens', value: 'LIST', help: 'or name the invitation tokens themselves' },
+      ...DESTRUCTIVE,
+    ],
+    examples: [['ec-access invitations cancel --email alice@example.com --yes', 'withdraw Alice\'s invitation']],
+    json: WRITE_JSON,
+  }),
+  command('roles list', 'roles-read.js', 'rolesList', {
+    usage: 'roles list [--project P] [--name ROLE]',
+    summary: 'predefined and custom roles; one role\'s privileges with --name',
+    description: [
+      'Without --project: the predefined Cloud roles and every project\'s custom roles.',
+      'With --project: the roles that project\'s type offers and its custom roles.',
+      'With --name: that custom role\'s descriptor, read from the project\'s Elasticsearch.',
+    ],
+    flags: [PROJECT, { name: 'name', value: 'ROLE', help: 'show this custom role\'s privileges (needs --project)' }, ...OUTPUT],
+    examples: [
+      ['ec-access roles list --project my-search', 'which roles can I assign there?'],
+      ['ec-access roles list --project my-search --name marketing-reader', 'what does this role grant?'],
+    ],
+    json: '{schema:"ec-access/roles@1", predefined:[{role_id, scope, label, stack_role}], custom:[{project_id, project_name, project_type, name, description}], unavailable:[{project_id, reason}]} | with --name: {schema:"ec-access/role@1", project_id, name, role}',
+  }),
+  command('roles assign', 'roles-assign.js', 'rolesAssign', {
+    usage: 'roles assign (--user-id ID | --email EMAIL) (--roles JSON | --project P --role R)',
+    summary: 'add role assignments to a member',
+    description: ['Adds the given assignments (POST /users/{id}/role_assignments); existing ones stay.'],
+    flags: [...WHO, ROLES_JSON, PROJECT, { name: 'role', value: 'ROLE', help: 'with --project: admin, developer, viewer, …' }, ...WRITE],
+    examples: [
+      ['ec-access roles assign --email bob@example.com --project my-observability --role admin', 'Promote Bob to admin on our observability project.'],
+      [`ec-access roles assign --user-id "$USER_ID" --roles '{"project":{"observability":[{"role_id":"admin","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}'`, 'the skill\'s exact JSON'],
+    ],
+    json: WRITE_JSON,
+  }),
+  command('roles unassign', 'roles-assign.js', 'rolesUnassign', {
+    usage: 'roles unassign (--user-id ID | --email EMAIL) (--roles JSON | --project P --role R)',
+    summary: 'remove role assignments from a member (destructive)',
+    description: ['Removes exactly the given assignments (DELETE /users/{id}/role_assignments). Confirm with the member\'s email.'],
+    flags: [...WHO, ROLES_JSON, PROJECT, { name: 'role', value: 'ROLE', help: 'with --project: admin, developer, viewer, …' }, ...DESTRUCTIVE],
+    examples: [['ec-access roles unassign --email bob@example.com --project my-observability --role admin --yes', 'take Bob\'s admin role away']],
+    json: WRITE_JSON,
+  }),
+  command('roles assign-custom', 'roles-assign.js', 'rolesAssignCustom', {
+    usage: 'roles assign-custom (--user-id ID | --email EMAIL) --project P --role-name ROLE',
+    summary: 'give a member a custom role on a project (application_roles)',
+    description: [
+      'Assigns <type>-viewer with application_roles [ROLE]: the member sees the project in the console and gets',
+      'only ROLE inside it. Do not also assign a predefined role for the same project.',
+    ],
+    flags: [...WHO, PROJECT, { name: 'role-name', value: 'ROLE', help: 'the custom role\'s name in the project' }, ...WRITE],
+    examples: [['ec-access roles assign-custom --email bob@example.com --project my-search --role-name dashboard-reader', 'read-only dashboards for Bob']],
+    json: WRITE_JSON,
+  }),
+  command('roles unassign-custom', 'roles-assign.js', 'rolesUnassignCustom', {
+    usage: 'roles unassign-custom (--user-id ID | --email EMAIL) --project P --role-name ROLE',
+    summary: 'remove a member\'s custom role assignment (destructive)',
+    description: ['Removes the assignment roles assign-custom made. Confirm with the member\'s email.'],
+    flags: [...WHO, PROJECT, { name: 'role-name', value: 'ROLE', help: 'the custom role\'s name' }, ...DESTRUCTIVE],
+    examples: [['ec-access roles unassign-custom --email bob@example.com --project my-search --role-name dashboard-reader --yes', '']],
+    json: WRITE_JSON,
+  }),
+  command('roles create', 'roles-write.js', 'rolesCreate', {
+    usage: 'roles create --project P --name ROLE (--body JSON | --body-file FILE)',
+    summary: 'create or update a custom role in a project (PUT /_security/role)',
+    description: ['Checks the name and the privileges against what Serverless accepts before sending.'],
+    flags: [
+      PROJECT, { name: 'name', value: 'ROLE', help: 'letters, digits, _ - . ; must start with a letter or digit' },
+      { name: 'body', value: 'JSON', help: 'the role descriptor: cluster, indices, applications, …' },
+      { name: 'body-file', value: 'FILE', help: 'or read the descriptor from a file' },
+      ...WRITE,
+    ],
+    examples: [
+      [`ec-access roles create --project my-search --name marketing-reader --body '{"cluster":[],"indices":[{"names":["marketing-*"],"privileges":["read","view_index_metadata"]}]}'`, 'read-only access to marketing-* indices'],
+      [`ec-access roles create --project my-search --name dashboard-reader --body '{"cluster":[],"indices":[],"applications":[{"application":"kibana-.kibana","privileges":["feature_dashboard.read"],"resources":["*"]}]}'`, 'read-only dashboards'],
+    ],
+    json: `${WRITE_JSON}; result: {role:{created}}`,
+  }),
+  command('roles delete', 'roles-write.js', 'rolesDelete', {
+    usage: 'roles delete --project P --name ROLE',
+    summary: 'delete a custom role from a project (destructive)',
+    description: ['Warns when members or keys still name the role. Confirm by typing the role name.'],
+    flags: [PROJECT, { name: 'name', value: 'ROLE', help: 'the custom role to delete' }, ...DESTRUCTIVE],
+    examples: [['ec-access roles delete --project my-search --name marketing-reader --yes', '']],
+    json: `${WRITE_JSON}; result: {found}`,
+  }),
+  command('keys list', 'keys.js', 'keysList', {
+    summary: 'Cloud API keys with expiry and stack access',
+    description: ['Lists the organization\'s Cloud API keys (the skill\'s list-api-keys). Secrets are never listed.'],
+    flags: OUTPUT,
+    examples: [['ec-access keys list', 'check for an existing key before creating one']],
+    json: '{schema:"ec-access/keys@1", keys:[{id, description, creation_date, expiration_date, expiry, user_id, role_assignments, stack_access}]}',
+  }),
+  command('keys create', 'keys-create.js', 'keysCreate', {
+    usage: 'keys create --description TEXT --expiration DURATION (--roles JSON | --scope SCOPES [--role R]) [--stack-access ROLES]',
+    summary: 'create a Cloud API key; its value goes to a 0600 file',
+    description: [
+      'The key\'s value is written to a new owner-only file (default $XDG_STATE_HOME/ec-access/secrets/<id>.key)',
+      'and only the path is printed. --reveal prints the value too; avoid it in logs and agent transcripts.',
+    ],
+    flags: [
+      { name: 'description', value: 'TEXT', help: 'what the key is for (shown in lists and confirmations)' },
+      { name: 'expiration', value: 'DURATION', help: '1d, 7d, 30d, 12h, … (always set one)' },
+      ROLES_JSON,
+      { name: 'scope', value: 'SCOPES', help: 'comma-separated: all:<type>, a project, or org (an owner key reaching every project)' },
+      { name: 'role', value: 'ROLE', help: 'Cloud role on the --scope projects (default viewer)' },
+      { name: 'stack-access', value: 'ROLES', help: 'application_roles for ES/Kibana access: developer, admin, viewer or custom' },
+      { name: 'secret-file', value: 'PATH', help: 'write the value here (never overwritten)' },
+      { name: 'reveal', help: 'also print the value on stdout' },
+      ...WRITE,
+    ],
+    examples: [
+      [`ec-access keys create --description "CI/CD pipeline" --expiration 30d --roles '{"deployment":[{"role_id":"deployment-editor","all":true}]}'`, 'editor access to all deployments'],
+      [`ec-access keys create --description "CI pipeline - ES ingest" --expiration 30d --roles '{"project":{"elasticsearch":[{"role_id":"developer","organization_id":"$ORG_ID","all":true}]}}' --stack-access developer`, 'index into all search projects'],
+      ['ec-access keys create --description "Platform automation" --expiration 7d --scope org --stack-access admin', 'org-wide (use with caution)'],
+      ['ec-access keys create --description "Marketing ETL" --expiration 14d --scope my-search --stack-access marketing-writer', 'one project, custom role'],
+    ],
+    json: `${WRITE_JSON}; result: {id, description, creation_date, expiration_date, role_assignments, secret_file, secret (only with --reveal)}`,
+  }),
+  command('keys revoke', 'keys-revoke.js', 'keysRevoke', {
+    usage: 'keys revoke (--ids LIST | --filter TEXT)',
+    summary: 'revoke Cloud API keys (destructive)',
+    description: [
+      'Revokes in one request, then re-reads the key list to report which keys really stopped working.',
+      '--filter matches descriptions (case-insensitive, * as wildcard). Confirm with the description or "revoke N".',
+    ],
+    flags: [
+      { name: 'ids', value: 'LIST', help: 'key ids' },
+      { name: 'filter', value: 'TEXT', help: 'or every key whose description matches' },
+      ...DESTRUCTIVE,
+    ],
+    examples: [['ec-access keys revoke --filter "CI pipeline*" --dry-run', 'which keys would go?']],
+    json: '{schema:"ec-access/revoke@1", results:[{id, description, status:"revoked"|"already-gone"|"failed"|"unknown", reason}], still_active:[id], maybe_active:[id], complete}',
+  }),
+  command('projects list', 'projects.js', 'projectsList', {
+    summary: 'Serverless projects of all three types',
+    description: ['Lists elasticsearch, observability and security projects with ids, aliases and endpoints.'],
+    flags: OUTPUT,
+    examples: [['ec-access projects list --json', 'ids for --project and $PROJECT_ID']],
+    json: '{schema:"ec-access/projects@1", projects:[{id, name, alias, type, region_id, endpoints:{elasticsearch, kibana}}]}',
+  }),
+  command('doctor', 'doctor.js', 'runDoctor', {
+    summary: 'look for access problems (expiring keys, over-grants, missing roles, …)',
+    description: ['Loads the organization and runs every doctor rule. Exit code 0 even when it finds problems.'],
+    flags: OUTPUT,
+    examples: [['ec-access doctor --json', 'findings for a script']],
+    json: '{schema:"ec-access/doctor@1", summary:{critical,warning,info,total}, findings:[{id, rule, severity, title, why, principal, projectId, fix}]}',
+  }),
+];
+
+/** The parser's option table for one command, derived from its flag help so the two cannot drift apart. */
+function optionsOf(spec: ScriptCommand): OptionSpecs {
+  const options: OptionSpecs = {};
+  for (const f of spec.flags) {
+    // `filter` is a global flag already (args.ts); declaring it again would change nothing.
+    if (f.name !== 'filter') options[f.name] = f.value ? { type: 'string' } : { type: 'boolean', ...(f.name === 'yes' ? { short: 'y' } : {}) };
+  }
+  return options;
+}
+
+/**
+ * The dispatcher's entries for these commands. The dispatcher passes its own `moduleCommand` in, so this module
+ * needs nothing from it at run time (it imports this one).
+ */
+export function scriptCommandSpecs(wrap: typeof moduleCommand): CommandSpec[] {
+  return SCRIPT_COMMANDS.map((c) =>
+    wrap(
+      { words: c.words, usage: c.usage, summary: c.summary, group: c.group, options: optionsOf(c), help: () => commandHelpText(c) },
+      c.file,
+      c.exportName,
+    ),
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * One command's connection: configuration → (sandbox or Cloud) → client → organization id, with the audit trail
+ * attached to every write. Without EC_API_KEY the command runs on a fresh in-process sandbox, as the TUI does,
+ * and says so on stderr so a script is never fooled into thinking it changed a real organization.
+ */
+import type { CloudApi, EsApi, WriteObserver } from '../../../api/client.js';
+import { createCloudClient } from '../../../api/cloud-client.js';
+import { createEsClient } from '../../../api/es-client.js';
+import type { ApiRequest } from '../../../api/requests.js';
+import { PROJECT_TYPES, type Project } from '../../../api/schemas.js';
+import { createAuditLog } from '../../../audit/index.js';
+import { ConfigError } from '../../../config/config.js';
+import type { RunningSandbox } from '../../../sandbox/index.js';
+import { chooseEsCredential } from '../../../config/es-credential.js';
+import { chooseOrganization } from '../../../config/organization.js';
+import { Secret } from '../../../util/secret.js';
+import { UsageError } from '../../args.js';
+import type { CommandContext } from '../../dispatch.js';
+
+const SANDBOX_NOTICE =
+  'sandbox: simulated organization (no EC_API_KEY). Each command starts a fresh one; to script against a ' +
+  'persistent sandbox run `ec-access sandbox --state FILE` and export the EC_BASE_URL/EC_API_KEY it prints.';
+
+export interface Session {
+  readonly cloud: CloudApi;
+  readonly orgId: string;
+  /** The key this session authenticates with, when known (never offered for revocation without a warning). */
+  readonly selfKeyId?: string;
+  /** Every Serverless project of the three types, fetched once. */
+  projects(): Promise<readonly Project[]>;
+  /** The project's Elasticsearch security API; a usage error names the missing credential. */
+  es(project: Project): EsApi;
+  /** Absolute URL of a request (invitation tokens redacted), for dry runs and results. */
+  urlOf(request: ApiRequest): string;
+  /** Sends a prepared request to the service it names. */
+  send(request: ApiRequest): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+async function startSandbox(): Promise<RunningSandbox> {
+  // Loaded only here, so commands against a real organization never load the simulation.
+  const { startSandbox: start } = await import('../../../sandbox/index.js');
+  return start();
+}
+
+async function connect(ctx: CommandContext): Promise<Session> {
+  const config = ctx.loadConfig();
+  let sandbox: RunningSandbox | undefined;
+  let apiKey: Secret;
+  let baseUrl = config.baseUrl;
+  if (config.mode === 'sandbox') {
+    sandbox = await startSandbox();
+    ctx.io.stderr(`ec-access: ${SANDBOX_NOTICE}\n`);
+    apiKey = new Secret(sandbox.ownerKey);
+    baseUrl = sandbox.baseUrl;
+  } else {
+    if (!config.apiKey) throw new ConfigError('no Cloud API key (set EC_API_KEY in the environment or .env)');
+    apiKey = config.apiKey;
+  }
+
+  // The audit log needs the organization id, known only after discovery (a read, never audited); writes come
+  // later, so a forwarding observer is attached now and pointed at the log once the id is known.
+  let audit: WriteObserver | undefined;
+  const onWrite: WriteObserver = (event) => audit?.(event);
+  const cloud = createCloudClient({ baseUrl, apiKey, onWrite, env: ctx.io.env });
+  const close = async () => {
+    await cloud.close();
+    await sandbox?.stop();
+  };
+
+  try {
+    const orgId = config.orgId ?? sandbox?.organizationId ?? (await discoverOrganization(cloud));
+    const warn = (message: string) => ctx.io.stderr(`ec-access: warning: ${message}\n`);
+    try {
+      audit = createAuditLog({ env: ctx.io.env, organizationId: orgId, mode: config.mode, secrets: [apiKey], onWarning: warn }).observer;
+    } catch (error) {
+      // Like a failed audit line, an unusable audit file is reported, not fatal: reads need no trail at all.
+      warn(`no audit trail this time: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+
+    let projects: Promise<readonly Project[]> | undefined;
+    const esClients = new Map<string, EsApi>();
+    const esClientOf = (request: ApiRequest): EsApi => {
+      if (request.target.service !== 'es') throw new Error('not an Elasticsearch request');
+      const client = esClients.get(request.target.projectId);
+      if (!client) throw new Error(`${request.summary}: no Elasticsearch client for project ${request.target.projectId}`);
+      return client;
+    };
+
+    return {
+      cloud,
+      orgId,
+      ...(sandbox ? { selfKeyId: sandbox.ownerKeyId } : {}),
+      projects: () => (projects ??= Promise.all(PROJECT_TYPES.map((type) => cloud.listProjects(type))).then((lists) => lists.flat())),
+      es(project) {
+        let client = esClients.get(project.id);
+        if (!client) {
+          const endpoint = project.endpoints.elasticsearch;
+          const credential = chooseEsCredential(endpoint, { apiKey, esUrl: config.esUrl, esApiKey: config.esApiKey });
+          if (credential.kind === 'missing') throw new UsageError(credential.reason);
+          client = createEsClient({ projectId: project.id, baseUrl: endpoint, apiKey: credential.apiKey, onWrite, env: ctx.io.env });
+          esClients.set(project.id, client);
+        }
+        return client;
+      },
+      urlOf: (request) => (request.target.service === 'cloud' ? cloud.urlOf(request) : esClientOf(request).urlOf(request)),
+      send: (request) => (request.target.service === 'cloud' ? cloud.send(request) : esClientOf(request).send(request)),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** A key normally sees exactly one organization; with several, a script must say which (`--org`). */
+async function discoverOrganization(cloud: CloudApi): Promise<string> {
+  const choice = chooseOrganization(await cloud.listOrganizations());
+  switch (choice.kind) {
+    case 'chosen':
+      return choice.organization.id;
+    case 'ask':
+      throw new UsageError(
+        `this key sees ${choice.organizations.length} organizations; pass --org with one of: ${choice.organizations.map((o) => `${o.id} (${o.name})`).join(', ')}`,
+      );
+    case 'none':
+    case 'not_found':
+      throw new ConfigError('this API key sees no organization; check that EC_API_KEY belongs to an Elastic Cloud organization member');
+  }
+}
+
+/** Runs `body` with a session and always closes it (sockets, the sandbox's server). */
+export async function withSession<T>(ctx: CommandContext, body: (session: Session) => Promise<T>): Promise<T> {
+  const session = await connect(ctx);
+  try {
+    return await body(session);
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Reading one command's flags after args.ts has checked their names and types. Everything a script can get wrong
+ * (an empty value, two flags that exclude each other, JSON that does not parse) is a UsageError, exit code 2, with a
+ * message that names the flag.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError, type FlagValues } from '../../args.js';
+
+export function flag(values: FlagValues, name: string): boolean {
+  return values[name] === true;
+}
+
+/** The flag's value, or undefined when it was not given. A blank value is a mistake, not "absent". */
+export function text(values: FlagValues, name: string): string | undefined {
+  const value = values[name];
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '') throw new UsageError(`--${name} needs a non-empty value`);
+  return trimmed;
+}
+
+export function required(values: FlagValues, name: string, what: string): string {
+  const value = text(values, name);
+  if (value === undefined) throw new UsageError(`--${name} is required (${what})`);
+  return value;
+}
+
+/** `a,b, c` → `['a','b','c']`, duplicates dropped in order. */
+export function list(values: FlagValues, name: string): string[] | undefined {
+  const value = text(values, name);
+  if (value === undefined) return undefined;
+  const items = [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  if (items.length === 0) throw new UsageError(`--${name} needs at least one value`);
+  return items;
+}
+
+/** Which of `names` was given; exactly one must be (or at most one, when `optional`). */
+export function oneOf(values: FlagValues, names: readonly string[], optional = false): string | undefined {
+  const given = names.filter((n) => values[n] !== undefined);
+  const spelled = names.map((n) => `--${n}`).join(' or ');
+  if (given.length > 1) throw new UsageError(`use only one of ${spelled}`);
+  if (given.length === 0 && !optional) throw new UsageError(`one of ${spelled} is required`);
+  return given[0];
+}
+
+function parseJson(raw: string, source: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (error) {
+    throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** `--body JSON` or `--body-file PATH`. No `-` for stdin: stdin is where a confirmation is typed. */
+export function jsonFromFlagOrFile(values: FlagValues, inline: string, file: string, cwd: string): unknown {
+  const which = oneOf(values, [inline, file]);
+  if (which === inline) return parseJson(text(values, inline)!, `--${inline}`);
+  const path = resolve(cwd, text(values, file)!);
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--${file}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parseJson(raw, path);
+}

@@ -1,0 +1,58 @@
+/**
+ * How a command answers. Scripts and agents get one JSON document on stdout; a person at a terminal gets tables.
+ * The default follows stdout: JSON when it is not a TTY (a pipe, a file, an agent's subprocess), tables when it
+ * is, so `ec-access keys list | jq` works without a flag. `--json` and `--table` force either.
+ * Notes, warnings and errors go to stderr in both modes, so stdout stays parseable.
+ */
+import { UsageError } from '../../args.js';
+import type { CommandContext } from '../../dispatch.js';
+
+export type Format = 'json' | 'table';
+
+export interface Output {
+  readonly format: Format;
+  /** The command's answer: `json` as one document in JSON mode, `human()` otherwise. */
+  result(json: unknown, human: () => string): void;
+  /** A line for the person (stderr) in both modes. */
+  note(text: string): void;
+}
+
+function formatOf(ctx: CommandContext): Format {
+  const json = ctx.values.json === true;
+  const table = ctx.values.table === true;
+  if (json && table) throw new UsageError('--json and --table contradict each other; use one');
+  if (json) return 'json';
+  if (table) return 'table';
+  return ctx.io.stdoutIsTty ? 'table' : 'json';
+}
+
+export function createOutput(ctx: CommandContext): Output {
+  const format = formatOf(ctx);
+  return {
+    format,
+    result(json, human) {
+      ctx.io.stdout(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : ensureNewline(human()));
+    },
+    note(text) {
+      ctx.io.stderr(`ec-access: ${text}\n`);
+    },
+  };
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** Left-aligned columns; the last column is not padded so long values do not leave trailing spaces. */
+export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, empty = '(none)'): string {
+  if (rows.length === 0) return empty;
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+/** Short dates for tables (`2026-03-01`); JSON keeps the API's full timestamps. */
+export function day(iso: string | undefined): string {
+  return iso ? iso.slice(0, 10) : '-';
+}

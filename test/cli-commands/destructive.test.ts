@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const OWNER = 'organization-admin';
+
+async function plainMembers() {
+  const { members } = (await h.run(['members', 'list'])).json();
+  return (members as any[]).filter((m) => !(m.role_assignments.organization ?? []).some((a: any) => a.role_id === OWNER));
+}
+
+describe('members remove', () => {
+  it('needs --yes without a terminal, and sends nothing when it is missing', async () => {
+    const [m] = await plainMembers();
+    await h.clearRequests();
+    const r = await h.run(['members', 'remove', '--email', m.email]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pass --yes/);
+    expect(await h.writes()).toEqual([]);
+  });
+
+  it('--dry-run prints the exact request and sends no write', async () => {
+    const [m] = await plainMembers();
+    await h.clearRequests();
+    const r = await h.run(['members', 'remove', '--user-id', m.user_id, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual({
+      schema: 'ec-access/dry-run@1',
+      operation: 'members remove',
+      requests: [{
+        method: 'DELETE',
+        url: `${h.sandbox.baseUrl}/api/v1/organizations/${h.sandbox.organizationId}/members/${m.user_id}`,
+        summary: 'remove 1 member',
+      }],
+      warnings: [],
+    });
+    expect(await h.writes()).toEqual([]);
+  });
+
+  it('removes with --yes', async () => {
+    const [m] = await plainMembers();
+    const r = await h.run(['members', 'remove', '--email', m.email, '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.json().summary).toEqual({ succeeded: 1, failed: 0 });
+    expect((await plainMembers()).map((x) => x.user_id)).not.toContain(m.user_id);
+  });
+
+  it('exit 3 when one of several removals fails, with the failed one named', async () => {
+    const [a, b] = await plainMembers();
+    await h.control('POST', '/faults', { kind: 'status', method: 'DELETE', path: `/api/v1/organizations/*/members/${b.user_id}`, status: 403,
+      body: { errors: [{ code: 'root.unauthorized', message: 'not allowed' }] } });
+    const r = await h.run(['members', 'remove', '--user-id', `${a.user_id},${b.user_id}`, '--yes']);
+    expect(r.code).toBe(3);
+    const doc = r.json();
+    expect(doc.summary).toEqual({ succeeded: 1, failed: 1 });
+    expect(doc.results.map((x: any) => [x.target, x.ok])).toEqual([[a.email, true], [b.email, false]]);
+    expect(doc.results[1].error.status).toBe(403);
+  });
+
+  it('at a terminal asks for the email; a wrong answer sends nothing, the right one removes', async () => {
+    const [m] = await plainMembers();
+    await h.clearRequests();
+    const wrong = await h.run(['members', 'remove', '--email', m.email], { tty: true, input: 'yes\n' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(`Type "${m.email}" to confirm`);
+    expect(await h.writes()).toEqual([]);
+    const right = await h.run(['members', 'remove', '--email', m.email], { tty: true, input: `${m.email}\n` });
+    expect(right.code).toBe(0);
+    expect((await h.writes()).length).toBe(1);
+  });
+
+  it('unknown members are a usage error', async () => {
+    const r = await h.run(['members', 'remove', '--email', 'nobody@example.com', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no member with email nobody@example.com/);
+    // Checked before connecting: not even a sandbox is started.
+    const missing = await h.run(['members', 'remove', '--yes'], { env: {} });
+    expect(missing.stderr).toMatch(/one of --user-id or --email is required/);
+    expect(missing.stderr).not.toMatch(/sandbox/);
+  });
+});
+
+describe('invitations cancel', () => {
+  it('cancels by email with --yes; tokens never appear', async () => {
+    const { invitations } = (await h.run(['invitations', 'list'])).json();
+    const email = invitations[0].email;
+    const r = await h.run(['invitations', 'cancel', '--email', email, '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/invitations\/(?!\[redacted\])[^"/]+"/);
+    expect((await h.run(['invitations', 'list'])).json().invitations.map((i: any) => i.email)).not.toContain(email);
+  });
+});
+
+describe('keys revoke', () => {
+  it('revokes in one request and reports per key; exit 3 when the server keeps one', async () => {
+    const created = [];
+    for (const d of ['tmp-a', 'tmp-b']) {
+      const r = await h.run(['keys', 'create', '--description', d, '--expiration', '1d', '--scope', 'org']);
+      created.push(r.json().results[0].result.id);
+    }
+    await h.control('POST', '/faults', { kind: 'key-delete', ids: [created[1]] });
+    const r = await h.run(['keys', 'revoke', '--filter', 'tmp-*', '--yes']);
+    expect(r.code).toBe(3);
+    const doc = r.json();
+    expect(doc.schema).toBe('ec-access/revoke@1');
+    expect(doc.still_active).toEqual([created[1]]);
+    expect(doc.results.map((x: any) => x.status)).toEqual(['revoked', 'failed']);
+    expect((await h.writes()).filter((w) => w.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it('asks for "revoke N" at a terminal for several keys', async () => {
+    const { keys } = (await h.run(['keys', 'list'])).json();
+    const ids = keys.filter((k: any) => k.id !== h.sandbox.ownerKeyId).slice(0, 2).map((k: any) => k.id);
+    const r = await h.run(['keys', 'revoke', '--ids', ids.join(',')], { tty: true, input: 'revoke 2\n' });
+    expect(r.stderr).toContain('Type "revoke 2" to confirm');
+    expect(r.code).toBe(0);
+  });
+
+  it('unknown ids and empty filters are usage errors', async () => {
+    expect((await h.run(['keys', 'revoke', '--ids', 'nope', '--yes'])).code).toBe(2);
+    expect((await h.run(['keys', 'revoke', '--filter', 'zzz-no-such', '--yes'])).code).toBe(2);
+    expect((await h.run(['keys', 'revoke', '--yes'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Runs scriptable commands in-process against an in-process sandbox: the same dispatcher as the executable, the
+ * command modules loaded from source, stdout/stderr captured, and the sandbox's request log for "what was sent".
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { moduleCommand, runCli, type CliIo, type CommandLoader } from '../../src/cli/dispatch.js';
+import { scriptCommandSpecs } from '../../src/cli/commands/registry.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+
+export const COMMANDS = scriptCommandSpecs(moduleCommand);
+
+const loadFromSource: CommandLoader = async (file, name) => {
+  const base = file.replace(/\.js$/, '');
+  const mod = (await import(`../../src/cli/commands/${base}.ts`)) as Record<string, unknown>;
+  const value = mod[name];
+  return typeof value === 'function' ? (value as (...args: never[]) => unknown) : undefined;
+};
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  json<T = any>(): T;
+}
+
+export interface RunOptions {
+  /** Replaces the sandbox connection variables entirely (e.g. `{}` to run on a fresh embedded sandbox). */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly tty?: boolean;
+  /** Typed answers, for confirmations at a "terminal". */
+  readonly input?: string;
+}
+
+export interface Harness {
+  readonly sandbox: RunningSandbox;
+  /** XDG_STATE_HOME and cwd of the commands (no stray .env is read). */
+  readonly dir: string;
+  run(argv: readonly string[], options?: RunOptions): Promise<RunResult>;
+  /** Requests the sandbox received (API and ES), oldest first. */
+  requests(): Promise<Array<{ method: string; url: string; body: string | null; status: number | null }>>;
+  writes(): Promise<Array<{ method: string; url: string; body: string | null; status: number | null }>>;
+  clearRequests(): Promise<void>;
+  control(method: string, path: string, body?: unknown): Promise<any>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const sandbox = await startSandbox();
+  const dir = mkdtempSync(join(tmpdir(), 'ec-access-cmd-'));
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${sandbox.controlUrl}${path}`, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+    });
+    return response.json();
+  };
+  const requests = async () => ((await control('GET', '/requests')) as { requests: any[] }).requests;
+  return {
+    sandbox,
+    dir,
+    async run(argv, options = {}) {
+      let stdout = '';
+      let stderr = '';
+      const io: CliIo = {
+        stdout: (t) => void (stdout += t),
+        stderr: (t) => void (stderr += t),
+        stdin: Readable.from(options.input !== undefined ? [options.input] : []),
+        stdinIsTty: options.tty ?? false,
+        stdoutIsTty: options.tty ?? false,
+        env: {
+          HOME: dir,
+          XDG_STATE_HOME: join(dir, 'state'),
+          ...(options.env ?? { EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.ownerKey }),
+        },
+        cwd: dir,
+      };
+      const code = await runCli(argv, io, { commands: COMMANDS, load: loadFromSource });
+      return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+    },
+    requests,
+    writes: async () => (await requests()).filter((r) => r.method !== 'GET' && !r.url.startsWith('/_sandbox')),
+    clearRequests: async () => void (await control('DELETE', '/requests')),
+    control,
+    async stop() {
+      await sandbox.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The built executable as a script or agent runs it: no terminal, JSON on stdout, exit codes, and no secret on
+ * either stream.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let sandbox: RunningSandbox;
+let dir: string;
+
+/** Async, so the in-process sandbox keeps answering while the child runs. */
+function ecAccess(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin/ec-access.js'), ...args], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, HOME: dir, XDG_STATE_HOME: join(dir, 'state'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const onSandbox = () => ({ EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.ownerKey });
+
+beforeAll(async () => {
+  // Others' files may have type errors in flight; tsc still emits.
+  spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  expect(existsSync(join(root, 'dist/src/cli/commands/registry.js'))).toBe(true);
+  sandbox = await startSandbox();
+  dir = mkdtempSync(join(tmpdir(), 'ec-access-bin-'));
+}, 180_000);
+
+afterAll(async () => {
+  await sandbox.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('node bin/ec-access.js', () => {
+  it('without a key: a fresh sandbox, said on stderr; JSON on stdout because it is not a terminal', async () => {
+    const r = await ecAccess(['members', 'list'], {});
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^ec-access: sandbox: simulated organization/);
+    expect(JSON.parse(r.stdout).schema).toBe('ec-access/members@1');
+  });
+
+  it('keys create: exit 0, value only in the 0600 file', async () => {
+    const r = await ecAccess(['keys', 'create', '--description', 'subprocess', '--expiration', '1d', '--scope', 'all:elasticsearch', '--stack-access', 'viewer'], onSandbox());
+    expect(r.status, r.stderr).toBe(0);
+    const { secret_file: file } = JSON.parse(r.stdout).results[0].result;
+    const secret = readFileSync(file, 'utf8');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
+  it('exit 2 for a destructive command without --yes, exit 1 for an API refusal, exit 3 for a partial revoke', async () => {
+    const noYes = await ecAccess(['keys', 'revoke', '--filter', 'subprocess'], onSandbox());
+    expect(noYes.status).toBe(2);
+    expect(noYes.stdout).toBe('');
+
+    const refused = await ecAccess(['keys', 'create', '--description', 'x', '--expiration', '1d', '--scope', 'org'], {
+      EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.viewerKey,
+    });
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout).results[0].error.status).toBe(403);
+    expect(refused.stderr).toMatch(/failed/);
+
+    const ids: string[] = [];
+    for (const d of ['partial-1', 'partial-2']) {
+      const created = await ecAccess(['keys', 'create', '--description', d, '--expiration', '1d', '--scope', 'org'], onSandbox());
+      ids.push(JSON.parse(created.stdout).results[0].result.id);
+    }
+    await fetch(`${sandbox.controlUrl}/faults`, { method: 'POST', body: JSON.stringify({ kind: 'key-delete', ids: [ids[0]] }), headers: { 'content-type': 'application/json' } });
+    const partial = await ecAccess(['keys', 'revoke', '--filter', 'partial-*', '--yes'], onSandbox());
+    expect(partial.status).toBe(3);
+    expect(JSON.parse(partial.stdout).still_active).toEqual([ids[0]]);
+  }, 60_000);
+});

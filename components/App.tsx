@@ -2,9 +2,10 @@
 import type { Store } from '../src/state/store.js';
 import type { Connection } from '../src/ui/contexts.js';
 import type { ScreenId } from '../src/ui/screen-ids.js';
-import { TerminalSizeProvider, type TerminalSize } from '../src/ui/terminal-size.js';
+import type { ReactNode } from 'react';
+import { TerminalSizeProvider, useTerminalSize, type TerminalSize } from '../src/ui/terminal-size.js';
 import { ThemeContext, type Theme } from '../src/ui/theme.js';
-import { Shell } from './Shell.js';
+import { Shell, type Dock } from './Shell.js';
 
 export interface AppProps {
   readonly store: Store;
@@ -14,13 +15,23 @@ export interface AppProps {
   readonly initialFilter?: string;
   /** Fixed size (tests); otherwise the terminal's, following resizes. */
   readonly size?: TerminalSize;
+  /** Lines docked above the footer (the tour's lesson bar). */
+  readonly dock?: Dock;
 }
 
-export function App({ store, connection, theme, initialScreen, initialFilter, size }: AppProps) {
+/** The size below the dock, for the shell and every panel that lays itself out from the terminal size. */
+function DockedSize({ dock, children }: { dock?: Dock; children: ReactNode }) {
+  const size = useTerminalSize();
+  return dock ? <TerminalSizeProvider fixed={{ ...size, rows: size.rows - dock.height }}>{children}</TerminalSizeProvider> : children;
+}
+
+export function App({ store, connection, theme, initialScreen, initialFilter, size, dock }: AppProps) {
   return (
     <ThemeContext.Provider value={theme}>
       <TerminalSizeProvider fixed={size}>
-        <Shell store={store} connection={connection} initialScreen={initialScreen} initialFilter={initialFilter} />
+        <DockedSize dock={dock}>
+          <Shell store={store} connection={connection} initialScreen={initialScreen} initialFilter={initialFilter} dock={dock} />
+        </DockedSize>
       </TerminalSizeProvider>
     </ThemeContext.Provider>
   );

@@ -13,6 +13,8 @@ interface Props {
   readonly widths: readonly number[];
   readonly selected: boolean;
   readonly highlights: Highlights | undefined;
+  /** Marked for a bulk action: shown in the pointer column, so it reads without colour. */
+  readonly marked?: boolean;
 }
 
 /** Split a fitted cell into plain and matched runs. */
@@ -43,9 +45,9 @@ function cell(text: string, matched: readonly number[] | undefined, theme: Theme
   );
 }
 
-export const ListRow = memo(function ListRow({ row, columns, widths, selected, highlights }: Props) {
+export const ListRow = memo(function ListRow({ row, columns, widths, selected, highlights, marked }: Props) {
   const theme = useTheme();
-  const pointer = selected ? `${theme.symbols.pointer} ` : '  ';
+  const pointer = `${selected ? theme.symbols.pointer : ' '}${marked ? theme.symbols.bullet : ' '}`;
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
   return (
     <Text wrap="truncate" inverse={selected}>

@@ -18,19 +18,22 @@ interface Props {
   readonly filtering: boolean;
   readonly selected: number;
   readonly layout: Layout;
+  /** Marked rows that still exist (any of them may be filtered out of view). */
+  readonly marked?: ReadonlySet<string>;
 }
 
-function title(def: ScreenDef<Row>, view: ScreenList, filter: string, filtering: boolean, cursor: string): Line {
+function title(def: ScreenDef<Row>, view: ScreenList, filter: string, filtering: boolean, cursor: string, marked: number): Line {
   const count = filter ? `${view.list.items.length}/${view.total}` : String(view.total);
   return line(
     tone('title', ` ${SCREEN_TITLES[def.id]}`, true),
     tone('accent', `[${count}]`),
     tone('muted', ` sort:${view.sortLabel} `),
+    marked > 0 && tone('warning', `${marked} marked `, true),
     (filter || filtering) && tone('match', `/${filter}${filtering ? cursor : ''} `),
   );
 }
 
-export function ListScreen({ def, view, sources, filter, filtering, selected, layout }: Props) {
+export function ListScreen({ def, view, sources, filter, filtering, selected, layout, marked }: Props) {
   const theme = useTheme();
   const waiting = sources.some((s) => s.resource === undefined || s.resource.status === 'idle' || (s.resource.status === 'loading' && s.resource.data === undefined));
   const failedEmpty = sources.find((s) => s.resource?.status === 'error' && s.resource.data === undefined);
@@ -42,11 +45,11 @@ export function ListScreen({ def, view, sources, filter, filtering, selected, la
     else empty = def.empty;
   }
   return (
-    <TitledBox title={title(def, view, filter, filtering, theme.unicode ? '▏' : '_')} width={layout.width} inner={layout.boxInner}>
+    <TitledBox title={title(def, view, filter, filtering, theme.unicode ? '▏' : '_', marked?.size ?? 0)} width={layout.width} inner={layout.boxInner}>
       {empty ? (
         <Text color={theme.colorOf('muted')}>{` ${empty}`}</Text>
       ) : (
-        <ListView columns={def.columns} list={view.list} selected={selected} width={layout.width} height={layout.listRows} />
+        <ListView columns={def.columns} list={view.list} selected={selected} width={layout.width} height={layout.listRows} marked={marked} />
       )}
     </TitledBox>
   );

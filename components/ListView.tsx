@@ -14,9 +14,10 @@ interface Props {
   readonly selected: number;
   readonly width: number;
   readonly height: number;
+  readonly marked?: ReadonlySet<string>;
 }
 
-export function ListView({ columns, list, selected, width, height }: Props) {
+export function ListView({ columns, list, selected, width, height, marked }: Props) {
   const theme = useTheme();
   const start = useRef(0);
   start.current = windowStart(start.current, Math.max(0, selected), height, list.items.length);
@@ -38,6 +39,7 @@ export function ListView({ columns, list, selected, width, height }: Props) {
           widths={widths}
           selected={start.current + i === selected}
           highlights={list.highlights.get(item.row.id)}
+          marked={marked?.has(item.row.id) ?? false}
         />
       ))}
     </>

@@ -6,7 +6,7 @@
  * actions.openPanel), else the current screen's details or list.
  */
 import { Box, useApp } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { SCREENS } from '../screens/registry.js';
 import type { ScreenContext, ScreenLoaders } from '../screens/types.js';
 import { PROJECT_TYPES } from '../src/api/schemas.js';
@@ -31,16 +31,24 @@ import { ListScreen } from './ListScreen.js';
 import { OverlayView } from './Overlays.js';
 import { StatusLine } from './StatusLine.js';
 
+/** Fixed-height lines between the status line and the footer; the main box gives up that many rows. */
+export interface Dock {
+  readonly node: ReactNode;
+  readonly height: number;
+}
+
 export interface ShellProps {
   readonly store: Store;
   readonly connection: Connection;
   readonly initialScreen: ScreenId;
   readonly initialFilter?: string;
+  readonly dock?: Dock;
 }
 
-export function Shell({ store, connection, initialScreen, initialFilter }: ShellProps) {
+export function Shell({ store, connection, initialScreen, initialFilter, dock }: ShellProps) {
   const { exit } = useApp();
   const theme = useTheme();
+  // Already without the dock's rows (App): every panel lays out in what is left.
   const size = useTerminalSize();
   const layout = layoutFor(size);
   const data = useSyncExternalStore(store.subscribe, store.getState);
@@ -95,6 +103,8 @@ export function Shell({ store, connection, initialScreen, initialFilter }: Shell
   const sources = def.sources(data);
 
   const detailsRow = nav.view === 'details' && nav.detailsId !== undefined ? view.find(nav.detailsId) : undefined;
+  const markedRows = (listNav.marked ?? []).flatMap((id) => view.find(id) ?? []);
+  const markedIds = new Set(markedRows.map((r) => r.id));
   const detailsLines = useMemo(() => (detailsRow ? def.details(detailsRow, ctx) : []), [def, detailsRow, ctx]);
   const help = useMemo(() => helpLines(theme.unicode), [theme.unicode]);
 
@@ -110,6 +120,8 @@ export function Shell({ store, connection, initialScreen, initialFilter }: Shell
     helpMax: maxScroll(help.length, layout.boxInner),
     sortCount: def.sorts.length,
     refresh: def.refresh,
+    current: nav.view === 'details' ? detailsRow : view.list.items[selected]?.row,
+    marked: markedRows,
   };
   const handlers = useMemo<Handlers>(() => {
     const table = createHandlers(dispatch, actions, () => frame.current, exit);
@@ -127,7 +139,7 @@ export function Shell({ store, connection, initialScreen, initialFilter }: Shell
   return (
     <AppActionsContext.Provider value={actions}>
       <AppStateContext.Provider value={state}>
-        <Box flexDirection="column" width={size.columns} height={frameHeight(size)}>
+        <Box flexDirection="column" width={size.columns} height={frameHeight(size) + (dock?.height ?? 0)}>
           <Header width={size.columns} />
           {top ? (
             <OverlayView overlay={top} help={help} layout={layout} />
@@ -142,12 +154,14 @@ export function Shell({ store, connection, initialScreen, initialFilter }: Shell
               filtering={mode === 'filter'}
               selected={selected}
               layout={layout}
+              marked={markedIds}
             />
           )}
           {/* Fixed heights: an empty line would otherwise collapse and the frame would change height. */}
           <Box height={1}>
             <StatusLine sources={sources} />
           </Box>
+          {dock ? <Box height={dock.height} flexDirection="column">{dock.node}</Box> : null}
           <Box height={1}>
             <Footer ctx={bindingCtx} width={size.columns} />
           </Box>

@@ -7,6 +7,14 @@ import type { RefreshScope } from '../src/state/store.js';
 import type { AppActions } from '../src/ui/contexts.js';
 import type { NavAction } from '../src/ui/navigation.js';
 import type { Handlers } from '../src/ui/use-key-dispatch.js';
+import type { Row } from '../src/ui/list-model.js';
+import { destructiveHandlers } from './confirm/key-handlers.js';
+import { openAccessMatrix } from './access/AccessMatrixView.js';
+import { openCommandLine } from './command-line/CommandLine.js';
+import { createRequestHistory } from './command-line/history.js';
+import { openDoctor } from './doctor/DoctorView.js';
+import { openWizardFor } from '../screens/wizards/open.js';
+import { pressTourKey } from './tour/tour-keys.js';
 
 /** Facts about the current frame that handlers need, read at key time (not captured at render time). */
 export interface Frame {
@@ -16,12 +24,17 @@ export interface Frame {
   readonly helpMax: number;
   readonly sortCount: number;
   readonly refresh: readonly RefreshScope[];
+  /** The row the user is on: the open details row, else the selected list row. */
+  readonly current?: Row;
+  /** Marked rows of the current list that still exist. */
+  readonly marked?: readonly Row[];
 }
 
 export function createHandlers(dispatch: Dispatch<NavAction>, actions: AppActions, frame: () => Frame, exit: () => void): Handlers {
   const move = (delta: number) => dispatch({ type: 'move', ids: frame().ids, delta });
   const scroll = (delta: number) => dispatch({ type: 'scrollDetails', delta, max: frame().detailsMax });
   const scrollHelp = (delta: number) => dispatch({ type: 'scrollHelp', delta, max: frame().helpMax });
+  const requests = createRequestHistory();
   return {
     'app.interrupt': () => actions.requestQuit(),
     'app.quit': () => actions.requestQuit(),
@@ -60,6 +73,21 @@ export function createHandlers(dispatch: Dispatch<NavAction>, actions: AppAction
     'help.up': () => scrollHelp(-1),
     'help.down': () => scrollHelp(1),
     'help.close': () => dispatch({ type: 'popOverlay' }),
+
+    'access.matrix': () => openAccessMatrix(actions),
+    'access.doctor': () => openDoctor(actions),
+    'access.request': () => openCommandLine(actions, requests),
+
+    ...destructiveHandlers(dispatch, actions, frame),
+
+    'members.invite': () => openWizardFor('members.invite', actions, frame().ids),
+    'members.edit': () => openWizardFor('members.edit', actions, frame().ids),
+    'roles.create': () => openWizardFor('roles.create', actions, frame().ids),
+    'roles.edit': () => openWizardFor('roles.edit', actions, frame().ids),
+    'keys.create': () => openWizardFor('keys.create', actions, frame().ids),
+
+    'tour.lesson': () => pressTourKey('lesson', actions),
+    'tour.toggle': () => pressTourKey('toggle', actions),
 
     'confirm.yes': exit,
     'confirm.no': () => dispatch({ type: 'popOverlay' }),

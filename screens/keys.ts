@@ -6,8 +6,10 @@ import type { ApiKey } from '../src/api/schemas.js';
 import { dataOf } from '../src/state/resource.js';
 import { blank, field, heading, tone, type Line } from '../src/ui/lines.js';
 import type { Tone } from '../src/ui/theme.js';
+import { principalAccessLines } from './access-lines.js';
 import { accessSummary, assignmentLines, hasApplicationRoles } from './assignments.js';
-import { absolute, DAY_MS, relative } from './dates.js';
+import { keyExpiryStatus } from '../src/domain/revoke.js';
+import { absolute, relative } from './dates.js';
 import { byText, defineScreen, type ScreenContext } from './types.js';
 
 export interface KeyRow {
@@ -20,27 +22,18 @@ export interface KeyRow {
   readonly cloudOnly: boolean;
 }
 
-const EXPIRING_SOON_MS = 7 * DAY_MS;
-
-type Expiry = 'never' | 'expired' | 'soon' | 'later';
-
-function expiryOf(key: ApiKey, now: Date): Expiry {
-  if (!key.expiration_date) return 'never';
-  const left = Date.parse(key.expiration_date) - now.getTime();
-  return left <= 0 ? 'expired' : left <= EXPIRING_SOON_MS ? 'soon' : 'later';
-}
-
 function keyRow(key: ApiKey, ctx: ScreenContext): KeyRow {
-  const expiry = expiryOf(key, ctx.now);
+  // The doctor's thresholds, so the list and the doctor agree on "expiring soon".
+  const expiry = keyExpiryStatus(key, ctx.now);
   const when = relative(key.expiration_date, ctx.now);
   const expires =
-    expiry === 'never' ? 'never' : expiry === 'expired' ? `${ctx.symbols.fail} expired ${when}` : expiry === 'soon' ? `${ctx.symbols.warn} ${when}` : when;
+    expiry === 'never' ? 'never' : expiry === 'expired' ? `${ctx.symbols.fail} expired ${when}` : expiry === 'expiring-soon' ? `${ctx.symbols.warn} ${when}` : when;
   return {
     id: key.id,
     key,
     created: relative(key.creation_date, ctx.now),
     expires,
-    ...(expiry === 'expired' ? { expiryTone: 'danger' as const } : expiry === 'soon' ? { expiryTone: 'warning' as const } : {}),
+    ...(expiry === 'expired' ? { expiryTone: 'danger' as const } : expiry === 'expiring-soon' ? { expiryTone: 'warning' as const } : {}),
     scope: accessSummary(key.role_assignments, true),
     cloudOnly: !hasApplicationRoles(key.role_assignments),
   };
@@ -63,6 +56,9 @@ function keyDetails(row: KeyRow, ctx: ScreenContext): Line[] {
     blank,
     heading('Role assignments'),
     ...assignmentLines(key.role_assignments, ctx.projects),
+    blank,
+    heading('Effective access'),
+    ...principalAccessLines(ctx.snapshot, { kind: 'key', key }, ctx.symbols),
   ];
 }
 

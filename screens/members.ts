@@ -4,6 +4,7 @@ import { isInvitationOpen } from '../src/domain/access/index.js';
 import { dataOf } from '../src/state/resource.js';
 import { blank, field, heading, tone, type Line } from '../src/ui/lines.js';
 import type { Tone } from '../src/ui/theme.js';
+import { principalAccessLines } from './access-lines.js';
 import { accessSummary, assignmentLines, organizationRoles } from './assignments.js';
 import { absolute, relative } from './dates.js';
 import { byText, defineScreen, type ScreenContext } from './types.js';
@@ -69,6 +70,9 @@ function memberDetails(member: Member, ctx: ScreenContext): Line[] {
     blank,
     heading('Role assignments'),
     ...assignmentLines(member.role_assignments, ctx.projects),
+    blank,
+    heading('Effective access'),
+    ...principalAccessLines(ctx.snapshot, { kind: 'member', member }, ctx.symbols),
   ];
 }
 
@@ -83,6 +87,9 @@ function invitationDetails(invitation: Invitation, ctx: ScreenContext): Line[] {
     blank,
     heading('Role assignments (applied on acceptance)'),
     ...assignmentLines(invitation.role_assignments, ctx.projects),
+    blank,
+    heading('Effective access (on acceptance)'),
+    ...principalAccessLines(ctx.snapshot, { kind: 'invitation', invitation }, ctx.symbols),
   ];
 }
 

@@ -3,6 +3,7 @@ import { PROJECT_TYPES, type Project } from '../src/api/schemas.js';
 import { whoHasAccess, type AccessHolder } from '../src/domain/access/index.js';
 import { allProjects } from '../src/state/store.js';
 import { blank, field, heading, line, tone, type Line } from '../src/ui/lines.js';
+import { projectColumnLines } from './access-lines.js';
 import { absolute, relative } from './dates.js';
 import { customRolesLines } from './custom-roles.js';
 import { byText, defineScreen, type ScreenContext } from './types.js';
@@ -58,6 +59,9 @@ function projectDetails(project: Project, ctx: ScreenContext): Line[] {
     blank,
     heading('Custom roles'),
     ...customRolesLines(ctx.data.customRoles.get(project.id), ctx),
+    blank,
+    heading('Effective access (column of the access matrix, A)'),
+    ...projectColumnLines(ctx.snapshot, project, ctx.symbols),
   ];
 }
 

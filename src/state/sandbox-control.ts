@@ -20,9 +20,9 @@ export function createSandboxControl(controlUrl: string, fetchImpl: typeof fetch
         headers: { 'content-type': 'application/json' },
         body: '{}',
       });
-      const body = (await response.json().catch(() => undefined)) as { errors?: Array<{ message?: string }> } | Member | undefined;
+      const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok) {
-        const message = (body && 'errors' in body && body.errors?.[0]?.message) || `HTTP ${response.status}`;
+        const message = (body as { errors?: Array<{ message?: string }> } | undefined)?.errors?.[0]?.message ?? `HTTP ${response.status}`;
         throw Object.assign(new Error(`The sandbox refused to accept the invitation: ${message}`), {
           hint: 'Check that the invitation is still open (r on Members reloads the list)',
         });

@@ -82,6 +82,30 @@ export const BINDINGS = [
   { id: 'help.down', keys: ['down', 'j'], label: 'scroll', description: 'Scroll help down', scope: 'help' },
   { id: 'help.close', keys: ['escape', '?', 'q'], label: 'close', description: 'Close help', scope: 'help' },
 
+  { id: 'access.matrix', keys: ['A'], label: 'access', description: 'Effective access matrix: who gets what in which project, and why', scope: 'global' },
+  { id: 'access.doctor', keys: ['D'], label: 'doctor', description: 'Access doctor: problems found, enter opens the fix', scope: 'global' },
+  { id: 'access.request', keys: [':'], label: 'request', description: 'Ask in plain words ("add bob@x.io to search-prod as viewer")', scope: 'global' },
+
+  { id: 'members.remove', keys: ['d'], label: 'remove', description: 'Remove the selected member, or cancel the selected invitation (typed confirmation)', scope: 'members' },
+  {
+    id: 'members.removeAssignment', keys: ['x'], label: 'remove role', scope: 'global', when: (ctx) => ctx.screen === 'members',
+    description: "Remove one of the selected member's role assignments: pick it, then typed confirmation",
+  },
+  { id: 'roles.delete', keys: ['d'], label: 'delete', description: 'Delete the selected custom role (shows who still uses it; typed confirmation)', scope: 'roles' },
+  { id: 'keys.mark', keys: [' '], label: 'mark', description: 'Mark or unmark the selected key', scope: 'keys' },
+  { id: 'keys.markAll', keys: ['a'], label: 'mark all', description: 'Mark every key in view (after a filter: every match); again to unmark them', scope: 'keys' },
+  { id: 'keys.revoke', keys: ['d'], label: 'revoke', description: 'Revoke the marked keys (else the selected one) in one request (typed confirmation)', scope: 'keys' },
+  { id: 'audit.open', keys: ['L'], label: 'audit', description: 'Audit trail: recent writes and their outcomes', scope: 'global' },
+
+  { id: 'members.invite', keys: ['n'], label: 'invite', description: 'Invite people, or update members\' roles (wizard with request preview)', scope: 'members' },
+  { id: 'members.edit', keys: ['e'], label: 'edit roles', description: 'Edit the selected member\'s role assignments (before/after diff)', scope: 'members' },
+  { id: 'roles.create', keys: ['n'], label: 'new role', description: 'Create a custom role in one or more projects', scope: 'roles' },
+  { id: 'roles.edit', keys: ['e'], label: 'edit role', description: 'Edit the selected custom role (pre-filled, diff shown)', scope: 'roles' },
+  { id: 'keys.create', keys: ['n'], label: 'new key', description: 'Create a Cloud API key: scope, expiry, stack access', scope: 'keys' },
+
+  { id: 'tour.lesson', keys: ['t'], description: 'Tour: the current lesson (goal, hints, check, what happened)', scope: 'global' },
+  { id: 'tour.toggle', keys: ['T'], description: 'Tour: show or hide the lesson bar', scope: 'global' },
+
   { id: 'confirm.yes', keys: ['y'], label: 'quit', description: 'Quit and discard unsaved input', scope: 'confirm' },
   { id: 'confirm.no', keys: ['n', 'escape'], label: 'stay', description: 'Stay', scope: 'confirm' },
 ] as const satisfies readonly Binding[];

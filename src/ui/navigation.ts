@@ -13,6 +13,8 @@ export interface ListNav {
   readonly indexHint: number;
   readonly filter: string;
   readonly sort: number;
+  /** Marked row ids (keys, for a bulk revoke). Ids of rows that vanished are ignored, not pruned. */
+  readonly marked?: readonly string[];
 }
 
 /**
@@ -46,6 +48,10 @@ export type NavAction =
   | { type: 'clearFilter' }
   | { type: 'setFilter'; screen: ScreenId; filter: string }
   | { type: 'cycleSort'; count: number }
+  /** Mark or unmark the selected row of `ids` (the visible rows). */
+  | { type: 'toggleMark'; ids: readonly string[] }
+  /** Mark every id, or unmark them all when every one is marked already. */
+  | { type: 'markAll'; ids: readonly string[] }
   | { type: 'scrollDetails'; delta: number; max: number }
   | { type: 'pushOverlay'; overlay: Overlay }
   | { type: 'popOverlay' }
@@ -120,6 +126,19 @@ export function navReducer(s: NavState, a: NavAction): NavState {
       return { ...s, lists: { ...s.lists, [a.screen]: { ...s.lists[a.screen], filter: a.filter } } };
     case 'cycleSort':
       return withList(s, (l) => ({ ...l, sort: (l.sort + 1) % Math.max(1, a.count) }));
+    case 'toggleMark':
+      return withList(s, (l) => {
+        const id = a.ids[selectedIndex(l, a.ids)];
+        if (id === undefined) return l;
+        const marked = l.marked ?? [];
+        return { ...l, marked: marked.includes(id) ? marked.filter((m) => m !== id) : [...marked, id] };
+      });
+    case 'markAll':
+      return withList(s, (l) => {
+        const marked = l.marked ?? [];
+        const all = a.ids.every((id) => marked.includes(id));
+        return { ...l, marked: all ? marked.filter((m) => !a.ids.includes(m)) : [...new Set([...marked, ...a.ids])] };
+      });
     case 'scrollDetails':
       return { ...s, detailsScroll: clamp(s.detailsScroll + a.delta, 0, Math.max(0, a.max)) };
     case 'pushOverlay':

@@ -1,0 +1,118 @@
+/**
+ * P1 — "who has access to what" (members, invitations, keys, the three project lists, names resolved) with
+ * 50 ms of latency on every request.
+ *
+ * ec-access: from spawning the process until a project's "Who has access here" is on screen with every group
+ * counted. That view needs all six lists (it is computed from the whole organization snapshot), so it is the
+ * first moment the complete, name-resolved answer is visible. The app starts on that project
+ * (`ec-access projects --filter <name>`) and Enter is pressed as soon as the row shows, as a user would.
+ *
+ * Baseline: the skill's scripts, one process per command, sequentially (skill-scripts.ts ACCESS_OVERVIEW).
+ */
+import { waitForList } from '../../test/e2e/app-screen.js';
+import { launchAgainst } from '../app.js';
+import { CLI_OVERVIEW, runCliOverview } from '../cli-commands.js';
+import { CONFIG } from '../config.js';
+import { NotMeasured, type MeasureResult } from '../result.js';
+import { withSandbox } from '../sandbox.js';
+import { ACCESS_OVERVIEW, findSkillScripts, HOW_TO_GET_SCRIPTS, runSequence } from '../skill-scripts.js';
+import { median, ms, ratio } from '../stats.js';
+
+const ID = 'P1';
+const TITLE = 'Who has access to what, 50 ms latency per request';
+
+interface Timing {
+  /** Spawn → the whole answer on screen. */
+  readonly total: number;
+  /** Spawn → the first byte the app wrote (Node start-up and module loading). */
+  readonly startup: number;
+}
+
+async function oursOnce(): Promise<Timing> {
+  return withSandbox({ latencyMs: CONFIG.latencyMs }, async (sandbox) => {
+    const { app, startedAt } = await launchAgainst(sandbox, ['projects', '--filter', CONFIG.project]);
+    const firstOutput = app.nextOutputAt(15_000);
+    try {
+      await waitForList(app, 'Projects', { pollMs: 2, timeoutMs: 15_000 });
+      await app.waitForText(CONFIG.project, { pollMs: 2 });
+      app.write('\r');
+      await app.waitFor(
+        (s) => /Who has access here/.test(s) && /Members \(\d+\)/.test(s) && /API keys \(\d+\)/.test(s) && !/loading…/.test(s),
+        `the audience of ${CONFIG.project}`,
+        { pollMs: 2, timeoutMs: 15_000 },
+      );
+      const done = performance.now();
+      return { total: done - startedAt, startup: ((await firstOutput) ?? done) - startedAt };
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+export async function measureAccessOverview(): Promise<MeasureResult> {
+  const goal = `≥ 4× faster than the scripts, and ≤ 2 round trips + 300 ms (${2 * CONFIG.latencyMs + 300} ms)`;
+  const timings: Timing[] = [];
+  const theirs: number[] = [];
+  const cli: number[] = [];
+  let cliFailure: string | undefined;
+  let scriptsMissing: string | undefined;
+  let scripts: ReturnType<typeof findSkillScripts> | undefined;
+  try {
+    scripts = findSkillScripts();
+  } catch (error) {
+    if (!(error instanceof NotMeasured)) throw error;
+    scriptsMissing = error.message;
+  }
+  // Side by side: alternate the contestants so drift on the machine hits both equally.
+  for (let run = 0; run < CONFIG.runs; run++) {
+    timings.push(await oursOnce());
+    if (!cliFailure) {
+      try {
+        cli.push(await withSandbox({ latencyMs: CONFIG.latencyMs }, runCliOverview));
+      } catch (error) {
+        cliFailure = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      }
+    }
+    if (scripts) {
+      const s = scripts;
+      theirs.push(await withSandbox({ latencyMs: CONFIG.latencyMs }, async (sandbox) => (await runSequence(s, ACCESS_OVERVIEW, sandbox)).totalMs));
+    }
+  }
+  const ours = timings.map((t) => t.total);
+  const oursMedian = median(ours);
+  const budget = 2 * CONFIG.latencyMs + 300;
+  const startup = median(timings.map((t) => t.startup));
+  const notes = [
+    `ec-access samples: ${ours.map(ms).join(', ')}`,
+    `of which start-up (spawn → first byte written): median ${ms(startup)}; first byte → complete answer: median ${ms(median(timings.map((t) => t.total - t.startup)))}`,
+    `measured: spawn of \`ec-access projects --filter ${CONFIG.project}\` → Enter on the row → "Who has access here" with all groups counted`,
+    cliFailure
+      ? `ec-access scriptable commands: not measured (${cliFailure})`
+      : `ec-access scriptable commands, one process each like the scripts (${CLI_OVERVIEW.map((a) => a.join(' ')).join('; ')}): median ${ms(median(cli))}`,
+  ];
+  const withinBudget = oursMedian <= budget;
+  if (!scripts || theirs.length === 0) {
+    notes.push(`baseline skipped: ${scriptsMissing ?? 'no runs'}`);
+    return {
+      id: ID, title: TITLE, goal, ours: ms(oursMedian), verdict: 'partly measured',
+      summary: `${withinBudget ? 'within' : `over by ${ms(oursMedian - budget)}`} the ${ms(budget)} budget; no baseline (${HOW_TO_GET_SCRIPTS})`,
+      notes,
+    };
+  }
+  const theirsMedian = median(theirs);
+  const speedup = theirsMedian / oursMedian;
+  notes.push(
+    `scripts samples: ${theirs.map(ms).join(', ')}`,
+    `scripts run: ${ACCESS_OVERVIEW.map((s) => `${s.script === 'cloudAccess' ? 'cloud_access.py' : 'manage-project.py'} ${s.args.join(' ')}`).join('; ')} (no script lists pending invitations)`,
+  );
+  const met = speedup >= 4 && withinBudget;
+  const misses = [
+    speedup < 4 ? `speed-up ${ratio(speedup)} is short of 4× by ${ratio(4 - speedup)}` : '',
+    !withinBudget ? `${ms(oursMedian - budget)} over the ${ms(budget)} budget` : '',
+  ].filter(Boolean);
+  return {
+    id: ID, title: TITLE, goal, ours: ms(oursMedian), baseline: ms(theirsMedian), verdict: met ? 'met' : 'missed',
+    summary: `${ratio(speedup)} faster than the scripts${misses.length ? `; ${misses.join('; ')}` : ''}`,
+    notes,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * P2 — cold start to the first frame with data on the members screen (1,000 members, no injected latency),
+ * against `python3 cloud_access.py list-members`, which prints the same list as JSON.
+ *
+ * ec-access: spawn → the members list box shows its count and rows (no "Loading…"). Node's start-up, loading
+ * Ink and React, the two requests (organization, then members and invitations) and the first render all count.
+ */
+import { waitForList } from '../../test/e2e/app-screen.js';
+import { launchAgainst, listCount } from '../app.js';
+import { CONFIG } from '../config.js';
+import { NotMeasured, type MeasureResult } from '../result.js';
+import { withSandbox } from '../sandbox.js';
+import { findSkillScripts, HOW_TO_GET_SCRIPTS, runScript } from '../skill-scripts.js';
+import { median, ms, ratio } from '../stats.js';
+
+const ID = 'P2';
+const TITLE = 'Cold start to the members list with data (1,000 members)';
+const GOAL = '≤ 1.3× the time of `cloud_access.py list-members`';
+
+export async function measureColdStart(): Promise<MeasureResult> {
+  let scripts: ReturnType<typeof findSkillScripts> | undefined;
+  let scriptsMissing = '';
+  try {
+    scripts = findSkillScripts();
+  } catch (error) {
+    if (!(error instanceof NotMeasured)) throw error;
+    scriptsMissing = error.message;
+  }
+  const ours: number[] = [];
+  const startup: number[] = [];
+  const theirs: number[] = [];
+  let members: number | undefined;
+  await withSandbox(CONFIG.p2Sandbox, async (sandbox) => {
+    for (let run = 0; run < CONFIG.runs; run++) {
+      const { app, startedAt } = await launchAgainst(sandbox);
+      const firstOutput = app.nextOutputAt(15_000);
+      try {
+        const screen = await waitForList(app, 'Members', { pollMs: 2, timeoutMs: 15_000 });
+        const done = performance.now();
+        ours.push(done - startedAt);
+        startup.push(((await firstOutput) ?? done) - startedAt);
+        members = listCount(screen, 'Members');
+      } finally {
+        await app.close();
+      }
+      if (scripts) theirs.push((await runScript(scripts.cloudAccess, ['list-members'], sandbox)).ms);
+    }
+  });
+  const notes = [
+    `ec-access samples: ${ours.map(ms).join(', ')}`,
+    `of which start-up (spawn → first byte written, i.e. Node, module loading, config): median ${ms(median(startup))}`,
+    `sandbox options: ${JSON.stringify(CONFIG.p2Sandbox)}`,
+  ];
+  if (members !== undefined && members < 1000) {
+    notes.push(
+      `the sandbox served ${members} rows (members + pending invitations), not 1,000: it needs a scale between small and large ` +
+        `(BENCH_P2_SCALE, currently ${JSON.stringify(CONFIG.p2Sandbox.scale)}) or a member-count option`,
+    );
+  }
+  const oursMedian = median(ours);
+  if (!scripts) {
+    notes.push(`baseline skipped: ${scriptsMissing}`);
+    return { id: ID, title: TITLE, goal: GOAL, ours: ms(oursMedian), verdict: 'partly measured', summary: `no baseline (${HOW_TO_GET_SCRIPTS})`, notes };
+  }
+  notes.push(`list-members samples: ${theirs.map(ms).join(', ')}`);
+  const theirsMedian = median(theirs);
+  const factor = oursMedian / theirsMedian;
+  return {
+    id: ID, title: TITLE, goal: GOAL, ours: ms(oursMedian), baseline: ms(theirsMedian),
+    verdict: factor <= 1.3 && (members ?? 0) >= 1000 ? 'met' : 'missed',
+    summary:
+      `${ratio(factor)} the script's time` +
+      (factor > 1.3 ? `; over the goal by ${ms(oursMedian - 1.3 * theirsMedian)}` : '') +
+      ((members ?? 0) < 1000 ? `; only ${members ?? '?'} rows served (goal is about 1,000)` : ''),
+    notes,
+  };
+}

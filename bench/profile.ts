@@ -1,0 +1,40 @@
+/**
+ * Where the time went: the hottest functions (self time) of a V8 CPU profile, for the "why" of a missed goal.
+ * Run the app with `node --cpu-prof --cpu-prof-dir=<dir>`; the profile is written when it exits normally.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+}
+
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+const NOT_WORK = new Set(['(idle)', '(program)', '(root)']);
+
+/** The `count` functions with the most self time, as "884 ms byText (screens/types.js:8)"; the newest profile in `dir`. */
+export function hottestFunctions(dir: string, root: string, count = 6): string[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const last = files.at(-1);
+  if (!last) return [];
+  const profile = JSON.parse(readFileSync(join(dir, last), 'utf8')) as CpuProfile;
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = nodes.get(id)?.callFrame;
+    if (!frame || NOT_WORK.has(frame.functionName)) return;
+    const file = frame.url.replace(`file://${root}/`, '').replace(/^.*node_modules\//, '');
+    const key = `${frame.functionName || '(anonymous)'}${file ? ` (${file}:${frame.lineNumber + 1})` : ''}`;
+    selfUs.set(key, (selfUs.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  return [...selfUs]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, us]) => `${Math.round(us / 1000)} ms ${name}`);
+}

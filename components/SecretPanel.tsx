@@ -1,0 +1,131 @@
+/**
+ * A created key's value, shown once. Masked until `v`; `c` sends it to the clipboard through the terminal
+ * (OSC 52); `w` saves it to a new 0600 file. Closing takes a typed acknowledgement, because after that nothing
+ * can show the value again: Elastic Cloud keeps only a hash.
+ *
+ * The value lives in the Secret this panel was opened with and is dropped when the panel closes; it never goes
+ * to the store, notify(), the audit trail or any log. The app runs on the alternate screen, so nothing of it is
+ * left in the terminal's scrollback either.
+ */
+import { Text, useInput, useStdout } from 'ink';
+import { maskSecret, osc52Copy, SecretFileError, suggestedSecretFileName, writeSecretFile } from '../src/secrets/index.js';
+import { useAppActions, type AppActions } from '../src/ui/contexts.js';
+import { useDirty } from '../src/ui/dirty.js';
+import { keyName } from '../src/ui/keys.js';
+import { useTheme, type Tone } from '../src/ui/theme.js';
+import type { Secret } from '../src/util/secret.js';
+import { useSyncReducer } from './confirm/use-sync-reducer.js';
+import { ACK_WORD, INITIAL_SECRET, secretReducer, type SecretState } from './secret/model.js';
+
+export interface CreatedKey {
+  readonly id: string;
+  readonly secret: Secret;
+  readonly expiration_date?: string;
+}
+
+/** Hands the Secret to the panel; `drop()` forgets it, so the closed overlay keeps no reference to the value. */
+interface SecretHolder {
+  get(): Secret | undefined;
+  drop(): void;
+}
+
+function holderOf(secret: Secret): SecretHolder {
+  let held: Secret | undefined = secret;
+  return { get: () => held, drop: () => (held = undefined) };
+}
+
+const COPY_NOTICE = 'Sent to clipboard via OSC 52 — if nothing was copied, your terminal refused it: reveal it or save it to a file';
+
+function saveNotice(dir: string, fileName: string, secret: Secret): { tone: Tone; text: string } {
+  try {
+    const { path } = writeSecretFile({ dir: dir.trim() || process.cwd(), fileName, value: secret.reveal() });
+    return { tone: 'success', text: `Saved to ${path} (readable by you only, mode 0600)` };
+  } catch (error) {
+    const text = error instanceof SecretFileError ? error.message : `could not save: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+    return { tone: 'danger', text: `${text}; nothing was saved` };
+  }
+}
+
+function SecretPanel({ holder, id, description }: { holder: SecretHolder; id: string; description: string }) {
+  const actions = useAppActions();
+  const theme = useTheme();
+  const { write } = useStdout();
+  const [state, dispatch] = useSyncReducer(secretReducer, INITIAL_SECRET);
+  useDirty(true);
+  const secret = holder.get();
+  const fileName = suggestedSecretFileName(description, new Date());
+
+  useInput((input, key) => {
+    const next = dispatch({ type: 'key', name: keyName(input, key), input });
+    if (!next.pending || !secret) return;
+    if (next.pending === 'copy') {
+      // Through Ink, which clears its frame around the write, so the sequence cannot land mid-frame.
+      write(osc52Copy(secret.reveal()));
+      dispatch({ type: 'done', notice: { tone: 'accent', text: COPY_NOTICE } });
+    } else if (next.pending === 'save') {
+      dispatch({ type: 'done', notice: saveNotice(next.dir, fileName, secret) });
+    } else {
+      holder.drop();
+      actions.closeOverlay();
+      actions.notify(`Closed the key value of "${description}"; it cannot be shown again`, 'accent');
+    }
+  });
+
+  const value = secret ? (state.revealed ? secret.reveal() : maskSecret(secret.reveal())) : '';
+  return (
+    <>
+      <Text bold color={theme.colorOf('warning')}>{` ${theme.symbols.warn} This is the only time this key's value is shown: Elastic Cloud keeps only a hash. Save it now.`}</Text>
+      <Text> </Text>
+      <Text wrap="truncate">{` Key     ${description}`}<Text color={theme.colorOf('muted')}>{`  (${id})`}</Text></Text>
+      <Text wrap="wrap">
+        {' Value   '}
+        <Text bold color={theme.colorOf(state.revealed ? 'danger' : 'accent')}>{value}</Text>
+        <Text color={theme.colorOf('muted')}>{state.revealed ? '   (revealed: v hides it)' : '   (masked: v reveals it)'}</Text>
+      </Text>
+      <Text> </Text>
+      <Text wrap="wrap" color={theme.colorOf(state.notice?.tone ?? 'muted')}>{` ${state.notice?.text ?? ''}`}</Text>
+      <Text> </Text>
+      <ModeLines state={state} fileName={fileName} />
+    </>
+  );
+}
+
+function ModeLines({ state, fileName }: { state: SecretState; fileName: string }) {
+  const theme = useTheme();
+  const field = (text: string) => (
+    <Text wrap="truncate">
+      <Text color={theme.colorOf('accent')}>{` ${theme.symbols.pointer} `}</Text>
+      {text}
+      <Text inverse> </Text>
+    </Text>
+  );
+  if (state.mode === 'dir') {
+    return (
+      <>
+        <Text wrap="truncate">{` Save as ${fileName} (0600, never overwrites) in which folder? Empty: ${process.cwd()}`}</Text>
+        {field(state.dir)}
+        <Text color={theme.colorOf('muted')}>{' enter write the file   esc back'}</Text>
+      </>
+    );
+  }
+  if (state.mode === 'ack') {
+    return (
+      <>
+        <Text bold color={theme.colorOf('warning')}>{` Once closed, the value cannot be shown again. Type ${ACK_WORD} and press enter to close.`}</Text>
+        {field(state.ack)}
+        <Text color={theme.colorOf('muted')}>{' enter close   esc back to the value'}</Text>
+      </>
+    );
+  }
+  return <Text color={theme.colorOf('muted')}>{' v reveal/hide   c copy (OSC 52)   w write to a file   enter/esc close (asks first)'}</Text>;
+}
+
+/** Shows a newly created key's value; the panel holds the Secret until the user acknowledges and closes it. */
+export function openSecretPanel(actions: AppActions, created: { key: CreatedKey; description: string }): void {
+  const { key, description } = created;
+  actions.openPanel({
+    id: `secret:${key.id}`,
+    title: `New API key: ${description}`,
+    node: <SecretPanel holder={holderOf(key.secret)} id={key.id} description={description} />,
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * The audit trail in the TUI: the latest writes from every ec-access session on this machine, newest first.
+ * `r` re-reads the file (a write made elsewhere shows up), arrows scroll, esc closes.
+ */
+import { Text, useInput } from 'ink';
+import { useMemo, useReducer } from 'react';
+import { auditPath, readAuditEntries, type AuditEntry } from '../../src/audit/index.js';
+import { useAppActions, type AppActions } from '../../src/ui/contexts.js';
+import { keyName } from '../../src/ui/keys.js';
+import { layoutFor } from '../../src/ui/layout.js';
+import { line, tone } from '../../src/ui/lines.js';
+import { useTerminalSize } from '../../src/ui/terminal-size.js';
+import { useTheme } from '../../src/ui/theme.js';
+import { LinesView, maxScroll } from '../LinesView.js';
+import { Segments } from '../Segments.js';
+import { useAuditSession } from './session.js';
+import { auditLines } from './audit-lines.js';
+
+const LIMIT = 500;
+/** Path line, warnings line, hints. */
+const FIXED_LINES = 3;
+
+interface ViewState {
+  readonly scroll: number;
+  /** Bumped by `r`: the file is re-read. */
+  readonly generation: number;
+}
+
+type ViewAction = { type: 'scroll'; delta: number; max: number } | { type: 'reload' };
+
+function viewReducer(s: ViewState, a: ViewAction): ViewState {
+  return a.type === 'reload' ? { scroll: 0, generation: s.generation + 1 } : { ...s, scroll: Math.max(0, Math.min(a.max, s.scroll + a.delta)) };
+}
+
+function readEntries(read: ((limit: number) => AuditEntry[]) | undefined): { entries: AuditEntry[]; error?: string } {
+  try {
+    return { entries: read ? read(LIMIT) : readAuditEntries({ limit: LIMIT }) };
+  } catch (error) {
+    return { entries: [], error: `cannot read the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}
+
+function AuditView() {
+  const actions = useAppActions();
+  const session = useAuditSession();
+  const theme = useTheme();
+  const layout = layoutFor(useTerminalSize());
+  const [state, dispatch] = useReducer(viewReducer, { scroll: 0, generation: 0 });
+  const { entries, error } = useMemo(() => readEntries(session?.read), [session, state.generation]);
+  const lines = useMemo(() => auditLines(entries, theme.symbols), [entries, theme.symbols]);
+  const height = Math.max(1, layout.boxInner - FIXED_LINES);
+  const max = maxScroll(lines.length, height);
+  const problems = [...(error ? [error] : []), ...(session?.warnings() ?? [])];
+
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    if (name === 'escape' || name === 'q' || name === 'L') actions.closeOverlay();
+    else if (name === 'r') dispatch({ type: 'reload' });
+    else if (name === 'up' || name === 'k') dispatch({ type: 'scroll', delta: -1, max });
+    else if (name === 'down' || name === 'j') dispatch({ type: 'scroll', delta: 1, max });
+    else if (name === 'pageup') dispatch({ type: 'scroll', delta: -height, max });
+    else if (name === 'pagedown') dispatch({ type: 'scroll', delta: height, max });
+  });
+
+  const count = `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first`;
+  return (
+    <>
+      <Text wrap="truncate"> <Segments line={line(tone('muted', `${session?.path ?? auditPath()}  `), count)} /></Text>
+      <Text wrap="truncate" color={theme.colorOf('warning')}>{problems.length > 0 ? ` ${theme.symbols.warn} ${problems.join('; ')}` : ' '}</Text>
+      <LinesView lines={lines} scroll={Math.min(state.scroll, max)} height={height} width={layout.width - 2} />
+      {Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => <Text key={`pad${i}`}> </Text>)}
+      <Text color={theme.colorOf('muted')}>{` ${theme.unicode ? '↑/↓' : 'up/down'} scroll   r re-read the file   esc close`}</Text>
+    </>
+  );
+}
+
+export function openAuditView(actions: AppActions): void {
+  actions.openPanel({ id: 'audit', title: 'Audit trail: writes and their outcomes', node: <AuditView /> });
+}

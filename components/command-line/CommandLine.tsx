@@ -1,0 +1,139 @@
+/**
+ * The `:` command line: a request in plain words, parsed against the loaded organization. Understood → its wizard
+ * opens pre-filled (the user still reviews every request there); ambiguous → numbered choices, and the chosen
+ * rewrite is parsed again; not understood → the reason and the unknown words, with the text kept for editing.
+ */
+import { Box, Text } from 'ink';
+import { useReducer } from 'react';
+import { INTENT_GRAMMAR, parseIntent, type IntentChoice } from '../../src/domain/intent/index.js';
+import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
+import { useDirty } from '../../src/ui/dirty.js';
+import { keyLabel } from '../../src/ui/keys.js';
+import { layoutFor } from '../../src/ui/layout.js';
+import { line, tone, type Line } from '../../src/ui/lines.js';
+import { useTerminalSize } from '../../src/ui/terminal-size.js';
+import { useTheme, type Symbols } from '../../src/ui/theme.js';
+import { LinesView } from '../LinesView.js';
+import { useAllCustomRoles } from '../access/use-custom-roles.js';
+import { usePanelKeys } from '../access/use-panel-keys.js';
+import { commandReducer, INITIAL_COMMAND, type Answer } from './command-state.js';
+import { remember, type RequestHistory } from './history.js';
+import type { EditLine } from './line-editor.js';
+import { openIntent } from './open-intent.js';
+
+const PLACEHOLDER = 'add bob@example.com to search-prod as viewer';
+
+function answerLines(answer: Answer, symbols: Symbols, unicode: boolean): Line[] {
+  switch (answer.kind) {
+    case 'none':
+      return [line(tone('muted', 'Ask for a change or a question in plain words:')), ...INTENT_GRAMMAR.map((form) => line(tone('muted', `  ${form}`)))];
+    case 'error':
+      return [
+        line(tone('danger', `${symbols.fail} ${answer.message}`)),
+        ...(answer.unknownWords.length > 0 ? [line(tone('muted', 'unknown words: '), tone('warning', answer.unknownWords.join(', ')))] : []),
+        line(tone('muted', `Edit the request and press enter again (${keyLabel('up', unicode)} recalls earlier ones).`)),
+      ];
+    case 'question':
+      return [
+        line(tone('title', answer.question, true)),
+        ...answer.choices.map((choice, i) =>
+          line(i === answer.index ? tone('accent', `${symbols.pointer} `) : '  ', tone('accent', `${i + 1}. `), choice.label)),
+      ];
+  }
+}
+
+/**
+ * The text with the cursor drawn as an inverse cell (the terminal cursor stays hidden while Ink renders), scrolled
+ * sideways so the cursor stays within `width`.
+ */
+function Field({ line: edit, active, width }: { line: EditLine; active: boolean; width: number }) {
+  const theme = useTheme();
+  if (edit.text === '') {
+    return (
+      <Text color={theme.colorOf('muted')}>
+        <Text inverse={active}>{PLACEHOLDER[0]}</Text>
+        {PLACEHOLDER.slice(1)}
+      </Text>
+    );
+  }
+  const chars = Array.from(edit.text);
+  const start = Math.max(0, edit.cursor - width + 1);
+  return (
+    <Text>
+      {chars.slice(start, edit.cursor).join('')}
+      <Text inverse={active}>{chars[edit.cursor] ?? ' '}</Text>
+      {chars.slice(edit.cursor + 1).join('')}
+    </Text>
+  );
+}
+
+export function CommandLine({ history }: { history: RequestHistory }) {
+  const { snapshot } = useAppState();
+  const actions = useAppActions();
+  const theme = useTheme();
+  const layout = layoutFor(useTerminalSize());
+  const [state, dispatch] = useReducer(commandReducer, INITIAL_COMMAND);
+  const { answer } = state;
+  // Requests naming custom roles are checked against each project's custom roles.
+  useAllCustomRoles(snapshot);
+  // A half-typed request is input like a form's: ctrl+c asks before dropping it.
+  useDirty(state.line.text.trim() !== '');
+
+  const submit = (text: string) => {
+    if (!text.trim()) return;
+    remember(history, text);
+    if (!snapshot) {
+      dispatch({ type: 'answered', result: { ok: false, error: 'the organization is still loading; try again in a moment' } });
+      return;
+    }
+    const result = parseIntent(text, snapshot);
+    if (result.ok !== true) {
+      dispatch({ type: 'answered', result });
+      return;
+    }
+    // The wizard takes the command line's place, so closing it (esc) returns to the screen, not to the prompt.
+    actions.closeOverlay();
+    openIntent(result.intent, result.notes, { actions, snapshot });
+  };
+
+  const pick = (choice: IntentChoice | undefined) => {
+    if (!choice) return;
+    dispatch({ type: 'replace', text: choice.text });
+    submit(choice.text);
+  };
+
+  usePanelKeys((name, input) => {
+    if (answer.kind === 'question') {
+      const digit = name !== undefined && /^[1-9]$/.test(name) ? Number(name) : undefined;
+      if (name === 'escape') dispatch({ type: 'dismiss' });
+      else if (name === 'up' || name === 'down') dispatch({ type: 'choose', delta: name === 'up' ? -1 : 1 });
+      else if (name === 'enter') pick(answer.choices[answer.index]);
+      else if (digit !== undefined) pick(answer.choices[digit - 1]);
+      return;
+    }
+    if (name === 'escape') actions.closeOverlay();
+    else if (name === 'enter') submit(state.line.text);
+    else if (name === 'up' || name === 'down') dispatch({ type: 'recall', delta: name === 'up' ? -1 : 1, entries: history.entries });
+    else dispatch({ type: 'edit', name, input });
+  });
+
+  const arrows = `${keyLabel('up', theme.unicode)}/${keyLabel('down', theme.unicode)}`;
+  const hint = answer.kind === 'question'
+    ? ` 1-${Math.min(9, answer.choices.length)} or ${arrows} + enter choose   esc back to the request`
+    : ` enter ask   ${arrows} history   esc close`;
+  return (
+    <Box flexDirection="column" height={layout.boxInner}>
+      <LinesView lines={answerLines(answer, theme.symbols, theme.unicode)} scroll={0} height={Math.max(1, layout.boxInner - 2)} width={layout.width - 2} />
+      <Box flexGrow={1} />
+      <Text wrap="truncate">
+        <Text bold color={theme.colorOf('accent')}>{' : '}</Text>
+        <Field line={state.line} active={answer.kind !== 'question'} width={layout.width - 6} />
+      </Text>
+      <Text wrap="truncate" color={theme.colorOf('muted')}>{hint}</Text>
+    </Box>
+  );
+}
+
+export function openCommandLine(actions: AppActions, history: RequestHistory): void {
+  actions.openPanel({ id: 'command-line', title: 'Request in plain words', node: <CommandLine history={history} /> });
+}

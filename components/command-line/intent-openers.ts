@@ -1,0 +1,32 @@
+/**
+ * Where each planned request leads, one entry per Intent kind: the wizard or typed confirmation that shows it
+ * pre-filled for review. `undefined` = nothing can show that plan yet, and the user is told so.
+ */
+import type { Intent, IntentKind } from '../../src/domain/intent/index.js';
+import { openAccessMatrix } from '../access/AccessMatrixView.js';
+import type { OpenContext } from '../access/open-context.js';
+import { openRemoveMember, openRevokeKeys } from '../confirm/openers.js';
+
+export type IntentOpener<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: OpenContext) => void;
+
+export type IntentOpeners = { readonly [K in IntentKind]: IntentOpener<K> | undefined };
+
+export const INTENT_OPENERS: IntentOpeners = {
+  // The invite, edit-roles, custom role and API key wizards cannot be pre-filled from a plan yet.
+  'invite': undefined,
+  'update-member-roles': undefined,
+  'assign-custom-role': undefined,
+  'create-custom-role-and-assign': undefined,
+  'create-key': undefined,
+  'revoke-keys': (intent, { actions, snapshot }) => openRevokeKeys(actions, snapshot.keys.filter((k) => intent.keyIds.includes(k.id))),
+  'remove-member': (intent, { actions, snapshot }) => {
+    const member = snapshot.members.find((m) => m.user_id === intent.userId);
+    if (member) openRemoveMember(actions, member);
+  },
+  /** "who has access to X" / "what can X access" need no wizard: the access matrix, on X's row or column. */
+  'show-access': ({ subject }, { actions }) => {
+    if (subject.kind === 'project') openAccessMatrix(actions, { projectId: subject.projectId });
+    else if (subject.kind === 'member') openAccessMatrix(actions, { principal: { kind: 'member', id: subject.userId } });
+    else openAccessMatrix(actions, { principal: { kind: 'key', id: subject.keyId } });
+  },
+};

@@ -1,0 +1,200 @@
+/**
+ * A typed confirmation: what will happen, the warnings, the exact request, and a button that unlocks only when the
+ * user has typed the phrase read off the target. No y/n: a reflex cannot delete anything. Enter sends exactly one
+ * request, then the panel re-reads the data and shows what really happened.
+ */
+import { Text, useInput } from 'ink';
+import { useEffect, useMemo, useRef } from 'react';
+import { confirmationPhrase } from '../../src/domain/confirm.js';
+import { useAppActions, useAppState } from '../../src/ui/contexts.js';
+import { keyName } from '../../src/ui/keys.js';
+import { layoutFor } from '../../src/ui/layout.js';
+import { blank, heading, line, tone, type Line } from '../../src/ui/lines.js';
+import { useTerminalSize } from '../../src/ui/terminal-size.js';
+import { useTheme } from '../../src/ui/theme.js';
+import { useAuditSession } from '../audit/session.js';
+import { LinesView, maxScroll } from '../LinesView.js';
+import { Segments } from '../Segments.js';
+import { requestLines } from '../wizard/preview-lines.js';
+import { useWizardServices } from '../wizard/services.js';
+import { confirmReducer, INITIAL_CONFIRM, unlocked, type ConfirmAction, type ConfirmState } from './model.js';
+import type { ConfirmSpec, Prepared, Verified } from './spec.js';
+import { useSyncReducer } from './use-sync-reducer.js';
+
+/** Separator, prompt, text field, button, hints. */
+const FIXED_LINES = 5;
+
+/** Words onto lines of at most `width` characters: a warning cut off at the panel edge would hide its point. */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = `  ${word}`;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  return [...lines, current];
+}
+
+function bodyLines(prepared: Prepared, verified: Verified | undefined, warn: string, width: number): Line[] {
+  if (verified) return [...verified.lines];
+  return [
+    ...prepared.warnings.flatMap((w) => wrapWords(`${warn} ${w.message}`, width).map((text) => line(tone('danger', text, true)))),
+    ...(prepared.warnings.length > 0 ? [blank] : []),
+    heading('What happens'),
+    ...prepared.effects,
+    blank,
+    heading('The request, exactly as it will be sent (one request)'),
+    ...requestLines(prepared.request, prepared.url),
+  ];
+}
+
+/** Maps a key press to a reducer action, or to closing the panel. */
+function keyAction(input: string, name: string | undefined, phrase: string, blocked: boolean, max: number): ConfirmAction | 'close' | undefined {
+  switch (name) {
+    case 'escape':
+      return 'close';
+    case 'enter':
+      return { type: 'submit', phrase, blocked };
+    case 'backspace':
+      return { type: 'erase' };
+    case 'ctrl+u':
+      return { type: 'clear' };
+    case 'up':
+      return { type: 'scroll', delta: -1, max };
+    case 'down':
+      return { type: 'scroll', delta: 1, max };
+    case 'pageup':
+      return { type: 'scroll', delta: -10, max };
+    case 'pagedown':
+      return { type: 'scroll', delta: 10, max };
+  }
+  if (name !== undefined) return name.length === 1 ? { type: 'text', text: name } : undefined;
+  // A paste arrives as one chunk; control characters in it are not text.
+  const text = input.replace(/[\x00-\x1f\x7f]/g, '');
+  return text ? { type: 'text', text } : undefined;
+}
+
+export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
+  const actions = useAppActions();
+  const { data, snapshot, connection } = useAppState();
+  const services = useWizardServices();
+  const audit = useAuditSession();
+  const theme = useTheme();
+  const { symbols } = theme;
+  const layout = layoutFor(useTerminalSize());
+  const [state, dispatch] = useSyncReducer(confirmReducer, INITIAL_CONFIRM);
+  const prepared = useMemo(
+    () => spec.prepare({ data, snapshot, services, symbols, now: snapshot?.now ?? new Date(), ...(connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}) }),
+    [spec, data, snapshot, services, symbols, connection.selfKeyId],
+  );
+  const phrase = confirmationPhrase(prepared.target);
+  // What was sent, frozen: the data behind `prepared` changes with the re-read, the request must not.
+  const sent = useRef<Prepared>(undefined);
+  const { phase } = state;
+  // Judged from the data as it is now, i.e. after the re-read once the phase is `done`.
+  const verified = phase.kind === 'done' && sent.current ? sent.current.verify(data, phase.sent) : undefined;
+
+  function send(chosen: Prepared) {
+    sent.current = chosen;
+    chosen
+      .send()
+      .then(
+        () => ({ ok: true }) as const,
+        (error: unknown) => ({ ok: false, error }) as const,
+      )
+      .then((result) => {
+        dispatch({ type: 'sent', sent: result });
+        return actions.refresh(chosen.refresh);
+      })
+      .then(() => dispatch({ type: 'refreshed' }));
+  }
+
+  const recorded = useRef(false);
+  useEffect(() => {
+    if (!verified?.audit || !sent.current || recorded.current) return;
+    recorded.current = true;
+    audit?.record({ type: 'verify', request: sent.current.request, result: verified.audit, detail: verified.summary });
+  }, [verified, audit]);
+
+  const height = Math.max(1, layout.boxInner - FIXED_LINES);
+  const width = layout.width - 2;
+  const lines = bodyLines(prepared, verified, symbols.warn, width - 2);
+  const max = maxScroll(lines.length, height);
+  const blocked = prepared.blocked !== undefined;
+
+  useInput((input, key) => {
+    const action = keyAction(input, keyName(input, key), phrase, blocked, max);
+    if (action === undefined) return;
+    if (verified && (action === 'close' || action.type === 'submit')) {
+      actions.closeOverlay();
+      actions.notify(verified.summary, verified.tone);
+    } else if (action === 'close') {
+      // Once sent, the answer is awaited: closing now would hide whether the change happened.
+      if (phase.kind === 'typing') actions.closeOverlay();
+    } else if (dispatch(action).phase.kind === 'sending' && !sent.current) send(prepared);
+  });
+
+  const ready = unlocked(state, phrase, blocked);
+  return (
+    <>
+      <LinesView lines={lines} scroll={Math.min(state.scroll, max)} height={height} width={width} />
+      {Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => <Text key={`pad${i}`}> </Text>)}
+      <Text color={theme.colorOf('muted')}>{` ${symbols.border.h.repeat(Math.max(0, width - 2))}`}</Text>
+      <Footer state={state} phrase={phrase} ready={ready} blocked={prepared.blocked} verb={spec.verb} request={`${prepared.request.method} ${prepared.url}`} />
+    </>
+  );
+}
+
+interface FooterProps {
+  readonly state: ConfirmState;
+  readonly phrase: string;
+  readonly ready: boolean;
+  readonly blocked: string | undefined;
+  readonly verb: string;
+  readonly request: string;
+}
+
+function Footer({ state, phrase, ready, blocked, verb, request }: FooterProps) {
+  const theme = useTheme();
+  const { symbols } = theme;
+  const { kind } = state.phase;
+  const arrows = theme.unicode ? '↑/↓' : 'up/down';
+  if (kind !== 'typing') {
+    const status =
+      kind === 'sending' ? line(tone('accent', `${symbols.ellipsis} sending ${request}`))
+        : kind === 'done' ? line(tone('muted', 'Done: above is what the re-read shows.'))
+          : line(tone('accent', `${symbols.ellipsis} re-reading to verify what happened`));
+    return (
+      <>
+        <Text wrap="truncate"> <Segments line={status} /></Text>
+        <Text> </Text>
+        <Text> </Text>
+        <Text wrap="truncate" color={theme.colorOf('muted')}>{kind === 'done' ? ` enter/esc close   ${arrows} scroll` : ' waiting for the answer (esc is disabled until it arrives)'}</Text>
+      </>
+    );
+  }
+  const button = ` [ ${verb} ] `;
+  const why = blocked ? `locked: ${blocked}` : ready ? 'unlocked: enter sends it' : state.mismatch ? `${symbols.fail} does not match; type exactly: ${phrase}` : 'locked until the text matches';
+  return (
+    <>
+      <Text wrap="truncate">{' Type '}<Text bold color={theme.colorOf('warning')}>{phrase}</Text>{' to confirm (exactly, case-sensitive):'}</Text>
+      <Text wrap="truncate">
+        <Text color={theme.colorOf('accent')}>{` ${symbols.pointer} `}</Text>
+        {state.typed}
+        <Text inverse> </Text>
+      </Text>
+      <Text wrap="truncate">
+        {' '}
+        {ready ? (
+          <Text bold inverse color={theme.colorOf('danger')}>{button}</Text>
+        ) : (
+          <Text dimColor color={theme.colorOf('muted')}>{button}</Text>
+        )}
+        <Text color={theme.colorOf(ready ? 'danger' : blocked || state.mismatch ? 'warning' : 'muted')}>{`  ${why}`}</Text>
+      </Text>
+      <Text wrap="truncate" color={theme.colorOf('muted')}>{` enter confirm   esc cancel   ${arrows} scroll   ctrl+u clear`}</Text>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The access doctor as a panel: every finding of runDoctor in its order, the selected one explained, and `enter`
+ * opening its fix. Re-runs whenever the loaded organization changes, so a fix that took effect drops off the list.
+ */
+import { Box, Text } from 'ink';
+import { useMemo, useRef, useState } from 'react';
+import { runDoctor, type Finding, type Severity } from '../../src/domain/doctor/index.js';
+import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
+import { keyLabel } from '../../src/ui/keys.js';
+import { layoutFor } from '../../src/ui/layout.js';
+import { clipLine, line, tone, type Line } from '../../src/ui/lines.js';
+import { windowStart } from '../../src/ui/list-model.js';
+import { useTerminalSize } from '../../src/ui/terminal-size.js';
+import { useTheme, type Symbols } from '../../src/ui/theme.js';
+import { LinesView } from '../LinesView.js';
+import { Segments } from '../Segments.js';
+import { cursorIndex, moveCursor, START, type Cursor } from '../access/cursor.js';
+import { useAllCustomRoles } from '../access/use-custom-roles.js';
+import { usePanelKeys } from '../access/use-panel-keys.js';
+import { wrapLine } from './wrap.js';
+import { FIX_LABELS, findingHeadLines, severityLabel, severityTone } from './finding-lines.js';
+import { canFix, dispatchFix } from './fix-dispatch.js';
+
+const WHY_LINES = 4;
+/** Title and where, the wrapped why, the fix. */
+const DETAIL_LINES = 2 + WHY_LINES + 1;
+/** Counts line, blank before the details, key hints. */
+const CHROME_LINES = 3;
+const MOVES: Record<string, number> = { up: -1, k: -1, down: 1, j: 1 };
+
+function counts(findings: readonly Finding[]): string {
+  const of = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  return `${of('critical')} critical · ${of('warning')} warning · ${of('info')} info`;
+}
+
+/** Marker, title, and who it is about unless the title already says. */
+function rowLine(finding: Finding, symbols: Symbols): Line {
+  const who = finding.principal?.label;
+  return line(
+    tone(severityTone(finding.severity), severityLabel(finding.severity, symbols), true),
+    '  ',
+    finding.title,
+    who !== undefined && !finding.title.includes(who) && tone('muted', `  ${who}`),
+  );
+}
+
+export function DoctorView() {
+  const { snapshot, connection } = useAppState();
+  const actions = useAppActions();
+  const theme = useTheme();
+  const layout = layoutFor(useTerminalSize());
+  useAllCustomRoles(snapshot);
+  const findings = useMemo(
+    () => (snapshot ? runDoctor(snapshot, connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}) : undefined),
+    [snapshot, connection.selfKeyId],
+  );
+  const [cursor, setCursor] = useState<Cursor>(START);
+  const start = useRef(0);
+
+  const ids = useMemo(() => (findings ?? []).map((f) => f.id), [findings]);
+  const selected = cursorIndex(cursor, ids);
+  const finding = findings?.[selected];
+  const innerWidth = layout.width - 2;
+  const listHeight = Math.max(1, layout.boxInner - CHROME_LINES - DETAIL_LINES);
+  usePanelKeys((name) => {
+    const move = name && MOVES[name];
+    if (name === 'escape' || name === 'q') actions.closeOverlay();
+    else if (move) setCursor((c) => moveCursor(c, ids, move));
+    else if (name === 'pageup' || name === 'pagedown') setCursor((c) => moveCursor(c, ids, name === 'pageup' ? -listHeight : listHeight));
+    else if (name === 'enter' && finding && snapshot) dispatchFix(finding.fix, { actions, snapshot });
+  });
+
+  if (!findings || !snapshot) return <Text color={theme.colorOf('muted')}>{` Loading${theme.symbols.ellipsis}`}</Text>;
+  if (findings.length === 0) {
+    return <Text color={theme.colorOf('success')}>{` ${theme.symbols.ok} No findings ${theme.symbols.dash} access looks healthy`}</Text>;
+  }
+
+  start.current = windowStart(start.current, selected, listHeight, findings.length);
+  const visible = findings.slice(start.current, start.current + listHeight);
+  const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
+  const details: Line[] = finding
+    ? [
+      ...findingHeadLines(finding, snapshot.projects.find((p) => p.id === finding.projectId)?.name),
+      ...wrapLine(line(finding.why), innerWidth - 2).slice(0, WHY_LINES),
+      line(tone('accent', 'enter', true), ` ${FIX_LABELS[finding.fix.kind]}`, !canFix(finding.fix) && tone('muted', ' (not available yet)')),
+    ]
+    : [];
+  const arrows = `${keyLabel('up', theme.unicode)}/${keyLabel('down', theme.unicode)}`;
+
+  return (
+    <Box flexDirection="column" height={layout.boxInner}>
+      <Text wrap="truncate" color={theme.colorOf('muted')}>{` ${counts(findings)}`}</Text>
+      <Box flexDirection="column" height={listHeight}>
+        {visible.map((f, i) => {
+          const isSelected = start.current + i === selected;
+          return (
+            <Text key={f.id} wrap="truncate" inverse={isSelected}>
+              <Text color={theme.colorOf('accent')}>{(isSelected ? `${theme.symbols.pointer} ` : '').padEnd(pointerWidth)}</Text>
+              <Segments line={clipLine(rowLine(f, theme.symbols), innerWidth - pointerWidth, theme.symbols.ellipsis)} />
+            </Text>
+          );
+        })}
+      </Box>
+      <Text> </Text>
+      <LinesView lines={details} scroll={0} height={DETAIL_LINES} width={innerWidth} />
+      <Box flexGrow={1} />
+      <Text wrap="truncate" color={theme.colorOf('muted')}>{` ${arrows} move   enter apply the fix   esc close`}</Text>
+    </Box>
+  );
+}
+
+export function openDoctor(actions: AppActions): void {
+  actions.openPanel({ id: 'access-doctor', title: 'Access doctor', node: <DoctorView /> });
+}

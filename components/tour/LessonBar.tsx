@@ -1,0 +1,81 @@
+/**
+ * The two docked lines of the tour: where you are and the goal, then the latest check, the countdown, or a hint.
+ * `TourDock` stays mounted while the bar is hidden, keeping the app and the tour in step (useTourSync).
+ */
+import { Text } from 'ink';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { LESSONS } from '../../src/tour/lessons/index.js';
+import type { TourRunner } from '../../src/tour/runner.js';
+import { useAppActions, useAppState } from '../../src/ui/contexts.js';
+import { useTheme } from '../../src/ui/theme.js';
+import { timeLeft } from './lesson-lines.js';
+
+export const BAR_HEIGHT = 2;
+const SETTLE_MS = 600;
+
+/**
+ * Re-checks the sandbox shortly after the app's data changes (a wizard's writes end with a reload), so a goal
+ * reached with the real screens is noticed without asking; and reloads the keys once the tour planted one.
+ */
+function useTourSync(runner: TourRunner): void {
+  const view = useSyncExternalStore(runner.subscribe, runner.getView);
+  const { data } = useAppState();
+  const { refresh } = useAppActions();
+  const { lesson, result } = view;
+  const planted = view.progress.baseline?.leakedKeyId;
+  useEffect(() => {
+    if (!lesson || lesson.question || result?.passed) return;
+    const timer = setTimeout(() => void runner.check(), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [data, lesson, result?.passed, runner]);
+  useEffect(() => {
+    if (planted) void refresh('keys');
+  }, [planted, refresh]);
+}
+
+export function TourDock({ runner, visible }: { runner: TourRunner; visible: boolean }) {
+  useTourSync(runner);
+  return visible ? <LessonBar runner={runner} /> : null;
+}
+
+function LessonBar({ runner }: { runner: TourRunner }) {
+  const theme = useTheme();
+  const view = useSyncExternalStore(runner.subscribe, runner.getView);
+  const [now, setNow] = useState(() => new Date());
+  const { lesson, result } = view;
+  const deadline = view.progress.baseline?.deadline;
+
+  useEffect(() => {
+    if (!deadline || result?.passed) return;
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, [deadline, result?.passed]);
+
+  const { symbols } = theme;
+  if (!lesson) {
+    return <Text wrap="truncate" color={theme.colorOf('success')}>{` ${symbols.ok} Tour complete. t shows the summary; \`ec-access tour --reset\` starts over.`}</Text>;
+  }
+  const position = `TOUR ${view.progress.current + 1}/${LESSONS.length}`;
+  const clock = deadline && !result?.passed ? `${timeLeft(deadline, now)} ` : '';
+  const status = view.error
+    ? { tone: 'danger' as const, text: `${symbols.fail} ${view.error}` }
+    : result
+      ? result.passed
+        ? { tone: 'success' as const, text: `${symbols.ok} ${result.summary}. t: what happened, then enter for the next lesson` }
+        : { tone: 'warning' as const, text: `${symbols.fail} ${result.summary}` }
+      : { tone: 'muted' as const, text: `Hint: ${lesson.hints[view.hint] ?? ''}` };
+  return (
+    <>
+      <Text wrap="truncate">
+        <Text bold inverse color={theme.colorOf('sandbox')}>{` ${position} `}</Text>
+        <Text bold>{` ${lesson.title}: `}</Text>
+        {lesson.goal}
+      </Text>
+      <Text wrap="truncate">
+        <Text color={theme.colorOf('accent')}>{' t lesson · T hide '}</Text>
+        {clock ? <Text color={theme.colorOf('danger')} bold>{clock}</Text> : null}
+        <Text color={theme.colorOf(status.tone)}>{status.text}</Text>
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The lesson in full, opened with `t` over whatever screen the learner is on: enter checks the sandbox (or, once
+ * passed, moves to the next lesson), question lessons take the answer typed here, `r` starts the lesson again
+ * from the sandbox as it is, `i` expands the explanations, ↑/↓ scroll, esc goes back to the screens.
+ */
+import { useInput } from 'ink';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { TourRunner } from '../../src/tour/runner.js';
+import { useAppActions, type PanelSpec } from '../../src/ui/contexts.js';
+import { keyName } from '../../src/ui/keys.js';
+import { layoutFor } from '../../src/ui/layout.js';
+import { useTerminalSize } from '../../src/ui/terminal-size.js';
+import { useTheme } from '../../src/ui/theme.js';
+import { LinesView, maxScroll } from '../LinesView.js';
+import { lessonPanelLines } from './lesson-lines.js';
+
+/** One line for the keys, kept out of the scrolling part. */
+const KEYS_LINES = 1;
+
+function LessonPanel({ runner }: { runner: TourRunner }) {
+  const theme = useTheme();
+  const actions = useAppActions();
+  const layout = layoutFor(useTerminalSize());
+  const view = useSyncExternalStore(runner.subscribe, runner.getView);
+  const [answer, setAnswer] = useState(view.progress.answer ?? '');
+  const [explain, setExplain] = useState(false);
+  const [scroll, setScroll] = useState(0);
+  const [now, setNow] = useState(() => new Date());
+  const question = view.lesson?.question !== undefined;
+  const passed = view.result?.passed === true;
+
+  // A fresh look at the sandbox when the panel opens: the learner may have just finished the task.
+  useEffect(() => {
+    if (!question) void runner.check();
+  }, [runner, question]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const width = layout.width - 3;
+  const lines = lessonPanelLines({ view, answer, width, symbols: theme.symbols, explain, now });
+  const height = layout.boxInner - KEYS_LINES;
+  const max = maxScroll(lines.length, height);
+
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    if (name === 'escape') return actions.closeOverlay();
+    if (name === 'up' || name === 'down') return setScroll((s) => Math.max(0, Math.min(max, s + (name === 'up' ? -1 : 1))));
+    if (name === 'enter') {
+      setScroll(0);
+      if (passed) {
+        setAnswer('');
+        return void runner.next();
+      }
+      return void runner.check(question ? answer : undefined);
+    }
+    if (question && !passed) {
+      if (name === 'backspace') setAnswer((a) => a.slice(0, -1));
+      else if (name !== undefined && name.length === 1) setAnswer((a) => a + name);
+      else if (name === undefined && input.length > 1 && !/[\x00-\x1f]/.test(input)) setAnswer((a) => a + input);
+      return;
+    }
+    if (name === 'i') setExplain((e) => !e);
+    else if (name === 'r') void runner.restart();
+  });
+
+  const arrows = theme.unicode ? '↑/↓' : 'up/down';
+  const keys = passed
+    ? `enter next lesson · ${arrows} scroll · esc back to the screens`
+    : question
+      ? 'type the answer · enter check · esc back to the screens'
+      : `enter check now · i explain · r restart lesson · ${arrows} scroll · esc back`;
+  return (
+    <>
+      <LinesView lines={lines} scroll={Math.min(scroll, max)} height={height} width={layout.width - 2} />
+      <LinesView lines={[[{ text: keys, tone: 'muted' }]]} scroll={0} height={1} width={layout.width - 2} />
+    </>
+  );
+}
+
+export function lessonPanel(runner: TourRunner): PanelSpec {
+  return { id: 'tour.lesson', title: 'Tour', node: <LessonPanel runner={runner} /> };
+}

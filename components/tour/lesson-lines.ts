@@ -1,0 +1,72 @@
+/**
+ * What the lesson panel shows, as styled lines (pure, so it is tested without rendering): the goal, the question
+ * or the hints, the last check and what happened, the requests the sandbox received, and the why behind it.
+ */
+import { explanationOf } from '../../src/domain/explanations.js';
+import { LESSONS } from '../../src/tour/lessons/index.js';
+import { requestLines } from '../../src/tour/requests.js';
+import type { TourView } from '../../src/tour/runner.js';
+import { blank, heading, line, tone, type Line } from '../../src/ui/lines.js';
+import type { Symbols } from '../../src/ui/theme.js';
+import { wrapWords } from '../explain/wrap.js';
+
+export interface PanelInput {
+  readonly view: TourView;
+  readonly answer: string;
+  readonly width: number;
+  readonly symbols: Symbols;
+  /** Whole explanations instead of the one-line whys. */
+  readonly explain: boolean;
+  readonly now: Date;
+}
+
+const wrapped = (text: string, width: number, indent = '') => wrapWords(text, width - indent.length).map((t) => line(indent + t));
+
+export function timeLeft(deadline: string | undefined, now: Date): string | undefined {
+  if (!deadline) return undefined;
+  const seconds = Math.max(0, Math.ceil((Date.parse(deadline) - now.getTime()) / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function lessonFacts(view: TourView, input: PanelInput): Line[] {
+  const baseline = view.progress.baseline;
+  const lesson = view.lesson!;
+  if (lesson.id === 'leaked-key' && baseline?.leakedKeyId) {
+    return [line(tone('danger', `Leaked key id: ${baseline.leakedKeyId}`, true), `   time left ${timeLeft(baseline.deadline, input.now)}`)];
+  }
+  if (lesson.id === 'ci-key') {
+    const endpoint = view.state?.snapshot.projects.find((p) => p.type === 'elasticsearch')?.endpoints.elasticsearch ?? '<search project endpoint>';
+    return [
+      line(tone('muted', 'Use the key once (in another terminal, with the secret you kept):')),
+      line(`  curl -H "Authorization: ApiKey $KEY" ${endpoint}/_security/_authenticate`),
+    ];
+  }
+  return [];
+}
+
+export function lessonPanelLines(input: PanelInput): Line[] {
+  const { view, width, symbols } = input;
+  const lesson = view.lesson;
+  if (!lesson) {
+    return [heading(`Tour complete: ${view.progress.completed.length} of ${LESSONS.length} lessons`), blank, line('`ec-access tour --reset` starts over on a fresh sandbox organization.')];
+  }
+  const out: Line[] = [heading(`Lesson ${view.progress.current + 1} of ${LESSONS.length}: ${lesson.title}`), ...wrapped(lesson.goal, width)];
+  out.push(...lessonFacts(view, input));
+  if (lesson.question) out.push(blank, line(tone('accent', lesson.question, true)), line(`${symbols.pointer} ${input.answer}_`));
+  else out.push(blank, line(tone('muted', 'How:')), ...lesson.hints.flatMap((h, i) => wrapped(`${i + 1}. ${h}`, width, '  ')));
+  const result = view.result;
+  if (view.checking) out.push(blank, line(tone('muted', 'Checking the sandbox…')));
+  if (view.error) out.push(blank, line(tone('danger', `${symbols.fail} ${view.error}`)));
+  if (result) {
+    out.push(blank, line(tone(result.passed ? 'success' : 'warning', `${result.passed ? symbols.ok : symbols.fail} ${result.summary}`, true)));
+    out.push(...result.details.flatMap((d) => wrapped(d, width, '  ')));
+    const sent = requestLines(view.state?.requests ?? []);
+    if (result.passed && sent.length > 0) out.push(blank, line(tone('muted', 'Requests the sandbox received for this:')), ...sent.map((s) => line(`  ${s}`)));
+  }
+  out.push(blank, line(tone('muted', input.explain ? 'Why it works this way:' : 'Why (i for the whole explanation):')));
+  for (const id of lesson.concepts) {
+    const e = explanationOf(id);
+    out.push(...(input.explain ? [line(tone('accent', e.title)), ...e.body.flatMap((p) => wrapped(p, width, '  '))] : wrapped(`${symbols.bullet} ${e.why}`, width, '  ')));
+  }
+  return out;
+}

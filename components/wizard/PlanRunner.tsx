@@ -1,0 +1,135 @@
+/**
+ * The last stage of every write: show the plan with each exact request, send it on `enter` only, re-read the
+ * affected data, then show what was verified or, on failure, the error and which steps already took effect.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useReducer, useRef, type ReactNode } from 'react';
+import { describeOutcome, runPlan, type Plan, type PlanOutcome } from '../../src/domain/plan.js';
+import type { RefreshScope } from '../../src/state/store.js';
+import { useAppActions } from '../../src/ui/contexts.js';
+import { keyName } from '../../src/ui/keys.js';
+import { line, tone, type Line } from '../../src/ui/lines.js';
+import { useTheme } from '../../src/ui/theme.js';
+import { wrapLine } from '../doctor/wrap.js';
+import { PlanView } from '../PlanView.js';
+import type { Note } from './model.js';
+import { planLines } from './plan-lines.js';
+import type { RequestRouter } from './services.js';
+
+type Phase = 'review' | 'running' | 'verifying' | 'done';
+
+interface RunnerState {
+  readonly phase: Phase;
+  readonly plan: Plan;
+  readonly scroll: number;
+  readonly outcome?: PlanOutcome;
+}
+
+type RunnerAction =
+  | { type: 'scroll'; delta: number; max: number }
+  | { type: 'start' }
+  | { type: 'progress'; plan: Plan }
+  | { type: 'sent'; outcome: PlanOutcome }
+  | { type: 'verified' };
+
+function runnerReducer(s: RunnerState, a: RunnerAction): RunnerState {
+  switch (a.type) {
+    case 'scroll':
+      return { ...s, scroll: Math.max(0, Math.min(a.max, s.scroll + a.delta)) };
+    case 'start':
+      return s.phase === 'review' ? { ...s, phase: 'running' } : s;
+    case 'progress':
+      return { ...s, plan: a.plan };
+    case 'sent':
+      return { ...s, phase: 'verifying', plan: a.outcome.plan, outcome: a.outcome };
+    case 'verified':
+      return { ...s, phase: 'done' };
+  }
+}
+
+export interface PlanRunnerProps<E> {
+  readonly plan: Plan;
+  readonly router: RequestRouter;
+  /** Shown above the plan: warnings, labels such as "Cloud-only". */
+  readonly notes?: readonly Note[];
+  /** A refusal: the plan is shown but `enter` does nothing, and this says why. */
+  readonly blocked?: string;
+  readonly refresh: readonly RefreshScope[];
+  /** The data the app currently holds; after the re-read it is what `verify` checks. */
+  readonly env?: E;
+  /** What the re-read data shows; the function given when the plan started is the one used (it knows the plan). */
+  readonly verify?: (fresh: E) => readonly Note[];
+  readonly onResponse?: (index: number, body: unknown) => void;
+  readonly onBack: () => void;
+  readonly onClose: () => void;
+  /** Shown under the result once done (the one-time secret, a follow-up offer). */
+  readonly done?: (outcome: PlanOutcome) => ReactNode;
+  readonly width: number;
+  readonly height: number;
+}
+
+export const noteLine = (n: Note, warn: string): Line => line(tone(n.tone, n.tone === 'warning' || n.tone === 'danger' ? `${warn} ${n.text}` : n.text));
+
+export function PlanRunner<E>(props: PlanRunnerProps<E>) {
+  const { plan, router, notes = [], blocked, refresh, env, onResponse, onBack, onClose, done, width, height } = props;
+  const actions = useAppActions();
+  const theme = useTheme();
+  const [state, dispatch] = useReducer(runnerReducer, { phase: 'review', plan, scroll: 0 });
+  // Two enters before the next render both see phase 'review'; the plan must still go out once.
+  const started = useRef(false);
+  const verify = useRef(props.verify);
+  const warn = theme.symbols.warn;
+  const wrap = (lines: readonly Line[]) => lines.flatMap((l) => wrapLine(l, width - 2));
+  const before = wrap([...notes.map((n) => noteLine(n, warn)), ...(blocked ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : [])]);
+  const check = verify.current;
+  const result = wrap(resultLines(state, check && env !== undefined ? () => check(env) : undefined, warn));
+  const viewHeight = Math.max(3, height - 2 - (state.phase === 'done' && done ? 4 : 0));
+  const total = before.length + planLines(state.plan, router.urlOf, theme.symbols).length + result.length;
+  const max = Math.max(0, total - viewHeight);
+
+  const run = async () => {
+    if (started.current) return;
+    started.current = true;
+    verify.current = props.verify;
+    dispatch({ type: 'start' });
+    const outcome = await runPlan(state.plan, router.send, (p) => dispatch({ type: 'progress', plan: p }), onResponse);
+    dispatch({ type: 'sent', outcome });
+    await actions.refresh(refresh);
+    dispatch({ type: 'verified' });
+    actions.notify(`${state.plan.title}: ${describeOutcome(outcome)}`, outcome.ok ? 'success' : 'danger');
+  };
+
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    if (name === 'up' || name === 'k') dispatch({ type: 'scroll', delta: -1, max });
+    else if (name === 'down' || name === 'j') dispatch({ type: 'scroll', delta: 1, max });
+    else if (name === 'pageup') dispatch({ type: 'scroll', delta: -viewHeight, max });
+    else if (name === 'pagedown') dispatch({ type: 'scroll', delta: viewHeight, max });
+    else if (state.phase === 'review' && name === 'enter' && !blocked && state.plan.steps.length > 0) void run();
+    else if (state.phase === 'review' && name === 'escape') onBack();
+    else if (state.phase === 'done' && (name === 'enter' || name === 'escape')) onClose();
+  });
+
+  const hint = {
+    review: blocked ? 'esc back and change it' : `enter send ${state.plan.steps.length === 1 ? 'this request' : `these ${state.plan.steps.length} requests`} · esc back · ↑/↓ scroll`,
+    running: 'sending…',
+    verifying: 're-reading to verify…',
+    done: 'enter/esc close · ↑/↓ scroll',
+  }[state.phase];
+  return (
+    <Box flexDirection="column">
+      <PlanView plan={state.plan} urlOf={router.urlOf} width={width} height={viewHeight} scroll={state.scroll} before={before} after={result} />
+      {state.phase === 'done' && state.outcome && done ? done(state.outcome) : null}
+      <Text color={theme.colorOf('muted')} wrap="truncate">{` ${theme.unicode ? hint : hint.replace('↑/↓', 'up/down')}`}</Text>
+    </Box>
+  );
+}
+
+function resultLines(state: RunnerState, verify: (() => readonly Note[]) | undefined, warn: string): Line[] {
+  if (!state.outcome) return state.phase === 'review' ? [line(tone('muted', 'Nothing has been sent yet.'))] : [];
+  const { outcome } = state;
+  const head = line(tone(outcome.ok ? 'success' : 'danger', describeOutcome(outcome), true));
+  if (state.phase !== 'done') return [head];
+  const checks = outcome.ok && verify ? verify() : [];
+  return [head, ...checks.map((n) => noteLine(n, warn))];
+}

@@ -1,0 +1,143 @@
+/**
+ * A wizard panel: one step at a time with the answers so far above it, then the plan preview (PlanRunner). `esc`
+ * steps back with every answer kept; on the first step it closes the panel. While anything has been entered,
+ * quitting the app asks first (useDirty).
+ */
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useReducer, useRef, type ReactNode } from 'react';
+import type { PlanOutcome } from '../../src/domain/plan.js';
+import { useAppActions } from '../../src/ui/contexts.js';
+import { useDirty } from '../../src/ui/dirty.js';
+import { keyName } from '../../src/ui/keys.js';
+import { layoutFor } from '../../src/ui/layout.js';
+import { useTerminalSize } from '../../src/ui/terminal-size.js';
+import { useTheme } from '../../src/ui/theme.js';
+import { keyHints, StepField } from './fields.js';
+import { answered, currentId, currentStep, initialWizard, REVIEW, wizardReducer, type Note, type Step } from './model.js';
+import { noteLine, PlanRunner } from './PlanRunner.js';
+import { wrapLine } from '../doctor/wrap.js';
+import { Segments } from '../Segments.js';
+import { ExplainPanel } from '../explain/ExplainPanel.js';
+import { useExplain } from '../explain/use-explain.js';
+import { WhyLine } from '../explain/WhyLine.js';
+import type { RequestRouter } from './services.js';
+import type { Plan } from '../../src/domain/plan.js';
+import type { RefreshScope } from '../../src/state/store.js';
+
+/** What the review shows and sends for the answers given. */
+export interface Draft<E> {
+  readonly plan: Plan;
+  /** Checks against the re-read data once the plan succeeded ("bob@acme.test is listed as invited"). */
+  readonly verify?: (fresh: E) => readonly Note[];
+  readonly notes?: readonly Note[];
+  /** Refuse to send, and say why (an over-grant, a missing credential). */
+  readonly blocked?: string;
+}
+
+export interface WizardSpec<V, E> {
+  readonly title: string;
+  readonly steps: readonly Step<V, E>[];
+  readonly draft: (v: V, env: E) => Draft<E>;
+  readonly refresh: (v: V) => readonly RefreshScope[];
+}
+
+export interface WizardProps<V, E> {
+  readonly spec: WizardSpec<V, E>;
+  readonly initial: V;
+  readonly env: E;
+  readonly router: RequestRouter;
+  readonly onResponse?: (index: number, body: unknown) => void;
+  readonly done?: (outcome: PlanOutcome, values: V) => ReactNode;
+}
+
+const SUMMARY_LINES = 4;
+/** The `i` explanation may take this much of a step, so the field stays usable at 80x24. */
+const EXPLAIN_LINES = 6;
+
+export function Wizard<V, E>({ spec, initial, env, router, onResponse, done }: WizardProps<V, E>) {
+  const actions = useAppActions();
+  const theme = useTheme();
+  const layout = layoutFor(useTerminalSize());
+  const [state, dispatch] = useReducer(wizardReducer<V, E>, undefined, () => initialWizard(initial, spec.steps, env));
+  useDirty(state.touched);
+  const latest = useRef(state);
+  latest.current = state;
+  const id = currentId(state);
+  const step = currentStep(state, spec.steps);
+  // In a text field `i` is a letter; the why-line still shows there.
+  const explain = useExplain(id === REVIEW ? undefined : step?.concept, { active: step?.kind !== 'text' });
+
+  useEffect(() => {
+    if (state.closed === undefined) return;
+    actions.closeOverlay();
+    actions.notify(state.closed, 'accent');
+  }, [state.closed, actions]);
+
+  useInput(
+    (input, key) => {
+      const name = keyName(input, key);
+      // The handler may be a render behind the reducer; only the reducer's own state is current.
+      if (name === 'escape' && latest.current.trail.length === 1) actions.closeOverlay();
+      else dispatch({ type: 'key', name, input, steps: spec.steps, env });
+    },
+    { isActive: id !== REVIEW },
+  );
+
+  const inner = layout.boxInner;
+  const width = layout.width - 2;
+  const summary = answered(state, spec.steps, env).slice(-SUMMARY_LINES);
+  const position = `${spec.title} · ${id === REVIEW ? 'review' : `step ${state.trail.length}`}`;
+  if (id === REVIEW) {
+    const draft = spec.draft(state.values, env);
+    return (
+      <Box flexDirection="column">
+        <Text color={theme.colorOf('muted')} wrap="truncate">{` ${position} · nothing is sent until you press enter`}</Text>
+        <PlanRunner
+          plan={draft.plan}
+          notes={draft.notes ?? []}
+          blocked={draft.blocked}
+          router={router}
+          refresh={spec.refresh(state.values)}
+          env={env}
+          verify={draft.verify}
+          onResponse={onResponse}
+          onBack={() => dispatch({ type: 'back', steps: spec.steps, env })}
+          onClose={actions.closeOverlay}
+          done={done ? (outcome) => done(outcome, state.values) : undefined}
+          width={width}
+          height={inner - 1}
+        />
+      </Box>
+    );
+  }
+  if (!step) return <Text>{`Unknown step ${id}`}</Text>;
+  const noteLines = (step.notes?.(state.values, env) ?? []).flatMap((n) => wrapLine(noteLine(n, theme.symbols.warn), width - 2));
+  const explainLines = (explain.explanation ? 1 : 0) + (explain.open ? EXPLAIN_LINES : 0);
+  const listHeight = Math.max(3, inner - 5 - summary.length - noteLines.length - (step.help ? 1 : 0) - explainLines);
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.colorOf('muted')} wrap="truncate">{` ${position}`}</Text>
+      {summary.map((s) => (
+        <Text key={s.title} wrap="truncate">
+          <Text color={theme.colorOf('muted')}>{`   ${s.title} `}</Text>
+          {s.text}
+        </Text>
+      ))}
+      <Text bold color={theme.colorOf('title')} wrap="truncate">{` ${step.title}`}</Text>
+      {step.help ? <Text color={theme.colorOf('muted')} wrap="truncate">{` ${step.help}`}</Text> : null}
+      <WhyLine explain={explain} />
+      {explain.open && explain.explanation ? <ExplainPanel explanation={explain.explanation} width={width} maxLines={EXPLAIN_LINES} /> : null}
+      <Box paddingLeft={1} flexDirection="column">
+        <StepField step={step} state={state} env={env} height={listHeight} />
+      </Box>
+      {state.error ? <Text color={theme.colorOf('danger')} wrap="truncate">{` ${theme.symbols.fail} ${state.error}`}</Text> : null}
+      {noteLines.map((l, i) => (
+        <Text key={i} wrap="truncate">
+          {' '}
+          <Segments line={l} />
+        </Text>
+      ))}
+      <Text color={theme.colorOf('muted')} wrap="truncate">{` ${keyHints(step.kind, theme.unicode)}`}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * A wizard as a panel: supplies the organization snapshot, the request router and the lazy loads every wizard needs
+ * (custom roles of each project, for pickers and existence checks). Until the organization is known, or when no API
+ * connection was provided, it says so and `esc` closes it.
+ */
+import { Text, useInput } from 'ink';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { Wizard, type WizardSpec } from '../../components/wizard/Wizard.js';
+import { requestRouter, useWizardServices, type RequestRouter } from '../../components/wizard/services.js';
+import type { PlanOutcome } from '../../src/domain/plan.js';
+import { useAppActions, useAppState } from '../../src/ui/contexts.js';
+import { keyName } from '../../src/ui/keys.js';
+import { useTheme } from '../../src/ui/theme.js';
+import type { WizardEnv } from './env.js';
+
+export interface WizardPanelProps<V> {
+  readonly spec: WizardSpec<V, WizardEnv>;
+  readonly initial: V;
+  readonly onResponse?: (index: number, body: unknown) => void;
+  readonly done?: (outcome: PlanOutcome, values: V, env: WizardEnv, router: RequestRouter) => ReactNode;
+}
+
+export function useWizardContext(): { env: WizardEnv; router: RequestRouter } | { problem: string } {
+  const { snapshot } = useAppState();
+  const services = useWizardServices();
+  const actions = useAppActions();
+  const projects = snapshot?.projects;
+  useEffect(() => {
+    for (const p of projects ?? []) actions.ensureCustomRoles(p.id);
+  }, [projects, actions]);
+  const router = useMemo(() => (services && projects ? requestRouter(services, projects) : undefined), [services, projects]);
+  if (!services || !router) return { problem: services ? 'Loading the organization…' : 'Changes cannot be sent: this session has no API connection for wizards.' };
+  if (!snapshot) return { problem: 'Loading the organization…' };
+  return { env: { snapshot, sandbox: services.sandbox !== undefined }, router };
+}
+
+/** What a panel shows instead of its content, with `esc` to close. */
+export function PanelProblem({ text }: { text: string }) {
+  const actions = useAppActions();
+  const theme = useTheme();
+  useInput((input, key) => {
+    if (keyName(input, key) === 'escape') actions.closeOverlay();
+  });
+  return <Text color={theme.colorOf('muted')}>{` ${text} (esc closes)`}</Text>;
+}
+
+export function WizardPanel<V>({ spec, initial, onResponse, done }: WizardPanelProps<V>) {
+  const context = useWizardContext();
+  if ('problem' in context) return <PanelProblem text={context.problem} />;
+  const { env, router } = context;
+  return (
+    <Wizard
+      spec={spec}
+      initial={initial}
+      env={env}
+      router={router}
+      onResponse={onResponse}
+      done={done ? (outcome, values) => done(outcome, values, env, router) : undefined}
+    />
+  );
+}

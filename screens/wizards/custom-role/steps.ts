@@ -1,0 +1,134 @@
+/**
+ * The custom role builder's questions: name (role-name rules enforced as you type), description, target projects,
+ * cluster privileges, index privilege entries (patterns, privileges, field security, DLS), Kibana feature entries,
+ * and who to assign it to. Run-as is not offered: Serverless refuses it.
+ */
+import { validateRoleName } from '../../../src/domain/role-name.js';
+import { KIBANA_FEATURES, SERVERLESS_CLUSTER_PRIVILEGES, SERVERLESS_INDEX_PRIVILEGES } from '../../../src/domain/privileges.js';
+import type { Option, Step } from '../../../components/wizard/model.js';
+import { customRolesIn, projectName, type WizardEnv } from '../env.js';
+import { entryLens, loopMenu, type LoopLens } from './loop.js';
+import { EMPTY_INDEX, EMPTY_KIBANA, parseQuery, splitList, type IndexEntry, type KibanaEntry, type RoleValues } from './values.js';
+
+type S = Step<RoleValues, WizardEnv>;
+
+const INDICES: LoopLens<RoleValues, IndexEntry> = {
+  items: (v) => v.indices, at: (v) => v.indexAt, done: (v) => v.indicesDone, empty: EMPTY_INDEX,
+  setItems: (v, indices, indexAt, indicesDone) => ({ ...v, indices, indexAt, indicesDone }),
+  label: (e) => `${e.names || '(no patterns)'}: ${e.privileges.join(', ') || '(no privileges)'}${e.query.trim() ? ' + DLS' : ''}`,
+};
+const KIBANA: LoopLens<RoleValues, KibanaEntry> = {
+  items: (v) => v.kibana, at: (v) => v.kibanaAt, done: (v) => v.kibanaDone, empty: EMPTY_KIBANA,
+  setItems: (v, kibana, kibanaAt, kibanaDone) => ({ ...v, kibana, kibanaAt, kibanaDone }),
+  label: (k) => `${k.features.join(', ') || '(no features)'} ${k.level} on ${k.spaces || '*'}`,
+};
+const index = entryLens(INDICES);
+const kibana = entryLens(KIBANA);
+
+const options = (names: readonly string[]): Option[] => names.map((n) => ({ id: n, label: n }));
+
+function featureOptions(v: RoleValues, env: WizardEnv): Option[] {
+  const types = new Set(env.snapshot.projects.filter((p) => v.projectIds.includes(p.id)).map((p) => p.type));
+  const seen = new Map<string, Option>();
+  for (const type of types) for (const f of KIBANA_FEATURES[type]) seen.set(f.id, { id: f.id, label: f.label, hint: f.id });
+  return [...seen.values()];
+}
+
+const NAME_START = /[A-Za-z0-9]/;
+const NAME_CHAR = /[A-Za-z0-9_.-]/;
+
+export const ROLE_STEPS: readonly S[] = [
+  {
+    kind: 'text', id: 'name', title: 'Role name', when: (v) => v.mode === 'create',
+    help: 'Letters, digits, "_", "-" and "."; it must begin with a letter or digit',
+    placeholder: 'marketing-analyst',
+    accept: (ch, current) => (current === '' ? NAME_START : NAME_CHAR).test(ch),
+    get: (v) => v.name, set: (v, name) => ({ ...v, name }),
+    validate: (v) => validateRoleName(v.name),
+  },
+  {
+    kind: 'text', id: 'description', title: 'Description (optional)', placeholder: 'Read-only access to marketing indices',
+    get: (v) => v.description, set: (v, description) => ({ ...v, description }),
+  },
+  {
+    kind: 'multi', id: 'projects', title: 'In which projects? The same role is written to each',
+    options: (_, env) => env.snapshot.projects.map((p) => ({ id: p.id, label: p.name, hint: `${p.type} · ${p.id}` })),
+    get: (v) => v.projectIds, set: (v, projectIds) => ({ ...v, projectIds }),
+    validate: (v) => (v.projectIds.length === 0 ? 'Choose at least one project (space to tick)' : undefined),
+    notes: (v, env) => v.projectIds.filter((id) => customRolesIn(env, id).includes(v.name)).map((id) => ({
+      tone: 'warning' as const, text: `${v.name} already exists in ${projectName(env, id)}: the PUT replaces it there`,
+    })),
+    summary: (v, env) => v.projectIds.map((id) => projectName(env, id)).join(', '),
+  },
+  {
+    kind: 'multi', id: 'cluster', title: 'Cluster privileges (those valid on Serverless)',
+    options: () => options(SERVERLESS_CLUSTER_PRIVILEGES),
+    get: (v) => v.cluster, set: (v, cluster) => ({ ...v, cluster }),
+  },
+  loopMenu('indices', 'Index privileges', 'index-names', INDICES),
+  {
+    kind: 'text', id: 'index-names', title: 'Index patterns (comma-separated)', when: index.active, placeholder: 'marketing-*, logs-marketing',
+    get: (v) => index.get(v).names, set: (v, names) => index.set(v, { names }),
+    validate: (v) => (splitList(index.get(v).names).length === 0 ? 'Enter at least one index name or pattern' : undefined),
+    summary: () => '',
+  },
+  {
+    kind: 'multi', id: 'index-privileges', title: 'Index privileges', when: index.active,
+    options: () => options(SERVERLESS_INDEX_PRIVILEGES),
+    get: (v) => index.get(v).privileges, set: (v, privileges) => index.set(v, { privileges }),
+    validate: (v) => (index.get(v).privileges.length === 0 ? 'Choose at least one privilege (space to tick)' : undefined),
+    summary: () => '',
+  },
+  {
+    kind: 'text', id: 'index-grant', title: 'Field security: fields to grant (optional, comma-separated)', when: index.active,
+    placeholder: 'all fields', get: (v) => index.get(v).grant, set: (v, grant) => index.set(v, { grant }), summary: () => '',
+  },
+  {
+    kind: 'text', id: 'index-except', title: 'Field security: fields to hide (optional, comma-separated)', when: index.active,
+    placeholder: 'none', get: (v) => index.get(v).except, set: (v, except) => index.set(v, { except }), summary: () => '',
+  },
+  {
+    kind: 'text', id: 'index-query', title: 'Document-level security query (optional, JSON)', when: index.active,
+    help: 'Only documents matching it are visible, e.g. {"term":{"team":"marketing"}}',
+    placeholder: 'all documents',
+    get: (v) => index.get(v).query, set: (v, query) => index.set(v, { query }),
+    validate: (v) => {
+      const { query } = index.get(v);
+      return query.trim() === '' || parseQuery(query) ? undefined : 'Not a JSON object: check quotes and braces';
+    },
+    next: () => 'indices',
+    summary: () => '',
+  },
+  loopMenu('kibana', 'Kibana feature privileges', 'kibana-features', KIBANA, 'Features differ per project type; the list is a starter, Kibana has the full one'),
+  {
+    kind: 'multi', id: 'kibana-features', title: 'Kibana features', when: kibana.active,
+    options: featureOptions,
+    get: (v) => kibana.get(v).features, set: (v, features) => kibana.set(v, { features }),
+    validate: (v) => (kibana.get(v).features.length === 0 ? 'Choose at least one feature (space to tick)' : undefined),
+    summary: () => '',
+  },
+  {
+    kind: 'choice', id: 'kibana-level', title: 'Access to those features', when: kibana.active,
+    options: () => [{ id: 'read', label: 'Read' }, { id: 'all', label: 'All' }],
+    get: (v) => kibana.get(v).level, set: (v, level) => kibana.set(v, { level: level as KibanaEntry['level'] }),
+    summary: () => '',
+  },
+  {
+    kind: 'text', id: 'kibana-spaces', title: 'In which spaces? (* for all, or comma-separated space ids)', when: kibana.active,
+    get: (v) => kibana.get(v).spaces, set: (v, spaces) => kibana.set(v, { spaces }),
+    validate: (v) => {
+      const spaces = splitList(kibana.get(v).spaces);
+      if (spaces.length === 0) return 'Enter * or at least one space id';
+      return spaces.includes('*') && spaces.length > 1 ? '"*" already means every space: use it alone' : undefined;
+    },
+    next: () => 'kibana',
+    summary: () => '',
+  },
+  {
+    kind: 'multi', id: 'assignees', title: 'Assign it to members now? (optional)',
+    help: 'Each gets <type>-viewer with application_roles: [this role] on the chosen projects; nothing else',
+    options: (_, env) => env.snapshot.members.map((m) => ({ id: m.user_id, label: m.email ?? m.user_id, hint: m.name ?? '' })),
+    get: (v) => v.assignees, set: (v, assignees) => ({ ...v, assignees }),
+    summary: (v, env) => v.assignees.map((id) => env.snapshot.members.find((m) => m.user_id === id)?.email ?? id).join(', ') || 'nobody',
+  },
+];

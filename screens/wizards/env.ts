@@ -1,0 +1,29 @@
+/** What every wizard reads about the organization, and small lookups over it. */
+import type { Project, ProjectType } from '../../src/api/schemas.js';
+import type { OrgSnapshot } from '../../src/domain/org.js';
+
+export interface WizardEnv {
+  readonly snapshot: OrgSnapshot;
+  /** Connected to the sandbox, whose control routes can accept invitations. */
+  readonly sandbox: boolean;
+}
+
+export const orgIdOf = (env: WizardEnv) => env.snapshot.organization.id;
+
+export function projectsOfType(env: WizardEnv, type: ProjectType): Project[] {
+  return env.snapshot.projects.filter((p) => p.type === type);
+}
+
+export function projectName(env: WizardEnv, id: string): string {
+  return env.snapshot.projects.find((p) => p.id === id)?.name ?? id;
+}
+
+/** Custom role names loaded for a project; empty when not (yet) known. */
+export function customRolesIn(env: WizardEnv, projectId: string): readonly string[] {
+  const state = env.snapshot.customRoles.get(projectId);
+  return state?.status === 'loaded' ? state.names : [];
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const TYPE_LABEL: Record<ProjectType, string> = { elasticsearch: 'Elasticsearch', observability: 'Observability', security: 'Security' };

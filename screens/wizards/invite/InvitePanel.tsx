@@ -1,0 +1,40 @@
+/** `n` on Members: invite people (or update members' roles), with the custom-role flow's follow-up. */
+import { FollowUp } from '../../../components/wizard/FollowUp.js';
+import type { WizardSpec } from '../../../components/wizard/Wizard.js';
+import type { AppActions, PanelSpec } from '../../../src/ui/contexts.js';
+import type { WizardEnv } from '../env.js';
+import { WizardPanel } from '../WizardPanel.js';
+import { AwaitAcceptance } from './AwaitAcceptance.js';
+import { afterAcceptance, inviteDraft } from './draft.js';
+import { INVITE_STEPS } from './steps.js';
+import { EMPTY_INVITE, nonMembers, type InviteValues } from './values.js';
+
+export const INVITE_SPEC: WizardSpec<InviteValues, WizardEnv> = {
+  title: 'Invite',
+  steps: INVITE_STEPS,
+  draft: inviteDraft,
+  refresh: () => ['members', 'invitations'],
+};
+
+function InviteWizard({ initial, actions }: { initial: InviteValues; actions: AppActions }) {
+  return (
+    <WizardPanel
+      spec={INVITE_SPEC}
+      initial={initial}
+      done={(outcome, values, env) => {
+        const later = afterAcceptance(values, env);
+        const emails = nonMembers(values, env);
+        if (!outcome.ok || later.length === 0 || emails.length === 0) return null;
+        const next = () => {
+          actions.closeOverlay();
+          actions.openPanel({ id: 'invite-assign', title: 'Assign custom roles after acceptance', node: <AwaitAcceptance emails={emails} rows={later} /> });
+        };
+        return <FollowUp keyLabel="c" text="continue: assign the custom roles once the invitation is accepted" onRun={next} />;
+      }}
+    />
+  );
+}
+
+export function invitePanel(actions: AppActions, initial: Partial<InviteValues> = {}): PanelSpec {
+  return { id: 'invite', title: 'Invite people', node: <InviteWizard initial={{ ...EMPTY_INVITE, ...initial }} actions={actions} /> };
+}

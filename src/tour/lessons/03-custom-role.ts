@@ -1,0 +1,90 @@
+/**
+ * Lesson 3, the canonical custom-role flow: a new read-only role for marketing-* in a project, assigned to a
+ * person the documented way (Viewer role_id + application_roles) and without a predefined role beside it on that
+ * project, which would over-grant.
+ */
+import type { Project, Role } from '../../api/schemas.js';
+import { activePrincipals, principalRef, projectAccess } from '../../domain/access/index.js';
+import { fail, pass, type Lesson, type TourState } from '../types.js';
+
+const READ_INDEX = new Set(['read', 'view_index_metadata', 'read_cross_cluster', 'monitor']);
+const READ_CLUSTER = new Set(['monitor']);
+/** Kibana privileges that only look: `read`, `feature_x.read`, `feature_x.minimal_read`. */
+const readOnlyKibana = (privilege: string) => privilege === 'read' || /\.(minimal_)?read$/.test(privilege);
+
+export const PATTERN = 'marketing-*';
+
+/** Undefined when the role is a read-only role on marketing-*, else what disqualifies it. */
+export function readOnlyProblem(role: Role): string | undefined {
+  const names = role.indices.flatMap((i) => (Array.isArray(i.names) ? i.names : [i.names]));
+  if (!names.includes(PATTERN)) return `it does not name the index pattern ${PATTERN}`;
+  const writes = role.indices.flatMap((i) => i.privileges).filter((p) => !READ_INDEX.has(p));
+  if (writes.length > 0) return `its index privileges include ${writes.join(', ')}, which are not read-only`;
+  const cluster = role.cluster.filter((p) => !READ_CLUSTER.has(p));
+  if (cluster.length > 0) return `its cluster privileges include ${cluster.join(', ')}`;
+  const kibana = role.applications.flatMap((a) => a.privileges).filter((p) => !readOnlyKibana(p));
+  if (kibana.length > 0) return `its Kibana privileges include ${kibana.join(', ')}`;
+  return undefined;
+}
+
+interface NewRole {
+  readonly project: Project;
+  readonly name: string;
+  readonly problem: string | undefined;
+}
+
+function newRoles(state: TourState, before: readonly string[]): NewRole[] {
+  const known = new Set(before);
+  return state.snapshot.projects.flatMap((project) =>
+    Object.entries(state.roles.get(project.id) ?? {})
+      .filter(([name]) => !known.has(`${project.id}/${name}`))
+      .map(([name, role]) => ({ project, name, problem: readOnlyProblem(role) })));
+}
+
+export const customRoleLesson: Lesson = {
+  id: 'custom-role',
+  title: 'A read-only custom role for marketing-*',
+  goal: `Create a read-only custom role on ${PATTERN} in a search project and assign it to someone, the documented way.`,
+  hints: [
+    '3 opens Roles; n builds a custom role: project, name, index pattern marketing-*, read + view_index_metadata',
+    'Then 1 Members, pick a person, e edits their roles: custom role on that project',
+    'No predefined role on the same project: the union would over-grant',
+    ': also works: "give bob@acme.example marketing-readonly on search-prod"',
+  ],
+  concepts: ['predefined-vs-custom', 'index-privileges', 'role-name-rules', 'custom-role-per-project', 'custom-role-assignment', 'over-grant'],
+  check(state, baseline) {
+    const roles = newRoles(state, baseline.customRoles);
+    const good = roles.filter((r) => r.problem === undefined);
+    if (good.length === 0) {
+      const bad = roles[0];
+      return fail(bad ? `${bad.name} in ${bad.project.name} is not it: ${bad.problem}` : `No new custom role for ${PATTERN} yet`, [
+        `Create a role whose indices entry names ${PATTERN} with read and view_index_metadata only.`,
+      ]);
+    }
+    const { snapshot } = state;
+    for (const role of good) {
+      const project = role.project;
+      for (const principal of activePrincipals(snapshot).filter((p) => p.kind !== 'key')) {
+        const access = projectAccess(snapshot, principal, project);
+        const holds = access.roles.some((r) => r.name === role.name && r.status === 'granted');
+        if (!holds) continue;
+        const who = principalRef(principal).label;
+        if (access.overGrant) {
+          return fail(`${who} has ${role.name} but also a predefined role on ${project.name}`, [
+            'Roles combine as a union at sign-in, so the predefined role defeats the read-only restriction. '
+              + 'Remove the predefined assignment on that project (the doctor offers the fix).',
+          ]);
+        }
+        return pass(`${who} now reads ${PATTERN} on ${project.name} through ${role.name}, and nothing more`, [
+          `PUT /_security/role/${role.name} created the role inside ${project.name} only: other projects do not have it.`,
+          `The assignment is role_id ${project.type}-viewer with application_roles [${role.name}]: the Viewer role_id lets `
+            + `${who} open the project in the console, application_roles decides what they get inside it.`,
+        ]);
+      }
+    }
+    const role = good[0]!;
+    return fail(`${role.name} exists in ${role.project.name} but nobody holds it yet`, [
+      `Assign it: role_id ${role.project.type}-viewer with application_roles [${role.name}] on ${role.project.name}.`,
+    ]);
+  },
+};

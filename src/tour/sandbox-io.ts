@@ -1,0 +1,31 @@
+/** The runner's connection to a running sandbox, and the one write the tour makes itself (lesson 6's leaked key). */
+import { createCloudClient } from '../api/cloud-client.js';
+import { Secret } from '../util/secret.js';
+import { LEAKED_DESCRIPTION } from './lessons/06-leaked-key.js';
+import { saveProgress } from './progress.js';
+import type { TourIo } from './runner.js';
+import { lastRequestSeq, loadTourState, type TourSandbox } from './sandbox-state.js';
+
+export function sandboxIo(sandbox: TourSandbox, progressFile: string): TourIo {
+  return {
+    load: (since) => loadTourState(sandbox, since),
+    lastSeq: () => lastRequestSeq(sandbox),
+    async plantLeakedKey() {
+      const cloud = createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: new Secret(sandbox.ownerKey), env: {} });
+      try {
+        const created = await cloud.createApiKey({
+          description: LEAKED_DESCRIPTION,
+          expiration: '30d',
+          role_assignments: {
+            project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: sandbox.organizationId, all: true, application_roles: ['developer'] }] },
+          },
+        });
+        // The secret is the leak in the story; nobody needs it, so it is dropped here.
+        return created.id;
+      } finally {
+        await cloud.close();
+      }
+    },
+    save: (progress) => saveProgress(progressFile, progress),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Reads the tour's sandbox the way a client would: the Cloud API for the organization, each project's
+ * Elasticsearch for its role descriptors, and the `/_sandbox` controls for the clock and the request log.
+ */
+import { createCloudClient } from '../api/cloud-client.js';
+import { createEsClient } from '../api/es-client.js';
+import { PROJECT_TYPES, type RoleMap } from '../api/schemas.js';
+import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
+import type { LoggedRequest } from '../sandbox/request-log.js';
+import { Secret } from '../util/secret.js';
+import type { TourState } from './types.js';
+
+export interface TourSandbox {
+  readonly baseUrl: string;
+  readonly controlUrl: string;
+  readonly ownerKey: string;
+  readonly organizationId: string;
+}
+
+async function control<T>(sandbox: TourSandbox, path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${sandbox.controlUrl}${path}`, { headers: { 'content-type': 'application/json' }, ...init });
+  if (!response.ok) throw new Error(`sandbox control ${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export async function sandboxNow(sandbox: TourSandbox): Promise<Date> {
+  return new Date((await control<{ now: string }>(sandbox, '/clock')).now);
+}
+
+/** The newest sequence number in the request log (0 when empty), so a lesson can look only at what came after. */
+export async function lastRequestSeq(sandbox: TourSandbox): Promise<number> {
+  const { requests } = await control<{ requests: LoggedRequest[] }>(sandbox, '/requests');
+  return requests.at(-1)?.seq ?? 0;
+}
+
+export async function loadTourState(sandbox: TourSandbox, sinceSeq: number): Promise<TourState> {
+  const apiKey = new Secret(sandbox.ownerKey);
+  const cloud = createCloudClient({ baseUrl: sandbox.baseUrl, apiKey, env: {} });
+  try {
+    const orgId = sandbox.organizationId;
+    const [organizations, members, invitations, keys, projectLists, now] = await Promise.all([
+      cloud.listOrganizations(),
+      cloud.listMembers(orgId),
+      cloud.listInvitations(orgId),
+      cloud.listApiKeys(),
+      Promise.all(PROJECT_TYPES.map((t) => cloud.listProjects(t))),
+      sandboxNow(sandbox),
+    ]);
+    const projects = projectLists.flat();
+    // The owner key holds admin in every project, so it may read every project's roles.
+    const roleMaps = await Promise.all(
+      projects.map((p) => createEsClient({ projectId: p.id, baseUrl: p.endpoints.elasticsearch, apiKey, env: {} }).listRoles()),
+    );
+    // Built-in roles carry metadata._reserved; the tour is about the custom ones.
+    const custom = (map: RoleMap): RoleMap => Object.fromEntries(Object.entries(map).filter(([, r]) => r.metadata['_reserved'] !== true));
+    const roles = new Map<string, RoleMap>(projects.map((p, i) => [p.id, custom(roleMaps[i]!)]));
+    const customRoles = new Map<string, CustomRolesState>(
+      projects.map((p) => [p.id, { status: 'loaded', names: Object.keys(roles.get(p.id) ?? {}), source: 'elasticsearch' }]),
+    );
+    const snapshot: OrgSnapshot = {
+      organization: organizations.find((o) => o.id === orgId) ?? { id: orgId, name: orgId },
+      members,
+      invitations,
+      keys,
+      projects,
+      customRoles,
+      now,
+    };
+    const { requests } = await control<{ requests: LoggedRequest[] }>(sandbox, `/requests?since=${sinceSeq}`);
+    return { snapshot, roles, requests };
+  } finally {
+    await cloud.close();
+  }
+}

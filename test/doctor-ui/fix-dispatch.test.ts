@@ -1,0 +1,56 @@
+/** The dispatcher routes every FixAction kind to its own opener, and names the kind when there is none. */
+import { describe, expect, it, vi } from 'vitest';
+import { dispatchFix } from '../../components/doctor/fix-dispatch.js';
+import { FIX_OPENERS, type FixKind, type FixOpeners } from '../../components/doctor/fix-openers.js';
+import type { OpenContext } from '../../components/access/open-context.js';
+import type { FixAction } from '../../src/domain/doctor/index.js';
+import type { AppActions } from '../../src/ui/contexts.js';
+
+const FIXES: readonly FixAction[] = [
+  { kind: 'revoke-key', keyId: 'k1' },
+  { kind: 'revoke-keys', keyIds: ['k1', 'k2'] },
+  { kind: 'rotate-key', keyId: 'k1' },
+  { kind: 'create-key-like', fromKeyId: 'k1', addStackAccess: true },
+  { kind: 'create-custom-role', projectIds: ['p1'], roleName: 'reader' },
+  { kind: 'edit-member-roles', userId: 'u1', remove: { organization: [] } },
+  { kind: 'assign-member-roles', userId: 'u1' },
+  { kind: 'replace-invitation', token: 't1', email: 'a@b.c', remove: {} },
+  { kind: 'resend-invitation', email: 'a@b.c' },
+  { kind: 'cancel-invitation', token: 't1' },
+  { kind: 'review-keys' },
+  { kind: 'invite-owner' },
+];
+
+function context() {
+  const actions = { notify: vi.fn(), closeOverlay: vi.fn(), navigate: vi.fn(), openPanel: vi.fn() };
+  return { actions, ctx: { actions: actions as unknown as AppActions, snapshot: {} } as OpenContext };
+}
+
+describe('dispatchFix', () => {
+  it('covers every FixAction kind', () => {
+    expect(Object.keys(FIX_OPENERS).sort()).toEqual(FIXES.map((f) => f.kind).sort());
+  });
+
+  it.each(FIXES)('routes $kind to its opener with the FixAction unchanged', (fix) => {
+    const calls: [FixKind, FixAction][] = [];
+    const openers = Object.fromEntries(FIXES.map((f) => [f.kind, (given: FixAction) => calls.push([f.kind, given])])) as unknown as FixOpeners;
+    const { actions, ctx } = context();
+    dispatchFix(fix, ctx, openers);
+    expect(calls).toEqual([[fix.kind, fix]]);
+    expect(actions.notify).not.toHaveBeenCalled();
+  });
+
+  it('says which fix is not available yet instead of doing nothing', () => {
+    const { actions, ctx } = context();
+    const none = Object.fromEntries(FIXES.map((f) => [f.kind, undefined])) as unknown as FixOpeners;
+    dispatchFix({ kind: 'revoke-key', keyId: 'k1' }, ctx, none);
+    expect(actions.notify).toHaveBeenCalledWith('fix not available yet: revoke-key', 'warning');
+  });
+
+  it('review-keys leaves the doctor for the key list', () => {
+    const { actions, ctx } = context();
+    dispatchFix({ kind: 'review-keys' }, ctx);
+    expect(actions.closeOverlay).toHaveBeenCalledOnce();
+    expect(actions.navigate).toHaveBeenCalledWith('keys');
+  });
+});

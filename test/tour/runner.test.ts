@@ -1,0 +1,56 @@
+/** The runner against a real sandbox: baselines, checks, moving on, and what it writes to tour.json. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { customOnlyMembers } from '../../src/tour/lessons/01-who-has-access.js';
+import { LESSONS } from '../../src/tour/lessons/index.js';
+import { FRESH, loadProgress } from '../../src/tour/progress.js';
+import { createTourRunner } from '../../src/tour/runner.js';
+import { sandboxIo } from '../../src/tour/sandbox-io.js';
+import { loadTourState } from '../../src/tour/sandbox-state.js';
+
+let dir: string;
+let sandbox: RunningSandbox;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ec-access-runner-'));
+  sandbox = await startSandbox({ seed: 3 });
+});
+afterEach(async () => {
+  await sandbox.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('starts a lesson with a saved baseline, refuses to move on before a pass, then advances and saves', async () => {
+  const file = join(dir, 'tour.json');
+  const runner = createTourRunner(sandboxIo(sandbox, file), FRESH);
+  await runner.begin();
+  expect(loadProgress(file).baseline?.memberIds.length).toBeGreaterThan(0);
+
+  expect((await runner.check('nobody@example.com'))?.passed).toBe(false);
+  await runner.next();
+  expect(runner.getView().progress.current).toBe(0);
+
+  const answer = customOnlyMembers((await loadTourState(sandbox, 0)).snapshot)[0]!.email!;
+  expect((await runner.check(answer))?.passed).toBe(true);
+  await runner.next();
+  const saved = loadProgress(file);
+  expect(saved.current).toBe(1);
+  expect(saved.completed).toEqual([LESSONS[0]!.id]);
+  expect(saved.answer).toBeUndefined();
+  expect(saved.baseline).toBeDefined();
+  expect(runner.getView().lesson?.id).toBe('invite-viewer');
+});
+
+it('plants the leaked key when lesson 6 starts, with a deadline, and keeps its own request out of the lesson', async () => {
+  const file = join(dir, 'tour.json');
+  const runner = createTourRunner(sandboxIo(sandbox, file), { ...FRESH, current: LESSONS.findIndex((l) => l.id === 'leaked-key') });
+  await runner.begin();
+  const { baseline } = runner.getView().progress;
+  expect(baseline?.leakedKeyId).toMatch(/\w+/);
+  expect(Date.parse(baseline!.deadline!) - Date.parse(baseline!.startedAt)).toBe(120_000);
+  const result = await runner.check();
+  expect(result?.passed).toBe(false);
+  expect(runner.getView().state?.requests.filter((r) => r.method === 'POST')).toEqual([]);
+});

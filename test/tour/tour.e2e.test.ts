@@ -1,0 +1,111 @@
+/**
+ * A scripted learner in a real terminal (80x24, NO_COLOR) doing the tour's lessons with the real screens; the
+ * tour decides from the sandbox state whether each goal was reached.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { waitForList } from '../e2e/app-screen.js';
+import { closeAll, launch, type PtyApp } from '../e2e/harness.js';
+
+let state: string;
+beforeEach(() => {
+  state = mkdtempSync(join(tmpdir(), 'ec-access-tour-e2e-'));
+});
+afterEach(async () => {
+  await closeAll();
+  rmSync(state, { recursive: true, force: true });
+});
+
+const progressFile = () => join(state, 'ec-access', 'tour.json');
+const start = () => launch({ args: ['tour'], cols: 80, rows: 24, env: { NO_COLOR: '1', XDG_STATE_HOME: state } });
+
+async function openProject(app: PtyApp, name: string) {
+  await app.press('2');
+  await waitForList(app, 'Projects');
+  await app.press('/');
+  await app.type(name);
+  await app.waitForText(`/${name}`);
+  await app.press('enter');
+  await app.waitFor((s) => !/keep filter/.test(s), 'the filter to be kept');
+  await app.press('enter');
+  await app.waitForText(new RegExp(`Project: ${name} \\(`));
+}
+
+it('lesson 1: finds who reaches search-prod through a custom role only, and the tour moves on', async () => {
+  const app = await start();
+  await app.waitForText('TOUR 1/6', { timeoutMs: 15_000 });
+  await waitForList(app, 'Members');
+  await openProject(app, 'search-prod');
+
+  // Read the who-has-access list like a learner: scroll until a custom role (marketing-reader) shows, take the name.
+  let holder: string | undefined;
+  for (let i = 0; i < 40 && !holder; i++) {
+    holder = /[│|]\s+([^\s│|][^│|]*?\S)\s{2,}marketing-reader\s/.exec(app.screen())?.[1];
+    if (!holder) await app.press('j');
+  }
+  expect(holder).toBeDefined();
+  await app.press('esc');
+
+  await app.press('t');
+  await app.waitForText('Lesson 1 of 6');
+  await app.type(holder!);
+  await app.press('enter');
+  await app.waitForText(/Right: .* reaches search-prod/);
+  await app.press('enter');
+  await app.waitForText('Lesson 2 of 6');
+  await app.press('esc');
+  await app.waitForText('TOUR 2/6');
+
+  const saved = JSON.parse(readFileSync(progressFile(), 'utf8')) as { current: number; completed: string[] };
+  expect(saved).toMatchObject({ current: 1, completed: ['who-has-access'] });
+  expect(app.wrappedRows()).toEqual([]);
+});
+
+it('lesson 6: revokes exactly the leaked key in time; the tour completes and says so on the next start', async () => {
+  mkdirSync(join(state, 'ec-access'), { recursive: true });
+  writeFileSync(progressFile(), JSON.stringify({ version: 1, current: 5, completed: ['who-has-access', 'invite-viewer', 'custom-role', 'ci-key', 'doctor'] }));
+  const app = await start();
+  await app.waitForText('TOUR 6/6', { timeoutMs: 15_000 });
+
+  await app.press('t');
+  const panel = await app.waitForText(/Leaked key id: \w+/);
+  const leakedId = /Leaked key id: (\w+)/.exec(panel)![1]!;
+  await app.press('esc');
+
+  await app.press('4');
+  await waitForList(app, 'Keys');
+  await app.press('/');
+  await app.type('deploy-bot');
+  await app.press('enter');
+  await app.waitFor((s) => !/keep filter/.test(s), 'the filter to be kept');
+  await app.press('d');
+  const confirm = await app.waitForText(/Type (.+?) to confirm/);
+  await app.type(/Type (.+?) to confirm/.exec(confirm)![1]!);
+  await app.press('enter');
+  await app.waitForText(/revoked in time/, { timeoutMs: 10_000 });
+
+  await app.press('esc'); // the revocation's result panel
+  await waitForList(app, 'Keys');
+  await app.press('t');
+  await app.waitForText('Lesson 6 of 6');
+  // What happened, with the exact request: further down the panel at this size.
+  for (let i = 0; i < 30 && !/DELETE \/api\/v1\/users\/auth\/keys/.test(app.screen()); i++) await app.press('down');
+  expect(app.screen()).toMatch(/DELETE \/api\/v1\/users\/auth\/keys/);
+  for (let i = 0; i < 3 && !app.screen().includes(leakedId); i++) await app.press('down');
+  expect(app.screen()).toContain(leakedId);
+  await app.press('enter');
+  await app.waitForText('Tour complete');
+  await app.press('esc');
+  await app.press('q');
+  expect(await app.exit()).toBe(0);
+
+  const again = await start();
+  await again.waitForText('Tour complete', { timeoutMs: 15_000 });
+});
+
+it.todo('lesson 2: invite a Viewer and accept — the TUI session gives wizards no sandbox control yet (WizardServices.sandbox is unset in tui-session), so "accept (sandbox)" is not offered');
+it.todo('lesson 3: custom role for marketing-* — the custom role wizard (n on Roles) is still being built');
+it.todo('lesson 4: CI key — needs the key wizard plus the secret panel; to be scripted once the secret panel lands');
+it.todo('lesson 5: doctor fix — to be scripted through D → enter → member-roles wizard once the wizards are final');

@@ -1,0 +1,108 @@
+/** The custom role builder against the real sandbox: name rules as you type, DLS validation, one PUT per project. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEY, startWizardApp, type WizardApp } from './harness.js';
+
+let app: WizardApp | undefined;
+afterEach(async () => {
+  await app?.stop();
+  app = undefined;
+});
+
+describe('custom role builder', () => {
+  it('creates the same role in two projects; each PUT body equals the preview', async () => {
+    app = await startWizardApp({ screen: 'roles' });
+    await app.waitFor('marketing-reader');
+    await app.press('n');
+    await app.waitFor('Role name');
+    await app.type('mkt!');
+    await app.waitFor('That character is not allowed here');
+    await app.type('-analyst');
+    await app.press(KEY.enter);
+    await app.waitFor('Description (optional)');
+    await app.press(KEY.enter);
+    await app.waitFor('In which projects?');
+    for (const p of ['search-staging', 'vector-lab']) {
+      await app.pointAt(p);
+      await app.press(KEY.space);
+    }
+    await app.press(KEY.enter);
+    await app.waitFor('Cluster privileges');
+    await app.pointAt('monitor');
+    await app.press(KEY.space, KEY.enter);
+    await app.waitFor('Index privileges');
+    await app.pointAt('Add an entry');
+    await app.press(KEY.enter);
+    await app.waitFor('Index patterns');
+    await app.type('marketing-*');
+    await app.press(KEY.enter);
+    await app.pointAt('read');
+    await app.press(KEY.space, KEY.enter);
+    await app.waitFor('fields to grant');
+    await app.press(KEY.enter);
+    await app.waitFor('fields to hide');
+    await app.type('secret');
+    await app.press(KEY.enter);
+    await app.waitFor('Document-level security query');
+    await app.type('{"term":');
+    await app.press(KEY.enter);
+    await app.waitFor('Not a JSON object');
+    await app.type('{"team":"marketing"}}');
+    await app.press(KEY.enter);
+    await app.waitFor(/Remove: marketing-\*: read \+ DLS/);
+    await app.pointAt('Done');
+    await app.press(KEY.enter);
+    await app.waitFor('Kibana feature privileges');
+    await app.press(KEY.enter); // None
+    await app.waitFor('Assign it to members now?');
+    await app.press(KEY.enter);
+    await app.waitFor('nothing is sent until you press enter');
+    const bodies = app.previewedBodies();
+    const expected = {
+      cluster: ['monitor'],
+      indices: [{ names: ['marketing-*'], privileges: ['read'], field_security: { except: ['secret'] }, query: { term: { team: 'marketing' } } }],
+    };
+    expect(bodies).toEqual([expected, expected]);
+    await app.press(KEY.enter);
+    await app.waitFor('mkt-analyst is listed in vector-lab');
+    expect(app.text()).toContain('mkt-analyst is listed in search-staging');
+    const writes = await app.writes();
+    expect(writes.map((w) => w.method)).toEqual(['PUT', 'PUT']);
+    for (const w of writes) {
+      expect(w.url).toMatch(/\/_security\/role\/mkt-analyst$/);
+      expect(JSON.parse(w.body!)).toEqual(expected);
+    }
+  });
+});
+
+describe('editing a custom role', () => {
+  it('starts pre-filled from the descriptor, shows the diff and PUTs the edited role', async () => {
+    app = await startWizardApp({ screen: 'roles' });
+    await app.waitFor('marketing-reader');
+    await app.press('/');
+    await app.type('marketing-reader');
+    await app.press(KEY.enter, 'e');
+    await app.waitFor('Description (optional)');
+    await app.type(' (edited)');
+    await app.press(KEY.enter);
+    await app.waitFor('In which projects?');
+    expect(app.frame()).toMatch(/\[x\] search-prod/);
+    await app.press(KEY.enter); // projects
+    await app.waitFor('Cluster privileges');
+    await app.press(KEY.enter);
+    await app.waitFor('Index privileges');
+    await app.pointAt('Done');
+    await app.press(KEY.enter);
+    await app.waitFor('Kibana feature privileges');
+    await app.press(KEY.enter); // the first option: None (this role grants no Kibana features)
+    await app.waitFor('Assign it to members now?');
+    await app.press(KEY.enter);
+    await app.waitFor('nothing is sent until you press enter');
+    expect(app.text()).toMatch(/~ description: ".*" → ".* \(edited\)"/);
+    const [previewed] = app.previewedBodies();
+    await app.press(KEY.enter);
+    await app.waitFor('marketing-reader is listed in search-prod');
+    const writes = await app.writes();
+    expect(writes).toHaveLength(1);
+    expect(JSON.parse(writes[0]!.body!)).toEqual(previewed);
+  });
+});

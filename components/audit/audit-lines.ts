@@ -20,7 +20,7 @@ function outcome(entry: Extract<AuditEntry, { type: 'write' }>, symbols: Symbols
   }
 }
 
-export function auditEntryLine(entry: AuditEntry, symbols: Symbols): Line {
+function auditEntryLine(entry: AuditEntry, symbols: Symbols): Line {
   const head: Segment[] = [tone('muted', `${time(entry.time)} `), { text: `${entry.mode.padEnd(8)}` }];
   if (entry.type === 'verify') {
     const result = entry.result === 'confirmed' ? tone('success', `${symbols.ok} verified`) : tone('warning', `${symbols.warn} verified: ${entry.result}`);

@@ -6,18 +6,18 @@ import type { Intent, IntentKind } from '../../src/domain/intent/index.js';
 import { openAccessMatrix } from '../access/AccessMatrixView.js';
 import type { OpenContext } from '../access/open-context.js';
 import { openRemoveMember, openRevokeKeys } from '../confirm/openers.js';
+import { openWizardForIntent } from '../../screens/wizards/open.js';
 
 export type IntentOpener<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: OpenContext) => void;
 
 export type IntentOpeners = { readonly [K in IntentKind]: IntentOpener<K> | undefined };
 
 export const INTENT_OPENERS: IntentOpeners = {
-  // The invite, edit-roles, custom role and API key wizards cannot be pre-filled from a plan yet.
-  'invite': undefined,
-  'update-member-roles': undefined,
-  'assign-custom-role': undefined,
-  'create-custom-role-and-assign': undefined,
-  'create-key': undefined,
+  'invite': (intent, { actions }) => void openWizardForIntent(intent, actions),
+  'update-member-roles': (intent, { actions }) => void openWizardForIntent(intent, actions),
+  'assign-custom-role': (intent, { actions }) => void openWizardForIntent(intent, actions),
+  'create-custom-role-and-assign': (intent, { actions }) => void openWizardForIntent(intent, actions),
+  'create-key': (intent, { actions }) => void openWizardForIntent(intent, actions),
   'revoke-keys': (intent, { actions, snapshot }) => openRevokeKeys(actions, snapshot.keys.filter((k) => intent.keyIds.includes(k.id))),
   'remove-member': (intent, { actions, snapshot }) => {
     const member = snapshot.members.find((m) => m.user_id === intent.userId);

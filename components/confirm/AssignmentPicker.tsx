@@ -4,7 +4,7 @@
  */
 import { Text, useInput } from 'ink';
 import type { Member } from '../../src/api/schemas.js';
-import { useAppActions } from '../../src/ui/contexts.js';
+import { useAppActions, type AppActions } from '../../src/ui/contexts.js';
 import { keyName } from '../../src/ui/keys.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { assignmentEntries, type AssignmentEntry } from './assignment-entries.js';
@@ -46,7 +46,7 @@ function AssignmentPicker({ member, entries }: { member: Member; entries: readon
   );
 }
 
-export function openAssignmentPicker(actions: ReturnType<typeof useAppActions>, member: Member): void {
+export function openAssignmentPicker(actions: AppActions, member: Member): void {
   const entries = assignmentEntries(member.role_assignments);
   if (entries.length === 0) {
     actions.notify(`${member.email || member.user_id} has no role assignments to remove`, 'warning');

@@ -103,7 +103,7 @@ describe('command line', () => {
     expect(app.frame()).toContain('Plan: show who has access to logs-main');
   });
 
-  it('falls back to a status message when no wizard can show the plan yet', async () => {
+  it('falls back to a status message when no wizard can show the plan (opener stubbed out above)', async () => {
     const app = await openCommandLine();
     await ask(app, 'give bill viewer on search-prod');
     // The status line is cut at the terminal width.

@@ -8,6 +8,7 @@ import type { ReactElement } from 'react';
 import { App, type AppProps } from '../../../components/App.js';
 import { AuditContext, createAuditSession, type AuditSession } from '../../../components/audit/session.js';
 import { WizardServicesContext } from '../../../components/wizard/services.js';
+import { createSandboxControl } from '../../state/sandbox-control.js';
 import type { CloudApi, EsApi, WriteObserver } from '../../api/client.js';
 import { dataOf } from '../../state/resource.js';
 import type { AppConfig } from '../../config/config.js';
@@ -31,6 +32,8 @@ export interface SandboxHandle {
   readonly ownerKey: string;
   readonly ownerKeyId: string;
   readonly organizationId: string;
+  /** Base of the sandbox-only control routes (accepting an invitation, for example). */
+  readonly controlUrl: string;
   stop(): Promise<void> | void;
 }
 
@@ -105,7 +108,7 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
     };
     const instance = render(
       <AuditContext.Provider value={audit}>
-        <WizardServicesContext.Provider value={{ cloud, esAccess }}>{opts.renderApp ? opts.renderApp(props) : <App {...props} />}</WizardServicesContext.Provider>
+        <WizardServicesContext.Provider value={{ cloud, esAccess, ...(sandbox ? { sandbox: createSandboxControl(sandbox.controlUrl) } : {}) }}>{opts.renderApp ? opts.renderApp(props) : <App {...props} />}</WizardServicesContext.Provider>
       </AuditContext.Provider>,
       { exitOnCtrlC: false, patchConsole: true },
     );

@@ -22,7 +22,8 @@ export async function launchAgainst(
     rows: options.rows ?? 40,
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
     captureStderr: true,
-    env: { EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.apiKey },
+    // What `ec-access sandbox` prints for its clients: the sandbox speaks HTTP/2 in clear text, as the real API does over TLS.
+    env: { EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.apiKey, EC_HTTP2: 'h2c' },
   });
   return { app, startedAt };
 }

@@ -3,12 +3,14 @@
  * failure into an ApiError, reports writes to the audit observer and (opt-in) to the debug log. It never writes to
  * stdout/stderr: the TUI owns the terminal.
  *
- * Connections: one keep-alive pool per origin, shared by every client in the process, with at most two sockets
- * and no pipelining (one request in flight per socket), so a whole session uses very few TCP connections.
+ * Connections: one keep-alive pool per origin, shared by every client in the process, with at most two sockets,
+ * so a whole session uses very few TCP connections. Over HTTP/2 (offered in every TLS handshake) one connection
+ * carries all of a screen's requests at once; over HTTP/1.1 each socket has one request in flight.
  * TLS is always verified by node:tls, which also honours NODE_EXTRA_CA_CERTS.
  */
+import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, H2CClient, Pool, request, type Dispatcher } from 'undici';
 import { userAgent } from '../config/version.js';
 import { debugLogFromEnv, type DebugLog } from '../util/debug-log.js';
 import { redactJson, redactPath, SecretSet } from '../util/redact.js';
@@ -28,6 +30,14 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
 
+/**
+ * `auto`: HTTP/2 when the TLS handshake agrees on it, HTTP/1.1 in clear text. `h2c`: HTTP/2 in clear text too,
+ * without asking first (prior knowledge; the sandbox speaks it). `off`: HTTP/1.1 only, for a proxy or server that
+ * mishandles HTTP/2.
+ */
+export const HTTP2_MODES = ['auto', 'h2c', 'off'] as const;
+export type Http2Mode = (typeof HTTP2_MODES)[number];
+
 /** Options both client factories accept besides their own. */
 export interface ClientOptions {
   readonly apiKey: Secret;
@@ -38,6 +48,8 @@ export interface ClientOptions {
   readonly debugLog?: DebugLog;
   /** Where the proxy variables and EC_ACCESS_DEBUG are read from; defaults to process.env. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Defaults to `auto`. */
+  readonly http2?: Http2Mode;
 }
 
 export interface TransportOptions extends ClientOptions {
@@ -87,14 +99,13 @@ export function proxySettings(env: NodeJS.ProcessEnv): ProxySettings | undefined
 
 const pools = new Map<string, Dispatcher>();
 
-export function dispatcherFor(timeouts: Timeouts, env: NodeJS.ProcessEnv): Dispatcher {
+export function dispatcherFor(timeouts: Timeouts, env: NodeJS.ProcessEnv, http2: Http2Mode = 'auto'): Dispatcher {
   const proxy = proxySettings(env);
-  const key = JSON.stringify([timeouts.connectMs, proxy ?? null]);
+  const key = JSON.stringify([timeouts.connectMs, proxy ?? null, http2]);
   let dispatcher = pools.get(key);
   if (!dispatcher) {
     const options = {
       connections: 2,
-      pipelining: 1,
       // Longer than undici's 4 s default so a person pausing between screens does not cost a new TLS handshake;
       // a server's Keep-Alive hint still shortens it.
       keepAliveTimeout: 60_000,
@@ -102,9 +113,15 @@ export function dispatcherFor(timeouts: Timeouts, env: NodeJS.ProcessEnv): Dispa
     };
     // Explicit values (not undici's own env lookup) so the settings shown by proxySettings() are the ones used;
     // an empty noProxy would otherwise fall back to process.env.
+    // Through a proxy the tunnel stays HTTP/1.1: proxies are where HTTP/2 support is least dependable.
     dispatcher = proxy
       ? new EnvHttpProxyAgent({ ...options, ...proxy, noProxy: proxy.noProxy ?? '' })
-      : new Agent(options);
+      : new Agent({
+        ...options,
+        allowH2: http2 !== 'off',
+        // Prior knowledge: one connection from the first request on, every request multiplexed over it.
+        factory: (origin, opts) => (http2 === 'h2c' && new URL(origin).protocol === 'http:' ? new H2CClient(origin, opts) : new Pool(origin, opts)),
+      });
     pools.set(key, dispatcher);
   }
   return dispatcher;
@@ -140,7 +157,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   const safeUrl = (req: ApiRequest) => secrets.scrub(joinUrl(root, { ...req, path: redactPath(req.path) }));
   const endpointOf = (req: ApiRequest) => secrets.scrub(`${req.method} ${redactPath(req.path)}`);
-  const log = (line: string) => debugLog?.write(secrets.scrub(line));
+  // A thunk: without a debug log, nothing is formatted (an excerpt of a 10,000-member list is a deep copy and a stringify).
+  const log = (line: () => string) => debugLog?.write(secrets.scrub(line()));
   const excerpt = (value: unknown) => {
     const text = JSON.stringify(redactJson(value)) ?? '';
     return text.length > LOG_BODY_LIMIT ? `${text.slice(0, LOG_BODY_LIMIT)}…` : text;
@@ -166,22 +184,24 @@ export function createTransport(options: TransportOptions): Transport {
       onWrite(event);
     } catch {
       // The write itself already happened; a failing observer must not turn it into a reported failure.
-      log(`write observer failed for ${event.request.method} ${event.url}`);
+      log(() => `write observer failed for ${event.request.method} ${event.url}`);
     }
   }
 
   async function attempt(req: ApiRequest): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; text: string }> {
-    const hasBody = req.body !== undefined;
+    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
     const response = await request(joinUrl(root, req), {
-      dispatcher: dispatcherFor(timeouts, env),
+      dispatcher: dispatcherFor(timeouts, env, options.http2),
       method: req.method,
       headers: {
         authorization: `ApiKey ${apiKey.reveal()}`,
         accept: 'application/json',
         'user-agent': userAgent(),
-        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}),
       },
-      ...(hasBody ? { body: JSON.stringify(req.body) } : {}),
+      // undici 7 cannot send a DELETE's body over HTTP/2 as a string (an assertion wants a length it never sets for
+      // DELETE); as a stream it goes out, with the length stated above. The Cloud API's DELETEs all carry bodies.
+      ...(body !== undefined ? { body: req.method === 'DELETE' ? Readable.from([Buffer.from(body)]) : body } : {}),
       headersTimeout: timeouts.headersMs,
       bodyTimeout: timeouts.bodyMs,
     });
@@ -197,19 +217,19 @@ export function createTransport(options: TransportOptions): Transport {
       if (retryIndex + 1 >= retry.attempts) return false;
       const delay = retryAfterMs ?? backoffDelay(retry, retryIndex);
       if (Date.now() - started + delay > retry.budgetMs) return false;
-      log(`… retrying ${endpoint} in ${delay} ms`);
+      log(() => `… retrying ${endpoint} in ${delay} ms`);
       await sleep(delay);
       return true;
     };
 
-    log(`→ ${req.method} ${safeUrl(req)}${req.body !== undefined ? ` ${excerpt(req.body)}` : ''}`);
+    log(() => `→ ${req.method} ${safeUrl(req)}${req.body !== undefined ? ` ${excerpt(req.body)}` : ''}`);
     for (let retryIndex = 0; ; retryIndex++) {
       let response: Awaited<ReturnType<typeof attempt>>;
       try {
         response = await attempt(req);
       } catch (cause) {
         const code = errorCodeOf(cause);
-        log(`✗ ${req.method} ${safeUrl(req)} ${code ?? 'error'} after ${Date.now() - started} ms`);
+        log(() => `✗ ${req.method} ${safeUrl(req)} ${code ?? 'error'} after ${Date.now() - started} ms`);
         if (isRetryable(req.method, { errorCode: code }) && (await mayRetry(retryIndex, undefined))) continue;
         const error = errorFromNetwork({ service, endpoint, isWrite, origin, error: cause, timeouts });
         report(req, started, { status: undefined, error });
@@ -220,7 +240,7 @@ export function createTransport(options: TransportOptions): Transport {
       const body = decodeJson(text);
       // Remember secrets the server handed out (a new key, invitation tokens) so no later message can echo them.
       secrets.addFrom(body.value);
-      log(`← ${status} ${req.method} ${safeUrl(req)} ${Date.now() - started} ms ${body.ok ? excerpt(body.value) : '(not JSON)'}`);
+      log(() => `← ${status} ${req.method} ${safeUrl(req)} ${Date.now() - started} ms ${body.ok ? excerpt(body.value) : '(not JSON)'}`);
 
       if ((status >= 200 && status < 300) || (body.ok && accept?.(status, body.value))) {
         if (!body.ok) {

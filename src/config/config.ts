@@ -4,6 +4,7 @@
  * over both. Without a key the app runs on the sandbox; it never asks for a key on screen.
  */
 import { resolve } from 'node:path';
+import { HTTP2_MODES, type Http2Mode } from '../api/http.js';
 import { Secret } from '../util/secret.js';
 import { isExposed, readEnvFile, type EnvFile } from './env-file.js';
 
@@ -26,6 +27,8 @@ export interface AppConfig {
   readonly orgId?: string;
   readonly esUrl?: string;
   readonly esApiKey?: Secret;
+  /** EC_HTTP2 (`auto` unless set; `ec-access sandbox` prints `h2c`). */
+  readonly http2: Http2Mode;
   /** The `.env` file that was read, if one was. */
   readonly envFile?: string;
   readonly warnings: readonly string[];
@@ -85,6 +88,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const key = value('EC_API_KEY');
   const esKey = value('ELASTICSEARCH_API_KEY');
 
+  const http2 = value('EC_HTTP2')?.toLowerCase() ?? 'auto';
+  if (!isHttp2Mode(http2)) throw new ConfigError(`EC_HTTP2 must be ${HTTP2_MODES.join(', ')}, not ${http2}`);
+
   if (flags.sandbox === false && !key) throw new ConfigError(`--no-sandbox: ${NO_KEY_HELP}`);
   const mode = flags.sandbox === true || !key ? 'sandbox' : 'cloud';
   const orgId = flags.org?.trim() || undefined;
@@ -92,6 +98,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   return {
     mode,
     baseUrl,
+    http2,
     warnings,
     ...(file ? { envFile: file.path } : {}),
     ...(orgId ? { orgId } : {}),
@@ -100,6 +107,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     ...(mode === 'cloud' && esKey ? { esApiKey: new Secret(esKey) } : {}),
   };
 }
+
+const isHttp2Mode = (value: string): value is Http2Mode => (HTTP2_MODES as readonly string[]).includes(value);
 
 /** `--env-file` must exist; the default `./.env` is optional. */
 function loadEnvFile(explicit: string | undefined, cwd: string): EnvFile | undefined {

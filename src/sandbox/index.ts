@@ -85,7 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (stateFile) saveState(stateFile, snapshot());
   };
 
-  const { server, connectionsSeen } = createSandboxServer({
+  const { server, closeAll, connectionsSeen } = createSandboxServer({
     core: coreOf,
     api: createRouter(API_ROUTES),
     control: createRouter(controlRoutes({
@@ -131,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       stopped ??= new Promise<void>((resolve) => {
         persist();
         server.close(() => resolve());
-        server.closeAllConnections();
+        closeAll();
       });
       return stopped;
     },

@@ -2,8 +2,14 @@
  * The HTTP side: reads each request, applies latency and injected faults to API requests (never to `/_sandbox`),
  * logs them, dispatches, adds the headers the real services send, and writes the answer. It also counts TCP
  * connections, which the connection-reuse benchmark reads.
+ *
+ * One port speaks HTTP/1.1 (curl, the skill's Python scripts) and HTTP/2 without TLS (h2c with prior knowledge:
+ * ec-access, which multiplexes every request of a screen over one connection, as it does with the real API's h2
+ * over TLS). Each connection is handed to one or the other by its first bytes.
  */
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { keyIdOf } from './auth.js';
 import type { RequestContext } from './context.js';
@@ -26,29 +32,77 @@ export interface ServerParts {
 }
 
 export interface SandboxServer {
+  /** The listening socket; `close()` stops accepting, `closeAll()` also ends open connections. */
   readonly server: Server;
+  closeAll(): void;
   connectionsSeen(): number;
 }
 
+type Request = IncomingMessage | Http2ServerRequest;
+type Response = ServerResponse | Http2ServerResponse;
+
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** What every HTTP/2 connection starts with (RFC 9113 §3.4). */
+const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 
 export function createSandboxServer(parts: ServerParts): SandboxServer {
   let connections = 0;
-  const server = createHttpServer((req, res) => {
+  const onRequest = (req: Request, res: Response) => {
     handle(parts, req, res).catch((error: unknown) => {
       if (!res.headersSent) writeReply(res, cloudError(500, 'root.internal_error', `sandbox: ${(error as Error).message}`).reply, {});
+      else if ('stream' in res) res.stream.destroy();
       else res.destroy();
     });
-  });
-  server.on('connection', () => (connections += 1));
+  };
+  const http1 = createHttpServer(onRequest);
   // Longer than any client's keep-alive, so connection reuse is decided by the client, as with the real API.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  return { server, connectionsSeen: () => connections };
+  http1.keepAliveTimeout = 65_000;
+  http1.headersTimeout = 66_000;
+  const http2 = createHttp2Server(onRequest);
+  // Tracked here: the HTTP servers never listen themselves, so they do not track the sockets handed to them.
+  const open = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    connections += 1;
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+    handOff(socket, (isH2) => {
+      if (isH2) {
+        http2.emit('connection', socket);
+      } else {
+        http1.emit('connection', socket);
+        // The HTTP/1.1 server reads new bytes straight from the socket's handle; what was put back is read this way.
+        socket.resume();
+      }
+    });
+  });
+  return {
+    server,
+    connectionsSeen: () => connections,
+    closeAll() {
+      for (const socket of open) socket.destroy();
+    },
+  };
 }
 
-async function handle(parts: ServerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Reads just enough of a new connection to tell HTTP/2 from HTTP/1.1, puts it back, and hands the socket on. */
+function handOff(socket: Socket, to: (isH2: boolean) => void): void {
+  let seen = Buffer.alloc(0);
+  const onData = (chunk: Buffer) => {
+    seen = Buffer.concat([seen, chunk]);
+    const compared = Math.min(seen.length, H2_PREFACE.length);
+    const isH2 = seen.subarray(0, compared).equals(H2_PREFACE.subarray(0, compared));
+    if (isH2 && seen.length < H2_PREFACE.length) return;
+    socket.off('data', onData);
+    socket.pause();
+    socket.unshift(seen);
+    to(isH2);
+  };
+  socket.on('data', onData);
+  socket.on('error', () => socket.destroy());
+}
+
+async function handle(parts: ServerParts, req: Request, res: Response): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   const method = (req.method ?? 'GET').toUpperCase();
   const path = url.pathname;
@@ -61,7 +115,8 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
   const incoming = { method, path, query: url.searchParams, authorization: req.headers.authorization, rawBody };
 
   if (dialectOfPath(path) === 'control') {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const authority = req.headers.host ?? req.headers[':authority'];
+    const host = (typeof authority === 'string' ? authority : '').replace(/:\d+$/, '');
     if (!LOOPBACK_HOSTS.has(host)) {
       writeReply(res, cloudError(403, 'sandbox.forbidden', 'sandbox controls answer only on 127.0.0.1 or localhost').reply, {});
       return;
@@ -107,9 +162,11 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
   const headers = { ...baseHeaders(core), ...serviceHeaders(parts, core, outcome) };
   if (fault?.kind === 'stall') {
     res.writeHead(reply.status, { ...headers, ...reply.headers, ...(reply.body !== undefined ? { 'content-type': 'application/json' } : {}) });
-    res.flushHeaders();
+    // HTTP/2's writeHead sends the headers at once; HTTP/1.1 holds them for the first body chunk unless flushed.
+    if ('flushHeaders' in res) res.flushHeaders();
     await sleep(fault.ms);
-    res.end(reply.body !== undefined ? JSON.stringify(reply.body) : undefined);
+    if (reply.body !== undefined) res.end(JSON.stringify(reply.body));
+    else res.end();
     return;
   }
   writeReply(res, reply, headers);
@@ -139,7 +196,7 @@ function serviceHeaders(parts: ServerParts, core: SandboxCore, outcome: Outcome)
   };
 }
 
-function writeReply(res: ServerResponse, reply: Reply, headers: Record<string, string>): void {
+function writeReply(res: Response, reply: Reply, headers: Record<string, string>): void {
   const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     ...headers,
@@ -151,7 +208,7 @@ function writeReply(res: ServerResponse, reply: Reply, headers: Record<string, s
 }
 
 /** The body as text, or undefined when it is larger than the limit. */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+async function readBody(req: Request): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

@@ -1,5 +1,6 @@
 /** The runner's connection to a running sandbox, and the one write the tour makes itself (lesson 6's leaked key). */
 import { createCloudClient } from '../api/cloud-client.js';
+import { SANDBOX_HTTP2 } from '../sandbox/protocol.js';
 import { Secret } from '../util/secret.js';
 import { LEAKED_DESCRIPTION } from './lessons/06-leaked-key.js';
 import { saveProgress } from './progress.js';
@@ -11,20 +12,17 @@ export function sandboxIo(sandbox: TourSandbox, progressFile: string): TourIo {
     load: (since) => loadTourState(sandbox, since),
     lastSeq: () => lastRequestSeq(sandbox),
     async plantLeakedKey() {
-      const cloud = createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: new Secret(sandbox.ownerKey), env: {} });
-      try {
-        const created = await cloud.createApiKey({
-          description: LEAKED_DESCRIPTION,
-          expiration: '30d',
-          role_assignments: {
-            project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: sandbox.organizationId, all: true, application_roles: ['developer'] }] },
-          },
-        });
-        // The secret is the leak in the story; nobody needs it, so it is dropped here.
-        return created.id;
-      } finally {
-        await cloud.close();
-      }
+      // Left open: its pool is the TUI's too (see loadTourState).
+      const cloud = createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: new Secret(sandbox.ownerKey), env: {}, http2: SANDBOX_HTTP2 });
+      const created = await cloud.createApiKey({
+        description: LEAKED_DESCRIPTION,
+        expiration: '30d',
+        role_assignments: {
+          project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: sandbox.organizationId, all: true, application_roles: ['developer'] }] },
+        },
+      });
+      // The secret is the leak in the story; nobody needs it, so it is dropped here.
+      return created.id;
     },
     save: (progress) => saveProgress(progressFile, progress),
   };

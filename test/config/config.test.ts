@@ -102,6 +102,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ env: {}, cwd }).warnings).toEqual([]);
   });
 
+  it('EC_HTTP2 is auto unless set, may come from .env (as `ec-access sandbox` prints it), and must be a known mode', () => {
+    expect(loadConfig({ env: {}, cwd }).http2).toBe('auto');
+    writeEnv('EC_HTTP2=h2c\n');
+    expect(loadConfig({ env: {}, cwd }).http2).toBe('h2c');
+    expect(loadConfig({ env: { EC_HTTP2: 'OFF' }, cwd }).http2).toBe('off');
+    expect(() => loadConfig({ env: { EC_HTTP2: 'http3' }, cwd })).toThrow(new ConfigError('EC_HTTP2 must be auto, h2c, off, not http3'));
+  });
+
   it('rejects URLs it cannot use and warns about plain http beyond this machine', () => {
     expect(() => loadConfig({ env: { EC_BASE_URL: 'not a url' }, cwd })).toThrow(ConfigError);
     expect(() => loadConfig({ env: { EC_BASE_URL: 'ftp://x.example' }, cwd })).toThrow(/http\(s\)/);

@@ -12,13 +12,14 @@ function io() {
 }
 
 describe('ec-access sandbox', () => {
-  it('prints EC_BASE_URL, EC_API_KEY and the viewer key on their own lines, serves, and stops cleanly', async () => {
+  it('prints EC_BASE_URL, EC_API_KEY, the viewer key and how to speak to it on their own lines, serves, and stops cleanly', async () => {
     const t = io();
     const running = runSandboxCommand(['--seed', '3', '--port', '0'], t.io);
     await expect.poll(() => t.out.join('')).toMatch(/EC_API_KEY_VIEWER=/);
     const lines = t.out.join('').trim().split('\n');
-    expect(lines.map((l) => l.split('=')[0])).toEqual(['EC_BASE_URL', 'EC_API_KEY', 'EC_API_KEY_VIEWER']);
+    expect(lines.map((l) => l.split('=')[0])).toEqual(['EC_BASE_URL', 'EC_API_KEY', 'EC_API_KEY_VIEWER', 'EC_HTTP2']);
     const env = Object.fromEntries(lines.map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    expect(env.EC_HTTP2).toBe('h2c');
     const answer = await fetch(`${env.EC_BASE_URL}/api/v1/organizations`, { headers: { authorization: `ApiKey ${env.EC_API_KEY}` } });
     expect(answer.status).toBe(200);
     t.controller.abort();

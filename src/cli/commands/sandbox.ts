@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SandboxStateError, startSandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { SANDBOX_HTTP2 } from '../../sandbox/protocol.js';
 import { SCALES, type Scale } from '../../sandbox/seed.js';
 
 export interface SandboxCommandIo {
@@ -18,7 +19,9 @@ const USAGE = `usage: ec-access sandbox [--port N] [--state FILE] [--scale small
 
 Runs a local simulation of the Elastic Cloud API and each Serverless project's Elasticsearch security API on
 127.0.0.1, seeded with a realistic organization, until Ctrl-C. Prints EC_BASE_URL, EC_API_KEY (an organization
-owner key) and EC_API_KEY_VIEWER (a key without the owner role, to try permission errors).
+owner key), EC_API_KEY_VIEWER (a key without the owner role, to try permission errors) and EC_HTTP2=h2c (the
+sandbox speaks HTTP/2 without TLS as well as HTTP/1.1; ec-access then multiplexes its requests as it does
+with the real API).
 
   --port N          listen on this port (default: any free port)
   --state FILE      load the organization from FILE if it exists; save every change there (mode 0600)
@@ -108,7 +111,7 @@ export async function runSandboxCommand(argv: string[], io?: SandboxCommandIo): 
   const stop = io?.stop ?? signals!.signal;
   try {
     const sandbox = await startSandbox(options);
-    stdout(`EC_BASE_URL=${sandbox.baseUrl}\nEC_API_KEY=${sandbox.ownerKey}\nEC_API_KEY_VIEWER=${sandbox.viewerKey}\n`);
+    stdout(`EC_BASE_URL=${sandbox.baseUrl}\nEC_API_KEY=${sandbox.ownerKey}\nEC_API_KEY_VIEWER=${sandbox.viewerKey}\nEC_HTTP2=${SANDBOX_HTTP2}\n`);
     stderr(`sandbox: organization ${sandbox.organizationId} on ${sandbox.baseUrl} (controls: ${sandbox.controlUrl}); Ctrl-C stops it\n`);
     if (!stop.aborted) await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
     await sandbox.stop();

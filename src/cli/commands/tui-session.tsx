@@ -10,6 +10,8 @@ import { AuditContext, createAuditSession, type AuditSession } from '../../../co
 import { WizardServicesContext } from '../../../components/wizard/services.js';
 import { createSandboxControl } from '../../state/sandbox-control.js';
 import type { CloudApi, EsApi, WriteObserver } from '../../api/client.js';
+import type { Http2Mode } from '../../api/http.js';
+import { SANDBOX_HTTP2 } from '../../sandbox/protocol.js';
 import { dataOf } from '../../state/resource.js';
 import type { AppConfig } from '../../config/config.js';
 import { createEsAccess, type EsClientFactory } from '../../state/es-access.js';
@@ -38,8 +40,8 @@ export interface SandboxHandle {
 }
 
 export interface TuiDeps {
-  createCloudClient(options: { baseUrl: string; apiKey: Secret; onWrite?: WriteObserver }): CloudApi;
-  createEsClient(options: Parameters<EsClientFactory>[0] & { onWrite?: WriteObserver }): EsApi;
+  createCloudClient(options: { baseUrl: string; apiKey: Secret; onWrite?: WriteObserver; http2: Http2Mode }): CloudApi;
+  createEsClient(options: Parameters<EsClientFactory>[0] & { onWrite?: WriteObserver; http2: Http2Mode }): EsApi;
   startSandbox(): Promise<SandboxHandle>;
 }
 
@@ -74,7 +76,7 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   if (config.mode === 'sandbox') {
     sandbox = await deps.startSandbox();
     cloudKey = new Secret(sandbox.ownerKey);
-    cloud = deps.createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: cloudKey, onWrite });
+    cloud = deps.createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: cloudKey, onWrite, http2: SANDBOX_HTTP2 });
     connection = { kind: 'sandbox', host: hostOf(sandbox.baseUrl), selfKeyId: sandbox.ownerKeyId };
   } else {
     if (!config.apiKey) {
@@ -82,13 +84,13 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
       return 2;
     }
     cloudKey = config.apiKey;
-    cloud = deps.createCloudClient({ baseUrl: config.baseUrl, apiKey: cloudKey, onWrite });
+    cloud = deps.createCloudClient({ baseUrl: config.baseUrl, apiKey: cloudKey, onWrite, http2: config.http2 });
     connection = { kind: 'cloud', host: hostOf(config.baseUrl), keyHint: cloudKey.hint() };
   }
   const orgId = sandbox?.organizationId ?? config.orgId;
   // Without a configured organization the id is known only after discovery, which precedes any write.
   audit = createAuditSession({ mode: config.mode, secrets: [cloudKey], organizationId: () => orgId ?? dataOf(store.getState().organization)?.id });
-  const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) => deps.createEsClient({ ...options, onWrite }));
+  const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) => deps.createEsClient({ ...options, onWrite, http2: sandbox ? SANDBOX_HTTP2 : config.http2 }));
   const store = createStore({
     cloud,
     ...(orgId ? { orgId } : {}),

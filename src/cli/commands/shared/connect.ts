@@ -11,6 +11,7 @@ import { PROJECT_TYPES, type Project } from '../../../api/schemas.js';
 import { createAuditLog } from '../../../audit/index.js';
 import { ConfigError } from '../../../config/config.js';
 import type { RunningSandbox } from '../../../sandbox/index.js';
+import { SANDBOX_HTTP2 } from '../../../sandbox/protocol.js';
 import { chooseEsCredential } from '../../../config/es-credential.js';
 import { chooseOrganization } from '../../../config/organization.js';
 import { Secret } from '../../../util/secret.js';
@@ -48,11 +49,13 @@ async function connect(ctx: CommandContext): Promise<Session> {
   let sandbox: RunningSandbox | undefined;
   let apiKey: Secret;
   let baseUrl = config.baseUrl;
+  let http2 = config.http2;
   if (config.mode === 'sandbox') {
     sandbox = await startSandbox();
     ctx.io.stderr(`ec-access: ${SANDBOX_NOTICE}\n`);
     apiKey = new Secret(sandbox.ownerKey);
     baseUrl = sandbox.baseUrl;
+    http2 = SANDBOX_HTTP2;
   } else {
     if (!config.apiKey) throw new ConfigError('no Cloud API key (set EC_API_KEY in the environment or .env)');
     apiKey = config.apiKey;
@@ -62,7 +65,7 @@ async function connect(ctx: CommandContext): Promise<Session> {
   // later, so a forwarding observer is attached now and pointed at the log once the id is known.
   let audit: WriteObserver | undefined;
   const onWrite: WriteObserver = (event) => audit?.(event);
-  const cloud = createCloudClient({ baseUrl, apiKey, onWrite, env: ctx.io.env });
+  const cloud = createCloudClient({ baseUrl, apiKey, onWrite, env: ctx.io.env, http2 });
   const close = async () => {
     await cloud.close();
     await sandbox?.stop();
@@ -98,7 +101,7 @@ async function connect(ctx: CommandContext): Promise<Session> {
           const endpoint = project.endpoints.elasticsearch;
           const credential = chooseEsCredential(endpoint, { apiKey, esUrl: config.esUrl, esApiKey: config.esApiKey });
           if (credential.kind === 'missing') throw new UsageError(credential.reason);
-          client = createEsClient({ projectId: project.id, baseUrl: endpoint, apiKey: credential.apiKey, onWrite, env: ctx.io.env });
+          client = createEsClient({ projectId: project.id, baseUrl: endpoint, apiKey: credential.apiKey, onWrite, env: ctx.io.env, http2 });
           esClients.set(project.id, client);
         }
         return client;

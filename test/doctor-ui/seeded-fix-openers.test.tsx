@@ -3,7 +3,7 @@
  * its fix, pre-filled from the record the finding is about, and `esc` comes back to the doctor with nothing sent.
  */
 import { afterEach, expect, it } from 'vitest';
-import { KEY, type WizardApp } from '../wizards/harness.js';
+import { KEY, startWizardApp, type WizardApp } from '../wizards/harness.js';
 import { openFix, openSeededDoctor, SEEDED_COUNTS, waitForText } from './sandbox-doctor.js';
 
 let app: WizardApp | undefined;
@@ -60,3 +60,34 @@ it('every finding on the seeded organization opens its fix pre-filled, and esc s
   expect(app.frame().split('\n').find((l) => l.includes('▶'))).toContain('Tomas Xu has no role anywhere');
   expect(await app.writes()).toEqual([]);
 }, 120_000);
+
+it('a custom role that exists in no project: the role wizard starts empty, for the projects named, and says so', async () => {
+  app = await startWizardApp();
+  await app.waitFor('Members[');
+  const { baseUrl, ownerKey, organizationId } = app.sandbox;
+  const headers = { authorization: `ApiKey ${ownerKey}`, 'content-type': 'application/json' };
+  const projects = (await fetch(`${baseUrl}/api/v1/serverless/projects/elasticsearch`, { headers }).then((r) => r.json()) as { items: Array<{ id: string; name: string }> }).items;
+  const staging = projects.find((p) => p.name === 'search-staging')!.id;
+  const created = await fetch(`${baseUrl}/api/v1/users/auth/keys`, {
+    method: 'POST', headers,
+    body: JSON.stringify({
+      description: 'Ghost reader', expiration: '30d',
+      role_assignments: { project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: organizationId, all: false, project_ids: [staging], application_roles: ['ghost-reader'] }] } },
+    }),
+  });
+  expect(created.status).toBe(201);
+  await app.press('4', 'r'); // the key list, re-read
+  await app.waitFor('Ghost reader');
+  await app.press('D');
+  await app.waitFor('"ghost-reader" of Ghost reader does not exist in search-staging', 10_000);
+  await openFix(app, '"ghost-reader" of Ghost reader');
+  await app.waitFor('Create custom role ghost-reader');
+  await waitForText(app, '"ghost-reader" exists in no project ec-access can read, so there is nothing to copy: this starts from an empty role.');
+  expect(app.frame()).toContain('▶ ghost-reader');
+  await app.press(KEY.enter);
+  await app.waitFor('Description (optional)');
+  await app.press(KEY.enter);
+  await app.waitFor('In which projects?');
+  expect(app.frame()).toMatch(/\[x\] search-staging/);
+  expect(app.frame()).not.toMatch(/\[x\] search-prod/);
+});

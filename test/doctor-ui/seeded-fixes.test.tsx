@@ -112,6 +112,8 @@ describe('key fixes: a new key like the old one, its value kept, then the old on
     await app.pointAt('viewer');
     await app.press(KEY.space, KEY.enter);
     await app.waitFor('nothing is sent until you press enter');
+    // What the pre-fill could not carry over is said above the plan as well.
+    await waitForText(app, 'The old key has no project roles to take stack access from');
     const org = app.sandbox.organizationId;
     const searchProd = (await fetch(`${app.sandbox.baseUrl}/api/v1/serverless/projects/elasticsearch`, {
       headers: { authorization: `ApiKey ${app.sandbox.ownerKey}` },

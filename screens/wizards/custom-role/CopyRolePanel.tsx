@@ -3,7 +3,7 @@
  * descriptor from a project that has it (read through that project's Elasticsearch), so the name grants the same
  * everywhere. If no project has it, the wizard starts from an empty role and says so.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Note } from '../../../components/wizard/model.js';
 import type { Project } from '../../../src/api/schemas.js';
 import type { OrgSnapshot } from '../../../src/domain/org.js';
@@ -12,7 +12,7 @@ import { roleKey } from '../../../src/state/store.js';
 import { useAppActions, useAppState, type PanelSpec } from '../../../src/ui/contexts.js';
 import { PanelProblem, WizardPanel } from '../WizardPanel.js';
 import { ROLE_SPEC } from './RolePanel.js';
-import { copyOfRole, EMPTY_ROLE } from './values.js';
+import { copyOfRole, EMPTY_ROLE, type RoleValues } from './values.js';
 
 /** A project outside the targets that has the role, preferring one of a target's type (same Kibana features). */
 function sourceOf(snapshot: OrgSnapshot, name: string, targets: readonly Project[]): Project | undefined {
@@ -38,12 +38,19 @@ function copyNotes(name: string, source: Project, targets: readonly Project[]): 
   ];
 }
 
-function CopyRole({ name, projectIds }: { name: string; projectIds: readonly string[] }) {
+interface Start {
+  readonly initial: RoleValues;
+  readonly intro: readonly Note[];
+}
+
+/** What the wizard starts from, once it can be told; otherwise what it is still waiting for. */
+function useStart(name: string, projectIds: readonly string[]): Start | { problem: string } {
   const { data, snapshot } = useAppState();
   const actions = useAppActions();
   const targets = snapshot?.projects.filter((p) => projectIds.includes(p.id)) ?? [];
-  // Where the role exists can be told only once every project's custom roles are known.
-  const known = snapshot !== undefined && snapshot.projects.every((p) => snapshot.customRoles.has(p.id));
+  // Where the role exists can be told only once every project's custom roles are in, or failed to load.
+  const settled = (id: string) => ['ready', 'error'].includes(data.customRoles.get(id)?.status ?? 'idle');
+  const known = snapshot !== undefined && snapshot.projects.every((p) => settled(p.id));
   const source = known ? sourceOf(snapshot, name, targets) : undefined;
   const projectList = snapshot?.projects.map((p) => p.id).join('\n') ?? '';
   useEffect(() => {
@@ -53,20 +60,31 @@ function CopyRole({ name, projectIds }: { name: string; projectIds: readonly str
     if (source) actions.ensureRole(source.id, name);
   }, [source?.id, name, actions]);
 
-  if (!known) return <PanelProblem text={`Looking for "${name}" in every project's custom roles…`} />;
+  if (!known) return { problem: `Looking for "${name}" in every project's custom roles…` };
   if (!source) {
-    const intro: Note[] = [{
-      tone: 'warning',
-      text: `"${name}" exists in no project ec-access can read, so there is nothing to copy: this starts from an empty role. Define what it should grant.`,
-    }];
-    return <WizardPanel key="empty" spec={ROLE_SPEC} initial={{ ...EMPTY_ROLE, name, projectIds }} intro={intro} />;
+    return {
+      initial: { ...EMPTY_ROLE, name, projectIds },
+      intro: [{
+        tone: 'warning',
+        text: `"${name}" exists in no project ec-access can read, so there is nothing to copy: this starts from an empty role. Define what it should grant.`,
+      }],
+    };
   }
   const resource = data.roleDescriptors.get(roleKey(source.id, name));
   const role = dataOf(resource);
-  if (resource?.status === 'error' && !role) return <PanelProblem text={`Cannot read ${name} in ${source.name}: ${resource.error.message}`} />;
-  if (role === null) return <PanelProblem text={`${name} no longer exists in ${source.name} (r reloads).`} />;
-  if (!role) return <PanelProblem text={`Reading ${name} from ${source.name}…`} />;
-  return <WizardPanel key={`copy:${source.id}`} spec={ROLE_SPEC} initial={copyOfRole(name, role, projectIds)} intro={copyNotes(name, source, targets)} />;
+  if (resource?.status === 'error' && !role) return { problem: `Cannot read ${name} in ${source.name}: ${resource.error.message}` };
+  if (role === null) return { problem: `${name} no longer exists in ${source.name} (r reloads).` };
+  if (!role) return { problem: `Reading ${name} from ${source.name}…` };
+  return { initial: copyOfRole(name, role, projectIds), intro: copyNotes(name, source, targets) };
+}
+
+function CopyRole({ name, projectIds }: { name: string; projectIds: readonly string[] }) {
+  const start = useStart(name, projectIds);
+  // Decided once: the plan's own re-read reloads the custom roles, and the wizard must not start over meanwhile.
+  const decided = useRef<Start>(undefined);
+  if (!decided.current && !('problem' in start)) decided.current = start;
+  if (!decided.current) return <PanelProblem text={'problem' in start ? start.problem : ''} />;
+  return <WizardPanel spec={ROLE_SPEC} initial={decided.current.initial} intro={decided.current.intro} />;
 }
 
 export function copyRolePanel(name: string, projectIds: readonly string[]): PanelSpec {

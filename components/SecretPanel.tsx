@@ -46,7 +46,14 @@ function saveNotice(dir: string, fileName: string, secret: Secret): { tone: Tone
   }
 }
 
-function SecretPanel({ holder, id, description }: { holder: SecretHolder; id: string; description: string }) {
+interface SecretPanelProps {
+  readonly holder: SecretHolder;
+  readonly id: string;
+  readonly description: string;
+  readonly onClosed?: () => void;
+}
+
+function SecretPanel({ holder, id, description, onClosed }: SecretPanelProps) {
   const actions = useAppActions();
   const theme = useTheme();
   const { write } = useStdout();
@@ -68,6 +75,7 @@ function SecretPanel({ holder, id, description }: { holder: SecretHolder; id: st
       holder.drop();
       actions.closeOverlay();
       actions.notify(`Closed the key value of "${description}"; it cannot be shown again`, 'accent');
+      onClosed?.();
     }
   });
 
@@ -120,12 +128,15 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
   return <Text color={theme.colorOf('muted')}>{' v reveal/hide   c copy (OSC 52)   w write to a file   enter/esc close (asks first)'}</Text>;
 }
 
-/** Shows a newly created key's value; the panel holds the Secret until the user acknowledges and closes it. */
-export function openSecretPanel(actions: AppActions, created: { key: CreatedKey; description: string }): void {
-  const { key, description } = created;
+/**
+ * Shows a newly created key's value; the panel holds the Secret until the user acknowledges and closes it.
+ * `onClosed` runs after that acknowledgement (a rotation then offers revoking the old key).
+ */
+export function openSecretPanel(actions: AppActions, created: { key: CreatedKey; description: string; onClosed?: () => void }): void {
+  const { key, description, onClosed } = created;
   actions.openPanel({
     id: `secret:${key.id}`,
     title: `New API key: ${description}`,
-    node: <SecretPanel holder={holderOf(key.secret)} id={key.id} description={description} />,
+    node: <SecretPanel holder={holderOf(key.secret)} id={key.id} description={description} {...(onClosed ? { onClosed } : {})} />,
   });
 }

@@ -6,6 +6,7 @@ import type { Intent, IntentKind } from '../../src/domain/intent/index.js';
 import { openAccessMatrix } from '../access/AccessMatrixView.js';
 import type { OpenContext } from '../access/open-context.js';
 import { openRemoveMember, openRevokeKeys } from '../confirm/openers.js';
+import { replaceKeyPanel } from '../../screens/wizards/api-key/replace.js';
 import { openWizardForIntent } from '../../screens/wizards/open.js';
 
 export type IntentOpener<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: OpenContext) => void;
@@ -17,7 +18,13 @@ export const INTENT_OPENERS: IntentOpeners = {
   'update-member-roles': (intent, { actions }) => void openWizardForIntent(intent, actions),
   'assign-custom-role': (intent, { actions }) => void openWizardForIntent(intent, actions),
   'create-custom-role-and-assign': (intent, { actions }) => void openWizardForIntent(intent, actions),
-  'create-key': (intent, { actions }) => void openWizardForIntent(intent, actions),
+  /** "rotate key …" names the key to copy: the same replacement wizard as the doctor's rotate fix. */
+  'create-key': (intent, { actions, snapshot }) => {
+    if (intent.likeKeyId === undefined) return void openWizardForIntent(intent, actions);
+    const panel = replaceKeyPanel(snapshot, intent.likeKeyId, intent.expiration ? { expiration: intent.expiration } : {});
+    if (panel) actions.openPanel(panel);
+    else actions.notify('That key no longer exists; the list refreshes with r', 'warning');
+  },
   'revoke-keys': (intent, { actions, snapshot }) => openRevokeKeys(actions, snapshot.keys.filter((k) => intent.keyIds.includes(k.id))),
   'remove-member': (intent, { actions, snapshot }) => {
     const member = snapshot.members.find((m) => m.user_id === intent.userId);

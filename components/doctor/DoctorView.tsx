@@ -3,7 +3,7 @@
  * opening its fix. Re-runs whenever the loaded organization changes, so a fix that took effect drops off the list.
  */
 import { Box, Text } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { runDoctor, type Finding, type Severity } from '../../src/domain/doctor/index.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { keyLabel } from '../../src/ui/keys.js';
@@ -19,7 +19,7 @@ import { useAllCustomRoles } from '../access/use-custom-roles.js';
 import { usePanelKeys } from '../access/use-panel-keys.js';
 import { wrapLine } from './wrap.js';
 import { FIX_LABELS, findingHeadLines, severityLabel, severityTone } from './finding-lines.js';
-import { canFix, dispatchFix } from './fix-dispatch.js';
+import { dispatchFix } from './fix-dispatch.js';
 
 const WHY_LINES = 4;
 /** Title and where, the wrapped why, the fix. */
@@ -44,7 +44,15 @@ function rowLine(finding: Finding, symbols: Symbols): Line {
   );
 }
 
-export function DoctorView() {
+/**
+ * Only the top overlay is mounted, so a fix opened over the doctor unmounts it; the selection lives here, in the
+ * panel's own object, so coming back from a fix lands on the same finding (or where it was, once it is fixed).
+ */
+export interface DoctorMemory {
+  cursor: Cursor;
+}
+
+export function DoctorView({ memory }: { memory?: DoctorMemory }) {
   const { snapshot, connection } = useAppState();
   const actions = useAppActions();
   const theme = useTheme();
@@ -54,7 +62,10 @@ export function DoctorView() {
     () => (snapshot ? runDoctor(snapshot, connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}) : undefined),
     [snapshot, connection.selfKeyId],
   );
-  const [cursor, setCursor] = useState<Cursor>(START);
+  const [cursor, setCursor] = useState<Cursor>(memory?.cursor ?? START);
+  useEffect(() => {
+    if (memory) memory.cursor = cursor;
+  }, [memory, cursor]);
   const start = useRef(0);
 
   const ids = useMemo(() => (findings ?? []).map((f) => f.id), [findings]);
@@ -82,7 +93,7 @@ export function DoctorView() {
     ? [
       ...findingHeadLines(finding, snapshot.projects.find((p) => p.id === finding.projectId)?.name),
       ...wrapLine(line(finding.why), innerWidth - 2).slice(0, WHY_LINES),
-      line(tone('accent', 'enter', true), ` ${FIX_LABELS[finding.fix.kind]}`, !canFix(finding.fix) && tone('muted', ' (not available yet)')),
+      line(tone('accent', 'enter', true), ` ${FIX_LABELS[finding.fix.kind]}`),
     ]
     : [];
   const arrows = `${keyLabel('up', theme.unicode)}/${keyLabel('down', theme.unicode)}`;
@@ -110,5 +121,5 @@ export function DoctorView() {
 }
 
 export function openDoctor(actions: AppActions): void {
-  actions.openPanel({ id: 'access-doctor', title: 'Access doctor', node: <DoctorView /> });
+  actions.openPanel({ id: 'access-doctor', title: 'Access doctor', node: <DoctorView memory={{ cursor: START }} /> });
 }

@@ -1,12 +1,15 @@
 /**
  * Where each doctor fix leads, one entry per FixAction kind: the typed confirmation or the wizard that applies it,
- * pre-filled, so the user still reviews every request. `undefined` = nothing can open that fix yet, and the
- * dispatcher says so instead of failing silently. The compiler keeps this table complete when a kind is added.
+ * pre-filled, so the user still reviews every request. The compiler keeps this table complete when a kind is added.
  */
+import { replaceKeyPanel } from '../../screens/wizards/api-key/replace.js';
+import { copyRolePanel } from '../../screens/wizards/custom-role/CopyRolePanel.js';
+import { replaceInvitationPanel, resendInvitationPanel } from '../../screens/wizards/invite/replace.js';
 import { invitePanel } from '../../screens/wizards/invite/InvitePanel.js';
 import { memberRolesPanel } from '../../screens/wizards/member-roles/MemberRolesPanel.js';
 import { ORGANIZATION_OWNER_ROLE_ID } from '../../src/domain/catalog.js';
 import type { FixAction } from '../../src/domain/doctor/index.js';
+import type { PanelSpec } from '../../src/ui/contexts.js';
 import { openCancelInvitation, openRemoveAssignment, openRevokeKeys } from '../confirm/openers.js';
 import type { OpenContext } from '../access/open-context.js';
 
@@ -14,10 +17,15 @@ export type FixKind = FixAction['kind'];
 
 export type FixOpener<K extends FixKind> = (fix: Extract<FixAction, { kind: K }>, ctx: OpenContext) => void;
 
-export type FixOpeners = { readonly [K in FixKind]: FixOpener<K> | undefined };
+export type FixOpeners = { readonly [K in FixKind]: FixOpener<K> };
 
 /** The finding was computed from a snapshot the fix may outlive (someone else already fixed it). */
 const gone = ({ actions }: OpenContext, what: string) => actions.notify(`${what} no longer exists; the list refreshes with r`, 'warning');
+
+const openOr = (panel: PanelSpec | undefined, ctx: OpenContext, what: string) => {
+  if (panel) ctx.actions.openPanel(panel);
+  else gone(ctx, what);
+};
 
 const revokeKeys = (keyIds: readonly string[], ctx: OpenContext) => {
   const keys = ctx.snapshot.keys.filter((k) => keyIds.includes(k.id));
@@ -40,14 +48,16 @@ export const FIX_OPENERS: FixOpeners = {
   },
   'assign-member-roles': (fix, { actions }) => actions.openPanel(memberRolesPanel(actions, [], { userId: fix.userId })),
   'invite-owner': (_fix, { actions }) => actions.openPanel(invitePanel(actions, { orgRole: ORGANIZATION_OWNER_ROLE_ID })),
-  'resend-invitation': (fix, { actions }) => actions.openPanel(invitePanel(actions, { emailsText: fix.email })),
-  // Need the API key wizard pre-filled from an existing key (its scope and roles), which it cannot take yet.
-  'rotate-key': undefined,
-  'create-key-like': undefined,
-  // Needs the custom role wizard.
-  'create-custom-role': undefined,
-  // Cancel, then invite again without the offending entries: needs the invite wizard pre-filled with role assignments.
-  'replace-invitation': undefined,
+  'resend-invitation': (fix, { actions, snapshot }) => actions.openPanel(resendInvitationPanel(actions, snapshot, fix.email)),
+  // Keys cannot be edited: a new key like the old one (same access, or changed as asked), then the old one revoked.
+  'rotate-key': (fix, ctx) => openOr(replaceKeyPanel(ctx.snapshot, fix.keyId), ctx, 'The key'),
+  'create-key-like': (fix, ctx) => openOr(replaceKeyPanel(ctx.snapshot, fix.fromKeyId, {
+    ...(fix.addStackAccess ? { addStackAccess: true } : {}),
+    ...(fix.projectScoped ? { projectScoped: true } : {}),
+  }), ctx, 'The key'),
+  'create-custom-role': (fix, { actions }) => actions.openPanel(copyRolePanel(fix.roleName, fix.projectIds)),
+  // Invitations cannot be edited either: cancel and invite again without the offending entries.
+  'replace-invitation': (fix, ctx) => openOr(replaceInvitationPanel(ctx.actions, ctx.snapshot, fix.token, fix.remove), ctx, 'The invitation'),
   /** Not a write: the key list (sorted by expiry) is where the user picks which keys to revoke. */
   'review-keys': (_fix, { actions }) => {
     actions.closeOverlay();

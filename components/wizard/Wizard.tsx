@@ -16,6 +16,7 @@ import { keyHints, StepField } from './fields.js';
 import { answered, currentId, currentStep, initialWizard, REVIEW, wizardReducer, type Note, type Step } from './model.js';
 import { noteLine, PlanRunner } from './PlanRunner.js';
 import { wrapLine } from '../doctor/wrap.js';
+import { line, tone, type Line } from '../../src/ui/lines.js';
 import { Segments } from '../Segments.js';
 import { ExplainPanel } from '../explain/ExplainPanel.js';
 import { useExplain } from '../explain/use-explain.js';
@@ -48,13 +49,26 @@ export interface WizardProps<V, E> {
   readonly router: RequestRouter;
   readonly onResponse?: (index: number, body: unknown) => void;
   readonly done?: (outcome: PlanOutcome, values: V) => ReactNode;
+  /**
+   * Said on every step and above the plan: what a pre-filled wizard is for and what it could not carry over
+   * ("replaces key …", "cannot express … exactly"), so a pre-fill never changes something without saying so.
+   */
+  readonly intro?: readonly Note[];
 }
 
+/** `intro` above a step leaves the field at least this many rows; what does not fit is in the review in full. */
+const ROWS_BESIDE_INTRO = 16;
 const SUMMARY_LINES = 4;
 /** The `i` explanation may take this much of a step, so the field stays usable at 80x24. */
 const EXPLAIN_LINES = 6;
 
-export function Wizard<V, E>({ spec, initial, env, router, onResponse, done }: WizardProps<V, E>) {
+/** At most `room` lines, the last saying how many more the review shows. */
+function fitted(lines: readonly Line[], room: number, ellipsis: string): Line[] {
+  if (lines.length <= room) return [...lines];
+  return [...lines.slice(0, room - 1), line(tone('muted', `${ellipsis} ${lines.length - room + 1} more lines above the plan in the review`))];
+}
+
+export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, intro = [] }: WizardProps<V, E>) {
   const actions = useAppActions();
   const theme = useTheme();
   const layout = layoutFor(useTerminalSize());
@@ -94,7 +108,7 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done }: W
         <Text color={theme.colorOf('muted')} wrap="truncate">{` ${position} · nothing is sent until you press enter`}</Text>
         <PlanRunner
           plan={draft.plan}
-          notes={draft.notes ?? []}
+          notes={[...intro, ...(draft.notes ?? [])]}
           blocked={draft.blocked}
           router={router}
           refresh={spec.refresh(state.values)}
@@ -112,11 +126,18 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done }: W
   }
   if (!step) return <Text>{`Unknown step ${id}`}</Text>;
   const noteLines = (step.notes?.(state.values, env) ?? []).flatMap((n) => wrapLine(noteLine(n, theme.symbols.warn), width - 2));
+  const introLines = fitted(intro.flatMap((n) => wrapLine(noteLine(n, theme.symbols.warn), width - 2)), Math.max(3, inner - ROWS_BESIDE_INTRO), theme.symbols.ellipsis);
   const explainLines = (explain.explanation ? 1 : 0) + (explain.open ? EXPLAIN_LINES : 0);
-  const listHeight = Math.max(3, inner - 5 - summary.length - noteLines.length - (step.help ? 1 : 0) - explainLines);
+  const listHeight = Math.max(3, inner - 5 - introLines.length - summary.length - noteLines.length - (step.help ? 1 : 0) - explainLines);
   return (
     <Box flexDirection="column">
       <Text color={theme.colorOf('muted')} wrap="truncate">{` ${position}`}</Text>
+      {introLines.map((l, i) => (
+        <Text key={`intro${i}`} wrap="truncate">
+          {' '}
+          <Segments line={l} />
+        </Text>
+      ))}
       {summary.map((s) => (
         <Text key={s.title} wrap="truncate">
           <Text color={theme.colorOf('muted')}>{`   ${s.title} `}</Text>

@@ -7,6 +7,7 @@ import { Text, useInput } from 'ink';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { Wizard, type WizardSpec } from '../../components/wizard/Wizard.js';
 import { requestRouter, useWizardServices, type RequestRouter } from '../../components/wizard/services.js';
+import type { Note } from '../../components/wizard/model.js';
 import type { PlanOutcome } from '../../src/domain/plan.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
 import { keyName } from '../../src/ui/keys.js';
@@ -18,6 +19,8 @@ export interface WizardPanelProps<V> {
   readonly initial: V;
   readonly onResponse?: (index: number, body: unknown) => void;
   readonly done?: (outcome: PlanOutcome, values: V, env: WizardEnv, router: RequestRouter) => ReactNode;
+  /** What a pre-filled wizard is for and what it could not carry over (see Wizard's `intro`). */
+  readonly intro?: readonly Note[];
 }
 
 export function useWizardContext(): { env: WizardEnv; router: RequestRouter } | { problem: string } {
@@ -44,7 +47,7 @@ export function PanelProblem({ text }: { text: string }) {
   return <Text color={theme.colorOf('muted')}>{` ${text} (esc closes)`}</Text>;
 }
 
-export function WizardPanel<V>({ spec, initial, onResponse, done }: WizardPanelProps<V>) {
+export function WizardPanel<V>({ spec, initial, onResponse, done, intro }: WizardPanelProps<V>) {
   const context = useWizardContext();
   if ('problem' in context) return <PanelProblem text={context.problem} />;
   const { env, router } = context;
@@ -56,6 +59,7 @@ export function WizardPanel<V>({ spec, initial, onResponse, done }: WizardPanelP
       router={router}
       onResponse={onResponse}
       done={done ? (outcome, values) => done(outcome, values, env, router) : undefined}
+      {...(intro ? { intro } : {})}
     />
   );
 }

@@ -165,6 +165,11 @@ export function seedOrganization(options: SeedOptions): SandboxData {
   key('Grafana dashboards', [proj('observability', 'viewer', 'all', ['viewer'])], 50 * DAY); // duplicate pair
   key('Grafana dashboards', [proj('observability', 'viewer', 'all', ['viewer'])], 52 * DAY);
 
+  // ---- planted after the keys, so every record above keeps its random ids and names ------------------------
+  // Over-grant on an invitation: once accepted, developer would defeat the dashboard-reader restriction.
+  invite([proj('elasticsearch', 'viewer', [searchProd], ['dashboard-reader']), proj('elasticsearch', 'developer', [searchProd])], 5 * HOUR, 72 * HOUR);
+  invite([proj('observability', 'viewer', [obsDev])], 5 * DAY, 14 * DAY); // open for two weeks, pending past the default 72 hours
+
   const data: SandboxData = {
     organization: { id: orgId, name: 'Acme Analytics' },
     accountId: rng.chars(32, HEX),

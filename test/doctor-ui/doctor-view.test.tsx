@@ -21,7 +21,6 @@ vi.mock('../../components/doctor/fix-openers.js', async (importOriginal) => {
         opened.push(fix);
         ctx.actions.openPanel({ id: 'stand-in', title: 'Invite a second owner', node: createElement(Text, null, 'stand-in invite wizard') });
       },
-      'rotate-key': undefined,
     },
   };
 });
@@ -77,13 +76,22 @@ describe('doctor view', () => {
     await app.waitFor(title);
   });
 
-  it('says plainly when a fix has no opener yet', async () => {
+  it('rotate-key says what it will do and opens the replacement key wizard for that key', async () => {
     const app = await openDoctor();
-    await selectFinding(app, (f) => f.fix.kind === 'rotate-key');
-    expect(app.frame()).toContain('(not available yet)');
+    await selectFinding(app, (f) => f.rule === 'key-expiring-soon');
+    expect(app.frame()).toContain('enter create a replacement key with an expiration, then revoke this one');
     await app.press(KEY.enter);
-    await app.waitFor('fix not available yet: rotate-key');
-    expect(app.frame()).toContain('Access doctor');
+    await app.waitFor('Replace API key CI ingest');
+  });
+
+  it('coming back from a fix, the same finding is still selected', async () => {
+    const app = await openDoctor();
+    await selectFinding(app, (f) => f.rule === 'key-expired');
+    await app.press(KEY.enter);
+    await app.waitFor('Revoke API key old deploy key');
+    await app.press(KEY.escape);
+    await app.waitFor('rule key-expired');
+    expect(app.lines().find((l) => l.includes('▶'))).toContain('Key "old deploy key" expired');
   });
 
   it('re-runs when the organization changes: a fixed problem drops off', async () => {

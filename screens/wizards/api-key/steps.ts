@@ -4,7 +4,7 @@
  */
 import { PROJECT_TYPES, type ProjectType } from '../../../src/api/schemas.js';
 import { formatExpiry, validateExpiration } from '../../../src/domain/duration.js';
-import { predefinedStackRoles, rolesForScope } from '../../../src/domain/catalog.js';
+import { friendlyRoleName, predefinedStackRoles, rolesForScope } from '../../../src/domain/catalog.js';
 import type { Option, Step } from '../../../components/wizard/model.js';
 import { customRolesIn, projectsOfType, TYPE_LABEL, type WizardEnv } from '../env.js';
 import { stackAccessNotes } from './notes.js';
@@ -106,6 +106,16 @@ export const KEY_STEPS: readonly S[] = [
     options: cloudRoleOptions,
     get: (v) => v.cloudRole || undefined, set: (v, cloudRole) => ({ ...v, cloudRole }),
     validate: (v, env) => (cloudRoleOptions(v, env).some((o) => o.id === v.cloudRole) ? undefined : 'Choose a role valid on every chosen type'),
+  },
+  {
+    kind: 'choice', id: 'org-role-too', concept: 'key-owner-only', title: 'The old key also has an organization role. Keep it on the new key?',
+    help: 'Cloud API rights over the organization, next to the project access above; it gives no stack access',
+    when: (v) => v.scope !== 'organization' && v.replaces?.orgRole !== undefined,
+    options: (v) => [
+      { id: v.replaces!.orgRole!, label: `Keep ${friendlyRoleName(v.replaces!.orgRole!)}`, hint: 'as the old key has it' },
+      { id: '', label: 'No organization role', hint: 'narrower than the old key' },
+    ],
+    get: (v) => v.orgRoleToo, set: (v, orgRoleToo) => ({ ...v, orgRoleToo }),
   },
   {
     kind: 'multi', id: 'stack', concept: 'key-stack-access', title: 'Stack access (application_roles): Elasticsearch and Kibana roles inside the projects',

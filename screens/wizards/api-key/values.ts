@@ -27,11 +27,24 @@ export interface KeyValues {
   readonly orgConfirm: string;
   /** The reuse offer's answer: a key id, or `new`. */
   readonly reuse: string;
+  /**
+   * An organization role held as well as project-scoped access ('' for none). Only a replacement offers it: the old
+   * key had one next to its project entries, and the new key should keep it unless the user drops it.
+   */
+  readonly orgRoleToo: string;
+  /** The key this one replaces (rotation, "a key like it"): never offered for reuse, revoked afterwards. */
+  readonly replaces?: KeyOrigin;
+}
+
+export interface KeyOrigin {
+  readonly keyId: string;
+  /** The old key's organization role next to its project entries, when it had one. */
+  readonly orgRole?: string;
 }
 
 export const EMPTY_KEY: KeyValues = {
   description: '', expiry: '30d', customExpiry: '', scope: 'projects', orgRole: 'organization-admin', types: [], projectIds: [],
-  cloudRole: '', stackRoles: [], orgConfirm: '', reuse: '',
+  cloudRole: '', stackRoles: [], orgConfirm: '', reuse: '', orgRoleToo: '',
 };
 
 /** The wire `expiration`, or undefined for "never" (and for a custom value that does not parse yet). */
@@ -68,10 +81,11 @@ export function keyRows(v: KeyValues, env: WizardEnv): FlatAssignment[] {
   const organizationId = orgIdOf(env);
   const applicationRoles = [...v.stackRoles];
   if (v.scope === 'organization') return [{ scope: 'organization', roleId: v.orgRole, organizationId, all: true, ids: [], applicationRoles }];
-  return targetTypes(v, env).map((type) => {
+  const org: FlatAssignment[] = v.orgRoleToo ? [{ scope: 'organization', roleId: v.orgRoleToo, organizationId, all: true, ids: [], applicationRoles: [] }] : [];
+  return [...org, ...targetTypes(v, env).map((type): FlatAssignment => {
     const ids = v.scope === 'types' ? [] : v.projectIds.filter((id) => env.snapshot.projects.find((p) => p.id === id)?.type === type);
     return { scope: 'project', type, roleId: `${type}-${v.cloudRole}`, organizationId, all: v.scope === 'types', ids, applicationRoles };
-  });
+  })];
 }
 
 export const keyAssignments = (v: KeyValues, env: WizardEnv): RoleAssignments => toRoleAssignments(keyRows(v, env));
@@ -81,7 +95,8 @@ const sameRows = (a: readonly FlatAssignment[], b: readonly FlatAssignment[]) =>
 
 /**
  * Active keys that already do this job: same description or same role assignments, and at least the requested
- * lifetime left (a key meant to never expire is matched only by keys that never expire).
+ * lifetime left (a key meant to never expire is matched only by keys that never expire). The key being replaced is
+ * not one of them: it is the one going away.
  */
 export function reuseCandidates(v: KeyValues, env: WizardEnv): ApiKey[] {
   const { keys, now } = env.snapshot;
@@ -89,7 +104,7 @@ export function reuseCandidates(v: KeyValues, env: WizardEnv): ApiKey[] {
   const need = lifetimeMs(v);
   const description = v.description.trim().toLowerCase();
   return keys.filter((key) => {
-    if (isKeyExpired(key, now)) return false;
+    if (isKeyExpired(key, now) || key.id === v.replaces?.keyId) return false;
     const left = key.expiration_date === undefined ? Infinity : Date.parse(key.expiration_date) - now.getTime();
     if (left < (need ?? Infinity)) return false;
     return key.description.trim().toLowerCase() === description || sameRows(flattenAssignments(key.role_assignments ?? {}), wanted);

@@ -122,3 +122,12 @@ export function valuesFromRole(name: string, projectId: string, role: Role): Rol
   // Round-tripped through the builder's own model, so the diff shows what the user changed, not representation.
   return { ...values, original: descriptorOf(values) };
 }
+
+/**
+ * Pre-fill for creating `name` in `projectIds` as a copy of the role read elsewhere, so the name means the same in
+ * every project. Created, not edited: there is no "before" in the target projects to diff against.
+ */
+export function copyOfRole(name: string, role: Role, projectIds: readonly string[]): RoleValues {
+  const { original: _original, ...values } = valuesFromRole(name, projectIds[0] ?? '', role);
+  return { ...values, mode: 'create', projectIds: [...projectIds] };
+}

@@ -1,5 +1,6 @@
 /** `n` on Members: invite people (or update members' roles), with the custom-role flow's follow-up. */
 import { FollowUp } from '../../../components/wizard/FollowUp.js';
+import type { Note } from '../../../components/wizard/model.js';
 import type { WizardSpec } from '../../../components/wizard/Wizard.js';
 import type { AppActions, PanelSpec } from '../../../src/ui/contexts.js';
 import type { WizardEnv } from '../env.js';
@@ -16,11 +17,12 @@ export const INVITE_SPEC: WizardSpec<InviteValues, WizardEnv> = {
   refresh: () => ['members', 'invitations'],
 };
 
-function InviteWizard({ initial, actions }: { initial: InviteValues; actions: AppActions }) {
+function InviteWizard({ initial, actions, intro }: { initial: InviteValues; actions: AppActions; intro?: readonly Note[] }) {
   return (
     <WizardPanel
       spec={INVITE_SPEC}
       initial={initial}
+      {...(intro ? { intro } : {})}
       done={(outcome, values, env) => {
         const later = afterAcceptance(values, env);
         const emails = nonMembers(values, env);
@@ -35,6 +37,7 @@ function InviteWizard({ initial, actions }: { initial: InviteValues; actions: Ap
   );
 }
 
-export function invitePanel(actions: AppActions, initial: Partial<InviteValues> = {}): PanelSpec {
-  return { id: 'invite', title: 'Invite people', node: <InviteWizard initial={{ ...EMPTY_INVITE, ...initial }} actions={actions} /> };
+/** `intro`: what a pre-filled invite is for ("replaces the invitation to …"), said on every step. */
+export function invitePanel(actions: AppActions, initial: Partial<InviteValues> = {}, intro?: readonly Note[]): PanelSpec {
+  return { id: 'invite', title: 'Invite people', node: <InviteWizard initial={{ ...EMPTY_INVITE, ...initial }} actions={actions} {...(intro ? { intro } : {})} /> };
 }

@@ -1,0 +1,62 @@
+/**
+ * The doctor on the real seeded sandbox, in the whole app (test/wizards/harness.tsx): open it, pick a finding,
+ * get through a typed confirmation, and wait for the doctor to show the organization after a fix.
+ */
+import type { ApiKey } from '../../src/api/schemas.js';
+import { KEY, startWizardApp, tick, type WizardApp } from '../wizards/harness.js';
+
+/** The seeded organization's findings (see test/cli-commands/doctor-seed.test.ts for which they are). */
+export const SEEDED_COUNTS = '0 critical · 6 warning · 5 info';
+
+/** Start the app on the seeded sandbox and open the doctor once every project's custom roles are in. */
+export async function openSeededDoctor(): Promise<WizardApp> {
+  const app = await startWizardApp();
+  await app.waitFor('Members[');
+  await app.press('D');
+  await app.waitFor('Access doctor');
+  await app.waitFor(SEEDED_COUNTS, 10_000);
+  return app;
+}
+
+/** Wait for `text` in the frame read as prose (wrapped sentences joined). */
+export async function waitForText(app: WizardApp, text: string, timeoutMs = 6000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!app.text().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}; frame:\n${app.frame()}`);
+    await tick(10);
+  }
+  await tick(60);
+}
+
+/** Point at the doctor row containing `label` (moving down from the current row) and open its fix. */
+export async function openFix(app: WizardApp, label: string): Promise<void> {
+  await app.pointAt(label);
+  await app.press(KEY.enter);
+}
+
+/** Type the phrase the confirmation asks for, send, and wait for the verdict from the re-read. */
+export async function confirmTyped(app: WizardApp): Promise<string> {
+  await waitForText(app, 'to confirm (exactly, case-sensitive)');
+  const phrase = /Type (\S+) to confirm \(exactly/.exec(app.frame())?.[1];
+  if (!phrase) throw new Error(`no phrase in:\n${app.frame()}`);
+  await app.type(phrase);
+  await app.press(KEY.enter);
+  await app.waitFor('Done: above is what the re-read shows.', 8000);
+  return phrase;
+}
+
+/** Back in the doctor after a fix: `gone` no longer listed, and the counts as given. */
+export async function expectDoctorWithout(app: WizardApp, gone: string, counts: string): Promise<void> {
+  await app.waitFor('Access doctor');
+  const deadline = Date.now() + 8000;
+  while (app.frame().includes(gone) || !app.frame().includes(counts)) {
+    if (Date.now() > deadline) throw new Error(`the doctor still shows ${gone} or not ${counts}; frame:\n${app.frame()}`);
+    await tick(10);
+  }
+}
+
+/** The active keys as the sandbox lists them to the owner. */
+export async function sandboxKeys(app: WizardApp): Promise<ApiKey[]> {
+  const response = await fetch(`${app.sandbox.baseUrl}/api/v1/users/auth/keys`, { headers: { authorization: `ApiKey ${app.sandbox.ownerKey}` } });
+  return ((await response.json()) as { keys: ApiKey[] }).keys;
+}

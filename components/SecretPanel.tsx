@@ -16,6 +16,7 @@ import { useTheme, type Tone } from '../src/ui/theme.js';
 import type { Secret } from '../src/util/secret.js';
 import { useSyncReducer } from './confirm/use-sync-reducer.js';
 import { ACK_WORD, INITIAL_SECRET, secretReducer, type SecretState } from './secret/model.js';
+import type { Note } from './wizard/model.js';
 
 export interface CreatedKey {
   readonly id: string;
@@ -46,7 +47,15 @@ function saveNotice(dir: string, fileName: string, secret: Secret): { tone: Tone
   }
 }
 
-function SecretPanel({ holder, id, description }: { holder: SecretHolder; id: string; description: string }) {
+interface SecretPanelProps {
+  readonly holder: SecretHolder;
+  readonly id: string;
+  readonly description: string;
+  /** What the re-read after creating the key verified, kept in view above the value. */
+  readonly checks: readonly Note[];
+}
+
+function SecretPanel({ holder, id, description, checks }: SecretPanelProps) {
   const actions = useAppActions();
   const theme = useTheme();
   const { write } = useStdout();
@@ -74,6 +83,9 @@ function SecretPanel({ holder, id, description }: { holder: SecretHolder; id: st
   const value = secret ? (state.revealed ? secret.reveal() : maskSecret(secret.reveal())) : '';
   return (
     <>
+      {checks.map((c, i) => (
+        <Text key={i} wrap="truncate" color={theme.colorOf(c.tone)}>{` ${c.tone === 'success' ? theme.symbols.ok : theme.symbols.warn} ${c.text}`}</Text>
+      ))}
       <Text bold color={theme.colorOf('warning')}>{` ${theme.symbols.warn} This is the only time this key's value is shown: Elastic Cloud keeps only a hash. Save it now.`}</Text>
       <Text> </Text>
       <Text wrap="truncate">{` Key     ${description}`}<Text color={theme.colorOf('muted')}>{`  (${id})`}</Text></Text>
@@ -121,11 +133,11 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
 }
 
 /** Shows a newly created key's value; the panel holds the Secret until the user acknowledges and closes it. */
-export function openSecretPanel(actions: AppActions, created: { key: CreatedKey; description: string }): void {
+export function openSecretPanel(actions: AppActions, created: { key: CreatedKey; description: string; checks?: readonly Note[] }): void {
   const { key, description } = created;
   actions.openPanel({
     id: `secret:${key.id}`,
     title: `New API key: ${description}`,
-    node: <SecretPanel holder={holderOf(key.secret)} id={key.id} description={description} />,
+    node: <SecretPanel holder={holderOf(key.secret)} id={key.id} description={description} checks={created.checks ?? []} />,
   });
 }

@@ -47,7 +47,8 @@ export interface WizardProps<V, E> {
   readonly env: E;
   readonly router: RequestRouter;
   readonly onResponse?: (index: number, body: unknown) => void;
-  readonly done?: (outcome: PlanOutcome, values: V) => ReactNode;
+  /** `checks`: what the re-read after the plan verified. */
+  readonly done?: (outcome: PlanOutcome, values: V, checks: readonly Note[]) => ReactNode;
 }
 
 const SUMMARY_LINES = 4;
@@ -103,7 +104,7 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done }: W
           onResponse={onResponse}
           onBack={() => dispatch({ type: 'back', steps: spec.steps, env })}
           onClose={actions.closeOverlay}
-          done={done ? (outcome) => done(outcome, state.values) : undefined}
+          done={done ? (outcome, checks) => done(outcome, state.values, checks) : undefined}
           width={width}
           height={inner - 1}
         />

@@ -7,17 +7,26 @@ import { Text, useInput } from 'ink';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { Wizard, type WizardSpec } from '../../components/wizard/Wizard.js';
 import { requestRouter, useWizardServices, type RequestRouter } from '../../components/wizard/services.js';
+import type { Note } from '../../components/wizard/model.js';
 import type { PlanOutcome } from '../../src/domain/plan.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
 import { keyName } from '../../src/ui/keys.js';
 import { useTheme } from '../../src/ui/theme.js';
 import type { WizardEnv } from './env.js';
 
+/** What a finished wizard's `done` gets besides the outcome and the answers. */
+export interface DoneContext {
+  readonly env: WizardEnv;
+  readonly router: RequestRouter;
+  /** What the re-read after the plan verified ("… is listed as invited"). */
+  readonly checks: readonly Note[];
+}
+
 export interface WizardPanelProps<V> {
   readonly spec: WizardSpec<V, WizardEnv>;
   readonly initial: V;
   readonly onResponse?: (index: number, body: unknown) => void;
-  readonly done?: (outcome: PlanOutcome, values: V, env: WizardEnv, router: RequestRouter) => ReactNode;
+  readonly done?: (outcome: PlanOutcome, values: V, context: DoneContext) => ReactNode;
 }
 
 export function useWizardContext(): { env: WizardEnv; router: RequestRouter } | { problem: string } {
@@ -55,7 +64,7 @@ export function WizardPanel<V>({ spec, initial, onResponse, done }: WizardPanelP
       env={env}
       router={router}
       onResponse={onResponse}
-      done={done ? (outcome, values) => done(outcome, values, env, router) : undefined}
+      done={done ? (outcome, values, checks) => done(outcome, values, { env, router, checks }) : undefined}
     />
   );
 }

@@ -21,7 +21,7 @@ function InviteWizard({ initial, actions }: { initial: InviteValues; actions: Ap
     <WizardPanel
       spec={INVITE_SPEC}
       initial={initial}
-      done={(outcome, values, env) => {
+      done={(outcome, values, { env }) => {
         const later = afterAcceptance(values, env);
         const emails = nonMembers(values, env);
         if (!outcome.ok || later.length === 0 || emails.length === 0) return null;

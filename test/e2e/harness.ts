@@ -62,6 +62,11 @@ export interface SettleOptions {
 
 export interface PtyApp {
   readonly pid: number;
+  /** The fresh temporary HOME (XDG dirs below it); deleted by `close()`. */
+  readonly home: string;
+  /** The child's working directory and environment, for running a second command on the same files. */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
   readonly cols: number;
   readonly rows: number;
   /** The visible screen, lines joined with `\n`, trailing blanks trimmed per line. Recorded in `frames()`. */
@@ -182,6 +187,8 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
   mkdirSync(join(home, '.local', 'state'), { recursive: true });
   const stderrFile = join(home, 'stderr.log');
 
+  const env = cleanEnv(home, options.env);
+  const cwd = options.cwd ?? home;
   let file = options.file;
   let args = [...(options.args ?? [])];
   if (options.captureStderr) {
@@ -197,8 +204,8 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
     name: 'xterm-256color',
     cols,
     rows,
-    cwd: options.cwd ?? home,
-    env: cleanEnv(home, options.env),
+    cwd,
+    env,
   });
 
   let raw = '';
@@ -284,6 +291,9 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
 
   const app: PtyApp = {
     pid: child.pid,
+    home,
+    cwd,
+    env,
     get cols() {
       return term.cols;
     },

@@ -20,6 +20,7 @@ import * as nodePty from '@lydell/node-pty';
 // benchmarks), so take the default export and destructure it.
 import xtermHeadless from '@xterm/headless';
 import { keyBytes } from './keys.js';
+import { screenCells, type ScreenCell } from './screen-cells.js';
 import { altScreenActive, cursorVisible, synchronizedUpdateOpen } from './terminal-modes.js';
 
 const { Terminal } = xtermHeadless;
@@ -71,6 +72,8 @@ export interface PtyApp {
   readonly rows: number;
   /** The visible screen, lines joined with `\n`, trailing blanks trimmed per line. Recorded in `frames()`. */
   screen(): string;
+  /** The visible screen as cells with colours and attributes (for screenshots). */
+  cells(): ScreenCell[][];
   /** Visible line `i` (0-based, from the top of the viewport). */
   line(i: number): string;
   lines(): string[];
@@ -301,6 +304,7 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       return term.rows;
     },
     screen,
+    cells: () => screenCells(term.buffer.active, term.cols, term.rows),
     line: (i) => lines()[i] ?? '',
     lines,
     wrappedRows() {

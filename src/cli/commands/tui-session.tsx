@@ -111,8 +111,9 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
       <AuditContext.Provider value={audit}>
         <WizardServicesContext.Provider value={{ cloud, esAccess, ...(sandbox ? { sandbox: createSandboxControl(sandbox.controlUrl) } : {}) }}>{opts.renderApp ? opts.renderApp(props) : <App {...props} />}</WizardServicesContext.Provider>
       </AuditContext.Provider>,
-      // One key at a time, each after the previous key's render and effects (ui/key-stream.ts).
-      { exitOnCtrlC: false, patchConsole: true, stdin: createKeyStream(process.stdin) },
+      // One key at a time, each after the previous key's render and effects (ui/key-stream.ts). Ink's default
+      // 30 fps throttle would hold back a keystroke's frame by up to 33 ms after the previous one.
+      { exitOnCtrlC: false, patchConsole: true, maxFps: 60, stdin: createKeyStream(process.stdin) },
     );
     await instance.waitUntilExit();
     return 0;

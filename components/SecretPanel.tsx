@@ -16,6 +16,7 @@ import { useTheme, type Tone } from '../src/ui/theme.js';
 import type { Secret } from '../src/util/secret.js';
 import { useSyncReducer } from './confirm/use-sync-reducer.js';
 import { ACK_WORD, INITIAL_SECRET, secretReducer, type SecretState } from './secret/model.js';
+import type { Note } from './wizard/model.js';
 
 export interface CreatedKey {
   readonly id: string;
@@ -50,10 +51,12 @@ interface SecretPanelProps {
   readonly holder: SecretHolder;
   readonly id: string;
   readonly description: string;
+  /** What the re-read after creating the key verified, kept in view above the value. */
+  readonly checks: readonly Note[];
   readonly onClosed?: () => void;
 }
 
-function SecretPanel({ holder, id, description, onClosed }: SecretPanelProps) {
+function SecretPanel({ holder, id, description, checks, onClosed }: SecretPanelProps) {
   const actions = useAppActions();
   const theme = useTheme();
   const { write } = useStdout();
@@ -82,6 +85,9 @@ function SecretPanel({ holder, id, description, onClosed }: SecretPanelProps) {
   const value = secret ? (state.revealed ? secret.reveal() : maskSecret(secret.reveal())) : '';
   return (
     <>
+      {checks.map((c, i) => (
+        <Text key={i} wrap="truncate" color={theme.colorOf(c.tone)}>{` ${c.tone === 'success' ? theme.symbols.ok : theme.symbols.warn} ${c.text}`}</Text>
+      ))}
       <Text bold color={theme.colorOf('warning')}>{` ${theme.symbols.warn} This is the only time this key's value is shown: Elastic Cloud keeps only a hash. Save it now.`}</Text>
       <Text> </Text>
       <Text wrap="truncate">{` Key     ${description}`}<Text color={theme.colorOf('muted')}>{`  (${id})`}</Text></Text>
@@ -132,11 +138,14 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
  * Shows a newly created key's value; the panel holds the Secret until the user acknowledges and closes it.
  * `onClosed` runs after that acknowledgement (a rotation then offers revoking the old key).
  */
-export function openSecretPanel(actions: AppActions, created: { key: CreatedKey; description: string; onClosed?: () => void }): void {
+export function openSecretPanel(
+  actions: AppActions,
+  created: { key: CreatedKey; description: string; checks?: readonly Note[]; onClosed?: () => void },
+): void {
   const { key, description, onClosed } = created;
   actions.openPanel({
     id: `secret:${key.id}`,
     title: `New API key: ${description}`,
-    node: <SecretPanel holder={holderOf(key.secret)} id={key.id} description={description} {...(onClosed ? { onClosed } : {})} />,
+    node: <SecretPanel holder={holderOf(key.secret)} id={key.id} description={description} checks={created.checks ?? []} {...(onClosed ? { onClosed } : {})} />,
   });
 }

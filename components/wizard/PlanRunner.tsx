@@ -62,8 +62,8 @@ export interface PlanRunnerProps<E> {
   readonly onResponse?: (index: number, body: unknown) => void;
   readonly onBack: () => void;
   readonly onClose: () => void;
-  /** Shown under the result once done (the one-time secret, a follow-up offer). */
-  readonly done?: (outcome: PlanOutcome) => ReactNode;
+  /** Shown under the result once done (a follow-up offer, the hand-off to the one-time secret panel), with what the re-read verified. */
+  readonly done?: (outcome: PlanOutcome, checks: readonly Note[]) => ReactNode;
   readonly width: number;
   readonly height: number;
 }
@@ -82,7 +82,8 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const wrap = (lines: readonly Line[]) => lines.flatMap((l) => wrapLine(l, width - 2));
   const before = wrap([...notes.map((n) => noteLine(n, warn)), ...(blocked ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : [])]);
   const check = verify.current;
-  const result = wrap(resultLines(state, check && env !== undefined ? () => check(env) : undefined, warn));
+  const checks = state.phase === 'done' && state.outcome?.ok && check && env !== undefined ? check(env) : [];
+  const result = wrap(resultLines(state, checks, warn));
   const viewHeight = Math.max(3, height - 2 - (state.phase === 'done' && done ? 4 : 0));
   const total = before.length + planLines(state.plan, router.urlOf, theme.symbols).length + result.length;
   const max = Math.max(0, total - viewHeight);
@@ -119,17 +120,15 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   return (
     <Box flexDirection="column">
       <PlanView plan={state.plan} urlOf={router.urlOf} width={width} height={viewHeight} scroll={state.scroll} before={before} after={result} />
-      {state.phase === 'done' && state.outcome && done ? done(state.outcome) : null}
+      {state.phase === 'done' && state.outcome && done ? done(state.outcome, checks) : null}
       <Text color={theme.colorOf('muted')} wrap="truncate">{` ${theme.unicode ? hint : hint.replace('↑/↓', 'up/down')}`}</Text>
     </Box>
   );
 }
 
-function resultLines(state: RunnerState, verify: (() => readonly Note[]) | undefined, warn: string): Line[] {
+/** `checks`: what the re-read verified, once done (empty before). */
+function resultLines(state: RunnerState, checks: readonly Note[], warn: string): Line[] {
   if (!state.outcome) return state.phase === 'review' ? [line(tone('muted', 'Nothing has been sent yet.'))] : [];
-  const { outcome } = state;
-  const head = line(tone(outcome.ok ? 'success' : 'danger', describeOutcome(outcome), true));
-  if (state.phase !== 'done') return [head];
-  const checks = outcome.ok && verify ? verify() : [];
+  const head = line(tone(state.outcome.ok ? 'success' : 'danger', describeOutcome(state.outcome), true));
   return [head, ...checks.map((n) => noteLine(n, warn))];
 }

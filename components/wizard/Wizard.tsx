@@ -48,7 +48,8 @@ export interface WizardProps<V, E> {
   readonly env: E;
   readonly router: RequestRouter;
   readonly onResponse?: (index: number, body: unknown) => void;
-  readonly done?: (outcome: PlanOutcome, values: V) => ReactNode;
+  /** `checks`: what the re-read after the plan verified. */
+  readonly done?: (outcome: PlanOutcome, values: V, checks: readonly Note[]) => ReactNode;
   /**
    * Said on every step and above the plan: what a pre-filled wizard is for and what it could not carry over
    * ("replaces key …", "cannot express … exactly"), so a pre-fill never changes something without saying so.
@@ -117,7 +118,7 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
           onResponse={onResponse}
           onBack={() => dispatch({ type: 'back', steps: spec.steps, env })}
           onClose={actions.closeOverlay}
-          done={done ? (outcome) => done(outcome, state.values) : undefined}
+          done={done ? (outcome, checks) => done(outcome, state.values, checks) : undefined}
           width={width}
           height={inner - 1}
         />

@@ -14,11 +14,19 @@ import { keyName } from '../../src/ui/keys.js';
 import { useTheme } from '../../src/ui/theme.js';
 import type { WizardEnv } from './env.js';
 
+/** What a finished wizard's `done` gets besides the outcome and the answers. */
+export interface DoneContext {
+  readonly env: WizardEnv;
+  readonly router: RequestRouter;
+  /** What the re-read after the plan verified ("… is listed as invited"). */
+  readonly checks: readonly Note[];
+}
+
 export interface WizardPanelProps<V> {
   readonly spec: WizardSpec<V, WizardEnv>;
   readonly initial: V;
   readonly onResponse?: (index: number, body: unknown) => void;
-  readonly done?: (outcome: PlanOutcome, values: V, env: WizardEnv, router: RequestRouter) => ReactNode;
+  readonly done?: (outcome: PlanOutcome, values: V, context: DoneContext) => ReactNode;
   /** What a pre-filled wizard is for and what it could not carry over (see Wizard's `intro`). */
   readonly intro?: readonly Note[];
 }
@@ -58,7 +66,7 @@ export function WizardPanel<V>({ spec, initial, onResponse, done, intro }: Wizar
       env={env}
       router={router}
       onResponse={onResponse}
-      done={done ? (outcome, values) => done(outcome, values, env, router) : undefined}
+      done={done ? (outcome, values, checks) => done(outcome, values, { env, router, checks }) : undefined}
       {...(intro ? { intro } : {})}
     />
   );

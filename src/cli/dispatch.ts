@@ -198,7 +198,7 @@ function reportFailure(error: unknown, io: CliIo): number {
   const text = typeof message === 'string' ? message : String(error);
   // ApiError is recognised by shape so this module does not pull in the API client (and zod) for --help.
   const advice = name === 'ApiError' && typeof hint === 'string' ? `\n  ${hint}` : '';
-  const label = name === 'ConfigError' || name === 'ApiError' ? '' : 'unexpected error: ';
+  const label = name === 'ConfigError' || name === 'ApiError' || name === 'SandboxStateError' ? '' : 'unexpected error: ';
   io.stderr(scrubText(`ec-access: ${label}${text}${advice}\n`));
   return EXIT_FAILURE;
 }

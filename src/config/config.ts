@@ -31,6 +31,11 @@ export interface AppConfig {
   readonly http2: Http2Mode;
   /** The `.env` file that was read, if one was. */
   readonly envFile?: string;
+  /**
+   * EC_SANDBOX_STATE, resolved: the embedded sandbox loads its organization from this file and saves every change
+   * there, so a session's changes survive it and a scriptable command can check them. Sandbox mode only.
+   */
+  readonly sandboxStateFile?: string;
   readonly warnings: readonly string[];
 }
 
@@ -87,6 +92,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const esUrl = esUrlSetting === undefined ? undefined : checkUrl(esUrlSetting, 'ELASTICSEARCH_URL', warnings);
   const key = value('EC_API_KEY');
   const esKey = value('ELASTICSEARCH_API_KEY');
+  const sandboxState = value('EC_SANDBOX_STATE');
 
   const http2 = value('EC_HTTP2')?.toLowerCase() ?? 'auto';
   if (!isHttp2Mode(http2)) throw new ConfigError(`EC_HTTP2 must be ${HTTP2_MODES.join(', ')}, not ${http2}`);
@@ -94,6 +100,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   if (flags.sandbox === false && !key) throw new ConfigError(`--no-sandbox: ${NO_KEY_HELP}`);
   const mode = flags.sandbox === true || !key ? 'sandbox' : 'cloud';
   const orgId = flags.org?.trim() || undefined;
+  if (sandboxState && mode === 'cloud') warnings.push('EC_SANDBOX_STATE is ignored: a Cloud API key is configured, so the sandbox is not used');
 
   return {
     mode,
@@ -105,6 +112,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     ...(mode === 'cloud' && key ? { apiKey: new Secret(key) } : {}),
     ...(mode === 'cloud' && esUrl ? { esUrl } : {}),
     ...(mode === 'cloud' && esKey ? { esApiKey: new Secret(esKey) } : {}),
+    ...(mode === 'sandbox' && sandboxState ? { sandboxStateFile: resolve(cwd, sandboxState) } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 
@@ -85,5 +86,17 @@ describe('list commands', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/sandbox: simulated organization/);
     expect(r.json().projects.length).toBeGreaterThan(0);
+  });
+
+  it('with EC_SANDBOX_STATE the embedded sandbox is kept in that file, so one command sees what another did', async () => {
+    const env = { EC_SANDBOX_STATE: 'org.json' };
+    const invited = await h.run(['members', 'invite', '--emails', 'kept@example.com'], { env });
+    expect(invited.code).toBe(0);
+    expect(invited.stderr).toContain(`kept in ${join(h.dir, 'org.json')} (EC_SANDBOX_STATE)`);
+    const listed = await h.run(['invitations', 'list'], { env });
+    expect(listed.json().invitations.map((i: { email: string }) => i.email)).toContain('kept@example.com');
+    // Without it, a fresh organization that never heard of the invitation.
+    const fresh = await h.run(['invitations', 'list'], { env: {} });
+    expect(fresh.json().invitations.map((i: { email: string }) => i.email)).not.toContain('kept@example.com');
   });
 });

@@ -117,4 +117,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ env: { EC_BASE_URL: 'http://127.0.0.1:9200' }, cwd }).warnings).toEqual([]);
     expect(loadConfig({ env: { EC_BASE_URL: 'http://cloud.example' }, cwd }).warnings[0]).toMatch(/unencrypted/);
   });
+
+  it('EC_SANDBOX_STATE names the sandbox state file, relative to the working directory, in sandbox mode only', () => {
+    expect(loadConfig({ env: { EC_SANDBOX_STATE: 'org.json' }, cwd }).sandboxStateFile).toBe(join(cwd, 'org.json'));
+    writeEnv('EC_SANDBOX_STATE=/tmp/elsewhere.json\n');
+    expect(loadConfig({ env: {}, cwd }).sandboxStateFile).toBe('/tmp/elsewhere.json');
+    expect(loadConfig({ env: {}, cwd: join(cwd, 'none') }).sandboxStateFile).toBeUndefined();
+    const cloud = loadConfig({ env: { EC_API_KEY: 'a-real-key', EC_SANDBOX_STATE: 'org.json' }, cwd });
+    expect(cloud.sandboxStateFile).toBeUndefined();
+    expect(cloud.warnings).toEqual([expect.stringMatching(/EC_SANDBOX_STATE is ignored/)]);
+  });
 });

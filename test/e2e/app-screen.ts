@@ -3,6 +3,7 @@
  * knows that means a ` Members[12]` box title. When the TUI's wording changes, only this file changes.
  * (Texts come from components/Header.tsx, Footer.tsx, ListScreen.tsx, Overlays.tsx and screens/*.ts.)
  */
+import { previewedRequests, type PreviewedRequest } from '../support/request-preview.js';
 import type { PtyApp, WaitOptions } from './harness.js';
 
 /** The header badge in sandbox mode (ASCII terminals get a hyphen instead of the dash). */
@@ -63,4 +64,68 @@ export function layoutProblems(app: PtyApp): string[] {
   const lastNonBlank = [...lines].reverse().find((l) => l.trim() !== '') ?? '';
   if (!FOOTER_LINE.test(lastNonBlank)) problems.push('the last line with text is not the footer');
   return problems;
+}
+
+/** The wizard's option pointer (components/wizard/fields.tsx) on a line, and the option text after it. */
+const POINTER = '▶';
+
+function optionRows(app: PtyApp): { pointed: number; rows: string[] } {
+  const rows = app.lines().map((l) => l.replace(/^[│|]+/, ''));
+  return { pointed: rows.findIndex((l) => l.trimStart().startsWith(POINTER)), rows };
+}
+
+/**
+ * Moves a wizard list's pointer onto the option whose line contains `label` (without choosing it), one arrow key
+ * at a time, waiting for each move to show. Fails with the screen when no such option is reachable.
+ */
+export async function pointAt(app: PtyApp, label: string, options: WaitOptions = {}): Promise<void> {
+  await app.waitFor((s) => s.includes(label) && s.includes(POINTER), `an option "${label}"`, options);
+  for (let moves = 0; moves < 60; moves++) {
+    const { pointed, rows } = optionRows(app);
+    if (pointed >= 0 && rows[pointed]!.includes(label)) return;
+    const target = rows.findIndex((l) => l.includes(label));
+    const key = target >= 0 && target < pointed ? 'up' : 'down';
+    const before = rows.join('\n');
+    await app.press(key);
+    // The pointer (or the list under it) must move before the next decision.
+    await app.waitFor(() => optionRows(app).rows.join('\n') !== before, `the pointer to move ${key} towards "${label}"`, options);
+  }
+  throw new Error(`could not point at "${label}"\n${app.screen()}`);
+}
+
+/** The wizard's review, before anything is sent (components/wizard/Wizard.tsx, PlanRunner.tsx). */
+export const REVIEW_OPEN = /nothing is sent until you press enter/;
+const PLAN_END = 'Nothing has been sent yet.';
+
+/**
+ * Every request of the plan under review, whole. A plan taller than the screen is scrolled a line at a time, so
+ * each request is read once its body is entirely in view. Call on the review screen, before enter; a plan that
+ * fits (pick a terminal tall enough) needs no scrolling.
+ */
+export async function reviewRequests(app: PtyApp): Promise<PreviewedRequest[]> {
+  await app.waitForText(REVIEW_OPEN);
+  const found = new Map<string, PreviewedRequest>();
+  for (let line = 0; line < 300; line++) {
+    const screen = app.screen();
+    for (const r of previewedRequests(screen)) if (r.body !== undefined || !found.has(`${r.method} ${r.url}`)) found.set(`${r.method} ${r.url}`, r);
+    if (screen.includes(PLAN_END)) return [...found.values()];
+    await app.press('down');
+    await app.waitFor((s) => s !== screen, 'the preview to scroll');
+  }
+  throw new Error(`the end of the plan never came into view\n${app.screen()}`);
+}
+
+/** After the plan ran: scrolls the result down until `text` (a verification under the requests) is in view. */
+export async function scrollPlanTo(app: PtyApp, text: string, options: WaitOptions = {}): Promise<string> {
+  await app.waitForText(/enter\/esc close/, options);
+  for (let page = 0; page < 20 && !app.screen().includes(text); page++) await app.press('pagedown');
+  return app.waitForText(text, options);
+}
+
+/** The 32-hex project id a picker shows next to the project's name ("search-prod  elasticsearch · 069c…"). */
+export function projectIdOnScreen(app: PtyApp, name: string): string {
+  const row = app.lines().find((l) => new RegExp(`\\] ${name}\\s`).test(l));
+  const id = /\b([0-9a-f]{32})\b/.exec(row ?? '')?.[1];
+  if (!id) throw new Error(`no project id next to ${name} on screen\n${app.screen()}`);
+  return id;
 }

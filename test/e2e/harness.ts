@@ -20,6 +20,7 @@ import * as nodePty from '@lydell/node-pty';
 // benchmarks), so take the default export and destructure it.
 import xtermHeadless from '@xterm/headless';
 import { keyBytes } from './keys.js';
+import { screenCells, type ScreenCell } from './screen-cells.js';
 import { altScreenActive, cursorVisible, synchronizedUpdateOpen } from './terminal-modes.js';
 
 const { Terminal } = xtermHeadless;
@@ -62,10 +63,17 @@ export interface SettleOptions {
 
 export interface PtyApp {
   readonly pid: number;
+  /** The fresh temporary HOME (XDG dirs below it); deleted by `close()`. */
+  readonly home: string;
+  /** The child's working directory and environment, for running a second command on the same files. */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
   readonly cols: number;
   readonly rows: number;
   /** The visible screen, lines joined with `\n`, trailing blanks trimmed per line. Recorded in `frames()`. */
   screen(): string;
+  /** The visible screen as cells with colours and attributes (for screenshots). */
+  cells(): ScreenCell[][];
   /** Visible line `i` (0-based, from the top of the viewport). */
   line(i: number): string;
   lines(): string[];
@@ -182,6 +190,8 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
   mkdirSync(join(home, '.local', 'state'), { recursive: true });
   const stderrFile = join(home, 'stderr.log');
 
+  const env = cleanEnv(home, options.env);
+  const cwd = options.cwd ?? home;
   let file = options.file;
   let args = [...(options.args ?? [])];
   if (options.captureStderr) {
@@ -197,8 +207,8 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
     name: 'xterm-256color',
     cols,
     rows,
-    cwd: options.cwd ?? home,
-    env: cleanEnv(home, options.env),
+    cwd,
+    env,
   });
 
   let raw = '';
@@ -284,6 +294,9 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
 
   const app: PtyApp = {
     pid: child.pid,
+    home,
+    cwd,
+    env,
     get cols() {
       return term.cols;
     },
@@ -291,6 +304,7 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       return term.rows;
     },
     screen,
+    cells: () => screenCells(term.buffer.active, term.cols, term.rows),
     line: (i) => lines()[i] ?? '',
     lines,
     wrappedRows() {

@@ -60,16 +60,25 @@ describe('API key wizard', () => {
     });
     expect(app.text()).not.toContain('Cloud-only key');
     await app.press(KEY.enter);
-    await app.waitFor('Copy the secret');
-    await app.waitFor('with the chosen roles');
+    // The wizard gives way to the one-time secret panel, which keeps the verified result in view.
+    await app.waitFor('This is the only time');
+    expect(app.frame()).toMatch(/The key list now shows "CI pipeline - ES ingest" \(\S+\) with the chosen roles/);
     const writes = await app.writes();
     expect(writes).toHaveLength(1);
     expect(JSON.parse(writes[0]!.body!)).toEqual(previewed);
     const masked = app.frame();
-    expect(masked).toContain('••••••••••••');
+    expect(masked).toContain('(masked: v reveals it)');
     await app.press('v');
-    await app.waitFor('v hide');
+    await app.waitFor('(revealed: v hides it)');
     expect(app.frame()).not.toEqual(masked);
+    // enter does not close it: the typed acknowledgement does.
+    await app.press(KEY.enter);
+    await app.waitFor('Type saved and press enter to close');
+    await app.type('saved');
+    await app.press(KEY.enter);
+    await app.waitFor('cannot be shown again');
+    expect(app.frame()).not.toContain('This is the only time');
+    expect(app.frame()).toContain('CI pipeline - ES ingest');
   });
 
   it('labels a key without stack access Cloud-only before creating it', async () => {

@@ -15,6 +15,7 @@ import { createStore } from '../../src/state/store.js';
 import type { ScreenId } from '../../src/ui/screen-ids.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
+import { parsePreviewedBodies } from '../support/request-preview.js';
 
 export const KEY = { up: '\x1b[A', down: '\x1b[B', enter: '\r', escape: '\x1b', backspace: '\x7f', space: ' ', ctrlC: '\x03' } as const;
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
@@ -119,25 +120,3 @@ export async function startWizardApp(options: { screen?: ScreenId; color?: boole
   };
 }
 
-/**
- * Bodies as the preview prints them: a line "METHOD URL" followed by JSON starting with `{` or `[` and ending at the
- * bracket that closes it. The panel border and indentation are stripped first.
- */
-export function parsePreviewedBodies(frame: string): unknown[] {
-  const lines = frame.split('\n').map((l) => l.replace(/^[│|]\s?/, '').replace(/\s*[│|]\s*$/, ''));
-  const bodies: unknown[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^\s*(POST|PUT|DELETE|PATCH) https?:\/\//.test(lines[i]!)) continue;
-    const first = lines[i + 1]?.trim();
-    if (first !== '{' && first !== '[') continue;
-    const indent = lines[i + 1]!.indexOf(first);
-    const close = first === '{' ? '}' : ']';
-    const text: string[] = [];
-    for (let j = i + 1; j < lines.length; j++) {
-      text.push(lines[j]!.slice(indent));
-      if (j > i + 1 && lines[j]!.slice(indent).replace(/,$/, '') === close) break;
-    }
-    bodies.push(JSON.parse(text.join('\n')));
-  }
-  return bodies;
-}

@@ -1,17 +1,16 @@
 /**
  * `n` on Keys. The create response is the only place the secret appears: it goes from the response straight into a
- * Secret held by this panel (never the plan, the store, a message or the audit) and is shown once.
+ * Secret held by this panel (never the plan, the store, a message or the audit), and once the plan is done the
+ * wizard gives way to the one-time secret panel (masked value, copy, save, typed acknowledgement to close).
  *
  * A replacement (rotation, "a key like it") ends with the old key still working, on purpose: whatever uses it must
- * be switched to the new value first. So it offers, in this order, the one-time value panel (closing it takes a
- * typed acknowledgement) and then the old key's typed revocation, by id, never by description.
+ * be switched to the new value first. So closing the secret panel opens the old key's typed revocation, by id,
+ * never by description; leaving that confirmation leaves the old key working.
  */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { openRevokeKeys } from '../../../components/confirm/openers.js';
-import { openSecretPanel } from '../../../components/SecretPanel.js';
-import { FollowUp } from '../../../components/wizard/FollowUp.js';
+import { openSecretPanel, type CreatedKey } from '../../../components/SecretPanel.js';
 import type { Note } from '../../../components/wizard/model.js';
-import { SecretReveal } from '../../../components/wizard/SecretReveal.js';
 import type { WizardSpec } from '../../../components/wizard/Wizard.js';
 import type { ApiKey } from '../../../src/api/schemas.js';
 import { useAppActions, useAppState, type PanelSpec } from '../../../src/ui/contexts.js';
@@ -30,29 +29,9 @@ export const KEY_SPEC: WizardSpec<KeyValues, WizardEnv> = {
 };
 
 export interface KeyPanelOptions {
-  /** The key the new one replaces: revoked (after confirmation) once the new one exists. */
+  /** The key the new one replaces: offered for revocation (typed confirmation) once the new value is safe. */
   readonly replaces?: ApiKey;
   readonly intro?: readonly Note[];
-}
-
-interface Created {
-  readonly id: string;
-  readonly secret: Secret;
-}
-
-function RevokeOffer({ created, old, description }: { created: Created; old: ApiKey; description: string }) {
-  const actions = useAppActions();
-  const next = () => {
-    actions.closeOverlay();
-    openSecretPanel(actions, { key: created, description, onClosed: () => openRevokeKeys(actions, [old]) });
-  };
-  return (
-    <FollowUp
-      keyLabel="c"
-      text={`continue: keep the new value safe, then revoke the old key "${old.description}" (${old.id}); closing now leaves it working`}
-      onRun={next}
-    />
-  );
 }
 
 /** Revoking the key ec-access runs on ends this session's access: the replacement must be configured first. */
@@ -61,9 +40,30 @@ const SELF_KEY_NOTE: Note = {
   text: 'ec-access itself runs on the old key: put the new value in EC_API_KEY (or .env) and restart ec-access before revoking the old key.',
 };
 
+interface HandOff {
+  readonly created: CreatedKey;
+  readonly description: string;
+  readonly checks: readonly Note[];
+  readonly replaces?: ApiKey;
+}
+
+/**
+ * Replaces the finished wizard with the secret panel at once: the wizard's own "enter/esc close" must never be
+ * the way out while the value has not been saved.
+ */
+function HandOffSecret({ created, description, checks, replaces }: HandOff) {
+  const actions = useAppActions();
+  useEffect(() => {
+    actions.closeOverlay();
+    openSecretPanel(actions, { key: created, description, checks, ...(replaces ? { onClosed: () => openRevokeKeys(actions, [replaces]) } : {}) });
+    // Once: after this effect the wizard is gone.
+  }, []);
+  return null;
+}
+
 function KeyWizard({ initial, replaces, intro = [] }: { initial: KeyValues } & KeyPanelOptions) {
   const { connection } = useAppState();
-  const created = useRef<Created>(undefined);
+  const created = useRef<CreatedKey>(undefined);
   const notes = replaces && replaces.id === connection.selfKeyId ? [...intro, SELF_KEY_NOTE] : intro;
   const onResponse = (_: number, body: unknown) => {
     const { id, key } = (body ?? {}) as { id?: unknown; key?: unknown };
@@ -75,16 +75,16 @@ function KeyWizard({ initial, replaces, intro = [] }: { initial: KeyValues } & K
       initial={initial}
       onResponse={onResponse}
       intro={notes}
-      done={(outcome, values) => {
-        const made = created.current;
-        if (!made) return null;
-        return (
-          <>
-            <SecretReveal secret={made.secret} keyId={made.id} />
-            {replaces && outcome.ok ? <RevokeOffer created={made} old={replaces} description={values.description.trim()} /> : null}
-          </>
-        );
-      }}
+      done={(outcome, values, { checks }) =>
+        created.current ? (
+          <HandOffSecret
+            created={created.current}
+            description={values.description.trim()}
+            checks={checks}
+            {...(replaces && outcome.ok ? { replaces } : {})}
+          />
+        ) : null
+      }
     />
   );
 }

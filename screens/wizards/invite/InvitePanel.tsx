@@ -23,7 +23,7 @@ function InviteWizard({ initial, actions, intro }: { initial: InviteValues; acti
       spec={INVITE_SPEC}
       initial={initial}
       {...(intro ? { intro } : {})}
-      done={(outcome, values, env) => {
+      done={(outcome, values, { env }) => {
         const later = afterAcceptance(values, env);
         const emails = nonMembers(values, env);
         if (!outcome.ok || later.length === 0 || emails.length === 0) return null;

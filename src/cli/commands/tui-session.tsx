@@ -18,6 +18,7 @@ import { createEsAccess, type EsClientFactory } from '../../state/es-access.js';
 import { createStore, type ListResource } from '../../state/store.js';
 import type { Connection } from '../../ui/contexts.js';
 import type { ScreenId } from '../../ui/screen-ids.js';
+import { createKeyStream } from '../../ui/key-stream.js';
 import { enterAlternateScreen } from '../../ui/terminal.js';
 import { themeFromEnv } from '../../ui/theme.js';
 import { Secret } from '../../util/secret.js';
@@ -112,8 +113,9 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
       <AuditContext.Provider value={audit}>
         <WizardServicesContext.Provider value={{ cloud, esAccess, ...(sandbox ? { sandbox: createSandboxControl(sandbox.controlUrl) } : {}) }}>{opts.renderApp ? opts.renderApp(props) : <App {...props} />}</WizardServicesContext.Provider>
       </AuditContext.Provider>,
-      // Ink's default 30 fps throttle holds back a keystroke's frame by up to 33 ms after the previous one.
-      { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+      // One key at a time, each after the previous key's render and effects (ui/key-stream.ts). Ink's default
+      // 30 fps throttle would hold back a keystroke's frame by up to 33 ms after the previous one.
+      { exitOnCtrlC: false, patchConsole: true, maxFps: 60, stdin: createKeyStream(process.stdin) },
     );
     await instance.waitUntilExit();
     return 0;

@@ -7,5 +7,6 @@ import { startSandbox } from '../../sandbox/index.js';
 import { runTuiWith } from './tui-session.js';
 
 export function runTui(config: AppConfig, opts: { screen: ScreenId; filter?: string }): Promise<number> {
-  return runTuiWith({ createCloudClient, createEsClient, startSandbox }, config, opts);
+  const stateFile = config.sandboxStateFile;
+  return runTuiWith({ createCloudClient, createEsClient, startSandbox: () => startSandbox(stateFile ? { stateFile } : {}) }, config, opts);
 }

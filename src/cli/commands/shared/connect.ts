@@ -19,8 +19,9 @@ import { UsageError } from '../../args.js';
 import type { CommandContext } from '../../dispatch.js';
 
 const SANDBOX_NOTICE =
-  'sandbox: simulated organization (no EC_API_KEY). Each command starts a fresh one; to script against a ' +
-  'persistent sandbox run `ec-access sandbox --state FILE` and export the EC_BASE_URL/EC_API_KEY it prints.';
+  'sandbox: simulated organization (no EC_API_KEY). Each command starts a fresh one; to keep it between ' +
+  'commands set EC_SANDBOX_STATE=FILE, or run `ec-access sandbox --state FILE` and export the EC_BASE_URL/EC_API_KEY it prints.';
+const savedSandboxNotice = (file: string) => `sandbox: simulated organization (no EC_API_KEY), kept in ${file} (EC_SANDBOX_STATE).`;
 
 export interface Session {
   readonly cloud: CloudApi;
@@ -38,10 +39,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-async function startSandbox(): Promise<RunningSandbox> {
+async function startSandbox(stateFile: string | undefined): Promise<RunningSandbox> {
   // Loaded only here, so commands against a real organization never load the simulation.
   const { startSandbox: start } = await import('../../../sandbox/index.js');
-  return start();
+  return start(stateFile ? { stateFile } : {});
 }
 
 async function connect(ctx: CommandContext): Promise<Session> {
@@ -51,8 +52,8 @@ async function connect(ctx: CommandContext): Promise<Session> {
   let baseUrl = config.baseUrl;
   let http2 = config.http2;
   if (config.mode === 'sandbox') {
-    sandbox = await startSandbox();
-    ctx.io.stderr(`ec-access: ${SANDBOX_NOTICE}\n`);
+    sandbox = await startSandbox(config.sandboxStateFile);
+    ctx.io.stderr(`ec-access: ${config.sandboxStateFile ? savedSandboxNotice(config.sandboxStateFile) : SANDBOX_NOTICE}\n`);
     apiKey = new Secret(sandbox.ownerKey);
     baseUrl = sandbox.baseUrl;
     http2 = SANDBOX_HTTP2;

@@ -1,0 +1,38 @@
+/**
+ * A second, scriptable ec-access command next to a pty session: same built bin, same HOME, working directory and
+ * environment (so the same EC_SANDBOX_STATE file and audit trail), stdin and stdout pipes instead of a terminal
+ * (so the output is JSON). Scenarios use it to check what really happened, not only what the screen says.
+ */
+import { execFile } from 'node:child_process';
+import { binPath, type PtyApp } from './harness.js';
+
+export interface CommandResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout parsed; throws with the whole result when it is not JSON. */
+  json<T = any>(): T;
+}
+
+/** The sandbox state file the scenarios give the embedded sandbox, relative to the session's working directory. */
+export const SANDBOX_STATE = 'sandbox-state.json';
+
+export function runCommand(app: PtyApp, args: readonly string[], timeoutMs = 20_000): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [binPath(), ...args], { cwd: app.cwd, env: app.env, timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({
+        code,
+        stdout,
+        stderr,
+        json() {
+          try {
+            return JSON.parse(stdout);
+          } catch {
+            throw new Error(`ec-access ${args.join(' ')} did not print JSON (exit ${code})\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+          }
+        },
+      });
+    });
+  });
+}

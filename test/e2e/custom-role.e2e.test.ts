@@ -1,0 +1,120 @@
+/**
+ * Scenario 4: build a custom role in two projects and give it to a member, in one wizard (n on Roles). The plan
+ * is one PUT per project with the same descriptor, then the member's assignment: the type's viewer role_id with
+ * application_roles naming the role. Afterwards the Roles screen lists it in both projects, the member's details
+ * show it, and the sandbox (read back by scriptable commands on the same state file) holds exactly that.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { pointAt, projectIdOnScreen, reviewRequests, scrollPlanTo, waitForList } from './app-screen.js';
+import { runCommand, SANDBOX_STATE } from './commands.js';
+import { closeAll, launch } from './harness.js';
+
+afterEach(closeAll);
+
+const ROLE = 'support-reader';
+const PROJECTS = ['search-staging', 'vector-lab'] as const;
+/** A member with no project access yet, so the custom role is all they get there (no over-grant). */
+const MEMBER = 'amara.garcia@acme-analytics.example';
+
+it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, { timeout: 60_000 }, async () => {
+  const app = await launch({ cols: 120, rows: 60, env: { EC_SANDBOX_STATE: SANDBOX_STATE } });
+  await waitForList(app, 'Members');
+  await app.press('3');
+  const before = await waitForList(app, 'Roles');
+  expect(before).not.toContain(ROLE);
+
+  await app.press('n');
+  await app.waitForText('Role name');
+  await app.type(ROLE);
+  await app.waitForText(`▶ ${ROLE}`);
+  await app.press('enter');
+  await app.waitForText('Description (optional)');
+  await app.type('Reads support tickets');
+  await app.press('enter');
+  await app.waitForText('In which projects?');
+  const projectIds: string[] = [];
+  for (const project of PROJECTS) {
+    await pointAt(app, `] ${project} `);
+    projectIds.push(projectIdOnScreen(app, project));
+    await app.press('space');
+    await app.waitForText(`[x] ${project}`);
+  }
+  await app.press('enter');
+  await app.waitForText('Cluster privileges');
+  await app.press('enter'); // none
+  await pointAt(app, 'Add an entry');
+  await app.press('enter');
+  await app.waitForText('Index patterns');
+  await app.type('support-*');
+  await app.press('enter');
+  await pointAt(app, '] read');
+  await app.press('space');
+  await app.waitForText('[x] read');
+  await app.press('enter');
+  for (const optional of ['fields to grant', 'fields to hide', 'Document-level security query']) {
+    await app.waitForText(optional);
+    await app.press('enter');
+  }
+  await pointAt(app, 'Done');
+  await app.press('enter');
+  await app.waitForText('Kibana feature privileges');
+  await app.press('enter'); // None
+  await app.waitForText('Assign it to members now?');
+  await pointAt(app, MEMBER);
+  await app.press('space');
+  await app.waitForText(`[x] ${MEMBER}`);
+  await app.press('enter');
+
+  // The plan: the same descriptor PUT in each project, then the assignment, nothing sent yet.
+  const descriptor = { indices: [{ names: ['support-*'], privileges: ['read'] }], description: 'Reads support tickets' };
+  const requests = await reviewRequests(app);
+  expect(requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'POST']);
+  projectIds.forEach((id, i) => {
+    expect(requests[i]!.url).toMatch(new RegExp(`/_es/${id}/_security/role/${ROLE}$`));
+    expect(requests[i]!.body).toEqual(descriptor);
+  });
+  const userId = /\/api\/v1\/users\/(\d+)\/role_assignments$/.exec(requests[2]!.url)?.[1];
+  expect(userId).toBeDefined();
+  const assignment = { role_id: 'elasticsearch-viewer', all: false, project_ids: projectIds, application_roles: [ROLE] };
+  expect(requests[2]!.body).toEqual({ project: { elasticsearch: [{ ...assignment, organization_id: expect.any(String) }] } });
+
+  await app.press('enter');
+  await app.waitForText('All 3 steps done.');
+  for (const project of PROJECTS) await scrollPlanTo(app, `${ROLE} is listed in ${project}`);
+  await app.press('enter');
+
+  // The Roles screen: one row per project.
+  const roles = await waitForList(app, 'Roles');
+  for (const project of PROJECTS) expect(roles).toMatch(new RegExp(`custom\\s+${ROLE}\\s+${project}\\s`));
+
+  // The member: the assignment, and the effective access it gives.
+  await app.press('1');
+  await waitForList(app, 'Members');
+  await app.press('/');
+  await app.type('amara.garcia');
+  await app.waitFor((s) => s.includes(`/amara.garcia`) && s.includes('▶ amara.garcia@'), 'the member to be selected');
+  await app.press('enter'); // keep the filter
+  await app.waitFor((s) => !/keep filter/.test(s), 'the list to take the keyboard back');
+  await app.press('enter'); // details
+  const details = await app.waitForText(`Member: ${MEMBER}`);
+  expect(details).toContain(`application_roles: ${ROLE} (custom)`);
+  for (const project of PROJECTS) expect(details).toMatch(new RegExp(`${project} \\(elasticsearch\\)\\s+${ROLE}`));
+
+  await app.press('esc');
+  await app.press('q');
+  expect(await app.exit()).toBe(0);
+
+  // The sandbox: the role exists in both projects with that descriptor, and the member holds the assignment.
+  const [listed, members, ...descriptors] = await Promise.all([
+    runCommand(app, ['roles', 'list', '--json']),
+    runCommand(app, ['members', 'list', '--json']),
+    ...PROJECTS.map((project) => runCommand(app, ['roles', 'list', '--project', project, '--name', ROLE, '--json'])),
+  ]);
+  expect(listed!.code, listed!.stderr).toBe(0);
+  const custom = listed!.json().custom.filter((r: { name: string }) => r.name === ROLE).map((r: { project_name: string }) => r.project_name);
+  expect(custom.sort()).toEqual([...PROJECTS]);
+  for (const role of descriptors) expect(role.json().role).toMatchObject(descriptor);
+  const member = members!.json().members.find((m: { email: string }) => m.email === MEMBER);
+  expect(member.user_id).toBe(userId);
+  expect(member.role_assignments.project.elasticsearch).toEqual([expect.objectContaining(assignment)]);
+});

@@ -1,0 +1,26 @@
+/**
+ * Keys that reach the app in one read (typed faster than it draws, pasted, or queued while it was busy) are
+ * applied one by one, as if typed slowly: a screen switch, the wizard that the next key opens, the text typed
+ * into its first field and the Enter after it, all in a single write. (src/ui/key-stream.ts does this; without
+ * it Ink hands the whole chunk to the handlers as one unknown "key" and nothing happens.)
+ */
+import { afterEach, expect, it } from 'vitest';
+import { waitForList } from './app-screen.js';
+import { closeAll, launch } from './harness.js';
+
+afterEach(closeAll);
+
+it('applies every key of a single read, in order, to whatever the previous key opened', { timeout: 30_000 }, async () => {
+  const app = await launch({ cols: 100, rows: 30 });
+  await waitForList(app, 'Members');
+
+  app.write('4nCI bot\r');
+  const screen = await app.waitForText('Expiration');
+  expect(screen).toMatch(/New API key · step 2/);
+  expect(screen).toMatch(/What is the key for\? CI bot/);
+
+  // Arrow keys and Enter in one read too: 30d → 90d, chosen.
+  app.write('\x1b[B\r');
+  await app.waitForText('Where may the key act?');
+  expect(app.screen()).toMatch(/Expiration 90d/);
+});

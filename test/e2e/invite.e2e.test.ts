@@ -1,0 +1,93 @@
+/**
+ * Scenario 3: invite a new colleague as Developer on search-prod. The wizard shows the exact request before
+ * anything is sent; enter sends it; the invitation then shows in the members list, and the sandbox (read back
+ * with `ec-access invitations list` on the same state file) really holds it with that role.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { pointAt, projectIdOnScreen, scrollPlanTo, waitForList } from './app-screen.js';
+import { runCommand, SANDBOX_STATE } from './commands.js';
+import { closeAll, launch } from './harness.js';
+import { previewedRequests } from '../support/request-preview.js';
+
+afterEach(closeAll);
+
+const EMAIL = 'new.analyst@example.com';
+const PROJECT = 'search-prod';
+
+it(`invites ${EMAIL} as Developer on ${PROJECT}, showing the exact request first`, { timeout: 60_000 }, async () => {
+  // Tall enough that the whole request preview fits on screen.
+  const app = await launch({ cols: 120, rows: 50, env: { EC_SANDBOX_STATE: SANDBOX_STATE } });
+  const members = await waitForList(app, 'Members');
+  const orgId = /\((\d+)\)/.exec(app.line(0))?.[1];
+  expect(orgId, 'the header names the organization id').toBeDefined();
+  expect(members).not.toContain(EMAIL);
+
+  await app.press('n');
+  await app.waitForText('Who should be invited?');
+  await app.type(EMAIL);
+  await app.waitForText(`▶ ${EMAIL}`);
+  await app.press('enter');
+  await app.waitForText('Invitation expiry');
+  await app.press('enter'); // the server default
+  await app.waitForText('Organization role');
+  await app.press('enter'); // None
+  await app.waitForText('Hosted deployment role');
+  await app.press('enter'); // None
+  await pointAt(app, 'Add a project role');
+  await app.press('enter');
+  await app.waitForText('Which kind of project?');
+  await pointAt(app, 'Elasticsearch');
+  await app.press('enter');
+  await pointAt(app, `] ${PROJECT} `);
+  const projectId = projectIdOnScreen(app, PROJECT);
+  await app.press('space');
+  await app.waitForText(`[x] ${PROJECT}`);
+  await app.press('enter');
+  await app.waitForText('Which role?');
+  await pointAt(app, 'Developer');
+  await app.press('enter');
+  await pointAt(app, 'Done with project roles');
+  await app.press('enter');
+
+  // The review: the one request, exactly as it will be sent, and nothing sent yet.
+  const review = await app.waitForText('nothing is sent until you press enter');
+  expect(review).toContain('Nothing has been sent yet.');
+  expect(review).toContain(`pending  invite ${EMAIL}`);
+  const expectedBody = {
+    emails: [EMAIL],
+    role_assignments: {
+      project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: orgId, all: false, project_ids: [projectId] }] },
+    },
+  };
+  const [request, ...others] = previewedRequests(review);
+  expect(others).toEqual([]);
+  expect(request?.method).toBe('POST');
+  expect(request?.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/api/v1/organizations/${orgId}/invitations$`));
+  expect(request?.body).toEqual(expectedBody);
+
+  await app.press('enter');
+  await app.waitForText(`done  invite ${EMAIL}`);
+  // The verified result sits under the request.
+  await scrollPlanTo(app, `${EMAIL} is listed as invited`);
+
+  await app.press('enter'); // close the wizard
+  await waitForList(app, 'Members');
+  await app.press('/');
+  await app.type('new.analyst');
+  const row = (await app.waitFor((s) => s.split('\n').some((l) => l.includes('new.analyst@')), 'the invitation in the list'))
+    .split('\n')
+    .find((l) => l.includes('new.analyst@'))!;
+  expect(row).toMatch(/\(pending\)/);
+  expect(row).toMatch(/es:developer\(1\)/);
+  expect(row).toMatch(/invited in \d+[hd]/);
+
+  await app.press('esc'); // leave the filter
+  await app.press('q');
+  expect(await app.exit()).toBe(0);
+
+  // What the sandbox really holds, read by a second command from the same state file.
+  const listed = await runCommand(app, ['invitations', 'list', '--json']);
+  expect(listed.code, listed.stderr).toBe(0);
+  const invitation = listed.json().invitations.find((i: { email: string }) => i.email === EMAIL);
+  expect(invitation).toMatchObject({ expired: false, role_assignments: expectedBody.role_assignments });
+});

@@ -28,8 +28,8 @@ interface StepBase<V, E> {
   /** The question ("Who should be invited?"). */
   readonly title: string;
   readonly help?: string;
-  /** What the step's why-line and `i` explain (src/domain/explanations.ts). */
-  readonly concept?: ConceptId;
+  /** What the step's why-line and `i` explain (src/domain/explanations.ts); every step teaches something. */
+  readonly concept: ConceptId;
   /** Skipped when false; skipped steps keep their values for when they come back. */
   readonly when?: (v: V, env: E) => boolean;
   /** A message here blocks `enter` and is shown under the field. */

@@ -38,7 +38,7 @@ async function toStackAccess(a: WizardApp, description: string, projects: readon
 }
 
 describe('API key wizard', () => {
-  it('creates a project-scoped key with stack access; preview equals what was sent; the secret is shown once, masked', async () => {
+  it('creates a project-scoped key with stack access; preview equals what was sent; the secret panel shows it once, masked', async () => {
     app = await openKeyWizard();
     await toStackAccess(app, 'CI pipeline - ES ingest', ['search-prod']);
     await app.pointAt('developer');
@@ -60,16 +60,19 @@ describe('API key wizard', () => {
     });
     expect(app.text()).not.toContain('Cloud-only key');
     await app.press(KEY.enter);
-    await app.waitFor('Copy the secret');
-    await app.waitFor('with the chosen roles');
+    await app.waitFor("This is the only time this key's value is shown");
+    expect(app.frame()).toContain('New API key: CI pipeline - ES ingest');
     const writes = await app.writes();
     expect(writes).toHaveLength(1);
     expect(JSON.parse(writes[0]!.body!)).toEqual(previewed);
     const masked = app.frame();
-    expect(masked).toContain('••••••••••••');
+    expect(masked).toContain('masked: v reveals it');
     await app.press('v');
-    await app.waitFor('v hide');
+    await app.waitFor('revealed: v hides it');
     expect(app.frame()).not.toEqual(masked);
+    // enter does not drop the only copy: it asks for the typed acknowledgement first.
+    await app.press(KEY.enter);
+    await app.waitFor('Type saved and press enter to close');
   });
 
   it('labels a key without stack access Cloud-only before creating it', async () => {

@@ -1,11 +1,13 @@
 /**
  * `n` on Keys. The create response is the only place the secret appears: it goes from the response straight into a
- * Secret held by this panel (never the plan, the store, a message or the audit) and is shown once.
+ * Secret held by this panel (never the plan, the store, a message or the audit), and once the plan is done the
+ * wizard hands it to the secret panel, which shows it once and closes only on a typed acknowledgement: closing the
+ * wizard's result with enter would otherwise drop the only copy.
  */
-import { useRef } from 'react';
-import { SecretReveal } from '../../../components/wizard/SecretReveal.js';
+import { useEffect, useRef } from 'react';
+import { openSecretPanel } from '../../../components/SecretPanel.js';
 import type { WizardSpec } from '../../../components/wizard/Wizard.js';
-import type { PanelSpec } from '../../../src/ui/contexts.js';
+import { useAppActions, type PanelSpec } from '../../../src/ui/contexts.js';
 import { Secret } from '../../../src/util/secret.js';
 import type { WizardEnv } from '../env.js';
 import { WizardPanel } from '../WizardPanel.js';
@@ -20,6 +22,16 @@ export const KEY_SPEC: WizardSpec<KeyValues, WizardEnv> = {
   refresh: () => ['keys'],
 };
 
+/** Rendered once the key exists: replaces the wizard with the secret panel. */
+function SecretHandoff({ id, secret, description }: { id: string; secret: Secret; description: string }) {
+  const actions = useAppActions();
+  useEffect(() => {
+    actions.closeOverlay();
+    openSecretPanel(actions, { key: { id, secret }, description });
+  }, [actions, id, secret, description]);
+  return null;
+}
+
 function KeyWizard({ initial }: { initial: KeyValues }) {
   const created = useRef<{ id: string; secret: Secret }>(undefined);
   const onResponse = (_: number, body: unknown) => {
@@ -31,7 +43,7 @@ function KeyWizard({ initial }: { initial: KeyValues }) {
       spec={KEY_SPEC}
       initial={initial}
       onResponse={onResponse}
-      done={() => (created.current ? <SecretReveal secret={created.current.secret} keyId={created.current.id} /> : null)}
+      done={(_, values) => (created.current ? <SecretHandoff {...created.current} description={values.description} /> : null)}
     />
   );
 }

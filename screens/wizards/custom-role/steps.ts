@@ -7,6 +7,7 @@ import { validateRoleName } from '../../../src/domain/role-name.js';
 import { KIBANA_FEATURES, SERVERLESS_CLUSTER_PRIVILEGES, SERVERLESS_INDEX_PRIVILEGES } from '../../../src/domain/privileges.js';
 import type { Option, Step } from '../../../components/wizard/model.js';
 import { customRolesIn, projectName, type WizardEnv } from '../env.js';
+import { assigneeConflicts } from './draft.js';
 import { entryLens, loopMenu, type LoopLens } from './loop.js';
 import { EMPTY_INDEX, EMPTY_KIBANA, parseQuery, splitList, type IndexEntry, type KibanaEntry, type RoleValues } from './values.js';
 
@@ -130,8 +131,15 @@ export const ROLE_STEPS: readonly S[] = [
   {
     kind: 'multi', id: 'assignees', concept: 'custom-role-assignment', title: 'Assign it to members now? (optional)',
     help: 'Each gets <type>-viewer with application_roles: [this role] on the chosen projects; nothing else',
-    options: (_, env) => env.snapshot.members.map((m) => ({ id: m.user_id, label: m.email ?? m.user_id, hint: m.name ?? '' })),
+    // Who already holds a predefined role in the target projects shows here, before the review refuses it.
+    options: (v, env) => env.snapshot.members.map((m) => ({
+      id: m.user_id, label: m.email ?? m.user_id,
+      hint: [m.name, assigneeConflicts(v, env, m.user_id).length > 0 ? 'has a predefined role there: would over-grant' : ''].filter(Boolean).join(' · '),
+    })),
     get: (v) => v.assignees, set: (v, assignees) => ({ ...v, assignees }),
+    notes: (v, env) => v.assignees.flatMap((id) => assigneeConflicts(v, env, id).map((text) => ({
+      tone: 'warning' as const, text: `${env.snapshot.members.find((m) => m.user_id === id)?.email ?? id}: ${text}`,
+    }))),
     summary: (v, env) => v.assignees.map((id) => env.snapshot.members.find((m) => m.user_id === id)?.email ?? id).join(', ') || 'nobody',
   },
 ];

@@ -46,10 +46,13 @@ export const customRoleLesson: Lesson = {
   title: 'A read-only custom role for marketing-*',
   goal: `Create a read-only custom role on ${PATTERN} in a search project and assign it to someone, the documented way.`,
   hints: [
-    '3 opens Roles; n builds a custom role: project, name, index pattern marketing-*, read + view_index_metadata',
-    'Then 1 Members, pick a person, e edits their roles: custom role on that project',
-    'No predefined role on the same project: the union would over-grant',
-    ': also works: "give bob@acme.example marketing-readonly on search-prod"',
+    '3 opens Roles; n creates a custom role',
+    'Name it marketing-readonly, enter; enter again skips the description',
+    'Projects: space ticks search-prod, enter. Cluster privileges: tick none, enter',
+    'Index privileges: Add an entry… → type marketing-* → enter → space ticks read and view_index_metadata → enter',
+    'enter past the optional field security and DLS query; choose Done, then None for Kibana',
+    'Assign it: space ticks a member not marked "would over-grant" (a predefined role beside it widens access)',
+    'enter shows the review: a PUT creates the role, a POST assigns it; enter sends both',
   ],
   concepts: ['predefined-vs-custom', 'index-privileges', 'role-name-rules', 'custom-role-per-project', 'custom-role-assignment', 'over-grant'],
   check(state, baseline) {

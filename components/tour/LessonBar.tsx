@@ -61,7 +61,8 @@ function LessonBar({ runner }: { runner: TourRunner }) {
     ? { tone: 'danger' as const, text: `${symbols.fail} ${view.error}` }
     : result
       ? result.passed
-        ? { tone: 'success' as const, text: `${symbols.ok} ${result.summary}. t: what happened, then enter for the next lesson` }
+        // What to do next comes first: at 80 columns the summary is cut, and the panel shows it whole.
+        ? { tone: 'success' as const, text: `${symbols.ok} Goal reached: t shows what happened. ${result.summary}` }
         : { tone: 'warning' as const, text: `${symbols.fail} ${result.summary}` }
       : { tone: 'muted' as const, text: `Hint: ${lesson.hints[view.hint] ?? ''}` };
   return (

@@ -65,7 +65,8 @@ export function lessonPanelLines(input: PanelInput): Line[] {
   if (view.checking) out.push(blank, line(tone('muted', 'Checking the sandbox…')));
   if (view.error) out.push(blank, line(tone('danger', `${symbols.fail} ${view.error}`)));
   if (result) {
-    out.push(blank, line(tone(result.passed ? 'success' : 'warning', `${result.passed ? symbols.ok : symbols.fail} ${result.summary}`, true)));
+    const verdict = result.passed ? 'success' : 'warning';
+    out.push(blank, ...wrapWords(`${result.passed ? symbols.ok : symbols.fail} ${result.summary}`, width - 2).map((t, i) => line(tone(verdict, i === 0 ? t : `  ${t}`, true))));
     out.push(...result.details.flatMap((d) => wrapped(d, width, '  ')));
     const sent = requestLines(view.state?.requests ?? [], width - 2);
     if (result.passed && sent.length > 0) out.push(blank, line(tone('muted', 'Requests the sandbox received for this:')), ...sent.map((s) => line(`  ${s}`)));
@@ -79,7 +80,7 @@ export function lessonPanelLines(input: PanelInput): Line[] {
   out.push(blank, line(tone('muted', input.explain ? 'Why it works this way:' : 'Why (i for the whole explanation):')));
   for (const id of lesson.concepts) {
     const e = explanationOf(id);
-    out.push(...(input.explain ? [line(tone('accent', e.title)), ...e.body.flatMap((p) => wrapped(p, width, '  '))] : wrapped(`${symbols.bullet} ${e.why}`, width, '  ')));
+    out.push(...(input.explain ? [line(tone('accent', e.title)), ...e.body.flatMap((p) => wrapped(p, width, '  '))] : wrapped(`${symbols.bullet} ${e.why}`, width, '  ', '    ')));
   }
   return out;
 }

@@ -84,7 +84,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const check = verify.current;
   const result = wrap(resultLines(state, check && env !== undefined ? () => check(env) : undefined, warn));
   const viewHeight = Math.max(3, height - 2 - (state.phase === 'done' && done ? 4 : 0));
-  const total = before.length + planLines(state.plan, router.urlOf, theme.symbols).length + result.length;
+  const total = before.length + planLines(state.plan, router.urlOf, theme.symbols, true, width - 1).length + result.length;
   const max = Math.max(0, total - viewHeight);
 
   const run = async () => {

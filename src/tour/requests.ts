@@ -5,33 +5,12 @@
  * bracket, and only a piece longer than a whole line is split inside.
  */
 import type { LoggedRequest } from '../sandbox/request-log.js';
+import { breakAfter } from '../ui/break-after.js';
 import { redactPath, scrubText } from '../util/redact.js';
 import { writes } from './lessons/shared.js';
 
 const BODY_CHARS = 400;
 const INDENT = '    ';
-
-/** Greedy packing of `text` into lines of at most `width`, breaking after any character in `after`. */
-export function breakAfter(text: string, width: number, after: string): string[] {
-  const room = Math.max(8, width);
-  const pieces: string[] = [];
-  let piece = '';
-  for (const ch of text) {
-    piece += ch;
-    if (after.includes(ch) || piece.length === room) {
-      pieces.push(piece);
-      piece = '';
-    }
-  }
-  if (piece) pieces.push(piece);
-  const out: string[] = [];
-  for (const p of pieces) {
-    const last = out.length - 1;
-    if (last >= 0 && out[last]!.length + p.length <= room) out[last] += p;
-    else out.push(p);
-  }
-  return out;
-}
 
 export function requestLines(requests: readonly LoggedRequest[], width = Number.POSITIVE_INFINITY): string[] {
   const fit = (text: string, after: string, indent: string) =>

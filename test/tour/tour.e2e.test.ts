@@ -84,12 +84,13 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   const confirm = await app.waitForText(/Type (.+?) to confirm/);
   await app.type(/Type (.+?) to confirm/.exec(confirm)![1]!);
   await app.press('enter');
-  await app.waitForText(/revoked in time/, { timeoutMs: 10_000 });
+  await app.waitForText('✓ Goal reached: t shows what happened', { timeoutMs: 10_000 });
 
   await app.press('esc'); // the revocation's result panel
   await waitForList(app, 'Keys');
   await app.press('t');
   await app.waitForText('Lesson 6 of 6');
+  expect(app.screen()).toMatch(/revoked in time, and no other key was touched/);
   // What happened, with the exact request: further down the panel at this size.
   for (let i = 0; i < 30 && !/DELETE \/api\/v1\/users\/auth\/keys/.test(app.screen()); i++) await app.press('down');
   expect(app.screen()).toMatch(/DELETE \/api\/v1\/users\/auth\/keys/);

@@ -128,14 +128,17 @@ export function parsePreviewedBodies(frame: string): unknown[] {
   const bodies: unknown[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!/^\s*(POST|PUT|DELETE|PATCH) https?:\/\//.test(lines[i]!)) continue;
-    const first = lines[i + 1]?.trim();
+    // A long URL continues on indented lines of one token each (broken after a slash) before the body starts.
+    let start = i + 1;
+    while (start < lines.length && /^\s+[^\s{[]\S*$/.test(lines[start]!)) start++;
+    const first = lines[start]?.trim();
     if (first !== '{' && first !== '[') continue;
-    const indent = lines[i + 1]!.indexOf(first);
+    const indent = lines[start]!.indexOf(first);
     const close = first === '{' ? '}' : ']';
     const text: string[] = [];
-    for (let j = i + 1; j < lines.length; j++) {
+    for (let j = start; j < lines.length; j++) {
       text.push(lines[j]!.slice(indent));
-      if (j > i + 1 && lines[j]!.slice(indent).replace(/,$/, '') === close) break;
+      if (j > start && lines[j]!.slice(indent).replace(/,$/, '') === close) break;
     }
     bodies.push(JSON.parse(text.join('\n')));
   }

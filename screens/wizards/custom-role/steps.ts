@@ -3,6 +3,7 @@
  * cluster privileges, index privilege entries (patterns, privileges, field security, DLS), Kibana feature entries,
  * and who to assign it to. Run-as is not offered: Serverless refuses it.
  */
+import type { Member } from '../../../src/api/schemas.js';
 import { validateRoleName } from '../../../src/domain/role-name.js';
 import { KIBANA_FEATURES, SERVERLESS_CLUSTER_PRIVILEGES, SERVERLESS_INDEX_PRIVILEGES } from '../../../src/domain/privileges.js';
 import type { Option, Step } from '../../../components/wizard/model.js';
@@ -33,6 +34,13 @@ function featureOptions(v: RoleValues, env: WizardEnv): Option[] {
   const seen = new Map<string, Option>();
   for (const type of types) for (const f of KIBANA_FEATURES[type]) seen.set(f.id, { id: f.id, label: f.label, hint: f.id });
   return [...seen.values()];
+}
+
+/** Why a restricted role would change nothing or too much for the member (first: at 80 columns it must show), then the name. */
+function assigneeHint(v: RoleValues, env: WizardEnv, m: Member): string {
+  const owner = (m.role_assignments?.organization ?? []).some((a) => a.role_id === 'organization-admin');
+  const why = owner ? 'organization owner (admin already)' : assigneeConflicts(v, env, m.user_id).length > 0 ? 'would over-grant' : '';
+  return [why, m.name].filter(Boolean).join(' · ');
 }
 
 const NAME_START = /[A-Za-z0-9]/;
@@ -132,10 +140,7 @@ export const ROLE_STEPS: readonly S[] = [
     kind: 'multi', id: 'assignees', concept: 'custom-role-assignment', title: 'Assign it to members now? (optional)',
     help: 'Each gets <type>-viewer with application_roles: [this role] on the chosen projects; nothing else',
     // Who already holds a predefined role in the target projects shows here, before the review refuses it.
-    options: (v, env) => env.snapshot.members.map((m) => ({
-      id: m.user_id, label: m.email ?? m.user_id,
-      hint: [m.name, assigneeConflicts(v, env, m.user_id).length > 0 ? 'has a predefined role there: would over-grant' : ''].filter(Boolean).join(' · '),
-    })),
+    options: (v, env) => env.snapshot.members.map((m) => ({ id: m.user_id, label: m.email ?? m.user_id, hint: assigneeHint(v, env, m) })),
     get: (v) => v.assignees, set: (v, assignees) => ({ ...v, assignees }),
     notes: (v, env) => v.assignees.flatMap((id) => assigneeConflicts(v, env, id).map((text) => ({
       tone: 'warning' as const, text: `${env.snapshot.members.find((m) => m.user_id === id)?.email ?? id}: ${text}`,

@@ -19,14 +19,28 @@ export function tourEnv(state: string): Record<string, string> {
 
 /** The tour at 80x24 without colour, resumed at `lesson` (1-based) as if the earlier ones were done. */
 export async function startTourAt(state: string, lesson: number, extraArgs: readonly string[] = []): Promise<PtyApp> {
+  mkdirSync(workDir(state), { recursive: true });
   if (lesson > 1) {
     mkdirSync(join(state, 'ec-access'), { recursive: true });
     const completed = LESSONS.slice(0, lesson - 1).map((l) => l.id);
     writeFileSync(progressFile(state), JSON.stringify({ version: 1, current: lesson - 1, completed }));
   }
-  const app = await launch({ args: ['tour', ...extraArgs], cols: 80, rows: 24, env: tourEnv(state) });
+  // The learner's working folder: where a saved secret lands.
+  const app = await launch({ args: ['tour', ...extraArgs], cols: 80, rows: 24, env: tourEnv(state), cwd: workDir(state) });
   await app.waitForText(`TOUR ${lesson}/${LESSONS.length}`, { timeoutMs: 15_000 });
   return app;
+}
+
+export const workDir = (state: string) => join(state, 'work');
+
+/**
+ * Types `text` into the field at the cursor (▶), waits until the field shows it all, then presses enter: panels
+ * that take typed confirmations do not split a fast "text⏎" chunk, so the enter must come on its own.
+ */
+export async function typeAndEnter(app: PtyApp, text: string): Promise<void> {
+  await app.type(text);
+  await app.waitFor((s) => cursorLine(s).includes(`▶ ${text}`), `the field to show "${text}"`);
+  await app.press('enter');
 }
 
 export function savedProgress(state: string): { current: number; completed: string[] } {

@@ -1,6 +1,6 @@
 /**
- * A scripted learner in a real terminal (80x24, NO_COLOR) doing the tour's lessons with the real screens; the
- * tour decides from the sandbox state whether each goal was reached.
+ * A scripted learner in a real terminal (80x24, NO_COLOR) doing the tour's first and last lessons with the real
+ * screens (lessons 2–5: learners.e2e.test.ts); the tour decides from the sandbox state whether each goal was reached.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { waitForList } from '../e2e/app-screen.js';
 import { closeAll, launch, type PtyApp } from '../e2e/harness.js';
+import { typeAndEnter } from './learner.js';
 
 let state: string;
 beforeEach(() => {
@@ -82,8 +83,7 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   await app.waitFor((s) => !/keep filter/.test(s), 'the filter to be kept');
   await app.press('d');
   const confirm = await app.waitForText(/Type (.+?) to confirm/);
-  await app.type(/Type (.+?) to confirm/.exec(confirm)![1]!);
-  await app.press('enter');
+  await typeAndEnter(app, /Type (.+?) to confirm/.exec(confirm)![1]!);
   await app.waitForText('✓ Goal reached: t shows what happened', { timeoutMs: 10_000 });
 
   await app.press('esc'); // the revocation's result panel
@@ -105,8 +105,3 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   const again = await start();
   await again.waitForText('Tour complete', { timeoutMs: 15_000 });
 });
-
-it.todo('lesson 2: invite a Viewer and accept — the TUI session gives wizards no sandbox control yet (WizardServices.sandbox is unset in tui-session), so "accept (sandbox)" is not offered');
-it.todo('lesson 3: custom role for marketing-* — the custom role wizard (n on Roles) is still being built');
-it.todo('lesson 4: CI key — needs the key wizard plus the secret panel; to be scripted once the secret panel lands');
-it.todo('lesson 5: doctor fix — to be scripted through D → enter → member-roles wizard once the wizards are final');

@@ -15,7 +15,8 @@ export const doctorLesson: Lesson = {
     'Pick the over-grant: "… gets developer on top of [dashboard-reader] on search-prod"',
     'enter opens its fix: what the person loses and keeps, and the exact request',
     'Type what the confirmation asks for (the person\'s email) and press enter to send it',
-    'D again: the finding is gone. A fix marked "not available yet" means: pick another finding',
+    'esc closes the result; the doctor, read again, no longer lists it. esc again for the screens',
+    'A fix that says "not available yet" cannot be applied here: pick another finding',
   ],
   concepts: ['access-doctor', 'over-grant', 'custom-role-per-project', 'key-expiry-and-reuse'],
   check(state, baseline) {

@@ -1,16 +1,17 @@
 /**
- * Scripted learners for lessons 2–5 in a real terminal (80x24, NO_COLOR): each one reads the lesson panel first
+ * Scripted learners for lessons 2 and 3 in a real terminal (80x24, NO_COLOR): each one reads the lesson panel first
  * and takes only the steps it names (the test asserts the panel says them), with the real screens; the tour
  * decides from the sandbox state that the goal was reached, and the learner reads what happened.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { waitForList } from '../e2e/app-screen.js';
 import { closeAll } from '../e2e/harness.js';
 import {
-  closePanel, cursorLine, finishLesson, joinedRows, pointAt, prose, readLessonPanel, savedProgress, startTourAt, waitForLessonPassed, waitForQuestion,
+  closePanel, cursorLine, finishLesson, joinedRows, pointAt, prose, readLessonPanel, savedProgress, startTourAt, waitForLessonPassed,
+  waitForQuestion,
 } from './learner.js';
 
 /** Each learner takes a few seconds alone; the loaded 2-core box gets room (waits, not sleeps). */
@@ -20,11 +21,7 @@ let state: string;
 beforeEach(() => {
   state = mkdtempSync(join(tmpdir(), 'ec-access-learner-'));
 });
-afterEach(async (ctx) => {
-  if (process.env.DUMP_FRAMES && ctx.task.result?.state === 'fail') {
-    const { allFrames } = await import('../e2e/harness.js');
-    writeFileSync('/tmp/h10/frames.txt', allFrames().join('\n=====\n'));
-  }
+afterEach(async () => {
   await closeAll();
   rmSync(state, { recursive: true, force: true });
 });

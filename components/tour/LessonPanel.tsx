@@ -74,7 +74,7 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
     ? `enter next lesson · ${arrows} scroll · esc back to the screens`
     : question
       ? `type the answer · enter check · ${arrows} scroll · esc back`
-      : `enter check now · i explain · r restart lesson · ${arrows} scroll · esc back`);
+      : `enter check · i explain · r restart · ${arrows} scroll · esc back`);
   return (
     <>
       <LinesView lines={lines} scroll={shown} height={height} width={layout.width - 2} />

@@ -52,6 +52,9 @@ function boxRows(screen: string): string[] {
   return screen.split('\n').map((l) => /^[│|](.*)[│|]$/.exec(l)?.[1]?.trimEnd()).filter((l): l is string => l !== undefined);
 }
 
+/** The rows inside the panel box, without the borders (exported for layout checks). */
+export const panelRows = (screen: string) => boxRows(screen);
+
 /** `next` appended to `seen` without the rows the two windows share (a scroll by one shares all but one). */
 function mergeWindow(seen: string[], previous: readonly string[], next: readonly string[]): void {
   for (let shift = 1; shift < next.length; shift++) {
@@ -69,21 +72,33 @@ function mergeWindow(seen: string[], previous: readonly string[], next: readonly
  * it open. Lessons the tour checks by itself are read once their verdict (✓ or ✗) is on screen. Returns the text,
  * one panel line per line.
  */
-export async function readLessonPanel(app: PtyApp, lesson: number): Promise<string> {
+export async function readLessonPanel(app: PtyApp, lesson: number, eachWindow?: (screen: string) => void): Promise<string> {
+  await openLessonPanel(app, lesson);
+  return readOpenPanel(app, eachWindow);
+}
+
+/** t, then wait for the panel (and, for lessons the tour checks itself, the verdict). */
+export async function openLessonPanel(app: PtyApp, lesson: number): Promise<void> {
   await app.press('t');
   await app.waitForText(`Lesson ${lesson} of ${LESSONS.length}`);
   if (!LESSONS[lesson - 1]?.question) {
     await app.waitFor((s) => boxRows(s).some((r) => /^ [✓✗] /.test(r)) && !s.includes('Checking the sandbox'), 'the lesson check');
   }
+}
+
+/** Scrolls the open panel from where it is to the end; `eachWindow` sees every screen on the way. */
+export async function readOpenPanel(app: PtyApp, eachWindow: (screen: string) => void = () => {}): Promise<string> {
   const rows = (screen: string) => boxRows(screen).slice(0, -1); // the last row is the key line
   const moreBelow = (screen: string) => (boxRows(screen).at(-1) ?? '').includes('more below');
   let screen = app.screen();
+  eachWindow(screen);
   let previous = rows(screen);
   const seen = [...previous];
   for (let i = 0; i < 100 && moreBelow(screen); i++) {
     const before = previous.join('\n');
     await app.press('down');
     screen = await app.waitFor((s) => rows(s).join('\n') !== before, 'the lesson panel to scroll');
+    eachWindow(screen);
     const next = rows(screen);
     mergeWindow(seen, previous, next);
     previous = next;

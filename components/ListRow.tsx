@@ -4,7 +4,8 @@
  */
 import { Text } from 'ink';
 import { memo } from 'react';
-import { fit, type Column, type Highlights, type Row } from '../src/ui/list-model.js';
+import type { Highlights } from '../src/ui/list-filter.js';
+import { fit, type Column, type Row } from '../src/ui/list-model.js';
 import { useTheme, type Theme } from '../src/ui/theme.js';
 
 interface Props {

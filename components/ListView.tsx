@@ -4,7 +4,8 @@
  */
 import { Text } from 'ink';
 import { useMemo, useRef } from 'react';
-import { fit, layoutColumns, windowStart, type Column, type FilteredList, type Row } from '../src/ui/list-model.js';
+import type { FilteredList } from '../src/ui/list-filter.js';
+import { fit, layoutColumns, windowStart, type Column, type Row } from '../src/ui/list-model.js';
 import { useTheme } from '../src/ui/theme.js';
 import { ListRow } from './ListRow.js';
 
@@ -38,7 +39,7 @@ export function ListView({ columns, list, selected, width, height, marked }: Pro
           columns={columns}
           widths={widths}
           selected={start.current + i === selected}
-          highlights={list.highlights.get(item.row.id)}
+          highlights={list.highlightsOf(item)}
           marked={marked?.has(item.row.id) ?? false}
         />
       ))}

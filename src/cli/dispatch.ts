@@ -131,27 +131,33 @@ export const COMMANDS: readonly CommandSpec[] = [
   ),
 ];
 
-/** Node's import() of the compiled module; a missing file is "not in this build", any other failure is a bug. */
-export const importCommand: CommandLoader = async (file, name) => {
-  const url = new URL(`./commands/${file}`, import.meta.url);
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(url.href)) as Record<string, unknown>;
-  } catch (error) {
-    const { code, message } = error as { code?: unknown; message?: unknown };
-    if (code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes(url.pathname)) return undefined;
-    throw error;
-  }
-  const value = mod[name];
-  return typeof value === 'function' ? (value as (...args: never[]) => unknown) : undefined;
-};
+/**
+ * Node's import() of a command module in `commandsDir`; a missing file is "not in this build", any other failure
+ * is a bug. The directory comes from the entry point (main.ts): in the bundle this module lives in a shared chunk,
+ * so its own import.meta.url says nothing about where the commands are.
+ */
+export function commandImporter(commandsDir: URL): CommandLoader {
+  return async (file, name) => {
+    const url = new URL(file, commandsDir);
+    let mod: Record<string, unknown>;
+    try {
+      mod = (await import(url.href)) as Record<string, unknown>;
+    } catch (error) {
+      const { code, message } = error as { code?: unknown; message?: unknown };
+      if (code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes(url.pathname)) return undefined;
+      throw error;
+    }
+    const value = mod[name];
+    return typeof value === 'function' ? (value as (...args: never[]) => unknown) : undefined;
+  };
+}
 
 export interface CliDeps {
   readonly commands?: readonly CommandSpec[];
-  readonly load?: CommandLoader;
+  readonly load: CommandLoader;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
   const commands = deps.commands ?? COMMANDS;
   try {
     const line = parseCommandLine(argv, commands);
@@ -171,7 +177,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
       flags,
       values,
       io,
-      load: deps.load ?? importCommand,
+      load: deps.load,
       loadConfig() {
         const config = loadConfig({ flags, env: io.env, cwd: io.cwd });
         for (const warning of config.warnings) io.stderr(`ec-access: warning: ${warning}\n`);

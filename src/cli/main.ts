@@ -1,6 +1,6 @@
 // The ec-access executable (loaded by bin/ec-access.js). Everything else is in dispatch.ts, which can be tested
 // without a process of its own.
-import { runCli } from './dispatch.js';
+import { commandImporter, runCli } from './dispatch.js';
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -10,4 +10,4 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdoutIsTty: process.stdout.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
-});
+}, { load: commandImporter(new URL('./commands/', import.meta.url)) });

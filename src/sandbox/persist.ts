@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { Organization, ProjectType, RoleAssignments } from '../api/schemas.js';
 import type { ClockSnapshot } from './clock.js';
 import type { SandboxData } from './model.js';
-import type { Scale } from './seed.js';
+import { SCALES, type Scale } from './seed.js';
 
 export const STATE_FORMAT = 'ec-access-sandbox-state';
 export const STATE_VERSION = 1;
@@ -37,7 +37,7 @@ const StateFile = z.object({
   format: z.literal(STATE_FORMAT),
   version: z.literal(STATE_VERSION),
   seed: z.number().int(),
-  scale: z.enum(['small', 'large']),
+  scale: z.enum(SCALES),
   seededAt: isoDate,
   clock: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('frozen'), now: isoDate }),

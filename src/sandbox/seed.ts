@@ -1,8 +1,9 @@
 /**
  * The seeded organization: deterministic for a given seed and start time, realistic enough to practise on, and
  * planted with every case the access views and the doctor must recognise (listed next to each record below).
- * `large` keeps the small organization and grows it to 10,000 members, 300 projects and exactly 500 active keys
- * (the organization limit), built in well under a second.
+ * `medium` and `large` keep the small organization and grow it: medium to 1,000 members, 90 projects and 100 active
+ * keys (a mid-sized company; the cold-start benchmark's size), large to 10,000 members, 300 projects and exactly 500
+ * active keys (the organization limit), built in well under a second.
  */
 import type { ProjectType, RoleAssignments } from '../api/schemas.js';
 import type { SandboxCredentials, SandboxData, StoredInvitation, StoredKey, StoredMember, StoredProject, StoredRole } from './model.js';
@@ -14,7 +15,8 @@ import { hashSecret, newSecret } from './secrets.js';
 import { MAX_ACTIVE_KEYS } from './routes/keys.js';
 import { isKeyActive } from './wire.js';
 
-export type Scale = 'small' | 'large';
+export const SCALES = ['small', 'medium', 'large'] as const;
+export type Scale = (typeof SCALES)[number];
 
 export interface SeedOptions {
   readonly seed: number;
@@ -173,7 +175,7 @@ export function seedOrganization(options: SeedOptions): SandboxData {
     customRoles,
     credentials: { ownerKey, ownerKeyId, viewerKey, viewerKeyId },
   };
-  if (options.scale === 'large') growToLarge(data, { rng, now: options.now, people, orgId, ownerId, proj, org, member, invite, key });
+  if (options.scale !== 'small') grow(data, SIZES[options.scale], { rng, now: options.now, people, orgId, ownerId, proj, org, member, invite, key });
   return data;
 }
 
@@ -190,20 +192,30 @@ interface Builders {
   readonly key: (description: string, roles: RoleAssignments[], expiresIn: number | null) => string;
 }
 
-const LARGE = { members: 10_000, projectsPerType: 100, invitations: 60 } as const;
+interface Size {
+  readonly members: number;
+  readonly projectsPerType: number;
+  readonly invitations: number;
+  readonly activeKeys: number;
+}
+
+const SIZES: Record<Exclude<Scale, 'small'>, Size> = {
+  medium: { members: 1_000, projectsPerType: 30, invitations: 20, activeKeys: 100 },
+  large: { members: 10_000, projectsPerType: 100, invitations: 60, activeKeys: MAX_ACTIVE_KEYS },
+};
 const SHORT_ROLES: Record<ProjectType, readonly string[]> = {
   elasticsearch: ['admin', 'developer', 'viewer'],
   observability: ['admin', 'editor', 'viewer'],
   security: ['admin', 'editor', 'viewer', 't1-analyst', 't2-analyst', 'soc-manager', 'rule-author'],
 };
 
-function growToLarge(data: SandboxData, b: Builders): void {
+function grow(data: SandboxData, size: Size, b: Builders): void {
   const { rng } = b;
   const openRegions = REGIONS.filter((r) => r.project_creation_enabled).map((r) => r.id);
   const byType: Record<ProjectType, string[]> = { elasticsearch: [], observability: [], security: [] };
   for (const p of data.projects) byType[p.type].push(p.id);
   for (const type of Object.keys(byType) as ProjectType[]) {
-    for (let n = byType[type].length; n < LARGE.projectsPerType; n++) {
+    for (let n = byType[type].length; n < size.projectsPerType; n++) {
       const name = `${rng.pick(PROJECT_WORDS)}-${type === 'elasticsearch' ? 'search' : type === 'observability' ? 'obs' : 'sec'}-${n}`;
       const p = buildProject(type, { name, region_id: rng.pick(openRegions) }, { id: rng.chars(32, HEX), suffix: rng.chars(6, HEX) },
         b.ownerId, new Date(b.now.getTime() - rng.int(1, 900) * DAY));
@@ -219,14 +231,14 @@ function growToLarge(data: SandboxData, b: Builders): void {
     const ids = [...new Set([rng.pick(byType[type]), rng.pick(byType[type])])];
     return b.proj(type, short, ids);
   };
-  while (data.members.length < LARGE.members) {
+  while (data.members.length < size.members) {
     const roll = rng.next();
     b.member(roll < 0.01 ? [b.org('organization-admin')] : roll < 0.03 ? [] : Array.from({ length: rng.int(1, 3) }, randomGrant));
   }
-  for (let i = 0; i < LARGE.invitations; i++) b.invite(rng.next() < 0.5 ? [randomGrant()] : [], rng.int(1, 240) * HOUR, 72 * HOUR);
+  for (let i = 0; i < size.invitations; i++) b.invite(rng.next() < 0.5 ? [randomGrant()] : [], rng.int(1, 240) * HOUR, 72 * HOUR);
   const now = b.now;
   let active = data.keys.filter((k) => isKeyActive(k, now)).length;
-  for (let n = 1; active < MAX_ACTIVE_KEYS; n++, active++) {
+  for (let n = 1; active < size.activeKeys; n++, active++) {
     const grant = randomGrant();
     const type = Object.keys(grant.project ?? {})[0] as ProjectType;
     const stack = rng.next() < 0.6 ? SHORT_ROLES[type][rng.int(0, 2)]!.replaceAll('-', '_') : undefined;

@@ -1,9 +1,7 @@
 /**
- * Pure list mechanics shared by every browse screen: column layout, fuzzy filtering that keeps the chosen sort
- * order, and the visible window. Search targets are prepared once per data load, so a keystroke in the filter costs
- * one fuzzysort pass and nothing else.
+ * Pure list mechanics shared by every browse screen: column layout, search targets prepared once per data load
+ * (list-filter.ts searches them), sorting, and the visible window.
  */
-import fuzzysort, { type Prepared } from 'fuzzysort';
 import type { Tone } from './theme.js';
 
 export interface Row {
@@ -29,52 +27,17 @@ export interface SortOrder<R extends Row> {
 
 export interface Indexed<R extends Row> {
   readonly row: R;
-  /** One prepared target per searchable column, in column order. */
-  readonly targets: readonly Prepared[];
-}
-
-/** Matched character positions per column (undefined = nothing to highlight in that column). */
-export type Highlights = ReadonlyArray<readonly number[] | undefined>;
-
-export interface FilteredList<R extends Row> {
-  readonly items: readonly Indexed<R>[];
-  readonly ids: readonly string[];
-  /** Only rows that matched a non-empty filter have an entry. */
-  readonly highlights: ReadonlyMap<string, Highlights>;
+  /** The text of each searchable column, in column order, lower-cased once per data load. */
+  readonly targets: readonly string[];
 }
 
 export function indexRows<R extends Row>(rows: readonly R[], columns: readonly Column<R>[]): Indexed<R>[] {
   const searchable = columns.filter((c) => c.searchable);
-  return rows.map((row) => ({ row, targets: searchable.map((c) => fuzzysort.prepare(c.text(row))) }));
+  return rows.map((row) => ({ row, targets: searchable.map((c) => c.text(row).toLowerCase()) }));
 }
 
 export function sortIndexed<R extends Row>(items: readonly Indexed<R>[], order: SortOrder<R> | undefined): readonly Indexed<R>[] {
   return order ? [...items].sort((a, b) => order.compare(a.row, b.row)) : items;
-}
-
-/** Keeps the input (sorted) order: a filter narrows the list, it does not reorder it by score. */
-export function filterIndexed<R extends Row>(
-  items: readonly Indexed<R>[],
-  filter: string,
-  columns: readonly Column<R>[],
-): FilteredList<R> {
-  const query = filter.trim();
-  if (!query) return { items, ids: items.map((i) => i.row.id), highlights: new Map() };
-  const keyCount = items[0]?.targets.length ?? 0;
-  const keys = Array.from({ length: keyCount }, (_, k) => (item: Indexed<R>) => item.targets[k]);
-  const results = fuzzysort.go(query, items, { keys, threshold: 0, limit: 0 });
-  const searchableAt = columns.flatMap((c, i) => (c.searchable ? [i] : []));
-  const highlights = new Map<string, Highlights>();
-  for (const result of results) {
-    const perColumn: (readonly number[] | undefined)[] = columns.map(() => undefined);
-    searchableAt.forEach((columnIndex, k) => {
-      const indexes = result[k]?.indexes;
-      if (indexes && indexes.length > 0) perColumn[columnIndex] = indexes;
-    });
-    highlights.set(result.obj.row.id, perColumn);
-  }
-  const kept = items.filter((i) => highlights.has(i.row.id));
-  return { items: kept, ids: kept.map((i) => i.row.id), highlights };
 }
 
 /** Column widths for `total` characters: fixed columns as declared, growing ones share what is left. */

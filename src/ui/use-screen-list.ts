@@ -1,17 +1,18 @@
 /**
  * The rows of a screen as the list shows them: built, indexed for search, sorted, filtered. Each stage is cached
- * on its own inputs, so a keystroke in the filter re-runs only the filter, and moving the cursor re-runs nothing.
+ * on its own inputs, so a keystroke in the filter re-runs only the filter (which remembers its recent results),
+ * and moving the cursor re-runs nothing.
  */
 import { useRef } from 'react';
 import type { ScreenContext, ScreenDef } from '../../screens/types.js';
-import { filterIndexed, indexRows, sortIndexed, type FilteredList, type Indexed, type Row } from './list-model.js';
+import { ListFilter, type FilteredList } from './list-filter.js';
+import { indexRows, sortIndexed, type Indexed, type Row } from './list-model.js';
 import type { ListNav } from './navigation.js';
 
 interface Cache {
   deps: readonly unknown[];
   indexed: readonly Indexed<Row>[];
-  sort?: { index: number; items: readonly Indexed<Row>[] };
-  filter?: { sorted: readonly Indexed<Row>[]; text: string; list: FilteredList<Row> };
+  sort?: { index: number; filter: ListFilter<Row> };
 }
 
 const sameDeps = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -34,16 +35,11 @@ export function useScreenList(def: ScreenDef<Row>, ctx: ScreenContext, nav: List
   }
   const sortIndex = nav.sort % Math.max(1, def.sorts.length);
   if (cache.sort?.index !== sortIndex) {
-    cache.sort = { index: sortIndex, items: sortIndexed(cache.indexed, def.sorts[sortIndex]) };
-    cache.filter = undefined;
-  }
-  const sorted = cache.sort.items;
-  if (!cache.filter || cache.filter.sorted !== sorted || cache.filter.text !== nav.filter) {
-    cache.filter = { sorted, text: nav.filter, list: filterIndexed(sorted, nav.filter, def.columns) };
+    cache.sort = { index: sortIndex, filter: new ListFilter(sortIndexed(cache.indexed, def.sorts[sortIndex]), def.columns) };
   }
   const { indexed } = cache;
   return {
-    list: cache.filter.list,
+    list: cache.sort.filter.apply(nav.filter),
     total: indexed.length,
     sortLabel: def.sorts[sortIndex]?.label ?? '',
     find: (id) => indexed.find((i) => i.row.id === id)?.row,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMANDS, importCommand, runCli, type CliIo, type CommandLoader } from '../../src/cli/dispatch.js';
+import { COMMANDS, commandImporter, runCli, type CliIo, type CommandLoader } from '../../src/cli/dispatch.js';
 import type { AppConfig } from '../../src/config/config.js';
 
 let cwd: string;
@@ -106,13 +106,13 @@ describe('runCli', () => {
   });
 
   it('--help lists every visible command and the environment; --version prints the version', async () => {
-    expect(await runCli(['--help'], io())).toBe(0);
+    expect(await runCli(['--help'], io(), { load: nothingLoads })).toBe(0);
     for (const command of COMMANDS.filter((c) => !c.hidden)) expect(out).toContain(command.usage);
     for (const name of ['EC_API_KEY', 'EC_BASE_URL', 'ELASTICSEARCH_URL', 'ELASTICSEARCH_API_KEY', '--no-sandbox', 'Examples:']) {
       expect(out).toContain(name);
     }
     out = '';
-    expect(await runCli(['--version'], io())).toBe(0);
+    expect(await runCli(['--version'], io(), { load: nothingLoads })).toBe(0);
     expect(out).toMatch(/^ec-access \d+\.\d+\.\d+\n$/);
   });
 });
@@ -123,16 +123,23 @@ describe('command help', () => {
       ...COMMANDS,
       { words: ['keys', 'frobnicate'], usage: 'keys frobnicate', summary: 's', group: 'command' as const, help: () => 'frobnicate help\n', run: async () => 0 },
     ];
-    expect(await runCli(['keys', 'frobnicate', '--help'], io(), { commands })).toBe(0);
+    expect(await runCli(['keys', 'frobnicate', '--help'], io(), { commands, load: nothingLoads })).toBe(0);
     expect(out).toBe('frobnicate help\n');
     out = '';
-    expect(await runCli(['keys', '--help'], io(), { commands })).toBe(0);
+    expect(await runCli(['keys', '--help'], io(), { commands, load: nothingLoads })).toBe(0);
     expect(out).toMatch(/^ec-access \d/); // no help of its own: the general help
   });
 });
 
-describe('importCommand', () => {
+describe('commandImporter', () => {
+  const commands = new URL('../../src/cli/commands/', import.meta.url);
+
   it('answers undefined for a module that is not in the build', async () => {
-    expect(await importCommand('no-such-command-module.js', 'run')).toBeUndefined();
+    expect(await commandImporter(commands)('no-such-command-module.js', 'run')).toBeUndefined();
+  });
+
+  it('loads the named export from the given directory, not from its own', async () => {
+    expect(await commandImporter(commands)('tui.js', 'runTui')).toBeTypeOf('function');
+    expect(await commandImporter(commands)('tui.js', 'noSuchExport')).toBeUndefined();
   });
 });

@@ -54,6 +54,15 @@ describe('seeding', () => {
     expect(new Set(data.members.map((m) => m.user_id)).size).toBe(10_000);
   });
 
+  it('grows to 1,000 members, 90 projects and 100 active keys at medium scale, keeping the small organization', () => {
+    const small = seedOrganization({ seed: 1, scale: 'small', now: NOW });
+    const data = seedOrganization({ seed: 1, scale: 'medium', now: NOW });
+    expect(data.members).toHaveLength(1_000);
+    expect(data.projects).toHaveLength(90);
+    expect(data.keys.filter((k) => isKeyActive(k, NOW))).toHaveLength(100);
+    expect(data.members.slice(0, small.members.length)).toEqual(small.members);
+  });
+
   it('serves the large members list', async () => {
     const sb = await start({ scale: 'large' });
     try {

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SandboxStateError, startSandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { SCALES, type Scale } from '../../sandbox/seed.js';
 
 export interface SandboxCommandIo {
   readonly stdout: (text: string) => void;
@@ -13,7 +14,7 @@ export interface SandboxCommandIo {
   readonly stop?: AbortSignal;
 }
 
-const USAGE = `usage: ec-access sandbox [--port N] [--state FILE] [--scale small|large] [--latency MS] [--seed N]
+const USAGE = `usage: ec-access sandbox [--port N] [--state FILE] [--scale small|medium|large] [--latency MS] [--seed N]
 
 Runs a local simulation of the Elastic Cloud API and each Serverless project's Elasticsearch security API on
 127.0.0.1, seeded with a realistic organization, until Ctrl-C. Prints EC_BASE_URL, EC_API_KEY (an organization
@@ -21,7 +22,8 @@ owner key) and EC_API_KEY_VIEWER (a key without the owner role, to try permissio
 
   --port N          listen on this port (default: any free port)
   --state FILE      load the organization from FILE if it exists; save every change there (mode 0600)
-  --scale S         small (default; about 25 members) or large (10,000 members, 300 projects, 500 keys)
+  --scale S         small (default; about 25 members), medium (1,000 members, 90 projects, 100 keys)
+                    or large (10,000 members, 300 projects, 500 keys)
   --latency MS      add this delay to every API request
   --seed N          the same seed builds the same organization (default 1)
 
@@ -34,6 +36,8 @@ const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
+
+const isScale = (value: string): value is Scale => (SCALES as readonly string[]).includes(value);
 
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -57,7 +61,7 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxOptions | 'hel
   });
   if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
-  if (values.scale !== undefined && values.scale !== 'small' && values.scale !== 'large') throw new UsageError('--scale must be small or large');
+  if (values.scale !== undefined && !isScale(values.scale)) throw new UsageError(`--scale must be ${SCALES.join(', ')}`);
   if (values.state === '') throw new UsageError('--state needs a file name');
   const port = integer('port', values.port, 0, 65_535);
   const latencyMs = integer('latency', values.latency, 0, 600_000);

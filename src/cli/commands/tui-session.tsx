@@ -110,7 +110,8 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
       <AuditContext.Provider value={audit}>
         <WizardServicesContext.Provider value={{ cloud, esAccess, ...(sandbox ? { sandbox: createSandboxControl(sandbox.controlUrl) } : {}) }}>{opts.renderApp ? opts.renderApp(props) : <App {...props} />}</WizardServicesContext.Provider>
       </AuditContext.Provider>,
-      { exitOnCtrlC: false, patchConsole: true },
+      // Ink's default 30 fps throttle holds back a keystroke's frame by up to 33 ms after the previous one.
+      { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
     );
     await instance.waitUntilExit();
     return 0;

@@ -1,0 +1,139 @@
+/**
+ * Filtering a sorted list, fast enough to run on every keystroke over 10,000 rows.
+ *
+ * A row matches when each word of the filter appears in one of its searchable columns, its letters in order but not
+ * necessarily together ("alx" finds alex@…), ignoring case. Matches keep the list's sort order: a filter narrows the
+ * list, it does not reorder it. Speed comes from three things:
+ * - typing narrows: a query that extends a remembered one only searches that one's matches (a longer query never
+ *   matches a row the shorter one missed);
+ * - Backspace goes back to a remembered result without searching;
+ * - the positions to highlight are worked out only for the rows that are drawn.
+ */
+import type { Column, Indexed, Row } from './list-model.js';
+
+/** Matched character positions per column (undefined = nothing to highlight in that column). */
+export type Highlights = ReadonlyArray<readonly number[] | undefined>;
+
+export interface FilteredList<R extends Row> {
+  readonly items: readonly Indexed<R>[];
+  readonly ids: readonly string[];
+  /** Positions to highlight in a row of `items`; undefined when the filter is empty. */
+  highlightsOf(item: Indexed<R>): Highlights | undefined;
+}
+
+const wordsOf = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean);
+
+function isSubsequence(word: string, target: string): boolean {
+  let at = 0;
+  for (let i = 0; i < word.length; i++) {
+    at = target.indexOf(word[i]!, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/** Where `word` matched in `target`: the first place it appears whole, else its letters' first places in order. */
+function positionsOf(word: string, target: string): number[] | undefined {
+  const whole = target.indexOf(word);
+  if (whole >= 0) return Array.from({ length: word.length }, (_, i) => whole + i);
+  const positions: number[] = [];
+  let at = 0;
+  for (const letter of word) {
+    at = target.indexOf(letter, at);
+    if (at < 0) return undefined;
+    positions.push(at++);
+  }
+  return positions;
+}
+
+/** Positions count characters as the row draws them (code points), not UTF-16 units. */
+function toCodePoints(target: string, positions: readonly number[]): number[] {
+  if (!/[\uD800-\uDFFF]/.test(target)) return [...positions];
+  const points = new Map<number, number>();
+  let unit = 0;
+  let point = 0;
+  for (const ch of target) {
+    points.set(unit, point++);
+    unit += ch.length;
+  }
+  return positions.flatMap((p) => points.get(p) ?? []);
+}
+
+function highlight<R extends Row>(item: Indexed<R>, words: readonly string[], columns: readonly Column<R>[]): Highlights {
+  const searchableAt = columns.flatMap((c, i) => (c.searchable ? [i] : []));
+  const perColumn: (readonly number[] | undefined)[] = columns.map(() => undefined);
+  item.targets.forEach((target, k) => {
+    // Lower-casing changed the length (a rare letter such as İ): positions would be off, so highlight nothing.
+    const original = columns[searchableAt[k]!]!.text(item.row);
+    if (original.length !== target.length) return;
+    const hits = new Set(words.flatMap((w) => positionsOf(w, target) ?? []));
+    if (hits.size > 0) perColumn[searchableAt[k]!] = toCodePoints(target, [...hits].sort((a, b) => a - b));
+  });
+  return perColumn;
+}
+
+function search<R extends Row>(base: readonly Indexed<R>[], query: string, columns: readonly Column<R>[]): FilteredList<R> {
+  const words = wordsOf(query);
+  const items = base.filter((item) => words.every((w) => item.targets.some((t) => isSubsequence(w, t))));
+  // Kept per row so a redrawn row gets the same array (ListRow is memoised on its props).
+  const computed = new Map<Indexed<R>, Highlights>();
+  return {
+    items,
+    ids: items.map((i) => i.row.id),
+    highlightsOf(item) {
+      let found = computed.get(item);
+      if (!found) {
+        found = highlight(item, words, columns);
+        computed.set(item, found);
+      }
+      return found;
+    },
+  };
+}
+
+const unfiltered = <R extends Row>(items: readonly Indexed<R>[]): FilteredList<R> => ({
+  items,
+  ids: items.map((i) => i.row.id),
+  highlightsOf: () => undefined,
+});
+
+/** How many results one list remembers: enough to erase a typed query key by key without searching again. */
+const REMEMBERED = 16;
+
+/** One sorted list's filter results, remembered by query. */
+export class ListFilter<R extends Row> {
+  private readonly results = new Map<string, FilteredList<R>>();
+
+  constructor(
+    readonly sorted: readonly Indexed<R>[],
+    private readonly columns: readonly Column<R>[],
+  ) {}
+
+  apply(filter: string): FilteredList<R> {
+    const query = filter.trim();
+    const remembered = this.results.get(query);
+    if (remembered) {
+      // Most recently used last, so eviction drops the oldest.
+      this.results.delete(query);
+      this.results.set(query, remembered);
+      return remembered;
+    }
+    const list = query ? search(this.narrowest(query), query, this.columns) : unfiltered(this.sorted);
+    this.results.set(query, list);
+    if (this.results.size > REMEMBERED) this.results.delete(this.results.keys().next().value as string);
+    return list;
+  }
+
+  /** The fewest rows that can match `query`: the matches of the longest remembered query it extends. */
+  private narrowest(query: string): readonly Indexed<R>[] {
+    let best: FilteredList<R> | undefined;
+    let bestLength = 0;
+    for (const [previous, list] of this.results) {
+      if (previous.length > bestLength && query.startsWith(previous)) {
+        best = list;
+        bestLength = previous.length;
+      }
+    }
+    return best?.items ?? this.sorted;
+  }
+}

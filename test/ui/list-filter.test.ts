@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ListFilter } from '../../src/ui/list-filter.js';
+import { indexRows, sortIndexed, type Column } from '../../src/ui/list-model.js';
+
+interface Person {
+  readonly id: string;
+  readonly email: string;
+  readonly role: string;
+}
+
+const columns: readonly Column<Person>[] = [
+  { header: 'EMAIL', width: 20, text: (p) => p.email, searchable: true },
+  { header: 'ROLE', width: 10, text: (p) => p.role },
+  { header: 'ID', width: 6, text: (p) => p.id, searchable: true },
+];
+
+const people = (emails: readonly string[]): Person[] => emails.map((email, i) => ({ id: `u${i}`, email, role: i % 2 ? 'viewer' : 'admin' }));
+
+const sortedByEmail = (rows: readonly Person[]) => sortIndexed(indexRows(rows, columns), { label: 'email', compare: (a, b) => a.email.localeCompare(b.email) });
+
+/** What any query must give: a search of the whole list by a filter that remembers nothing. */
+function fresh(rows: readonly Person[], query: string) {
+  const list = new ListFilter(sortedByEmail(rows), columns).apply(query);
+  return { ids: list.ids, highlights: list.items.map((i) => list.highlightsOf(i)) };
+}
+
+describe('ListFilter', () => {
+  const rows = people(['carol@example.com', 'alice@example.com', 'bob@corp.io', 'alex@example.com']);
+
+  it('narrows the list in its sort order, not by score', () => {
+    // A fuzzy match: carol@exAmpLe.com has an a followed by an l.
+    const list = new ListFilter(sortedByEmail(rows), columns).apply('al');
+    expect(list.items.map((i) => i.row.email)).toEqual(['alex@example.com', 'alice@example.com', 'carol@example.com']);
+    expect(list.ids).toEqual(list.items.map((i) => i.row.id));
+  });
+
+  it('an empty or blank filter is the whole list, with nothing highlighted', () => {
+    const filter = new ListFilter(sortedByEmail(rows), columns);
+    for (const query of ['', '   ']) {
+      const list = filter.apply(query);
+      expect(list.items.map((i) => i.row.email)).toEqual(['alex@example.com', 'alice@example.com', 'bob@corp.io', 'carol@example.com']);
+      expect(list.items.every((i) => list.highlightsOf(i) === undefined)).toBe(true);
+    }
+  });
+
+  it('highlights the matched characters in the column that matched, and only in searchable columns', () => {
+    const list = new ListFilter(sortedByEmail(rows), columns).apply('bob');
+    const [bob] = list.items;
+    expect(bob?.row.email).toBe('bob@corp.io');
+    expect(list.highlightsOf(bob!)).toEqual([[0, 1, 2], undefined, undefined]);
+    // The same array each time: a memoised row is not redrawn for nothing.
+    expect(list.highlightsOf(bob!)).toBe(list.highlightsOf(bob!));
+  });
+
+  it('matches on any searchable column', () => {
+    const list = new ListFilter(sortedByEmail(rows), columns).apply('u2');
+    expect(list.items.map((i) => i.row.email)).toEqual(['bob@corp.io']);
+    expect(list.highlightsOf(list.items[0]!)).toEqual([undefined, undefined, [0, 1]]);
+  });
+
+  it('each word may match a different column; letters of a word match in order, not necessarily together', () => {
+    const filter = new ListFilter(sortedByEmail(rows), columns);
+    expect(filter.apply('u3 alx').items.map((i) => i.row.email)).toEqual(['alex@example.com']);
+    expect(filter.apply('xela').items).toEqual([]);
+    const alex = filter.apply('alx').items[0]!;
+    // Not found whole: the letters' first places, in order.
+    expect(filter.apply('alx').highlightsOf(alex)).toEqual([[0, 1, 3], undefined, undefined]);
+    // Found whole: that place, not the first scattered letters.
+    const list = filter.apply('example');
+    expect(list.highlightsOf(list.items[0]!)).toEqual([[5, 6, 7, 8, 9, 10, 11], undefined, undefined]);
+  });
+
+  it('ignores case and counts highlight positions in characters as drawn', () => {
+    const odd = people(['😀bob@EXAMPLE.com', 'İnci@example.com']);
+    const filter = new ListFilter(sortedByEmail(odd), columns);
+    const bob = filter.apply('BOB');
+    expect(bob.items.map((i) => i.row.email)).toEqual(['😀bob@EXAMPLE.com']);
+    expect(bob.highlightsOf(bob.items[0]!)).toEqual([[1, 2, 3], undefined, undefined]);
+    // Lower-casing İ changes the text's length: the row still matches, but nothing is highlighted off by one.
+    const inci = filter.apply('nci');
+    expect(inci.items.map((i) => i.row.email)).toEqual(['İnci@example.com']);
+    expect(inci.highlightsOf(inci.items[0]!)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('gives back the remembered result when a query is erased to an earlier one', () => {
+    const filter = new ListFilter(sortedByEmail(rows), columns);
+    const a = filter.apply('a');
+    filter.apply('al');
+    expect(filter.apply('ali').items.map((i) => i.row.email)).toEqual(['alice@example.com']);
+    expect(filter.apply('al').items.map((i) => i.row.email)).toEqual(['alex@example.com', 'alice@example.com', 'carol@example.com']);
+    expect(filter.apply('a')).toBe(a);
+  });
+
+  it('typing, erasing and retyping give exactly what a fresh search gives, whatever the rows', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'l', 'e', 'x', '@', '.', ' ', 'A'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), fc.array(word, { minLength: 1, maxLength: 8 }), (emails, queries) => {
+        const rows = people(emails);
+        const filter = new ListFilter(sortedByEmail(rows), columns);
+        // Type each query key by key, then erase it key by key, as a person does.
+        const typed = queries.flatMap((q) => [...[...q].map((_, i) => q.slice(0, i + 1)), ...[...q].map((_, i) => q.slice(0, q.length - i - 1))]);
+        for (const query of typed) {
+          const list = filter.apply(query);
+          expect({ ids: list.ids, highlights: list.items.map((i) => list.highlightsOf(i)) }).toEqual(fresh(rows, query));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

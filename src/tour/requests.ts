@@ -13,13 +13,12 @@ const BODY_CHARS = 400;
 const INDENT = '    ';
 
 export function requestLines(requests: readonly LoggedRequest[], width = Number.POSITIVE_INFINITY): string[] {
-  const fit = (text: string, after: string, indent: string) =>
-    (Number.isFinite(width) ? breakAfter(text, width - indent.length, after) : [text]);
+  const fit = (text: string, after: string) => breakAfter(text, width - INDENT.length, after);
   return writes(requests).flatMap((r) => {
-    const [first = '', ...rest] = fit(`${r.method} ${redactPath(r.url)} → ${r.status ?? 'no answer'}`, '/ ', INDENT);
+    const [first = '', ...rest] = fit(`${r.method} ${redactPath(r.url)} → ${r.status ?? 'no answer'}`, '/ ');
     const head = [first, ...rest.map((l) => INDENT + l)];
     if (!r.body) return head;
     const body = scrubText(r.body.length > BODY_CHARS ? `${r.body.slice(0, BODY_CHARS)}…` : r.body);
-    return [...head, ...fit(body, ',{[', INDENT).map((l) => INDENT + l)];
+    return [...head, ...fit(body, ',{[').map((l) => INDENT + l)];
   });
 }

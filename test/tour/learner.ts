@@ -43,6 +43,26 @@ export async function typeAndEnter(app: PtyApp, text: string): Promise<void> {
   await app.press('enter');
 }
 
+/** space on a checklist row, waiting until its box flips: a key sent on too soon could share its read. */
+export async function toggle(app: PtyApp): Promise<void> {
+  const before = cursorLine(app.screen());
+  await app.press(' ');
+  await app.waitFor((s) => cursorLine(s) !== before, 'the option to be ticked');
+}
+
+/**
+ * / on a list, type `text`, enter keeps the filter. Each step waits for the screen first: typed too soon, the
+ * letters would be list keys (d removes!).
+ */
+export async function filterList(app: PtyApp, text: string): Promise<void> {
+  await app.press('/');
+  await app.waitForText('keep filter');
+  await app.type(text);
+  await app.waitForText(`/${text}`);
+  await app.press('enter');
+  await app.waitFor((s) => !/keep filter/.test(s), 'the filter to be kept');
+}
+
 export function savedProgress(state: string): { current: number; completed: string[] } {
   return JSON.parse(readFileSync(progressFile(state), 'utf8')) as { current: number; completed: string[] };
 }
@@ -112,7 +132,8 @@ export const prose = (text: string) => text.replace(/\s+/g, ' ');
 /** Closes the lesson panel, back to the screens. */
 export async function closePanel(app: PtyApp): Promise<void> {
   await app.press('esc');
-  await app.waitFor((s) => !/Lesson \d of \d/.test(s), 'the lesson panel to close');
+  // The box title, not the heading: a panel scrolled down no longer shows its heading.
+  await app.waitFor((s) => !s.includes('╭─ Tour '), 'the lesson panel to close');
 }
 
 /** The panel's rows trimmed and run together, so a URL broken over lines reads as one. */

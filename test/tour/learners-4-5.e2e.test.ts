@@ -10,7 +10,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { waitForList } from '../e2e/app-screen.js';
 import { closeAll } from '../e2e/harness.js';
 import {
-  closePanel, cursorLine, finishLesson, joinedRows, pointAt, prose, readLessonPanel, savedProgress, startTourAt, typeAndEnter,
+  closePanel, cursorLine, finishLesson, joinedRows, pointAt, prose, readLessonPanel, savedProgress, startTourAt, toggle, typeAndEnter,
   waitForLessonPassed, waitForQuestion, workDir,
 } from './learner.js';
 
@@ -48,7 +48,7 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   await app.press('enter');
   await waitForQuestion(app, 'Which project types?');
   await pointAt(app, '] Elasticsearch');
-  await app.press(' ');
+  await toggle(app);
   await app.press('enter');
   expect(how).toContain('Cloud role: Developer. Stack access: space ticks developer, enter');
   await waitForQuestion(app, 'Cloud role on those projects');
@@ -56,7 +56,7 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   await app.press('enter');
   await waitForQuestion(app, 'Stack access (application_roles)');
   await pointAt(app, '] developer');
-  await app.press(' ');
+  await toggle(app);
   await app.press('enter');
   expect(how).toContain('Read the review, enter creates the key: its secret is shown once');
   await app.waitForText('nothing is sent until you press enter');
@@ -67,7 +67,7 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   await app.waitForText("This is the only time this key's value is shown");
   expect(app.screen()).toContain('masked: v reveals it');
   await app.press('w');
-  await app.waitForText('in which folder?');
+  await app.waitForText('enter write the file'); // asks for the folder: enter takes the current one
   await app.press('enter');
   await app.waitForText('Saved to');
   const [file] = readdirSync(workDir(state)).filter((name) => name.includes('ci-search-deploy'));
@@ -75,7 +75,7 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   expect(statSync(join(workDir(state), file!)).mode & 0o777).toBe(0o600);
   const secret = readFileSync(join(workDir(state), file!), 'utf8').trim();
   await app.press('enter');
-  await app.waitForText('Type saved and press enter');
+  await app.waitForText('enter close   esc back to the value'); // type saved to close
   await typeAndEnter(app, 'saved');
   await waitForList(app, 'Keys');
   // The value never reached the screen: it was masked, then saved straight to the file.

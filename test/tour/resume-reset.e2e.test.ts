@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { waitForList } from '../e2e/app-screen.js';
 import { closeAll, launch, type PtyApp } from '../e2e/harness.js';
-import { closePanel, prose, readLessonPanel, savedProgress, startTourAt, tourEnv, waitForQuestion, workDir } from './learner.js';
+import { closePanel, filterList, prose, readLessonPanel, savedProgress, startTourAt, tourEnv, waitForQuestion, workDir } from './learner.js';
 
 let state: string;
 beforeEach(() => {
@@ -38,7 +38,9 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
 
   // Half of lesson 2: the invitation goes out, nobody accepts it (the plain-words line opens the same wizard).
   await first.press(':');
+  await first.waitForText('Request in plain words');
   await first.type(`invite ${EMAIL} to search-staging as viewer`);
+  await first.waitForText(`: invite ${EMAIL} to search-staging as viewer`);
   await first.press('enter');
   await waitForQuestion(first, 'Who should be invited?');
   for (const step of ['Who should be invited?', 'Invitation expiry', 'Organization role', 'Hosted deployment role', 'Serverless project roles']) {
@@ -62,10 +64,10 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
   const panel = prose(await readLessonPanel(again, 2));
   expect(panel).toContain(`${EMAIL} is invited but has not accepted yet`);
   await closePanel(again);
-  await again.press('/');
-  await again.type('half.done');
+  await filterList(again, 'half.done');
   await again.waitFor((s) => /Members\[1\/\d+\]/.test(s) && s.includes(EMAIL), 'the pending invitation in the filtered list');
   await again.press('esc');
+  await again.waitFor((s) => /Members\[\d+\]/.test(s), 'the filter cleared');
   await quit(again);
   expect(readFileSync(sandboxFile(), 'utf8')).toContain(EMAIL);
 
@@ -76,11 +78,10 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
   const freshOrg = orgIdOn(fresh);
   expect(freshOrg).toMatch(/^\d{12}$/);
   expect(freshOrg).not.toBe(orgId);
-  await fresh.press('/');
-  await fresh.type('half.done');
-  await fresh.waitForText('/half.done');
+  await filterList(fresh, 'half.done');
   await fresh.waitFor((s) => /Members\[0\/\d+\]/.test(s), 'an empty filtered list');
   await fresh.press('esc');
+  await fresh.waitFor((s) => /Members\[\d+\]/.test(s), 'the filter cleared');
   const after = await quit(fresh);
   expect(after).toContain('tour progress and its sandbox organization were reset');
   expect(after).toContain('Tour progress saved: 0 of 6 lessons done.');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { waitForList } from '../e2e/app-screen.js';
 import { closeAll, launch, type PtyApp } from '../e2e/harness.js';
-import { typeAndEnter } from './learner.js';
+import { closePanel, filterList, typeAndEnter } from './learner.js';
 
 let state: string;
 beforeEach(() => {
@@ -25,11 +25,7 @@ const start = () => launch({ args: ['tour'], cols: 80, rows: 24, env: { NO_COLOR
 async function openProject(app: PtyApp, name: string) {
   await app.press('2');
   await waitForList(app, 'Projects');
-  await app.press('/');
-  await app.type(name);
-  await app.waitForText(`/${name}`);
-  await app.press('enter');
-  await app.waitFor((s) => !/keep filter/.test(s), 'the filter to be kept');
+  await filterList(app, name);
   await app.press('enter');
   await app.waitForText(new RegExp(`Project: ${name} \\(`));
 }
@@ -48,15 +44,15 @@ it('lesson 1: finds who reaches search-prod through a custom role only, and the 
   }
   expect(holder).toBeDefined();
   await app.press('esc');
+  await app.waitFor((s) => !/Project: search-prod \(/.test(s), 'the project details to close');
 
   await app.press('t');
   await app.waitForText('Lesson 1 of 6');
-  await app.type(holder!);
-  await app.press('enter');
+  await typeAndEnter(app, holder!);
   await app.waitForText(/Right: .* reaches search-prod/);
   await app.press('enter');
   await app.waitForText('Lesson 2 of 6');
-  await app.press('esc');
+  await closePanel(app);
   await app.waitForText('TOUR 2/6');
 
   const saved = JSON.parse(readFileSync(progressFile(), 'utf8')) as { current: number; completed: string[] };
@@ -73,14 +69,11 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   await app.press('t');
   const panel = await app.waitForText(/Leaked key id: \w+/);
   const leakedId = /Leaked key id: (\w+)/.exec(panel)![1]!;
-  await app.press('esc');
+  await closePanel(app);
 
   await app.press('4');
   await waitForList(app, 'Keys');
-  await app.press('/');
-  await app.type('deploy-bot');
-  await app.press('enter');
-  await app.waitFor((s) => !/keep filter/.test(s), 'the filter to be kept');
+  await filterList(app, 'deploy-bot');
   await app.press('d');
   const confirm = await app.waitForText(/Type (.+?) to confirm/);
   await typeAndEnter(app, /Type (.+?) to confirm/.exec(confirm)![1]!);
@@ -98,7 +91,7 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   expect(app.screen()).toContain(leakedId);
   await app.press('enter');
   await app.waitForText('Tour complete');
-  await app.press('esc');
+  await closePanel(app);
   await app.press('q');
   expect(await app.exit()).toBe(0);
 

@@ -99,7 +99,7 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
   return (
     <Box flexDirection="column">
       <Text bold color={theme.colorOf('title')}>{' Waiting for the invitation to be accepted'}</Text>
-      <Text color={muted} wrap="truncate">
+      <Text color={muted}>
         {rows.length > 0
           ? ' The custom roles can only be assigned to a member (a user id); invitations cannot carry them safely.'
           : ' Until then they are not a member and have no access. In Elastic Cloud the invitee accepts by email.'}
@@ -123,9 +123,9 @@ function Accepted({ members }: { members: readonly Member[] }) {
     <Box flexDirection="column">
       <Text bold color={theme.colorOf('success')}>{` ${theme.symbols.ok} Invitation accepted`}</Text>
       {members.map((m) => (
-        <Text key={m.user_id} wrap="truncate">{`   ${m.email ?? m.user_id} is a member now, with the roles the invitation carried`}</Text>
+        <Text key={m.user_id}>{`   ${m.email ?? m.user_id} is a member now, with the invitation's roles`}</Text>
       ))}
-      <Text color={theme.colorOf('muted')}>{' esc close · 1 Members lists them'}</Text>
+      <Text color={theme.colorOf('muted')}>{' esc close, then 1 Members lists them'}</Text>
     </Box>
   );
 }

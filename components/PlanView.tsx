@@ -24,8 +24,9 @@ const NONE: readonly Line[] = [];
 export function PlanView({ plan, urlOf, width, height, scroll = 0, before = NONE, after = NONE, withRequests = true }: PlanViewProps) {
   const { symbols } = useTheme();
   const lines = useMemo(
-    () => [...before, ...planLines(plan, urlOf, symbols, withRequests), ...after],
-    [plan, urlOf, symbols, withRequests, before, after],
+    // LinesView keeps the first column for its margin.
+    () => [...before, ...planLines(plan, urlOf, symbols, withRequests, width - 1), ...after],
+    [plan, urlOf, symbols, withRequests, before, after, width],
   );
   return <LinesView lines={lines} scroll={scroll} height={height} width={width} />;
 }

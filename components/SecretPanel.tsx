@@ -116,7 +116,7 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
   if (state.mode === 'dir') {
     return (
       <>
-        <Text wrap="truncate">{` Save as ${fileName} (0600, never overwrites) in which folder? Empty: ${process.cwd()}`}</Text>
+        <Text wrap="wrap">{` Save as ${fileName} (0600, never overwrites) in which folder? Empty: ${process.cwd()}`}</Text>
         {field(state.dir)}
         <Text color={theme.colorOf('muted')}>{' enter write the file   esc back'}</Text>
       </>

@@ -14,3 +14,10 @@ export function wrapWords(text: string, width: number): string[] {
   if (line !== '') out.push(line);
   return out;
 }
+
+/** One line of at most `width`: the text, or as many whole words as fit followed by the ellipsis. */
+export function fitWords(text: string, width: number, ellipsis: string): string {
+  if (text.length <= width) return text;
+  const [first = ''] = wrapWords(text, Math.max(1, width - ellipsis.length - 1));
+  return `${first} ${ellipsis}`;
+}

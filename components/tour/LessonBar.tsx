@@ -8,6 +8,8 @@ import { LESSONS } from '../../src/tour/lessons/index.js';
 import type { TourRunner } from '../../src/tour/runner.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
 import { useTheme } from '../../src/ui/theme.js';
+import { useTerminalSize } from '../../src/ui/terminal-size.js';
+import { fitWords } from '../explain/wrap.js';
 import { timeLeft } from './lesson-lines.js';
 
 export const BAR_HEIGHT = 2;
@@ -42,6 +44,7 @@ function LessonBar({ runner }: { runner: TourRunner }) {
   const theme = useTheme();
   const view = useSyncExternalStore(runner.subscribe, runner.getView);
   const [now, setNow] = useState(() => new Date());
+  const { columns } = useTerminalSize();
   const { lesson, result } = view;
   const deadline = view.progress.baseline?.deadline;
 
@@ -55,26 +58,31 @@ function LessonBar({ runner }: { runner: TourRunner }) {
   if (!lesson) {
     return <Text wrap="truncate" color={theme.colorOf('success')}>{` ${symbols.ok} Tour complete. t shows the summary; \`ec-access tour --reset\` starts over.`}</Text>;
   }
-  const position = `TOUR ${view.progress.current + 1}/${LESSONS.length}`;
+  const position = ` TOUR ${view.progress.current + 1}/${LESSONS.length} `;
+  const title = ` ${lesson.title}: `;
+  const keys = ' t lesson · T hide ';
   const clock = deadline && !result?.passed ? `${timeLeft(deadline, now)} ` : '';
+  // Cut at a word, not mid-word: the panel (t) has the whole text.
+  const fit = (text: string, used: number) => fitWords(text, Math.max(10, columns - used), symbols.ellipsis);
   const status = view.error
     ? { tone: 'danger' as const, text: `${symbols.fail} ${view.error}` }
     : result
       ? result.passed
-        ? { tone: 'success' as const, text: `${symbols.ok} ${result.summary}. t: what happened, then enter for the next lesson` }
+        // What to do next comes first: at 80 columns the summary is cut, and the panel shows it whole.
+        ? { tone: 'success' as const, text: `${symbols.ok} Goal reached: t shows what happened. ${result.summary}` }
         : { tone: 'warning' as const, text: `${symbols.fail} ${result.summary}` }
       : { tone: 'muted' as const, text: `Hint: ${lesson.hints[view.hint] ?? ''}` };
   return (
     <>
       <Text wrap="truncate">
-        <Text bold inverse color={theme.colorOf('sandbox')}>{` ${position} `}</Text>
-        <Text bold>{` ${lesson.title}: `}</Text>
-        {lesson.goal}
+        <Text bold inverse color={theme.colorOf('sandbox')}>{position}</Text>
+        <Text bold>{title}</Text>
+        {fit(lesson.goal, position.length + title.length)}
       </Text>
       <Text wrap="truncate">
-        <Text color={theme.colorOf('accent')}>{' t lesson · T hide '}</Text>
+        <Text color={theme.colorOf('accent')}>{keys}</Text>
         {clock ? <Text color={theme.colorOf('danger')} bold>{clock}</Text> : null}
-        <Text color={theme.colorOf(status.tone)}>{status.text}</Text>
+        <Text color={theme.colorOf(status.tone)}>{fit(status.text, keys.length + clock.length)}</Text>
       </Text>
     </>
   );

@@ -38,7 +38,8 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
     return () => clearInterval(timer);
   }, []);
 
-  const width = layout.width - 3;
+  // Inside the borders, less the leading space and one column of margin on the right.
+  const width = layout.width - 4;
   const lines = lessonPanelLines({ view, answer, width, symbols: theme.symbols, explain, now });
   const height = layout.boxInner - KEYS_LINES;
   const max = maxScroll(lines.length, height);
@@ -66,14 +67,17 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
   });
 
   const arrows = theme.unicode ? '↑/↓' : 'up/down';
-  const keys = passed
+  const shown = Math.min(scroll, max);
+  // At 80x24 most lessons are taller than the panel: say so, first, so it is never cut off.
+  const more = shown < max ? `${theme.unicode ? '↓' : 'down:'} more below · ` : '';
+  const keys = more + (passed
     ? `enter next lesson · ${arrows} scroll · esc back to the screens`
     : question
-      ? 'type the answer · enter check · esc back to the screens'
-      : `enter check now · i explain · r restart lesson · ${arrows} scroll · esc back`;
+      ? `type the answer · enter check · ${arrows} scroll · esc back`
+      : `enter check · i explain · r restart · ${arrows} scroll · esc back`);
   return (
     <>
-      <LinesView lines={lines} scroll={Math.min(scroll, max)} height={height} width={layout.width - 2} />
+      <LinesView lines={lines} scroll={shown} height={height} width={layout.width - 2} />
       <LinesView lines={[[{ text: keys, tone: 'muted' }]]} scroll={0} height={1} width={layout.width - 2} />
     </>
   );

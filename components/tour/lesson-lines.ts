@@ -20,7 +20,9 @@ export interface PanelInput {
   readonly now: Date;
 }
 
-const wrapped = (text: string, width: number, indent = '') => wrapWords(text, width - indent.length).map((t) => line(indent + t));
+/** Word-wrapped; continuation lines get `hang` (a numbered hint's text lines up under its first word). */
+const wrapped = (text: string, width: number, indent = '', hang = indent) =>
+  wrapWords(text, width - hang.length).map((t, i) => line((i === 0 ? indent : hang) + t));
 
 export function timeLeft(deadline: string | undefined, now: Date): string | undefined {
   if (!deadline) return undefined;
@@ -34,14 +36,20 @@ function lessonFacts(view: TourView, input: PanelInput): Line[] {
   if (lesson.id === 'leaked-key' && baseline?.leakedKeyId) {
     return [line(tone('danger', `Leaked key id: ${baseline.leakedKeyId}`, true), `   time left ${timeLeft(baseline.deadline, input.now)}`)];
   }
-  if (lesson.id === 'ci-key') {
-    const endpoint = view.state?.snapshot.projects.find((p) => p.type === 'elasticsearch')?.endpoints.elasticsearch ?? '<search project endpoint>';
-    return [
-      line(tone('muted', 'Use the key once (in another terminal, with the secret you kept):')),
-      line(`  curl -H "Authorization: ApiKey $KEY" ${endpoint}/_security/_authenticate`),
-    ];
-  }
   return [];
+}
+
+/** Lesson 4's last step, as lines to copy: short enough for 80 columns, the endpoint on a line of its own. */
+function afterHints(view: TourView): Line[] {
+  if (view.lesson?.id !== 'ci-key') return [];
+  const endpoint = view.state?.snapshot.projects.find((p) => p.type === 'elasticsearch')?.endpoints.elasticsearch ?? '<search project endpoint>';
+  return [
+    blank,
+    line(tone('muted', 'Use the key once, in another terminal:')),
+    line(`  ES=${endpoint}`),
+    line('  KEY=$(cat <the file the secret was saved to>)'),
+    line('  curl -H "Authorization: ApiKey $KEY" "$ES/_security/_authenticate"'),
+  ];
 }
 
 export function lessonPanelLines(input: PanelInput): Line[] {
@@ -52,21 +60,27 @@ export function lessonPanelLines(input: PanelInput): Line[] {
   }
   const out: Line[] = [heading(`Lesson ${view.progress.current + 1} of ${LESSONS.length}: ${lesson.title}`), ...wrapped(lesson.goal, width)];
   out.push(...lessonFacts(view, input));
-  if (lesson.question) out.push(blank, line(tone('accent', lesson.question, true)), line(`${symbols.pointer} ${input.answer}_`));
-  else out.push(blank, line(tone('muted', 'How:')), ...lesson.hints.flatMap((h, i) => wrapped(`${i + 1}. ${h}`, width, '  ')));
   const result = view.result;
+  // The verdict comes before the instructions: at 80x24 it must be visible without scrolling.
   if (view.checking) out.push(blank, line(tone('muted', 'Checking the sandbox…')));
   if (view.error) out.push(blank, line(tone('danger', `${symbols.fail} ${view.error}`)));
   if (result) {
-    out.push(blank, line(tone(result.passed ? 'success' : 'warning', `${result.passed ? symbols.ok : symbols.fail} ${result.summary}`, true)));
+    const verdict = result.passed ? 'success' : 'warning';
+    out.push(blank, ...wrapWords(`${result.passed ? symbols.ok : symbols.fail} ${result.summary}`, width - 2).map((t, i) => line(tone(verdict, i === 0 ? t : `  ${t}`, true))));
     out.push(...result.details.flatMap((d) => wrapped(d, width, '  ')));
-    const sent = requestLines(view.state?.requests ?? []);
+    const sent = requestLines(view.state?.requests ?? [], width - 2);
     if (result.passed && sent.length > 0) out.push(blank, line(tone('muted', 'Requests the sandbox received for this:')), ...sent.map((s) => line(`  ${s}`)));
+  }
+  // The answer field stays near the top, where typing can be seen without scrolling.
+  if (lesson.question && !result?.passed) out.push(blank, line(tone('accent', lesson.question, true)), line(`${symbols.pointer} ${input.answer}_`));
+  if (!result?.passed) {
+    out.push(blank, line(tone('muted', 'How:')), ...lesson.hints.flatMap((h, i) => wrapped(`${i + 1}. ${h}`, width, '  ', '     ')));
+    out.push(...afterHints(view));
   }
   out.push(blank, line(tone('muted', input.explain ? 'Why it works this way:' : 'Why (i for the whole explanation):')));
   for (const id of lesson.concepts) {
     const e = explanationOf(id);
-    out.push(...(input.explain ? [line(tone('accent', e.title)), ...e.body.flatMap((p) => wrapped(p, width, '  '))] : wrapped(`${symbols.bullet} ${e.why}`, width, '  ')));
+    out.push(...(input.explain ? [line(tone('accent', e.title)), ...e.body.flatMap((p) => wrapped(p, width, '  '))] : wrapped(`${symbols.bullet} ${e.why}`, width, '  ', '    ')));
   }
   return out;
 }

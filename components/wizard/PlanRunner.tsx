@@ -85,7 +85,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const checks = state.phase === 'done' && state.outcome?.ok && check && env !== undefined ? check(env) : [];
   const result = wrap(resultLines(state, checks, warn));
   const viewHeight = Math.max(3, height - 2 - (state.phase === 'done' && done ? 4 : 0));
-  const total = before.length + planLines(state.plan, router.urlOf, theme.symbols).length + result.length;
+  const total = before.length + planLines(state.plan, router.urlOf, theme.symbols, true, width - 1).length + result.length;
   const max = Math.max(0, total - viewHeight);
 
   const run = async () => {

@@ -28,8 +28,8 @@ interface StepBase<V, E> {
   /** The question ("Who should be invited?"). */
   readonly title: string;
   readonly help?: string;
-  /** What the step's why-line and `i` explain (src/domain/explanations.ts). */
-  readonly concept?: ConceptId;
+  /** What the step's why-line and `i` explain (src/domain/explanations.ts); every step teaches something. */
+  readonly concept: ConceptId;
   /** Skipped when false; skipped steps keep their values for when they come back. */
   readonly when?: (v: V, env: E) => boolean;
   /** A message here blocks `enter` and is shown under the field. */
@@ -169,6 +169,8 @@ export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): W
       return { ...s, trail, error: undefined };
     }
     case 'key': {
+      const keys = chunkKeys(a.name, a.input);
+      if (keys) return keys.reduce((state, k) => wizardReducer(state, { ...a, ...k }), s);
       const step = currentStep(s, a.steps);
       if (!step) return s;
       if (a.name === 'escape') return wizardReducer(s, { type: 'back', steps: a.steps, env: a.env });
@@ -178,6 +180,23 @@ export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): W
       return changed ?? s;
     }
   }
+}
+
+const CONTROL_KEYS: Readonly<Record<string, KeyName>> = { '\r': 'enter', '\n': 'enter', '\x7f': 'backspace', '\b': 'backspace', '\t': 'tab' };
+
+/**
+ * Fast typing arrives as one chunk ("bob\r"): split it into the keys it holds (printable runs stay together, as a
+ * paste), so the Enter at its end still answers the step. Undefined for single keys and escape sequences.
+ */
+function chunkKeys(name: KeyName | undefined, input: string): Array<{ name: KeyName | undefined; input: string }> | undefined {
+  if (name !== undefined || input.length < 2 || input.includes('\x1b') || !/[\x00-\x1f\x7f]/.test(input)) return undefined;
+  const keys: Array<{ name: KeyName | undefined; input: string }> = [];
+  for (const run of input.match(/[\x00-\x1f\x7f]|[^\x00-\x1f\x7f]+/g) ?? []) {
+    const control = CONTROL_KEYS[run];
+    if (control) keys.push({ name: control, input: run });
+    else if (!/[\x00-\x1f\x7f]/.test(run)) keys.push(run.length === 1 ? { name: run, input: run } : { name: undefined, input: run });
+  }
+  return keys;
 }
 
 /** Answered steps in the order visited, for the summary above the current question. */

@@ -4,9 +4,11 @@
  * text is the same either way and can be copied or parsed back).
  */
 import type { ApiRequest } from '../../src/api/requests.js';
+import { breakAfter } from '../../src/ui/break-after.js';
 import { line, tone, type Line, type Segment } from '../../src/ui/lines.js';
 
 const INDENT = '  ';
+const URL_INDENT = '    ';
 
 function scalar(value: unknown): Segment {
   if (typeof value === 'string') return tone('success', JSON.stringify(value));
@@ -40,7 +42,14 @@ export function jsonLines(value: unknown): Line[] {
   return valueLines(value, 0, [], '');
 }
 
-export function requestLines(request: ApiRequest, url: string): Line[] {
-  const head = line(tone(request.method === 'DELETE' ? 'danger' : 'accent', request.method, true), ' ', url);
-  return request.body === undefined ? [head] : [head, ...jsonLines(request.body)];
+/**
+ * `width` (optional) fits the method and URL line into that many columns, breaking the URL after a slash onto
+ * indented lines: the exact URL must stay readable in full at 80 columns, never cut off.
+ */
+export function requestLines(request: ApiRequest, url: string, width = Number.POSITIVE_INFINITY): Line[] {
+  const method = tone(request.method === 'DELETE' ? 'danger' : 'accent', request.method, true);
+  const [first = '', ...rest] = breakAfter(url, width - request.method.length - 1, '/');
+  const tail = rest.length === 0 ? [] : breakAfter(rest.join(''), width - URL_INDENT.length, '/').map((part) => line(URL_INDENT + part));
+  const head = [line(method, ' ', first), ...tail];
+  return request.body === undefined ? head : [...head, ...jsonLines(request.body)];
 }

@@ -70,7 +70,7 @@ export function grantSteps<V extends WithGrants>(prefix: string, title: string):
   const setDraft = (v: V, change: Partial<GrantDraft>): V => ({ ...v, draft: { ...v.draft!, ...change } });
   return [
     {
-      kind: 'choice', id: menu, title,
+      kind: 'choice', id: menu, concept: 'predefined-roles', title,
       options: (v, env) => [
         { id: 'done', label: v.grants.length === 0 ? 'No project roles' : 'Done with project roles' },
         { id: 'add', label: 'Add a project role…' },
@@ -88,14 +88,14 @@ export function grantSteps<V extends WithGrants>(prefix: string, title: string):
       summary: (v, env) => (v.grants.length === 0 ? 'none' : v.grants.map((g) => grantLabel(g, env)).join('; ')),
     },
     {
-      kind: 'choice', id: `${prefix}-type`, title: 'Which kind of project?', when: drafting,
+      kind: 'choice', id: `${prefix}-type`, concept: 'role-id-prefix', title: 'Which kind of project?', when: drafting,
       options: (_, env) => PROJECT_TYPES.map((t) => ({ id: t, label: TYPE_LABEL[t], hint: `${projectsOfType(env, t).length} projects` })),
       get: (v) => v.draft?.type,
       set: (v, id) => setDraft(v, { type: id as ProjectType, targets: v.draft?.type === id ? v.draft.targets : [] }),
       summary: () => '',
     },
     {
-      kind: 'multi', id: `${prefix}-projects`, title: 'On which projects?', when: drafting,
+      kind: 'multi', id: `${prefix}-projects`, concept: 'project-role-scope', title: 'On which projects?', when: drafting,
       help: '"All" also covers projects created later',
       options: (v, env) => [
         { id: ALL, label: `All ${v.draft?.type} projects`, hint: 'present and future' },
@@ -111,7 +111,7 @@ export function grantSteps<V extends WithGrants>(prefix: string, title: string):
       summary: () => '',
     },
     {
-      kind: 'choice', id: `${prefix}-role`, title: 'Which role?', when: drafting,
+      kind: 'choice', id: `${prefix}-role`, concept: 'custom-role-assignment', title: 'Which role?', when: drafting,
       help: 'Only roles valid for this kind of project; custom roles replace the stack role on sign-in',
       options: (v, env) => roleOptions(v.draft!, env),
       get: (v) => v.grants[v.draft!.index]?.role,

@@ -24,8 +24,12 @@ export const CONCEPT_IDS = [
   'predefined-vs-custom',
   'predefined-roles',
   'organization-roles',
+  'deployment-roles',
+  'project-role-scope',
+  'edit-role-assignments',
   'role-name-rules',
   'dls-fls',
+  'cluster-privileges',
   'kibana-privileges',
   'index-privileges',
   'request-preview',
@@ -219,6 +223,33 @@ const CATALOGUE: Record<ConceptId, Entry> = {
         + 'the organization out, and no more than needed.',
     ],
   },
+  'deployment-roles': {
+    title: 'Hosted deployment roles',
+    why: 'Deployment roles are for hosted (non-Serverless) deployments; they give nothing in Serverless projects.',
+    body: [
+      'deployment-admin, deployment-editor and deployment-viewer apply to Elastic Cloud Hosted deployments, with '
+        + 'all: true for every deployment or deployment_ids for some. Serverless projects ignore them.',
+      'Choose None unless the person also works with hosted deployments.',
+    ],
+  },
+  'project-role-scope': {
+    title: 'Which projects a role covers',
+    why: 'A project role names its projects, or with all: true every project of the type, future ones included.',
+    body: [
+      'Each project assignment has a project type and either project_ids or all: true. all: true is convenient but '
+        + 'also covers every project of that type created later; naming projects keeps the access where it is meant.',
+      'Roles are per type: Developer exists on search projects only, Editor on observability and security.',
+    ],
+  },
+  'edit-role-assignments': {
+    title: 'Changing someone\'s roles',
+    why: 'There is no "replace": removed entries are DELETEd and new ones POSTed, so you see exactly what changes.',
+    body: [
+      'DELETE /users/{user_id}/role_assignments removes exactly the entries named; POST adds entries next to the ones '
+        + 'kept. ec-access removes first, so a failure half-way leaves less access, never more.',
+      'Remove a predefined role that sits next to a custom role on the same project: the union would over-grant.',
+    ],
+  },
   'role-name-rules': {
     title: 'Custom role names',
     why: 'Start with a letter or digit; only letters, digits, _, - and . are allowed.',
@@ -230,6 +261,16 @@ const CATALOGUE: Record<ConceptId, Entry> = {
     body: [
       'Both live on an indices entry of the custom role: query for document-level security, field_security for '
         + 'field-level security. They only narrow what the index privileges allow; they never widen it.',
+    ],
+  },
+  'cluster-privileges': {
+    title: 'Cluster privileges',
+    why: 'Cluster privileges act on the whole project, not on indices; a read-only data role needs none.',
+    body: [
+      'monitor lets a role read cluster health and stats; the manage_* privileges change project-wide settings, '
+        + 'pipelines or security. Serverless accepts only a subset, which the list offers.',
+      'Index access comes from the index privileges below, not from here: leave this empty unless the role truly '
+        + 'needs a project-wide action.',
     ],
   },
   'kibana-privileges': {

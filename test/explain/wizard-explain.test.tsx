@@ -36,3 +36,45 @@ it('in a text step i is typed, not a toggle', async () => {
   expect(app.frame()).toMatch(/Why: Give every key an expiry/);
   expect(app.frame()).not.toMatch(/A key without expiration works until someone revokes it/);
 });
+
+it('the custom role wizard explains each step from the catalogue, and i opens the longer text', async () => {
+  app = await startWizardApp({ screen: 'roles' });
+  await app.waitFor('marketing-reader');
+  await app.press('n');
+  await app.waitFor('Role name');
+  expect(app.frame()).toMatch(/Why: Start with a letter or digit/);
+  await app.type('mkt-reader');
+  await app.press(KEY.enter);
+  await app.waitFor('Description (optional)');
+  expect(app.frame()).toMatch(/Why: Prefer a predefined role/);
+  await app.press(KEY.enter);
+  await app.waitFor('In which projects?');
+  expect(app.frame()).toMatch(/Why \(i more\): A custom role must be created in every project/);
+  await app.press('i');
+  await app.waitFor('creates the role in one project only');
+  await app.press('i');
+  await app.waitFor(/Why \(i more\)/);
+});
+
+it('the member roles wizard explains its steps, including the shared project-role steps', async () => {
+  app = await startWizardApp();
+  await app.waitFor('bea.petrov@');
+  await app.press('/');
+  await app.type('bea.petrov');
+  await app.press(KEY.enter);
+  await app.press('e');
+  await app.waitFor('Which current assignments should go?');
+  expect(app.frame()).toMatch(/Why \(i more\): There is no "replace"/);
+  await app.press(KEY.enter);
+  await app.waitFor('Add an organization role?');
+  expect(app.frame()).toMatch(/Why \(i more\): organization-admin \(owner\)/);
+  await app.press(KEY.enter);
+  await app.waitFor('Project roles to add');
+  await app.pointAt('Add a project role');
+  await app.press(KEY.enter);
+  await app.waitFor('Which kind of project?');
+  expect(app.frame()).toMatch(/Why \(i more\): On the wire, project roles are prefixed/);
+  await app.press(KEY.enter);
+  await app.waitFor('On which projects?');
+  expect(app.frame()).toMatch(/Why \(i more\): A project role names its projects/);
+});

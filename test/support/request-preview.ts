@@ -1,6 +1,6 @@
 /**
- * Reads the requests a plan preview shows on screen (components/PlanView.tsx): a line "METHOD URL", then, for a
- * request with a body, JSON starting with `{` or `[` and ending at the bracket that closes it. Panel borders and
+ * Reads the requests a plan preview shows on screen (components/PlanView.tsx): a line "METHOD URL" (a long URL
+ * continues on the next lines, broken after slashes), then, for a request with a body, JSON starting with `{` or `[` and ending at the bracket that closes it. Panel borders and
  * indentation are stripped first. Shared by the in-process wizard tests and the pty scenarios.
  */
 export interface PreviewedRequest {
@@ -18,19 +18,23 @@ export function previewedRequests(frame: string): PreviewedRequest[] {
   for (let i = 0; i < lines.length; i++) {
     const request = REQUEST_LINE.exec(lines[i]!);
     if (!request) continue;
-    const [, method, url] = request as unknown as [string, string, string];
-    const first = lines[i + 1]?.trim();
+    const [, method, head] = request as unknown as [string, string, string];
+    // A long URL continues on indented lines of one token each (broken after a slash) before the body starts.
+    let start = i + 1;
+    let url = head;
+    while (start < lines.length && /^\s+[^\s{[]\S*$/.test(lines[start]!)) url += lines[start++]!.trim();
+    const first = lines[start]?.trim();
     if (first !== '{' && first !== '[') {
       requests.push({ method, url, body: undefined });
       continue;
     }
-    const indent = lines[i + 1]!.indexOf(first);
+    const indent = lines[start]!.indexOf(first);
     const close = first === '{' ? '}' : ']';
     const text: string[] = [];
     let closed = false;
-    for (let j = i + 1; j < lines.length && !closed; j++) {
+    for (let j = start; j < lines.length && !closed; j++) {
       text.push(lines[j]!.slice(indent));
-      closed = j > i + 1 && lines[j]!.slice(indent).replace(/,$/, '') === close;
+      closed = j > start && lines[j]!.slice(indent).replace(/,$/, '') === close;
     }
     requests.push({ method, url, body: closed ? JSON.parse(text.join('\n')) : undefined });
   }

@@ -1,5 +1,5 @@
 /** `ec-access tour`: refuses a real organization, keeps progress with its sandbox, and --reset starts over. */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,6 +92,9 @@ describe('tour progress and sandbox', () => {
     const saved = { ...FRESH, current: 4, completed: ['who-has-access'], answer: 'x' };
     saveProgress(progress, saved);
     expect(loadProgress(progress)).toEqual(saved);
+    // Replaced whole through a temporary file: nothing else is left beside it, and only the owner may read it.
+    expect(readdirSync(dir)).toEqual(['tour.json']);
+    expect(statSync(progress).mode & 0o777).toBe(0o600);
     writeFileSync(progress, '{not json');
     expect(loadProgress(progress)).toEqual(FRESH);
   });

@@ -98,4 +98,14 @@ describe('lesson 3: read-only custom role for marketing-*', () => {
     expect(done.passed).toBe(true);
     expect(done.details.join(' ')).toMatch(/application_roles \[marketing-ro\]/);
   });
+
+  it('refuses the role given to an organization owner: they are admin everywhere, so it restricts nothing', async () => {
+    await world.putRole('search-staging', 'marketing-ro', readOnly);
+    const project = await world.project('search-staging');
+    const owner = (await world.state()).snapshot.members.find((m) => m.role_assignments?.organization?.some((a) => a.role_id === 'organization-admin'))!;
+    await assign(owner.user_id, project.id);
+    const result = customRoleLesson.check(await world.state(), world.baseline);
+    expect(result.passed).toBe(false);
+    expect(result.summary).toMatch(/but also admin on search-staging/);
+  });
 });

@@ -38,7 +38,7 @@ async function toStackAccess(a: WizardApp, description: string, projects: readon
 }
 
 describe('API key wizard', () => {
-  it('creates a project-scoped key with stack access; preview equals what was sent; the secret is shown once, masked', async () => {
+  it('creates a project-scoped key with stack access; preview equals what was sent; the secret panel shows it once, masked', async () => {
     app = await openKeyWizard();
     await toStackAccess(app, 'CI pipeline - ES ingest', ['search-prod']);
     await app.pointAt('developer');

@@ -106,3 +106,49 @@ describe('editing a custom role', () => {
     expect(JSON.parse(writes[0]!.body!)).toEqual(previewed);
   });
 });
+
+describe('choosing who gets the new role', () => {
+  it('marks members for whom it would over-grant or change nothing, and warns once one is ticked', async () => {
+    app = await startWizardApp({ screen: 'roles' });
+    await app.waitFor('marketing-reader');
+    await app.press('n');
+    await app.waitFor('Role name');
+    await app.type('mkt-ro');
+    await app.press(KEY.enter);
+    await app.waitFor('Description (optional)');
+    await app.press(KEY.enter);
+    await app.pointAt('search-prod');
+    await app.press(KEY.space, KEY.enter);
+    await app.waitFor('Cluster privileges');
+    await app.press(KEY.enter);
+    await app.pointAt('Add an entry');
+    await app.press(KEY.enter);
+    await app.waitFor('Index patterns');
+    await app.type('marketing-*');
+    await app.press(KEY.enter);
+    await app.pointAt('read');
+    await app.press(KEY.space, KEY.enter);
+    for (const step of ['fields to grant', 'fields to hide', 'Document-level security query']) {
+      await app.waitFor(step);
+      await app.press(KEY.enter);
+    }
+    await app.pointAt('Done');
+    await app.press(KEY.enter);
+    await app.waitFor('Kibana feature privileges');
+    await app.press(KEY.enter);
+    await app.waitFor('Assign it to members now?');
+    const lines = app.frame().split('\n');
+    expect(lines.filter((l) => l.includes('organization owner (admin already)'))).toHaveLength(2);
+    const marked = lines.find((l) => l.includes('would over-grant'));
+    // The seeded member with developer beside a custom role on search-prod, among others with a predefined role there.
+    expect(marked).toBeDefined();
+    const email = /(\S+@\S+)\s+would over-grant/.exec(marked!)![1]!;
+    await app.pointAt(email);
+    await app.press(KEY.space);
+    await app.waitFor(`${email}: `);
+    expect(app.text()).toMatch(/and custom role mkt-ro on search-prod: roles combine on sign-in/);
+    await app.press(KEY.enter);
+    await app.waitFor('nothing is sent until you press enter');
+    expect(app.text()).toContain('esc back and change it');
+  });
+});

@@ -119,4 +119,3 @@ export async function startWizardApp(options: { screen?: ScreenId; color?: boole
     },
   };
 }
-

@@ -26,6 +26,17 @@ describe('request preview', () => {
     expect(tones).toEqual(new Set(['accent', 'success', undefined]));
   });
 
+  it('with a width, breaks a long URL after slashes onto indented lines, every character kept', () => {
+    const url = 'http://127.0.0.1:40179/_es/3f6a2d9fb2460a72baf8909f91a4b9a4/_security/role/marketing-readonly';
+    const lines = requestLines(request, url, 60).slice(0, 3).map(lineText);
+    expect(lines[0]).toBe('POST http://127.0.0.1:40179/_es/');
+    expect(lines[1]).toBe('    3f6a2d9fb2460a72baf8909f91a4b9a4/_security/role/');
+    expect(lines[2]).toBe('    marketing-readonly');
+    expect(lines.map((l, i) => (i === 0 ? l.slice('POST '.length) : l.trimStart())).join('')).toBe(url);
+    // Short enough: one line, as before.
+    expect(lineText(requestLines(request, 'https://api.example/keys', 60)[0]!)).toBe('POST https://api.example/keys');
+  });
+
   it('colours with a colour theme and prints plain text under NO_COLOR', () => {
     const show = (color: boolean) => render(
       <ThemeContext.Provider value={createTheme({ color, unicode: true })}>

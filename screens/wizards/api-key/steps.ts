@@ -57,7 +57,7 @@ export const KEY_STEPS: readonly S[] = [
     get: (v) => v.expiry, set: (v, expiry) => ({ ...v, expiry }),
   },
   {
-    kind: 'text', id: 'custom-expiry', title: 'Custom expiration', when: (v) => v.expiry === 'custom', placeholder: '14d',
+    kind: 'text', id: 'custom-expiry', concept: 'key-expiry-and-reuse', title: 'Custom expiration', when: (v) => v.expiry === 'custom', placeholder: '14d',
     accept: (ch) => /[0-9a-zA-Z]/.test(ch),
     get: (v) => v.customExpiry, set: (v, customExpiry) => ({ ...v, customExpiry }),
     validate: (v) => {

@@ -40,17 +40,27 @@ function assignments(v: RoleValues, env: WizardEnv) {
   }));
 }
 
+/** Why assigning the role to this member would over-grant (a predefined role on a target project); empty if safe. */
+export function assigneeConflicts(v: RoleValues, env: WizardEnv, userId: string): string[] {
+  const member = env.snapshot.members.find((m) => m.user_id === userId);
+  const targets = env.snapshot.projects.filter((p) => v.projectIds.includes(p.id));
+  const planned = PROJECT_TYPES.flatMap((type) => {
+    const ids = targets.filter((p) => p.type === type).map((p) => p.id);
+    return ids.length === 0 ? [] : [{
+      scope: 'project' as const, type, roleId: viewerRoleId(type), organizationId: orgIdOf(env), all: false, ids, applicationRoles: [v.name],
+    }];
+  });
+  return overGrants([...flattenAssignments(member?.role_assignments ?? {}), ...planned], env);
+}
+
 export function roleDraft(v: RoleValues, env: WizardEnv): Draft<WizardEnv> {
   const descriptor = descriptorOf(v);
   const puts = v.projectIds.map((projectId) => buildPutRole({ projectId, name: v.name, descriptor }));
   const assigned = assignments(v, env);
   const built = gather([...puts, ...assigned.map((a) => a.result)]);
-  const problems = assigned.flatMap(({ userId, type, projectIds }) => {
+  const problems = v.assignees.flatMap((userId) => {
     const member = env.snapshot.members.find((m) => m.user_id === userId);
-    const rows = [...flattenAssignments(member?.role_assignments ?? {}), {
-      scope: 'project' as const, type, roleId: viewerRoleId(type), organizationId: orgIdOf(env), all: false, ids: projectIds, applicationRoles: [v.name],
-    }];
-    return overGrants(rows, env).map((p) => `${member?.email ?? userId}: ${p}`);
+    return assigneeConflicts(v, env, userId).map((p) => `${member?.email ?? userId}: ${p}`);
   });
   const blocked = refusal(problems, built);
   return {

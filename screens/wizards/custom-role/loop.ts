@@ -4,6 +4,7 @@
  * validation keeps an entry from being left half-filled by going forward.
  */
 import type { Option, Step } from '../../../components/wizard/model.js';
+import type { ConceptId } from '../../../src/domain/explanations.js';
 import type { WizardEnv } from '../env.js';
 
 export interface LoopLens<V, T> {
@@ -15,9 +16,18 @@ export interface LoopLens<V, T> {
   readonly label: (item: T) => string;
 }
 
-export function loopMenu<V, T>(id: string, title: string, firstSubStep: string, lens: LoopLens<V, T>, help?: string): Step<V, WizardEnv> {
+export interface LoopMenu {
+  readonly id: string;
+  readonly concept: ConceptId;
+  readonly title: string;
+  /** The step that edits an entry; "add" goes there. */
+  readonly firstSubStep: string;
+  readonly help?: string;
+}
+
+export function loopMenu<V, T>({ id, concept, title, firstSubStep, help }: LoopMenu, lens: LoopLens<V, T>): Step<V, WizardEnv> {
   return {
-    kind: 'choice', id, title, ...(help ? { help } : {}),
+    kind: 'choice', id, concept, title, ...(help ? { help } : {}),
     options: (v): Option[] => [
       { id: 'done', label: lens.items(v).length === 0 ? 'None' : 'Done' },
       { id: 'add', label: 'Add an entry…' },

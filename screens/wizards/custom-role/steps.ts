@@ -3,10 +3,12 @@
  * cluster privileges, index privilege entries (patterns, privileges, field security, DLS), Kibana feature entries,
  * and who to assign it to. Run-as is not offered: Serverless refuses it.
  */
+import type { Member } from '../../../src/api/schemas.js';
 import { validateRoleName } from '../../../src/domain/role-name.js';
 import { KIBANA_FEATURES, SERVERLESS_CLUSTER_PRIVILEGES, SERVERLESS_INDEX_PRIVILEGES } from '../../../src/domain/privileges.js';
 import type { Option, Step } from '../../../components/wizard/model.js';
 import { customRolesIn, projectName, type WizardEnv } from '../env.js';
+import { assigneeConflicts } from './draft.js';
 import { entryLens, loopMenu, type LoopLens } from './loop.js';
 import { EMPTY_INDEX, EMPTY_KIBANA, parseQuery, splitList, type IndexEntry, type KibanaEntry, type RoleValues } from './values.js';
 
@@ -34,12 +36,19 @@ function featureOptions(v: RoleValues, env: WizardEnv): Option[] {
   return [...seen.values()];
 }
 
+/** Why a restricted role would change nothing or too much for the member (first: at 80 columns it must show), then the name. */
+function assigneeHint(v: RoleValues, env: WizardEnv, m: Member): string {
+  const owner = (m.role_assignments?.organization ?? []).some((a) => a.role_id === 'organization-admin');
+  const why = owner ? 'organization owner (admin already)' : assigneeConflicts(v, env, m.user_id).length > 0 ? 'would over-grant' : '';
+  return [why, m.name].filter(Boolean).join(' · ');
+}
+
 const NAME_START = /[A-Za-z0-9]/;
 const NAME_CHAR = /[A-Za-z0-9_.-]/;
 
 export const ROLE_STEPS: readonly S[] = [
   {
-    kind: 'text', id: 'name', title: 'Role name', when: (v) => v.mode === 'create',
+    kind: 'text', id: 'name', concept: 'role-name-rules', title: 'Role name', when: (v) => v.mode === 'create',
     help: 'Letters, digits, "_", "-" and "."; it must begin with a letter or digit',
     placeholder: 'marketing-analyst',
     accept: (ch, current) => (current === '' ? NAME_START : NAME_CHAR).test(ch),
@@ -47,11 +56,11 @@ export const ROLE_STEPS: readonly S[] = [
     validate: (v) => validateRoleName(v.name),
   },
   {
-    kind: 'text', id: 'description', title: 'Description (optional)', placeholder: 'Read-only access to marketing indices',
+    kind: 'text', id: 'description', concept: 'predefined-vs-custom', title: 'Description (optional)', placeholder: 'Read-only access to marketing indices',
     get: (v) => v.description, set: (v, description) => ({ ...v, description }),
   },
   {
-    kind: 'multi', id: 'projects', title: 'In which projects? The same role is written to each',
+    kind: 'multi', id: 'projects', concept: 'custom-role-per-project', title: 'In which projects? The same role is written to each',
     options: (_, env) => env.snapshot.projects.map((p) => ({ id: p.id, label: p.name, hint: `${p.type} · ${p.id}` })),
     get: (v) => v.projectIds, set: (v, projectIds) => ({ ...v, projectIds }),
     validate: (v) => (v.projectIds.length === 0 ? 'Choose at least one project (space to tick)' : undefined),
@@ -61,34 +70,34 @@ export const ROLE_STEPS: readonly S[] = [
     summary: (v, env) => v.projectIds.map((id) => projectName(env, id)).join(', '),
   },
   {
-    kind: 'multi', id: 'cluster', title: 'Cluster privileges (those valid on Serverless)',
+    kind: 'multi', id: 'cluster', concept: 'cluster-privileges', title: 'Cluster privileges (those valid on Serverless)',
     options: () => options(SERVERLESS_CLUSTER_PRIVILEGES),
     get: (v) => v.cluster, set: (v, cluster) => ({ ...v, cluster }),
   },
-  loopMenu('indices', 'Index privileges', 'index-names', INDICES),
+  loopMenu({ id: 'indices', concept: 'index-privileges', title: 'Index privileges', firstSubStep: 'index-names' }, INDICES),
   {
-    kind: 'text', id: 'index-names', title: 'Index patterns (comma-separated)', when: index.active, placeholder: 'marketing-*, logs-marketing',
+    kind: 'text', id: 'index-names', concept: 'index-privileges', title: 'Index patterns (comma-separated)', when: index.active, placeholder: 'marketing-*, logs-marketing',
     get: (v) => index.get(v).names, set: (v, names) => index.set(v, { names }),
     validate: (v) => (splitList(index.get(v).names).length === 0 ? 'Enter at least one index name or pattern' : undefined),
     summary: () => '',
   },
   {
-    kind: 'multi', id: 'index-privileges', title: 'Index privileges', when: index.active,
+    kind: 'multi', id: 'index-privileges', concept: 'index-privileges', title: 'Index privileges', when: index.active,
     options: () => options(SERVERLESS_INDEX_PRIVILEGES),
     get: (v) => index.get(v).privileges, set: (v, privileges) => index.set(v, { privileges }),
     validate: (v) => (index.get(v).privileges.length === 0 ? 'Choose at least one privilege (space to tick)' : undefined),
     summary: () => '',
   },
   {
-    kind: 'text', id: 'index-grant', title: 'Field security: fields to grant (optional, comma-separated)', when: index.active,
+    kind: 'text', id: 'index-grant', concept: 'dls-fls', title: 'Field security: fields to grant (optional, comma-separated)', when: index.active,
     placeholder: 'all fields', get: (v) => index.get(v).grant, set: (v, grant) => index.set(v, { grant }), summary: () => '',
   },
   {
-    kind: 'text', id: 'index-except', title: 'Field security: fields to hide (optional, comma-separated)', when: index.active,
+    kind: 'text', id: 'index-except', concept: 'dls-fls', title: 'Field security: fields to hide (optional, comma-separated)', when: index.active,
     placeholder: 'none', get: (v) => index.get(v).except, set: (v, except) => index.set(v, { except }), summary: () => '',
   },
   {
-    kind: 'text', id: 'index-query', title: 'Document-level security query (optional, JSON)', when: index.active,
+    kind: 'text', id: 'index-query', concept: 'dls-fls', title: 'Document-level security query (optional, JSON)', when: index.active,
     help: 'Only documents matching it are visible, e.g. {"term":{"team":"marketing"}}',
     placeholder: 'all documents',
     get: (v) => index.get(v).query, set: (v, query) => index.set(v, { query }),
@@ -99,22 +108,25 @@ export const ROLE_STEPS: readonly S[] = [
     next: () => 'indices',
     summary: () => '',
   },
-  loopMenu('kibana', 'Kibana feature privileges', 'kibana-features', KIBANA, 'Features differ per project type; the list is a starter, Kibana has the full one'),
+  loopMenu({
+    id: 'kibana', concept: 'kibana-privileges', title: 'Kibana feature privileges', firstSubStep: 'kibana-features',
+    help: 'Features differ per project type; the list is a starter, Kibana has the full one',
+  }, KIBANA),
   {
-    kind: 'multi', id: 'kibana-features', title: 'Kibana features', when: kibana.active,
+    kind: 'multi', id: 'kibana-features', concept: 'kibana-privileges', title: 'Kibana features', when: kibana.active,
     options: featureOptions,
     get: (v) => kibana.get(v).features, set: (v, features) => kibana.set(v, { features }),
     validate: (v) => (kibana.get(v).features.length === 0 ? 'Choose at least one feature (space to tick)' : undefined),
     summary: () => '',
   },
   {
-    kind: 'choice', id: 'kibana-level', title: 'Access to those features', when: kibana.active,
+    kind: 'choice', id: 'kibana-level', concept: 'kibana-privileges', title: 'Access to those features', when: kibana.active,
     options: () => [{ id: 'read', label: 'Read' }, { id: 'all', label: 'All' }],
     get: (v) => kibana.get(v).level, set: (v, level) => kibana.set(v, { level: level as KibanaEntry['level'] }),
     summary: () => '',
   },
   {
-    kind: 'text', id: 'kibana-spaces', title: 'In which spaces? (* for all, or comma-separated space ids)', when: kibana.active,
+    kind: 'text', id: 'kibana-spaces', concept: 'kibana-privileges', title: 'In which spaces? (* for all, or comma-separated space ids)', when: kibana.active,
     get: (v) => kibana.get(v).spaces, set: (v, spaces) => kibana.set(v, { spaces }),
     validate: (v) => {
       const spaces = splitList(kibana.get(v).spaces);
@@ -125,10 +137,14 @@ export const ROLE_STEPS: readonly S[] = [
     summary: () => '',
   },
   {
-    kind: 'multi', id: 'assignees', title: 'Assign it to members now? (optional)',
+    kind: 'multi', id: 'assignees', concept: 'custom-role-assignment', title: 'Assign it to members now? (optional)',
     help: 'Each gets <type>-viewer with application_roles: [this role] on the chosen projects; nothing else',
-    options: (_, env) => env.snapshot.members.map((m) => ({ id: m.user_id, label: m.email ?? m.user_id, hint: m.name ?? '' })),
+    // Who already holds a predefined role in the target projects shows here, before the review refuses it.
+    options: (v, env) => env.snapshot.members.map((m) => ({ id: m.user_id, label: m.email ?? m.user_id, hint: assigneeHint(v, env, m) })),
     get: (v) => v.assignees, set: (v, assignees) => ({ ...v, assignees }),
+    notes: (v, env) => v.assignees.flatMap((id) => assigneeConflicts(v, env, id).map((text) => ({
+      tone: 'warning' as const, text: `${env.snapshot.members.find((m) => m.user_id === id)?.email ?? id}: ${text}`,
+    }))),
     summary: (v, env) => v.assignees.map((id) => env.snapshot.members.find((m) => m.user_id === id)?.email ?? id).join(', ') || 'nobody',
   },
 ];

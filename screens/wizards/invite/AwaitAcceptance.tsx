@@ -1,10 +1,11 @@
 /**
- * Step 3 of the canonical custom-role flow: once each invitee has accepted (and so has a user id), assign the custom
- * roles with a role-assignment POST. Until then it shows who is still pending; in the sandbox, `a` accepts the
- * invitations on the invitees' behalf through the sandbox control route, so the flow can be completed end to end.
+ * After an invitation is sent: shows who is still pending and, in the sandbox, `a` accepts the invitations on the
+ * invitees' behalf through the sandbox control route, so a flow can be practised end to end. With `rows` (step 3 of
+ * the canonical custom-role flow) it then assigns the custom roles with a role-assignment POST; without, it shows
+ * the new members, who hold what their invitation carried.
  */
 import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PlanRunner } from '../../../components/wizard/PlanRunner.js';
 import { useWizardServices } from '../../../components/wizard/services.js';
 import type { Member } from '../../../src/api/schemas.js';
@@ -22,7 +23,14 @@ import { orgIdOf } from '../env.js';
 import { overGrants } from '../over-grant.js';
 import { PanelProblem, useWizardContext } from '../WizardPanel.js';
 
-export function AwaitAcceptance({ emails, rows }: { emails: readonly string[]; rows: readonly FlatAssignment[] }) {
+export interface AwaitAcceptanceProps {
+  readonly emails: readonly string[];
+  readonly rows: readonly FlatAssignment[];
+  /** Accept at once (the user already asked for it with the key that opened this), sandbox only. */
+  readonly acceptNow?: boolean;
+}
+
+export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAcceptanceProps) {
   const context = useWizardContext();
   const services = useWizardServices();
   const actions = useAppActions();
@@ -49,6 +57,13 @@ export function AwaitAcceptance({ emails, rows }: { emails: readonly string[]; r
     setBusy(false);
   };
 
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!acceptNow || asked.current || !env) return;
+    asked.current = true;
+    void acceptAll();
+  });
+
   useInput(
     (input, key) => {
       const name = keyName(input, key);
@@ -56,10 +71,11 @@ export function AwaitAcceptance({ emails, rows }: { emails: readonly string[]; r
       else if (name === 'r') void actions.refresh(['members', 'invitations']);
       else if (name === 'a') void acceptAll();
     },
-    { isActive: !ready },
+    { isActive: !ready || rows.length === 0 },
   );
 
   if ('problem' in context) return <PanelProblem text={context.problem} />;
+  if (ready && rows.length === 0) return <Accepted members={accepted} />;
   if (ready) {
     const orgId = orgIdOf(context.env);
     const built = gather(accepted.map((m) => buildAddRoleAssignments({ userId: m.user_id, orgId, assignments: toInputs(rows) })));
@@ -83,15 +99,33 @@ export function AwaitAcceptance({ emails, rows }: { emails: readonly string[]; r
   return (
     <Box flexDirection="column">
       <Text bold color={theme.colorOf('title')}>{' Waiting for the invitation to be accepted'}</Text>
-      <Text color={muted}>{' The custom roles can only be assigned to a member (a user id); invitations cannot carry them safely.'}</Text>
+      <Text color={muted}>
+        {rows.length > 0
+          ? ' The custom roles can only be assigned to a member (a user id); invitations cannot carry them safely.'
+          : ' Until then they are not a member and have no access. In Elastic Cloud the invitee accepts by email.'}
+      </Text>
       {emails.map((email) => (
         <Text key={email}>{`   ${memberOf(email) ? `${theme.symbols.ok} accepted` : `${theme.symbols.bullet} pending `}  ${email}`}</Text>
       ))}
       {error ? <Text color={theme.colorOf('danger')}>{` ${theme.symbols.fail} ${error}`}</Text> : null}
       {busy ? <Text color={muted}>{' accepting…'}</Text> : null}
       <Text color={muted}>
-        {` ${context.env.sandbox ? 'a accept (sandbox) · ' : ''}r re-check · esc close (assign later with e on Members)`}
+        {` ${context.env.sandbox ? 'a accept (sandbox) · ' : ''}r re-check · esc close${rows.length > 0 ? ' (assign later with e on Members)' : ''}`}
       </Text>
+    </Box>
+  );
+}
+
+/** The invitees are members now, holding what the invitation carried. */
+function Accepted({ members }: { members: readonly Member[] }) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column">
+      <Text bold color={theme.colorOf('success')}>{` ${theme.symbols.ok} Invitation accepted`}</Text>
+      {members.map((m) => (
+        <Text key={m.user_id}>{`   ${m.email ?? m.user_id} is a member now, with the invitation's roles`}</Text>
+      ))}
+      <Text color={theme.colorOf('muted')}>{' esc close, then 1 Members lists them'}</Text>
     </Box>
   );
 }

@@ -26,7 +26,16 @@ function InviteWizard({ initial, actions, intro }: { initial: InviteValues; acti
       done={(outcome, values, { env }) => {
         const later = afterAcceptance(values, env);
         const emails = nonMembers(values, env);
-        if (!outcome.ok || later.length === 0 || emails.length === 0) return null;
+        if (!outcome.ok || emails.length === 0) return null;
+        if (later.length === 0) {
+          // Nothing to assign afterwards: in the sandbox the learner can still play the invitee's part.
+          if (!env.sandbox) return null;
+          const accept = () => {
+            actions.closeOverlay();
+            actions.openPanel({ id: 'invite-accept', title: 'Accept the invitation (sandbox)', node: <AwaitAcceptance emails={emails} rows={[]} acceptNow /> });
+          };
+          return <FollowUp keyLabel="a" text="accept the invitation on the invitee's behalf (sandbox only)" onRun={accept} />;
+        }
         const next = () => {
           actions.closeOverlay();
           actions.openPanel({ id: 'invite-assign', title: 'Assign custom roles after acceptance', node: <AwaitAcceptance emails={emails} rows={later} /> });

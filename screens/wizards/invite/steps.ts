@@ -64,7 +64,7 @@ export const INVITE_STEPS: readonly S[] = [
     get: (v) => v.orgRole, set: (v, orgRole) => ({ ...v, orgRole }),
   },
   {
-    kind: 'choice', id: 'deployment-role', title: 'Hosted deployment role (all deployments)',
+    kind: 'choice', id: 'deployment-role', concept: 'deployment-roles', title: 'Hosted deployment role (all deployments)',
     options: () => [NONE, ...rolesForScope('deployment').map((r) => ({ id: r.id, label: r.label, hint: r.description }))],
     get: (v) => v.deploymentRole, set: (v, deploymentRole) => ({ ...v, deploymentRole }),
   },

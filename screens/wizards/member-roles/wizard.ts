@@ -39,13 +39,13 @@ function afterRows(v: MemberRolesValues, env: WizardEnv): FlatAssignment[] {
 
 const STEPS: readonly S[] = [
   {
-    kind: 'multi', id: 'remove', title: 'Which current assignments should go?', help: 'space ticks an entry for removal; enter continues',
+    kind: 'multi', id: 'remove', concept: 'edit-role-assignments', title: 'Which current assignments should go?', help: 'space ticks an entry for removal; enter continues',
     options: (v, env) => currentRows(v, env).map((row, i) => ({ id: String(i), label: rowLabel(row, env) })),
     get: (v) => v.remove, set: (v, remove) => ({ ...v, remove }),
     summary: (v, env) => v.remove.map((i) => rowLabel(currentRows(v, env)[Number(i)]!, env)).join('; ') || 'nothing removed',
   },
   {
-    kind: 'choice', id: 'org-role', title: 'Add an organization role?',
+    kind: 'choice', id: 'org-role', concept: 'organization-roles', title: 'Add an organization role?',
     options: (v, env) => [
       { id: '', label: 'No' },
       ...rolesForScope('organization')

@@ -55,6 +55,7 @@ export async function runTour(ctx: CommandContext): Promise<number> {
   const done = runner.getView().progress.completed.length;
   ctx.io.stdout(done >= LESSONS.length
     ? 'Tour complete. `ec-access tour --reset` starts over on a fresh organization.\n'
-    : `Tour progress saved (${done} of ${LESSONS.length} lessons done). \`ec-access tour\` resumes where you left off.\n`);
+    // Short enough for an 80-column terminal.
+    : `Tour progress saved: ${done} of ${LESSONS.length} lessons done. \`ec-access tour\` resumes here.\n`);
   return code;
 }

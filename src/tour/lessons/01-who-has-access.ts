@@ -28,9 +28,10 @@ export const whoHasAccessLesson: Lesson = {
   goal: `Find the member who reaches ${PROJECT} through a custom role only, and type their email or name.`,
   hints: [
     '2 opens Projects; / filters, type search-prod, enter keeps the filter',
-    'enter opens the project: "Who has access here" lists members, invitations and keys',
+    'enter opens the project; ↓ scrolls "Who has access here": members, invitations and keys',
     'Look for a role that is not admin/developer/viewer: that is a custom role',
     'A (access matrix) shows the same facts for every project at once',
+    'Found them? t opens this panel: type the email or name, then enter',
   ],
   concepts: ['who-has-access', 'predefined-vs-custom', 'custom-role-assignment'],
   question: `Who reaches ${PROJECT} through a custom role only? (email or name)`,

@@ -19,9 +19,11 @@ export const inviteViewerLesson: Lesson = {
   goal: 'Invite a new person with the Viewer role on a project, then accept the invitation for them (sandbox).',
   hints: [
     '1 opens Members; n starts the invite wizard',
-    'Type a new email, pick Viewer at project level, choose the project(s)',
-    'Read the request preview, press enter to send it',
-    'Then accept the invitation on the invitee\'s behalf: the wizard offers it in the sandbox',
+    'Type an address nobody has yet, e.g. new.viewer@example.com, and press enter',
+    'enter three more times keeps the defaults: expiry 72h, no organization role, no deployment role',
+    'Serverless project roles: Add a project role… → Elasticsearch → space ticks search-staging → enter',
+    'Which role? Viewer. Then choose Done with project roles: the review shows the exact request',
+    'enter sends it; then a accepts the invitation as the invitee would (sandbox only), esc closes',
   ],
   concepts: ['invite-or-update', 'invitation-expiry', 'predefined-roles', 'role-id-prefix', 'sandbox-accept', 'request-preview'],
   check(state, baseline) {
@@ -35,6 +37,8 @@ export const inviteViewerLesson: Lesson = {
         `The invitation carried role_assignments.project.${grant.type}[].role_id = ${grant.role_id}; accepting it made `
           + 'them a member holding exactly those roles.',
         'When they sign in to the project they get the viewer stack role: read-only access to data and features.',
+        'In Elastic Cloud the invitee accepts from the email within 72 hours. Here the sandbox-only POST '
+          + '/_sandbox/invitations/{token}/_accept played their part; Elastic Cloud has no such route.',
       ]);
     }
     const known = new Set(baseline.invitationEmails);

@@ -46,10 +46,13 @@ export const customRoleLesson: Lesson = {
   title: 'A read-only custom role for marketing-*',
   goal: `Create a read-only custom role on ${PATTERN} in a search project and assign it to someone, the documented way.`,
   hints: [
-    '3 opens Roles; n builds a custom role: project, name, index pattern marketing-*, read + view_index_metadata',
-    'Then 1 Members, pick a person, e edits their roles: custom role on that project',
-    'No predefined role on the same project: the union would over-grant',
-    ': also works: "give bob@acme.example marketing-readonly on search-prod"',
+    '3 opens Roles; n creates a custom role',
+    'Name it marketing-readonly, enter; enter again skips the description',
+    'Projects: space ticks search-prod, enter. Cluster privileges: tick none, enter',
+    'Index privileges: Add an entry… → type marketing-* → enter → space ticks read and view_index_metadata → enter',
+    'enter past the optional field security and DLS query; choose Done, then None for Kibana',
+    'Assign it: space ticks a member not marked "would over-grant" or "organization owner", then enter',
+    'enter shows the review: a PUT creates the role, a POST assigns it; enter sends both',
   ],
   concepts: ['predefined-vs-custom', 'index-privileges', 'role-name-rules', 'custom-role-per-project', 'custom-role-assignment', 'over-grant'],
   check(state, baseline) {
@@ -62,25 +65,34 @@ export const customRoleLesson: Lesson = {
       ]);
     }
     const { snapshot } = state;
-    for (const role of good) {
-      const project = role.project;
-      for (const principal of activePrincipals(snapshot).filter((p) => p.kind !== 'key')) {
-        const access = projectAccess(snapshot, principal, project);
-        const holds = access.roles.some((r) => r.name === role.name && r.status === 'granted');
-        if (!holds) continue;
-        const who = principalRef(principal).label;
-        if (access.overGrant) {
-          return fail(`${who} has ${role.name} but also a predefined role on ${project.name}`, [
-            'Roles combine as a union at sign-in, so the predefined role defeats the read-only restriction. '
-              + 'Remove the predefined assignment on that project (the doctor offers the fix).',
-          ]);
-        }
-        return pass(`${who} now reads ${PATTERN} on ${project.name} through ${role.name}, and nothing more`, [
-          `PUT /_security/role/${role.name} created the role inside ${project.name} only: other projects do not have it.`,
-          `The assignment is role_id ${project.type}-viewer with application_roles [${role.name}]: the Viewer role_id lets `
-            + `${who} open the project in the console, application_roles decides what they get inside it.`,
-        ]);
-      }
+    // Every person holding one of the new roles; a single one who holds it the documented way is enough.
+    const holders = good.flatMap((role) => activePrincipals(snapshot).filter((p) => p.kind !== 'key').flatMap((principal) => {
+      const access = projectAccess(snapshot, principal, role.project);
+      if (!access.roles.some((r) => r.name === role.name && r.status === 'granted')) return [];
+      const broader = access.roles.filter((r) => r.origin === 'predefined' && r.status === 'granted').map((r) => r.name);
+      return [{ role, who: principalRef(principal).label, overGrant: access.overGrant, broader }];
+    }));
+    const right = holders.find((h) => h.broader.length === 0);
+    if (right) {
+      const { role: { name, project }, who } = right;
+      return pass(`${who} now reads ${PATTERN} on ${project.name} through ${name}, and nothing more`, [
+        `PUT /_security/role/${name} created the role inside ${project.name} only: other projects do not have it.`,
+        `The assignment is role_id ${project.type}-viewer with application_roles [${name}]: the Viewer role_id lets `
+          + `${who} open the project in the console, application_roles decides what they get inside it.`,
+      ]);
+    }
+    const wrong = holders[0];
+    if (wrong?.overGrant) {
+      return fail(`${wrong.who} has ${wrong.role.name} but also a predefined role on ${wrong.role.project.name}`, [
+        'Roles combine as a union at sign-in, so the predefined role defeats the read-only restriction. '
+          + 'Remove the predefined assignment on that project (the doctor offers the fix).',
+      ]);
+    }
+    if (wrong) {
+      return fail(`${wrong.who} has ${wrong.role.name}, but also ${wrong.broader.join(', ')} on ${wrong.role.project.name}`, [
+        'An organization owner is admin in every project, so a read-only role changes nothing for them. '
+          + 'Assign the role to someone whose access it should define.',
+      ]);
     }
     const role = good[0]!;
     return fail(`${role.name} exists in ${role.project.name} but nobody holds it yet`, [

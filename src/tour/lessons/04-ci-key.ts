@@ -34,10 +34,12 @@ export const ciKeyLesson: Lesson = {
   title: 'A CI key with stack access',
   goal: 'Create a 30-day CI key with developer access on all search projects, keep its secret, and use it once.',
   hints: [
-    '4 opens Keys; n creates a key: description, expiry (30d), stack access developer on all search projects',
-    'The secret is shown once: copy or save it before closing',
-    'Prove you kept it: run the curl line from the lesson panel (t) with your secret',
-    'A key without application_roles would get 403 from Elasticsearch',
+    '4 opens Keys; n creates a key. Describe it (ci-search-deploy) and choose the 30d expiry',
+    'Where may the key act? All projects of a type → space ticks Elasticsearch → enter',
+    'Cloud role: Developer. Stack access: space ticks developer, enter (none ticked = 403 on Elasticsearch)',
+    'Read the review, enter creates the key: its secret is shown once',
+    'w and enter save the secret to a file only you can read; then enter, type saved, enter closes',
+    'Prove you kept it: run the three lines under these steps in another terminal',
   ],
   concepts: ['key-stack-access', 'project-scoped-stack-access', 'org-scoped-stack-access', 'key-expiry-and-reuse', 'one-time-secret', 'role-id-prefix'],
   check(state, baseline) {
@@ -53,7 +55,7 @@ export const ciKeyLesson: Lesson = {
     const used = good.find((k) => esCallsWith(state, k.id).length > 0);
     if (!used) {
       return fail(`Key "${good[0]!.description}" is right; now use its secret once against Elasticsearch`, [
-        'The secret was in the create response only. Call a search project with it (see the curl line in the lesson panel).',
+        'The secret was in the create response only. Call a search project with it (the curl lines in the lesson panel).',
       ]);
     }
     const call = esCallsWith(state, used.id)[0]!;

@@ -11,10 +11,12 @@ export const doctorLesson: Lesson = {
   title: 'Find and fix what the doctor reports',
   goal: 'Open the access doctor, pick a warning (the over-grant is a good one) and apply the fix it offers.',
   hints: [
-    'D opens the doctor; ↑/↓ picks a finding, its "why" explains the risk',
-    'enter opens the fix: a pre-filled wizard with the exact requests',
-    'Over-grant: remove the predefined role, keep the custom one',
-    'Run D again afterwards: the finding should be gone',
+    'D opens the doctor; ↑/↓ picks a finding, the text under the list says why it matters',
+    'Pick the over-grant: "… gets developer on top of [dashboard-reader] on search-prod"',
+    'enter opens its fix: what the person loses and keeps, and the exact request',
+    'Type what the confirmation asks for (the person\'s email) and press enter to send it',
+    'esc closes the result; the doctor, read again, no longer lists it. esc again for the screens',
+    'A fix that says "not available yet" cannot be applied here: pick another finding',
   ],
   concepts: ['access-doctor', 'over-grant', 'custom-role-per-project', 'key-expiry-and-reuse'],
   check(state, baseline) {

@@ -12,8 +12,9 @@ export const leakedKeyLesson: Lesson = {
   title: 'Revoke a leaked key, fast',
   goal: `A key was pasted into a public build log. Revoke exactly that key within ${LIMIT_SECONDS / 60} minutes.`,
   hints: [
-    '4 opens Keys; / filters (try deploy-bot), or match the id shown in the lesson panel (t)',
-    'd revokes the selected key after a typed confirmation',
+    '4 opens Keys; / filters: type deploy-bot, enter keeps the filter',
+    'Match the key id with the one in this panel (t); enter on a key shows its details',
+    'd revokes the selected key: type what the confirmation asks for, then enter',
     'Check the id: two keys may share a description',
     'Revocation is immediate and cannot be undone',
   ],

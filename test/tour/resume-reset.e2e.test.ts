@@ -1,0 +1,91 @@
+/**
+ * Progress across runs, end to end: a lesson left half done resumes on the next `ec-access tour` with the same
+ * organization and the same starting point, and `ec-access tour --reset` starts over at lesson 1 on a fresh
+ * organization, without the old one's changes.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { waitForList } from '../e2e/app-screen.js';
+import { closeAll, launch, type PtyApp } from '../e2e/harness.js';
+import { closePanel, filterList, prose, readLessonPanel, savedProgress, startTourAt, tourEnv, waitForQuestion, workDir } from './learner.js';
+
+let state: string;
+beforeEach(() => {
+  state = mkdtempSync(join(tmpdir(), 'ec-access-resume-'));
+});
+afterEach(async () => {
+  await closeAll();
+  rmSync(state, { recursive: true, force: true });
+});
+
+const EMAIL = 'half.done@example.com';
+const orgIdOn = (app: PtyApp) => /Acme Analytics \((\d+)\)/.exec(app.screen())?.[1];
+const sandboxFile = () => join(state, 'ec-access', 'tour-sandbox.json');
+
+async function quit(app: PtyApp): Promise<string> {
+  await app.press('q');
+  expect(await app.exit()).toBe(0);
+  return app.screen();
+}
+
+it('resumes a half-done lesson on the same organization; --reset starts over on a fresh one', async () => {
+  const first = await startTourAt(state, 2);
+  await waitForList(first, 'Members');
+  const orgId = orgIdOn(first);
+  expect(orgId).toMatch(/^\d{12}$/);
+
+  // Half of lesson 2: the invitation goes out, nobody accepts it (the plain-words line opens the same wizard).
+  await first.press(':');
+  await first.waitForText('Request in plain words');
+  await first.type(`invite ${EMAIL} to search-staging as viewer`);
+  await first.waitForText(`: invite ${EMAIL} to search-staging as viewer`);
+  await first.press('enter');
+  await waitForQuestion(first, 'Who should be invited?');
+  for (const step of ['Who should be invited?', 'Invitation expiry', 'Organization role', 'Hosted deployment role', 'Serverless project roles']) {
+    await waitForQuestion(first, step);
+    await first.press('enter');
+  }
+  await first.waitForText('nothing is sent until you press enter');
+  await first.press('enter');
+  await first.waitForText("a accept the invitation on the invitee's behalf");
+  await first.press('esc');
+  await waitForList(first, 'Members');
+  const left = await quit(first);
+  expect(left).toContain('Tour progress saved: 1 of 6 lessons done. `ec-access tour` resumes here.');
+  expect(savedProgress(state)).toMatchObject({ current: 1, completed: ['who-has-access'] });
+
+  // Next run: the same lesson, organization and starting point, so the pending invitation counts as progress.
+  const again = await launch({ args: ['tour'], cols: 80, rows: 24, env: tourEnv(state), cwd: workDir(state) });
+  await again.waitForText('TOUR 2/6', { timeoutMs: 15_000 });
+  await waitForList(again, 'Members');
+  expect(orgIdOn(again)).toBe(orgId);
+  const panel = prose(await readLessonPanel(again, 2));
+  expect(panel).toContain(`${EMAIL} is invited but has not accepted yet`);
+  await closePanel(again);
+  await filterList(again, 'half.done');
+  await again.waitFor((s) => /Members\[1\/\d+\]/.test(s) && s.includes(EMAIL), 'the pending invitation in the filtered list');
+  await again.press('esc');
+  await again.waitFor((s) => /Members\[\d+\]/.test(s), 'the filter cleared');
+  await quit(again);
+  expect(readFileSync(sandboxFile(), 'utf8')).toContain(EMAIL);
+
+  // --reset: lesson 1 on a new organization, which knows nothing of the invitation.
+  const fresh = await launch({ args: ['tour', '--reset'], cols: 80, rows: 24, env: tourEnv(state), cwd: workDir(state) });
+  await fresh.waitForText('TOUR 1/6', { timeoutMs: 15_000 });
+  await waitForList(fresh, 'Members');
+  const freshOrg = orgIdOn(fresh);
+  expect(freshOrg).toMatch(/^\d{12}$/);
+  expect(freshOrg).not.toBe(orgId);
+  await filterList(fresh, 'half.done');
+  await fresh.waitFor((s) => /Members\[0\/\d+\]/.test(s), 'an empty filtered list');
+  await fresh.press('esc');
+  await fresh.waitFor((s) => /Members\[\d+\]/.test(s), 'the filter cleared');
+  const after = await quit(fresh);
+  expect(after).toContain('tour progress and its sandbox organization were reset');
+  expect(after).toContain('Tour progress saved: 0 of 6 lessons done.');
+  expect(savedProgress(state)).toMatchObject({ current: 0, completed: [] });
+  expect(existsSync(sandboxFile())).toBe(true);
+  expect(readFileSync(sandboxFile(), 'utf8')).not.toContain(EMAIL);
+}, 90_000);

@@ -111,6 +111,12 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   useEffect(() => {
     def.onShow?.(ctx, loaders);
   }, [def, ctx, loaders]);
+  // What enter would show for the selected row is loaded while it is merely selected: opening it then costs no round
+  // trip (a project's custom roles, say, go out beside the member lists instead of after them).
+  const selectedRow = nav.view === 'list' ? view.list.items[selected]?.row : undefined;
+  useEffect(() => {
+    if (selectedRow) def.onDetails?.(selectedRow, loaders);
+  }, [def, selectedRow, loaders]);
 
   const frame = useRef<Frame>(undefined as unknown as Frame);
   frame.current = {

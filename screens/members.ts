@@ -101,7 +101,7 @@ export const membersScreen = defineScreen<MemberRow>({
     { noun: 'invitations', resource: data.invitations },
   ],
   refresh: ['members', 'invitations'],
-  deps: (data) => [data.members, data.invitations, data.projects],
+  deps: (data) => [data.members, data.invitations],
   rows: (ctx) => [
     ...(dataOf(ctx.data.members) ?? []).map(memberRow),
     ...(dataOf(ctx.data.invitations) ?? []).filter((i) => !i.accepted_at).map((i) => invitationRow(i, ctx)),

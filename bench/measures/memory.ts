@@ -27,7 +27,8 @@ export async function measureMemory(): Promise<MeasureResult> {
       await app.press('enter');
       await app.settle({ firstMs: 200, quietMs: 200 });
       assertAlive(app, 'the memory session');
-      return peakRss(app.pid);
+      // Awaited here: the finally below ends the process.
+      return await peakRss(app.pid);
     } finally {
       await app.close();
     }

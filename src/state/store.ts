@@ -19,6 +19,7 @@ import {
 } from '../api/schemas.js';
 import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
 import type { EsAccess } from './es-access.js';
+import { createLimiter } from './limit.js';
 import { dataOf, describeError, failed, IDLE, loading, ready, type Resource } from './resource.js';
 
 export interface DataState {
@@ -95,6 +96,9 @@ function isReserved(role: Role): boolean {
   return role.metadata['_reserved'] === true;
 }
 
+/** Per-project requests (custom roles, role descriptors) in flight at once; HTTP/2 carries them on one connection. */
+const PER_PROJECT_CONCURRENCY = 8;
+
 export function createStore(options: StoreOptions): Store {
   const { cloud } = options;
   const clock = options.clock ?? (() => new Date());
@@ -105,10 +109,21 @@ export function createStore(options: StoreOptions): Store {
   const pending = new Map<string, Promise<void>>();
   let orgIdPromise: Promise<string | undefined> | undefined;
   let snapshotCache: { for: DataState; value: OrgSnapshot | undefined } | undefined;
+  const perProject = createLimiter(PER_PROJECT_CONCURRENCY);
 
+  // Listeners hear about changes once per turn of the event loop: answers that arrive together (a burst of
+  // per-project loads) cost one render, not one each.
+  let notifyScheduled = false;
+  const notify = () => {
+    notifyScheduled = false;
+    for (const listener of listeners) listener();
+  };
   const update = (change: (s: DataState) => DataState) => {
     state = change(state);
-    for (const listener of listeners) listener();
+    if (!notifyScheduled) {
+      notifyScheduled = true;
+      setImmediate(notify);
+    }
   };
 
   /** Run `fetch` for the resource named `name`, routing its states through `write`. */
@@ -234,7 +249,7 @@ export function createStore(options: StoreOptions): Store {
       update((s) => write(s, ready({ status: 'unavailable', reason: `project ${projectId} is not in the loaded project lists` }, clock())));
       return Promise.resolve();
     }
-    return track(`customRoles:${projectId}`, (s) => s.customRoles.get(projectId), write, () => fetchCustomRoles(project));
+    return track(`customRoles:${projectId}`, (s) => s.customRoles.get(projectId), write, () => perProject(() => fetchCustomRoles(project)));
   }
 
   function loadRole(projectId: string, name: string): Promise<void> {
@@ -243,13 +258,13 @@ export function createStore(options: StoreOptions): Store {
       `role:${key}`,
       (s) => s.roleDescriptors.get(key),
       (s, r) => ({ ...s, roleDescriptors: new Map(s.roleDescriptors).set(key, r) }),
-      async () => {
+      () => perProject(async () => {
         const project = findProject(projectId);
         if (!project) throw new Error(`Project ${projectId} is not in the loaded project lists`);
         const route = options.esAccess?.(project) ?? { missing: 'no Elasticsearch access configured' };
         if ('missing' in route) throw new Error(`Cannot read the role descriptor: ${route.missing}`);
         return (await route.api.getRole(name)) ?? null;
-      },
+      }),
     );
   }
 

@@ -1,26 +1,23 @@
 /**
- * One interactive session: connect (sandbox or Cloud), start loading, take over the terminal, render, and give the
- * terminal back however the session ends. The client and sandbox factories come in as dependencies so this can be
- * exercised without a network.
+ * One interactive session: connect (sandbox or Cloud) and send the opening screen's requests, then load the UI
+ * (Ink, React, every screen) while those requests are on the wire, render, and give the terminal back however the
+ * session ends. Nothing here loads Ink: loading it takes longer than a round trip to the API, so the two overlap
+ * instead of adding up. The client and sandbox factories come in as dependencies so this can be exercised without
+ * a network.
  */
-import { render } from 'ink';
 import type { ReactElement } from 'react';
-import { App, type AppProps } from '../../../components/App.js';
-import { AuditContext, createAuditSession, type AuditSession } from '../../../components/audit/session.js';
-import { WizardServicesContext } from '../../../components/wizard/services.js';
-import { createSandboxControl } from '../../state/sandbox-control.js';
+import type { AppProps } from '../../../components/App.js';
+import { createAuditSession, type AuditSession } from '../../../components/audit/session.js';
 import type { CloudApi, EsApi, WriteObserver } from '../../api/client.js';
 import type { Http2Mode } from '../../api/http.js';
-import { SANDBOX_HTTP2 } from '../../sandbox/protocol.js';
-import { dataOf } from '../../state/resource.js';
 import type { AppConfig } from '../../config/config.js';
-import { createEsAccess, type EsClientFactory } from '../../state/es-access.js';
-import { createStore, type ListResource } from '../../state/store.js';
+import { SANDBOX_HTTP2 } from '../../sandbox/protocol.js';
+import { createEsAccess, type EsAccess, type EsClientFactory } from '../../state/es-access.js';
+import { dataOf } from '../../state/resource.js';
+import { createStore, type ListResource, type Store } from '../../state/store.js';
 import type { Connection } from '../../ui/contexts.js';
 import type { ScreenId } from '../../ui/screen-ids.js';
-import { createKeyStream } from '../../ui/key-stream.js';
 import { enterAlternateScreen } from '../../ui/terminal.js';
-import { themeFromEnv } from '../../ui/theme.js';
 import { Secret } from '../../util/secret.js';
 
 export interface TuiOptions {
@@ -46,6 +43,16 @@ export interface TuiDeps {
   startSandbox(): Promise<SandboxHandle>;
 }
 
+/** What the UI is given: the connected session, loading already under way. */
+export interface TuiSession {
+  readonly store: Store;
+  readonly connection: Connection;
+  readonly cloud: CloudApi;
+  readonly esAccess: EsAccess;
+  readonly audit: AuditSession;
+  readonly sandbox?: SandboxHandle;
+}
+
 /** The requests the opening screen needs; they go out first (the incident path: `keys --filter`). */
 const FIRST: Record<ScreenId, readonly ListResource[]> = {
   members: ['members', 'invitations'],
@@ -62,15 +69,12 @@ function hostOf(url: string): string {
   }
 }
 
-export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Promise<number> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write('ec-access: the interactive UI needs a terminal (stdin and stdout must be a TTY).\n');
-    return 2;
-  }
+/** Connects and starts loading; undefined (after saying why on stderr) when there is no key to connect with. */
+async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Promise<TuiSession | undefined> {
   let sandbox: SandboxHandle | undefined;
   let cloud: CloudApi;
   let connection: Connection;
-  let cloudKey: Secret | undefined;
+  let cloudKey: Secret;
   // Every write goes to the audit trail, which is opened once the session's credentials are known (below).
   let audit: AuditSession | undefined;
   const onWrite: WriteObserver = (event) => audit?.observer(event);
@@ -82,7 +86,7 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   } else {
     if (!config.apiKey) {
       process.stderr.write('ec-access: no Cloud API key (set EC_API_KEY in the environment or .env).\n');
-      return 2;
+      return undefined;
     }
     cloudKey = config.apiKey;
     cloud = deps.createCloudClient({ baseUrl: config.baseUrl, apiKey: cloudKey, onWrite, http2: config.http2 });
@@ -91,37 +95,39 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   const orgId = sandbox?.organizationId ?? config.orgId;
   // Without a configured organization the id is known only after discovery, which precedes any write.
   audit = createAuditSession({ mode: config.mode, secrets: [cloudKey], organizationId: () => orgId ?? dataOf(store.getState().organization)?.id });
-  const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) => deps.createEsClient({ ...options, onWrite, http2: sandbox ? SANDBOX_HTTP2 : config.http2 }));
+  const http2 = sandbox ? SANDBOX_HTTP2 : config.http2;
+  const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) => deps.createEsClient({ ...options, onWrite, http2 }));
   const store = createStore({
     cloud,
     ...(orgId ? { orgId } : {}),
     esAccess,
     notices: config.warnings,
   });
-  // Requests go out before the first frame is drawn.
   store.start(FIRST[opts.screen]);
-  const terminal = enterAlternateScreen(process.stdout);
+  return { store, connection, cloud, esAccess, audit, ...(sandbox ? { sandbox } : {}) };
+}
+
+export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write('ec-access: the interactive UI needs a terminal (stdin and stdout must be a TTY).\n');
+    return 2;
+  }
+  // The terminal first, so keys pressed while the app starts are kept (raw) and the screen is ours at once.
+  const terminal = enterAlternateScreen(process.stdout, process, process.stdin);
+  let session: TuiSession | undefined;
   try {
-    const props: AppProps = {
-      store,
-      connection,
-      theme: themeFromEnv(process.env),
-      initialScreen: opts.screen,
-      ...(opts.filter !== undefined ? { initialFilter: opts.filter } : {}),
-    };
-    const instance = render(
-      <AuditContext.Provider value={audit}>
-        <WizardServicesContext.Provider value={{ cloud, esAccess, ...(sandbox ? { sandbox: createSandboxControl(sandbox.controlUrl) } : {}) }}>{opts.renderApp ? opts.renderApp(props) : <App {...props} />}</WizardServicesContext.Provider>
-      </AuditContext.Provider>,
-      // One key at a time, each after the previous key's render and effects (ui/key-stream.ts). Ink's default
-      // 30 fps throttle would hold back a keystroke's frame by up to 33 ms after the previous one.
-      { exitOnCtrlC: false, patchConsole: true, maxFps: 60, stdin: createKeyStream(process.stdin) },
-    );
-    await instance.waitUntilExit();
-    return 0;
+    session = await connect(deps, config, opts);
+    if (!session) return 2;
+    // Loading the UI takes longer than a round trip, and evaluating a module blocks everything else. So it is loaded
+    // in steps, each await letting the event loop run: the connection opens, the requests go out, and an answer
+    // already in (the organization, which the member lists wait for) is handled before the next long step.
+    await import('ink');
+    const { renderTui } = await import('./tui-render.js');
+    await new Promise((resolve) => setImmediate(resolve));
+    return await renderTui(session, opts);
   } finally {
     terminal.restore();
-    await cloud.close();
-    await sandbox?.stop();
+    await session?.cloud.close();
+    await session?.sandbox?.stop();
   }
 }

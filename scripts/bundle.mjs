@@ -43,9 +43,10 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // Dependencies written as CommonJS (undici, react) call require() for Node's built-in modules.
   banner: { js: "import { createRequire as __ecCreateRequire } from 'node:module'; const require = __ecCreateRequire(import.meta.url);" },
-  // Smaller source is less to parse at start and less for V8 to keep in memory; the source map keeps stack
-  // traces readable.
-  minify: true,
+  // Less to parse at start; identifiers keep their names, so profiles (bench P3 names its hottest functions) and
+  // stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',

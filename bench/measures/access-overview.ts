@@ -24,7 +24,7 @@ const TITLE = 'Who has access to what, 50 ms latency per request';
 interface Timing {
   /** Spawn → the whole answer on screen. */
   readonly total: number;
-  /** Spawn → the first byte the app wrote (Node start-up and module loading). */
+  /** Spawn → the first byte the app wrote: the terminal taken, once Node has started, read the configuration and sent the first requests (the UI loads after). */
   readonly startup: number;
 }
 
@@ -84,7 +84,7 @@ export async function measureAccessOverview(): Promise<MeasureResult> {
   const startup = median(timings.map((t) => t.startup));
   const notes = [
     `ec-access samples: ${ours.map(ms).join(', ')}`,
-    `of which start-up (spawn → first byte written): median ${ms(startup)}; first byte → complete answer: median ${ms(median(timings.map((t) => t.total - t.startup)))}`,
+    `of which start-up (spawn → first byte written: Node started, configuration read, first requests sent; the UI loads while they travel): median ${ms(startup)}; first byte → complete answer: median ${ms(median(timings.map((t) => t.total - t.startup)))}`,
     `measured: spawn of \`ec-access projects --filter ${CONFIG.project}\` → Enter on the row → "Who has access here" with all groups counted`,
     cliFailure
       ? `ec-access scriptable commands: not measured (${cliFailure})`

@@ -10,6 +10,7 @@ import { launchAgainst, listCount } from '../app.js';
 import { CONFIG } from '../config.js';
 import { NotMeasured, type MeasureResult } from '../result.js';
 import { withSandbox } from '../sandbox.js';
+import { timeProcess } from '../process.js';
 import { findSkillScripts, HOW_TO_GET_SCRIPTS, runScript } from '../skill-scripts.js';
 import { median, ms, ratio } from '../stats.js';
 
@@ -29,6 +30,9 @@ export async function measureColdStart(): Promise<MeasureResult> {
   const ours: number[] = [];
   const startup: number[] = [];
   const theirs: number[] = [];
+  // The floor under each side: starting the runtime and printing one character, nothing loaded.
+  const bareNode: number[] = [];
+  const barePython: number[] = [];
   let members: number | undefined;
   await withSandbox(CONFIG.p2Sandbox, async (sandbox) => {
     for (let run = 0; run < CONFIG.runs; run++) {
@@ -44,12 +48,15 @@ export async function measureColdStart(): Promise<MeasureResult> {
         await app.close();
       }
       if (scripts) theirs.push((await runScript(scripts.cloudAccess, ['list-members'], sandbox)).ms);
+      bareNode.push((await timeProcess(process.execPath, ['-e', "process.stdout.write('x')"], {})).ms);
+      barePython.push((await timeProcess('python3', ['-c', 'print(1)'], {}).catch(() => ({ ms: NaN }))).ms);
     }
   });
   const notes = [
     `ec-access samples: ${ours.map(ms).join(', ')}`,
-    `of which start-up (spawn → first byte written, i.e. Node, module loading, config): median ${ms(median(startup))}`,
+    `of which start-up (spawn → first byte written: Node started, configuration read, first requests sent; the UI loads while they travel): median ${ms(median(startup))}`,
     `sandbox options: ${JSON.stringify(CONFIG.p2Sandbox)}`,
+    `the runtimes alone (start, print one character, exit): node ${ms(median(bareNode))}, python3 ${ms(median(barePython))}`,
   ];
   if (members !== undefined && members < 1000) {
     notes.push(

@@ -239,7 +239,7 @@ export function createTransport(options: TransportOptions): Transport {
       const { status, headers, text } = response;
       const body = decodeJson(text);
       // Remember secrets the server handed out (a new key, invitation tokens) so no later message can echo them.
-      secrets.addFrom(body.value);
+      secrets.addFromAnswer(text, body.value);
       log(() => `← ${status} ${req.method} ${safeUrl(req)} ${Date.now() - started} ms ${body.ok ? excerpt(body.value) : '(not JSON)'}`);
 
       if ((status >= 200 && status < 300) || (body.ok && accept?.(status, body.value))) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { debugLogPath, openDebugLog } from '../../src/util/debug-log.js';
-import { collectSecrets, redactJson, redactPath, scrubText, SecretSet } from '../../src/util/redact.js';
+import { collectSecrets, mayHoldSecrets, redactJson, redactPath, scrubText, SecretSet } from '../../src/util/redact.js';
 
 describe('redactJson', () => {
   it('replaces secret string fields at any depth and leaves the rest', () => {
@@ -55,6 +55,18 @@ describe('scrubText', () => {
     const set = new SecretSet();
     set.addFrom({ invitations: [{ token: 'tok-abcdefgh' }] });
     expect(set.scrub('invitation tok-abcdefgh not found')).toBe('invitation [redacted] not found');
+  });
+
+  it('an answer is walked for secrets only when its text may hold a secret field, escapes included', () => {
+    expect(mayHoldSecrets('{"invitations":[{"token" : "tok-abcdefgh"}]}')).toBe(true);
+    expect(mayHoldSecrets('{"id":"k1","KEY":"essu_abcdefgh"}')).toBe(true);
+    expect(mayHoldSecrets('{"k\\u0065y":"essu_abcdefgh"}')).toBe(true);
+    // Words in values are not fields.
+    expect(mayHoldSecrets('{"members":[{"email":"a@b.c","description":"rotate the key","name":"token"}]}')).toBe(false);
+    const text = '{"id":"k1","key":"essu_abcdefgh1234"}';
+    const set = new SecretSet();
+    set.addFromAnswer(text, JSON.parse(text));
+    expect(set.scrub('echo essu_abcdefgh1234')).toBe('echo [redacted]');
   });
 });
 

@@ -6,24 +6,25 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY, startApp, type AppUnderTest } from './harness.js';
+import { KEY } from '../support/ink-driver.js';
+import { startSandboxApp, type SandboxApp } from '../support/sandbox-app.js';
 
-let app: AppUnderTest | undefined;
+let app: SandboxApp | undefined;
 afterEach(async () => {
   await app?.stop();
   app = undefined;
 });
 
 /** Opens the list filtered to one row and presses `d` on it. */
-async function openOn(screen: 'members' | 'roles', filter: string, row: string): Promise<AppUnderTest> {
-  const a = await startApp({ screen, filter });
+async function openOn(screen: 'members' | 'roles', filter: string, row: string): Promise<SandboxApp> {
+  const a = await startSandboxApp({ screen, filter });
   // Emails are cut to the column width; the start is enough to know the row is there.
   await a.waitFor(row.slice(0, 16));
   await a.press('d');
   return a;
 }
 
-async function wrongThenRight(a: AppUnderTest, phrase: string): Promise<void> {
+async function wrongThenRight(a: SandboxApp, phrase: string): Promise<void> {
   await a.waitFor(`Type ${phrase} to confirm`);
   await a.type(phrase.slice(0, -1));
   expect(a.frame()).toContain('locked until the text matches');
@@ -83,7 +84,7 @@ describe('typed confirmations', () => {
 
   it('removes one role assignment picked from the member (x), one DELETE with exactly that entry', async () => {
     const email = 'bea.bauer@acme-analytics.example';
-    app = await startApp({ screen: 'members', filter: 'bea.bauer' });
+    app = await startSandboxApp({ screen: 'members', filter: 'bea.bauer' });
     await app.waitFor('Bea Bauer');
     await app.press('x');
     await app.waitFor('Which role assignment');
@@ -106,7 +107,7 @@ describe('typed confirmations', () => {
   });
 
   it('records every write in a 0600 audit file, one line each, and shows it in the audit view', async () => {
-    app = await startApp({ screen: 'keys', filter: 'Marketing ETL' });
+    app = await startSandboxApp({ screen: 'keys', filter: 'Marketing ETL' });
     await app.waitFor('Marketing ETL');
     await app.press('d');
     await app.waitFor('Type Marketing ETL to confirm');

@@ -93,7 +93,7 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
       const name = keyName(input, key);
       // The handler may be a render behind the reducer; only the reducer's own state is current.
       if (name === 'escape' && latest.current.trail.length === 1) actions.closeOverlay();
-      else dispatch({ type: 'key', name, input, steps: spec.steps, env });
+      else dispatch({ type: 'key', name, steps: spec.steps, env });
     },
     { isActive: id !== REVIEW },
   );

@@ -139,8 +139,8 @@ export async function tick(app: PtyApp, label: string, options: WaitOptions = {}
 }
 
 /**
- * Types `text` into the field at the pointer, waits until the field shows it all, then presses enter: panels that
- * take typed confirmations do not split a fast "text⏎" chunk, so the enter must come on its own.
+ * Types `text` into the field at the pointer, waits until the field shows all of it (so what enter sends is known,
+ * and a field that was not there yet fails here, not later), then presses enter.
  */
 export async function typeAndEnter(app: PtyApp, text: string, options: WaitOptions = {}): Promise<void> {
   await app.type(text);

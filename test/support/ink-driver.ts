@@ -1,7 +1,10 @@
 /**
- * Keyboard and eyes for an ink-testing-library render: every key is its own write followed by a wait, because Ink
- * applies keys against the last render.
+ * Keyboard and eyes for an ink-testing-library render, fed the way the app's terminal feeds Ink: what one terminal
+ * read would hold is split into keys by the app's own splitKeys (src/ui/key-stream.ts), and each key is written on
+ * its own with a wait after it, because Ink applies a key against the last render and the key stream offers the
+ * next key only after the previous one's render. So `press('saved\r')` is five letters and an Enter, as in the app.
  */
+import { splitKeys } from '../../src/ui/key-stream.js';
 
 export const KEY = {
   up: '\x1b[A', down: '\x1b[B', pageUp: '\x1b[5~', pageDown: '\x1b[6~', enter: '\r', escape: '\x1b', tab: '\t',
@@ -31,7 +34,8 @@ export interface DriverOptions {
 export interface InkDriver {
   /** The last frame without colour. */
   frame(): string;
-  press(...keys: string[]): Promise<void>;
+  /** Each argument is what one terminal read holds: one key (KEY.down) or several ("ab\x7f\r"), split as the app splits them. */
+  press(...reads: string[]): Promise<void>;
   /** Text typed key by key. */
   type(text: string): Promise<void>;
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
@@ -40,8 +44,8 @@ export interface InkDriver {
 export function inkDriver(instance: InkInstance, options: DriverOptions = {}): InkDriver {
   const { keyMs = 20, timeoutMs: defaultTimeout = 4000, settleMs = 0 } = options;
   const frame = () => strip(instance.lastFrame() ?? '');
-  const press = async (...keys: string[]) => {
-    for (const key of keys) {
+  const press = async (...reads: string[]) => {
+    for (const key of reads.flatMap(splitKeys)) {
       instance.stdin.write(key);
       await tick(keyMs);
     }
@@ -49,7 +53,7 @@ export function inkDriver(instance: InkInstance, options: DriverOptions = {}): I
   return {
     frame,
     press,
-    type: (text) => press(...Array.from(text)),
+    type: (text) => press(text),
     async waitFor(text, timeoutMs = defaultTimeout) {
       const deadline = Date.now() + timeoutMs;
       const seen = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));

@@ -3,7 +3,7 @@
  * harness splits each read as the app's key stream does (src/ui/key-stream.ts), so the wizard meets them as keys.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWizardApp, type WizardApp } from './harness.js';
+import { openRoleWizard, type WizardApp } from './harness.js';
 
 let app: WizardApp | undefined;
 afterEach(async () => {
@@ -11,17 +11,9 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function roleWizard(): Promise<WizardApp> {
-  const started = await startWizardApp({ screen: 'roles' });
-  await started.waitFor('marketing-reader');
-  await started.press('n');
-  await started.waitFor('Role name');
-  return started;
-}
-
 describe('a read of several keys', () => {
   it('types the text and answers the step with the Enter at its end', async () => {
-    app = await roleWizard();
+    app = await openRoleWizard();
     await app.press('marketing-*\r');
     // * is refused by the as-you-type rule, as it would be when typed.
     await app.waitFor('Description (optional)');
@@ -29,7 +21,7 @@ describe('a read of several keys', () => {
   });
 
   it('applies a Backspace inside the read, then moves on and answers the next step too', async () => {
-    app = await roleWizard();
+    app = await openRoleWizard();
     await app.press('ab\x7fc\r\r');
     await app.waitFor('In which projects?');
     expect(app.text()).toContain('Role name ac ');
@@ -37,7 +29,7 @@ describe('a read of several keys', () => {
   });
 
   it('takes an arrow key inside the read as the arrow it is', async () => {
-    app = await roleWizard();
+    app = await openRoleWizard();
     await app.press('ab\r\r\x1b[B');
     await app.waitFor('In which projects?');
     const options = app.frame().split('\n').filter((l) => /[▶ ] \[[ x]\] /.test(l));
@@ -46,7 +38,7 @@ describe('a read of several keys', () => {
   });
 
   it('still refuses an empty answer: Enter alone in the read validates like a single Enter', async () => {
-    app = await roleWizard();
+    app = await openRoleWizard();
     await app.press('\r\r');
     await app.waitFor('Enter a role name');
     expect(app.text()).not.toContain('Description (optional)');

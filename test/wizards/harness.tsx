@@ -34,3 +34,24 @@ export async function startWizardApp(options: { screen?: ScreenId; color?: boole
     },
   };
 }
+
+/** The app on Roles with the custom role wizard open at its first step (n on the loaded list). */
+export async function openRoleWizard(): Promise<WizardApp> {
+  const app = await startWizardApp({ screen: 'roles' });
+  await app.waitFor('marketing-reader');
+  await app.press('n');
+  await app.waitFor('Role name');
+  return app;
+}
+
+/** The app with the member roles wizard (e) open on the member the filter `who` finds, at its first step. */
+export async function openMemberRolesWizard(who: string): Promise<WizardApp> {
+  const app = await startWizardApp();
+  await app.waitFor(`${who}@`);
+  await app.press('/');
+  await app.type(who);
+  await app.press(KEY.enter);
+  await app.press('e');
+  await app.waitFor('Which current assignments should go?');
+  return app;
+}

@@ -146,3 +146,25 @@ describe('choosing who gets the new role', () => {
     expect(app.text()).toContain('esc back and change it');
   });
 });
+
+describe('the plan of a new role with an assignee', () => {
+  it('names the member by email in the assignment step, not by user id', async () => {
+    const email = 'amara.garcia@acme-analytics.example';
+    app = await openRoleWizard();
+    await app.press('support-ro\r', KEY.enter);
+    await app.pointAt('search-staging');
+    await app.press(KEY.space, KEY.enter);
+    await app.waitFor('Cluster privileges');
+    await app.press(KEY.enter);
+    await app.waitFor('Index privileges');
+    await app.press(KEY.enter); // none
+    await app.waitFor('Kibana feature privileges');
+    await app.press(KEY.enter); // none
+    await app.pointAt(email);
+    await app.press(KEY.space, KEY.enter);
+    await app.waitFor('nothing is sent until you press enter');
+    const member = app.store.snapshot()!.members.find((m) => m.email === email)!;
+    expect(app.frame()).toContain(`add role assignments to ${email}`);
+    expect(app.frame()).not.toContain(`add role assignments to ${member.user_id}`);
+  });
+});

@@ -47,6 +47,24 @@ describe('typed confirmations', () => {
     expect(writes.map((w) => `${w.method} ${w.url}`)).toEqual([`DELETE /api/v1/organizations/${app.sandbox.organizationId}/members/3070813066`]);
   });
 
+  it('at 80 columns, a prompt too long for one line wraps: the phrase and the rule are shown whole', async () => {
+    const email = 'amara.garcia@acme-analytics.example';
+    app = await startSandboxApp({ screen: 'members', filter: 'amara.garcia', columns: 80, rows: 24 });
+    await app.waitFor('amara.garcia@');
+    await app.press('d');
+    await app.waitFor('to confirm');
+    const rows = app.frame().split('\n').map((l) => l.replace(/^[│|]/, '').replace(/[│|]$/, '').trim());
+    const prompt = rows.findIndex((r) => r.startsWith('Type '));
+    expect(rows[prompt]).toContain(email);
+    expect(`${rows[prompt]} ${rows[prompt + 1]}`).toContain(`Type ${email} to confirm (exactly, case-sensitive):`);
+    expect([rows[prompt], rows[prompt + 1]].filter((r) => r?.endsWith('…'))).toEqual([]);
+    // The field is still where the typing goes.
+    await app.type(email);
+    await app.waitFor('unlocked: enter sends it');
+    await app.press(KEY.escape);
+    expect(await app.writes()).toEqual([]);
+  });
+
   it('warns about the last owner before removing an owner', async () => {
     app = await openOn('members', 'nadia.okafor', 'nadia.okafor@acme-analytics.example');
     await app.waitFor('Type nadia.okafor@acme-analytics.example to confirm');

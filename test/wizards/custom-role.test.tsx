@@ -1,6 +1,6 @@
 /** The custom role builder against the real sandbox: name rules as you type, DLS validation, one PUT per project. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY, openRoleWizard, startWizardApp, type WizardApp } from './harness.js';
+import { KEY, openRoleWizard, roleToReview, startWizardApp, type WizardApp } from './harness.js';
 
 let app: WizardApp | undefined;
 afterEach(async () => {
@@ -151,18 +151,7 @@ describe('the plan of a new role with an assignee', () => {
   it('names the member by email in the assignment step, not by user id', async () => {
     const email = 'amara.garcia@acme-analytics.example';
     app = await openRoleWizard();
-    await app.press('support-ro\r', KEY.enter);
-    await app.pointAt('search-staging');
-    await app.press(KEY.space, KEY.enter);
-    await app.waitFor('Cluster privileges');
-    await app.press(KEY.enter);
-    await app.waitFor('Index privileges');
-    await app.press(KEY.enter); // none
-    await app.waitFor('Kibana feature privileges');
-    await app.press(KEY.enter); // none
-    await app.pointAt(email);
-    await app.press(KEY.space, KEY.enter);
-    await app.waitFor('nothing is sent until you press enter');
+    await roleToReview(app, 'support-ro', 'search-staging', [email]);
     const member = app.store.snapshot()!.members.find((m) => m.email === email)!;
     expect(app.frame()).toContain(`add role assignments to ${email}`);
     expect(app.frame()).not.toContain(`add role assignments to ${member.user_id}`);

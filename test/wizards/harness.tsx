@@ -55,3 +55,24 @@ export async function openMemberRolesWizard(who: string): Promise<WizardApp> {
   await app.waitFor('Which current assignments should go?');
   return app;
 }
+
+/**
+ * From the role wizard's first step to its review, the shortest way: `name` in `project`, no privileges, and the
+ * members to assign it to, if any.
+ */
+export async function roleToReview(app: WizardApp, name: string, project: string, assignees: readonly string[] = []): Promise<void> {
+  await app.press(`${name}\r`, KEY.enter); // the name, no description
+  await app.pointAt(project);
+  await app.press(KEY.space, KEY.enter);
+  for (const step of ['Cluster privileges', 'Index privileges', 'Kibana feature privileges']) {
+    await app.waitFor(step);
+    await app.press(KEY.enter); // none
+  }
+  await app.waitFor('Assign it to members now?');
+  for (const email of assignees) {
+    await app.pointAt(email);
+    await app.press(KEY.space);
+  }
+  await app.press(KEY.enter);
+  await app.waitFor('nothing is sent until you press enter');
+}

@@ -8,7 +8,7 @@ import { createPlan } from '../../src/domain/plan.js';
 import { AppActionsContext, type AppActions } from '../../src/ui/contexts.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { inkDriver, KEY, tick } from '../support/ink-driver.js';
-import { openRoleWizard, type WizardApp } from './harness.js';
+import { openRoleWizard, roleToReview, type WizardApp } from './harness.js';
 
 let app: WizardApp | undefined;
 afterEach(async () => {
@@ -18,18 +18,8 @@ afterEach(async () => {
 
 it('once the plan is sent, the header no longer says nothing is sent', async () => {
   app = await openRoleWizard();
-  await app.press('ops-reader\r', KEY.enter);
-  await app.pointAt('search-staging');
-  await app.press(KEY.space, KEY.enter);
-  await app.waitFor('Cluster privileges');
-  await app.press(KEY.enter);
-  await app.waitFor('Index privileges');
-  await app.press(KEY.enter); // none
-  await app.waitFor('Kibana feature privileges');
-  await app.press(KEY.enter);
-  await app.waitFor('Assign it to members now?');
-  await app.press(KEY.enter);
-  await app.waitFor('Custom role · review · nothing is sent until you press enter');
+  await roleToReview(app, 'ops-reader', 'search-staging');
+  expect(app.frame()).toContain('Custom role · review · nothing is sent until you press enter');
   await app.press(KEY.enter);
   await app.waitFor('ops-reader is listed in search-staging');
   expect(app.frame()).not.toContain('nothing is sent until you press enter');

@@ -7,7 +7,7 @@
  * to the store, notify(), the audit trail or any log. The app runs on the alternate screen, so nothing of it is
  * left in the terminal's scrollback either.
  */
-import { Text, useInput, useStdout } from 'ink';
+import { Box, Text, useInput, useStdout, type TextProps } from 'ink';
 import { maskSecret, osc52Copy, SecretFileError, suggestedSecretFileName, writeSecretFile } from '../src/secrets/index.js';
 import { useAppActions, type AppActions } from '../src/ui/contexts.js';
 import { useDirty } from '../src/ui/dirty.js';
@@ -45,6 +45,15 @@ function saveNotice(dir: string, fileName: string, secret: Secret): { tone: Tone
     const text = error instanceof SecretFileError ? error.message : `could not save: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     return { tone: 'danger', text: `${text}; nothing was saved` };
   }
+}
+
+/** Text that may wrap: each of its lines one column in from the border, the continuations too. */
+function Wrapped({ children, ...style }: TextProps) {
+  return (
+    <Box paddingLeft={1}>
+      <Text wrap="wrap" {...style}>{children}</Text>
+    </Box>
+  );
 }
 
 interface SecretPanelProps {
@@ -88,16 +97,16 @@ function SecretPanel({ holder, id, description, checks, onClosed }: SecretPanelP
       {checks.map((c, i) => (
         <Text key={i} wrap="truncate" color={theme.colorOf(c.tone)}>{` ${c.tone === 'success' ? theme.symbols.ok : theme.symbols.warn} ${c.text}`}</Text>
       ))}
-      <Text bold color={theme.colorOf('warning')}>{` ${theme.symbols.warn} This is the only time this key's value is shown: Elastic Cloud keeps only a hash. Save it now.`}</Text>
+      <Wrapped bold color={theme.colorOf('warning')}>{`${theme.symbols.warn} This is the only time this key's value is shown: Elastic Cloud keeps only a hash. Save it now.`}</Wrapped>
       <Text> </Text>
       <Text wrap="truncate">{` Key     ${description}`}<Text color={theme.colorOf('muted')}>{`  (${id})`}</Text></Text>
-      <Text wrap="wrap">
-        {' Value   '}
+      <Wrapped>
+        {'Value   '}
         <Text bold color={theme.colorOf(state.revealed ? 'danger' : 'accent')}>{value}</Text>
         <Text color={theme.colorOf('muted')}>{state.revealed ? '   (revealed: v hides it)' : '   (masked: v reveals it)'}</Text>
-      </Text>
+      </Wrapped>
       <Text> </Text>
-      <Text wrap="wrap" color={theme.colorOf(state.notice?.tone ?? 'muted')}>{` ${state.notice?.text ?? ''}`}</Text>
+      <Wrapped color={theme.colorOf(state.notice?.tone ?? 'muted')}>{state.notice?.text ?? ' '}</Wrapped>
       <Text> </Text>
       <ModeLines state={state} fileName={fileName} />
     </>
@@ -116,7 +125,7 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
   if (state.mode === 'dir') {
     return (
       <>
-        <Text wrap="wrap">{` Save as ${fileName} (0600, never overwrites) in which folder? Empty: ${process.cwd()}`}</Text>
+        <Wrapped>{`Save as ${fileName} (0600, never overwrites) in which folder? Empty: ${process.cwd()}`}</Wrapped>
         {field(state.dir)}
         <Text color={theme.colorOf('muted')}>{' enter write the file   esc back'}</Text>
       </>
@@ -125,7 +134,7 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
   if (state.mode === 'ack') {
     return (
       <>
-        <Text bold color={theme.colorOf('warning')}>{` Once closed, the value cannot be shown again. Type ${ACK_WORD} and press enter to close.`}</Text>
+        <Wrapped bold color={theme.colorOf('warning')}>{`Once closed, the value cannot be shown again. Type ${ACK_WORD} and press enter to close.`}</Wrapped>
         {field(state.ack)}
         <Text color={theme.colorOf('muted')}>{' enter close   esc back to the value'}</Text>
       </>

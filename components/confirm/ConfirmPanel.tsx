@@ -10,6 +10,7 @@ import { useAppActions, useAppState } from '../../src/ui/contexts.js';
 import { keyName } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { blank, heading, line, tone, type Line } from '../../src/ui/lines.js';
+import { wrapLine } from '../doctor/wrap.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { useAuditSession } from '../audit/session.js';
@@ -21,8 +22,18 @@ import { confirmReducer, INITIAL_CONFIRM, unlocked, type ConfirmAction, type Con
 import type { ConfirmSpec, Prepared, Verified } from './spec.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 
-/** Separator, prompt, text field, button, hints. */
+/** Separator, prompt (its first line), text field, button, hints. */
 const FIXED_LINES = 5;
+const NBSP = '\u00a0';
+
+/**
+ * The prompt on as many lines as it needs at `width` (a long target, an email, would be cut at the edge), breaking
+ * inside the phrase only when it is longer than a line: its spaces are kept from wrapping.
+ */
+function promptLines(phrase: string, width: number): Line[] {
+  const prompt = line(' Type ', tone('warning', phrase.replaceAll(' ', NBSP), true), ' to confirm (exactly, case-sensitive):');
+  return wrapLine(prompt, width).map((l) => l.map((s) => ({ ...s, text: s.text.replaceAll(NBSP, ' ') })));
+}
 
 /** Words onto lines of at most `width` characters: a warning cut off at the panel edge would hide its point. */
 function wrapWords(text: string, width: number): string[] {
@@ -118,8 +129,9 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
     audit?.record({ type: 'verify', request: sent.current.request, result: verified.audit, detail: verified.summary });
   }, [verified, audit]);
 
-  const height = Math.max(1, layout.boxInner - FIXED_LINES);
   const width = layout.width - 2;
+  const prompt = phase.kind === 'typing' ? promptLines(phrase, width) : [];
+  const height = Math.max(1, layout.boxInner - FIXED_LINES - Math.max(0, prompt.length - 1));
   const lines = bodyLines(prepared, verified, symbols.warn, width - 2);
   const max = maxScroll(lines.length, height);
   const blocked = prepared.blocked !== undefined;
@@ -142,7 +154,7 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
       <LinesView lines={lines} scroll={Math.min(state.scroll, max)} height={height} width={width} />
       {Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => <Text key={`pad${i}`}> </Text>)}
       <Text color={theme.colorOf('muted')}>{` ${symbols.border.h.repeat(Math.max(0, width - 2))}`}</Text>
-      <Footer state={state} phrase={phrase} ready={ready} blocked={prepared.blocked} verb={spec.verb} request={`${prepared.request.method} ${prepared.url}`} />
+      <Footer state={state} phrase={phrase} prompt={prompt} ready={ready} blocked={prepared.blocked} verb={spec.verb} request={`${prepared.request.method} ${prepared.url}`} />
     </>
   );
 }
@@ -150,13 +162,15 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
 interface FooterProps {
   readonly state: ConfirmState;
   readonly phrase: string;
+  /** "Type … to confirm", wrapped to the panel. */
+  readonly prompt: readonly Line[];
   readonly ready: boolean;
   readonly blocked: string | undefined;
   readonly verb: string;
   readonly request: string;
 }
 
-function Footer({ state, phrase, ready, blocked, verb, request }: FooterProps) {
+function Footer({ state, phrase, prompt, ready, blocked, verb, request }: FooterProps) {
   const theme = useTheme();
   const { symbols } = theme;
   const { kind } = state.phase;
@@ -179,7 +193,9 @@ function Footer({ state, phrase, ready, blocked, verb, request }: FooterProps) {
   const why = blocked ? `locked: ${blocked}` : ready ? 'unlocked: enter sends it' : state.mismatch ? `${symbols.fail} does not match; type exactly: ${phrase}` : 'locked until the text matches';
   return (
     <>
-      <Text wrap="truncate">{' Type '}<Text bold color={theme.colorOf('warning')}>{phrase}</Text>{' to confirm (exactly, case-sensitive):'}</Text>
+      {prompt.map((l, i) => (
+        <Text key={`prompt${i}`} wrap="truncate"><Segments line={l} /></Text>
+      ))}
       <Text wrap="truncate">
         <Text color={theme.colorOf('accent')}>{` ${symbols.pointer} `}</Text>
         {state.typed}

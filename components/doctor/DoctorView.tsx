@@ -79,6 +79,8 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
     else if (move) setCursor((c) => moveCursor(c, ids, move));
     else if (name === 'pageup' || name === 'pagedown') setCursor((c) => moveCursor(c, ids, name === 'pageup' ? -listHeight : listHeight));
     else if (name === 'enter' && finding && snapshot) dispatchFix(finding.fix, { actions, snapshot });
+    // What a fix's "no longer exists" notice points to: the organization read again, and the findings with it.
+    else if (name === 'r') void actions.refresh('all');
   });
 
   if (!findings || !snapshot) return <Text color={theme.colorOf('muted')}>{` Loading${theme.symbols.ellipsis}`}</Text>;
@@ -115,7 +117,7 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
       <Text> </Text>
       <LinesView lines={details} scroll={0} height={DETAIL_LINES} width={innerWidth} />
       <Box flexGrow={1} />
-      <Text wrap="truncate" color={theme.colorOf('muted')}>{` ${arrows} move   enter apply the fix   esc close`}</Text>
+      <Text wrap="truncate" color={theme.colorOf('muted')}>{` ${arrows} move   enter apply the fix   r reload   esc close`}</Text>
     </Box>
   );
 }

@@ -71,7 +71,8 @@ function LessonBar({ runner }: { runner: TourRunner }) {
         // What to do next comes first: at 80 columns the summary is cut, and the panel shows it whole.
         ? { tone: 'success' as const, text: `${symbols.ok} Goal reached: t shows what happened. ${result.summary}` }
         : { tone: 'warning' as const, text: `${symbols.fail} ${result.summary}` }
-      : { tone: 'muted' as const, text: `Hint: ${lesson.hints[view.hint] ?? ''}` };
+      // The first step; the panel (t) lists them all.
+      : { tone: 'muted' as const, text: `Hint: ${lesson.hints[0] ?? ''}` };
   return (
     <>
       <Text wrap="truncate">

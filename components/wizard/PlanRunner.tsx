@@ -48,6 +48,8 @@ function runnerReducer(s: RunnerState, a: RunnerAction): RunnerState {
 }
 
 export interface PlanRunnerProps<E> {
+  /** The header line ("Invite · review"): what has been sent so far is added to it. */
+  readonly heading?: string;
   readonly plan: Plan;
   readonly router: RequestRouter;
   /** Shown above the plan: warnings, labels such as "Cloud-only". */
@@ -71,7 +73,7 @@ export interface PlanRunnerProps<E> {
 export const noteLine = (n: Note, warn: string): Line => line(tone(n.tone, n.tone === 'warning' || n.tone === 'danger' ? `${warn} ${n.text}` : n.text));
 
 export function PlanRunner<E>(props: PlanRunnerProps<E>) {
-  const { plan, router, notes = [], blocked, refresh, env, onResponse, onBack, onClose, done, width, height } = props;
+  const { heading, plan, router, notes = [], blocked, refresh, env, onResponse, onBack, onClose, done, width, height } = props;
   const actions = useAppActions();
   const theme = useTheme();
   const [state, dispatch] = useReducer(runnerReducer, { phase: 'review', plan, scroll: 0 });
@@ -84,7 +86,9 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const check = verify.current;
   const checks = state.phase === 'done' && state.outcome?.ok && check && env !== undefined ? check(env) : [];
   const result = wrap(resultLines(state, checks, warn));
-  const viewHeight = Math.max(3, height - 2 - (state.phase === 'done' && done ? 4 : 0));
+  const followUp = state.phase === 'done' && state.outcome && done ? done(state.outcome, checks) : null;
+  // Rows for the follow-up only when there is one: a result without it keeps its checks in view.
+  const viewHeight = Math.max(3, height - 2 - (heading === undefined ? 0 : 1) - (followUp === null || followUp === undefined ? 0 : 4));
   const total = before.length + planLines(state.plan, router.urlOf, theme.symbols, true, width - 1).length + result.length;
   const max = Math.max(0, total - viewHeight);
 
@@ -119,11 +123,19 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   }[state.phase];
   return (
     <Box flexDirection="column">
+      {heading === undefined ? null : <Text color={theme.colorOf('muted')} wrap="truncate">{` ${heading} · ${sentSoFar(state)}`}</Text>}
       <PlanView plan={state.plan} urlOf={router.urlOf} width={width} height={viewHeight} scroll={state.scroll} before={before} after={result} />
-      {state.phase === 'done' && state.outcome && done ? done(state.outcome, checks) : null}
+      {followUp}
       <Text color={theme.colorOf('muted')} wrap="truncate">{` ${theme.unicode ? hint : hint.replace('↑/↓', 'up/down')}`}</Text>
     </Box>
   );
+}
+
+/** What the header says has been sent, phase by phase. */
+function sentSoFar(state: RunnerState): string {
+  if (state.phase === 'review') return 'nothing is sent until you press enter';
+  if (state.phase === 'running') return 'sending…';
+  return state.outcome?.ok ? 'sent' : 'stopped at a failed step';
 }
 
 /** `checks`: what the re-read verified, once done (empty before). */

@@ -93,7 +93,7 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
       const name = keyName(input, key);
       // The handler may be a render behind the reducer; only the reducer's own state is current.
       if (name === 'escape' && latest.current.trail.length === 1) actions.closeOverlay();
-      else dispatch({ type: 'key', name, input, steps: spec.steps, env });
+      else dispatch({ type: 'key', name, steps: spec.steps, env });
     },
     { isActive: id !== REVIEW },
   );
@@ -105,24 +105,22 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
   if (id === REVIEW) {
     const draft = spec.draft(state.values, env);
     return (
-      <Box flexDirection="column">
-        <Text color={theme.colorOf('muted')} wrap="truncate">{` ${position} · nothing is sent until you press enter`}</Text>
-        <PlanRunner
-          plan={draft.plan}
-          notes={[...intro, ...(draft.notes ?? [])]}
-          blocked={draft.blocked}
-          router={router}
-          refresh={spec.refresh(state.values)}
-          env={env}
-          verify={draft.verify}
-          onResponse={onResponse}
-          onBack={() => dispatch({ type: 'back', steps: spec.steps, env })}
-          onClose={actions.closeOverlay}
-          done={done ? (outcome, checks) => done(outcome, state.values, checks) : undefined}
-          width={width}
-          height={inner - 1}
-        />
-      </Box>
+      <PlanRunner
+        heading={position}
+        plan={draft.plan}
+        notes={[...intro, ...(draft.notes ?? [])]}
+        blocked={draft.blocked}
+        router={router}
+        refresh={spec.refresh(state.values)}
+        env={env}
+        verify={draft.verify}
+        onResponse={onResponse}
+        onBack={() => dispatch({ type: 'back', steps: spec.steps, env })}
+        onClose={actions.closeOverlay}
+        done={done ? (outcome, checks) => done(outcome, state.values, checks) : undefined}
+        width={width}
+        height={inner}
+      />
     );
   }
   if (!step) return <Text>{`Unknown step ${id}`}</Text>;

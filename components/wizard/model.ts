@@ -79,7 +79,7 @@ export interface WizardState<V> {
 export const REVIEW = 'review';
 
 export type WizardAction<V, E> =
-  | { readonly type: 'key'; readonly name: KeyName | undefined; readonly input: string; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  | { readonly type: 'key'; readonly name: KeyName | undefined; readonly steps: readonly Step<V, E>[]; readonly env: E }
   | { readonly type: 'back'; readonly steps: readonly Step<V, E>[]; readonly env: E }
   | { readonly type: 'set'; readonly values: V };
 
@@ -115,15 +115,13 @@ function clampCursor(cursor: number, length: number) {
   return Math.max(0, Math.min(length - 1, cursor));
 }
 
-function onText<V, E>(s: WizardState<V>, step: Extract<Step<V, E>, { kind: 'text' }>, name: KeyName | undefined, input: string): WizardState<V> | undefined {
+function onText<V, E>(s: WizardState<V>, step: Extract<Step<V, E>, { kind: 'text' }>, name: KeyName | undefined): WizardState<V> | undefined {
   const current = step.get(s.values);
   if (name === 'backspace') return { ...s, values: step.set(s.values, Array.from(current).slice(0, -1).join('')), touched: true, error: undefined };
-  // A paste arrives as one chunk of several characters; each must pass the as-you-type rule.
-  const chars = name !== undefined && name.length === 1 ? [name] : name === undefined && input.length > 1 && !/[\x00-\x1f]/.test(input) ? Array.from(input) : [];
-  if (chars.length === 0) return undefined;
-  let text = current;
-  for (const ch of chars) if (step.accept?.(ch, text) ?? true) text += ch;
-  return text === current ? { ...s, error: 'That character is not allowed here' } : { ...s, values: step.set(s.values, text), touched: true, error: undefined };
+  // Keys come one at a time, a paste's too (src/ui/key-stream.ts): one printable character, or not text at all.
+  if (name === undefined || name.length !== 1) return undefined;
+  if (!(step.accept?.(name, current) ?? true)) return { ...s, error: 'That character is not allowed here' };
+  return { ...s, values: step.set(s.values, current + name), touched: true, error: undefined };
 }
 
 /** Where a list's cursor is: where the user left it, else on the current answer of a choice. */
@@ -169,34 +167,15 @@ export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): W
       return { ...s, trail, error: undefined };
     }
     case 'key': {
-      const keys = chunkKeys(a.name, a.input);
-      if (keys) return keys.reduce((state, k) => wizardReducer(state, { ...a, ...k }), s);
       const step = currentStep(s, a.steps);
       if (!step) return s;
       if (a.name === 'escape') return wizardReducer(s, { type: 'back', steps: a.steps, env: a.env });
-      const changed = step.kind === 'text' ? onText(s, step, a.name, a.input) : onList(s, step, a.name, a.env);
+      const changed = step.kind === 'text' ? onText(s, step, a.name) : onList(s, step, a.name, a.env);
       // A choice is answered by enter itself, so it advances with the value it just took.
       if (a.name === 'enter') return advance(changed ?? s, a.steps, step, a.env);
       return changed ?? s;
     }
   }
-}
-
-const CONTROL_KEYS: Readonly<Record<string, KeyName>> = { '\r': 'enter', '\n': 'enter', '\x7f': 'backspace', '\b': 'backspace', '\t': 'tab' };
-
-/**
- * Fast typing arrives as one chunk ("bob\r"): split it into the keys it holds (printable runs stay together, as a
- * paste), so the Enter at its end still answers the step. Undefined for single keys and escape sequences.
- */
-function chunkKeys(name: KeyName | undefined, input: string): Array<{ name: KeyName | undefined; input: string }> | undefined {
-  if (name !== undefined || input.length < 2 || input.includes('\x1b') || !/[\x00-\x1f\x7f]/.test(input)) return undefined;
-  const keys: Array<{ name: KeyName | undefined; input: string }> = [];
-  for (const run of input.match(/[\x00-\x1f\x7f]|[^\x00-\x1f\x7f]+/g) ?? []) {
-    const control = CONTROL_KEYS[run];
-    if (control) keys.push({ name: control, input: run });
-    else if (!/[\x00-\x1f\x7f]/.test(run)) keys.push(run.length === 1 ? { name: run, input: run } : { name: undefined, input: run });
-  }
-  return keys;
 }
 
 /** Answered steps in the order visited, for the summary above the current question. */

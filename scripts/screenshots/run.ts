@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pointAt, REVIEW_OPEN, waitForList } from '../../test/e2e/app-screen.js';
+import { choose, REVIEW_OPEN, tick, typeAndEnter, waitForList } from '../../test/e2e/app-screen.js';
 import { closeAll, launch, repoRoot, type PtyApp } from '../../test/e2e/harness.js';
 import { withKeyTable } from '../readme/key-table.js';
 import { screenToSvg } from './svg.js';
@@ -18,25 +18,18 @@ interface Shot {
   readonly args?: readonly string[];
   readonly cols: number;
   readonly rows: number;
-  /** Brings the app to the screen to capture. */
-  readonly drive: (app: PtyApp) => Promise<unknown>;
+  /** Brings the app from the loaded Members list to the screen to capture (none: the Members list itself). */
+  readonly drive?: (app: PtyApp) => Promise<unknown>;
 }
 
 const SHOTS: readonly Shot[] = [
-  {
-    name: 'members',
-    title: 'ec-access',
-    cols: 110,
-    rows: 30,
-    drive: (app) => waitForList(app, 'Members'),
-  },
+  { name: 'members', title: 'ec-access', cols: 110, rows: 30 },
   {
     name: 'project-access',
     title: 'ec-access — who has access to search-prod',
     cols: 110,
     rows: 44,
     async drive(app) {
-      await waitForList(app, 'Members');
       await app.press('2');
       await waitForList(app, 'Projects');
       await app.press('/');
@@ -54,27 +47,19 @@ const SHOTS: readonly Shot[] = [
     cols: 110,
     rows: 38,
     async drive(app) {
-      await waitForList(app, 'Members');
       await app.press('n');
       await app.waitForText('Who should be invited?');
-      await app.type('new.analyst@example.com');
-      await app.waitForText('▶ new.analyst@example.com');
+      await typeAndEnter(app, 'new.analyst@example.com');
       for (const step of ['Invitation expiry', 'Organization role', 'Hosted deployment role']) {
-        await app.press('enter');
         await app.waitForText(step);
+        await app.press('enter');
       }
+      await choose(app, 'Add a project role');
+      await choose(app, 'Elasticsearch');
+      await tick(app, 'search-prod');
       await app.press('enter');
-      await pointAt(app, 'Add a project role');
-      await app.press('enter');
-      await pointAt(app, 'Elasticsearch');
-      await app.press('enter');
-      await pointAt(app, '] search-prod ');
-      await app.press('space');
-      await app.press('enter');
-      await pointAt(app, 'Viewer');
-      await app.press('enter');
-      await pointAt(app, 'Done with project roles');
-      await app.press('enter');
+      await choose(app, 'Viewer');
+      await choose(app, 'Done with project roles');
       await app.waitForText(REVIEW_OPEN);
     },
   },
@@ -84,7 +69,6 @@ const SHOTS: readonly Shot[] = [
     cols: 110,
     rows: 32,
     async drive(app) {
-      await waitForList(app, 'Members');
       await app.press('D');
       await app.waitFor((s) => s.includes('Access doctor') && !/Loading/.test(s), 'the findings');
     },
@@ -95,25 +79,17 @@ const SHOTS: readonly Shot[] = [
     cols: 110,
     rows: 24,
     async drive(app) {
-      await waitForList(app, 'Members');
       await app.press('4');
       await waitForList(app, 'Keys');
       await app.press('n');
       await app.waitForText('What is the key for?');
-      await app.type('CI deploy - search-prod');
-      await app.waitForText('▶ CI deploy - search-prod');
+      await typeAndEnter(app, 'CI deploy - search-prod');
+      await choose(app, '30d');
+      await choose(app, 'Chosen projects');
+      await tick(app, 'search-prod');
       await app.press('enter');
-      await pointAt(app, '30d');
-      await app.press('enter');
-      await pointAt(app, 'Chosen projects');
-      await app.press('enter');
-      await pointAt(app, '] search-prod ');
-      await app.press('space');
-      await app.press('enter');
-      await pointAt(app, 'Developer');
-      await app.press('enter');
-      await pointAt(app, '] developer');
-      await app.press('space');
+      await choose(app, 'Developer');
+      await tick(app, 'developer');
       await app.press('enter');
       await app.waitForText(REVIEW_OPEN);
       await app.press('enter');
@@ -126,7 +102,8 @@ async function capture(shot: Shot, dir: string): Promise<void> {
   // FORCE_COLOR: the harness's CI=false would otherwise make chalk drop the colours a real terminal gets.
   const app = await launch({ cols: shot.cols, rows: shot.rows, args: shot.args ?? [], env: { FORCE_COLOR: '3' } });
   try {
-    await shot.drive(app);
+    await waitForList(app, 'Members');
+    await shot.drive?.(app);
     // The last frame may still be arriving (spinners, a status line); take it once the app is quiet.
     await app.settle({ firstMs: 300, quietMs: 100 });
     const file = join(dir, `${shot.name}.svg`);

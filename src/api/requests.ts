@@ -54,11 +54,12 @@ export const cloudRequests = {
     summary: `cancel ${tokens.length} invitation${tokens.length === 1 ? '' : 's'}`,
   }),
 
-  addRoleAssignments: (userId: string, body: RoleAssignments): ApiRequest => ({
-    method: 'POST', path: `/users/${enc(userId)}/role_assignments`, body, target: CLOUD, summary: `add role assignments to ${userId}`,
+  /** `who`: how the summary names the member (their email, when the caller knows it). */
+  addRoleAssignments: (userId: string, body: RoleAssignments, who = userId): ApiRequest => ({
+    method: 'POST', path: `/users/${enc(userId)}/role_assignments`, body, target: CLOUD, summary: `add role assignments to ${who}`,
   }),
-  removeRoleAssignments: (userId: string, body: RoleAssignments): ApiRequest => ({
-    method: 'DELETE', path: `/users/${enc(userId)}/role_assignments`, body, target: CLOUD, summary: `remove role assignments from ${userId}`,
+  removeRoleAssignments: (userId: string, body: RoleAssignments, who = userId): ApiRequest => ({
+    method: 'DELETE', path: `/users/${enc(userId)}/role_assignments`, body, target: CLOUD, summary: `remove role assignments from ${who}`,
   }),
 
   listApiKeys: (nextPage?: string): ApiRequest => ({

@@ -1,11 +1,12 @@
 /**
- * `--state FILE`: the organization saved as JSON between runs. Writes are atomic (a temporary file, then rename)
- * and private (mode 0600: the file holds the sandbox's own simulated keys). A file that exists but cannot be read
- * back is an error the caller must report; it is never silently replaced by a fresh seed.
+ * `--state FILE`: the organization saved as JSON between runs. Writes are atomic and private (mode 0600: the file
+ * holds the sandbox's own simulated keys; src/util/atomic-file.ts). A file that exists but cannot be read back is
+ * an error the caller must report; it is never silently replaced by a fresh seed.
  */
-import { chmodSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Organization, ProjectType, RoleAssignments } from '../api/schemas.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
 import type { ClockSnapshot } from './clock.js';
 import type { SandboxData } from './model.js';
 import { SCALES, type Scale } from './seed.js';
@@ -101,13 +102,5 @@ export function loadState(file: string): SavedState | undefined {
 }
 
 export function saveState(file: string, state: SavedState): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, `${JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, ...state })}\n`, { mode: 0o600 });
-    chmodSync(temp, 0o600); // a leftover temp file from a crash keeps its old mode otherwise
-    renameSync(temp, file);
-  } catch (error) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw error;
-  }
+  writeFileAtomic(file, `${JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, ...state })}\n`);
 }

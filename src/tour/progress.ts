@@ -3,8 +3,9 @@
  * (`<stateDir>/tour-sandbox.json`): resuming reopens the same organization at the same lesson, with the baseline
  * the lesson started from. A file this version cannot read starts the tour over rather than failing.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../util/atomic-file.js';
 import type { Baseline } from './types.js';
 
 export const PROGRESS_FILE = 'tour.json';
@@ -44,11 +45,9 @@ export function loadProgress(file: string): TourProgress {
   }
 }
 
-/** Written whole or not at all (a new file renamed over the old): a torn tour.json would read as a fresh start. */
+/** Written whole or not at all: a torn tour.json would read as a fresh start. */
 export function saveProgress(file: string, progress: TourProgress): void {
-  const next = `${file}.${process.pid}.tmp`;
-  writeFileSync(next, `${JSON.stringify(progress, null, 2)}\n`, { mode: 0o600 });
-  renameSync(next, file);
+  writeFileAtomic(file, `${JSON.stringify(progress, null, 2)}\n`);
 }
 
 /** `--reset`: forget the progress and the organization, so the next start seeds a fresh one. */

@@ -21,7 +21,6 @@ export interface TourView {
   readonly progress: TourProgress;
   readonly lesson: Lesson | undefined;
   readonly barVisible: boolean;
-  readonly hint: number;
   readonly checking: boolean;
   readonly result?: CheckResult;
   /** The last check's requests, for the explanation. */
@@ -40,11 +39,10 @@ export interface TourRunner {
   /** Start the current lesson again from the sandbox as it is now. */
   restart(): Promise<void>;
   toggleBar(): void;
-  nextHint(): void;
 }
 
 export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): TourRunner {
-  let view: TourView = { progress: initial, lesson: LESSONS[initial.current], barVisible: true, hint: 0, checking: false };
+  let view: TourView = { progress: initial, lesson: LESSONS[initial.current], barVisible: true, checking: false };
   // The request log lives in memory: after a restart every entry is newer than the lesson's start.
   let sinceSeq = 0;
   const listeners = new Set<() => void>();
@@ -76,7 +74,7 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
     const baseline: Baseline = captureBaseline(state, now, { ...(leakedKeyId ? { leakedKeyId } : {}), ...(deadline ? { deadline } : {}) });
     const { answer: _dropped, ...rest } = view.progress;
     setProgress({ ...rest, baseline });
-    set({ result: undefined, state: undefined, hint: 0, error: undefined });
+    set({ result: undefined, state: undefined, error: undefined });
   }
 
   return {
@@ -104,13 +102,12 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
       if (!lesson || !result?.passed) return;
       const { baseline: _done, answer: _answered, ...rest } = progress;
       setProgress({ ...rest, current: progress.current + 1, completed: [...new Set([...progress.completed, lesson.id])] });
-      set({ result: undefined, state: undefined, hint: 0 });
+      set({ result: undefined, state: undefined });
       if (view.lesson) await startLesson(view.lesson);
     }),
     restart: () => guard(async () => {
       if (view.lesson) await startLesson(view.lesson);
     }),
     toggleBar: () => set({ barVisible: !view.barVisible }),
-    nextHint: () => set({ hint: view.lesson ? (view.hint + 1) % view.lesson.hints.length : 0 }),
   };
 }

@@ -4,10 +4,11 @@
  */
 import { createCloudClient } from '../api/cloud-client.js';
 import { createEsClient } from '../api/es-client.js';
-import { PROJECT_TYPES, type RoleMap } from '../api/schemas.js';
+import type { RoleMap } from '../api/schemas.js';
 import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
 import { SANDBOX_HTTP2 } from '../sandbox/protocol.js';
 import type { LoggedRequest } from '../sandbox/request-log.js';
+import { loadOrgSnapshot } from '../state/org-snapshot.js';
 import { Secret } from '../util/secret.js';
 import type { TourState } from './types.js';
 
@@ -40,34 +41,18 @@ export async function loadTourState(sandbox: TourSandbox, sinceSeq: number): Pro
   // mid-session broke the TUI's in-flight requests); the session closes them when it ends.
   const cloud = createCloudClient({ baseUrl: sandbox.baseUrl, apiKey, env: {}, http2: SANDBOX_HTTP2 });
   const orgId = sandbox.organizationId;
-  const [organizations, members, invitations, keys, projectLists, now] = await Promise.all([
-    cloud.listOrganizations(),
-    cloud.listMembers(orgId),
-    cloud.listInvitations(orgId),
-    cloud.listApiKeys(),
-    Promise.all(PROJECT_TYPES.map((t) => cloud.listProjects(t))),
-    sandboxNow(sandbox),
-  ]);
-  const projects = projectLists.flat();
+  const base = await loadOrgSnapshot({ cloud, orgId, now: () => sandboxNow(sandbox) });
   // The owner key holds admin in every project, so it may read every project's roles.
   const roleMaps = await Promise.all(
-    projects.map((p) => createEsClient({ projectId: p.id, baseUrl: p.endpoints.elasticsearch, apiKey, env: {}, http2: SANDBOX_HTTP2 }).listRoles()),
+    base.projects.map((p) => createEsClient({ projectId: p.id, baseUrl: p.endpoints.elasticsearch, apiKey, env: {}, http2: SANDBOX_HTTP2 }).listRoles()),
   );
   // Built-in roles carry metadata._reserved; the tour is about the custom ones.
   const custom = (map: RoleMap): RoleMap => Object.fromEntries(Object.entries(map).filter(([, r]) => r.metadata['_reserved'] !== true));
-  const roles = new Map<string, RoleMap>(projects.map((p, i) => [p.id, custom(roleMaps[i]!)]));
+  const roles = new Map<string, RoleMap>(base.projects.map((p, i) => [p.id, custom(roleMaps[i]!)]));
   const customRoles = new Map<string, CustomRolesState>(
-    projects.map((p) => [p.id, { status: 'loaded', names: Object.keys(roles.get(p.id) ?? {}), source: 'elasticsearch' }]),
+    base.projects.map((p) => [p.id, { status: 'loaded', names: Object.keys(roles.get(p.id) ?? {}), source: 'elasticsearch' }]),
   );
-  const snapshot: OrgSnapshot = {
-    organization: organizations.find((o) => o.id === orgId) ?? { id: orgId, name: orgId },
-    members,
-    invitations,
-    keys,
-    projects,
-    customRoles,
-    now,
-  };
+  const snapshot: OrgSnapshot = { ...base, customRoles };
   const { requests } = await control<{ requests: LoggedRequest[] }>(sandbox, `/requests?since=${sinceSeq}`);
   return { snapshot, roles, requests };
 }

@@ -19,36 +19,11 @@ export function useKeyDispatch(ctx: BindingContext, handlers: Handlers, onText: 
     (input, key) => {
       const { ctx: now, handlers: h, onText: type } = latest.current;
       const name = keyName(input, key);
-      if (name === undefined) {
-        // Fast typing or a paste arrives as one multi-character chunk: replay it character by character so a
-        // Backspace inside it still erases, and no control byte ever becomes filter text.
-        if (now.mode === 'filter' && input.length > 1) replayChunk(input, now, h, type);
-        return;
-      }
+      if (name === undefined) return;
       const binding = resolveBinding(name, now);
       if (binding) h[binding.id as BindingId]();
       else if (now.mode === 'filter' && isPrintable(name)) type(name);
     },
     { isActive: isRawModeSupported },
   );
-}
-
-const ERASE = new Set(['\x7f', '\b']);
-
-function replayChunk(chunk: string, ctx: BindingContext, handlers: Handlers, type: (text: string) => void): void {
-  let pending = '';
-  const flush = () => {
-    if (pending) type(pending);
-    pending = '';
-  };
-  for (const ch of chunk) {
-    if (ERASE.has(ch)) {
-      flush();
-      const erase = resolveBinding('backspace', ctx);
-      if (erase) handlers[erase.id as BindingId]();
-    } else if (!/[\x00-\x1f]/.test(ch)) {
-      pending += ch;
-    }
-  }
-  flush();
 }

@@ -6,24 +6,25 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY, startApp, type AppUnderTest } from './harness.js';
+import { KEY } from '../support/ink-driver.js';
+import { startSandboxApp, type SandboxApp } from '../support/sandbox-app.js';
 
-let app: AppUnderTest | undefined;
+let app: SandboxApp | undefined;
 afterEach(async () => {
   await app?.stop();
   app = undefined;
 });
 
 /** Opens the list filtered to one row and presses `d` on it. */
-async function openOn(screen: 'members' | 'roles', filter: string, row: string): Promise<AppUnderTest> {
-  const a = await startApp({ screen, filter });
+async function openOn(screen: 'members' | 'roles', filter: string, row: string): Promise<SandboxApp> {
+  const a = await startSandboxApp({ screen, filter });
   // Emails are cut to the column width; the start is enough to know the row is there.
   await a.waitFor(row.slice(0, 16));
   await a.press('d');
   return a;
 }
 
-async function wrongThenRight(a: AppUnderTest, phrase: string): Promise<void> {
+async function wrongThenRight(a: SandboxApp, phrase: string): Promise<void> {
   await a.waitFor(`Type ${phrase} to confirm`);
   await a.type(phrase.slice(0, -1));
   expect(a.frame()).toContain('locked until the text matches');
@@ -47,6 +48,24 @@ describe('typed confirmations', () => {
     expect(app.frame()).toContain(`verified: ${email} is no longer in the member list`);
     const writes = await app.writes();
     expect(writes.map((w) => `${w.method} ${w.url}`)).toEqual([`DELETE /api/v1/organizations/${app.sandbox.organizationId}/members/3070813066`]);
+  });
+
+  it('at 80 columns, a prompt too long for one line wraps: the phrase and the rule are shown whole', async () => {
+    const email = 'amara.garcia@acme-analytics.example';
+    app = await startSandboxApp({ screen: 'members', filter: 'amara.garcia', columns: 80, rows: 24 });
+    await app.waitFor('amara.garcia@');
+    await app.press('d');
+    await app.waitFor('to confirm');
+    const rows = app.frame().split('\n').map((l) => l.replace(/^[│|]/, '').replace(/[│|]$/, '').trim());
+    const prompt = rows.findIndex((r) => r.startsWith('Type '));
+    expect(rows[prompt]).toContain(email);
+    expect(`${rows[prompt]} ${rows[prompt + 1]}`).toContain(`Type ${email} to confirm (exactly, case-sensitive):`);
+    expect([rows[prompt], rows[prompt + 1]].filter((r) => r?.endsWith('…'))).toEqual([]);
+    // The field is still where the typing goes.
+    await app.type(email);
+    await app.waitFor('unlocked: enter sends it');
+    await app.press(KEY.escape);
+    expect(await app.writes()).toEqual([]);
   });
 
   it('warns about the last owner before removing an owner', async () => {
@@ -86,7 +105,7 @@ describe('typed confirmations', () => {
 
   it('removes one role assignment picked from the member (x), one DELETE with exactly that entry', async () => {
     const email = 'bea.bauer@acme-analytics.example';
-    app = await startApp({ screen: 'members', filter: 'bea.bauer' });
+    app = await startSandboxApp({ screen: 'members', filter: 'bea.bauer' });
     await app.waitFor('Bea Bauer');
     await app.press('x');
     await app.waitFor('Which role assignment');
@@ -109,7 +128,7 @@ describe('typed confirmations', () => {
   });
 
   it('records every write in a 0600 audit file, one line each, and shows it in the audit view', async () => {
-    app = await startApp({ screen: 'keys', filter: 'Marketing ETL' });
+    app = await startSandboxApp({ screen: 'keys', filter: 'Marketing ETL' });
     await app.waitFor('Marketing ETL');
     await app.press('d');
     await app.waitFor('Type Marketing ETL to confirm');

@@ -3,19 +3,20 @@
  * that keeps the button locked, and a bulk revoke where the sandbox refuses some ids.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY, startApp, type AppUnderTest } from './harness.js';
+import { KEY } from '../support/ink-driver.js';
+import { startSandboxApp, type SandboxApp } from '../support/sandbox-app.js';
 
-let app: AppUnderTest | undefined;
+let app: SandboxApp | undefined;
 afterEach(async () => {
   await app?.stop();
   app = undefined;
 });
 
-const liveKeys = async (a: AppUnderTest) => (await a.cloud.listApiKeys()).map((k) => k.description);
+const liveKeys = async (a: SandboxApp) => (await a.cloud.listApiKeys()).map((k) => k.description);
 
 describe('revoking keys', () => {
   it('incident path: filter, a, d, type "revoke N", enter revokes every match in one request', async () => {
-    app = await startApp({ screen: 'keys', filter: 'Grafana' });
+    app = await startSandboxApp({ screen: 'keys', filter: 'Grafana' });
     await app.waitFor('Grafana dashboards');
     await app.press('a');
     await app.waitFor('2 marked');
@@ -44,7 +45,7 @@ describe('revoking keys', () => {
   });
 
   it('a wrong phrase keeps the button locked and sends nothing; esc cancels', async () => {
-    app = await startApp({ screen: 'keys', filter: 'Marketing ETL' });
+    app = await startSandboxApp({ screen: 'keys', filter: 'Marketing ETL' });
     await app.waitFor('Marketing ETL');
     await app.press('d');
     await app.waitFor('Type Marketing ETL to confirm');
@@ -61,7 +62,7 @@ describe('revoking keys', () => {
   });
 
   it('partial failure: each key gets its verdict and the keys that still work are listed and stay marked', async () => {
-    app = await startApp({ screen: 'keys' });
+    app = await startSandboxApp({ screen: 'keys' });
     await app.waitFor('Grafana dashboards');
     const keys = await app.cloud.listApiKeys();
     const refused = keys.find((k) => k.description === 'Marketing ETL')!;

@@ -20,7 +20,8 @@ import { AppActionsContext, type AppActions, type PanelSpec } from '../../src/ui
 import { TerminalSizeProvider } from '../../src/ui/terminal-size.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
-import { KEY, strip, testEnv, tick } from './harness.js';
+import { inkDriver, KEY, tick } from '../support/ink-driver.js';
+import { testEnv } from '../support/sandbox-app.js';
 
 /** The shell's overlay contract, reduced to one panel: openPanel shows it, closeOverlay removes it. As in the app, a key opens it. */
 function Host({ open, notes }: { open: (actions: AppActions) => void; notes: string[] }) {
@@ -72,18 +73,8 @@ it('shows the value once, masked until revealed, and leaves it nowhere but the 0
     openSecretPanel(actions, { key: { id: created.id, secret: new Secret(value) }, description: 'CI deploy' });
   const app = render(<Host open={open} notes={notes} />);
   await tick(30);
-  const frame = () => strip(app.lastFrame() ?? '');
-  /** Frames can lag a key press under load; wait for the text rather than expect it at once. */
-  const until = async (text: string) => {
-    for (let i = 0; i < 200 && !frame().includes(text); i++) await tick(10);
-    expect(frame()).toContain(text);
-  };
-  const press = async (...keys: string[]) => {
-    for (const key of keys) {
-      app.stdin.write(key);
-      await tick();
-    }
-  };
+  // Frames can lag a key press under load: wait for the text rather than expect it at once.
+  const { frame, press, type, waitFor: until } = inkDriver(app, { timeoutMs: 2000 });
 
   await press('O');
   await until(maskSecret(value));
@@ -109,8 +100,7 @@ it('shows the value once, masked until revealed, and leaves it nowhere but the 0
 
   await press('w');
   await until('in which folder?');
-  for (const ch of chosen) app.stdin.write(ch);
-  await tick();
+  await type(chosen);
   await press(KEY.enter);
   await until('Saved to');
   const [saved] = readdirSync(chosen);

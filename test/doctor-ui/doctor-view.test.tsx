@@ -103,6 +103,17 @@ describe('doctor view', () => {
     expect(app.frame()).toContain('Access doctor');
   });
 
+  it('r reloads the organization: a problem fixed elsewhere drops off, as the "no longer exists" notice promises', async () => {
+    const app = await openDoctor();
+    await app.waitFor('Invitation to late@acme.test expired');
+    // Cancelled by someone else: the app learns of it only by reading again.
+    app.cloud.data.invitations = app.cloud.data.invitations.filter((i) => i.token !== 'inv-old');
+    await app.press('r');
+    await waitUntil(() => !app.frame().includes('Invitation to late@acme.test'), 'the reloaded findings');
+    expect(app.frame()).toContain('Access doctor');
+    expect(app.frame()).toContain('r reload');
+  });
+
   it('says when access looks healthy, and esc closes', async () => {
     const owner = (id: string, email: string) => ({
       organization_id: ORG.id, user_id: id, member_since: '2026-01-01T00:00:00Z', name: email, email,

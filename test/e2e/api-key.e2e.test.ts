@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { pointAt, projectIdOnScreen, reviewRequests, waitForList } from './app-screen.js';
+import { choose, projectIdOnScreen, reviewRequests, tick, typeAndEnter, waitForList } from './app-screen.js';
 import { runCommand, SANDBOX_STATE } from './commands.js';
 import { closeAll, launch } from './harness.js';
 
@@ -34,26 +34,18 @@ it('creates a project key with stack access, shows its secret only when revealed
 
   await app.press('n');
   await app.waitForText('What is the key for?');
-  await app.type(DESCRIPTION);
-  await app.waitForText(`▶ ${DESCRIPTION}`);
-  await app.press('enter');
+  await typeAndEnter(app, DESCRIPTION);
   await app.waitForText('Expiration');
-  await pointAt(app, '30d');
-  await app.press('enter');
-  await pointAt(app, 'Chosen projects');
-  await app.press('enter');
-  await pointAt(app, `] ${PROJECT} `);
+  await choose(app, '30d');
+  await choose(app, 'Chosen projects');
+  await tick(app, PROJECT);
   const projectId = projectIdOnScreen(app, PROJECT);
-  await app.press('space');
-  await app.waitForText(`[x] ${PROJECT}`);
   await app.press('enter');
   await app.waitForText('Cloud role on those projects');
-  await pointAt(app, 'Developer');
-  await app.press('enter');
+  await choose(app, 'Developer');
   await app.waitForText('Stack access (application_roles)');
-  await pointAt(app, '] developer');
-  await app.press('space');
-  await app.waitFor((s) => s.includes('[x] developer') && !s.includes('Cloud-only key'), 'developer ticked and the Cloud-only warning gone');
+  await tick(app, 'developer');
+  await app.waitFor((s) => !s.includes('Cloud-only key'), 'the Cloud-only warning gone');
   await app.press('enter');
 
   const [request, ...others] = await reviewRequests(app);

@@ -66,31 +66,86 @@ export function layoutProblems(app: PtyApp): string[] {
   return problems;
 }
 
-/** The wizard's option pointer (components/wizard/fields.tsx) on a line, and the option text after it. */
-const POINTER = '▶';
+/** The rows inside the (outermost) panel box, without its borders. */
+export function panelRows(screen: string): string[] {
+  return screen.split('\n').map((l) => /^[│|](.*)[│|]$/.exec(l)?.[1]?.trimEnd()).filter((l): l is string => l !== undefined);
+}
 
-function optionRows(app: PtyApp): { pointed: number; rows: string[] } {
-  const rows = app.lines().map((l) => l.replace(/^[│|]+/, ''));
-  return { pointed: rows.findIndex((l) => l.trimStart().startsWith(POINTER)), rows };
+/** The panel's rows trimmed and run together, so a URL broken over lines reads as one. */
+export const joinedRows = (screen: string) => panelRows(screen).map((r) => r.trim()).join('');
+
+/** The line the wizard's pointer (▶, components/wizard/fields.tsx) is on: a field being typed into, or a list option. */
+export const cursorLine = (screen: string) => screen.split('\n').find((l) => /[│|]\s*▶/.test(l)) ?? '';
+
+/** Waits until the wizard asks `title` (its question line, not an answered step's summary). */
+export function waitForQuestion(app: PtyApp, title: string, options: WaitOptions = {}): Promise<string> {
+  return app.waitFor((s) => panelRows(s).some((r) => r.startsWith(` ${title}`)), `the wizard to ask "${title}"`, options);
+}
+
+/** A wizard list's visible options (`( )`, `[ ]`, `[x]` rows), the pointer's among them, and whether more follow below (the `n/m` line). */
+function listView(screen: string): { options: string[]; cursor: number; moreBelow: boolean } {
+  const rows = panelRows(screen);
+  const options = rows.filter((r) => /^ [▶ ] [([][ x•][)\]] /.test(r));
+  const position = rows.map((r) => /^\s+(\d+)\/(\d+)$/.exec(r)).find(Boolean);
+  return { options, cursor: options.findIndex((r) => r.startsWith(' ▶')), moreBelow: position ? Number(position[1]) < Number(position[2]) : false };
 }
 
 /**
- * Moves a wizard list's pointer onto the option whose line contains `label` (without choosing it), one arrow key
- * at a time, waiting for each move to show. Fails with the screen when no such option is reachable.
+ * Moves a wizard list's pointer onto the option showing `label` (without choosing it), the way a person finds an
+ * option by reading: first waits for a list that shows it (or has more below), then one arrow key at a time, each
+ * waiting for the pointer to move, so a slow frame is never mistaken for the end of the list. Only option rows
+ * count, not the question, its why line or an answered step. Fails with the screen when no such option is reachable.
  */
-export async function pointAt(app: PtyApp, label: string, options: WaitOptions = {}): Promise<void> {
-  await app.waitFor((s) => s.includes(label) && s.includes(POINTER), `an option "${label}"`, options);
+export async function pointAt(app: PtyApp, label: string | RegExp, options: WaitOptions = {}): Promise<void> {
+  const matches = (row: string) => (typeof label === 'string' ? row.includes(label) : label.test(row));
+  await app.waitFor(
+    (s) => {
+      const view = listView(s);
+      return view.cursor >= 0 && (view.options.some(matches) || view.moreBelow);
+    },
+    `a list with an option ${String(label)}`,
+    options,
+  );
   for (let moves = 0; moves < 60; moves++) {
-    const { pointed, rows } = optionRows(app);
-    if (pointed >= 0 && rows[pointed]!.includes(label)) return;
-    const target = rows.findIndex((l) => l.includes(label));
-    const key = target >= 0 && target < pointed ? 'up' : 'down';
-    const before = rows.join('\n');
+    const screen = app.screen();
+    if (matches(cursorLine(screen))) return;
+    const { options: rows, cursor, moreBelow } = listView(screen);
+    const target = rows.findIndex(matches);
+    if (target < 0 && (cursor < 0 || (cursor === rows.length - 1 && !moreBelow))) break;
+    const key = target >= 0 && target < cursor ? 'up' : 'down';
+    const before = cursorLine(screen);
     await app.press(key);
-    // The pointer (or the list under it) must move before the next decision.
-    await app.waitFor(() => optionRows(app).rows.join('\n') !== before, `the pointer to move ${key} towards "${label}"`, options);
+    await app.waitFor((s) => cursorLine(s) !== before, `the pointer to move ${key} towards ${String(label)}`, options);
   }
-  throw new Error(`could not point at "${label}"\n${app.screen()}`);
+  throw new Error(`no option ${String(label)} in the list:\n${app.screen()}`);
+}
+
+/** Points at the option showing `label` and chooses it (enter). */
+export async function choose(app: PtyApp, label: string | RegExp, options: WaitOptions = {}): Promise<void> {
+  await pointAt(app, label, options);
+  await app.press('enter');
+}
+
+/**
+ * Points at the checklist option named `label` (a whole word after its box) and ticks it with space, waiting until
+ * the box shows the tick: a key sent on too soon could share its read.
+ */
+export async function tick(app: PtyApp, label: string, options: WaitOptions = {}): Promise<void> {
+  // The whole name: "read" must not stop at read_view_metadata, nor search-prod at search-prod-eu.
+  const name = `${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.@*-])`;
+  await pointAt(app, new RegExp(`\\] ${name}`), options);
+  await app.press('space');
+  await app.waitFor((s) => new RegExp(`\\[x\\] ${name}`).test(cursorLine(s)), `${label} to be ticked`, options);
+}
+
+/**
+ * Types `text` into the field at the pointer, waits until the field shows all of it (so what enter sends is known,
+ * and a field that was not there yet fails here, not later), then presses enter.
+ */
+export async function typeAndEnter(app: PtyApp, text: string, options: WaitOptions = {}): Promise<void> {
+  await app.type(text);
+  await app.waitFor((s) => cursorLine(s).includes(`▶ ${text}`), `the field to show "${text}"`, options);
+  await app.press('enter');
 }
 
 /** The wizard's review, before anything is sent (components/wizard/Wizard.tsx, PlanRunner.tsx). */

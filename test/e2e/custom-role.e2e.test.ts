@@ -5,7 +5,7 @@
  * show it, and the sandbox (read back by scriptable commands on the same state file) holds exactly that.
  */
 import { afterEach, expect, it } from 'vitest';
-import { pointAt, projectIdOnScreen, reviewRequests, scrollPlanTo, waitForList } from './app-screen.js';
+import { choose, projectIdOnScreen, reviewRequests, scrollPlanTo, tick, typeAndEnter, waitForList } from './app-screen.js';
 import { runCommand, SANDBOX_STATE } from './commands.js';
 import { closeAll, launch } from './harness.js';
 
@@ -25,44 +25,34 @@ it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, {
 
   await app.press('n');
   await app.waitForText('Role name');
-  await app.type(ROLE);
-  await app.waitForText(`▶ ${ROLE}`);
-  await app.press('enter');
+  await typeAndEnter(app, ROLE);
   await app.waitForText('Description (optional)');
   await app.type('Reads support tickets');
   await app.press('enter');
   await app.waitForText('In which projects?');
   const projectIds: string[] = [];
   for (const project of PROJECTS) {
-    await pointAt(app, `] ${project} `);
+    await tick(app, project);
     projectIds.push(projectIdOnScreen(app, project));
-    await app.press('space');
-    await app.waitForText(`[x] ${project}`);
   }
   await app.press('enter');
   await app.waitForText('Cluster privileges');
   await app.press('enter'); // none
-  await pointAt(app, 'Add an entry');
-  await app.press('enter');
+  await choose(app, 'Add an entry');
   await app.waitForText('Index patterns');
   await app.type('support-*');
   await app.press('enter');
-  await pointAt(app, '] read');
-  await app.press('space');
-  await app.waitForText('[x] read');
+  await tick(app, 'read');
   await app.press('enter');
   for (const optional of ['fields to grant', 'fields to hide', 'Document-level security query']) {
     await app.waitForText(optional);
     await app.press('enter');
   }
-  await pointAt(app, 'Done');
-  await app.press('enter');
+  await choose(app, 'Done');
   await app.waitForText('Kibana feature privileges');
   await app.press('enter'); // None
   await app.waitForText('Assign it to members now?');
-  await pointAt(app, MEMBER);
-  await app.press('space');
-  await app.waitForText(`[x] ${MEMBER}`);
+  await tick(app, MEMBER);
   await app.press('enter');
 
   // The plan: the same descriptor PUT in each project, then the assignment, nothing sent yet.

@@ -4,7 +4,7 @@
  * with `ec-access invitations list` on the same state file) really holds it with that role.
  */
 import { afterEach, expect, it } from 'vitest';
-import { pointAt, projectIdOnScreen, scrollPlanTo, waitForList } from './app-screen.js';
+import { choose, projectIdOnScreen, scrollPlanTo, tick, typeAndEnter, waitForList } from './app-screen.js';
 import { runCommand, SANDBOX_STATE } from './commands.js';
 import { closeAll, launch } from './harness.js';
 import { previewedRequests } from '../support/request-preview.js';
@@ -24,30 +24,22 @@ it(`invites ${EMAIL} as Developer on ${PROJECT}, showing the exact request first
 
   await app.press('n');
   await app.waitForText('Who should be invited?');
-  await app.type(EMAIL);
-  await app.waitForText(`▶ ${EMAIL}`);
-  await app.press('enter');
+  await typeAndEnter(app, EMAIL);
   await app.waitForText('Invitation expiry');
   await app.press('enter'); // the server default
   await app.waitForText('Organization role');
   await app.press('enter'); // None
   await app.waitForText('Hosted deployment role');
   await app.press('enter'); // None
-  await pointAt(app, 'Add a project role');
-  await app.press('enter');
+  await choose(app, 'Add a project role');
   await app.waitForText('Which kind of project?');
-  await pointAt(app, 'Elasticsearch');
-  await app.press('enter');
-  await pointAt(app, `] ${PROJECT} `);
+  await choose(app, 'Elasticsearch');
+  await tick(app, PROJECT);
   const projectId = projectIdOnScreen(app, PROJECT);
-  await app.press('space');
-  await app.waitForText(`[x] ${PROJECT}`);
   await app.press('enter');
   await app.waitForText('Which role?');
-  await pointAt(app, 'Developer');
-  await app.press('enter');
-  await pointAt(app, 'Done with project roles');
-  await app.press('enter');
+  await choose(app, 'Developer');
+  await choose(app, 'Done with project roles');
 
   // The review: the one request, exactly as it will be sent, and nothing sent yet.
   const review = await app.waitForText('nothing is sent until you press enter');

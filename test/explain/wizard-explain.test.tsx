@@ -1,6 +1,6 @@
 /** In a wizard, each step shows its why-line, and `i` opens and closes the longer explanation. */
 import { afterEach, expect, it } from 'vitest';
-import { KEY, startWizardApp, type WizardApp } from '../wizards/harness.js';
+import { KEY, openMemberRolesWizard, openRoleWizard, startWizardApp, type WizardApp } from '../wizards/harness.js';
 
 let app: WizardApp | undefined;
 afterEach(async () => {
@@ -38,10 +38,7 @@ it('in a text step i is typed, not a toggle', async () => {
 });
 
 it('the custom role wizard explains each step from the catalogue, and i opens the longer text', async () => {
-  app = await startWizardApp({ screen: 'roles' });
-  await app.waitFor('marketing-reader');
-  await app.press('n');
-  await app.waitFor('Role name');
+  app = await openRoleWizard();
   expect(app.frame()).toMatch(/Why: Start with a letter or digit/);
   await app.type('mkt-reader');
   await app.press(KEY.enter);
@@ -57,13 +54,7 @@ it('the custom role wizard explains each step from the catalogue, and i opens th
 });
 
 it('the member roles wizard explains its steps, including the shared project-role steps', async () => {
-  app = await startWizardApp();
-  await app.waitFor('bea.petrov@');
-  await app.press('/');
-  await app.type('bea.petrov');
-  await app.press(KEY.enter);
-  await app.press('e');
-  await app.waitFor('Which current assignments should go?');
+  app = await openMemberRolesWizard('bea.petrov');
   expect(app.frame()).toMatch(/Why \(i more\): There is no "replace"/);
   await app.press(KEY.enter);
   await app.waitFor('Add an organization role?');

@@ -1,17 +1,11 @@
 import { request } from 'node:http';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeConnections } from '../../src/api/http.js';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, NOW, start } from './helpers.js';
+import { call, cloudClient, failure, NOW, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
-beforeEach(async () => {
-  await sb?.stop();
-  sb = await start();
-});
-afterAll(async () => {
-  await closeConnections();
-  await sb.stop();
+useSandbox('each', (started) => {
+  sb = started;
 });
 
 const control = async (method: string, path: string, body?: unknown) => {

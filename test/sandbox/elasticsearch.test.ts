@@ -1,21 +1,15 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeConnections } from '../../src/api/http.js';
+import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, esClient, failure, makeKey, projectNamed, start } from './helpers.js';
+import { call, cloudClient, esClient, failure, makeKey, projectNamed, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 let prod: Project;
 let staging: Project;
-beforeEach(async () => {
-  await sb?.stop();
-  sb = await start();
+useSandbox('each', async (started) => {
+  sb = started;
   prod = await projectNamed(sb, 'search-prod');
   staging = await projectNamed(sb, 'search-staging');
-});
-afterAll(async () => {
-  await closeConnections();
-  await sb.stop();
 });
 
 const es = (project: Project, path: string) => `/_es/${project.id}${path}`;

@@ -4,9 +4,11 @@
  * fields of the published Cloud spec's definitions.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { createEsClient } from '../../src/api/es-client.js';
 import type { CloudApi, EsApi } from '../../src/api/client.js';
+import { closeConnections } from '../../src/api/http.js';
 import type { Member, Project } from '../../src/api/schemas.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { Secret } from '../../src/util/secret.js';
@@ -16,6 +18,24 @@ const NO_RETRY = { attempts: 1 } as const;
 
 export function start(options: SandboxOptions = {}): Promise<RunningSandbox> {
   return startSandbox({ seed: 7, now: NOW, ...options });
+}
+
+/**
+ * The test file's sandbox, started by its hooks: a fresh one for `each` test (tests that change it), or one for
+ * the whole `file` (tests that only read). `ready` gets every new sandbox (keep it, look projects up). After the
+ * file the connection pools are closed and the sandbox stopped.
+ */
+export function useSandbox(scope: 'each' | 'file', ready: (sb: RunningSandbox) => void | Promise<void>): void {
+  let sb: RunningSandbox | undefined;
+  (scope === 'each' ? beforeEach : beforeAll)(async () => {
+    await sb?.stop();
+    sb = await start();
+    await ready(sb);
+  });
+  afterAll(async () => {
+    await closeConnections();
+    await sb?.stop();
+  });
 }
 
 export interface Answer<T = any> {

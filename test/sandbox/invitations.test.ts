@@ -1,16 +1,10 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeConnections } from '../../src/api/http.js';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, members, missingRequired, NOW, projectNamed, SPEC_AVAILABLE, start } from './helpers.js';
+import { call, cloudClient, failure, members, missingRequired, NOW, projectNamed, SPEC_AVAILABLE, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
-beforeEach(async () => {
-  await sb?.stop();
-  sb = await start();
-});
-afterAll(async () => {
-  await closeConnections();
-  await sb.stop();
+useSandbox('each', (started) => {
+  sb = started;
 });
 
 const invitationsPath = () => `/api/v1/organizations/${sb.organizationId}/invitations`;

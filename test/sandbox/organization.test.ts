@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeConnections } from '../../src/api/http.js';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, members, missingRequired, NOW, SPEC_AVAILABLE, start } from './helpers.js';
+import { call, cloudClient, failure, members, missingRequired, NOW, SPEC_AVAILABLE, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
-beforeAll(async () => {
-  sb = await start();
-});
-afterAll(async () => {
-  await closeConnections();
-  await sb.stop();
+useSandbox('file', (started) => {
+  sb = started;
 });
 
 describe('organizations and account', () => {

@@ -3,22 +3,18 @@
  * ec-access, which then sends a screen's requests at once over a single connection.
  */
 import { connect } from 'node:http2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { closeConnections } from '../../src/api/http.js';
 import { PROJECT_TYPES } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { SANDBOX_HTTP2 } from '../../src/sandbox/protocol.js';
 import { Secret } from '../../src/util/secret.js';
-import { call, start } from './helpers.js';
+import { call, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
-beforeAll(async () => {
-  sb = await start();
-});
-afterAll(async () => {
-  await closeConnections();
-  await sb.stop();
+useSandbox('file', (started) => {
+  sb = started;
 });
 
 function h2Get(path: string, key: string): Promise<{ status: number; body: string }> {

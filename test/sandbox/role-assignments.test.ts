@@ -1,17 +1,11 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeConnections } from '../../src/api/http.js';
+import { describe, expect, it } from 'vitest';
 import type { Member } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, members, projectNamed, start } from './helpers.js';
+import { call, cloudClient, failure, members, projectNamed, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
-beforeEach(async () => {
-  await sb?.stop();
-  sb = await start();
-});
-afterAll(async () => {
-  await closeConnections();
-  await sb.stop();
+useSandbox('each', (started) => {
+  sb = started;
 });
 
 const roleless = async (): Promise<Member> => (await members(sb)).find((m) => Object.keys(m.role_assignments ?? {}).length === 0)!;

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeConnections } from '../../src/api/http.js';
+import { describe, expect, it } from 'vitest';
 import { Project } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, projectNamed, start } from './helpers.js';
+import { call, cloudClient, failure, projectNamed, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
-beforeAll(async () => {
-  sb = await start();
-});
-afterAll(async () => {
-  await closeConnections();
-  await sb.stop();
+useSandbox('file', (started) => {
+  sb = started;
 });
 
 describe('Serverless projects', () => {

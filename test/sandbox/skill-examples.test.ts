@@ -3,25 +3,20 @@
  * request it makes, with the skill's own JSON (bare role ids, missing organization_id), and checked for the effect
  * the skill documents. Bodies are the skill's text with the shell variables substituted, nothing else changed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeConnections } from '../../src/api/http.js';
+import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, esClient, members, projectNamed, start } from './helpers.js';
+import { call, esClient, members, projectNamed, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 let search: Project;
 let obs: Project;
 let vars: Record<string, string>;
-beforeAll(async () => {
-  sb = await start();
+useSandbox('file', async (started) => {
+  sb = started;
   search = await projectNamed(sb, 'search-staging');
   obs = await projectNamed(sb, 'obs-dev');
   vars = { ORG_ID: sb.organizationId, PROJECT_ID: search.id };
-});
-afterAll(async () => {
-  await closeConnections();
-  await sb.stop();
 });
 
 /** The skill's JSON text with $VARS substituted, as the shell would. */

@@ -3,34 +3,14 @@
  * and takes only the steps it names (the test asserts the panel says them), with the real screens; the tour
  * decides from the sandbox state that the goal was reached, and the learner reads what happened.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { waitForList } from '../e2e/app-screen.js';
-import { closeAll } from '../e2e/harness.js';
-import {
-  closePanel, cursorLine, finishLesson, joinedRows, pointAt, prose, readLessonPanel, savedProgress, startTourAt, toggle,
-  waitForLessonPassed, waitForQuestion,
-} from './learner.js';
+import { expect, it } from 'vitest';
+import { choose, joinedRows, pointAt, tick, waitForList, waitForQuestion } from '../e2e/app-screen.js';
+import { finishLesson, LEARNER_MS, moveDownWhile, prose, savedProgress, startLesson, useTourState, waitForLessonPassed } from './learner.js';
 
-/** Each learner takes a few seconds alone; the loaded 2-core box gets room (waits, not sleeps). */
-const LEARNER_MS = 60_000;
-
-let state: string;
-beforeEach(() => {
-  state = mkdtempSync(join(tmpdir(), 'ec-access-learner-'));
-});
-afterEach(async () => {
-  await closeAll();
-  rmSync(state, { recursive: true, force: true });
-});
+const state = useTourState();
 
 it('lesson 2: invites a Viewer on search-staging and accepts the invitation for them', async () => {
-  const app = await startTourAt(state, 2);
-  await waitForList(app, 'Members');
-  const how = prose(await readLessonPanel(app, 2));
-  await closePanel(app);
+  const { app, how } = await startLesson(state(), 2);
 
   expect(how).toContain('1 opens Members; n starts the invite wizard');
   await app.press('n'); // Members is where the tour starts
@@ -46,22 +26,17 @@ it('lesson 2: invites a Viewer on search-staging and accepts the invitation for 
   }
   expect(how).toContain('Serverless project roles: Add a project role… → Elasticsearch → space ticks search-staging → enter');
   await app.waitForText('Serverless project roles');
-  await pointAt(app, 'Add a project role');
-  await app.press('enter');
+  await choose(app, 'Add a project role');
   await app.waitForText('Which kind of project?');
-  await pointAt(app, 'Elasticsearch');
-  await app.press('enter');
+  await choose(app, 'Elasticsearch');
   await app.waitForText('On which projects?');
-  await pointAt(app, /\] search-staging /);
-  await toggle(app);
+  await tick(app, 'search-staging');
   await app.press('enter');
   expect(how).toContain('Which role? Viewer. Then choose Done with project roles');
   await app.waitForText('Which role?');
-  await pointAt(app, /\) Viewer /);
-  await app.press('enter');
+  await choose(app, /\) Viewer /);
   await app.waitForText('Done with project roles');
-  await pointAt(app, 'Done with project roles');
-  await app.press('enter');
+  await choose(app, 'Done with project roles');
   await app.waitForText('nothing is sent until you press enter');
   expect(app.screen()).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/organizations\/\d+\/invitations/);
 
@@ -78,15 +53,12 @@ it('lesson 2: invites a Viewer on search-staging and accepts the invitation for 
   const done = prose(await finishLesson(app, 2, /joined with elasticsearch-viewer on 1 project/));
   expect(done).toMatch(/POST \/api\/v1\/organizations\/\d+\/invitations → 201/);
   expect(done).toContain('sandbox-only POST /_sandbox/invitations/{token}/_accept played their part');
-  expect(savedProgress(state)).toMatchObject({ current: 2, completed: expect.arrayContaining(['invite-viewer']) });
+  expect(savedProgress(state())).toMatchObject({ current: 2, completed: expect.arrayContaining(['invite-viewer']) });
   expect(app.wrappedRows()).toEqual([]);
 }, LEARNER_MS);
 
 it('lesson 3: builds a read-only custom role for marketing-* in search-prod and assigns it the documented way', async () => {
-  const app = await startTourAt(state, 3);
-  await waitForList(app, 'Members');
-  const how = prose(await readLessonPanel(app, 3));
-  await closePanel(app);
+  const { app, how } = await startLesson(state(), 3);
 
   expect(how).toContain('3 opens Roles; n creates a custom role');
   await app.press('3');
@@ -100,23 +72,18 @@ it('lesson 3: builds a read-only custom role for marketing-* in search-prod and 
   await app.press('enter');
   expect(how).toContain('Projects: space ticks search-prod, enter. Cluster privileges: tick none, enter');
   await app.waitForText('In which projects?');
-  await pointAt(app, /\] search-prod /);
-  await toggle(app);
+  await tick(app, 'search-prod');
   await app.press('enter');
   await app.waitForText('Cluster privileges');
   await app.press('enter');
   expect(how).toContain('Index privileges: Add an entry… → type marketing-* → enter → space ticks read and view_index_metadata → enter');
   await app.waitForText('Add an entry');
-  await pointAt(app, 'Add an entry');
-  await app.press('enter');
+  await choose(app, 'Add an entry');
   await app.waitForText('Index patterns');
   await app.type('marketing-*');
   await app.press('enter');
   await waitForQuestion(app, 'Index privileges');
-  for (const privilege of [/\] read\s/, /\] view_index_metadata\s/]) {
-    await pointAt(app, privilege);
-    await toggle(app);
-  }
+  for (const privilege of ['read', 'view_index_metadata']) await tick(app, privilege);
   await app.press('enter');
   expect(how).toContain('enter past the optional field security and DLS query; choose Done, then None for Kibana');
   for (const step of ['fields to grant', 'fields to hide', 'Document-level security query']) {
@@ -124,23 +91,17 @@ it('lesson 3: builds a read-only custom role for marketing-* in search-prod and 
     await app.press('enter');
   }
   await app.waitForText('Remove: marketing-*: read, view_index_metadata');
-  await pointAt(app, ') Done');
-  await app.press('enter');
+  await choose(app, ') Done');
   await app.waitForText('Kibana feature privileges');
-  await pointAt(app, ') None');
-  await app.press('enter');
+  await choose(app, ') None');
 
   expect(how).toContain('Assign it: space ticks a member not marked "would over-grant" or "organization owner", then enter');
   await app.waitForText('Assign it to members now?');
   // Read down the list for the first person the list does not warn about.
   await pointAt(app, /\] \S+@\S+ .*$/);
-  for (let i = 0; i < 40 && /would over-grant|organization owner/.test(cursorLine(app.screen())); i++) {
-    const before = cursorLine(app.screen());
-    await app.press('down');
-    await app.waitFor((s) => cursorLine(s) !== before, 'the cursor to move');
-  }
-  const assignee = /\] (\S+@\S+)/.exec(cursorLine(app.screen()))![1]!;
-  await toggle(app);
+  const line = await moveDownWhile(app, (l) => /would over-grant|organization owner/.test(l));
+  const assignee = /\] (\S+@\S+)/.exec(line)![1]!;
+  await tick(app, assignee);
   await app.press('enter');
   expect(how).toContain('enter shows the review: a PUT creates the role, a POST assigns it; enter sends both');
   await app.waitForText('nothing is sent until you press enter');
@@ -157,5 +118,5 @@ it('lesson 3: builds a read-only custom role for marketing-* in search-prod and 
   expect(done).toMatch(/POST \/api\/v1\/users\/\d+\/ ?role_assignments → 200/);
   expect(done).toContain('application_roles [marketing-readonly]');
   expect(assignee).toMatch(/@/);
-  expect(savedProgress(state)).toMatchObject({ current: 3, completed: expect.arrayContaining(['custom-role']) });
+  expect(savedProgress(state())).toMatchObject({ current: 3, completed: expect.arrayContaining(['custom-role']) });
 }, LEARNER_MS);

@@ -3,34 +3,18 @@
  * and takes only the steps it names (the test asserts the panel says them), with the real screens; the tour
  * decides from the sandbox state that the goal was reached, and the learner reads what happened.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { waitForList } from '../e2e/app-screen.js';
-import { closeAll } from '../e2e/harness.js';
+import { expect, it } from 'vitest';
+import { choose, joinedRows, tick, typeAndEnter, waitForList, waitForQuestion } from '../e2e/app-screen.js';
 import {
-  closePanel, cursorLine, finishLesson, joinedRows, pointAt, prose, readLessonPanel, savedProgress, startTourAt, toggle, typeAndEnter,
-  waitForLessonPassed, waitForQuestion, workDir,
+  finishLesson, LEARNER_MS, moveDownWhile, prose, readLessonPanel, savedProgress, startLesson, useTourState, waitForLessonPassed, workDir,
 } from './learner.js';
 
-/** Each learner takes a few seconds alone; the loaded 2-core box gets room (waits, not sleeps). */
-const LEARNER_MS = 60_000;
-
-let state: string;
-beforeEach(() => {
-  state = mkdtempSync(join(tmpdir(), 'ec-access-learner-'));
-});
-afterEach(async () => {
-  await closeAll();
-  rmSync(state, { recursive: true, force: true });
-});
+const state = useTourState();
 
 it('lesson 4: creates a 30-day CI key with developer on all search projects, saves its secret and uses it once', async () => {
-  const app = await startTourAt(state, 4);
-  await waitForList(app, 'Members');
-  const how = prose(await readLessonPanel(app, 4));
-  await closePanel(app);
+  const { app, how } = await startLesson(state(), 4);
 
   expect(how).toContain('4 opens Keys; n creates a key. Describe it (ci-search-deploy) and choose the 30d expiry');
   await app.press('4');
@@ -40,23 +24,18 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   await app.type('ci-search-deploy');
   await app.press('enter');
   await waitForQuestion(app, 'Expiration');
-  await pointAt(app, ') 30d');
-  await app.press('enter');
+  await choose(app, ') 30d');
   expect(how).toContain('Where may the key act? All projects of a type → space ticks Elasticsearch → enter');
   await waitForQuestion(app, 'Where may the key act?');
-  await pointAt(app, 'All projects of a type');
-  await app.press('enter');
+  await choose(app, 'All projects of a type');
   await waitForQuestion(app, 'Which project types?');
-  await pointAt(app, '] Elasticsearch');
-  await toggle(app);
+  await tick(app, 'Elasticsearch');
   await app.press('enter');
   expect(how).toContain('Cloud role: Developer. Stack access: space ticks developer, enter');
   await waitForQuestion(app, 'Cloud role on those projects');
-  await pointAt(app, ') Developer');
-  await app.press('enter');
+  await choose(app, ') Developer');
   await waitForQuestion(app, 'Stack access (application_roles)');
-  await pointAt(app, '] developer');
-  await toggle(app);
+  await tick(app, 'developer');
   await app.press('enter');
   expect(how).toContain('Read the review, enter creates the key: its secret is shown once');
   await app.waitForText('nothing is sent until you press enter');
@@ -70,10 +49,10 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   await app.waitForText('enter write the file'); // asks for the folder: enter takes the current one
   await app.press('enter');
   await app.waitForText('Saved to');
-  const [file] = readdirSync(workDir(state)).filter((name) => name.includes('ci-search-deploy'));
+  const [file] = readdirSync(workDir(state())).filter((name) => name.includes('ci-search-deploy'));
   expect(file).toBeDefined();
-  expect(statSync(join(workDir(state), file!)).mode & 0o777).toBe(0o600);
-  const secret = readFileSync(join(workDir(state), file!), 'utf8').trim();
+  expect(statSync(join(workDir(state()), file!)).mode & 0o777).toBe(0o600);
+  const secret = readFileSync(join(workDir(state()), file!), 'utf8').trim();
   await app.press('enter');
   await app.waitForText('enter close   esc back to the value'); // type saved to close
   await typeAndEnter(app, 'saved');
@@ -96,25 +75,18 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   expect(done).toMatch(/POST \/api\/v1\/users\/auth\/keys → 20\d/);
   expect(done).toContain('"application_roles":["developer"]');
   expect(done).not.toContain(secret);
-  expect(savedProgress(state)).toMatchObject({ current: 4, completed: expect.arrayContaining(['ci-key']) });
+  expect(savedProgress(state())).toMatchObject({ current: 4, completed: expect.arrayContaining(['ci-key']) });
 }, LEARNER_MS);
 
 it('lesson 5: opens the doctor, applies the over-grant fix, and the finding is gone', async () => {
-  const app = await startTourAt(state, 5);
-  await waitForList(app, 'Members');
-  const how = prose(await readLessonPanel(app, 5));
-  await closePanel(app);
+  const { app, how } = await startLesson(state(), 5);
 
   expect(how).toContain('D opens the doctor; ↑/↓ picks a finding, the text under the list says why it matters');
   await app.press('D');
   await app.waitForText(/\d+ critical · \d+ warning/);
   expect(how).toContain('Pick the over-grant: "… gets developer on top of [dashboard-reader] on search-prod"');
-  for (let i = 0; i < 20 && !/gets developer on top of \[dashboard-reader\]/.test(cursorLine(app.screen())); i++) {
-    const before = cursorLine(app.screen());
-    await app.press('down');
-    await app.waitFor((s) => cursorLine(s) !== before, 'the cursor to move');
-  }
-  expect(cursorLine(app.screen())).toMatch(/gets developer on top of \[dashboard-reader\]/);
+  const finding = await moveDownWhile(app, (l) => !/gets developer on top of \[dashboard-reader\]/.test(l), 20);
+  expect(finding).toMatch(/gets developer on top of \[dashboard-reader\]/);
   expect(app.screen()).toContain('Roles combine as a union');
   expect(how).toContain('enter opens its fix: what the person loses and keeps, and the exact request');
   await app.press('enter');
@@ -137,5 +109,5 @@ it('lesson 5: opens the doctor, applies the over-grant fix, and the finding is g
   expect(done).toContain('The predefined role is gone from that project, so the custom role alone decides what the user gets there.');
   expect(done).toMatch(/DELETE \/api\/v1\/users\/\d+\/ ?role_assignments → 200/);
   expect(done).toContain('"role_id":"elasticsearch-developer"');
-  expect(savedProgress(state)).toMatchObject({ current: 5, completed: expect.arrayContaining(['doctor']) });
+  expect(savedProgress(state())).toMatchObject({ current: 5, completed: expect.arrayContaining(['doctor']) });
 }, LEARNER_MS);

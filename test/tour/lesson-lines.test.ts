@@ -10,7 +10,7 @@ import { createTheme } from '../../src/ui/theme.js';
 const WIDTH = 76;
 const lesson = LESSONS[1]!;
 const view = (change: Partial<TourView>): TourView => ({
-  progress: { ...FRESH, current: 1 }, lesson, barVisible: true, hint: 0, checking: false, ...change,
+  progress: { ...FRESH, current: 1 }, lesson, barVisible: true, checking: false, ...change,
 });
 const text = (change: Partial<TourView>, explain = false) => {
   const input: PanelInput = { view: view(change), answer: '', width: WIDTH, symbols: createTheme({ color: false, unicode: true }).symbols, explain, now: new Date() };

@@ -3,16 +3,13 @@
  * never writes a line wider than the terminal, never a colour sequence, and shows all of its text in whole words
  * (every sentence of the lesson and its explanations is found intact, and no row is clipped with an ellipsis).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { explanationOf } from '../../src/domain/explanations.js';
 import { ciKeyLesson } from '../../src/tour/lessons/04-ci-key.js';
-import { waitForList } from '../e2e/app-screen.js';
-import { closeAll, type PtyApp } from '../e2e/harness.js';
+import { panelRows, waitForList } from '../e2e/app-screen.js';
+import type { PtyApp } from '../e2e/harness.js';
 import { colourSequences } from '../e2e/sgr.js';
-import { closePanel, openLessonPanel, panelRows, prose, readLessonPanel, readOpenPanel, startTourAt } from './learner.js';
+import { closePanel, openLessonPanel, prose, readLessonPanel, readOpenPanel, startTourAt, useTourState } from './learner.js';
 
 describe('colourSequences (the check below)', () => {
   it('finds foreground, background and extended colours, and ignores bold, dim, inverse and reset', () => {
@@ -23,14 +20,7 @@ describe('colourSequences (the check below)', () => {
   });
 });
 
-let state: string;
-beforeEach(() => {
-  state = mkdtempSync(join(tmpdir(), 'ec-access-panel-'));
-});
-afterEach(async () => {
-  await closeAll();
-  rmSync(state, { recursive: true, force: true });
-});
+const state = useTourState();
 
 /** Every panel row is inside the frame: no wrapped continuation, borders where they belong, nothing clipped. */
 function checkWindow(app: PtyApp) {
@@ -49,7 +39,7 @@ function checkWindow(app: PtyApp) {
 }
 
 it('lesson 4 panel at 80x24 with NO_COLOR: framed, colourless, every sentence whole; i shows whole explanations', async () => {
-  const app = await startTourAt(state, 4);
+  const app = await startTourAt(state(), 4);
   expect(app.cols).toBe(80);
   expect(app.rows).toBe(24);
   await waitForList(app, 'Members');

@@ -3,26 +3,18 @@
  * organization and the same starting point, and `ec-access tour --reset` starts over at lesson 1 on a fresh
  * organization, without the old one's changes.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { waitForList } from '../e2e/app-screen.js';
-import { closeAll, launch, type PtyApp } from '../e2e/harness.js';
-import { closePanel, filterList, prose, readLessonPanel, savedProgress, startTourAt, tourEnv, waitForQuestion, workDir } from './learner.js';
+import { expect, it } from 'vitest';
+import { waitForList, waitForQuestion } from '../e2e/app-screen.js';
+import type { PtyApp } from '../e2e/harness.js';
+import { closePanel, filterList, launchTour, prose, readLessonPanel, savedProgress, startTourAt, useTourState } from './learner.js';
 
-let state: string;
-beforeEach(() => {
-  state = mkdtempSync(join(tmpdir(), 'ec-access-resume-'));
-});
-afterEach(async () => {
-  await closeAll();
-  rmSync(state, { recursive: true, force: true });
-});
+const state = useTourState();
 
 const EMAIL = 'half.done@example.com';
 const orgIdOn = (app: PtyApp) => /Acme Analytics \((\d+)\)/.exec(app.screen())?.[1];
-const sandboxFile = () => join(state, 'ec-access', 'tour-sandbox.json');
+const sandboxFile = () => join(state(), 'ec-access', 'tour-sandbox.json');
 
 async function quit(app: PtyApp): Promise<string> {
   await app.press('q');
@@ -31,7 +23,7 @@ async function quit(app: PtyApp): Promise<string> {
 }
 
 it('resumes a half-done lesson on the same organization; --reset starts over on a fresh one', async () => {
-  const first = await startTourAt(state, 2);
+  const first = await startTourAt(state(), 2);
   await waitForList(first, 'Members');
   const orgId = orgIdOn(first);
   expect(orgId).toMatch(/^\d{12}$/);
@@ -54,10 +46,10 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
   await waitForList(first, 'Members');
   const left = await quit(first);
   expect(left).toContain('Tour progress saved: 1 of 6 lessons done. `ec-access tour` resumes here.');
-  expect(savedProgress(state)).toMatchObject({ current: 1, completed: ['who-has-access'] });
+  expect(savedProgress(state())).toMatchObject({ current: 1, completed: ['who-has-access'] });
 
   // Next run: the same lesson, organization and starting point, so the pending invitation counts as progress.
-  const again = await launch({ args: ['tour'], cols: 80, rows: 24, env: tourEnv(state), cwd: workDir(state) });
+  const again = await launchTour(state());
   await again.waitForText('TOUR 2/6', { timeoutMs: 15_000 });
   await waitForList(again, 'Members');
   expect(orgIdOn(again)).toBe(orgId);
@@ -72,7 +64,7 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
   expect(readFileSync(sandboxFile(), 'utf8')).toContain(EMAIL);
 
   // --reset: lesson 1 on a new organization, which knows nothing of the invitation.
-  const fresh = await launch({ args: ['tour', '--reset'], cols: 80, rows: 24, env: tourEnv(state), cwd: workDir(state) });
+  const fresh = await launchTour(state(), ['--reset']);
   await fresh.waitForText('TOUR 1/6', { timeoutMs: 15_000 });
   await waitForList(fresh, 'Members');
   const freshOrg = orgIdOn(fresh);
@@ -85,7 +77,7 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
   const after = await quit(fresh);
   expect(after).toContain('tour progress and its sandbox organization were reset');
   expect(after).toContain('Tour progress saved: 0 of 6 lessons done.');
-  expect(savedProgress(state)).toMatchObject({ current: 0, completed: [] });
+  expect(savedProgress(state())).toMatchObject({ current: 0, completed: [] });
   expect(existsSync(sandboxFile())).toBe(true);
   expect(readFileSync(sandboxFile(), 'utf8')).not.toContain(EMAIL);
 }, 90_000);

@@ -1,26 +1,14 @@
 /**
  * A scripted learner in a real terminal (80x24, NO_COLOR) doing the tour's first and last lessons with the real
- * screens (lessons 2–5: learners.e2e.test.ts); the tour decides from the sandbox state whether each goal was reached.
+ * screens (lessons 2–5: learners-2-3 and learners-4-5); the tour decides from the sandbox state whether each goal
+ * was reached.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { waitForList } from '../e2e/app-screen.js';
-import { closeAll, launch, type PtyApp } from '../e2e/harness.js';
-import { closePanel, filterList, typeAndEnter } from './learner.js';
+import { expect, it } from 'vitest';
+import { typeAndEnter, waitForList } from '../e2e/app-screen.js';
+import type { PtyApp } from '../e2e/harness.js';
+import { closePanel, filterList, launchTour, savedProgress, startTourAt, useTourState } from './learner.js';
 
-let state: string;
-beforeEach(() => {
-  state = mkdtempSync(join(tmpdir(), 'ec-access-tour-e2e-'));
-});
-afterEach(async () => {
-  await closeAll();
-  rmSync(state, { recursive: true, force: true });
-});
-
-const progressFile = () => join(state, 'ec-access', 'tour.json');
-const start = () => launch({ args: ['tour'], cols: 80, rows: 24, env: { NO_COLOR: '1', XDG_STATE_HOME: state } });
+const state = useTourState();
 
 async function openProject(app: PtyApp, name: string) {
   await app.press('2');
@@ -31,8 +19,7 @@ async function openProject(app: PtyApp, name: string) {
 }
 
 it('lesson 1: finds who reaches search-prod through a custom role only, and the tour moves on', async () => {
-  const app = await start();
-  await app.waitForText('TOUR 1/6', { timeoutMs: 15_000 });
+  const app = await startTourAt(state(), 1);
   await waitForList(app, 'Members');
   await openProject(app, 'search-prod');
 
@@ -55,16 +42,12 @@ it('lesson 1: finds who reaches search-prod through a custom role only, and the 
   await closePanel(app);
   await app.waitForText('TOUR 2/6');
 
-  const saved = JSON.parse(readFileSync(progressFile(), 'utf8')) as { current: number; completed: string[] };
-  expect(saved).toMatchObject({ current: 1, completed: ['who-has-access'] });
+  expect(savedProgress(state())).toMatchObject({ current: 1, completed: ['who-has-access'] });
   expect(app.wrappedRows()).toEqual([]);
 });
 
 it('lesson 6: revokes exactly the leaked key in time; the tour completes and says so on the next start', async () => {
-  mkdirSync(join(state, 'ec-access'), { recursive: true });
-  writeFileSync(progressFile(), JSON.stringify({ version: 1, current: 5, completed: ['who-has-access', 'invite-viewer', 'custom-role', 'ci-key', 'doctor'] }));
-  const app = await start();
-  await app.waitForText('TOUR 6/6', { timeoutMs: 15_000 });
+  const app = await startTourAt(state(), 6); // lessons 1-5 recorded as done
 
   await app.press('t');
   const panel = await app.waitForText(/Leaked key id: \w+/);
@@ -95,6 +78,6 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   await app.press('q');
   expect(await app.exit()).toBe(0);
 
-  const again = await start();
+  const again = await launchTour(state());
   await again.waitForText('Tour complete', { timeoutMs: 15_000 });
 });

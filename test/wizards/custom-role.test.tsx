@@ -1,6 +1,6 @@
 /** The custom role builder against the real sandbox: name rules as you type, DLS validation, one PUT per project. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY, startWizardApp, type WizardApp } from './harness.js';
+import { KEY, openRoleWizard, roleToReview, startWizardApp, type WizardApp } from './harness.js';
 
 let app: WizardApp | undefined;
 afterEach(async () => {
@@ -10,10 +10,7 @@ afterEach(async () => {
 
 describe('custom role builder', () => {
   it('creates the same role in two projects; each PUT body equals the preview', async () => {
-    app = await startWizardApp({ screen: 'roles' });
-    await app.waitFor('marketing-reader');
-    await app.press('n');
-    await app.waitFor('Role name');
+    app = await openRoleWizard();
     await app.type('mkt!');
     await app.waitFor('That character is not allowed here');
     await app.type('-analyst');
@@ -109,10 +106,7 @@ describe('editing a custom role', () => {
 
 describe('choosing who gets the new role', () => {
   it('marks members for whom it would over-grant or change nothing, and warns once one is ticked', async () => {
-    app = await startWizardApp({ screen: 'roles' });
-    await app.waitFor('marketing-reader');
-    await app.press('n');
-    await app.waitFor('Role name');
+    app = await openRoleWizard();
     await app.type('mkt-ro');
     await app.press(KEY.enter);
     await app.waitFor('Description (optional)');
@@ -150,5 +144,16 @@ describe('choosing who gets the new role', () => {
     await app.press(KEY.enter);
     await app.waitFor('nothing is sent until you press enter');
     expect(app.text()).toContain('esc back and change it');
+  });
+});
+
+describe('the plan of a new role with an assignee', () => {
+  it('names the member by email in the assignment step, not by user id', async () => {
+    const email = 'amara.garcia@acme-analytics.example';
+    app = await openRoleWizard();
+    await roleToReview(app, 'support-ro', 'search-staging', [email]);
+    const member = app.store.snapshot()!.members.find((m) => m.email === email)!;
+    expect(app.frame()).toContain(`add role assignments to ${email}`);
+    expect(app.frame()).not.toContain(`add role assignments to ${member.user_id}`);
   });
 });

@@ -1,6 +1,6 @@
 /** Editing a member's roles against the real sandbox: before/after diff, then DELETE and POST exactly as previewed. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY, startWizardApp, type WizardApp } from './harness.js';
+import { KEY, openMemberRolesWizard, type WizardApp } from './harness.js';
 
 let app: WizardApp | undefined;
 afterEach(async () => {
@@ -10,13 +10,7 @@ afterEach(async () => {
 
 describe('edit member roles', () => {
   it('replaces a project role: the diff is shown and DELETE then POST carry the previewed bodies', async () => {
-    app = await startWizardApp();
-    await app.waitFor('bea.petrov@');
-    await app.press('/');
-    await app.type('bea.petrov');
-    await app.press(KEY.enter);
-    await app.press('e');
-    await app.waitFor('Which current assignments should go?');
+    app = await openMemberRolesWizard('bea.petrov');
     await app.pointAt('Viewer (elasticsearch) on search-staging');
     await app.press(KEY.space, KEY.enter);
     await app.waitFor('Add an organization role?');

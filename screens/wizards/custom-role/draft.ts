@@ -36,7 +36,9 @@ function assignments(v: RoleValues, env: WizardEnv) {
   const targets = env.snapshot.projects.filter((p) => v.projectIds.includes(p.id));
   return v.assignees.flatMap((userId) => PROJECT_TYPES.flatMap((type) => {
     const projectIds = targets.filter((p) => p.type === type).map((p) => p.id);
-    return projectIds.length === 0 ? [] : [{ userId, type, projectIds, result: buildCustomRoleAssignment({ userId, orgId, type, roleName: v.name, projectIds }) }];
+    // The plan names the member as the assignee list did: by email.
+    const who = env.snapshot.members.find((m) => m.user_id === userId)?.email || userId;
+    return projectIds.length === 0 ? [] : [{ userId, type, projectIds, result: buildCustomRoleAssignment({ userId, who, orgId, type, roleName: v.name, projectIds }) }];
   }));
 }
 

@@ -14,6 +14,8 @@ import { failed, type BuildResult } from './result.js';
 
 export interface CustomRoleAssignment {
   readonly userId: string;
+  /** How the plan names the member (their email); the user id when not given. */
+  readonly who?: string;
   readonly orgId: string;
   readonly type: ProjectType;
   readonly roleName: string;
@@ -50,12 +52,14 @@ function reachWarnings(input: CustomRoleAssignment): string[] {
 export function buildCustomRoleAssignment(input: CustomRoleAssignment): BuildResult<RoleAssignments> {
   const built = customRoleBody(input);
   if ('issues' in built) return failed(built.issues);
-  return { ok: true, request: cloudRequests.addRoleAssignments(input.userId.trim(), built.body), body: built.body, warnings: reachWarnings(input) };
+  const userId = input.userId.trim();
+  return { ok: true, request: cloudRequests.addRoleAssignments(userId, built.body, input.who ?? userId), body: built.body, warnings: reachWarnings(input) };
 }
 
 /** The matching removal: DELETE with the same entry. */
 export function buildRemoveCustomRoleAssignment(input: CustomRoleAssignment): BuildResult<RoleAssignments> {
   const built = customRoleBody(input);
   if ('issues' in built) return failed(built.issues);
-  return { ok: true, request: cloudRequests.removeRoleAssignments(input.userId.trim(), built.body), body: built.body, warnings: [] };
+  const userId = input.userId.trim();
+  return { ok: true, request: cloudRequests.removeRoleAssignments(userId, built.body, input.who ?? userId), body: built.body, warnings: [] };
 }

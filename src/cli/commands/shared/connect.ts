@@ -7,11 +7,12 @@ import type { CloudApi, EsApi, WriteObserver } from '../../../api/client.js';
 import { createCloudClient } from '../../../api/cloud-client.js';
 import { createEsClient } from '../../../api/es-client.js';
 import type { ApiRequest } from '../../../api/requests.js';
-import { PROJECT_TYPES, type Project } from '../../../api/schemas.js';
+import type { Project } from '../../../api/schemas.js';
 import { createAuditLog } from '../../../audit/index.js';
 import { ConfigError } from '../../../config/config.js';
 import type { RunningSandbox } from '../../../sandbox/index.js';
 import { SANDBOX_HTTP2 } from '../../../sandbox/protocol.js';
+import { listAllProjects } from '../../../state/org-snapshot.js';
 import { chooseEsCredential } from '../../../config/es-credential.js';
 import { chooseOrganization } from '../../../config/organization.js';
 import { Secret } from '../../../util/secret.js';
@@ -95,7 +96,7 @@ async function connect(ctx: CommandContext): Promise<Session> {
       cloud,
       orgId,
       ...(sandbox ? { selfKeyId: sandbox.ownerKeyId } : {}),
-      projects: () => (projects ??= Promise.all(PROJECT_TYPES.map((type) => cloud.listProjects(type))).then((lists) => lists.flat())),
+      projects: () => (projects ??= listAllProjects(cloud)),
       es(project) {
         let client = esClients.get(project.id);
         if (!client) {

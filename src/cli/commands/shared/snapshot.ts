@@ -1,10 +1,10 @@
 /**
  * The organization as domain code sees it (OrgSnapshot), for the doctor and for the warnings in front of
- * destructive commands. Unlike a screen, a command cannot show a half-loaded picture, so any list that fails to
- * load fails the command with the API's own error.
+ * destructive commands (src/state/org-snapshot.ts loads it; this adds the session's projects and custom roles).
  */
 import type { ApiKey, Project } from '../../../api/schemas.js';
 import type { CustomRolesState, OrgSnapshot } from '../../../domain/org.js';
+import { loadOrgSnapshot } from '../../../state/org-snapshot.js';
 import type { Session } from './connect.js';
 
 export interface SnapshotOptions {
@@ -12,30 +12,13 @@ export interface SnapshotOptions {
   readonly customRoles?: boolean;
 }
 
-export async function loadSnapshot(session: Session, options: SnapshotOptions = {}): Promise<OrgSnapshot> {
-  const { cloud, orgId } = session;
-  const [organizations, members, invitations, keys, projects] = await Promise.all([
-    cloud.listOrganizations(),
-    cloud.listMembers(orgId),
-    cloud.listInvitations(orgId),
-    cloud.listApiKeys(),
-    session.projects(),
-  ]);
-  const customRoles = new Map<string, CustomRolesState>();
-  if (options.customRoles) {
-    const states = await Promise.all(projects.map((p) => customRolesOf(session, p)));
-    projects.forEach((p, i) => customRoles.set(p.id, states[i]!));
-  }
-  return {
-    // The configured id is used even when the list does not show it (the list may be partial).
-    organization: organizations.find((o) => o.id === orgId) ?? { id: orgId, name: orgId },
-    members,
-    invitations,
-    keys,
-    projects,
-    customRoles,
-    now: new Date(),
-  };
+export function loadSnapshot(session: Session, options: SnapshotOptions = {}): Promise<OrgSnapshot> {
+  return loadOrgSnapshot({
+    cloud: session.cloud,
+    orgId: session.orgId,
+    projects: () => session.projects(),
+    ...(options.customRoles ? { customRoles: (projects: readonly Project[]) => customRolesByProject(session, projects) } : {}),
+  });
 }
 
 export type ProjectRoles =
@@ -54,11 +37,16 @@ export async function projectCustomRoles(session: Session, project: Project): Pr
   }
 }
 
-async function customRolesOf(session: Session, project: Project): Promise<CustomRolesState> {
-  const found = await projectCustomRoles(session, project);
-  return found.ok
-    ? { status: 'loaded', names: found.roles.map((r) => r.name), source: 'cloud' }
-    : { status: 'unavailable', reason: found.reason };
+async function customRolesByProject(session: Session, projects: readonly Project[]): Promise<Map<string, CustomRolesState>> {
+  const states = await Promise.all(
+    projects.map(async (project): Promise<CustomRolesState> => {
+      const found = await projectCustomRoles(session, project);
+      return found.ok
+        ? { status: 'loaded', names: found.roles.map((r) => r.name), source: 'cloud' }
+        : { status: 'unavailable', reason: found.reason };
+    }),
+  );
+  return new Map(projects.map((p, i) => [p.id, states[i]!]));
 }
 
 /**

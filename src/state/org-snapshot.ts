@@ -1,0 +1,47 @@
+/**
+ * A whole organization loaded at once into one OrgSnapshot, for callers that need the complete picture before they
+ * can say anything: a command (the doctor, the warnings in front of a destructive command) and the tour's checks.
+ * Unlike the TUI's store, which loads list by list, any list that fails fails the load with the API's own error.
+ */
+import type { CloudApi } from '../api/client.js';
+import { PROJECT_TYPES, type Project } from '../api/schemas.js';
+import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
+
+export interface OrgSnapshotSources {
+  readonly cloud: CloudApi;
+  readonly orgId: string;
+  /** The projects, when the caller already keeps them (default: every type, listed now). */
+  readonly projects?: () => Promise<readonly Project[]>;
+  /** Each project's custom role names (default: none looked at). */
+  readonly customRoles?: (projects: readonly Project[]) => Promise<ReadonlyMap<string, CustomRolesState>>;
+  /** The time the snapshot describes, asked for beside the lists (default: the wall clock). */
+  readonly now?: () => Promise<Date>;
+}
+
+/** Every Serverless project of the three types. */
+export async function listAllProjects(cloud: CloudApi): Promise<readonly Project[]> {
+  return (await Promise.all(PROJECT_TYPES.map((type) => cloud.listProjects(type)))).flat();
+}
+
+export async function loadOrgSnapshot(sources: OrgSnapshotSources): Promise<OrgSnapshot> {
+  const { cloud, orgId } = sources;
+  const [organizations, members, invitations, keys, projects, now] = await Promise.all([
+    cloud.listOrganizations(),
+    cloud.listMembers(orgId),
+    cloud.listInvitations(orgId),
+    cloud.listApiKeys(),
+    sources.projects ? sources.projects() : listAllProjects(cloud),
+    sources.now ? sources.now() : new Date(),
+  ]);
+  const customRoles = sources.customRoles ? await sources.customRoles(projects) : new Map<string, CustomRolesState>();
+  return {
+    // The configured id is used even when the list does not show it (the list may be partial).
+    organization: organizations.find((o) => o.id === orgId) ?? { id: orgId, name: orgId },
+    members,
+    invitations,
+    keys,
+    projects,
+    customRoles,
+    now,
+  };
+}

@@ -1,0 +1,64 @@
+/** The review stage of a wizard: what its header says once the plan went out, and what the result view has room for. */
+import { render } from 'ink-testing-library';
+import { afterEach, expect, it } from 'vitest';
+import { PlanRunner } from '../../components/wizard/PlanRunner.js';
+import { planLines } from '../../components/wizard/plan-lines.js';
+import { cloudRequests } from '../../src/api/requests.js';
+import { createPlan } from '../../src/domain/plan.js';
+import { AppActionsContext, type AppActions } from '../../src/ui/contexts.js';
+import { createTheme, ThemeContext } from '../../src/ui/theme.js';
+import { inkDriver, KEY, tick } from '../support/ink-driver.js';
+import { openRoleWizard, roleToReview, type WizardApp } from './harness.js';
+
+let app: WizardApp | undefined;
+afterEach(async () => {
+  await app?.stop();
+  app = undefined;
+});
+
+it('once the plan is sent, the header no longer says nothing is sent', async () => {
+  app = await openRoleWizard();
+  await roleToReview(app, 'ops-reader', 'search-staging');
+  expect(app.frame()).toContain('Custom role · review · nothing is sent until you press enter');
+  await app.press(KEY.enter);
+  await app.waitFor('ops-reader is listed in search-staging');
+  expect(app.frame()).not.toContain('nothing is sent until you press enter');
+  expect(app.frame()).toContain('Custom role · review · sent');
+});
+
+it('without a follow-up under the result, the result view keeps no blank rows for one: the checks stay in view', async () => {
+  const theme = createTheme({ color: false, unicode: true });
+  const plan = createPlan('Create a key', [cloudRequests.createApiKey({ description: 'ci', expiration: '30d' })]);
+  const urlOf = () => 'http://127.0.0.1:1/api/v1/users/auth/keys';
+  const width = 80;
+  const checks = [{ tone: 'success', text: 'first check: the key is listed' }, { tone: 'success', text: 'last check: with its roles' }] as const;
+  // Exactly as tall as the finished plan: its lines, the outcome, the checks, and the key line under them.
+  const height = planLines(plan, urlOf, theme.symbols, true, width - 1).length + 1 + checks.length + 2;
+  const actions = { refresh: async () => {}, notify: () => {}, closeOverlay: () => {} } as unknown as AppActions;
+  const instance = render(
+    <ThemeContext.Provider value={theme}>
+      <AppActionsContext.Provider value={actions}>
+        <PlanRunner
+          plan={plan}
+          router={{ urlOf, send: async () => ({}) }}
+          refresh={[]}
+          env={{}}
+          verify={() => checks}
+          onBack={() => {}}
+          onClose={() => {}}
+          done={() => null}
+          width={width}
+          height={height}
+        />
+      </AppActionsContext.Provider>
+    </ThemeContext.Provider>,
+  );
+  await tick(30);
+  const ui = inkDriver(instance);
+  await ui.waitFor('Nothing has been sent yet.');
+  await ui.press(KEY.enter);
+  await ui.waitFor('enter/esc close');
+  expect(ui.frame()).toContain('first check: the key is listed');
+  expect(ui.frame()).toContain('last check: with its roles');
+  instance.unmount();
+});

@@ -13,17 +13,16 @@ describe('a 10,000-member organization', () => {
     expect(rowLines()).toHaveLength(22);
     expect(app.lines()).toHaveLength(29);
 
-    const started = performance.now();
+    // How fast is bench P3's business (bench/measures/filter-latency.ts); this checks what is drawn.
     await app.press('G');
-    expect(app.lines().find((l) => l.includes('▶'))).toContain('user09999@big.test');
+    await app.waitFor(/▶.*user09999@big\.test/);
     expect(rowLines()).toHaveLength(22);
     await app.press('/');
     await app.type('user09998');
-    expect(app.frame()).toContain('Members[1/10000]');
+    await app.waitFor('Members[1/10000]');
     expect(rowLines()).toHaveLength(1);
     await app.press(KEY.escape);
+    await app.waitFor('Members[10000]');
     expect(rowLines()).toHaveLength(22);
-    // Generous bound for a loaded CI box; a re-render of the full list would take seconds.
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });

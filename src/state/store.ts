@@ -2,9 +2,9 @@
  * The cache between the API client and the screens. Plain TypeScript (no React): screens subscribe through
  * useSyncExternalStore, tests drive it with a fake CloudApi.
  *
- * Loading policy: the opening screen's lists first (with the organization), then the others; members and invitations
- * wait only for the organization id, and not even for that when the config names one. Custom roles and role
- * descriptors are per project and load lazily, when a screen asks for them.
+ * Loading policy: the organization, members, invitations, keys and the three project lists are requested in
+ * parallel; members and invitations wait only for the organization id, and not even for that when the config names
+ * one. Custom roles and role descriptors are per project and load lazily, when a screen asks for them.
  */
 import type { CloudApi } from '../api/client.js';
 import {
@@ -288,13 +288,10 @@ export function createStore(options: StoreOptions): Store {
       };
     },
     start(first = []) {
-      const rest = (['keys', 'projects', 'members', 'invitations'] as const).filter((r) => !first.includes(r));
-      const opening = Promise.all(first.map((resource) => loaders[resource]()));
+      const order = [...new Set<ListResource>([...first, 'keys', 'projects', 'members', 'invitations'])];
+      // Calling a loader sends its request synchronously (up to the await on the org id), so this order is wire order.
+      for (const resource of order) void loaders[resource]();
       void orgId();
-      // The rest go out once the opening screen's lists are in: their answers, parsed on the same thread, would
-      // otherwise hold up the opening screen's (the member list waits a round trip for the organization anyway).
-      if (first.length === 0) for (const resource of rest) void loaders[resource]();
-      else void opening.finally(() => rest.forEach((resource) => void loaders[resource]()));
     },
     async refresh(scope) {
       const scopes: readonly RefreshScope[] = Array.isArray(scope) ? scope : [scope as RefreshScope];

@@ -49,23 +49,6 @@ describe('store', () => {
     expect(cloud.calls.map((c) => c.method)).toContain('listMembers');
   });
 
-  it('asks for the other lists only once the opening screen’s are in', async () => {
-    const cloud = createFakeCloud(orgData());
-    cloud.hold(true);
-    const store = createStore({ cloud, clock: () => NOW });
-    store.start(['members', 'invitations']);
-    await flush();
-    expect(cloud.calls.map((c) => c.method)).toEqual(['listOrganizations']);
-    cloud.releaseAll();
-    await flush();
-    expect(cloud.calls.map((c) => c.method)).toEqual(['listOrganizations', 'listMembers', 'listInvitations']);
-    cloud.releaseAll();
-    await flush();
-    expect(cloud.calls.map((c) => c.method).sort()).toEqual(
-      ['listApiKeys', 'listInvitations', 'listMembers', 'listOrganizations', 'listProjects', 'listProjects', 'listProjects'],
-    );
-  });
-
   it('discovers the organization and says so when several are visible', async () => {
     const cloud = createFakeCloud(orgData({ organizations: [ORG, { id: 'org-2', name: 'Other' }] }));
     const store = createStore({ cloud, clock: () => NOW });

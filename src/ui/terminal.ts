@@ -52,8 +52,9 @@ export function enterAlternateScreen(stdout: Writable, proc: NodeJS.Process = pr
     proc.stderr.write(`ec-access crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     proc.exit(70);
   };
-  stdout.write(ENTER_ALT);
+  // Raw before the first byte: whoever sees the screen change may type at once.
   if (stdin?.isTTY) stdin.setRawMode?.(true);
+  stdout.write(ENTER_ALT);
   proc.on('exit', restore);
   proc.on('SIGINT', onSignal);
   proc.on('SIGTERM', onSignal);

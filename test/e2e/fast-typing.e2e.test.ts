@@ -24,3 +24,15 @@ it('applies every key of a single read, in order, to whatever the previous key o
   await app.waitForText('Where may the key act?');
   expect(app.screen()).toMatch(/Expiration 90d/);
 });
+
+it('keeps a key pressed while the app is still starting, before anything is drawn', { timeout: 30_000 }, async () => {
+  const app = await launch({ cols: 100, rows: 30 });
+  // The first byte is the terminal being taken over; the UI itself is still loading.
+  expect(await app.nextOutputAt(15_000)).toBeDefined();
+  app.write('4');
+  await waitForList(app, 'Keys');
+  // Not echoed by the terminal either (input was raw from the first byte): nothing between taking the screen
+  // (ESC [?1049h ESC [H) and the first frame's escape sequences.
+  const afterTakeover = /\x1b\[\?1049h\x1b\[H([^\x1b]*)/.exec(app.rawOutput());
+  expect(afterTakeover?.[1]).toBe('');
+});

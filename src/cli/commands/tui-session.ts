@@ -69,8 +69,8 @@ function hostOf(url: string): string {
   }
 }
 
-/** Connects and starts loading; undefined (after saying why on stderr) when there is no key to connect with. */
-async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Promise<TuiSession | undefined> {
+/** Connects and starts loading. */
+async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Promise<TuiSession> {
   let sandbox: SandboxHandle | undefined;
   let cloud: CloudApi;
   let connection: Connection;
@@ -84,10 +84,7 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Prom
     cloud = deps.createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: cloudKey, onWrite, http2: SANDBOX_HTTP2 });
     connection = { kind: 'sandbox', host: hostOf(sandbox.baseUrl), selfKeyId: sandbox.ownerKeyId };
   } else {
-    if (!config.apiKey) {
-      process.stderr.write('ec-access: no Cloud API key (set EC_API_KEY in the environment or .env).\n');
-      return undefined;
-    }
+    if (!config.apiKey) throw new Error('cloud mode without a Cloud API key');
     cloudKey = config.apiKey;
     cloud = deps.createCloudClient({ baseUrl: config.baseUrl, apiKey: cloudKey, onWrite, http2: config.http2 });
     connection = { kind: 'cloud', host: hostOf(config.baseUrl), keyHint: cloudKey.hint() };
@@ -112,12 +109,16 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
     process.stderr.write('ec-access: the interactive UI needs a terminal (stdin and stdout must be a TTY).\n');
     return 2;
   }
+  // Said before the terminal is taken over: on the alternate screen the message would vanish with it.
+  if (config.mode === 'cloud' && !config.apiKey) {
+    process.stderr.write('ec-access: no Cloud API key (set EC_API_KEY in the environment or .env).\n');
+    return 2;
+  }
   // The terminal first, so keys pressed while the app starts are kept (raw) and the screen is ours at once.
   const terminal = enterAlternateScreen(process.stdout, process, process.stdin);
   let session: TuiSession | undefined;
   try {
     session = await connect(deps, config, opts);
-    if (!session) return 2;
     // Loading the UI takes longer than a round trip, and evaluating a module blocks everything else. So it is loaded
     // in steps, each await letting the event loop run: the connection opens, the requests go out, and an answer
     // already in (the organization, which the member lists wait for) is handled before the next long step.

@@ -29,10 +29,6 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
   const question = view.lesson?.question !== undefined;
   const passed = view.result?.passed === true;
 
-  // A fresh look at the sandbox when the panel opens: the learner may have just finished the task.
-  useEffect(() => {
-    if (!question) void runner.check();
-  }, [runner, question]);
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
@@ -70,11 +66,13 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
   const shown = Math.min(scroll, max);
   // At 80x24 most lessons are taller than the panel: say so, first, so it is never cut off.
   const more = shown < max ? `${theme.unicode ? '↓' : 'down:'} more below · ` : '';
+  // While a check runs, its key says so in its place: the line keeps its length and the text above stays put.
+  const check = view.checking ? `checking${theme.symbols.ellipsis}` : 'enter check';
   const keys = more + (passed
     ? `enter next lesson · ${arrows} scroll · esc back to the screens`
     : question
-      ? `type the answer · enter check · ${arrows} scroll · esc back`
-      : `enter check · i explain · r restart · ${arrows} scroll · esc back`);
+      ? `type the answer · ${check} · ${arrows} scroll · esc back`
+      : `${check} · i explain · r restart · ${arrows} scroll · esc back`);
   return (
     <>
       <LinesView lines={lines} scroll={shown} height={height} width={layout.width - 2} />
@@ -83,6 +81,12 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
   );
 }
 
+/**
+ * The panel for `t`. Lessons the tour checks by itself take a fresh look at the sandbox as the panel opens (the
+ * learner may have just finished the task); started here rather than in an effect, so the first frame already
+ * shows the check running instead of a stale verdict.
+ */
 export function lessonPanel(runner: TourRunner): PanelSpec {
+  if (!runner.getView().lesson?.question) void runner.check();
   return { id: 'tour.lesson', title: 'Tour', node: <LessonPanel runner={runner} /> };
 }

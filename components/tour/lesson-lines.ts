@@ -61,8 +61,9 @@ export function lessonPanelLines(input: PanelInput): Line[] {
   const out: Line[] = [heading(`Lesson ${view.progress.current + 1} of ${LESSONS.length}: ${lesson.title}`), ...wrapped(lesson.goal, width)];
   out.push(...lessonFacts(view, input));
   const result = view.result;
-  // The verdict comes before the instructions: at 80x24 it must be visible without scrolling.
-  if (view.checking) out.push(blank, line(tone('muted', 'Checking the sandbox…')));
+  // The verdict comes before the instructions: at 80x24 it must be visible without scrolling. A re-check keeps
+  // the last verdict in place (the key line says a check is running), so the text does not jump under the reader.
+  if (view.checking && !result) out.push(blank, line(tone('muted', `Checking the sandbox${symbols.ellipsis}`)));
   if (view.error) out.push(blank, line(tone('danger', `${symbols.fail} ${view.error}`)));
   if (result) {
     const verdict = result.passed ? 'success' : 'warning';

@@ -113,7 +113,8 @@ export async function openLessonPanel(app: PtyApp, lesson: number): Promise<void
   await app.press('t');
   await app.waitForText(`Lesson ${lesson} of ${LESSONS.length}`);
   if (!LESSONS[lesson - 1]?.question) {
-    await app.waitFor((s) => panelRows(s).some((r) => /^ [✓✗] /.test(r)) && !s.includes('Checking the sandbox'), 'the lesson check');
+    // The check starts as the panel opens; while it runs the key line says `checking…` instead of `enter check`.
+    await app.waitFor((s) => panelRows(s).some((r) => /^ [✓✗] /.test(r)) && !s.includes('checking…'), 'the lesson check');
   }
 }
 

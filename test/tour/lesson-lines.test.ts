@@ -38,6 +38,13 @@ describe('lesson panel lines', () => {
     expect(lines.filter((l) => l.length > WIDTH)).toEqual([]);
   });
 
+  it('says a first check is running in the text, and keeps the last verdict in place while it re-checks', () => {
+    expect(text({ checking: true })).toContain('Checking the sandbox…');
+    const result = { passed: false, summary: 'nobody has accepted yet', details: [] };
+    const settled = text({ result });
+    expect(text({ result, checking: true })).toEqual(settled);
+  });
+
   it('with explain, shows each concept\'s whole text instead of its one line', () => {
     const short = text({}).join(' ');
     const long = text({}, true).join(' ');

@@ -7,6 +7,7 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { customOnlyMembers } from '../../src/tour/lessons/01-who-has-access.js';
 import { LESSONS } from '../../src/tour/lessons/index.js';
 import { FRESH, loadProgress } from '../../src/tour/progress.js';
+import { lessonPanel } from '../../components/tour/LessonPanel.js';
 import { createTourRunner } from '../../src/tour/runner.js';
 import { sandboxIo } from '../../src/tour/sandbox-io.js';
 import { loadTourState } from '../../src/tour/sandbox-state.js';
@@ -53,4 +54,19 @@ it('plants the leaked key when lesson 6 starts, with a deadline, and keeps its o
   const result = await runner.check();
   expect(result?.passed).toBe(false);
   expect(runner.getView().state?.requests.filter((r) => r.method === 'POST')).toEqual([]);
+});
+
+it('opening the lesson panel starts the check at once for a lesson the tour checks itself, not for a question', async () => {
+  const file = join(dir, 'tour.json');
+  const invite = createTourRunner(sandboxIo(sandbox, file), { ...FRESH, current: 1 });
+  await invite.begin();
+  lessonPanel(invite);
+  // Synchronously: the panel's first frame shows the check running, never a stale verdict.
+  expect(invite.getView().checking).toBe(true);
+  await expect.poll(() => invite.getView().result).toBeDefined();
+
+  const question = createTourRunner(sandboxIo(sandbox, join(dir, 'q.json')), FRESH);
+  await question.begin();
+  lessonPanel(question);
+  expect(question.getView().checking).toBe(false);
 });

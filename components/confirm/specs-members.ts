@@ -2,6 +2,7 @@
 import type { Invitation, Member, RoleAssignments } from '../../src/api/schemas.js';
 import { cloudRequests } from '../../src/api/requests.js';
 import { extraWarnings } from '../../src/domain/confirm.js';
+import { memberLabel } from '../../src/domain/org.js';
 import { dataOf } from '../../src/state/resource.js';
 import { allProjects } from '../../src/state/store.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
@@ -10,8 +11,6 @@ import { absolute } from '../../screens/dates.js';
 import { assignmentEntries, stillAssigned } from './assignment-entries.js';
 import { NOT_CONNECTED, urlOrPath, type ConfirmEnv, type ConfirmSpec, type Prepared } from './spec.js';
 import { judgeSingle, reread } from './verify.js';
-
-const memberLabel = (member: Member) => member.email || member.user_id;
 
 function projectIndex(env: ConfirmEnv): ProjectIndex {
   return new Map(allProjects(env.data).map((p) => [p.id, p]));
@@ -102,7 +101,7 @@ export function removeAssignmentSpec(member: Member, remove: RoleAssignments): C
     title: `Remove a role assignment from ${who}`,
     verb: removing.length === 1 ? 'Remove assignment' : `Remove ${removing.length} assignments`,
     prepare(env) {
-      const request = cloudRequests.removeRoleAssignments(member.user_id, remove);
+      const request = cloudRequests.removeRoleAssignments(member.user_id, remove, who);
       const kept = assignmentEntries(member.role_assignments).filter((e) => !removingKeys.has(e.key));
       const effects: Line[] = [
         line('  ', tone('danger', who, true), ' loses:'),

@@ -9,6 +9,9 @@ export type CustomRolesState =
   | { readonly status: 'loaded'; readonly names: readonly string[]; readonly source: 'cloud' | 'elasticsearch' }
   | { readonly status: 'unavailable'; readonly reason: string };
 
+/** How plans, confirmations and messages name a member: the email (what an admin knows them by), else the id. */
+export const memberLabel = (member: Member): string => member.email || member.user_id;
+
 export interface OrgSnapshot {
   readonly organization: Organization;
   readonly members: readonly Member[];

@@ -27,6 +27,10 @@ describe('edit member roles', () => {
     await app.waitFor('nothing is sent until you press enter');
     expect(app.text()).toContain('- Viewer (elasticsearch) on search-staging');
     expect(app.text()).toContain('+ Developer (elasticsearch) on search-staging');
+    // The plan names the member as the admin knows them, not by the numeric id in the path.
+    expect(app.text()).toMatch(/remove role assignments from bea\.petrov@/);
+    expect(app.text()).toMatch(/add role assignments to bea\.petrov@/);
+    expect(app.text()).not.toContain('role assignments to 1135936543');
     const previewed = app.previewedBodies();
     expect(previewed).toHaveLength(2);
     await app.press(KEY.enter);

@@ -11,6 +11,7 @@ import { useWizardServices } from '../../../components/wizard/services.js';
 import type { Member } from '../../../src/api/schemas.js';
 import { flattenAssignments, type FlatAssignment } from '../../../src/domain/assignments.js';
 import { buildAddRoleAssignments } from '../../../src/domain/builders/index.js';
+import { memberLabel } from '../../../src/domain/org.js';
 import { createPlan } from '../../../src/domain/plan.js';
 import { describeError } from '../../../src/state/resource.js';
 import { useAppActions } from '../../../src/ui/contexts.js';
@@ -78,7 +79,7 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
   if (ready && rows.length === 0) return <Accepted members={accepted} />;
   if (ready) {
     const orgId = orgIdOf(context.env);
-    const built = gather(accepted.map((m) => buildAddRoleAssignments({ userId: m.user_id, orgId, assignments: toInputs(rows) })));
+    const built = gather(accepted.map((m) => buildAddRoleAssignments({ userId: m.user_id, who: memberLabel(m), orgId, assignments: toInputs(rows) })));
     const problems = accepted.flatMap((m) =>
       overGrants([...flattenAssignments(m.role_assignments ?? {}), ...rows], context.env).map((p) => `${m.email}: ${p}`));
     return (
@@ -123,7 +124,7 @@ function Accepted({ members }: { members: readonly Member[] }) {
     <Box flexDirection="column">
       <Text bold color={theme.colorOf('success')}>{` ${theme.symbols.ok} Invitation accepted`}</Text>
       {members.map((m) => (
-        <Text key={m.user_id}>{`   ${m.email ?? m.user_id} is a member now, with the invitation's roles`}</Text>
+        <Text key={m.user_id}>{`   ${memberLabel(m)} is a member now, with the invitation's roles`}</Text>
       ))}
       <Text color={theme.colorOf('muted')}>{' esc close, then 1 Members lists them'}</Text>
     </Box>

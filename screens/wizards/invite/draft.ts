@@ -9,6 +9,7 @@ import {
   diffAssignments, flattenAssignments, isSameAssignment, mergeAssignments, toRoleAssignments, type FlatAssignment,
 } from '../../../src/domain/assignments.js';
 import { buildAddRoleAssignments, buildInvitation } from '../../../src/domain/builders/index.js';
+import { memberLabel } from '../../../src/domain/org.js';
 import { createPlan } from '../../../src/domain/plan.js';
 import type { Draft } from '../../../components/wizard/Wizard.js';
 import type { Note } from '../../../components/wizard/model.js';
@@ -56,9 +57,9 @@ export function inviteDraft(v: InviteValues, env: WizardEnv): Draft<WizardEnv> {
   }
   for (const member of audience.members) {
     const missing = flattenAssignments(missingFor(member, all));
-    const label = member.email ?? member.user_id;
+    const label = memberLabel(member);
     if (missing.length === 0) notes.push({ tone: 'muted', text: `${label} already has every chosen role: nothing to send for them` });
-    else results.push(buildAddRoleAssignments({ userId: member.user_id, orgId, assignments: toInputs(missing) }));
+    else results.push(buildAddRoleAssignments({ userId: member.user_id, who: label, orgId, assignments: toInputs(missing) }));
     problems.push(...overGrants([...flattenAssignments(member.role_assignments ?? {}), ...missing], env).map((p) => `${label}: ${p}`));
   }
   const built = gather(results);

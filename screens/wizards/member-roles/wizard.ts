@@ -7,6 +7,7 @@ import type { Member, RoleAssignments } from '../../../src/api/schemas.js';
 import { diffAssignments, flattenAssignments, isEmptyAssignments, isSameAssignment, toRoleAssignments, type FlatAssignment } from '../../../src/domain/assignments.js';
 import { buildAddRoleAssignments, buildRemoveRoleAssignments } from '../../../src/domain/builders/index.js';
 import { rolesForScope } from '../../../src/domain/catalog.js';
+import { memberLabel } from '../../../src/domain/org.js';
 import { createPlan } from '../../../src/domain/plan.js';
 import type { Note, Step } from '../../../components/wizard/model.js';
 import type { Draft, WizardSpec } from '../../../components/wizard/Wizard.js';
@@ -76,7 +77,7 @@ function draft(v: MemberRolesValues, env: WizardEnv): Draft<WizardEnv> {
   if (!member) return { plan: createPlan('Edit roles', []), blocked: 'This member is no longer in the organization (r reloads).' };
   const planned = afterRows(v, env);
   const { added, removed } = diffAssignments(member.role_assignments ?? {}, toRoleAssignments(planned));
-  const change = (ra: RoleAssignments) => ({ userId: member.user_id, orgId: orgIdOf(env), assignments: toInputs(flattenAssignments(ra)) });
+  const change = (ra: RoleAssignments) => ({ userId: member.user_id, who: memberLabel(member), orgId: orgIdOf(env), assignments: toInputs(flattenAssignments(ra)) });
   // Removing first, as terraform-provider-ec does: a failed POST then leaves less access, never more.
   const built = gather([
     ...(isEmptyAssignments(removed) ? [] : [buildRemoveRoleAssignments(change(removed))]),

@@ -79,6 +79,7 @@ function assignmentChange(ctx: CommandContext): Change<RoleAssignmentsChange> {
   if (!short && roles === undefined) throw new UsageError('one of --roles or --project with --role is required');
   return async (session, member) => ({
     userId: member.user_id,
+    who: memberLabel(member),
     orgId: session.orgId,
     ...(short ? { assignments: projectRoleInput(await session.projects(), ctx.values) } : {}),
     ...(roles !== undefined ? { rawRoleAssignments: roles } : {}),
@@ -100,7 +101,7 @@ function customChange(ctx: CommandContext): Change<{ project: Project; input: Cu
   const roleName = required(ctx.values, 'role-name', 'the custom role\'s name');
   return async (session, member) => {
     const project = resolveProject(await session.projects(), projectName);
-    return { project, input: { userId: member.user_id, orgId: session.orgId, type: project.type, roleName, projectIds: [project.id] } };
+    return { project, input: { userId: member.user_id, who: memberLabel(member), orgId: session.orgId, type: project.type, roleName, projectIds: [project.id] } };
   };
 }
 

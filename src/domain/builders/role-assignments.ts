@@ -14,6 +14,8 @@ import { foreignStackRoleWarnings, overGrantWarnings } from './warnings.js';
 
 export interface RoleAssignmentsChange {
   readonly userId: string;
+  /** How the request's summary names the member (their email, when the caller knows it); the id otherwise. */
+  readonly who?: string;
   readonly orgId: string;
   readonly assignments?: readonly AssignmentInput[];
   /** The skill's `--roles` JSON, as text or parsed. */
@@ -38,7 +40,7 @@ export function buildAddRoleAssignments(change: RoleAssignmentsChange): BuildRes
   if ('issues' in built) return failed(built.issues);
   return {
     ok: true,
-    request: cloudRequests.addRoleAssignments(change.userId.trim(), built.body),
+    request: cloudRequests.addRoleAssignments(change.userId.trim(), built.body, change.who ?? change.userId.trim()),
     body: built.body,
     warnings: [...overGrantWarnings(built.body), ...foreignStackRoleWarnings(built.body)],
   };
@@ -47,5 +49,5 @@ export function buildAddRoleAssignments(change: RoleAssignmentsChange): BuildRes
 export function buildRemoveRoleAssignments(change: RoleAssignmentsChange): BuildResult<RoleAssignments> {
   const built = bodyFor(change, 'remove');
   if ('issues' in built) return failed(built.issues);
-  return { ok: true, request: cloudRequests.removeRoleAssignments(change.userId.trim(), built.body), body: built.body, warnings: [] };
+  return { ok: true, request: cloudRequests.removeRoleAssignments(change.userId.trim(), built.body, change.who ?? change.userId.trim()), body: built.body, warnings: [] };
 }

@@ -39,6 +39,13 @@ describe('buildAddRoleAssignments / buildRemoveRoleAssignments', () => {
     });
   });
 
+  it('names the member in the summary as the caller knows them, the path keeping the id', () => {
+    const add = buildAddRoleAssignments({ userId: USER, who: 'ada@example.com', orgId: ORG, assignments });
+    const remove = buildRemoveRoleAssignments({ userId: USER, who: 'ada@example.com', orgId: ORG, assignments });
+    expect(add.ok && add.request).toMatchObject({ path: `/users/${USER}/role_assignments`, summary: 'add role assignments to ada@example.com' });
+    expect(remove.ok && remove.request).toMatchObject({ path: `/users/${USER}/role_assignments`, summary: 'remove role assignments from ada@example.com' });
+  });
+
   it('DELETEs the same body for a removal', () => {
     const result = buildRemoveRoleAssignments({ userId: USER, orgId: ORG, assignments });
     expect(result).toMatchObject({ ok: true, body, request: { method: 'DELETE', path: `/users/${USER}/role_assignments`, body } });

@@ -28,4 +28,4 @@ export function selectMembers(members: readonly Member[], { by, names }: MemberN
   return names.map((name) => members.find((m) => matches(m, name))!);
 }
 
-export const memberLabel = (m: Member) => m.email ?? m.user_id;
+export { memberLabel } from '../../../domain/org.js';

@@ -34,7 +34,9 @@ export function ListView({ columns, list, selected, width, height, marked }: Pro
       </Text>
       {visible.map((item, i) => (
         <ListRow
-          key={item.row.id}
+          // Keyed by place in the window, not by row: when a filter keystroke or a page move brings other rows
+          // into view, each line's elements are updated in place instead of unmounted and mounted again.
+          key={i}
           row={item.row}
           columns={columns}
           widths={widths}

@@ -5,8 +5,8 @@
  * about a third of that, and each command still loads only what it needs (dispatch.ts import()s commands by path,
  * so the layout under dist/app mirrors dist/src).
  */
-import { readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -22,6 +22,55 @@ const noDevtools = {
   setup(b) {
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' }));
     b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+
+/**
+ * Ink 6.8 measures and tokenizes every text on screen for every frame: its output caches live for one frame, and
+ * the width of each text node is measured uncached. Over a long list that is about a third of a keystroke's time.
+ * These patches keep those answers across frames, bounded (src/ui/generational-map.ts), so an unchanged line costs
+ * a lookup. The build fails if Ink's code no longer has the shape they rely on, rather than silently not applying.
+ */
+const generationalMap = JSON.stringify(join(src, 'ui', 'generational-map.js'));
+const INK_PATCHES = [
+  {
+    file: 'output.js',
+    edits: [
+      ['    widths = new Map();', '    widths = new GenerationalMap(4096);'],
+      ['    blockWidths = new Map();', '    blockWidths = new GenerationalMap(1024);'],
+      ['    styledChars = new Map();', '    styledChars = new GenerationalMap(256);'],
+      ['    caches = new OutputCaches();', '    caches = sharedCaches;'],
+      ['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
+      // Every frame starts from a grid of blank cells, one object each (4,800 at 120x40), only to replace most of
+      // them; one frozen blank shared by all is never written to (cells are replaced, not changed).
+      [
+        "                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+        '                row.push(blankCell);',
+      ],
+      ['const sharedCaches', "const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });\nconst sharedCaches"],
+      ['', `import { GenerationalMap } from ${generationalMap};\n`],
+    ],
+  },
+  {
+    file: 'render-node-to-output.js',
+    edits: [
+      ["import widestLine from 'widest-line';", `import widestLineOf from 'widest-line';\nimport { memoizeBounded } from ${generationalMap};\nconst widestLine = memoizeBounded(widestLineOf, 1024);`],
+    ],
+  },
+];
+
+const inkCachesAcrossFrames = {
+  name: 'ink-caches-across-frames',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output)\.js$/ }, ({ path }) => {
+      const patch = INK_PATCHES.find((p) => basename(path) === p.file);
+      let contents = readFileSync(path, 'utf8');
+      for (const [from, to] of patch.edits) {
+        if (from && !contents.includes(from)) throw new Error(`${path}: "${from}" is gone; Ink changed, revisit the ink-caches-across-frames patches`);
+        contents = from ? contents.replace(from, to) : to + contents;
+      }
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -50,5 +99,5 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [noDevtools],
+  plugins: [noDevtools, inkCachesAcrossFrames],
 });

@@ -26,12 +26,15 @@ const noDevtools = {
 };
 
 /**
- * Ink 6.8 measures and tokenizes every text on screen for every frame: its output caches live for one frame, and
- * the width of each text node is measured uncached. Over a long list that is about a third of a keystroke's time.
+ * Ink 6.8 measures and tokenizes every text on screen for every frame: its output caches live for one frame, the
+ * width of each text node is measured uncached, and turning the cells back into a line diffs the styles of every
+ * pair of neighbouring characters with three Sets. Over a long list that was about half of a keystroke's time.
  * These patches keep those answers across frames, bounded (src/ui/generational-map.ts), so an unchanged line costs
- * a lookup. The build fails if Ink's code no longer has the shape they rely on, rather than silently not applying.
+ * a lookup, and skip the diff between characters styled alike (src/ui/ink-fast-paths.ts). The build fails if the
+ * code no longer has the shape they rely on, rather than silently not applying.
  */
 const generationalMap = JSON.stringify(join(src, 'ui', 'generational-map.js'));
+const fastPaths = JSON.stringify(join(src, 'ui', 'ink-fast-paths.js'));
 const INK_PATCHES = [
   {
     file: 'output.js',
@@ -52,6 +55,16 @@ const INK_PATCHES = [
     ],
   },
   {
+    file: 'styledChars.js',
+    edits: [
+      ['import { diffAnsiCodes } from "./diff.js";', `import { diffAnsiCodes } from "./diff.js";\nimport { sameStyles } from ${fastPaths};`],
+      [
+        '            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+        '            if (!sameStyles(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+      ],
+    ],
+  },
+  {
     file: 'render-node-to-output.js',
     edits: [
       ["import widestLine from 'widest-line';", `import widestLineOf from 'widest-line';\nimport { memoizeBounded } from ${generationalMap};\nconst widestLine = memoizeBounded(widestLineOf, 1024);`],
@@ -59,11 +72,13 @@ const INK_PATCHES = [
   },
 ];
 
+const patched = new Set();
 const inkCachesAcrossFrames = {
   name: 'ink-caches-across-frames',
   setup(b) {
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output)\.js$/ }, ({ path }) => {
+    b.onLoad({ filter: /[\\/](ink[\\/]build[\\/](output|render-node-to-output)|ansi-tokenize[\\/]build[\\/]styledChars)\.js$/ }, ({ path }) => {
       const patch = INK_PATCHES.find((p) => basename(path) === p.file);
+      patched.add(patch.file);
       let contents = readFileSync(path, 'utf8');
       for (const [from, to] of patch.edits) {
         if (from && !contents.includes(from)) throw new Error(`${path}: "${from}" is gone; Ink changed, revisit the ink-caches-across-frames patches`);
@@ -101,3 +116,6 @@ await build({
   logLevel: 'warning',
   plugins: [noDevtools, inkCachesAcrossFrames],
 });
+
+const unpatched = INK_PATCHES.filter((p) => !patched.has(p.file)).map((p) => p.file);
+if (unpatched.length > 0) throw new Error(`never bundled, so not patched: ${unpatched.join(', ')}; revisit INK_PATCHES`);

@@ -9,7 +9,7 @@
  * - Backspace goes back to a remembered result without searching;
  * - the positions to highlight are worked out only for the rows that are drawn.
  */
-import type { Column, Indexed, Row } from './list-model.js';
+import { charactersIn, type Column, type Indexed, type Row } from './list-model.js';
 
 /** Matched character positions per column (undefined = nothing to highlight in that column). */
 export type Highlights = ReadonlyArray<readonly number[] | undefined>;
@@ -72,11 +72,16 @@ function highlight<R extends Row>(item: Indexed<R>, words: readonly string[], co
   return perColumn;
 }
 
-/** Every word in some target. Plain loops: this runs for every row on every keystroke, and allocates nothing. */
-function matchesAll(words: readonly string[], targets: readonly string[]): boolean {
+/**
+ * Every word in some target. Plain loops: this runs for every row on every keystroke, and allocates nothing. A
+ * target lacking one of the word's characters is skipped without scanning it (most rows a typed letter drops).
+ */
+function matchesAll(words: readonly string[], wordMasks: readonly number[], item: Indexed<Row>): boolean {
+  const { targets, masks } = item;
   for (let w = 0; w < words.length; w++) {
+    const need = wordMasks[w]!;
     let found = false;
-    for (let t = 0; t < targets.length && !found; t++) found = isSubsequence(words[w]!, targets[t]!);
+    for (let t = 0; t < targets.length && !found; t++) found = (masks[t]! & need) === need && isSubsequence(words[w]!, targets[t]!);
     if (!found) return false;
   }
   return true;
@@ -84,8 +89,9 @@ function matchesAll(words: readonly string[], targets: readonly string[]): boole
 
 function search<R extends Row>(base: readonly Indexed<R>[], query: string, columns: readonly Column<R>[]): FilteredList<R> {
   const words = wordsOf(query);
+  const wordMasks = words.map(charactersIn);
   const items: Indexed<R>[] = [];
-  for (let i = 0; i < base.length; i++) if (matchesAll(words, base[i]!.targets)) items.push(base[i]!);
+  for (let i = 0; i < base.length; i++) if (matchesAll(words, wordMasks, base[i]!)) items.push(base[i]!);
   // Kept per row so a redrawn row gets the same array (ListRow is memoised on its props).
   const computed = new Map<Indexed<R>, Highlights>();
   return {

@@ -29,11 +29,29 @@ export interface Indexed<R extends Row> {
   readonly row: R;
   /** The text of each searchable column, in column order, lower-cased once per data load. */
   readonly targets: readonly string[];
+  /** charactersIn(target) for each target: a word holding a character its target lacks is rejected at once. */
+  readonly masks: readonly number[];
+}
+
+/**
+ * The characters a text holds, as 32 bits: one per letter a–z, five shared by the digits, one for everything else.
+ * A superset test on two masks is a necessary condition for one text's characters to appear in the other.
+ */
+export function charactersIn(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    mask |= 1 << (c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + ((c - 48) % 5) : 31);
+  }
+  return mask;
 }
 
 export function indexRows<R extends Row>(rows: readonly R[], columns: readonly Column<R>[]): Indexed<R>[] {
   const searchable = columns.filter((c) => c.searchable);
-  return rows.map((row) => ({ row, targets: searchable.map((c) => c.text(row).toLowerCase()) }));
+  return rows.map((row) => {
+    const targets = searchable.map((c) => c.text(row).toLowerCase());
+    return { row, targets, masks: targets.map(charactersIn) };
+  });
 }
 
 export function sortIndexed<R extends Row>(items: readonly Indexed<R>[], order: SortOrder<R> | undefined): readonly Indexed<R>[] {

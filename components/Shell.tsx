@@ -8,9 +8,7 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { SCREENS } from '../screens/registry.js';
-import type { ScreenContext, ScreenLoaders } from '../screens/types.js';
-import { PROJECT_TYPES } from '../src/api/schemas.js';
-import { dataOf } from '../src/state/resource.js';
+import { projectIndexOf, screenContext, type ScreenContext, type ScreenLoaders } from '../screens/types.js';
 import type { Store } from '../src/state/store.js';
 import type { BindingContext } from '../src/ui/bindings.js';
 import { AppActionsContext, AppStateContext, type AppActions, type AppState, type Connection, type StatusMessage } from '../src/ui/contexts.js';
@@ -89,12 +87,10 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
 
   const def = SCREENS[nav.screen];
   const projectLists = data.projects;
-  const projects = useMemo(
-    () => new Map(PROJECT_TYPES.flatMap((t) => dataOf(projectLists[t]) ?? []).map((p) => [p.id, p])),
-    [projectLists],
-  );
+  // Rebuilt only when a project list changes, not with every other answer.
+  const projects = useMemo(() => projectIndexOf(data), [projectLists]);
   const ctx = useMemo<ScreenContext>(
-    () => ({ data, snapshot, projects, now: snapshot?.now ?? store.now(), symbols: theme.symbols }),
+    () => screenContext(data, snapshot, theme.symbols, store.now(), projects),
     [data, snapshot, projects, theme.symbols, store],
   );
   const listNav = nav.lists[nav.screen];

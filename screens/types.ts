@@ -3,9 +3,10 @@
  * details read. components/ListScreen and components/DetailsView render any of them, so the four screens behave
  * identically (keys, filter, sort, windowing) and each file here holds only what is specific to it.
  */
+import { PROJECT_TYPES } from '../src/api/schemas.js';
 import type { OrgSnapshot } from '../src/domain/org.js';
 import type { DataState, RefreshScope } from '../src/state/store.js';
-import type { Resource } from '../src/state/resource.js';
+import { dataOf, type Resource } from '../src/state/resource.js';
 import type { Line } from '../src/ui/lines.js';
 import type { Column, Row, SortOrder } from '../src/ui/list-model.js';
 import type { ScreenId } from '../src/ui/screen-ids.js';
@@ -19,6 +20,15 @@ export interface ScreenContext {
   /** The time rows are judged against (expiry, "3d ago"). */
   readonly now: Date;
   readonly symbols: Symbols;
+}
+
+/** The context screens are rendered in, from the store's state (the shell memoizes it; the opening prefetch does not). */
+export function screenContext(data: DataState, snapshot: OrgSnapshot | undefined, symbols: Symbols, now: Date, projects: ProjectIndex = projectIndexOf(data)): ScreenContext {
+  return { data, snapshot, projects, now: snapshot?.now ?? now, symbols };
+}
+
+export function projectIndexOf(data: DataState): ProjectIndex {
+  return new Map(PROJECT_TYPES.flatMap((t) => dataOf(data.projects[t]) ?? []).map((p) => [p.id, p]));
 }
 
 /** What a screen may ask the store to load lazily. */

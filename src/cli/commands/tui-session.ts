@@ -119,6 +119,9 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   let session: TuiSession | undefined;
   try {
     session = await connect(deps, config, opts);
+    // The opening row's details are asked for as soon as its list is in, while the UI below is still loading.
+    const [{ prefetchOpeningRow }, { themeFromEnv }] = await Promise.all([import('../../ui/opening-prefetch.js'), import('../../ui/theme.js')]);
+    prefetchOpeningRow(session.store, opts.screen, opts.filter ?? '', themeFromEnv(process.env).symbols);
     // Loading the UI takes longer than a round trip, and evaluating a module blocks everything else. So it is loaded
     // in steps, each await letting the event loop run: the connection opens, the requests go out, and an answer
     // already in (the organization, which the member lists wait for) is handled before the next long step.

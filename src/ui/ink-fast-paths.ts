@@ -21,3 +21,12 @@ export function sameStyles(a: readonly AnsiCode[], b: readonly AnsiCode[]): bool
   }
   return true;
 }
+
+/**
+ * Text made only of characters one column wide each, one character per grapheme: printable ASCII and the symbols
+ * the app draws with (box drawing, arrows, bullets, check marks, the spinner's braille), none of them combining,
+ * emoji or wide. string-width measures such text by segmenting it into graphemes and testing each against Unicode
+ * property regexes; its own fast path covers ASCII only, so any line with a border went the slow way. Only valid
+ * with ambiguous characters counted narrow (string-width's default), as several of these are East Asian Ambiguous.
+ */
+export const NARROW_TEXT = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u259F\u25A0-\u25FC\u2713\u2717\u2800-\u28FF]*$/;

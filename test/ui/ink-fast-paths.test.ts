@@ -1,7 +1,8 @@
 /** The fast path spliced into Ink's line building says "no codes needed" exactly when the library's diff does. */
 import { diffAnsiCodes, styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { describe, expect, it } from 'vitest';
-import { sameStyles } from '../../src/ui/ink-fast-paths.js';
+import stringWidth from 'string-width';
+import { NARROW_TEXT, sameStyles } from '../../src/ui/ink-fast-paths.js';
 
 const samples = [
   'plain',
@@ -31,5 +32,29 @@ describe('sameStyles', () => {
     expect(sameStyles(red, green)).toBe(false);
     expect(sameStyles(red, [])).toBe(false);
     expect(sameStyles([], [])).toBe(true);
+  });
+});
+
+describe('NARROW_TEXT', () => {
+  const ranges: readonly (readonly [number, number])[] = [...NARROW_TEXT.source.matchAll(/\\u([0-9A-F]{4})(?:-\\u([0-9A-F]{4}))?/g)].map((m) => [parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)] as const);
+
+  it('admits only characters string-width itself counts as one column', () => {
+    expect(ranges.length).toBeGreaterThan(5);
+    const wrong: string[] = [];
+    for (const [from, to] of ranges) {
+      for (let code = from; code <= to; code++) {
+        const ch = String.fromCodePoint(code);
+        if (stringWidth(ch) !== 1 || stringWidth(`a${ch}b`) !== 3) wrong.push(`U+${code.toString(16).toUpperCase()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('matches the lines the app draws, and leaves wide, combining and emoji text to string-width', () => {
+    for (const line of ['╭─ Members (25) ─╮', '│ ▶• alice@example.com  Viewer — on 3 projects… │', '⠋ loading · ↓ more below ✓ ✗']) {
+      expect(NARROW_TEXT.test(line)).toBe(true);
+      expect(stringWidth(line)).toBe(line.length);
+    }
+    for (const line of ['日本', 'e\u0301', '😀', '\u25FD', 'a\u200Bb', '\u00AD']) expect(NARROW_TEXT.test(line)).toBe(false);
   });
 });

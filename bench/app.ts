@@ -12,7 +12,7 @@ export interface Launched {
 export async function launchAgainst(
   sandbox: BenchSandbox,
   args: readonly string[] = [],
-  options: { cols?: number; rows?: number; nodeArgs?: readonly string[] } = {},
+  options: { cols?: number; rows?: number; nodeArgs?: readonly string[]; env?: Readonly<Record<string, string>> } = {},
 ): Promise<Launched> {
   const startedAt = performance.now();
   // stderr goes to a file so a crash during a measurement can be reported (and does not land in the frame).
@@ -23,7 +23,7 @@ export async function launchAgainst(
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
     captureStderr: true,
     // What `ec-access sandbox` prints for its clients: the sandbox speaks HTTP/2 in clear text, as the real API does over TLS.
-    env: { EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.apiKey, EC_HTTP2: 'h2c' },
+    env: { EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.apiKey, EC_HTTP2: 'h2c', ...options.env },
   });
   return { app, startedAt };
 }

@@ -38,3 +38,22 @@ export function hottestFunctions(dir: string, root: string, count = 6): string[]
     .slice(0, count)
     .map(([name, us]) => `${Math.round(us / 1000)} ms ${name}`);
 }
+
+/** Time by kind of work in the newest profile in `dir`: V8 compiling JavaScript, garbage collection, the rest. */
+export function workByKind(dir: string): { compile: number; gc: number; total: number } | undefined {
+  const last = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1);
+  if (!last) return undefined;
+  const profile = JSON.parse(readFileSync(join(dir, last), 'utf8')) as CpuProfile;
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const us = { compile: 0, gc: 0, total: 0 };
+  profile.samples.forEach((id, i) => {
+    const name = nodes.get(id)?.callFrame.functionName ?? '';
+    if (NOT_WORK.has(name)) return;
+    const delta = profile.timeDeltas[i] ?? 0;
+    us.total += delta;
+    // Node's module loaders hand source to V8 through these; their self time is V8 parsing and compiling it.
+    if (/^compile(SourceTextModule|ForInternalLoader|Function)$|^wrapSafe$/.test(name)) us.compile += delta;
+    if (name === '(garbage collector)') us.gc += delta;
+  });
+  return { compile: us.compile / 1000, gc: us.gc / 1000, total: us.total / 1000 };
+}

@@ -5,11 +5,16 @@
  * ec-access: spawn → the members list box shows its count and rows (no "Loading…"). Node's start-up, loading
  * Ink and React, the two requests (organization, then members and invitations) and the first render all count.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { waitForList } from '../../test/e2e/app-screen.js';
+import { BUSY_PRELOAD, busyUntil, describeBusy } from '../busy.js';
+import { workByKind } from '../profile.js';
 import { launchAgainst, listCount } from '../app.js';
 import { CONFIG } from '../config.js';
 import { NotMeasured, type MeasureResult } from '../result.js';
-import { withSandbox } from '../sandbox.js';
+import { withSandbox, type BenchSandbox } from '../sandbox.js';
 import { timeProcess } from '../process.js';
 import { findSkillScripts, HOW_TO_GET_SCRIPTS, runScript } from '../skill-scripts.js';
 import { median, ms, ratio } from '../stats.js';
@@ -17,6 +22,31 @@ import { median, ms, ratio } from '../stats.js';
 const ID = 'P2';
 const TITLE = 'Cold start to the members list with data (1,000 members)';
 const GOAL = '≤ 1.3× the time of `cloud_access.py list-members`';
+
+/** One more start, watched: how much of it the process spends working (loading, parsing, rendering). */
+async function watchedStart(sandbox: BenchSandbox): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'ec-bench-busy-'));
+  const file = join(dir, 'busy.jsonl');
+  try {
+    // Profiled too: the sampling slows the process a little, so the shares are read from the profile, not the clock.
+    const { app } = await launchAgainst(sandbox, [], { nodeArgs: ['--import', BUSY_PRELOAD, '--cpu-prof', `--cpu-prof-dir=${dir}`], env: { BENCH_BUSY_FILE: file } });
+    let busy: string;
+    try {
+      await waitForList(app, 'Members', { pollMs: 2, timeoutMs: 15_000 });
+      const seen = busyUntil(file, performance.timeOrigin + performance.now());
+      busy = seen ? describeBusy(seen, 'until the list was on screen') : 'not measured (no busy samples were written)';
+      await app.press('q');
+      await app.exit({ timeoutMs: 15_000 });
+    } finally {
+      await app.close();
+    }
+    const kinds = workByKind(dir);
+    const profiled = kinds ? `; of its work in the whole profiled session, compiling JavaScript took ${Math.round((100 * kinds.compile) / kinds.total)}% and garbage collection ${Math.round((100 * kinds.gc) / kinds.total)}%` : '';
+    return `where the time goes: ${busy}${profiled}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export async function measureColdStart(): Promise<MeasureResult> {
   let scripts: ReturnType<typeof findSkillScripts> | undefined;
@@ -34,6 +64,7 @@ export async function measureColdStart(): Promise<MeasureResult> {
   const bareNode: number[] = [];
   const barePython: number[] = [];
   let members: number | undefined;
+  let whereTime = '';
   await withSandbox(CONFIG.p2Sandbox, async (sandbox) => {
     for (let run = 0; run < CONFIG.runs; run++) {
       const { app, startedAt } = await launchAgainst(sandbox);
@@ -51,12 +82,14 @@ export async function measureColdStart(): Promise<MeasureResult> {
       bareNode.push((await timeProcess(process.execPath, ['-e', "process.stdout.write('x')"], {})).ms);
       barePython.push((await timeProcess('python3', ['-c', 'print(1)'], {}).catch(() => ({ ms: NaN }))).ms);
     }
+    whereTime = await watchedStart(sandbox);
   });
   const notes = [
     `ec-access samples: ${ours.map(ms).join(', ')}`,
     `of which start-up (spawn → first byte written: Node started, configuration read, first requests sent; the UI loads while they travel): median ${ms(median(startup))}`,
     `sandbox options: ${JSON.stringify(CONFIG.p2Sandbox)}`,
     `the runtimes alone (start, print one character, exit): node ${ms(median(bareNode))}, python3 ${ms(median(barePython))}`,
+    whereTime,
   ];
   if (members !== undefined && members < 1000) {
     notes.push(

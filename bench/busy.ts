@@ -1,0 +1,35 @@
+/**
+ * How busy ec-access was until a moment the bench observed: the event loop's active and idle time from its start,
+ * read from what bench/busy-preload.ts wrote. A process that is busy nearly all the time is limited by its own work
+ * (start-up, loading, rendering), not by the round trips it waits for.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ms } from './stats.js';
+
+/** The compiled preload, for `--import`. */
+export const BUSY_PRELOAD = fileURLToPath(new URL('./busy-preload.js', import.meta.url));
+
+interface Sample {
+  readonly at: number;
+  readonly active: number;
+  readonly idle: number;
+}
+
+export interface Busy {
+  readonly active: number;
+  readonly idle: number;
+}
+
+/** The last sample written at or before `until` (epoch ms); undefined when none was. */
+export function busyUntil(file: string, until: number): Busy | undefined {
+  if (!existsSync(file)) return undefined;
+  const samples = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Sample);
+  const last = samples.filter((s) => s.at <= until).at(-1);
+  return last && { active: last.active, idle: last.idle };
+}
+
+export function describeBusy(busy: Busy, span: string): string {
+  const share = busy.active / Math.max(1, busy.active + busy.idle);
+  return `the process was working ${Math.round(share * 100)}% of the time ${span} (busy ${ms(busy.active)}, idle ${ms(busy.idle)}, from the event loop's start)`;
+}

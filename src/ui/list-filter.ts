@@ -91,7 +91,13 @@ function search<R extends Row>(base: readonly Indexed<R>[], query: string, colum
   const words = wordsOf(query);
   const wordMasks = words.map(charactersIn);
   const items: Indexed<R>[] = [];
-  for (let i = 0; i < base.length; i++) if (matchesAll(words, wordMasks, base[i]!)) items.push(base[i]!);
+  // The first key typed into a filter is one letter, searched over the whole list: the row's mask is the answer.
+  const letter = words.length === 1 && /^[a-z]$/.test(words[0]!) ? wordMasks[0]! : 0;
+  if (letter) {
+    for (let i = 0; i < base.length; i++) if (base[i]!.anyMask & letter) items.push(base[i]!);
+  } else {
+    for (let i = 0; i < base.length; i++) if (matchesAll(words, wordMasks, base[i]!)) items.push(base[i]!);
+  }
   // Kept per row so a redrawn row gets the same array (ListRow is memoised on its props).
   const computed = new Map<Indexed<R>, Highlights>();
   return {

@@ -31,11 +31,14 @@ export interface Indexed<R extends Row> {
   readonly targets: readonly string[];
   /** charactersIn(target) for each target: a word holding a character its target lacks is rejected at once. */
   readonly masks: readonly number[];
+  /** The masks together: every character in any target. */
+  readonly anyMask: number;
 }
 
 /**
  * The characters a text holds, as 32 bits: one per letter a–z, five shared by the digits, one for everything else.
- * A superset test on two masks is a necessary condition for one text's characters to appear in the other.
+ * A superset test on two masks is a necessary condition for one text's characters to appear in the other, and for
+ * a single letter a–z (a bit of its own) a sufficient one.
  */
 export function charactersIn(text: string): number {
   let mask = 0;
@@ -50,7 +53,8 @@ export function indexRows<R extends Row>(rows: readonly R[], columns: readonly C
   const searchable = columns.filter((c) => c.searchable);
   return rows.map((row) => {
     const targets = searchable.map((c) => c.text(row).toLowerCase());
-    return { row, targets, masks: targets.map(charactersIn) };
+    const masks = targets.map(charactersIn);
+    return { row, targets, masks, anyMask: masks.reduce((all, m) => all | m, 0) };
   });
 }
 

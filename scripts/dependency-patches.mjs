@@ -20,9 +20,9 @@ function patches(src) {
   return {
     'ink/build/output.js': [
       // Caches shared across frames, bounded.
-      ['    widths = new Map();', '    widths = new GenerationalMap(4096);'],
+      ['    widths = new Map();', '    widths = new GenerationalMap(2048);'],
       ['    blockWidths = new Map();', '    blockWidths = new GenerationalMap(1024);'],
-      ['    styledChars = new Map();', '    styledChars = new GenerationalMap(256);'],
+      ['    styledChars = new Map();', '    styledChars = new GenerationalMap(128);'],
       ['    caches = new OutputCaches();', '    caches = sharedCaches;'],
       ['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
       // Every frame starts from a grid of blank cells, one object each (4,800 at 120x40), only to replace most of
@@ -48,7 +48,7 @@ function patches(src) {
     // Called on the squashed text of every text node at every nesting level, every frame, and tokenizes all of it
     // when it holds colour codes.
     'ink/build/sanitize-ansi.js': [
-      ['export default sanitizeAnsi;', `import { memoizeBounded } from ${generationalMap};\nexport default memoizeBounded(sanitizeAnsi, 2048);`],
+      ['export default sanitizeAnsi;', `import { memoizeBounded } from ${generationalMap};\nexport default memoizeBounded(sanitizeAnsi, 1024);`],
     ],
     'ink/build/render-node-to-output.js': [
       ["import widestLine from 'widest-line';", `import widestLineOf from 'widest-line';\nimport { memoizeBounded } from ${generationalMap};\nconst widestLine = memoizeBounded(widestLineOf, 1024);`],

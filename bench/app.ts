@@ -48,7 +48,13 @@ export async function peakRss(pid: number): Promise<number> {
   return Number(kb) * 1024;
 }
 
-/** The number in a list title such as ` Members[1000]`. */
+/** Rows shown by a list title: 12 in ` Members[12/1000]` (filtered), 1000 in ` Members[1000]`. */
+export function shownCount(screen: string, title: string): number | undefined {
+  const match = new RegExp(`${title}\\[(\\d+)(?:/\\d+)?\\]`).exec(screen);
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
+/** The number in a list title such as ` Members[1000]`; with a filter (` Members[12/1000]`), the whole list's. */
 export function listCount(screen: string, title: string): number | undefined {
   const match = new RegExp(`${title}\\[(?:\\d+/)?(\\d+)\\]`).exec(screen);
   return match?.[1] ? Number(match[1]) : undefined;

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FOOTER_LINE, waitForList } from '../../test/e2e/app-screen.js';
 import { repoRoot, type PtyApp } from '../../test/e2e/harness.js';
-import { launchAgainst, listCount } from '../app.js';
+import { launchAgainst, listCount, shownCount } from '../app.js';
 import { CONFIG } from '../config.js';
 import { hottestFunctions } from '../profile.js';
 import type { MeasureResult } from '../result.js';
@@ -32,6 +32,8 @@ interface Samples {
   readonly complete: number[];
   members?: number;
   silent: number;
+  /** Rows left by each whole query, as the list title counts them. */
+  readonly matches: Map<string, number | undefined>;
 }
 
 /** Type each query into the filter and erase it again, one timed key at a time. */
@@ -40,7 +42,9 @@ async function typeQueries(app: PtyApp, samples: Samples): Promise<void> {
   await app.press('/');
   await app.settle({ firstMs: 100, quietMs: QUIET_MS });
   for (const query of CONFIG.filterQueries) {
-    for (const key of [...query, ...[...query].map(() => '\x7f')]) {
+    const keys = [...query, ...[...query].map(() => '\x7f')];
+    for (const [i, key] of keys.entries()) {
+      if (i === query.length) samples.matches.set(query, shownCount(app.screen(), 'Members'));
       await sleep(QUIET_MS);
       const sentAt = performance.now();
       app.write(key);
@@ -76,7 +80,7 @@ async function session(sandbox: BenchSandbox, samples: Samples, profileDir?: str
 async function whyProfile(sandbox: BenchSandbox): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'ec-bench-prof-'));
   try {
-    await session(sandbox, { firstByte: [], complete: [], silent: 0 }, dir);
+    await session(sandbox, { firstByte: [], complete: [], silent: 0, matches: new Map() }, dir);
     const hot = hottestFunctions(dir, repoRoot());
     return hot.length ? `hottest functions (self time over the profiled session, load and typing): ${hot.join('; ')}` : 'the profile was empty';
   } catch (error) {
@@ -87,7 +91,7 @@ async function whyProfile(sandbox: BenchSandbox): Promise<string> {
 }
 
 export async function measureFilterLatency(): Promise<MeasureResult> {
-  const samples: Samples = { firstByte: [], complete: [], silent: 0 };
+  const samples: Samples = { firstByte: [], complete: [], silent: 0, matches: new Map() };
   let why: string | undefined;
   await withSandbox(CONFIG.largeSandbox, async (sandbox) => {
     await session(sandbox, samples);
@@ -99,6 +103,7 @@ export async function measureFilterLatency(): Promise<MeasureResult> {
   const notes = [
     `${complete.length} keystrokes (${CONFIG.filterQueries.join(', ')} typed then erased); ${members ?? '?'} rows in the list` +
       (silent ? `; ${silent} keys produced no output` : ''),
+    `rows each query leaves: ${[...samples.matches].map(([q, n]) => `${q} ${n ?? '?'}`).join(', ')}`,
     `first byte: p50 ${ms(percentile(firstByte, 50))}, p95 ${ms(percentile(firstByte, 95))}, max ${ms(Math.max(...firstByte))}`,
     `frame complete: p50 ${ms(percentile(complete, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...complete))}`,
     ...(why ? [why] : []),

@@ -34,9 +34,12 @@ export function useTourState(): () => string {
   return () => state;
 }
 
-/** Where the tour keeps its state for this learner (XDG_STATE_HOME). */
+/**
+ * Where the tour keeps its state for this learner (XDG_STATE_HOME), with NO_COLOR. FORCE_COLOR too: the harness's
+ * CI=false alone makes chalk drop every style, so without it "no colour on screen" would hold whatever the app did.
+ */
 export function tourEnv(state: string): Record<string, string> {
-  return { NO_COLOR: '1', XDG_STATE_HOME: state };
+  return { NO_COLOR: '1', FORCE_COLOR: '3', XDG_STATE_HOME: state };
 }
 
 /** `ec-access tour` at 80x24 without colour, on whatever progress `state` holds; the learner's working folder is where a saved secret lands. */

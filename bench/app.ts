@@ -23,7 +23,8 @@ export async function launchAgainst(
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
     captureStderr: true,
     // What `ec-access sandbox` prints for its clients: the sandbox speaks HTTP/2 in clear text, as the real API does over TLS.
-    env: { EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.apiKey, EC_HTTP2: 'h2c', ...options.env },
+    // FORCE_COLOR: the harness's CI=false would make chalk drop every colour and style, which a user's terminal has.
+    env: { EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.apiKey, EC_HTTP2: 'h2c', FORCE_COLOR: '3', ...options.env },
   });
   return { app, startedAt };
 }

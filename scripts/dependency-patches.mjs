@@ -48,6 +48,12 @@ function patches(src) {
         '            if (!sameStyles(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
       ],
     ],
+    // Every line Ink draws is split into graphemes with Intl.Segmenter, character by character; lines made of
+    // characters that are graphemes on their own (nearly all of this app's) are split by index instead.
+    '@alcalzone/ansi-tokenize/build/tokenize.js': [
+      ['import isFullwidthCodePoint from "is-fullwidth-code-point";', `import isFullwidthCodePoint from "is-fullwidth-code-point";\nimport { graphemesOf } from ${fastPaths};`],
+      ['    for (const { segment, index } of segmenter.segment(str)) {', '    for (const { segment, index } of graphemesOf(segmenter, str)) {'],
+    ],
     // Yoga's Emscripten loader reads its embedded wasm through fetch() of a data: URL whenever a global fetch exists.
     // In Node that loads Node's own copy of undici and percent-decodes 95 KB in JavaScript: about 20 ms of every
     // start. Its fallback path decodes the same base64 directly in about 1 ms.

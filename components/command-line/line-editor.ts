@@ -21,12 +21,13 @@ function insert(line: EditLine, added: string): EditLine {
   return { text, cursor: line.cursor + Array.from(added).length };
 }
 
-/** The line after `name` (or a paste, `input` with no name); undefined when the key is not an editing key. */
+/** The line after `name` (or `input`, when it names no key); undefined when the key is not an editing key. */
 export function editLine(line: EditLine, name: KeyName | undefined, input: string): EditLine | undefined {
   const chars = Array.from(line.text);
   switch (name) {
     case undefined:
-      // A paste arrives as one chunk; control characters in it (a pasted newline) are not text.
+      // Text that names no key: a character beyond the BMP (an emoji), or several at once where keys are not split
+      // (src/ui/key-stream.ts splits them in the app). Control characters in it are not text.
       return input && !/[\x00-\x1f\x7f]/.test(input) ? insert(line, input) : undefined;
     case 'left':
       return { ...line, cursor: Math.max(0, line.cursor - 1) };

@@ -82,7 +82,7 @@ function keyAction(input: string, name: string | undefined, phrase: string, bloc
       return { type: 'scroll', delta: 10, max };
   }
   if (name !== undefined) return name.length === 1 ? { type: 'text', text: name } : undefined;
-  // A paste arrives as one chunk; control characters in it are not text.
+  // Text that names no key (a character beyond the BMP, such as an emoji); control characters in it are not text.
   const text = input.replace(/[\x00-\x1f\x7f]/g, '');
   return text ? { type: 'text', text } : undefined;
 }

@@ -32,7 +32,7 @@ export const INITIAL_SECRET: SecretState = { mode: 'view', revealed: false, dir:
 /** What must be typed to close: a word the user has to mean, not a key they might hit by reflex. */
 export const ACK_WORD = 'saved';
 
-/** Text a key adds to a field: one printable character, or a pasted chunk without its control characters. */
+/** Text a key adds to a field: one printable character, or text that names no key (an emoji) without control characters. */
 function typed(name: string | undefined, input: string): string {
   if (name !== undefined) return name.length === 1 ? name : '';
   return input.replace(/[\x00-\x1f\x7f]/g, '');

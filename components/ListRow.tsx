@@ -1,11 +1,13 @@
 /**
- * One list row as a single line of text. Memoized: moving the cursor re-renders the two rows whose selection
- * changed, not the page.
+ * One list row as a single line of text, and a single text node: its styles are written into the text
+ * (src/ui/paint.ts) rather than nested <Text> elements. Memoized: moving the cursor re-renders the two rows whose
+ * selection changed, not the page.
  */
 import { Text } from 'ink';
 import { memo } from 'react';
 import type { Highlights } from '../src/ui/list-filter.js';
 import { fit, type Column, type Row } from '../src/ui/list-model.js';
+import { paint } from '../src/ui/paint.js';
 import { useTheme, type Theme } from '../src/ui/theme.js';
 
 interface Props {
@@ -18,47 +20,42 @@ interface Props {
   readonly marked?: boolean;
 }
 
-/** Split a fitted cell into plain and matched runs. */
-function cell(text: string, matched: readonly number[] | undefined, theme: Theme, key: string, tone: string | undefined) {
-  if (!matched) return <Text key={key} color={tone}>{text}</Text>;
+/** A fitted cell, its matched characters styled as matches, all of it in the column's tone. */
+function cell(text: string, matched: readonly number[] | undefined, theme: Theme, tone: string | undefined): string {
+  if (!matched) return paint(text, { color: tone });
   const hits = new Set(matched);
-  const chars = Array.from(text);
-  const runs: { text: string; hit: boolean }[] = [];
-  chars.forEach((ch, i) => {
+  let runs = '';
+  let run = '';
+  let runIsHit = false;
+  // Underline keeps matches visible without colour.
+  const flush = () => {
+    runs += runIsHit ? paint(run, { color: theme.colorOf('match'), bold: true, underline: true }) : run;
+    run = '';
+  };
+  Array.from(text).forEach((ch, i) => {
     const hit = hits.has(i);
-    const last = runs.at(-1);
-    if (last && last.hit === hit) last.text += ch;
-    else runs.push({ text: ch, hit });
+    if (run && hit !== runIsHit) flush();
+    runIsHit = hit;
+    run += ch;
   });
-  return (
-    <Text key={key} color={tone}>
-      {runs.map((run, i) =>
-        run.hit ? (
-          // Underline keeps matches visible without colour.
-          <Text key={i} color={theme.colorOf('match')} bold underline>
-            {run.text}
-          </Text>
-        ) : (
-          run.text
-        ),
-      )}
-    </Text>
-  );
+  flush();
+  return paint(runs, { color: tone });
 }
 
 export const ListRow = memo(function ListRow({ row, columns, widths, selected, highlights, marked }: Props) {
   const theme = useTheme();
   const pointer = `${selected ? theme.symbols.pointer : ' '}${marked ? theme.symbols.bullet : ' '}`;
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
+  let text = paint(pointer.padEnd(pointerWidth), { color: theme.colorOf('accent') });
+  columns.forEach((column, i) => {
+    const width = widths[i] ?? column.width;
+    const fitted = fit(column.text(row), width, theme.symbols.ellipsis) + (i < columns.length - 1 ? ' ' : '');
+    const tone = column.tone?.(row);
+    text += cell(fitted, highlights?.[i], theme, tone ? theme.colorOf(tone) : undefined);
+  });
   return (
     <Text wrap="truncate" inverse={selected}>
-      <Text color={theme.colorOf('accent')}>{pointer.padEnd(pointerWidth)}</Text>
-      {columns.map((column, i) => {
-        const width = widths[i] ?? column.width;
-        const text = fit(column.text(row), width, theme.symbols.ellipsis) + (i < columns.length - 1 ? ' ' : '');
-        const tone = column.tone?.(row);
-        return cell(text, highlights?.[i], theme, String(i), tone ? theme.colorOf(tone) : undefined);
-      })}
+      {text}
     </Text>
   );
 });

@@ -14,7 +14,7 @@ import { indexRows, sortIndexed } from './list-model.js';
 import type { ScreenId } from './screen-ids.js';
 import type { Symbols } from './theme.js';
 
-/** Watches the store until the opening screen's lists have settled, then loads its first row's details (once). */
+/** Watches the store until the opening screen's lists have settled, then loads its first row's details (once). Call after store.start(). */
 export function prefetchOpeningRow(store: Store, screen: ScreenId, filter: string, symbols: Symbols): void {
   const def = SCREENS[screen];
   const onDetails = def.onDetails;
@@ -23,7 +23,9 @@ export function prefetchOpeningRow(store: Store, screen: ScreenId, filter: strin
     ensureCustomRoles: (projectId) => void store.ensureCustomRoles(projectId),
     ensureRole: (projectId, name) => void store.ensureRole(projectId, name),
   };
-  const settled = () => def.sources(store.getState()).every(({ resource }) => resource?.status === 'ready' || resource?.status === 'error');
+  // Nothing in flight: every list answered (or failed). A source with nothing to load counts as settled too (the
+  // roles screen's custom roles are idle until the screen asks for them).
+  const settled = () => def.sources(store.getState()).every(({ resource }) => resource?.status !== 'loading');
   const prefetch = () => {
     const ctx = screenContext(store.getState(), store.snapshot(), symbols, store.now());
     const sorted = sortIndexed(indexRows(def.rows(ctx), def.columns), def.sorts[0]);

@@ -72,30 +72,27 @@ function toCodePoints(target: string, positions: readonly number[]): number[] {
   return positions.flatMap((p) => points.get(p) ?? []);
 }
 
+/** Only for rows that are drawn: each searchable column lower-cased again, its matches found. */
 function highlight<R extends Row>(item: Indexed<R>, words: readonly string[], columns: readonly Column<R>[]): Highlights {
-  const searchableAt = columns.flatMap((c, i) => (c.searchable ? [i] : []));
-  const perColumn: (readonly number[] | undefined)[] = columns.map(() => undefined);
-  item.targets.forEach((target, k) => {
+  return columns.map((column) => {
+    if (!column.searchable) return undefined;
+    const original = column.text(item.row);
+    const target = original.toLowerCase();
     // Lower-casing changed the length (a rare letter such as İ): positions would be off, so highlight nothing.
-    const original = columns[searchableAt[k]!]!.text(item.row);
-    if (original.length !== target.length) return;
+    if (original.length !== target.length) return undefined;
     const hits = new Set(words.flatMap((w) => positionsOf(w, target) ?? []));
-    if (hits.size > 0) perColumn[searchableAt[k]!] = toCodePoints(target, [...hits].sort((a, b) => a - b));
+    return hits.size > 0 ? toCodePoints(target, [...hits].sort((a, b) => a - b)) : undefined;
   });
-  return perColumn;
 }
 
 /**
- * Every word in some target. Plain loops: this runs for every row on every keystroke, and allocates nothing. A
- * target lacking one of the word's characters is skipped without scanning it (most rows a typed letter drops).
+ * Every word in the row's searchable text. Plain loops: this runs for every row on every keystroke, and allocates
+ * nothing. A row lacking one of the word's characters is rejected without scanning it.
  */
 function matchesAll(words: readonly string[], wordMasks: readonly number[], item: Indexed<Row>): boolean {
-  const { targets, masks } = item;
   for (let w = 0; w < words.length; w++) {
     const need = wordMasks[w]!;
-    let found = false;
-    for (let t = 0; t < targets.length && !found; t++) found = (masks[t]! & need) === need && matchesWord(words[w]!, targets[t]!);
-    if (!found) return false;
+    if ((item.mask & need) !== need || !matchesWord(words[w]!, item.text)) return false;
   }
   return true;
 }
@@ -107,7 +104,7 @@ function search<R extends Row>(base: readonly Indexed<R>[], query: string, colum
   // The first key typed into a filter is one letter, searched over the whole list: the row's mask is the answer.
   const letter = words.length === 1 && /^[a-z]$/.test(words[0]!) ? wordMasks[0]! : 0;
   if (letter) {
-    for (let i = 0; i < base.length; i++) if (base[i]!.anyMask & letter) items.push(base[i]!);
+    for (let i = 0; i < base.length; i++) if (base[i]!.mask & letter) items.push(base[i]!);
   } else {
     for (let i = 0; i < base.length; i++) if (matchesAll(words, wordMasks, base[i]!)) items.push(base[i]!);
   }

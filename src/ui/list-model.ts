@@ -27,13 +27,17 @@ export interface SortOrder<R extends Row> {
 
 export interface Indexed<R extends Row> {
   readonly row: R;
-  /** The text of each searchable column, in column order, lower-cased once per data load. */
-  readonly targets: readonly string[];
-  /** charactersIn(target) for each target: a word holding a character its target lacks is rejected at once. */
-  readonly masks: readonly number[];
-  /** The masks together: every character in any target. */
-  readonly anyMask: number;
+  /**
+   * The searchable columns' text, lower-cased once per data load and joined by SEARCH_SEPARATOR: one string per row
+   * to search, which matches a filter word exactly when one of the columns does.
+   */
+  readonly text: string;
+  /** charactersIn(text): a word holding a character the row lacks is rejected at once. */
+  readonly mask: number;
 }
+
+/** Between two columns in Indexed.text: a separator to the filter (no match crosses it), and never typed. */
+export const SEARCH_SEPARATOR = '\u001f';
 
 /**
  * The characters a text holds, as 32 bits: one per letter a–z, five shared by the digits, one for everything else.
@@ -52,9 +56,8 @@ export function charactersIn(text: string): number {
 export function indexRows<R extends Row>(rows: readonly R[], columns: readonly Column<R>[]): Indexed<R>[] {
   const searchable = columns.filter((c) => c.searchable);
   return rows.map((row) => {
-    const targets = searchable.map((c) => c.text(row).toLowerCase());
-    const masks = targets.map(charactersIn);
-    return { row, targets, masks, anyMask: masks.reduce((all, m) => all | m, 0) };
+    const text = searchable.map((c) => c.text(row).toLowerCase()).join(SEARCH_SEPARATOR);
+    return { row, text, mask: charactersIn(text) };
   });
 }
 

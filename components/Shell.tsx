@@ -8,7 +8,7 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { SCREENS } from '../screens/registry.js';
-import { projectIndexOf, screenContext, type ScreenContext, type ScreenLoaders } from '../screens/types.js';
+import { projectIndexOf, screenContext, storeLoaders, type ScreenContext } from '../screens/types.js';
 import type { Store } from '../src/state/store.js';
 import type { BindingContext } from '../src/ui/bindings.js';
 import { AppActionsContext, AppStateContext, type AppActions, type AppState, type Connection, type StatusMessage } from '../src/ui/contexts.js';
@@ -58,6 +58,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   modeRef.current = mode;
   const dirty = useRef(new Set<string>());
 
+  const loaders = useMemo(() => storeLoaders(store), [store]);
   const actions = useMemo<AppActions>(
     () => ({
       navigate: (screen) => dispatch({ type: 'navigate', screen }),
@@ -75,14 +76,10 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
         if (isDirty) dirty.current.add(token);
         else dirty.current.delete(token);
       },
-      ensureCustomRoles: (projectId) => void store.ensureCustomRoles(projectId),
-      ensureRole: (projectId, name) => void store.ensureRole(projectId, name),
+      ensureCustomRoles: loaders.ensureCustomRoles,
+      ensureRole: loaders.ensureRole,
     }),
-    [store, exit],
-  );
-  const loaders = useMemo<ScreenLoaders>(
-    () => ({ ensureCustomRoles: actions.ensureCustomRoles, ensureRole: actions.ensureRole }),
-    [actions],
+    [store, exit, loaders],
   );
 
   const def = SCREENS[nav.screen];

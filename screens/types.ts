@@ -3,10 +3,9 @@
  * details read. components/ListScreen and components/DetailsView render any of them, so the four screens behave
  * identically (keys, filter, sort, windowing) and each file here holds only what is specific to it.
  */
-import { PROJECT_TYPES } from '../src/api/schemas.js';
 import type { OrgSnapshot } from '../src/domain/org.js';
-import type { DataState, RefreshScope } from '../src/state/store.js';
-import { dataOf, type Resource } from '../src/state/resource.js';
+import { allProjects, type DataState, type RefreshScope, type Store } from '../src/state/store.js';
+import type { Resource } from '../src/state/resource.js';
 import type { Line } from '../src/ui/lines.js';
 import type { Column, Row, SortOrder } from '../src/ui/list-model.js';
 import type { ScreenId } from '../src/ui/screen-ids.js';
@@ -28,13 +27,21 @@ export function screenContext(data: DataState, snapshot: OrgSnapshot | undefined
 }
 
 export function projectIndexOf(data: DataState): ProjectIndex {
-  return new Map(PROJECT_TYPES.flatMap((t) => dataOf(data.projects[t]) ?? []).map((p) => [p.id, p]));
+  return new Map(allProjects(data).map((p) => [p.id, p]));
 }
 
 /** What a screen may ask the store to load lazily. */
 export interface ScreenLoaders {
   ensureCustomRoles(projectId: string): void;
   ensureRole(projectId: string, name: string): void;
+}
+
+/** The loaders, straight to the store (its loads are idempotent and settle into its state, so nothing is awaited). */
+export function storeLoaders(store: Store): ScreenLoaders {
+  return {
+    ensureCustomRoles: (projectId) => void store.ensureCustomRoles(projectId),
+    ensureRole: (projectId, name) => void store.ensureRole(projectId, name),
+  };
 }
 
 export interface NamedResource {

@@ -7,7 +7,7 @@
  * Free of React and Ink, so the session can run it before either is loaded.
  */
 import { SCREENS } from '../../screens/registry.js';
-import { screenContext, type ScreenLoaders } from '../../screens/types.js';
+import { screenContext, storeLoaders } from '../../screens/types.js';
 import type { Store } from '../state/store.js';
 import { ListFilter } from './list-filter.js';
 import { indexRows, sortIndexed } from './list-model.js';
@@ -19,10 +19,7 @@ export function prefetchOpeningRow(store: Store, screen: ScreenId, filter: strin
   const def = SCREENS[screen];
   const onDetails = def.onDetails;
   if (!onDetails) return;
-  const loaders: ScreenLoaders = {
-    ensureCustomRoles: (projectId) => void store.ensureCustomRoles(projectId),
-    ensureRole: (projectId, name) => void store.ensureRole(projectId, name),
-  };
+  const loaders = storeLoaders(store);
   // Nothing in flight: every list answered (or failed). A source with nothing to load counts as settled too (the
   // roles screen's custom roles are idle until the screen asks for them).
   const settled = () => def.sources(store.getState()).every(({ resource }) => resource?.status !== 'loading');

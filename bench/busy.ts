@@ -3,7 +3,9 @@
  * read from what bench/busy-preload.ts wrote. A process that is busy nearly all the time is limited by its own work
  * (start-up, loading, rendering), not by the round trips it waits for.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ms } from './stats.js';
 
@@ -29,7 +31,32 @@ export function busyUntil(file: string, until: number): Busy | undefined {
   return last && { active: last.active, idle: last.idle };
 }
 
-export function describeBusy(busy: Busy, span: string): string {
+/** A session to watch: what to start ec-access with, and what it wrote. Its folder also takes a --cpu-prof profile. */
+export interface BusyWatch {
+  readonly dir: string;
+  readonly nodeArgs: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  /** How busy the process was up to now (or `until`, epoch ms). */
+  seen(until?: number): Busy | undefined;
+}
+
+export async function withBusyWatch<T>(run: (watch: BusyWatch) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'ec-bench-busy-'));
+  const file = join(dir, 'busy.jsonl');
+  try {
+    return await run({
+      dir,
+      nodeArgs: ['--import', BUSY_PRELOAD],
+      env: { BENCH_BUSY_FILE: file },
+      seen: (until = performance.timeOrigin + performance.now()) => busyUntil(file, until),
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function describeBusy(busy: Busy | undefined, span: string): string {
+  if (!busy) return 'not measured (no busy samples were written)';
   const share = busy.active / Math.max(1, busy.active + busy.idle);
   return `the process was working ${Math.round(share * 100)}% of the time ${span} (busy ${ms(busy.active)}, idle ${ms(busy.idle)}, from the event loop's start)`;
 }

@@ -9,11 +9,8 @@
  *
  * Baseline: the skill's scripts, one process per command, sequentially (skill-scripts.ts ACCESS_OVERVIEW).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { waitForList } from '../../test/e2e/app-screen.js';
-import { BUSY_PRELOAD, busyUntil, describeBusy, type Busy } from '../busy.js';
+import { describeBusy, withBusyWatch, type Busy, type BusyWatch } from '../busy.js';
 import { launchAgainst } from '../app.js';
 import { CLI_OVERVIEW, runCliOverview } from '../cli-commands.js';
 import { CONFIG } from '../config.js';
@@ -34,10 +31,9 @@ interface Timing {
   readonly busy?: Busy;
 }
 
-async function oursOnce(busyFile?: string): Promise<Timing> {
+async function oursOnce(watch?: BusyWatch): Promise<Timing> {
   return withSandbox({ latencyMs: CONFIG.latencyMs }, async (sandbox) => {
-    const watch = busyFile ? { nodeArgs: ['--import', BUSY_PRELOAD], env: { BENCH_BUSY_FILE: busyFile } } : {};
-    const { app, startedAt } = await launchAgainst(sandbox, ['projects', '--filter', CONFIG.project], watch);
+    const { app, startedAt } = await launchAgainst(sandbox, ['projects', '--filter', CONFIG.project], watch ? { nodeArgs: watch.nodeArgs, env: watch.env } : {});
     const firstOutput = app.nextOutputAt(15_000);
     try {
       await waitForList(app, 'Projects', { pollMs: 2, timeoutMs: 15_000 });
@@ -49,7 +45,7 @@ async function oursOnce(busyFile?: string): Promise<Timing> {
         { pollMs: 2, timeoutMs: 15_000 },
       );
       const done = performance.now();
-      const busy = busyFile ? busyUntil(busyFile, performance.timeOrigin + done) : undefined;
+      const busy = watch?.seen(performance.timeOrigin + done);
       return { total: done - startedAt, startup: ((await firstOutput) ?? done) - startedAt, ...(busy ? { busy } : {}) };
     } finally {
       await app.close();
@@ -58,15 +54,12 @@ async function oursOnce(busyFile?: string): Promise<Timing> {
 }
 
 /** One more session, watched: is the time spent waiting on the two round trips, or working? */
-async function whereTheTimeGoes(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'ec-bench-busy-'));
-  try {
-    const { busy, total } = await oursOnce(join(dir, 'busy.jsonl'));
-    const rounds = `2 round trips of ${ms(CONFIG.latencyMs)} are ${ms(2 * CONFIG.latencyMs)} of the ${ms(total)}`;
-    return busy ? `where the time goes: ${describeBusy(busy, 'until the answer was on screen')}; ${rounds}, and they overlap that work` : 'where the time goes: not measured (no busy samples were written)';
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function whereTheTimeGoes(): Promise<string> {
+  return withBusyWatch(async (watch) => {
+    const { busy, total } = await oursOnce(watch);
+    const rounds = busy ? `; 2 round trips of ${ms(CONFIG.latencyMs)} are ${ms(2 * CONFIG.latencyMs)} of the ${ms(total)}, and they overlap that work` : '';
+    return `where the time goes: ${describeBusy(busy, 'until the answer was on screen')}${rounds}`;
+  });
 }
 
 export async function measureAccessOverview(): Promise<MeasureResult> {

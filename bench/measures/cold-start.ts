@@ -5,11 +5,8 @@
  * ec-access: spawn → the members list box shows its count and rows (no "Loading…"). Node's start-up, loading
  * Ink and React, the two requests (organization, then members and invitations) and the first render all count.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { waitForList } from '../../test/e2e/app-screen.js';
-import { BUSY_PRELOAD, busyUntil, describeBusy } from '../busy.js';
+import { describeBusy, withBusyWatch } from '../busy.js';
 import { workByKind } from '../profile.js';
 import { launchAgainst, listCount } from '../app.js';
 import { CONFIG } from '../config.js';
@@ -24,28 +21,23 @@ const TITLE = 'Cold start to the members list with data (1,000 members)';
 const GOAL = '≤ 1.3× the time of `cloud_access.py list-members`';
 
 /** One more start, watched: how much of it the process spends working (loading, parsing, rendering). */
-async function watchedStart(sandbox: BenchSandbox): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'ec-bench-busy-'));
-  const file = join(dir, 'busy.jsonl');
-  try {
+function watchedStart(sandbox: BenchSandbox): Promise<string> {
+  return withBusyWatch(async (watch) => {
     // Profiled too: the sampling slows the process a little, so the shares are read from the profile, not the clock.
-    const { app } = await launchAgainst(sandbox, [], { nodeArgs: ['--import', BUSY_PRELOAD, '--cpu-prof', `--cpu-prof-dir=${dir}`], env: { BENCH_BUSY_FILE: file } });
+    const { app } = await launchAgainst(sandbox, [], { nodeArgs: [...watch.nodeArgs, '--cpu-prof', `--cpu-prof-dir=${watch.dir}`], env: watch.env });
     let busy: string;
     try {
       await waitForList(app, 'Members', { pollMs: 2, timeoutMs: 15_000 });
-      const seen = busyUntil(file, performance.timeOrigin + performance.now());
-      busy = seen ? describeBusy(seen, 'until the list was on screen') : 'not measured (no busy samples were written)';
+      busy = describeBusy(watch.seen(), 'until the list was on screen');
       await app.press('q');
       await app.exit({ timeoutMs: 15_000 });
     } finally {
       await app.close();
     }
-    const kinds = workByKind(dir);
+    const kinds = workByKind(watch.dir);
     const profiled = kinds ? `; of its work in the whole profiled session, compiling JavaScript took ${Math.round((100 * kinds.compile) / kinds.total)}% and garbage collection ${Math.round((100 * kinds.gc) / kinds.total)}%` : '';
     return `where the time goes: ${busy}${profiled}`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function measureColdStart(): Promise<MeasureResult> {

@@ -23,20 +23,27 @@ export function sameStyles(a: readonly AnsiCode[], b: readonly AnsiCode[]): bool
 }
 
 /**
+ * The symbols the app draws with (general punctuation such as … and —, arrows, box drawing, blocks and geometric
+ * shapes short of the emoji ones, check marks, the spinner's braille): each one column wide and a grapheme of its own.
+ * Escaped, so the patterns' sources list them as ranges (the tests read them back).
+ */
+const SYMBOLS = '\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u259F\\u25A0-\\u25FC\\u2713\\u2717\\u2800-\\u28FF';
+
+/**
  * Text made only of characters one column wide each, one character per grapheme: printable ASCII and the symbols
  * the app draws with (box drawing, arrows, bullets, check marks, the spinner's braille), none of them combining,
  * emoji or wide. string-width measures such text by segmenting it into graphemes and testing each against Unicode
  * property regexes; its own fast path covers ASCII only, so any line with a border went the slow way. Only valid
  * with ambiguous characters counted narrow (string-width's default), as several of these are East Asian Ambiguous.
  */
-export const NARROW_TEXT = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u259F\u25A0-\u25FC\u2713\u2717\u2800-\u28FF]*$/;
+export const NARROW_TEXT = new RegExp(`^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u00FF${SYMBOLS}]*$`);
 
 /**
  * Text in which every UTF-16 unit is a grapheme of its own: printable ASCII (escape codes included), Latin letters
- * without combining marks, and the app's one-column symbols (the NARROW_TEXT ranges). No surrogate pairs, combining
+ * without combining marks, and the app's one-column SYMBOLS. No surrogate pairs, combining
  * marks, joiners, variation selectors or CR LF, so segmenting it into graphemes splits it into its units.
  */
-export const SINGLE_UNIT_GRAPHEMES = /^[\u001B\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u259F\u25A0-\u25FC\u2713\u2717\u2800-\u28FF]*$/;
+export const SINGLE_UNIT_GRAPHEMES = new RegExp(`^[\\u001B\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF${SYMBOLS}]*$`);
 
 interface Grapheme {
   readonly segment: string;

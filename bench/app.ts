@@ -24,7 +24,13 @@ export async function launchAgainst(
     captureStderr: true,
     // What `ec-access sandbox` prints for its clients: the sandbox speaks HTTP/2 in clear text, as the real API does over TLS.
     // FORCE_COLOR: the harness's CI=false would make chalk drop every colour and style, which a user's terminal has.
-    env: { EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.apiKey, EC_HTTP2: 'h2c', FORCE_COLOR: '3', ...options.env },
+    env: {
+      EC_BASE_URL: sandbox.baseUrl,
+      EC_API_KEY: sandbox.apiKey,
+      EC_HTTP2: 'h2c',
+      FORCE_COLOR: '3',
+      ...options.env,
+    },
   });
   return { app, startedAt };
 }
@@ -32,7 +38,9 @@ export async function launchAgainst(
 /** Throws a readable error when the app is gone: a figure from a crashed session means nothing. */
 export function assertAlive(app: PtyApp, during: string): void {
   if (app.isAlive()) return;
-  throw new Error(`ec-access exited during ${during}; stderr: ${app.stderr().trim().split('\n').slice(0, 3).join(' / ') || '(empty)'}`);
+  throw new Error(
+    `ec-access exited during ${during}; stderr: ${app.stderr().trim().split('\n').slice(0, 3).join(' / ') || '(empty)'}`,
+  );
 }
 
 /** Peak resident set size (VmHWM) of a live process, in bytes; throws saying why when it cannot be read. */

@@ -26,7 +26,10 @@ export interface Busy {
 /** The last sample written at or before `until` (epoch ms); undefined when none was. */
 export function busyUntil(file: string, until: number): Busy | undefined {
   if (!existsSync(file)) return undefined;
-  const samples = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Sample);
+  const samples = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Sample);
   const last = samples.filter((s) => s.at <= until).at(-1);
   return last && { active: last.active, idle: last.idle };
 }

@@ -17,7 +17,12 @@ export const CLI_OVERVIEW: readonly (readonly string[])[] = [
 export async function runCliOverview(sandbox: BenchSandbox): Promise<number> {
   const started = performance.now();
   for (const args of CLI_OVERVIEW) {
-    await timeProcess(process.execPath, [binPath(), ...args], { EC_API_KEY: sandbox.apiKey, EC_BASE_URL: sandbox.baseUrl, EC_HTTP2: 'h2c' }, `ec-access ${args.join(' ')}`);
+    await timeProcess(
+      process.execPath,
+      [binPath(), ...args],
+      { EC_API_KEY: sandbox.apiKey, EC_BASE_URL: sandbox.baseUrl, EC_HTTP2: 'h2c' },
+      `ec-access ${args.join(' ')}`,
+    );
   }
   return performance.now() - started;
 }

@@ -15,7 +15,12 @@ export interface TimedRun {
  * The working directory is fresh so no `.env` from the repository is read (both ec-access and the skill's
  * manage-project.py read ./.env).
  */
-export function timeProcess(file: string, args: readonly string[], env: Record<string, string>, label = `${file} ${args.join(' ')}`): Promise<TimedRun> {
+export function timeProcess(
+  file: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  label = `${file} ${args.join(' ')}`,
+): Promise<TimedRun> {
   const cwd = mkdtempSync(join(tmpdir(), 'ec-bench-'));
   const started = performance.now();
   return new Promise<TimedRun>((resolve, reject) => {

@@ -20,7 +20,9 @@ const NOT_WORK = new Set(['(idle)', '(program)', '(root)']);
 
 /** The `count` functions with the most self time, as "884 ms byText (screens/types.js:8)"; the newest profile in `dir`. */
 export function hottestFunctions(dir: string, root: string, count = 6): string[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort();
   const last = files.at(-1);
   if (!last) return [];
   const profile = JSON.parse(readFileSync(join(dir, last), 'utf8')) as CpuProfile;
@@ -41,7 +43,10 @@ export function hottestFunctions(dir: string, root: string, count = 6): string[]
 
 /** Time by kind of work in the newest profile in `dir`: V8 compiling JavaScript, garbage collection, the rest. */
 export function workByKind(dir: string): { compile: number; gc: number; total: number } | undefined {
-  const last = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1);
+  const last = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()
+    .at(-1);
   if (!last) return undefined;
   const profile = JSON.parse(readFileSync(join(dir, last), 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -29,12 +29,18 @@ export function renderResults(results: readonly MeasureResult[], info: RunInfo):
     `- total bench time: ${(info.durationMs / 1000).toFixed(1)} s`,
     `- load average (1 min): ${info.load.before.toFixed(1)} before, ${info.load.after.toFixed(1)} after, on ${info.load.cpus} CPUs`,
     ...(Math.max(info.load.before, info.load.after) > info.load.cpus
-      ? ['', `> **Warning:** the machine was busy with other work during this run (load above ${info.load.cpus}); timings are inflated and not representative. Re-run on an idle machine.`]
+      ? [
+          '',
+          `> **Warning:** the machine was busy with other work during this run (load above ${info.load.cpus}); timings are inflated and not representative. Re-run on an idle machine.`,
+        ]
       : []),
     '',
     '| | measure | ec-access | skill scripts | goal | result |',
     '|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.id} | ${cell(r.title)} | ${cell(r.ours)} | ${cell(r.baseline)} | ${cell(r.goal)} | **${r.verdict}**: ${cell(r.summary)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.id} | ${cell(r.title)} | ${cell(r.ours)} | ${cell(r.baseline)} | ${cell(r.goal)} | **${r.verdict}**: ${cell(r.summary)} |`,
+    ),
     '',
     '## Details',
     '',

@@ -22,6 +22,12 @@ export class NotMeasured extends Error {
   override readonly name = 'NotMeasured';
 }
 
-export function notMeasured(id: string, title: string, goal: string, reason: string, notes: readonly string[] = []): MeasureResult {
+export function notMeasured(
+  id: string,
+  title: string,
+  goal: string,
+  reason: string,
+  notes: readonly string[] = [],
+): MeasureResult {
   return { id, title, goal, verdict: 'not measured', summary: reason, notes };
 }

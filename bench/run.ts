@@ -27,9 +27,24 @@ interface Measure {
 }
 
 const MEASURES: readonly Measure[] = [
-  { id: 'P1', title: 'Who has access to what, 50 ms latency per request', goal: '≥ 4× faster than the scripts, ≤ 2 round trips + 300 ms', run: measureAccessOverview },
-  { id: 'P2', title: 'Cold start to the members list with data (1,000 members)', goal: '≤ 1.3× `cloud_access.py list-members`', run: measureColdStart },
-  { id: 'P3', title: 'Keystroke to frame while filtering 10,000 members', goal: 'p95 ≤ 16 ms', run: measureFilterLatency },
+  {
+    id: 'P1',
+    title: 'Who has access to what, 50 ms latency per request',
+    goal: '≥ 4× faster than the scripts, ≤ 2 round trips + 300 ms',
+    run: measureAccessOverview,
+  },
+  {
+    id: 'P2',
+    title: 'Cold start to the members list with data (1,000 members)',
+    goal: '≤ 1.3× `cloud_access.py list-members`',
+    run: measureColdStart,
+  },
+  {
+    id: 'P3',
+    title: 'Keystroke to frame while filtering 10,000 members',
+    goal: 'p95 ≤ 16 ms',
+    run: measureFilterLatency,
+  },
   { id: 'P4', title: 'Peak RSS, large organization, every screen visited', goal: '≤ 150 MB', run: measureMemory },
   { id: 'P5', title: 'TCP connections during a full session', goal: '≤ 2', run: measureConnections },
 ];
@@ -49,13 +64,24 @@ async function runOne(measure: Measure): Promise<MeasureResult> {
   try {
     result = await measure.run();
   } catch (error) {
-    const reason = error instanceof NotMeasured ? error.message : `the measurement failed: ${error instanceof Error ? error.message : String(error)}`;
-    result = notMeasured(measure.id, measure.title, measure.goal, reason.split('\n')[0]!, error instanceof NotMeasured ? [] : [reason]);
+    const reason =
+      error instanceof NotMeasured
+        ? error.message
+        : `the measurement failed: ${error instanceof Error ? error.message : String(error)}`;
+    result = notMeasured(
+      measure.id,
+      measure.title,
+      measure.goal,
+      reason.split('\n')[0]!,
+      error instanceof NotMeasured ? [] : [reason],
+    );
   } finally {
     await closeAll();
   }
   const figures = result.ours ? `${result.ours}${result.baseline ? ` vs ${result.baseline}` : ''}; ` : '';
-  process.stdout.write(`${result.verdict}: ${figures}${result.summary} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `${result.verdict}: ${figures}${result.summary} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
   return result;
 }
 
@@ -64,7 +90,10 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toUpperCase());
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
-  if (loadBefore > cpus().length) process.stdout.write(`warning: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs; timings will be inflated\n`);
+  if (loadBefore > cpus().length)
+    process.stdout.write(
+      `warning: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs; timings will be inflated\n`,
+    );
   const results: MeasureResult[] = [];
   for (const measure of MEASURES) {
     if (only && !only.includes(measure.id)) continue;
@@ -73,7 +102,9 @@ async function main(): Promise<void> {
   const cpu = cpus();
   const markdown = renderResults(results, {
     date: new Date().toISOString(),
-    commit: quiet('git', ['-C', repoRoot(), 'rev-parse', '--short', 'HEAD']) + (quiet('git', ['-C', repoRoot(), 'status', '--porcelain']) ? ' (with uncommitted changes)' : ''),
+    commit:
+      quiet('git', ['-C', repoRoot(), 'rev-parse', '--short', 'HEAD']) +
+      (quiet('git', ['-C', repoRoot(), 'status', '--porcelain']) ? ' (with uncommitted changes)' : ''),
     machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${process.platform}`,
     node: process.version,
     python: quiet('python3', ['--version']),

@@ -39,9 +39,13 @@ let loaded: Promise<StartSandbox> | undefined;
 
 async function loadStartSandbox(): Promise<StartSandbox> {
   const file = join(repoRoot(), 'dist', 'src', 'sandbox', 'index.js');
-  if (!existsSync(file)) throw new NotMeasured('the sandbox is not built (dist/src/sandbox/index.js is missing; src/sandbox/index.ts must export startSandbox)');
+  if (!existsSync(file))
+    throw new NotMeasured(
+      'the sandbox is not built (dist/src/sandbox/index.js is missing; src/sandbox/index.ts must export startSandbox)',
+    );
   const mod = (await import(pathToFileURL(file).href)) as { startSandbox?: unknown };
-  if (typeof mod.startSandbox !== 'function') throw new NotMeasured('dist/src/sandbox/index.js does not export startSandbox');
+  if (typeof mod.startSandbox !== 'function')
+    throw new NotMeasured('dist/src/sandbox/index.js does not export startSandbox');
   return mod.startSandbox as StartSandbox;
 }
 

@@ -35,7 +35,9 @@ function inDir(dir: string): SkillScripts | undefined {
 
 /** The scripts, or NotMeasured saying how to obtain them. */
 export function findSkillScripts(): SkillScripts {
-  const dirs = [process.env.EC_SKILL_SCRIPTS_DIR, join(repoRoot(), 'bench', 'vendor', 'agent-skills')].filter((d): d is string => !!d);
+  const dirs = [process.env.EC_SKILL_SCRIPTS_DIR, join(repoRoot(), 'bench', 'vendor', 'agent-skills')].filter(
+    (d): d is string => !!d,
+  );
   for (const dir of dirs) {
     const found = inDir(dir);
     if (found) return found;
@@ -46,7 +48,11 @@ export function findSkillScripts(): SkillScripts {
 export type ScriptRun = TimedRun;
 
 /** One script invocation as a user runs it: `python3 <script> <args>`, with the key and base URL in the environment. */
-export function runScript(script: string, args: readonly string[], env: { baseUrl: string; apiKey: string }): Promise<ScriptRun> {
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: { baseUrl: string; apiKey: string },
+): Promise<ScriptRun> {
   const label = `python3 ${script.split('/').pop()} ${args.join(' ')}`;
   return timeProcess('python3', [script, ...args], { EC_API_KEY: env.apiKey, EC_BASE_URL: env.baseUrl }, label);
 }

@@ -22,7 +22,11 @@ export interface AppProps {
 /** The size below the dock, for the shell and every panel that lays itself out from the terminal size. */
 function DockedSize({ dock, children }: { dock?: Dock; children: ReactNode }) {
   const size = useTerminalSize();
-  return dock ? <TerminalSizeProvider fixed={{ ...size, rows: size.rows - dock.height }}>{children}</TerminalSizeProvider> : children;
+  return dock ? (
+    <TerminalSizeProvider fixed={{ ...size, rows: size.rows - dock.height }}>{children}</TerminalSizeProvider>
+  ) : (
+    children
+  );
 }
 
 export function App({ store, connection, theme, initialScreen, initialFilter, size, dock }: AppProps) {
@@ -30,7 +34,13 @@ export function App({ store, connection, theme, initialScreen, initialFilter, si
     <ThemeContext.Provider value={theme}>
       <TerminalSizeProvider fixed={size}>
         <DockedSize dock={dock}>
-          <Shell store={store} connection={connection} initialScreen={initialScreen} initialFilter={initialFilter} dock={dock} />
+          <Shell
+            store={store}
+            connection={connection}
+            initialScreen={initialScreen}
+            initialFilter={initialFilter}
+            dock={dock}
+          />
         </DockedSize>
       </TerminalSizeProvider>
     </ThemeContext.Provider>

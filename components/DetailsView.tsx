@@ -33,7 +33,10 @@ export function DetailsView({ def, row, lines, scroll, layout, loaders }: Props)
       {row ? (
         <LinesView lines={lines} scroll={scroll} height={layout.boxInner} width={layout.width - 2} />
       ) : (
-        <Text color={theme.colorOf('muted')}> This item is no longer there (deleted or filtered out by a refresh). esc goes back.</Text>
+        <Text color={theme.colorOf('muted')}>
+          {' '}
+          This item is no longer there (deleted or filtered out by a refresh). esc goes back.
+        </Text>
       )}
     </TitledBox>
   );

@@ -30,7 +30,9 @@ export function Footer({ ctx, width }: { ctx: BindingContext; width: number }) {
       {slots.map((slot, i) => (
         <Text key={i}>
           {i > 0 ? '  ' : ''}
-          <Text bold color={theme.colorOf('accent')}>{slot.keys}</Text>
+          <Text bold color={theme.colorOf('accent')}>
+            {slot.keys}
+          </Text>
           <Text color={theme.colorOf('muted')}>{` ${slot.label}`}</Text>
         </Text>
       ))}

@@ -28,11 +28,17 @@ export function Header({ width }: { width: number }) {
   const orgText = organization ? organization.name : `organization${theme.symbols.ellipsis}`;
   const orgId = organization ? ` (${organization.id})` : '';
   const before = `ec-access  ${orgText}${orgId}  ${sandbox ? ` ${label} ` : label}`;
-  const who = clipLine(line(`  as ${identity}`), Math.max(0, width - Array.from(before).length), theme.symbols.ellipsis);
+  const who = clipLine(
+    line(`  as ${identity}`),
+    Math.max(0, width - Array.from(before).length),
+    theme.symbols.ellipsis,
+  );
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
-        <Text bold color={theme.colorOf('title')}>ec-access</Text>
+        <Text bold color={theme.colorOf('title')}>
+          ec-access
+        </Text>
         {'  '}
         <Text bold>{orgText}</Text>
         <Text color={theme.colorOf('muted')}>{orgId}</Text>
@@ -50,8 +56,7 @@ export function Header({ width }: { width: number }) {
           const tab = `${i + 1} ${SCREEN_TITLES[id]}`;
           return (
             <Text key={id} bold={current} color={current ? theme.colorOf('accent') : theme.colorOf('muted')}>
-              {current ? `[${tab}]` : ` ${tab} `}
-              {' '}
+              {current ? `[${tab}]` : ` ${tab} `}{' '}
             </Text>
           );
         })}

@@ -5,7 +5,17 @@ import { useTheme } from '../src/ui/theme.js';
 import { Segments } from './Segments.js';
 
 /** `width` is the room inside the borders. */
-export function LinesView({ lines, scroll, height, width }: { lines: readonly Line[]; scroll: number; height: number; width: number }) {
+export function LinesView({
+  lines,
+  scroll,
+  height,
+  width,
+}: {
+  lines: readonly Line[];
+  scroll: number;
+  height: number;
+  width: number;
+}) {
   const { symbols } = useTheme();
   return (
     <>

@@ -22,7 +22,14 @@ interface Props {
   readonly marked?: ReadonlySet<string>;
 }
 
-function title(def: ScreenDef<Row>, view: ScreenList, filter: string, filtering: boolean, cursor: string, marked: number): Line {
+function title(
+  def: ScreenDef<Row>,
+  view: ScreenList,
+  filter: string,
+  filtering: boolean,
+  cursor: string,
+  marked: number,
+): Line {
   const count = filter ? `${view.list.items.length}/${view.total}` : String(view.total);
   return line(
     tone('title', ` ${SCREEN_TITLES[def.id]}`, true),
@@ -35,7 +42,12 @@ function title(def: ScreenDef<Row>, view: ScreenList, filter: string, filtering:
 
 export function ListScreen({ def, view, sources, filter, filtering, selected, layout, marked }: Props) {
   const theme = useTheme();
-  const waiting = sources.some((s) => s.resource === undefined || s.resource.status === 'idle' || (s.resource.status === 'loading' && s.resource.data === undefined));
+  const waiting = sources.some(
+    (s) =>
+      s.resource === undefined ||
+      s.resource.status === 'idle' ||
+      (s.resource.status === 'loading' && s.resource.data === undefined),
+  );
   const failedEmpty = sources.find((s) => s.resource?.status === 'error' && s.resource.data === undefined);
   let empty: string | undefined;
   if (view.list.items.length === 0) {
@@ -45,11 +57,22 @@ export function ListScreen({ def, view, sources, filter, filtering, selected, la
     else empty = def.empty;
   }
   return (
-    <TitledBox title={title(def, view, filter, filtering, theme.unicode ? '▏' : '_', marked?.size ?? 0)} width={layout.width} inner={layout.boxInner}>
+    <TitledBox
+      title={title(def, view, filter, filtering, theme.unicode ? '▏' : '_', marked?.size ?? 0)}
+      width={layout.width}
+      inner={layout.boxInner}
+    >
       {empty ? (
         <Text color={theme.colorOf('muted')}>{` ${empty}`}</Text>
       ) : (
-        <ListView columns={def.columns} list={view.list} selected={selected} width={layout.width} height={layout.listRows} marked={marked} />
+        <ListView
+          columns={def.columns}
+          list={view.list}
+          selected={selected}
+          width={layout.width}
+          height={layout.listRows}
+          marked={marked}
+        />
       )}
     </TitledBox>
   );

@@ -16,7 +16,9 @@ function ConfirmQuit({ layout }: { layout: Layout }) {
     .join('   ');
   return (
     <TitledBox title={line(tone('warning', ' Quit? ', true))} width={layout.width} inner={layout.boxInner}>
-      <Text color={theme.colorOf('warning')}>{` ${theme.symbols.warn} A form has unsaved input. Quit anyway and lose it?`}</Text>
+      <Text
+        color={theme.colorOf('warning')}
+      >{` ${theme.symbols.warn} A form has unsaved input. Quit anyway and lose it?`}</Text>
       <Text>{` ${keys}`}</Text>
     </TitledBox>
   );
@@ -26,7 +28,11 @@ export function OverlayView({ overlay, help, layout }: { overlay: Overlay; help:
   switch (overlay.kind) {
     case 'help':
       return (
-        <TitledBox title={line(tone('title', ' Help ', true), tone('muted', '(generated from the key-binding table) '))} width={layout.width} inner={layout.boxInner}>
+        <TitledBox
+          title={line(tone('title', ' Help ', true), tone('muted', '(generated from the key-binding table) '))}
+          width={layout.width}
+          inner={layout.boxInner}
+        >
           <LinesView lines={help} scroll={overlay.scroll} height={layout.boxInner} width={layout.width - 2} />
         </TitledBox>
       );

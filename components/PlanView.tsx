@@ -21,7 +21,16 @@ export interface PlanViewProps {
 
 const NONE: readonly Line[] = [];
 
-export function PlanView({ plan, urlOf, width, height, scroll = 0, before = NONE, after = NONE, withRequests = true }: PlanViewProps) {
+export function PlanView({
+  plan,
+  urlOf,
+  width,
+  height,
+  scroll = 0,
+  before = NONE,
+  after = NONE,
+  withRequests = true,
+}: PlanViewProps) {
   const { symbols } = useTheme();
   const lines = useMemo(
     // LinesView keeps the first column for its margin.

@@ -8,7 +8,13 @@
  * left in the terminal's scrollback either.
  */
 import { Box, Text, useInput, useStdout, type TextProps } from 'ink';
-import { maskSecret, osc52Copy, SecretFileError, suggestedSecretFileName, writeSecretFile } from '../src/secrets/index.js';
+import {
+  maskSecret,
+  osc52Copy,
+  SecretFileError,
+  suggestedSecretFileName,
+  writeSecretFile,
+} from '../src/secrets/index.js';
 import { useAppActions, type AppActions } from '../src/ui/contexts.js';
 import { useDirty } from '../src/ui/dirty.js';
 import { keyName } from '../src/ui/keys.js';
@@ -35,14 +41,18 @@ function holderOf(secret: Secret): SecretHolder {
   return { get: () => held, drop: () => (held = undefined) };
 }
 
-const COPY_NOTICE = 'Sent to clipboard via OSC 52 — if nothing was copied, your terminal refused it: reveal it or save it to a file';
+const COPY_NOTICE =
+  'Sent to clipboard via OSC 52 — if nothing was copied, your terminal refused it: reveal it or save it to a file';
 
 function saveNotice(dir: string, fileName: string, secret: Secret): { tone: Tone; text: string } {
   try {
     const { path } = writeSecretFile({ dir: dir.trim() || process.cwd(), fileName, value: secret.reveal() });
     return { tone: 'success', text: `Saved to ${path} (readable by you only, mode 0600)` };
   } catch (error) {
-    const text = error instanceof SecretFileError ? error.message : `could not save: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+    const text =
+      error instanceof SecretFileError
+        ? error.message
+        : `could not save: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     return { tone: 'danger', text: `${text}; nothing was saved` };
   }
 }
@@ -51,7 +61,9 @@ function saveNotice(dir: string, fileName: string, secret: Secret): { tone: Tone
 function Wrapped({ children, ...style }: TextProps) {
   return (
     <Box paddingLeft={1}>
-      <Text wrap="wrap" {...style}>{children}</Text>
+      <Text wrap="wrap" {...style}>
+        {children}
+      </Text>
     </Box>
   );
 }
@@ -95,15 +107,29 @@ function SecretPanel({ holder, id, description, checks, onClosed }: SecretPanelP
   return (
     <>
       {checks.map((c, i) => (
-        <Text key={i} wrap="truncate" color={theme.colorOf(c.tone)}>{` ${c.tone === 'success' ? theme.symbols.ok : theme.symbols.warn} ${c.text}`}</Text>
+        <Text
+          key={i}
+          wrap="truncate"
+          color={theme.colorOf(c.tone)}
+        >{` ${c.tone === 'success' ? theme.symbols.ok : theme.symbols.warn} ${c.text}`}</Text>
       ))}
-      <Wrapped bold color={theme.colorOf('warning')}>{`${theme.symbols.warn} This is the only time this key's value is shown: Elastic Cloud keeps only a hash. Save it now.`}</Wrapped>
+      <Wrapped
+        bold
+        color={theme.colorOf('warning')}
+      >{`${theme.symbols.warn} This is the only time this key's value is shown: Elastic Cloud keeps only a hash. Save it now.`}</Wrapped>
       <Text> </Text>
-      <Text wrap="truncate">{` Key     ${description}`}<Text color={theme.colorOf('muted')}>{`  (${id})`}</Text></Text>
+      <Text wrap="truncate">
+        {` Key     ${description}`}
+        <Text color={theme.colorOf('muted')}>{`  (${id})`}</Text>
+      </Text>
       <Wrapped>
         {'Value   '}
-        <Text bold color={theme.colorOf(state.revealed ? 'danger' : 'accent')}>{value}</Text>
-        <Text color={theme.colorOf('muted')}>{state.revealed ? '   (revealed: v hides it)' : '   (masked: v reveals it)'}</Text>
+        <Text bold color={theme.colorOf(state.revealed ? 'danger' : 'accent')}>
+          {value}
+        </Text>
+        <Text color={theme.colorOf('muted')}>
+          {state.revealed ? '   (revealed: v hides it)' : '   (masked: v reveals it)'}
+        </Text>
       </Wrapped>
       <Text> </Text>
       <Wrapped color={theme.colorOf(state.notice?.tone ?? 'muted')}>{state.notice?.text ?? ' '}</Wrapped>
@@ -134,13 +160,20 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
   if (state.mode === 'ack') {
     return (
       <>
-        <Wrapped bold color={theme.colorOf('warning')}>{`Once closed, the value cannot be shown again. Type ${ACK_WORD} and press enter to close.`}</Wrapped>
+        <Wrapped
+          bold
+          color={theme.colorOf('warning')}
+        >{`Once closed, the value cannot be shown again. Type ${ACK_WORD} and press enter to close.`}</Wrapped>
         {field(state.ack)}
         <Text color={theme.colorOf('muted')}>{' enter close   esc back to the value'}</Text>
       </>
     );
   }
-  return <Text color={theme.colorOf('muted')}>{' v reveal/hide   c copy (OSC 52)   w write to a file   enter/esc close (asks first)'}</Text>;
+  return (
+    <Text color={theme.colorOf('muted')}>
+      {' v reveal/hide   c copy (OSC 52)   w write to a file   enter/esc close (asks first)'}
+    </Text>
+  );
 }
 
 /**
@@ -155,6 +188,14 @@ export function openSecretPanel(
   actions.openPanel({
     id: `secret:${key.id}`,
     title: `New API key: ${description}`,
-    node: <SecretPanel holder={holderOf(key.secret)} id={key.id} description={description} checks={created.checks ?? []} {...(onClosed ? { onClosed } : {})} />,
+    node: (
+      <SecretPanel
+        holder={holderOf(key.secret)}
+        id={key.id}
+        description={description}
+        checks={created.checks ?? []}
+        {...(onClosed ? { onClosed } : {})}
+      />
+    ),
   });
 }

@@ -6,12 +6,28 @@
  * actions.openPanel), else the current screen's details or list.
  */
 import { Box, useApp } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { SCREENS } from '../screens/registry.js';
 import { projectIndexOf, screenContext, storeLoaders, type ScreenContext } from '../screens/types.js';
 import type { Store } from '../src/state/store.js';
 import type { BindingContext } from '../src/ui/bindings.js';
-import { AppActionsContext, AppStateContext, type AppActions, type AppState, type Connection, type StatusMessage } from '../src/ui/contexts.js';
+import {
+  AppActionsContext,
+  AppStateContext,
+  type AppActions,
+  type AppState,
+  type Connection,
+  type StatusMessage,
+} from '../src/ui/contexts.js';
 import { helpLines } from '../src/ui/help.js';
 import { frameHeight, layoutFor } from '../src/ui/layout.js';
 import { initialNav, modeOf, navReducer, selectedIndex } from '../src/ui/navigation.js';
@@ -143,7 +159,14 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
           {top ? (
             <OverlayView overlay={top} help={help} layout={layout} />
           ) : nav.view === 'details' ? (
-            <DetailsView def={def} row={detailsRow} lines={detailsLines} scroll={nav.detailsScroll} layout={layout} loaders={loaders} />
+            <DetailsView
+              def={def}
+              row={detailsRow}
+              lines={detailsLines}
+              scroll={nav.detailsScroll}
+              layout={layout}
+              loaders={loaders}
+            />
           ) : (
             <ListScreen
               def={def}
@@ -160,7 +183,11 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
           <Box height={1}>
             <StatusLine sources={sources} />
           </Box>
-          {dock ? <Box height={dock.height} flexDirection="column">{dock.node}</Box> : null}
+          {dock ? (
+            <Box height={dock.height} flexDirection="column">
+              {dock.node}
+            </Box>
+          ) : null}
           <Box height={1}>
             <Footer ctx={bindingCtx} width={size.columns} />
           </Box>

@@ -12,14 +12,21 @@ export function StatusLine({ sources }: { sources: readonly NamedResource[] }) {
   const theme = useTheme();
   const { message, data } = useAppState();
   if (message) {
-    return <Text wrap="truncate" color={theme.colorOf(message.tone)}>{message.text}</Text>;
+    return (
+      <Text wrap="truncate" color={theme.colorOf(message.tone)}>
+        {message.text}
+      </Text>
+    );
   }
   const failed = sources.find((s) => s.resource?.status === 'error');
   if (failed?.resource?.status === 'error') {
     const { error } = failed.resource;
     return (
       <Text wrap="truncate">
-        <Text color={theme.colorOf('danger')} bold>{`${theme.symbols.fail} Loading ${failed.noun} failed: ${error.message}`}</Text>
+        <Text
+          color={theme.colorOf('danger')}
+          bold
+        >{`${theme.symbols.fail} Loading ${failed.noun} failed: ${error.message}`}</Text>
         {error.hint ? <Text color={theme.colorOf('warning')}>{` ${theme.symbols.dash} ${error.hint}`}</Text> : null}
         <Text color={theme.colorOf('muted')}>{' · r to retry'}</Text>
       </Text>
@@ -33,5 +40,9 @@ export function StatusLine({ sources }: { sources: readonly NamedResource[] }) {
       </Text>
     );
   }
-  return <Text wrap="truncate" color={theme.colorOf('warning')}>{data.notices.join(' · ')}</Text>;
+  return (
+    <Text wrap="truncate" color={theme.colorOf('warning')}>
+      {data.notices.join(' · ')}
+    </Text>
+  );
 }

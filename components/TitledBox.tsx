@@ -6,7 +6,17 @@ import type { Line } from '../src/ui/lines.js';
 import { useTheme } from '../src/ui/theme.js';
 import { Segments } from './Segments.js';
 
-export function TitledBox({ title, width, inner, children }: { title: Line; width: number; inner: number; children: ReactNode }) {
+export function TitledBox({
+  title,
+  width,
+  inner,
+  children,
+}: {
+  title: Line;
+  width: number;
+  inner: number;
+  children: ReactNode;
+}) {
   const theme = useTheme();
   const { tl, tr, h } = theme.symbols.border;
   const titleText = title.map((s) => s.text).join('');

@@ -30,7 +30,12 @@ export interface Frame {
   readonly marked?: readonly Row[];
 }
 
-export function createHandlers(dispatch: Dispatch<NavAction>, actions: AppActions, frame: () => Frame, exit: () => void): Handlers {
+export function createHandlers(
+  dispatch: Dispatch<NavAction>,
+  actions: AppActions,
+  frame: () => Frame,
+  exit: () => void,
+): Handlers {
   const move = (delta: number) => dispatch({ type: 'move', ids: frame().ids, delta });
   const scroll = (delta: number) => dispatch({ type: 'scrollDetails', delta, max: frame().detailsMax });
   const scrollHelp = (delta: number) => dispatch({ type: 'scrollHelp', delta, max: frame().helpMax });

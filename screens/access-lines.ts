@@ -38,9 +38,12 @@ export function cellSegments(cell: MatrixCell, symbols: Symbols): Segment[] {
 
 export function matrixLegend(symbols: Symbols): Line {
   return line(
-    tone('danger', `${symbols.fail}role`), tone('muted', ' missing in the project  '),
-    tone('warning', '?role'), tone('muted', ' not verified  '),
-    tone('warning', overGrantMark(symbols), true), tone('muted', ' over-grant  '),
+    tone('danger', `${symbols.fail}role`),
+    tone('muted', ' missing in the project  '),
+    tone('warning', '?role'),
+    tone('muted', ' not verified  '),
+    tone('warning', overGrantMark(symbols), true),
+    tone('muted', ' over-grant  '),
     tone('muted', `${symbols.dash} no access`),
   );
 }
@@ -51,10 +54,22 @@ const cellOf = (snapshot: OrgSnapshot, principal: Principal, project: Project): 
 function roleStatusLines(access: ProjectAccess, symbols: Symbols): Line[] {
   return access.roles.flatMap((role): Line[] => {
     if (role.status === 'missing') {
-      return [line('  ', tone('danger', `${symbols.fail} ${role.name}`), tone('muted', ' does not exist in this project: grants nothing'))];
+      return [
+        line(
+          '  ',
+          tone('danger', `${symbols.fail} ${role.name}`),
+          tone('muted', ' does not exist in this project: grants nothing'),
+        ),
+      ];
     }
     if (role.status === 'unknown') {
-      return [line('  ', tone('warning', `? ${role.name}`), tone('muted', ' not verified: the project\'s custom roles are not loaded'))];
+      return [
+        line(
+          '  ',
+          tone('warning', `? ${role.name}`),
+          tone('muted', " not verified: the project's custom roles are not loaded"),
+        ),
+      ];
     }
     return [];
   });
@@ -65,15 +80,30 @@ export function reasonLines(access: ProjectAccess, symbols: Symbols, indent = ' 
   if (access.reaches.length === 0) return [line(indent, tone('muted', 'no assignment covers this project'))];
   return [
     ...access.reaches.map((reach) => line(indent, tone('muted', reach.text))),
-    ...(access.roles.length === 0 ? [line(indent, tone('muted', 'no stack role: Cloud console and Cloud API only'))] : []),
+    ...(access.roles.length === 0
+      ? [line(indent, tone('muted', 'no stack role: Cloud console and Cloud API only'))]
+      : []),
     ...(access.overGrant
-      ? [line(indent, tone('warning', `${overGrantMark(symbols)} over-grant: a predefined role on top of a custom role (roles combine as a union)`))]
+      ? [
+          line(
+            indent,
+            tone(
+              'warning',
+              `${overGrantMark(symbols)} over-grant: a predefined role on top of a custom role (roles combine as a union)`,
+            ),
+          ),
+        ]
       : []),
   ];
 }
 
 /** The selected cell of the matrix, spelled out: the compact cell, each role's status, and the reason chain. */
-export function cellExplainLines(snapshot: OrgSnapshot, principal: Principal, project: Project, symbols: Symbols): Line[] {
+export function cellExplainLines(
+  snapshot: OrgSnapshot,
+  principal: Principal,
+  project: Project,
+  symbols: Symbols,
+): Line[] {
   const access = projectAccess(snapshot, principal, project);
   return [
     line('  ', ...cellSegments(cellOf(snapshot, principal, project), symbols)),
@@ -83,14 +113,23 @@ export function cellExplainLines(snapshot: OrgSnapshot, principal: Principal, pr
 }
 
 /** Details of a member, invitation or key: every project it reaches, with the compact cell and why. */
-export function principalAccessLines(snapshot: OrgSnapshot | undefined, principal: Principal, symbols: Symbols): Line[] {
+export function principalAccessLines(
+  snapshot: OrgSnapshot | undefined,
+  principal: Principal,
+  symbols: Symbols,
+): Line[] {
   if (!snapshot) return [line(tone('muted', '  loading…'))];
   const reached = snapshot.projects
     .map((project) => ({ project, access: projectAccess(snapshot, principal, project) }))
     .filter(({ access }) => access.reaches.length > 0);
   if (reached.length === 0) return [line(tone('muted', '  no project access'))];
   return reached.flatMap(({ project, access }) => [
-    line('  ', project.name, tone('muted', ` (${project.type})  `), ...cellSegments(cellOf(snapshot, principal, project), symbols)),
+    line(
+      '  ',
+      project.name,
+      tone('muted', ` (${project.type})  `),
+      ...cellSegments(cellOf(snapshot, principal, project), symbols),
+    ),
     ...reasonLines(access, symbols),
   ]);
 }
@@ -102,7 +141,17 @@ export function projectColumnLines(snapshot: OrgSnapshot | undefined, project: P
   const matrix = accessMatrix(snapshot, principals, [project]);
   const rows = matrix.rows.flatMap((ref, i) => {
     const cell = matrix.cells[i]![0]!;
-    return cell.kind === 'none' ? [] : [line('  ', tone('muted', KIND_TAG[ref.kind].padEnd(5)), ref.label.padEnd(24), ' ', ...cellSegments(cell, symbols))];
+    return cell.kind === 'none'
+      ? []
+      : [
+          line(
+            '  ',
+            tone('muted', KIND_TAG[ref.kind].padEnd(5)),
+            ref.label.padEnd(24),
+            ' ',
+            ...cellSegments(cell, symbols),
+          ),
+        ];
   });
   const without = principals.length - rows.length;
   return [

@@ -9,10 +9,18 @@ export function customRolesLines(resource: Resource<CustomRolesState> | undefine
     return [line(tone('muted', '  loading…'))];
   }
   if (resource.status === 'error') {
-    return [line('  ', tone('danger', `${ctx.symbols.fail} ${resource.error.message}`), resource.error.hint ? tone('muted', ` (${resource.error.hint})`) : undefined)];
+    return [
+      line(
+        '  ',
+        tone('danger', `${ctx.symbols.fail} ${resource.error.message}`),
+        resource.error.hint ? tone('muted', ` (${resource.error.hint})`) : undefined,
+      ),
+    ];
   }
   const state = resource.data!;
-  if (state.status === 'unavailable') return [line('  ', tone('warning', `${ctx.symbols.warn} unavailable: ${state.reason}`))];
-  if (state.names.length === 0) return [line(tone('muted', `  none (from ${state.source === 'cloud' ? 'the Cloud API' : 'Elasticsearch'})`))];
+  if (state.status === 'unavailable')
+    return [line('  ', tone('warning', `${ctx.symbols.warn} unavailable: ${state.reason}`))];
+  if (state.names.length === 0)
+    return [line(tone('muted', `  none (from ${state.source === 'cloud' ? 'the Cloud API' : 'Elasticsearch'})`))];
   return state.names.map((name) => line('  ', name));
 }

@@ -27,13 +27,23 @@ function keyRow(key: ApiKey, ctx: ScreenContext): KeyRow {
   const expiry = keyExpiryStatus(key, ctx.now);
   const when = relative(key.expiration_date, ctx.now);
   const expires =
-    expiry === 'never' ? 'never' : expiry === 'expired' ? `${ctx.symbols.fail} expired ${when}` : expiry === 'expiring-soon' ? `${ctx.symbols.warn} ${when}` : when;
+    expiry === 'never'
+      ? 'never'
+      : expiry === 'expired'
+        ? `${ctx.symbols.fail} expired ${when}`
+        : expiry === 'expiring-soon'
+          ? `${ctx.symbols.warn} ${when}`
+          : when;
   return {
     id: key.id,
     key,
     created: relative(key.creation_date, ctx.now),
     expires,
-    ...(expiry === 'expired' ? { expiryTone: 'danger' as const } : expiry === 'expiring-soon' ? { expiryTone: 'warning' as const } : {}),
+    ...(expiry === 'expired'
+      ? { expiryTone: 'danger' as const }
+      : expiry === 'expiring-soon'
+        ? { expiryTone: 'warning' as const }
+        : {}),
     scope: accessSummary(key.role_assignments, true),
     cloudOnly: !hasApplicationRoles(key.role_assignments),
   };
@@ -45,7 +55,11 @@ function keyDetails(row: KeyRow, ctx: ScreenContext): Line[] {
     heading(key.description),
     field('Key id', key.id),
     field('Created', absolute(key.creation_date, ctx.now)),
-    field('Expires', key.expiration_date ? absolute(key.expiration_date, ctx.now) : 'never', row.expiryTone ? tone(row.expiryTone, `  ${row.expires}`) : undefined),
+    field(
+      'Expires',
+      key.expiration_date ? absolute(key.expiration_date, ctx.now) : 'never',
+      row.expiryTone ? tone(row.expiryTone, `  ${row.expires}`) : undefined,
+    ),
     ...(key.user_id ? [field('Created by', key.user_id)] : []),
     field(
       'Reaches',
@@ -74,10 +88,18 @@ export const keysScreen = defineScreen<KeyRow>({
     { header: 'CREATED', width: 8, text: (r) => r.created },
     { header: 'EXPIRES', width: 16, text: (r) => r.expires, tone: (r) => r.expiryTone },
     { header: 'SCOPE', width: 16, grow: 2, text: (r) => r.scope, searchable: true },
-    { header: 'ACCESS', width: 10, text: (r) => (r.cloudOnly ? 'Cloud-only' : 'Cloud+ES'), tone: (r) => (r.cloudOnly ? 'muted' : 'accent') },
+    {
+      header: 'ACCESS',
+      width: 10,
+      text: (r) => (r.cloudOnly ? 'Cloud-only' : 'Cloud+ES'),
+      tone: (r) => (r.cloudOnly ? 'muted' : 'accent'),
+    },
   ],
   sorts: [
-    { label: 'expiry', compare: (a, b) => (a.key.expiration_date ?? '9999').localeCompare(b.key.expiration_date ?? '9999') },
+    {
+      label: 'expiry',
+      compare: (a, b) => (a.key.expiration_date ?? '9999').localeCompare(b.key.expiration_date ?? '9999'),
+    },
     { label: 'description', compare: (a, b) => byText(a.key.description, b.key.description) },
     { label: 'newest', compare: (a, b) => b.key.creation_date.localeCompare(a.key.creation_date) },
   ],

@@ -108,7 +108,13 @@ export const membersScreen = defineScreen<MemberRow>({
   ],
   columns: [
     { header: 'EMAIL', width: 17, grow: 1, text: (r) => r.email, searchable: true },
-    { header: 'NAME', width: 10, grow: 1, text: (r) => r.name || (r.kind === 'invitation' ? '(pending)' : ''), searchable: true },
+    {
+      header: 'NAME',
+      width: 10,
+      grow: 1,
+      text: (r) => r.name || (r.kind === 'invitation' ? '(pending)' : ''),
+      searchable: true,
+    },
     { header: 'ORG ROLE', width: 13, text: (r) => r.orgRole },
     { header: 'PROJECT ACCESS', width: 16, grow: 3, text: (r) => r.access, searchable: true },
     { header: 'STATUS', width: 16, text: (r) => r.status, tone: (r) => r.statusTone },

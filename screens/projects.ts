@@ -22,7 +22,8 @@ function holderLine(holder: AccessHolder, ctx: ScreenContext): Line {
         ? tone('danger', `${ctx.symbols.fail} ${r.name} (missing here)`)
         : tone('warning', `${r.name} (unverified)`),
   );
-  const shown = roles.length > 0 ? roles.flatMap((r, i) => (i > 0 ? [', ', r] : [r])) : [tone('muted', 'Cloud access only')];
+  const shown =
+    roles.length > 0 ? roles.flatMap((r, i) => (i > 0 ? [', ', r] : [r])) : [tone('muted', 'Cloud access only')];
   return line('  ', holder.principal.label.padEnd(28), ' ', ...shown, tone('muted', `  ${holder.reasons.join('; ')}`));
 }
 
@@ -49,7 +50,9 @@ function projectDetails(project: Project, ctx: ScreenContext): Line[] {
     field('Alias', project.alias),
     field('Region', project.region_id),
     field('Created', absolute(project.metadata.created_at, ctx.now)),
-    ...(project.metadata.suspended_at ? [field('Suspended', tone('danger', absolute(project.metadata.suspended_at, ctx.now)))] : []),
+    ...(project.metadata.suspended_at
+      ? [field('Suspended', tone('danger', absolute(project.metadata.suspended_at, ctx.now)))]
+      : []),
     blank,
     heading('Endpoints'),
     ...endpoints.map(([name, url]) => field(`  ${name}`, url)),
@@ -70,7 +73,12 @@ export const projectsScreen = defineScreen<ProjectRow>({
   sources: (data) => PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: data.projects[type] })),
   refresh: ['projects', 'customRoles'],
   deps: (data) => [data.projects],
-  rows: (ctx) => allProjects(ctx.data).map((project) => ({ id: project.id, project, created: relative(project.metadata.created_at, ctx.now) })),
+  rows: (ctx) =>
+    allProjects(ctx.data).map((project) => ({
+      id: project.id,
+      project,
+      created: relative(project.metadata.created_at, ctx.now),
+    })),
   columns: [
     { header: 'TYPE', width: 13, text: (r) => r.project.type, searchable: true },
     { header: 'NAME', width: 16, grow: 1, text: (r) => r.project.name, searchable: true },
@@ -80,8 +88,14 @@ export const projectsScreen = defineScreen<ProjectRow>({
   ],
   sorts: [
     { label: 'name', compare: (a, b) => byText(a.project.name, b.project.name) },
-    { label: 'type', compare: (a, b) => byText(a.project.type, b.project.type) || byText(a.project.name, b.project.name) },
-    { label: 'region', compare: (a, b) => byText(a.project.region_id, b.project.region_id) || byText(a.project.name, b.project.name) },
+    {
+      label: 'type',
+      compare: (a, b) => byText(a.project.type, b.project.type) || byText(a.project.name, b.project.name),
+    },
+    {
+      label: 'region',
+      compare: (a, b) => byText(a.project.region_id, b.project.region_id) || byText(a.project.name, b.project.name),
+    },
     { label: 'newest', compare: (a, b) => byText(b.project.metadata.created_at, a.project.metadata.created_at) },
   ],
   empty: 'No Serverless projects in this organization.',

@@ -23,7 +23,14 @@ export function descriptorLines(role: Role): Line[] {
   role.applications.forEach((app, i) => {
     const label = app.application === 'kibana-.kibana' ? 'Kibana' : app.application;
     const where = app.resources.map((r) => (r === '*' ? 'all spaces' : r.replace(/^space:/, 'space '))).join(', ');
-    out.push(field(i === 0 ? 'Kibana' : '', list(app.privileges), tone('muted', ` in ${where}`), app.application !== 'kibana-.kibana' ? tone('muted', ` (${label})`) : undefined));
+    out.push(
+      field(
+        i === 0 ? 'Kibana' : '',
+        list(app.privileges),
+        tone('muted', ` in ${where}`),
+        app.application !== 'kibana-.kibana' ? tone('muted', ` (${label})`) : undefined,
+      ),
+    );
   });
   if ((role.run_as ?? []).length > 0) out.push(field('Run as', list(role.run_as ?? [])));
   return out.length > 0 ? out : [line(tone('muted', 'empty descriptor'))];

@@ -13,8 +13,20 @@ import { byText, defineScreen, type ScreenContext } from './types.js';
 
 export type RoleRow =
   | { readonly kind: 'predefined'; readonly id: string; readonly order: number; readonly role: PredefinedRole }
-  | { readonly kind: 'custom'; readonly id: string; readonly order: number; readonly project: Project; readonly name: string }
-  | { readonly kind: 'unavailable'; readonly id: string; readonly order: number; readonly project: Project; readonly reason: string };
+  | {
+      readonly kind: 'custom';
+      readonly id: string;
+      readonly order: number;
+      readonly project: Project;
+      readonly name: string;
+    }
+  | {
+      readonly kind: 'unavailable';
+      readonly id: string;
+      readonly order: number;
+      readonly project: Project;
+      readonly reason: string;
+    };
 
 function availability(role: PredefinedRole): string {
   if (role.scope === 'organization') return 'the organization';
@@ -28,7 +40,13 @@ function customRows(ctx: ScreenContext, start: number): RoleRow[] {
     const state = dataOf(ctx.data.customRoles.get(project.id));
     if (!state) continue;
     if (state.status === 'unavailable') {
-      rows.push({ kind: 'unavailable', id: `unavailable:${project.id}`, order: start + rows.length, project, reason: state.reason });
+      rows.push({
+        kind: 'unavailable',
+        id: `unavailable:${project.id}`,
+        order: start + rows.length,
+        project,
+        reason: state.reason,
+      });
       continue;
     }
     for (const name of state.names) {
@@ -44,7 +62,11 @@ function holders(ctx: ScreenContext): Holder[] {
   const s = ctx.snapshot;
   if (!s) return [];
   return [
-    ...s.members.map((m) => ({ kind: 'member', label: m.email ?? m.name ?? m.user_id, assignments: m.role_assignments })),
+    ...s.members.map((m) => ({
+      kind: 'member',
+      label: m.email ?? m.name ?? m.user_id,
+      assignments: m.role_assignments,
+    })),
     ...s.invitations.map((i) => ({ kind: 'invitation', label: i.email, assignments: i.role_assignments })),
     ...s.keys.map((k) => ({ kind: 'API key', label: k.description, assignments: k.role_assignments })),
   ];
@@ -80,13 +102,20 @@ function customDetails(project: Project, name: string, ctx: ScreenContext): Line
   const descriptor = ctx.data.roleDescriptors.get(roleKey(project.id, name));
   const audience = ctx.snapshot && whoHasAccess(ctx.snapshot, project.id);
   const holdersOfRole = audience
-    ? [...audience.members, ...audience.invitations, ...audience.keys].filter((h) => h.access.roles.some((r) => r.name === name))
+    ? [...audience.members, ...audience.invitations, ...audience.keys].filter((h) =>
+        h.access.roles.some((r) => r.name === name),
+      )
     : [];
   let body: Line[];
-  if (!descriptor || descriptor.status === 'idle' || descriptor.status === 'loading') body = [line(tone('muted', '  loading…'))];
+  if (!descriptor || descriptor.status === 'idle' || descriptor.status === 'loading')
+    body = [line(tone('muted', '  loading…'))];
   else if (descriptor.status === 'error') {
-    body = [line('  ', tone('danger', `${ctx.symbols.fail} ${descriptor.error.message}`)), ...(descriptor.error.hint ? [line(tone('muted', `  ${descriptor.error.hint}`))] : [])];
-  } else if (descriptor.data === null) body = [line('  ', tone('warning', `${ctx.symbols.warn} the role no longer exists in this project`))];
+    body = [
+      line('  ', tone('danger', `${ctx.symbols.fail} ${descriptor.error.message}`)),
+      ...(descriptor.error.hint ? [line(tone('muted', `  ${descriptor.error.hint}`))] : []),
+    ];
+  } else if (descriptor.data === null)
+    body = [line('  ', tone('warning', `${ctx.symbols.warn} the role no longer exists in this project`))];
   else body = descriptorLines(descriptor.data);
   return [
     heading(name),
@@ -127,27 +156,73 @@ export const rolesScreen = defineScreen<RoleRow>({
   refresh: ['projects', 'customRoles'],
   deps: (data) => [data.projects, data.customRoles],
   rows: (ctx) => [
-    ...PREDEFINED_ROLES.map((role, order): RoleRow => ({ kind: 'predefined', id: `predefined:${role.id}`, order, role })),
+    ...PREDEFINED_ROLES.map((role, order): RoleRow => ({
+      kind: 'predefined',
+      id: `predefined:${role.id}`,
+      order,
+      role,
+    })),
     ...customRows(ctx, PREDEFINED_ROLES.length),
   ],
   columns: [
-    { header: 'SCOPE', width: 13, text: (r) => (r.kind === 'predefined' ? r.role.scope : 'custom'), tone: (r) => (r.kind === 'predefined' ? undefined : 'accent'), searchable: true },
-    { header: 'ROLE', width: 18, grow: 1, text: (r) => (r.kind === 'predefined' ? r.role.label : r.kind === 'custom' ? r.name : '(unavailable)'), searchable: true },
-    { header: 'ID / PROJECT', width: 18, grow: 1, text: (r) => (r.kind === 'predefined' ? r.role.id : r.project.name), searchable: true },
     {
-      header: 'ABOUT', width: 20, grow: 1,
-      text: (r) => (r.kind === 'predefined' ? r.role.description : r.kind === 'custom' ? `custom role in ${r.project.type} project` : r.reason),
+      header: 'SCOPE',
+      width: 13,
+      text: (r) => (r.kind === 'predefined' ? r.role.scope : 'custom'),
+      tone: (r) => (r.kind === 'predefined' ? undefined : 'accent'),
+      searchable: true,
+    },
+    {
+      header: 'ROLE',
+      width: 18,
+      grow: 1,
+      text: (r) => (r.kind === 'predefined' ? r.role.label : r.kind === 'custom' ? r.name : '(unavailable)'),
+      searchable: true,
+    },
+    {
+      header: 'ID / PROJECT',
+      width: 18,
+      grow: 1,
+      text: (r) => (r.kind === 'predefined' ? r.role.id : r.project.name),
+      searchable: true,
+    },
+    {
+      header: 'ABOUT',
+      width: 20,
+      grow: 1,
+      text: (r) =>
+        r.kind === 'predefined'
+          ? r.role.description
+          : r.kind === 'custom'
+            ? `custom role in ${r.project.type} project`
+            : r.reason,
       tone: (r) => (r.kind === 'unavailable' ? 'warning' : undefined),
     },
   ],
   sorts: [
     { label: 'catalog', compare: (a, b) => a.order - b.order },
-    { label: 'name', compare: (a, b) => byText(a.kind === 'predefined' ? a.role.label : a.kind === 'custom' ? a.name : '', b.kind === 'predefined' ? b.role.label : b.kind === 'custom' ? b.name : '') },
+    {
+      label: 'name',
+      compare: (a, b) =>
+        byText(
+          a.kind === 'predefined' ? a.role.label : a.kind === 'custom' ? a.name : '',
+          b.kind === 'predefined' ? b.role.label : b.kind === 'custom' ? b.name : '',
+        ),
+    },
   ],
   empty: 'No roles.',
-  detailsTitle: (r) => (r.kind === 'predefined' ? `Role: ${r.role.label} (${r.role.id})` : r.kind === 'custom' ? `Custom role: ${r.name} in ${r.project.name}` : `Custom roles: ${r.project.name}`),
+  detailsTitle: (r) =>
+    r.kind === 'predefined'
+      ? `Role: ${r.role.label} (${r.role.id})`
+      : r.kind === 'custom'
+        ? `Custom role: ${r.name} in ${r.project.name}`
+        : `Custom roles: ${r.project.name}`,
   details: (r, ctx) =>
-    r.kind === 'predefined' ? predefinedDetails(r.role, ctx) : r.kind === 'custom' ? customDetails(r.project, r.name, ctx) : unavailableDetails(r.project, r.reason, ctx),
+    r.kind === 'predefined'
+      ? predefinedDetails(r.role, ctx)
+      : r.kind === 'custom'
+        ? customDetails(r.project, r.name, ctx)
+        : unavailableDetails(r.project, r.reason, ctx),
   onDetails: (r, loaders) => {
     if (r.kind === 'custom') loaders.ensureRole(r.project.id, r.name);
   },

@@ -22,7 +22,13 @@ export interface ScreenContext {
 }
 
 /** The context screens are rendered in, from the store's state (the shell memoizes it; the opening prefetch does not). */
-export function screenContext(data: DataState, snapshot: OrgSnapshot | undefined, symbols: Symbols, now: Date, projects: ProjectIndex = projectIndexOf(data)): ScreenContext {
+export function screenContext(
+  data: DataState,
+  snapshot: OrgSnapshot | undefined,
+  symbols: Symbols,
+  now: Date,
+  projects: ProjectIndex = projectIndexOf(data),
+): ScreenContext {
   return { data, snapshot, projects, now: snapshot?.now ?? now, symbols };
 }
 

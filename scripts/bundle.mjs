@@ -45,7 +45,9 @@ await build({
   // React and its reconciler pick their build from NODE_ENV at run time; fixing it drops the development builds.
   define: { 'process.env.NODE_ENV': '"production"' },
   // Dependencies written as CommonJS (undici, react) call require() for Node's built-in modules.
-  banner: { js: "import { createRequire as __ecCreateRequire } from 'node:module'; const require = __ecCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __ecCreateRequire } from 'node:module'; const require = __ecCreateRequire(import.meta.url);",
+  },
   // Less to parse at start; identifiers keep their names, so profiles (bench P3 names its hottest functions) and
   // stack traces stay readable.
   minifyWhitespace: true,

@@ -31,7 +31,10 @@ function patches(src) {
         "                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
         '                row.push(blankCell);',
       ],
-      ['const sharedCaches', "const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });\nconst sharedCaches"],
+      [
+        'const sharedCaches',
+        "const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });\nconst sharedCaches",
+      ],
       ['', `import { GenerationalMap } from ${generationalMap};\n`],
     ],
     '@alcalzone/ansi-tokenize/build/styledChars.js': [
@@ -42,7 +45,10 @@ function patches(src) {
         '            ret.push({\n                ...token,\n                styles: [...codes],\n            });',
         '            ret.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles: codes });',
       ],
-      ['import { diffAnsiCodes } from "./diff.js";', `import { diffAnsiCodes } from "./diff.js";\nimport { sameStyles } from ${fastPaths};`],
+      [
+        'import { diffAnsiCodes } from "./diff.js";',
+        `import { diffAnsiCodes } from "./diff.js";\nimport { sameStyles } from ${fastPaths};`,
+      ],
       [
         '            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
         '            if (!sameStyles(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
@@ -51,25 +57,45 @@ function patches(src) {
     // Every line Ink draws is split into graphemes with Intl.Segmenter, character by character; lines made of
     // characters that are graphemes on their own (nearly all of this app's) are split by index instead.
     '@alcalzone/ansi-tokenize/build/tokenize.js': [
-      ['import isFullwidthCodePoint from "is-fullwidth-code-point";', `import isFullwidthCodePoint from "is-fullwidth-code-point";\nimport { graphemesOf } from ${fastPaths};`],
-      ['    for (const { segment, index } of segmenter.segment(str)) {', '    for (const { segment, index } of graphemesOf(segmenter, str)) {'],
+      [
+        'import isFullwidthCodePoint from "is-fullwidth-code-point";',
+        `import isFullwidthCodePoint from "is-fullwidth-code-point";\nimport { graphemesOf } from ${fastPaths};`,
+      ],
+      [
+        '    for (const { segment, index } of segmenter.segment(str)) {',
+        '    for (const { segment, index } of graphemesOf(segmenter, str)) {',
+      ],
     ],
     // Yoga's Emscripten loader reads its embedded wasm through fetch() of a data: URL whenever a global fetch exists.
     // In Node that loads Node's own copy of undici and percent-decodes 95 KB in JavaScript: about 20 ms of every
     // start. Its fallback path decodes the same base64 directly in about 1 ms.
-    'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js': [['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return !0?']],
+    'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js': [
+      ['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return !0?'],
+    ],
     // Called on the squashed text of every text node at every nesting level, every frame, and tokenizes all of it
     // when it holds colour codes.
     'ink/build/sanitize-ansi.js': [
-      ['export default sanitizeAnsi;', `import { memoizeBounded } from ${generationalMap};\nexport default memoizeBounded(sanitizeAnsi, 1024);`],
+      [
+        'export default sanitizeAnsi;',
+        `import { memoizeBounded } from ${generationalMap};\nexport default memoizeBounded(sanitizeAnsi, 1024);`,
+      ],
     ],
     'ink/build/render-node-to-output.js': [
-      ["import widestLine from 'widest-line';", `import widestLineOf from 'widest-line';\nimport { memoizeBounded } from ${generationalMap};\nconst widestLine = memoizeBounded(widestLineOf, 1024);`],
+      [
+        "import widestLine from 'widest-line';",
+        `import widestLineOf from 'widest-line';\nimport { memoizeBounded } from ${generationalMap};\nconst widestLine = memoizeBounded(widestLineOf, 1024);`,
+      ],
     ],
     // Its fast path covers printable ASCII only; every line with a border or a bullet was segmented into graphemes.
     'string-width/index.js': [
-      ["import {eastAsianWidth} from 'get-east-asian-width';", `import {eastAsianWidth} from 'get-east-asian-width';\nimport { NARROW_TEXT } from ${fastPaths};`],
-      ['\tlet width = 0;\n\tconst eastAsianWidthOptions', '\tif (ambiguousIsNarrow && NARROW_TEXT.test(string)) {\n\t\treturn string.length;\n\t}\n\n\tlet width = 0;\n\tconst eastAsianWidthOptions'],
+      [
+        "import {eastAsianWidth} from 'get-east-asian-width';",
+        `import {eastAsianWidth} from 'get-east-asian-width';\nimport { NARROW_TEXT } from ${fastPaths};`,
+      ],
+      [
+        '\tlet width = 0;\n\tconst eastAsianWidthOptions',
+        '\tif (ambiguousIsNarrow && NARROW_TEXT.test(string)) {\n\t\treturn string.length;\n\t}\n\n\tlet width = 0;\n\tconst eastAsianWidthOptions',
+      ],
     ],
   };
 }
@@ -91,7 +117,10 @@ export function dependencyPatches({ nodeModules, src }) {
           if (!edits) return undefined; // a nested copy: left alone
           let contents = readFileSync(path, 'utf8');
           for (const [from, to] of edits) {
-            if (from && !contents.includes(from)) throw new Error(`${path}: "${from}" is gone; the package changed, revisit scripts/dependency-patches.mjs`);
+            if (from && !contents.includes(from))
+              throw new Error(
+                `${path}: "${from}" is gone; the package changed, revisit scripts/dependency-patches.mjs`,
+              );
             contents = from ? contents.replace(from, to) : to + contents;
           }
           applied.add(file);
@@ -101,7 +130,8 @@ export function dependencyPatches({ nodeModules, src }) {
     },
     check() {
       const missing = Object.keys(table).filter((file) => !applied.has(file));
-      if (missing.length > 0) throw new Error(`never bundled, so not patched: ${missing.join(', ')}; revisit scripts/dependency-patches.mjs`);
+      if (missing.length > 0)
+        throw new Error(`never bundled, so not patched: ${missing.join(', ')}; revisit scripts/dependency-patches.mjs`);
     },
   };
 }

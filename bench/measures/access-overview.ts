@@ -33,14 +33,22 @@ interface Timing {
 
 async function oursOnce(watch?: BusyWatch): Promise<Timing> {
   return withSandbox({ latencyMs: CONFIG.latencyMs }, async (sandbox) => {
-    const { app, startedAt } = await launchAgainst(sandbox, ['projects', '--filter', CONFIG.project], watch ? { nodeArgs: watch.nodeArgs, env: watch.env } : {});
+    const { app, startedAt } = await launchAgainst(
+      sandbox,
+      ['projects', '--filter', CONFIG.project],
+      watch ? { nodeArgs: watch.nodeArgs, env: watch.env } : {},
+    );
     const firstOutput = app.nextOutputAt(15_000);
     try {
       await waitForList(app, 'Projects', { pollMs: 2, timeoutMs: 15_000 });
       await app.waitForText(CONFIG.project, { pollMs: 2 });
       app.write('\r');
       await app.waitFor(
-        (s) => /Who has access here/.test(s) && /Members \(\d+\)/.test(s) && /API keys \(\d+\)/.test(s) && !/loading…/.test(s),
+        (s) =>
+          /Who has access here/.test(s) &&
+          /Members \(\d+\)/.test(s) &&
+          /API keys \(\d+\)/.test(s) &&
+          !/loading…/.test(s),
         `the audience of ${CONFIG.project}`,
         { pollMs: 2, timeoutMs: 15_000 },
       );
@@ -57,7 +65,9 @@ async function oursOnce(watch?: BusyWatch): Promise<Timing> {
 function whereTheTimeGoes(): Promise<string> {
   return withBusyWatch(async (watch) => {
     const { busy, total } = await oursOnce(watch);
-    const rounds = busy ? `; 2 round trips of ${ms(CONFIG.latencyMs)} are ${ms(2 * CONFIG.latencyMs)} of the ${ms(total)}, and they overlap that work` : '';
+    const rounds = busy
+      ? `; 2 round trips of ${ms(CONFIG.latencyMs)} are ${ms(2 * CONFIG.latencyMs)} of the ${ms(total)}, and they overlap that work`
+      : '';
     return `where the time goes: ${describeBusy(busy, 'until the answer was on screen')}${rounds}`;
   });
 }
@@ -88,7 +98,12 @@ export async function measureAccessOverview(): Promise<MeasureResult> {
     }
     if (scripts) {
       const s = scripts;
-      theirs.push(await withSandbox({ latencyMs: CONFIG.latencyMs }, async (sandbox) => (await runSequence(s, ACCESS_OVERVIEW, sandbox)).totalMs));
+      theirs.push(
+        await withSandbox(
+          { latencyMs: CONFIG.latencyMs },
+          async (sandbox) => (await runSequence(s, ACCESS_OVERVIEW, sandbox)).totalMs,
+        ),
+      );
     }
   }
   const ours = timings.map((t) => t.total);
@@ -107,7 +122,11 @@ export async function measureAccessOverview(): Promise<MeasureResult> {
   if (!scripts || theirs.length === 0) {
     notes.push(`baseline skipped: ${scriptsMissing ?? 'no runs'}`);
     return {
-      id: ID, title: TITLE, goal, ours: ms(oursMedian), verdict: 'partly measured',
+      id: ID,
+      title: TITLE,
+      goal,
+      ours: ms(oursMedian),
+      verdict: 'partly measured',
       summary: `${withinBudget ? 'within' : `over by ${ms(oursMedian - budget)}`} the ${ms(budget)} budget; no baseline (${HOW_TO_GET_SCRIPTS})`,
       notes,
     };
@@ -125,7 +144,12 @@ export async function measureAccessOverview(): Promise<MeasureResult> {
     !withinBudget ? `${ms(oursMedian - budget)} over the ${ms(budget)} budget` : '',
   ].filter(Boolean);
   return {
-    id: ID, title: TITLE, goal, ours: ms(oursMedian), baseline: ms(theirsMedian), verdict: met ? 'met' : 'missed',
+    id: ID,
+    title: TITLE,
+    goal,
+    ours: ms(oursMedian),
+    baseline: ms(theirsMedian),
+    verdict: met ? 'met' : 'missed',
     summary: `${ratio(speedup)} faster than the scripts${misses.length ? `; ${misses.join('; ')}` : ''}`,
     notes,
   };

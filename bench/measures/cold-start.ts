@@ -24,7 +24,10 @@ const GOAL = '≤ 1.3× the time of `cloud_access.py list-members`';
 function watchedStart(sandbox: BenchSandbox): Promise<string> {
   return withBusyWatch(async (watch) => {
     // Profiled too: the sampling slows the process a little, so the shares are read from the profile, not the clock.
-    const { app } = await launchAgainst(sandbox, [], { nodeArgs: [...watch.nodeArgs, '--cpu-prof', `--cpu-prof-dir=${watch.dir}`], env: watch.env });
+    const { app } = await launchAgainst(sandbox, [], {
+      nodeArgs: [...watch.nodeArgs, '--cpu-prof', `--cpu-prof-dir=${watch.dir}`],
+      env: watch.env,
+    });
     let busy: string;
     try {
       await waitForList(app, 'Members', { pollMs: 2, timeoutMs: 15_000 });
@@ -35,7 +38,9 @@ function watchedStart(sandbox: BenchSandbox): Promise<string> {
       await app.close();
     }
     const kinds = workByKind(watch.dir);
-    const profiled = kinds ? `; of its work in the whole profiled session, compiling JavaScript took ${Math.round((100 * kinds.compile) / kinds.total)}% and garbage collection ${Math.round((100 * kinds.gc) / kinds.total)}%` : '';
+    const profiled = kinds
+      ? `; of its work in the whole profiled session, compiling JavaScript took ${Math.round((100 * kinds.compile) / kinds.total)}% and garbage collection ${Math.round((100 * kinds.gc) / kinds.total)}%`
+      : '';
     return `where the time goes: ${busy}${profiled}`;
   });
 }
@@ -92,13 +97,25 @@ export async function measureColdStart(): Promise<MeasureResult> {
   const oursMedian = median(ours);
   if (!scripts) {
     notes.push(`baseline skipped: ${scriptsMissing}`);
-    return { id: ID, title: TITLE, goal: GOAL, ours: ms(oursMedian), verdict: 'partly measured', summary: `no baseline (${HOW_TO_GET_SCRIPTS})`, notes };
+    return {
+      id: ID,
+      title: TITLE,
+      goal: GOAL,
+      ours: ms(oursMedian),
+      verdict: 'partly measured',
+      summary: `no baseline (${HOW_TO_GET_SCRIPTS})`,
+      notes,
+    };
   }
   notes.push(`list-members samples: ${theirs.map(ms).join(', ')}`);
   const theirsMedian = median(theirs);
   const factor = oursMedian / theirsMedian;
   return {
-    id: ID, title: TITLE, goal: GOAL, ours: ms(oursMedian), baseline: ms(theirsMedian),
+    id: ID,
+    title: TITLE,
+    goal: GOAL,
+    ours: ms(oursMedian),
+    baseline: ms(theirsMedian),
     verdict: factor <= 1.3 && (members ?? 0) >= 1000 ? 'met' : 'missed',
     summary:
       `${ratio(factor)} the script's time` +

@@ -12,11 +12,17 @@ import { withSandbox } from '../sandbox.js';
 const ID = 'P5';
 const TITLE = 'TCP connections during a full session';
 const GOAL = '≤ 2';
-const SCREENS: ReadonlyArray<[string, ScreenName]> = [['2', 'Projects'], ['3', 'Roles'], ['4', 'Keys'], ['1', 'Members']];
+const SCREENS: ReadonlyArray<[string, ScreenName]> = [
+  ['2', 'Projects'],
+  ['3', 'Roles'],
+  ['4', 'Keys'],
+  ['1', 'Members'],
+];
 
 export async function measureConnections(): Promise<MeasureResult> {
   const seen = await withSandbox({}, async (sandbox) => {
-    if (sandbox.connectionsSeen() === undefined) throw new NotMeasured('this sandbox build does not count connections (connectionsSeen)');
+    if (sandbox.connectionsSeen() === undefined)
+      throw new NotMeasured('this sandbox build does not count connections (connectionsSeen)');
     const { app } = await launchAgainst(sandbox);
     try {
       await waitForList(app, 'Members');
@@ -38,7 +44,10 @@ export async function measureConnections(): Promise<MeasureResult> {
     return sandbox.connectionsSeen() ?? 0;
   });
   return {
-    id: ID, title: TITLE, goal: GOAL, ours: String(seen),
+    id: ID,
+    title: TITLE,
+    goal: GOAL,
+    ours: String(seen),
     verdict: seen <= 2 ? 'met' : 'missed',
     summary: seen <= 2 ? 'connections are reused' : `${seen - 2} more than the goal`,
     notes: ['connections counted by the sandbox from start to the process exiting'],

@@ -61,14 +61,20 @@ async function typeQueries(app: PtyApp, samples: Samples): Promise<void> {
 }
 
 async function session(sandbox: BenchSandbox, samples: Samples, profileDir?: string): Promise<void> {
-  const { app } = await launchAgainst(sandbox, [], profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {});
+  const { app } = await launchAgainst(
+    sandbox,
+    [],
+    profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+  );
   try {
     await typeQueries(app, samples);
     if (profileDir) {
       // The profile is written on a normal exit only.
       await app.press('esc');
       // Under load the app may still be in the filter; a `q` sent too early would be filter text.
-      await app.waitFor((s) => FOOTER_LINE.test(s) && !/keep filter/.test(s), 'the list to have the keyboard again', { timeoutMs: 15_000 });
+      await app.waitFor((s) => FOOTER_LINE.test(s) && !/keep filter/.test(s), 'the list to have the keyboard again', {
+        timeoutMs: 15_000,
+      });
       await app.press('q');
       await app.exit({ timeoutMs: 15_000 });
     }
@@ -82,7 +88,9 @@ async function whyProfile(sandbox: BenchSandbox): Promise<string> {
   try {
     await session(sandbox, { firstByte: [], complete: [], silent: 0, matches: new Map() }, dir);
     const hot = hottestFunctions(dir, repoRoot());
-    return hot.length ? `hottest functions (self time over the profiled session, load and typing): ${hot.join('; ')}` : 'the profile was empty';
+    return hot.length
+      ? `hottest functions (self time over the profiled session, load and typing): ${hot.join('; ')}`
+      : 'the profile was empty';
   } catch (error) {
     return `the profiled session failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   } finally {
@@ -108,9 +116,12 @@ export async function measureFilterLatency(): Promise<MeasureResult> {
     `frame complete: p50 ${ms(percentile(complete, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...complete))}`,
     ...(why ? [why] : []),
   ];
-  if ((members ?? 0) < 10_000) notes.push(`the list had ${members ?? '?'} rows, not 10,000: check the sandbox's large scale`);
+  if ((members ?? 0) < 10_000)
+    notes.push(`the list had ${members ?? '?'} rows, not 10,000: check the sandbox's large scale`);
   return {
-    id: ID, title: TITLE, goal: GOAL,
+    id: ID,
+    title: TITLE,
+    goal: GOAL,
     ours: `p50 ${ms(percentile(complete, 50))} / p95 ${ms(p95)}`,
     verdict: p95 <= 16 && (members ?? 0) >= 10_000 ? 'met' : 'missed',
     summary: p95 <= 16 ? 'within the frame budget' : `p95 over the goal by ${ms(p95 - 16)}`,

@@ -17,7 +17,12 @@ import { mb, median } from '../stats.js';
 const ID = 'P4';
 const TITLE = 'Peak RSS, large organization, every screen visited';
 const GOAL = '≤ 150 MB';
-const SCREENS: ReadonlyArray<[string, ScreenName]> = [['1', 'Members'], ['2', 'Projects'], ['3', 'Roles'], ['4', 'Keys']];
+const SCREENS: ReadonlyArray<[string, ScreenName]> = [
+  ['1', 'Members'],
+  ['2', 'Projects'],
+  ['3', 'Roles'],
+  ['4', 'Keys'],
+];
 
 async function peakOfSession(options: SandboxOptions): Promise<number> {
   return withSandbox(options, async (sandbox) => {
@@ -50,7 +55,10 @@ export async function measureMemory(): Promise<MeasureResult> {
   const base = median(small);
   const limit = 150 * 1024 * 1024;
   return {
-    id: ID, title: TITLE, goal: GOAL, ours: mb(peak),
+    id: ID,
+    title: TITLE,
+    goal: GOAL,
+    ours: mb(peak),
     verdict: peak <= limit ? 'met' : 'missed',
     summary: peak <= limit ? `${mb(limit - peak)} under the limit` : `over the limit by ${mb(peak - limit)}`,
     notes: [

@@ -41,7 +41,9 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
   const layout = layoutFor(useTerminalSize());
   useAllCustomRoles(snapshot);
   const model = useMemo(() => snapshot && matrixModel(snapshot), [snapshot]);
-  const [rowCursor, setRowCursor] = useState<Cursor>(() => cursorOn(focus?.principal && rowId(focus.principal), model?.rowIds ?? []));
+  const [rowCursor, setRowCursor] = useState<Cursor>(() =>
+    cursorOn(focus?.principal && rowId(focus.principal), model?.rowIds ?? []),
+  );
   const [columnCursor, setColumnCursor] = useState<Cursor>(() => cursorOn(focus?.projectId, model?.columnIds ?? []));
   const start = useRef(0);
 
@@ -56,12 +58,16 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
     if (name === 'escape' || name === 'q') closeOverlay();
     else if (row) setRowCursor((c) => moveCursor(c, rowIds, row));
     else if (column) setColumnCursor((c) => moveCursor(c, columnIds, column));
-    else if (name === 'pageup' || name === 'pagedown') setRowCursor((c) => moveCursor(c, rowIds, name === 'pageup' ? -rowsHeight : rowsHeight));
+    else if (name === 'pageup' || name === 'pagedown')
+      setRowCursor((c) => moveCursor(c, rowIds, name === 'pageup' ? -rowsHeight : rowsHeight));
   });
 
   if (!snapshot || !model) return <Text color={theme.colorOf('muted')}>{` Loading${theme.symbols.ellipsis}`}</Text>;
   if (rowIds.length === 0 || columnIds.length === 0) {
-    const why = columnIds.length === 0 ? 'No Serverless projects in this organization.' : 'Nobody holds access: no members, open invitations or live keys.';
+    const why =
+      columnIds.length === 0
+        ? 'No Serverless projects in this organization.'
+        : 'Nobody holds access: no members, open invitations or live keys.';
     return <Text color={theme.colorOf('muted')}>{` ${why}`}</Text>;
   }
 
@@ -77,7 +83,10 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
   const principal = model.principals[row]!;
   const project = snapshot.projects[column]!;
   const explain: Line[] = [
-    line(tone('title', `${model.matrix.rows[row]!.label} × ${project.name}`, true), tone('muted', ` (${project.type})`)),
+    line(
+      tone('title', `${model.matrix.rows[row]!.label} × ${project.name}`, true),
+      tone('muted', ` (${project.type})`),
+    ),
     ...cellExplainLines(snapshot, principal, project, theme.symbols).flatMap((l) => wrapLine(l, innerWidth - 2)),
   ];
   const pageHint = page.pages > 1 ? ` (page ${page.page + 1}/${page.pages})` : '';
@@ -95,8 +104,12 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
           const label = fitLine(line(tone('muted', KIND_TAG[ref.kind].padEnd(5)), ref.label), LABEL_WIDTH, ellipsis);
           return (
             <Text key={rowId(ref)} wrap="truncate">
-              <Text color={theme.colorOf('accent')}>{(selected ? `${theme.symbols.pointer} ` : '').padEnd(pointerWidth)}</Text>
-              <Text bold={selected}><Segments line={label} /></Text>
+              <Text color={theme.colorOf('accent')}>
+                {(selected ? `${theme.symbols.pointer} ` : '').padEnd(pointerWidth)}
+              </Text>
+              <Text bold={selected}>
+                <Segments line={label} />
+              </Text>
               {shownColumns.map((_, j) => {
                 const cell = model.matrix.cells[r]![page.first + j]!;
                 return (
@@ -115,7 +128,10 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
       <Text> </Text>
       <LinesView lines={explain} scroll={0} height={EXPLAIN_LINES} width={innerWidth} />
       <Box flexGrow={1} />
-      <Text wrap="truncate"> <Segments line={matrixLegend(theme.symbols)} /></Text>
+      <Text wrap="truncate">
+        {' '}
+        <Segments line={matrixLegend(theme.symbols)} />
+      </Text>
       <Text wrap="truncate" color={theme.colorOf('muted')}>
         {` ${arrows('up', 'down')} principal   ${arrows('left', 'right')} project${pageHint}   esc close`}
       </Text>
@@ -124,5 +140,9 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
 }
 
 export function openAccessMatrix(actions: AppActions, focus?: MatrixFocus): void {
-  actions.openPanel({ id: 'access-matrix', title: 'Effective access (who × project)', node: <AccessMatrixView focus={focus} /> });
+  actions.openPanel({
+    id: 'access-matrix',
+    title: 'Effective access (who × project)',
+    node: <AccessMatrixView focus={focus} />,
+  });
 }

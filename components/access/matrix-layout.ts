@@ -2,7 +2,13 @@
  * The access matrix without Ink: who the rows are, which project columns fit the width, and cells cut to a fixed
  * width. Columns page rather than scroll, so a column never shifts sideways under the cursor while on its page.
  */
-import { accessMatrix, activePrincipals, type AccessMatrix, type Principal, type PrincipalRef } from '../../src/domain/access/index.js';
+import {
+  accessMatrix,
+  activePrincipals,
+  type AccessMatrix,
+  type Principal,
+  type PrincipalRef,
+} from '../../src/domain/access/index.js';
 import type { OrgSnapshot } from '../../src/domain/org.js';
 import { clipLine, type Line } from '../../src/ui/lines.js';
 

@@ -29,14 +29,19 @@ interface ViewState {
 type ViewAction = { type: 'scroll'; delta: number; max: number } | { type: 'reload' };
 
 function viewReducer(s: ViewState, a: ViewAction): ViewState {
-  return a.type === 'reload' ? { scroll: 0, generation: s.generation + 1 } : { ...s, scroll: Math.max(0, Math.min(a.max, s.scroll + a.delta)) };
+  return a.type === 'reload'
+    ? { scroll: 0, generation: s.generation + 1 }
+    : { ...s, scroll: Math.max(0, Math.min(a.max, s.scroll + a.delta)) };
 }
 
 function readEntries(read: ((limit: number) => AuditEntry[]) | undefined): { entries: AuditEntry[]; error?: string } {
   try {
     return { entries: read ? read(LIMIT) : readAuditEntries({ limit: LIMIT }) };
   } catch (error) {
-    return { entries: [], error: `cannot read the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return {
+      entries: [],
+      error: `cannot read the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    };
   }
 }
 
@@ -65,11 +70,20 @@ function AuditView() {
   const count = `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first`;
   return (
     <>
-      <Text wrap="truncate"> <Segments line={line(tone('muted', `${session?.path ?? auditPath()}  `), count)} /></Text>
-      <Text wrap="truncate" color={theme.colorOf('warning')}>{problems.length > 0 ? ` ${theme.symbols.warn} ${problems.join('; ')}` : ' '}</Text>
+      <Text wrap="truncate">
+        {' '}
+        <Segments line={line(tone('muted', `${session?.path ?? auditPath()}  `), count)} />
+      </Text>
+      <Text wrap="truncate" color={theme.colorOf('warning')}>
+        {problems.length > 0 ? ` ${theme.symbols.warn} ${problems.join('; ')}` : ' '}
+      </Text>
       <LinesView lines={lines} scroll={Math.min(state.scroll, max)} height={height} width={layout.width - 2} />
-      {Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => <Text key={`pad${i}`}> </Text>)}
-      <Text color={theme.colorOf('muted')}>{` ${theme.unicode ? '↑/↓' : 'up/down'} scroll   r re-read the file   esc close`}</Text>
+      {Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => (
+        <Text key={`pad${i}`}> </Text>
+      ))}
+      <Text
+        color={theme.colorOf('muted')}
+      >{` ${theme.unicode ? '↑/↓' : 'up/down'} scroll   r re-read the file   esc close`}</Text>
     </>
   );
 }

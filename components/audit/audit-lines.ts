@@ -23,11 +23,25 @@ function outcome(entry: Extract<AuditEntry, { type: 'write' }>, symbols: Symbols
 function auditEntryLine(entry: AuditEntry, symbols: Symbols): Line {
   const head: Segment[] = [tone('muted', `${time(entry.time)} `), { text: `${entry.mode.padEnd(8)}` }];
   if (entry.type === 'verify') {
-    const result = entry.result === 'confirmed' ? tone('success', `${symbols.ok} verified`) : tone('warning', `${symbols.warn} verified: ${entry.result}`);
-    return line(...head, tone('muted', `${entry.method.padEnd(7)}${entry.path} `), result, entry.detail ? tone('muted', ` — ${entry.detail}`) : '');
+    const result =
+      entry.result === 'confirmed'
+        ? tone('success', `${symbols.ok} verified`)
+        : tone('warning', `${symbols.warn} verified: ${entry.result}`);
+    return line(
+      ...head,
+      tone('muted', `${entry.method.padEnd(7)}${entry.path} `),
+      result,
+      entry.detail ? tone('muted', ` — ${entry.detail}`) : '',
+    );
   }
   const status = entry.status === null ? 'no answer' : String(entry.status);
-  return line(...head, tone(entry.method === 'DELETE' ? 'danger' : 'accent', entry.method.padEnd(7)), `${entry.path} `, tone('muted', `${status.padEnd(4)} `), outcome(entry, symbols));
+  return line(
+    ...head,
+    tone(entry.method === 'DELETE' ? 'danger' : 'accent', entry.method.padEnd(7)),
+    `${entry.path} `,
+    tone('muted', `${status.padEnd(4)} `),
+    outcome(entry, symbols),
+  );
 }
 
 export function auditLines(entries: readonly AuditEntry[], symbols: Symbols): Line[] {

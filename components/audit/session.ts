@@ -5,7 +5,15 @@
  */
 import { createContext, useContext } from 'react';
 import type { WriteObserver } from '../../src/api/client.js';
-import { auditPath, createAuditLog, readAuditEntries, type AuditEntry, type AuditInput, type AuditLog, type AuditMode } from '../../src/audit/index.js';
+import {
+  auditPath,
+  createAuditLog,
+  readAuditEntries,
+  type AuditEntry,
+  type AuditInput,
+  type AuditLog,
+  type AuditMode,
+} from '../../src/audit/index.js';
 import type { Secret } from '../../src/util/secret.js';
 
 export interface AuditSession {
@@ -43,7 +51,9 @@ export function createAuditSession(options: AuditSessionOptions): AuditSession {
         onWarning: (message) => warnings.push(message),
       });
     } catch (error) {
-      warnings.push(`cannot open the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      warnings.push(
+        `cannot open the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
     return log;
   };
@@ -55,7 +65,9 @@ export function createAuditSession(options: AuditSessionOptions): AuditSession {
       try {
         open()?.record(input);
       } catch (error) {
-        warnings.push(`could not add to the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        warnings.push(
+          `could not add to the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        );
       }
     },
     warnings: () => warnings,

@@ -26,18 +26,30 @@ const PLACEHOLDER = 'add bob@example.com to search-prod as viewer';
 function answerLines(answer: Answer, symbols: Symbols, unicode: boolean): Line[] {
   switch (answer.kind) {
     case 'none':
-      return [line(tone('muted', 'Ask for a change or a question in plain words:')), ...INTENT_GRAMMAR.map((form) => line(tone('muted', `  ${form}`)))];
+      return [
+        line(tone('muted', 'Ask for a change or a question in plain words:')),
+        ...INTENT_GRAMMAR.map((form) => line(tone('muted', `  ${form}`))),
+      ];
     case 'error':
       return [
         line(tone('danger', `${symbols.fail} ${answer.message}`)),
-        ...(answer.unknownWords.length > 0 ? [line(tone('muted', 'unknown words: '), tone('warning', answer.unknownWords.join(', ')))] : []),
-        line(tone('muted', `Edit the request and press enter again (${keyLabel('up', unicode)} recalls earlier ones).`)),
+        ...(answer.unknownWords.length > 0
+          ? [line(tone('muted', 'unknown words: '), tone('warning', answer.unknownWords.join(', ')))]
+          : []),
+        line(
+          tone('muted', `Edit the request and press enter again (${keyLabel('up', unicode)} recalls earlier ones).`),
+        ),
       ];
     case 'question':
       return [
         line(tone('title', answer.question, true)),
         ...answer.choices.map((choice, i) =>
-          line(i === answer.index ? tone('accent', `${symbols.pointer} `) : '  ', tone('accent', `${i + 1}. `), choice.label)),
+          line(
+            i === answer.index ? tone('accent', `${symbols.pointer} `) : '  ',
+            tone('accent', `${i + 1}. `),
+            choice.label,
+          ),
+        ),
       ];
   }
 }
@@ -83,7 +95,10 @@ export function CommandLine({ history }: { history: RequestHistory }) {
     if (!text.trim()) return;
     remember(history, text);
     if (!snapshot) {
-      dispatch({ type: 'answered', result: { ok: false, error: 'the organization is still loading; try again in a moment' } });
+      dispatch({
+        type: 'answered',
+        result: { ok: false, error: 'the organization is still loading; try again in a moment' },
+      });
       return;
     }
     const result = parseIntent(text, snapshot);
@@ -113,23 +128,34 @@ export function CommandLine({ history }: { history: RequestHistory }) {
     }
     if (name === 'escape') actions.closeOverlay();
     else if (name === 'enter') submit(state.line.text);
-    else if (name === 'up' || name === 'down') dispatch({ type: 'recall', delta: name === 'up' ? -1 : 1, entries: history.entries });
+    else if (name === 'up' || name === 'down')
+      dispatch({ type: 'recall', delta: name === 'up' ? -1 : 1, entries: history.entries });
     else dispatch({ type: 'edit', name, input });
   });
 
   const arrows = `${keyLabel('up', theme.unicode)}/${keyLabel('down', theme.unicode)}`;
-  const hint = answer.kind === 'question'
-    ? ` 1-${Math.min(9, answer.choices.length)} or ${arrows} + enter choose   esc back to the request`
-    : ` enter ask   ${arrows} history   esc close`;
+  const hint =
+    answer.kind === 'question'
+      ? ` 1-${Math.min(9, answer.choices.length)} or ${arrows} + enter choose   esc back to the request`
+      : ` enter ask   ${arrows} history   esc close`;
   return (
     <Box flexDirection="column" height={layout.boxInner}>
-      <LinesView lines={answerLines(answer, theme.symbols, theme.unicode)} scroll={0} height={Math.max(1, layout.boxInner - 2)} width={layout.width - 2} />
+      <LinesView
+        lines={answerLines(answer, theme.symbols, theme.unicode)}
+        scroll={0}
+        height={Math.max(1, layout.boxInner - 2)}
+        width={layout.width - 2}
+      />
       <Box flexGrow={1} />
       <Text wrap="truncate">
-        <Text bold color={theme.colorOf('accent')}>{' : '}</Text>
+        <Text bold color={theme.colorOf('accent')}>
+          {' : '}
+        </Text>
         <Field line={state.line} active={answer.kind !== 'question'} width={layout.width - 6} />
       </Text>
-      <Text wrap="truncate" color={theme.colorOf('muted')}>{hint}</Text>
+      <Text wrap="truncate" color={theme.colorOf('muted')}>
+        {hint}
+      </Text>
     </Box>
   );
 }

@@ -10,7 +10,12 @@ import { editLine, lineOf, type EditLine } from './line-editor.js';
 export type Answer =
   | { readonly kind: 'none' }
   | { readonly kind: 'error'; readonly message: string; readonly unknownWords: readonly string[] }
-  | { readonly kind: 'question'; readonly question: string; readonly choices: readonly IntentChoice[]; readonly index: number };
+  | {
+      readonly kind: 'question';
+      readonly question: string;
+      readonly choices: readonly IntentChoice[];
+      readonly index: number;
+    };
 
 export interface CommandState {
   readonly line: EditLine;
@@ -30,7 +35,12 @@ export type CommandAction =
   | { readonly type: 'replace'; readonly text: string }
   | { readonly type: 'dismiss' };
 
-export const INITIAL_COMMAND: CommandState = { line: lineOf(''), answer: { kind: 'none' }, position: undefined, draft: '' };
+export const INITIAL_COMMAND: CommandState = {
+  line: lineOf(''),
+  answer: { kind: 'none' },
+  position: undefined,
+  draft: '',
+};
 
 function answerOf(result: Exclude<IntentResult, { ok: true }>): Answer {
   return result.ok === 'ambiguous'

@@ -8,12 +8,19 @@ function projectNames(ids: readonly string[], snapshot: OrgSnapshot): string {
 }
 
 function grantText(grant: ProjectGrant, snapshot: OrgSnapshot): string {
-  const where = grant.target.kind === 'all-of-type' ? `all ${grant.target.type} projects` : projectNames(grant.target.projectIds, snapshot);
+  const where =
+    grant.target.kind === 'all-of-type'
+      ? `all ${grant.target.type} projects`
+      : projectNames(grant.target.projectIds, snapshot);
   const stack = grant.applicationRoles?.length ? ` [${grant.applicationRoles.join(', ')}]` : '';
   return `${friendlyRoleName(grant.roleId)}${stack} on ${where}`;
 }
 
-function grantsText(grants: readonly ProjectGrant[], organizationRoleIds: readonly string[], snapshot: OrgSnapshot): string {
+function grantsText(
+  grants: readonly ProjectGrant[],
+  organizationRoleIds: readonly string[],
+  snapshot: OrgSnapshot,
+): string {
   const parts = [...organizationRoleIds.map(friendlyRoleName), ...grants.map((g) => grantText(g, snapshot))];
   return parts.length > 0 ? parts.join('; ') : 'no role yet';
 }
@@ -21,7 +28,8 @@ function grantsText(grants: readonly ProjectGrant[], organizationRoleIds: readon
 function subjectText(intent: Extract<Intent, { kind: 'show-access' }>, snapshot: OrgSnapshot): string {
   const { subject } = intent;
   if (subject.kind === 'project') return `who has access to ${projectNames([subject.projectId], snapshot)}`;
-  if (subject.kind === 'key') return `what key ${snapshot.keys.find((k) => k.id === subject.keyId)?.description ?? subject.keyId} can access`;
+  if (subject.kind === 'key')
+    return `what key ${snapshot.keys.find((k) => k.id === subject.keyId)?.description ?? subject.keyId} can access`;
   const member = snapshot.members.find((m) => m.user_id === subject.userId);
   return `what ${member?.name ?? member?.email ?? subject.userId} can access`;
 }
@@ -31,7 +39,8 @@ export function describeIntent(intent: Intent, snapshot: OrgSnapshot): string {
     case 'invite':
       return `invite ${intent.emails.join(', ')} with ${grantsText(intent.grants, intent.organizationRoleIds, snapshot)}`;
     case 'update-member-roles': {
-      const removing = intent.remove.length > 0 ? `; remove ${intent.remove.map((g) => grantText(g, snapshot)).join('; ')}` : '';
+      const removing =
+        intent.remove.length > 0 ? `; remove ${intent.remove.map((g) => grantText(g, snapshot)).join('; ')}` : '';
       return `give ${intent.label} ${grantsText(intent.add, intent.organizationRoleIds, snapshot)}${removing}`;
     }
     case 'assign-custom-role':
@@ -41,8 +50,11 @@ export function describeIntent(intent: Intent, snapshot: OrgSnapshot): string {
       return `create custom role ${intent.roleName} in ${projectNames(intent.projectIds, snapshot)} and assign it to ${who}`;
     }
     case 'create-key': {
-      const access = intent.likeKeyId ? 'the same access as the old key' : grantsText(intent.grants, intent.organizationRoleIds, snapshot);
-      const replaces = intent.replacesKeyIds.length > 0 ? `, then revoke ${intent.replacesKeyIds.length} old key(s)` : '';
+      const access = intent.likeKeyId
+        ? 'the same access as the old key'
+        : grantsText(intent.grants, intent.organizationRoleIds, snapshot);
+      const replaces =
+        intent.replacesKeyIds.length > 0 ? `, then revoke ${intent.replacesKeyIds.length} old key(s)` : '';
       return `create API key "${intent.description}" with ${access}${intent.expiration ? `, expiring in ${intent.expiration}` : ''}${replaces}`;
     }
     case 'revoke-keys':

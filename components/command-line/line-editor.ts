@@ -41,7 +41,10 @@ export function editLine(line: EditLine, name: KeyName | undefined, input: strin
       return { ...line, cursor: chars.length };
     case 'backspace':
       if (line.cursor === 0) return line;
-      return { text: [...chars.slice(0, line.cursor - 1), ...chars.slice(line.cursor)].join(''), cursor: line.cursor - 1 };
+      return {
+        text: [...chars.slice(0, line.cursor - 1), ...chars.slice(line.cursor)].join(''),
+        cursor: line.cursor - 1,
+      };
     case 'ctrl+u':
       return { text: chars.slice(line.cursor).join(''), cursor: 0 };
     default:

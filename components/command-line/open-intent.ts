@@ -4,7 +4,12 @@ import type { OpenContext } from '../access/open-context.js';
 import { INTENT_OPENERS, type IntentOpener, type IntentOpeners } from './intent-openers.js';
 import { describeIntent } from './intent-summary.js';
 
-export function openIntent(intent: Intent, notes: readonly string[], ctx: OpenContext, openers: IntentOpeners = INTENT_OPENERS): void {
+export function openIntent(
+  intent: Intent,
+  notes: readonly string[],
+  ctx: OpenContext,
+  openers: IntentOpeners = INTENT_OPENERS,
+): void {
   const plan = [describeIntent(intent, ctx.snapshot), ...notes].join(' · ');
   // The mapped type pairs each kind with its own opener; indexing by a union loses that pairing, so restore it here.
   const open = openers[intent.kind] as IntentOpener<IntentKind> | undefined;

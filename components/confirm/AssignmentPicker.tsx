@@ -11,7 +11,8 @@ import { assignmentEntries, type AssignmentEntry } from './assignment-entries.js
 import { openRemoveAssignment } from './openers.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 
-const cursorReducer = (cursor: number, a: { delta: number; count: number }) => Math.max(0, Math.min(a.count - 1, cursor + a.delta));
+const cursorReducer = (cursor: number, a: { delta: number; count: number }) =>
+  Math.max(0, Math.min(a.count - 1, cursor + a.delta));
 
 function AssignmentPicker({ member, entries }: { member: Member; entries: readonly AssignmentEntry[] }) {
   const actions = useAppActions();

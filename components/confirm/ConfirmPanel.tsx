@@ -31,7 +31,11 @@ const NBSP = '\u00a0';
  * inside the phrase only when it is longer than a line: its spaces are kept from wrapping.
  */
 function promptLines(phrase: string, width: number): Line[] {
-  const prompt = line(' Type ', tone('warning', phrase.replaceAll(' ', NBSP), true), ' to confirm (exactly, case-sensitive):');
+  const prompt = line(
+    ' Type ',
+    tone('warning', phrase.replaceAll(' ', NBSP), true),
+    ' to confirm (exactly, case-sensitive):',
+  );
   return wrapLine(prompt, width).map((l) => l.map((s) => ({ ...s, text: s.text.replaceAll(NBSP, ' ') })));
 }
 
@@ -51,7 +55,9 @@ function wrapWords(text: string, width: number): string[] {
 function bodyLines(prepared: Prepared, verified: Verified | undefined, warn: string, width: number): Line[] {
   if (verified) return [...verified.lines];
   return [
-    ...prepared.warnings.flatMap((w) => wrapWords(`${warn} ${w.message}`, width).map((text) => line(tone('danger', text, true)))),
+    ...prepared.warnings.flatMap((w) =>
+      wrapWords(`${warn} ${w.message}`, width).map((text) => line(tone('danger', text, true))),
+    ),
     ...(prepared.warnings.length > 0 ? [blank] : []),
     heading('What happens'),
     ...prepared.effects,
@@ -62,7 +68,13 @@ function bodyLines(prepared: Prepared, verified: Verified | undefined, warn: str
 }
 
 /** Maps a key press to a reducer action, or to closing the panel. */
-function keyAction(input: string, name: string | undefined, phrase: string, blocked: boolean, max: number): ConfirmAction | 'close' | undefined {
+function keyAction(
+  input: string,
+  name: string | undefined,
+  phrase: string,
+  blocked: boolean,
+  max: number,
+): ConfirmAction | 'close' | undefined {
   switch (name) {
     case 'escape':
       return 'close';
@@ -97,7 +109,15 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   const layout = layoutFor(useTerminalSize());
   const [state, dispatch] = useSyncReducer(confirmReducer, INITIAL_CONFIRM);
   const prepared = useMemo(
-    () => spec.prepare({ data, snapshot, services, symbols, now: snapshot?.now ?? new Date(), ...(connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}) }),
+    () =>
+      spec.prepare({
+        data,
+        snapshot,
+        services,
+        symbols,
+        now: snapshot?.now ?? new Date(),
+        ...(connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}),
+      }),
     [spec, data, snapshot, services, symbols, connection.selfKeyId],
   );
   const phrase = confirmationPhrase(prepared.target);
@@ -152,9 +172,19 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   return (
     <>
       <LinesView lines={lines} scroll={Math.min(state.scroll, max)} height={height} width={width} />
-      {Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => <Text key={`pad${i}`}> </Text>)}
+      {Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => (
+        <Text key={`pad${i}`}> </Text>
+      ))}
       <Text color={theme.colorOf('muted')}>{` ${symbols.border.h.repeat(Math.max(0, width - 2))}`}</Text>
-      <Footer state={state} phrase={phrase} prompt={prompt} ready={ready} blocked={prepared.blocked} verb={spec.verb} request={`${prepared.request.method} ${prepared.url}`} />
+      <Footer
+        state={state}
+        phrase={phrase}
+        prompt={prompt}
+        ready={ready}
+        blocked={prepared.blocked}
+        verb={spec.verb}
+        request={`${prepared.request.method} ${prepared.url}`}
+      />
     </>
   );
 }
@@ -177,24 +207,41 @@ function Footer({ state, phrase, prompt, ready, blocked, verb, request }: Footer
   const arrows = theme.unicode ? '↑/↓' : 'up/down';
   if (kind !== 'typing') {
     const status =
-      kind === 'sending' ? line(tone('accent', `${symbols.ellipsis} sending ${request}`))
-        : kind === 'done' ? line(tone('muted', 'Done: above is what the re-read shows.'))
+      kind === 'sending'
+        ? line(tone('accent', `${symbols.ellipsis} sending ${request}`))
+        : kind === 'done'
+          ? line(tone('muted', 'Done: above is what the re-read shows.'))
           : line(tone('accent', `${symbols.ellipsis} re-reading to verify what happened`));
     return (
       <>
-        <Text wrap="truncate"> <Segments line={status} /></Text>
+        <Text wrap="truncate">
+          {' '}
+          <Segments line={status} />
+        </Text>
         <Text> </Text>
         <Text> </Text>
-        <Text wrap="truncate" color={theme.colorOf('muted')}>{kind === 'done' ? ` enter/esc close   ${arrows} scroll` : ' waiting for the answer (esc is disabled until it arrives)'}</Text>
+        <Text wrap="truncate" color={theme.colorOf('muted')}>
+          {kind === 'done'
+            ? ` enter/esc close   ${arrows} scroll`
+            : ' waiting for the answer (esc is disabled until it arrives)'}
+        </Text>
       </>
     );
   }
   const button = ` [ ${verb} ] `;
-  const why = blocked ? `locked: ${blocked}` : ready ? 'unlocked: enter sends it' : state.mismatch ? `${symbols.fail} does not match; type exactly: ${phrase}` : 'locked until the text matches';
+  const why = blocked
+    ? `locked: ${blocked}`
+    : ready
+      ? 'unlocked: enter sends it'
+      : state.mismatch
+        ? `${symbols.fail} does not match; type exactly: ${phrase}`
+        : 'locked until the text matches';
   return (
     <>
       {prompt.map((l, i) => (
-        <Text key={`prompt${i}`} wrap="truncate"><Segments line={l} /></Text>
+        <Text key={`prompt${i}`} wrap="truncate">
+          <Segments line={l} />
+        </Text>
       ))}
       <Text wrap="truncate">
         <Text color={theme.colorOf('accent')}>{` ${symbols.pointer} `}</Text>
@@ -204,13 +251,22 @@ function Footer({ state, phrase, prompt, ready, blocked, verb, request }: Footer
       <Text wrap="truncate">
         {' '}
         {ready ? (
-          <Text bold inverse color={theme.colorOf('danger')}>{button}</Text>
+          <Text bold inverse color={theme.colorOf('danger')}>
+            {button}
+          </Text>
         ) : (
-          <Text dimColor color={theme.colorOf('muted')}>{button}</Text>
+          <Text dimColor color={theme.colorOf('muted')}>
+            {button}
+          </Text>
         )}
-        <Text color={theme.colorOf(ready ? 'danger' : blocked || state.mismatch ? 'warning' : 'muted')}>{`  ${why}`}</Text>
+        <Text
+          color={theme.colorOf(ready ? 'danger' : blocked || state.mismatch ? 'warning' : 'muted')}
+        >{`  ${why}`}</Text>
       </Text>
-      <Text wrap="truncate" color={theme.colorOf('muted')}>{` enter confirm   esc cancel   ${arrows} scroll   ctrl+u clear`}</Text>
+      <Text
+        wrap="truncate"
+        color={theme.colorOf('muted')}
+      >{` enter confirm   esc cancel   ${arrows} scroll   ctrl+u clear`}</Text>
     </>
   );
 }

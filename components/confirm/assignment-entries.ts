@@ -24,7 +24,14 @@ interface Scoped {
 const sorted = (ids: readonly string[] | undefined) => [...(ids ?? [])].sort();
 
 function entryKey(category: string, type: ProjectType | undefined, entry: Scoped): string {
-  return JSON.stringify([category, type ?? null, entry.role_id, entry.all === true, sorted(entry.project_ids), sorted(entry.deployment_ids)]);
+  return JSON.stringify([
+    category,
+    type ?? null,
+    entry.role_id,
+    entry.all === true,
+    sorted(entry.project_ids),
+    sorted(entry.deployment_ids),
+  ]);
 }
 
 function reach(entry: Scoped, noun: string): string {

@@ -14,9 +14,20 @@ import type { Frame } from '../handlers.js';
 import { openAssignmentPicker } from './AssignmentPicker.js';
 import { openCancelInvitation, openDeleteRole, openRemoveMember, openRevokeKeys } from './openers.js';
 
-type OwnedId = 'members.remove' | 'members.removeAssignment' | 'roles.delete' | 'keys.mark' | 'keys.markAll' | 'keys.revoke' | 'audit.open';
+type OwnedId =
+  | 'members.remove'
+  | 'members.removeAssignment'
+  | 'roles.delete'
+  | 'keys.mark'
+  | 'keys.markAll'
+  | 'keys.revoke'
+  | 'audit.open';
 
-export function destructiveHandlers(dispatch: Dispatch<NavAction>, actions: AppActions, frame: () => Frame): Pick<Handlers, OwnedId> {
+export function destructiveHandlers(
+  dispatch: Dispatch<NavAction>,
+  actions: AppActions,
+  frame: () => Frame,
+): Pick<Handlers, OwnedId> {
   const current = <R>() => frame().current as R | undefined;
   return {
     'members.remove': () => {
@@ -34,8 +45,10 @@ export function destructiveHandlers(dispatch: Dispatch<NavAction>, actions: AppA
     'roles.delete': () => {
       const row = current<RoleRow>();
       if (row?.kind === 'custom') openDeleteRole(actions, row.project, row.name);
-      else if (row?.kind === 'predefined') actions.notify(`${row.role.label} is predefined by Elastic Cloud and cannot be deleted`, 'warning');
-      else if (row) actions.notify(`The custom roles of ${row.project.name} could not be listed: ${row.reason}`, 'warning');
+      else if (row?.kind === 'predefined')
+        actions.notify(`${row.role.label} is predefined by Elastic Cloud and cannot be deleted`, 'warning');
+      else if (row)
+        actions.notify(`The custom roles of ${row.project.name} could not be listed: ${row.reason}`, 'warning');
     },
     'keys.mark': () => dispatch({ type: 'toggleMark', ids: frame().ids }),
     'keys.markAll': () => dispatch({ type: 'markAll', ids: frame().ids }),

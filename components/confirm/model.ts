@@ -48,7 +48,9 @@ export function confirmReducer(s: ConfirmState, a: ConfirmAction): ConfirmState 
       return { ...s, scroll: clamp(s.scroll + a.delta, a.max) };
     case 'submit':
       if (!typing) return s;
-      return !a.blocked && isConfirmed(a.phrase, s.typed) ? { ...s, phase: { kind: 'sending' } } : { ...s, mismatch: true };
+      return !a.blocked && isConfirmed(a.phrase, s.typed)
+        ? { ...s, phase: { kind: 'sending' } }
+        : { ...s, mismatch: true };
     case 'sent':
       return s.phase.kind === 'sending' ? { ...s, phase: { kind: 'verifying', sent: a.sent } } : s;
     case 'refreshed':

@@ -6,7 +6,13 @@ import type { ApiKey } from '../../src/api/schemas.js';
 import { cloudRequests } from '../../src/api/requests.js';
 import { extraWarnings } from '../../src/domain/confirm.js';
 import type { OrgSnapshot } from '../../src/domain/org.js';
-import { keyExpiryStatus, revokeOutcome, type KeyRevokeOutcome, type RevokeOutcome, type RevokeStatus } from '../../src/domain/revoke.js';
+import {
+  keyExpiryStatus,
+  revokeOutcome,
+  type KeyRevokeOutcome,
+  type RevokeOutcome,
+  type RevokeStatus,
+} from '../../src/domain/revoke.js';
 import { dataOf } from '../../src/state/resource.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import type { Symbols, Tone } from '../../src/ui/theme.js';
@@ -19,7 +25,13 @@ import { errorLines, reread } from './verify.js';
  * organization does, so the warning must not wait for a snapshot.
  */
 const NO_ORGANIZATION: OrgSnapshot = {
-  organization: { id: '', name: '' }, members: [], invitations: [], keys: [], projects: [], customRoles: new Map(), now: new Date(0),
+  organization: { id: '', name: '' },
+  members: [],
+  invitations: [],
+  keys: [],
+  projects: [],
+  customRoles: new Map(),
+  now: new Date(0),
 };
 
 const keyName = (key: ApiKey | undefined, id: string) => (key ? `${key.description} (${id})` : id);
@@ -28,8 +40,10 @@ function keyLine(key: ApiKey, now: Date, symbols: Symbols): Line {
   const expiry = keyExpiryStatus(key, now);
   const when = key.expiration_date ? relative(key.expiration_date, now) : '';
   const badge =
-    expiry === 'expired' ? tone('danger', `  ${symbols.fail} expired ${when}`)
-      : expiry === 'expiring-soon' ? tone('warning', `  ${symbols.warn} expires ${when}`)
+    expiry === 'expired'
+      ? tone('danger', `  ${symbols.fail} expired ${when}`)
+      : expiry === 'expiring-soon'
+        ? tone('warning', `  ${symbols.warn} expires ${when}`)
         : tone('muted', expiry === 'never' ? '  never expires' : `  expires ${when}`);
   return line('  ', tone('danger', key.description, true), tone('muted', `  ${key.id}`), badge);
 }
@@ -44,7 +58,9 @@ const STATUS: Record<RevokeStatus, { label: string; tone: Tone; symbol: 'ok' | '
 function outcomeLine(k: KeyRevokeOutcome, symbols: Symbols): Line {
   const s = STATUS[k.status];
   return line(
-    '  ', tone(s.tone, `${symbols[s.symbol]} ${s.label.padEnd(13)}`), keyName(k.key, k.id),
+    '  ',
+    tone(s.tone, `${symbols[s.symbol]} ${s.label.padEnd(13)}`),
+    keyName(k.key, k.id),
     k.reason ? tone('muted', ` — ${k.reason}`) : '',
   );
 }
@@ -61,10 +77,28 @@ function stillWorking(title: string, keys: readonly ApiKey[], toneOf: Tone, symb
 
 export function revokeLines(outcome: RevokeOutcome, reread: boolean, sent: SendResult, symbols: Symbols): Line[] {
   return [
-    line(tone('title', `Result, key by key (${reread ? 'from the key list re-read after the call' : 'the key list could not be re-read'}):`, true)),
+    line(
+      tone(
+        'title',
+        `Result, key by key (${reread ? 'from the key list re-read after the call' : 'the key list could not be re-read'}):`,
+        true,
+      ),
+    ),
     ...outcome.keys.map((k) => outcomeLine(k, symbols)),
-    ...stillWorking('Still active, these keys still work', outcome.stillActive, 'danger', symbols, 'they stay marked: d retries them'),
-    ...stillWorking('May still work (outcome unknown)', outcome.maybeActive, 'warning', symbols, 'press r to re-read the list and check them'),
+    ...stillWorking(
+      'Still active, these keys still work',
+      outcome.stillActive,
+      'danger',
+      symbols,
+      'they stay marked: d retries them',
+    ),
+    ...stillWorking(
+      'May still work (outcome unknown)',
+      outcome.maybeActive,
+      'warning',
+      symbols,
+      'press r to re-read the list and check them',
+    ),
     ...(sent.ok ? [] : [[], line(tone('muted', 'The server answered:')), ...errorLines(sent.error, symbols)]),
   ];
 }
@@ -80,7 +114,15 @@ function verdict(outcome: RevokeOutcome, reread: boolean, sent: SendResult, symb
     tone: outcome.complete ? 'success' : outcome.stillActive.length > 0 ? 'danger' : 'warning',
     summary,
     lines: revokeLines(outcome, reread, sent, symbols),
-    ...(reread ? { audit: outcome.complete ? 'confirmed' as const : gone === 0 ? 'not-applied' as const : 'partial' as const } : {}),
+    ...(reread
+      ? {
+          audit: outcome.complete
+            ? ('confirmed' as const)
+            : gone === 0
+              ? ('not-applied' as const)
+              : ('partial' as const),
+        }
+      : {}),
   };
 }
 
@@ -98,15 +140,21 @@ export function revokeKeysSpec(keys: readonly ApiKey[]): ConfirmSpec {
       // The whole key list, filtered out or not: a description shared with any other key does not name this one.
       const listedKeys = dataOf(env.data.keys) ?? keys;
       return {
-        target: one ? { kind: 'revoke-key', key: only, listedKeys } : { kind: 'bulk', verb: 'revoke', count: keys.length },
+        target: one
+          ? { kind: 'revoke-key', key: only, listedKeys }
+          : { kind: 'bulk', verb: 'revoke', count: keys.length },
         request,
         url: urlOrPath(services, request),
         ...(services ? {} : { blocked: NOT_CONNECTED }),
         effects: [
-          line(`  ${one ? 'This key stops' : `These ${keys.length} keys stop`} working at once; anything still using ${one ? 'it' : 'them'} gets 401:`),
+          line(
+            `  ${one ? 'This key stops' : `These ${keys.length} keys stop`} working at once; anything still using ${one ? 'it' : 'them'} gets 401:`,
+          ),
           ...keys.map((k) => keyLine(k, env.now, env.symbols)),
         ],
-        warnings: extraWarnings({ kind: 'revoke-keys', keyIds: ids }, env.snapshot ?? NO_ORGANIZATION, { selfKeyId: env.selfKeyId }),
+        warnings: extraWarnings({ kind: 'revoke-keys', keyIds: ids }, env.snapshot ?? NO_ORGANIZATION, {
+          selfKeyId: env.selfKeyId,
+        }),
         send: () => (services ? services.cloud.deleteApiKeys(ids) : Promise.reject(new Error(NOT_CONNECTED))),
         refresh: ['keys'],
         verify(data, sent) {

@@ -17,7 +17,11 @@ function projectIndex(env: ConfirmEnv): ProjectIndex {
 }
 
 /** The parts every Cloud confirmation shares: URL, the connection check, and a send that cannot run unconnected. */
-function cloudPrepared(env: ConfirmEnv, request: Prepared['request'], send: (cloud: NonNullable<ConfirmEnv['services']>['cloud']) => Promise<void>) {
+function cloudPrepared(
+  env: ConfirmEnv,
+  request: Prepared['request'],
+  send: (cloud: NonNullable<ConfirmEnv['services']>['cloud']) => Promise<void>,
+) {
   const { services } = env;
   return {
     request,
@@ -38,24 +42,46 @@ export function removeMemberSpec(member: Member): ConfirmSpec {
       const request = cloudRequests.removeMembers(orgId, [member.user_id]);
       const ownedKeys = (dataOf(env.data.keys) ?? []).filter((k) => k.user_id === member.user_id);
       const effects: Line[] = [
-        line('  ', tone('danger', who, true), tone('muted', ` (${member.name ?? 'no name'}, user ${member.user_id})`), ' leaves the organization'),
+        line(
+          '  ',
+          tone('danger', who, true),
+          tone('muted', ` (${member.name ?? 'no name'}, user ${member.user_id})`),
+          ' leaves the organization',
+        ),
         line('  and loses every role assignment:'),
         ...assignmentLines(member.role_assignments, projectIndex(env)),
         ...(ownedKeys.length > 0
-          ? [line(tone('warning', `  ${env.symbols.warn} created ${ownedKeys.length} API key${ownedKeys.length === 1 ? '' : 's'} (${ownedKeys.map((k) => k.description).join(', ')}), which may stop working with them`))]
+          ? [
+              line(
+                tone(
+                  'warning',
+                  `  ${env.symbols.warn} created ${ownedKeys.length} API key${ownedKeys.length === 1 ? '' : 's'} (${ownedKeys.map((k) => k.description).join(', ')}), which may stop working with them`,
+                ),
+              ),
+            ]
           : []),
       ];
       return {
         target: { kind: 'remove-member', member },
         ...cloudPrepared(env, request, (cloud) => cloud.removeMembers(orgId, [member.user_id])),
         effects,
-        warnings: env.snapshot ? extraWarnings({ kind: 'remove-members', userIds: [member.user_id] }, env.snapshot, { selfKeyId: env.selfKeyId }) : [],
+        warnings: env.snapshot
+          ? extraWarnings({ kind: 'remove-members', userIds: [member.user_id] }, env.snapshot, {
+              selfKeyId: env.selfKeyId,
+            })
+          : [],
         refresh: ['members', 'keys'],
         verify: (data, sent) =>
-          judgeSingle(sent, {
-            done: `Removed ${who} from the organization`, what: who, where: 'the member list',
-            present: reread(data.members)?.some((m) => m.user_id === member.user_id),
-          }, env.symbols),
+          judgeSingle(
+            sent,
+            {
+              done: `Removed ${who} from the organization`,
+              what: who,
+              where: 'the member list',
+              present: reread(data.members)?.some((m) => m.user_id === member.user_id),
+            },
+            env.symbols,
+          ),
       };
     },
   };
@@ -72,7 +98,12 @@ export function cancelInvitationSpec(invitation: Invitation): ConfirmSpec {
       const request = cloudRequests.cancelInvitations(orgId, [invitation.token]);
       const effects: Line[] = [
         line('  The invitation to ', tone('danger', who, true), ' is cancelled: its link stops working.'),
-        line(tone('muted', `  sent ${absolute(invitation.created_at, env.now)}, expires ${absolute(invitation.expires_at, env.now)}`)),
+        line(
+          tone(
+            'muted',
+            `  sent ${absolute(invitation.created_at, env.now)}, expires ${absolute(invitation.expires_at, env.now)}`,
+          ),
+        ),
         line('  It would have granted:'),
         ...assignmentLines(invitation.role_assignments, projectIndex(env)),
       ];
@@ -83,10 +114,16 @@ export function cancelInvitationSpec(invitation: Invitation): ConfirmSpec {
         warnings: [],
         refresh: ['invitations'],
         verify: (data, sent) =>
-          judgeSingle(sent, {
-            done: `Cancelled the invitation to ${who}`, what: `the invitation to ${who}`, where: 'the invitation list',
-            present: reread(data.invitations)?.some((i) => i.token === invitation.token && !i.accepted_at),
-          }, env.symbols),
+          judgeSingle(
+            sent,
+            {
+              done: `Cancelled the invitation to ${who}`,
+              what: `the invitation to ${who}`,
+              where: 'the invitation list',
+              present: reread(data.invitations)?.some((i) => i.token === invitation.token && !i.accepted_at),
+            },
+            env.symbols,
+          ),
       };
     },
   };
@@ -107,22 +144,31 @@ export function removeAssignmentSpec(member: Member, remove: RoleAssignments): C
         line('  ', tone('danger', who, true), ' loses:'),
         ...assignmentLines(remove, projectIndex(env)),
         line('  and keeps:'),
-        ...(kept.length > 0 ? kept.map((e) => line(`    ${e.label}`)) : [line(tone('warning', '    no role assignment at all'))]),
+        ...(kept.length > 0
+          ? kept.map((e) => line(`    ${e.label}`))
+          : [line(tone('warning', '    no role assignment at all'))]),
       ];
       return {
         target: { kind: 'remove-assignment', member },
         ...cloudPrepared(env, request, (cloud) => cloud.removeRoleAssignments(member.user_id, remove)),
         effects,
-        warnings: env.snapshot ? extraWarnings({ kind: 'remove-assignment', userId: member.user_id, remove }, env.snapshot) : [],
+        warnings: env.snapshot
+          ? extraWarnings({ kind: 'remove-assignment', userId: member.user_id, remove }, env.snapshot)
+          : [],
         refresh: ['members'],
         verify: (data, sent) => {
           const members = reread(data.members);
           const now = members?.find((m) => m.user_id === member.user_id);
-          return judgeSingle(sent, {
-            done: `Removed ${removing.map((e) => e.label).join(', ')} from ${who}`,
-            what: 'the assignment', where: `${who}'s role assignments`,
-            present: members && (now ? stillAssigned(now.role_assignments, remove) : false),
-          }, env.symbols);
+          return judgeSingle(
+            sent,
+            {
+              done: `Removed ${removing.map((e) => e.label).join(', ')} from ${who}`,
+              what: 'the assignment',
+              where: `${who}'s role assignments`,
+              present: members && (now ? stillAssigned(now.role_assignments, remove) : false),
+            },
+            env.symbols,
+          );
         },
       };
     },

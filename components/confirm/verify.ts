@@ -46,16 +46,24 @@ export function judgeSingle(sent: SendResult, check: SingleCheck, symbols: Symbo
   if (present === false) {
     if (failure === undefined) {
       return {
-        tone: 'success', summary: `${done} (verified)`, audit: 'confirmed',
-        lines: [line(tone('success', `${symbols.ok} ${done}`)), line(tone('muted', `  verified: ${what} is no longer in ${where}`))],
+        tone: 'success',
+        summary: `${done} (verified)`,
+        audit: 'confirmed',
+        lines: [
+          line(tone('success', `${symbols.ok} ${done}`)),
+          line(tone('muted', `  verified: ${what} is no longer in ${where}`)),
+        ],
       };
     }
     const gone = describeError(failure).status === 404;
     return {
-      tone: gone ? 'success' : 'warning', audit: 'confirmed',
+      tone: gone ? 'success' : 'warning',
+      audit: 'confirmed',
       summary: gone ? `${what} was already gone` : `${what} is gone, although the request reported an error`,
       lines: [
-        line(tone(gone ? 'success' : 'warning', `${gone ? symbols.ok : symbols.warn} ${what} is no longer in ${where}`)),
+        line(
+          tone(gone ? 'success' : 'warning', `${gone ? symbols.ok : symbols.warn} ${what} is no longer in ${where}`),
+        ),
         ...(gone ? [line(tone('muted', '  it was already gone (someone else removed it first)'))] : errors),
       ],
     };
@@ -63,28 +71,44 @@ export function judgeSingle(sent: SendResult, check: SingleCheck, symbols: Symbo
   if (present === true) {
     return failure === undefined
       ? {
-        tone: 'warning', audit: 'not-applied', summary: `${what} is still listed; refresh and check`,
-        lines: [
-          line(tone('warning', `${symbols.warn} The server accepted the request, but ${what} is still in ${where}`)),
-          line(tone('muted', '  the change may take a moment to show: press r on the list, and check again')),
-        ],
-      }
+          tone: 'warning',
+          audit: 'not-applied',
+          summary: `${what} is still listed; refresh and check`,
+          lines: [
+            line(tone('warning', `${symbols.warn} The server accepted the request, but ${what} is still in ${where}`)),
+            line(tone('muted', '  the change may take a moment to show: press r on the list, and check again')),
+          ],
+        }
       : {
-        tone: 'danger', audit: 'not-applied', summary: `Failed: ${describeError(failure).message}`,
-        lines: [...errors, line(tone('muted', `  nothing changed: ${what} is still in ${where}`))],
-      };
+          tone: 'danger',
+          audit: 'not-applied',
+          summary: `Failed: ${describeError(failure).message}`,
+          lines: [...errors, line(tone('muted', `  nothing changed: ${what} is still in ${where}`))],
+        };
   }
   // The re-read failed: only the answer itself says anything.
   if (failure === undefined) {
     return {
-      tone: 'warning', summary: `${done}; could not re-read to verify`,
-      lines: [line(tone('success', `${symbols.ok} ${done}`)), line(tone('warning', `  could not re-read ${where} to verify: refresh and check`))],
+      tone: 'warning',
+      summary: `${done}; could not re-read to verify`,
+      lines: [
+        line(tone('success', `${symbols.ok} ${done}`)),
+        line(tone('warning', `  could not re-read ${where} to verify: refresh and check`)),
+      ],
     };
   }
   return isRefusal(failure)
-    ? { tone: 'danger', summary: `Refused: ${describeError(failure).message}`, lines: [...errors, line(tone('muted', '  refused, so nothing changed'))] }
+    ? {
+        tone: 'danger',
+        summary: `Refused: ${describeError(failure).message}`,
+        lines: [...errors, line(tone('muted', '  refused, so nothing changed'))],
+      }
     : {
-      tone: 'danger', summary: 'Unknown outcome: refresh and check',
-      lines: [...errors, line(tone('warning', `${symbols.warn} unknown outcome — refresh and check whether ${what} is still there`))],
-    };
+        tone: 'danger',
+        summary: 'Unknown outcome: refresh and check',
+        lines: [
+          ...errors,
+          line(tone('warning', `${symbols.warn} unknown outcome — refresh and check whether ${what} is still there`)),
+        ],
+      };
 }

@@ -77,7 +77,8 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
     const move = name && MOVES[name];
     if (name === 'escape' || name === 'q') actions.closeOverlay();
     else if (move) setCursor((c) => moveCursor(c, ids, move));
-    else if (name === 'pageup' || name === 'pagedown') setCursor((c) => moveCursor(c, ids, name === 'pageup' ? -listHeight : listHeight));
+    else if (name === 'pageup' || name === 'pagedown')
+      setCursor((c) => moveCursor(c, ids, name === 'pageup' ? -listHeight : listHeight));
     else if (name === 'enter' && finding && snapshot) dispatchFix(finding.fix, { actions, snapshot });
     // What a fix's "no longer exists" notice points to: the organization read again, and the findings with it.
     else if (name === 'r') void actions.refresh('all');
@@ -85,7 +86,11 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
 
   if (!findings || !snapshot) return <Text color={theme.colorOf('muted')}>{` Loading${theme.symbols.ellipsis}`}</Text>;
   if (findings.length === 0) {
-    return <Text color={theme.colorOf('success')}>{` ${theme.symbols.ok} No findings ${theme.symbols.dash} access looks healthy`}</Text>;
+    return (
+      <Text
+        color={theme.colorOf('success')}
+      >{` ${theme.symbols.ok} No findings ${theme.symbols.dash} access looks healthy`}</Text>
+    );
   }
 
   start.current = windowStart(start.current, selected, listHeight, findings.length);
@@ -93,10 +98,10 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
   const details: Line[] = finding
     ? [
-      ...findingHeadLines(finding, snapshot.projects.find((p) => p.id === finding.projectId)?.name),
-      ...wrapLine(line(finding.why), innerWidth - 2).slice(0, WHY_LINES),
-      line(tone('accent', 'enter', true), ` ${FIX_LABELS[finding.fix.kind]}`),
-    ]
+        ...findingHeadLines(finding, snapshot.projects.find((p) => p.id === finding.projectId)?.name),
+        ...wrapLine(line(finding.why), innerWidth - 2).slice(0, WHY_LINES),
+        line(tone('accent', 'enter', true), ` ${FIX_LABELS[finding.fix.kind]}`),
+      ]
     : [];
   const arrows = `${keyLabel('up', theme.unicode)}/${keyLabel('down', theme.unicode)}`;
 
@@ -108,7 +113,9 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
           const isSelected = start.current + i === selected;
           return (
             <Text key={f.id} wrap="truncate" inverse={isSelected}>
-              <Text color={theme.colorOf('accent')}>{(isSelected ? `${theme.symbols.pointer} ` : '').padEnd(pointerWidth)}</Text>
+              <Text color={theme.colorOf('accent')}>
+                {(isSelected ? `${theme.symbols.pointer} ` : '').padEnd(pointerWidth)}
+              </Text>
               <Segments line={clipLine(rowLine(f, theme.symbols), innerWidth - pointerWidth, theme.symbols.ellipsis)} />
             </Text>
           );
@@ -117,7 +124,10 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
       <Text> </Text>
       <LinesView lines={details} scroll={0} height={DETAIL_LINES} width={innerWidth} />
       <Box flexGrow={1} />
-      <Text wrap="truncate" color={theme.colorOf('muted')}>{` ${arrows} move   enter apply the fix   r reload   esc close`}</Text>
+      <Text
+        wrap="truncate"
+        color={theme.colorOf('muted')}
+      >{` ${arrows} move   enter apply the fix   r reload   esc close`}</Text>
     </Box>
   );
 }

@@ -38,11 +38,16 @@ export const FIX_LABELS: Record<FixKind, string> = {
 
 /** The selected finding spelled out: title, who and where, why (wrapped by the caller), and the fix. */
 export function findingHeadLines(finding: Finding, projectName: string | undefined): Line[] {
-  const where = [finding.principal && `${finding.principal.kind} ${finding.principal.label}`, projectName && `project ${projectName}`]
+  const where = [
+    finding.principal && `${finding.principal.kind} ${finding.principal.label}`,
+    projectName && `project ${projectName}`,
+  ]
     .filter(Boolean)
     .join(' · ');
   return [
     line(tone(severityTone(finding.severity), finding.title, true)),
-    ...(where ? [line(tone('muted', where), tone('muted', `   rule ${finding.rule}`))] : [line(tone('muted', `rule ${finding.rule}`))]),
+    ...(where
+      ? [line(tone('muted', where), tone('muted', `   rule ${finding.rule}`))]
+      : [line(tone('muted', `rule ${finding.rule}`))]),
   ];
 }

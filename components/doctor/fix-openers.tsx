@@ -20,7 +20,8 @@ export type FixOpener<K extends FixKind> = (fix: Extract<FixAction, { kind: K }>
 export type FixOpeners = { readonly [K in FixKind]: FixOpener<K> };
 
 /** The finding was computed from a snapshot the fix may outlive (someone else already fixed it). */
-const gone = ({ actions }: OpenContext, what: string) => actions.notify(`${what} no longer exists; the list refreshes with r`, 'warning');
+const gone = ({ actions }: OpenContext, what: string) =>
+  actions.notify(`${what} no longer exists; the list refreshes with r`, 'warning');
 
 const openOr = (panel: PanelSpec | undefined, ctx: OpenContext, what: string) => {
   if (panel) ctx.actions.openPanel(panel);
@@ -47,17 +48,25 @@ export const FIX_OPENERS: FixOpeners = {
     else gone(ctx, 'The member');
   },
   'assign-member-roles': (fix, { actions }) => actions.openPanel(memberRolesPanel(actions, [], { userId: fix.userId })),
-  'invite-owner': (_fix, { actions }) => actions.openPanel(invitePanel(actions, { orgRole: ORGANIZATION_OWNER_ROLE_ID })),
-  'resend-invitation': (fix, { actions, snapshot }) => actions.openPanel(resendInvitationPanel(actions, snapshot, fix.email)),
+  'invite-owner': (_fix, { actions }) =>
+    actions.openPanel(invitePanel(actions, { orgRole: ORGANIZATION_OWNER_ROLE_ID })),
+  'resend-invitation': (fix, { actions, snapshot }) =>
+    actions.openPanel(resendInvitationPanel(actions, snapshot, fix.email)),
   // Keys cannot be edited: a new key like the old one (same access, or changed as asked), then the old one revoked.
   'rotate-key': (fix, ctx) => openOr(replaceKeyPanel(ctx.snapshot, fix.keyId), ctx, 'The key'),
-  'create-key-like': (fix, ctx) => openOr(replaceKeyPanel(ctx.snapshot, fix.fromKeyId, {
-    ...(fix.addStackAccess ? { addStackAccess: true } : {}),
-    ...(fix.projectScoped ? { projectScoped: true } : {}),
-  }), ctx, 'The key'),
+  'create-key-like': (fix, ctx) =>
+    openOr(
+      replaceKeyPanel(ctx.snapshot, fix.fromKeyId, {
+        ...(fix.addStackAccess ? { addStackAccess: true } : {}),
+        ...(fix.projectScoped ? { projectScoped: true } : {}),
+      }),
+      ctx,
+      'The key',
+    ),
   'create-custom-role': (fix, { actions }) => actions.openPanel(copyRolePanel(fix.roleName, fix.projectIds)),
   // Invitations cannot be edited either: cancel and invite again without the offending entries.
-  'replace-invitation': (fix, ctx) => openOr(replaceInvitationPanel(ctx.actions, ctx.snapshot, fix.token, fix.remove), ctx, 'The invitation'),
+  'replace-invitation': (fix, ctx) =>
+    openOr(replaceInvitationPanel(ctx.actions, ctx.snapshot, fix.token, fix.remove), ctx, 'The invitation'),
   /** Not a write: the key list (sorted by expiry) is where the user picks which keys to revoke. */
   'review-keys': (_fix, { actions }) => {
     actions.closeOverlay();

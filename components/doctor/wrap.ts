@@ -13,7 +13,8 @@ function toLine(cells: readonly Cell[]): Line {
   const out: Segment[] = [];
   for (const { ch, segment } of cells) {
     const last = out.at(-1);
-    if (last && last.tone === segment.tone && last.bold === segment.bold) out[out.length - 1] = { ...last, text: last.text + ch };
+    if (last && last.tone === segment.tone && last.bold === segment.bold)
+      out[out.length - 1] = { ...last, text: last.text + ch };
     else out.push({ ...segment, text: ch });
   }
   return out;
@@ -28,7 +29,10 @@ export function wrapLine(l: Line, width: number): Line[] {
   const lines: Line[] = [];
   let rest = cells.slice(indent);
   while (rest.length > room) {
-    const space = rest.slice(0, room + 1).map((c) => c.ch).lastIndexOf(' ');
+    const space = rest
+      .slice(0, room + 1)
+      .map((c) => c.ch)
+      .lastIndexOf(' ');
     const cut = space > 0 ? space : room;
     lines.push(toLine([...lead, ...rest.slice(0, cut)]));
     rest = rest.slice(cut);

@@ -22,7 +22,10 @@ export function ExplainPanel({ explanation, width, maxLines = Infinity }: Explai
   const inner = Math.max(10, width - 2);
   const all = explainLines(explanation, inner);
   const room = Math.max(1, maxLines - 1);
-  const lines = all.length > room ? [...all.slice(0, room - 1), `${theme.symbols.ellipsis} (cut to fit; a taller window shows the rest)`] : all;
+  const lines =
+    all.length > room
+      ? [...all.slice(0, room - 1), `${theme.symbols.ellipsis} (cut to fit; a taller window shows the rest)`]
+      : all;
   return (
     <Box flexDirection="column">
       <Text bold color={theme.colorOf('accent')} wrap="truncate">{` ${explanation.title}`}</Text>

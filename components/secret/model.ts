@@ -62,7 +62,10 @@ function fieldKey(s: SecretState, name: string | undefined, input: string): Secr
     if (s.mode === 'dir') return { ...s, pending: 'save' };
     return s.ack.trim() === ACK_WORD
       ? { ...s, pending: 'close' }
-      : { ...s, notice: { tone: 'warning', text: `Type ${ACK_WORD} exactly to close, or esc to go back to the value` } };
+      : {
+          ...s,
+          notice: { tone: 'warning', text: `Type ${ACK_WORD} exactly to close, or esc to go back to the value` },
+        };
   }
   if (name === 'backspace') return { ...s, [field]: Array.from(s[field]).slice(0, -1).join('') };
   const text = typed(name, input);

@@ -56,7 +56,12 @@ function LessonBar({ runner }: { runner: TourRunner }) {
 
   const { symbols } = theme;
   if (!lesson) {
-    return <Text wrap="truncate" color={theme.colorOf('success')}>{` ${symbols.ok} Tour complete. t shows the summary; \`ec-access tour --reset\` starts over.`}</Text>;
+    return (
+      <Text
+        wrap="truncate"
+        color={theme.colorOf('success')}
+      >{` ${symbols.ok} Tour complete. t shows the summary; \`ec-access tour --reset\` starts over.`}</Text>
+    );
   }
   const position = ` TOUR ${view.progress.current + 1}/${LESSONS.length} `;
   const title = ` ${lesson.title}: `;
@@ -68,21 +73,27 @@ function LessonBar({ runner }: { runner: TourRunner }) {
     ? { tone: 'danger' as const, text: `${symbols.fail} ${view.error}` }
     : result
       ? result.passed
-        // What to do next comes first: at 80 columns the summary is cut, and the panel shows it whole.
-        ? { tone: 'success' as const, text: `${symbols.ok} Goal reached: t shows what happened. ${result.summary}` }
+        ? // What to do next comes first: at 80 columns the summary is cut, and the panel shows it whole.
+          { tone: 'success' as const, text: `${symbols.ok} Goal reached: t shows what happened. ${result.summary}` }
         : { tone: 'warning' as const, text: `${symbols.fail} ${result.summary}` }
-      // The first step; the panel (t) lists them all.
-      : { tone: 'muted' as const, text: `Hint: ${lesson.hints[0] ?? ''}` };
+      : // The first step; the panel (t) lists them all.
+        { tone: 'muted' as const, text: `Hint: ${lesson.hints[0] ?? ''}` };
   return (
     <>
       <Text wrap="truncate">
-        <Text bold inverse color={theme.colorOf('sandbox')}>{position}</Text>
+        <Text bold inverse color={theme.colorOf('sandbox')}>
+          {position}
+        </Text>
         <Text bold>{title}</Text>
         {fit(lesson.goal, position.length + title.length)}
       </Text>
       <Text wrap="truncate">
         <Text color={theme.colorOf('accent')}>{keys}</Text>
-        {clock ? <Text color={theme.colorOf('danger')} bold>{clock}</Text> : null}
+        {clock ? (
+          <Text color={theme.colorOf('danger')} bold>
+            {clock}
+          </Text>
+        ) : null}
         <Text color={theme.colorOf(status.tone)}>{fit(status.text, keys.length + clock.length)}</Text>
       </Text>
     </>

@@ -43,7 +43,8 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
   useInput((input, key) => {
     const name = keyName(input, key);
     if (name === 'escape') return actions.closeOverlay();
-    if (name === 'up' || name === 'down') return setScroll((s) => Math.max(0, Math.min(max, s + (name === 'up' ? -1 : 1))));
+    if (name === 'up' || name === 'down')
+      return setScroll((s) => Math.max(0, Math.min(max, s + (name === 'up' ? -1 : 1))));
     if (name === 'enter') {
       setScroll(0);
       if (passed) {
@@ -68,11 +69,13 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
   const more = shown < max ? `${theme.unicode ? '↓' : 'down:'} more below · ` : '';
   // While a check runs, its key says so in its place: the line keeps its length and the text above stays put.
   const check = view.checking ? `checking${theme.symbols.ellipsis}` : 'enter check';
-  const keys = more + (passed
-    ? `enter next lesson · ${arrows} scroll · esc back to the screens`
-    : question
-      ? `type the answer · ${check} · ${arrows} scroll · esc back`
-      : `${check} · i explain · r restart · ${arrows} scroll · esc back`);
+  const keys =
+    more +
+    (passed
+      ? `enter next lesson · ${arrows} scroll · esc back to the screens`
+      : question
+        ? `type the answer · ${check} · ${arrows} scroll · esc back`
+        : `${check} · i explain · r restart · ${arrows} scroll · esc back`);
   return (
     <>
       <LinesView lines={lines} scroll={shown} height={height} width={layout.width - 2} />

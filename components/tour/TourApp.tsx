@@ -10,10 +10,17 @@ export function TourApp({ runner, app }: { runner: TourRunner; app: AppProps }) 
   const view = useSyncExternalStore(runner.subscribe, runner.getView);
   useEffect(() => {
     void runner.begin();
-    return registerTourKeys((key, actions) => (key === 'toggle' ? runner.toggleBar() : actions.openPanel(lessonPanel(runner))));
+    return registerTourKeys((key, actions) =>
+      key === 'toggle' ? runner.toggleBar() : actions.openPanel(lessonPanel(runner)),
+    );
   }, [runner]);
   // Mounted even when hidden (height 0): the dock keeps the tour in step with the app.
-  return <App {...app} dock={{ node: <TourDock runner={runner} visible={view.barVisible} />, height: view.barVisible ? BAR_HEIGHT : 0 }} />;
+  return (
+    <App
+      {...app}
+      dock={{ node: <TourDock runner={runner} visible={view.barVisible} />, height: view.barVisible ? BAR_HEIGHT : 0 }}
+    />
+  );
 }
 
 /** For `runTuiWith`'s renderApp, so the command module needs no JSX. */

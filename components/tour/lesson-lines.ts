@@ -34,7 +34,12 @@ function lessonFacts(view: TourView, input: PanelInput): Line[] {
   const baseline = view.progress.baseline;
   const lesson = view.lesson!;
   if (lesson.id === 'leaked-key' && baseline?.leakedKeyId) {
-    return [line(tone('danger', `Leaked key id: ${baseline.leakedKeyId}`, true), `   time left ${timeLeft(baseline.deadline, input.now)}`)];
+    return [
+      line(
+        tone('danger', `Leaked key id: ${baseline.leakedKeyId}`, true),
+        `   time left ${timeLeft(baseline.deadline, input.now)}`,
+      ),
+    ];
   }
   return [];
 }
@@ -42,7 +47,9 @@ function lessonFacts(view: TourView, input: PanelInput): Line[] {
 /** Lesson 4's last step, as lines to copy: short enough for 80 columns, the endpoint on a line of its own. */
 function afterHints(view: TourView): Line[] {
   if (view.lesson?.id !== 'ci-key') return [];
-  const endpoint = view.state?.snapshot.projects.find((p) => p.type === 'elasticsearch')?.endpoints.elasticsearch ?? '<search project endpoint>';
+  const endpoint =
+    view.state?.snapshot.projects.find((p) => p.type === 'elasticsearch')?.endpoints.elasticsearch ??
+    '<search project endpoint>';
   return [
     blank,
     line(tone('muted', 'Use the key once, in another terminal:')),
@@ -56,9 +63,16 @@ export function lessonPanelLines(input: PanelInput): Line[] {
   const { view, width, symbols } = input;
   const lesson = view.lesson;
   if (!lesson) {
-    return [heading(`Tour complete: ${view.progress.completed.length} of ${LESSONS.length} lessons`), blank, line('`ec-access tour --reset` starts over on a fresh sandbox organization.')];
+    return [
+      heading(`Tour complete: ${view.progress.completed.length} of ${LESSONS.length} lessons`),
+      blank,
+      line('`ec-access tour --reset` starts over on a fresh sandbox organization.'),
+    ];
   }
-  const out: Line[] = [heading(`Lesson ${view.progress.current + 1} of ${LESSONS.length}: ${lesson.title}`), ...wrapped(lesson.goal, width)];
+  const out: Line[] = [
+    heading(`Lesson ${view.progress.current + 1} of ${LESSONS.length}: ${lesson.title}`),
+    ...wrapped(lesson.goal, width),
+  ];
   out.push(...lessonFacts(view, input));
   const result = view.result;
   // The verdict comes before the instructions: at 80x24 it must be visible without scrolling. A re-check keeps
@@ -67,21 +81,40 @@ export function lessonPanelLines(input: PanelInput): Line[] {
   if (view.error) out.push(blank, line(tone('danger', `${symbols.fail} ${view.error}`)));
   if (result) {
     const verdict = result.passed ? 'success' : 'warning';
-    out.push(blank, ...wrapWords(`${result.passed ? symbols.ok : symbols.fail} ${result.summary}`, width - 2).map((t, i) => line(tone(verdict, i === 0 ? t : `  ${t}`, true))));
+    out.push(
+      blank,
+      ...wrapWords(`${result.passed ? symbols.ok : symbols.fail} ${result.summary}`, width - 2).map((t, i) =>
+        line(tone(verdict, i === 0 ? t : `  ${t}`, true)),
+      ),
+    );
     out.push(...result.details.flatMap((d) => wrapped(d, width, '  ')));
     const sent = requestLines(view.state?.requests ?? [], width - 2);
-    if (result.passed && sent.length > 0) out.push(blank, line(tone('muted', 'Requests the sandbox received for this:')), ...sent.map((s) => line(`  ${s}`)));
+    if (result.passed && sent.length > 0)
+      out.push(
+        blank,
+        line(tone('muted', 'Requests the sandbox received for this:')),
+        ...sent.map((s) => line(`  ${s}`)),
+      );
   }
   // The answer field stays near the top, where typing can be seen without scrolling.
-  if (lesson.question && !result?.passed) out.push(blank, line(tone('accent', lesson.question, true)), line(`${symbols.pointer} ${input.answer}_`));
+  if (lesson.question && !result?.passed)
+    out.push(blank, line(tone('accent', lesson.question, true)), line(`${symbols.pointer} ${input.answer}_`));
   if (!result?.passed) {
-    out.push(blank, line(tone('muted', 'How:')), ...lesson.hints.flatMap((h, i) => wrapped(`${i + 1}. ${h}`, width, '  ', '     ')));
+    out.push(
+      blank,
+      line(tone('muted', 'How:')),
+      ...lesson.hints.flatMap((h, i) => wrapped(`${i + 1}. ${h}`, width, '  ', '     ')),
+    );
     out.push(...afterHints(view));
   }
   out.push(blank, line(tone('muted', input.explain ? 'Why it works this way:' : 'Why (i for the whole explanation):')));
   for (const id of lesson.concepts) {
     const e = explanationOf(id);
-    out.push(...(input.explain ? [line(tone('accent', e.title)), ...e.body.flatMap((p) => wrapped(p, width, '  '))] : wrapped(`${symbols.bullet} ${e.why}`, width, '  ', '    ')));
+    out.push(
+      ...(input.explain
+        ? [line(tone('accent', e.title)), ...e.body.flatMap((p) => wrapped(p, width, '  '))]
+        : wrapped(`${symbols.bullet} ${e.why}`, width, '  ', '    ')),
+    );
   }
   return out;
 }

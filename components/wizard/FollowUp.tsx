@@ -10,7 +10,9 @@ export function FollowUp({ keyLabel, text, onRun }: { keyLabel: string; text: st
   return (
     <Text wrap="truncate">
       {' '}
-      <Text bold color={theme.colorOf('accent')}>{keyLabel}</Text>
+      <Text bold color={theme.colorOf('accent')}>
+        {keyLabel}
+      </Text>
       {` ${text}`}
     </Text>
   );

@@ -70,10 +70,25 @@ export interface PlanRunnerProps<E> {
   readonly height: number;
 }
 
-export const noteLine = (n: Note, warn: string): Line => line(tone(n.tone, n.tone === 'warning' || n.tone === 'danger' ? `${warn} ${n.text}` : n.text));
+export const noteLine = (n: Note, warn: string): Line =>
+  line(tone(n.tone, n.tone === 'warning' || n.tone === 'danger' ? `${warn} ${n.text}` : n.text));
 
 export function PlanRunner<E>(props: PlanRunnerProps<E>) {
-  const { heading, plan, router, notes = [], blocked, refresh, env, onResponse, onBack, onClose, done, width, height } = props;
+  const {
+    heading,
+    plan,
+    router,
+    notes = [],
+    blocked,
+    refresh,
+    env,
+    onResponse,
+    onBack,
+    onClose,
+    done,
+    width,
+    height,
+  } = props;
   const actions = useAppActions();
   const theme = useTheme();
   const [state, dispatch] = useReducer(runnerReducer, { phase: 'review', plan, scroll: 0 });
@@ -82,14 +97,21 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const verify = useRef(props.verify);
   const warn = theme.symbols.warn;
   const wrap = (lines: readonly Line[]) => lines.flatMap((l) => wrapLine(l, width - 2));
-  const before = wrap([...notes.map((n) => noteLine(n, warn)), ...(blocked ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : [])]);
+  const before = wrap([
+    ...notes.map((n) => noteLine(n, warn)),
+    ...(blocked ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : []),
+  ]);
   const check = verify.current;
   const checks = state.phase === 'done' && state.outcome?.ok && check && env !== undefined ? check(env) : [];
   const result = wrap(resultLines(state, checks, warn));
   const followUp = state.phase === 'done' && state.outcome && done ? done(state.outcome, checks) : null;
   // Rows for the follow-up only when there is one: a result without it keeps its checks in view.
-  const viewHeight = Math.max(3, height - 2 - (heading === undefined ? 0 : 1) - (followUp === null || followUp === undefined ? 0 : 4));
-  const total = before.length + planLines(state.plan, router.urlOf, theme.symbols, true, width - 1).length + result.length;
+  const viewHeight = Math.max(
+    3,
+    height - 2 - (heading === undefined ? 0 : 1) - (followUp === null || followUp === undefined ? 0 : 4),
+  );
+  const total =
+    before.length + planLines(state.plan, router.urlOf, theme.symbols, true, width - 1).length + result.length;
   const max = Math.max(0, total - viewHeight);
 
   const run = async () => {
@@ -116,17 +138,32 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   });
 
   const hint = {
-    review: blocked ? 'esc back and change it' : `enter send ${state.plan.steps.length === 1 ? 'this request' : `these ${state.plan.steps.length} requests`} · esc back · ↑/↓ scroll`,
+    review: blocked
+      ? 'esc back and change it'
+      : `enter send ${state.plan.steps.length === 1 ? 'this request' : `these ${state.plan.steps.length} requests`} · esc back · ↑/↓ scroll`,
     running: 'sending…',
     verifying: 're-reading to verify…',
     done: 'enter/esc close · ↑/↓ scroll',
   }[state.phase];
   return (
     <Box flexDirection="column">
-      {heading === undefined ? null : <Text color={theme.colorOf('muted')} wrap="truncate">{` ${heading} · ${sentSoFar(state)}`}</Text>}
-      <PlanView plan={state.plan} urlOf={router.urlOf} width={width} height={viewHeight} scroll={state.scroll} before={before} after={result} />
+      {heading === undefined ? null : (
+        <Text color={theme.colorOf('muted')} wrap="truncate">{` ${heading} · ${sentSoFar(state)}`}</Text>
+      )}
+      <PlanView
+        plan={state.plan}
+        urlOf={router.urlOf}
+        width={width}
+        height={viewHeight}
+        scroll={state.scroll}
+        before={before}
+        after={result}
+      />
       {followUp}
-      <Text color={theme.colorOf('muted')} wrap="truncate">{` ${theme.unicode ? hint : hint.replace('↑/↓', 'up/down')}`}</Text>
+      <Text
+        color={theme.colorOf('muted')}
+        wrap="truncate"
+      >{` ${theme.unicode ? hint : hint.replace('↑/↓', 'up/down')}`}</Text>
     </Box>
   );
 }

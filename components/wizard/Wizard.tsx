@@ -13,7 +13,16 @@ import { layoutFor } from '../../src/ui/layout.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { keyHints, StepField } from './fields.js';
-import { answered, currentId, currentStep, initialWizard, REVIEW, wizardReducer, type Note, type Step } from './model.js';
+import {
+  answered,
+  currentId,
+  currentStep,
+  initialWizard,
+  REVIEW,
+  wizardReducer,
+  type Note,
+  type Step,
+} from './model.js';
 import { noteLine, PlanRunner } from './PlanRunner.js';
 import { wrapLine } from '../doctor/wrap.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
@@ -66,7 +75,10 @@ const EXPLAIN_LINES = 6;
 /** At most `room` lines, the last saying how many more the review shows. */
 function fitted(lines: readonly Line[], room: number, ellipsis: string): Line[] {
   if (lines.length <= room) return [...lines];
-  return [...lines.slice(0, room - 1), line(tone('muted', `${ellipsis} ${lines.length - room + 1} more lines above the plan in the review`))];
+  return [
+    ...lines.slice(0, room - 1),
+    line(tone('muted', `${ellipsis} ${lines.length - room + 1} more lines above the plan in the review`)),
+  ];
 }
 
 export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, intro = [] }: WizardProps<V, E>) {
@@ -124,10 +136,19 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
     );
   }
   if (!step) return <Text>{`Unknown step ${id}`}</Text>;
-  const noteLines = (step.notes?.(state.values, env) ?? []).flatMap((n) => wrapLine(noteLine(n, theme.symbols.warn), width - 2));
-  const introLines = fitted(intro.flatMap((n) => wrapLine(noteLine(n, theme.symbols.warn), width - 2)), Math.max(3, inner - ROWS_BESIDE_INTRO), theme.symbols.ellipsis);
+  const noteLines = (step.notes?.(state.values, env) ?? []).flatMap((n) =>
+    wrapLine(noteLine(n, theme.symbols.warn), width - 2),
+  );
+  const introLines = fitted(
+    intro.flatMap((n) => wrapLine(noteLine(n, theme.symbols.warn), width - 2)),
+    Math.max(3, inner - ROWS_BESIDE_INTRO),
+    theme.symbols.ellipsis,
+  );
   const explainLines = (explain.explanation ? 1 : 0) + (explain.open ? EXPLAIN_LINES : 0);
-  const listHeight = Math.max(3, inner - 5 - introLines.length - summary.length - noteLines.length - (step.help ? 1 : 0) - explainLines);
+  const listHeight = Math.max(
+    3,
+    inner - 5 - introLines.length - summary.length - noteLines.length - (step.help ? 1 : 0) - explainLines,
+  );
   return (
     <Box flexDirection="column">
       <Text color={theme.colorOf('muted')} wrap="truncate">{` ${position}`}</Text>
@@ -146,11 +167,15 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
       <Text bold color={theme.colorOf('title')} wrap="truncate">{` ${step.title}`}</Text>
       {step.help ? <Text color={theme.colorOf('muted')} wrap="truncate">{` ${step.help}`}</Text> : null}
       <WhyLine explain={explain} />
-      {explain.open && explain.explanation ? <ExplainPanel explanation={explain.explanation} width={width} maxLines={EXPLAIN_LINES} /> : null}
+      {explain.open && explain.explanation ? (
+        <ExplainPanel explanation={explain.explanation} width={width} maxLines={EXPLAIN_LINES} />
+      ) : null}
       <Box paddingLeft={1} flexDirection="column">
         <StepField step={step} state={state} env={env} height={listHeight} />
       </Box>
-      {state.error ? <Text color={theme.colorOf('danger')} wrap="truncate">{` ${theme.symbols.fail} ${state.error}`}</Text> : null}
+      {state.error ? (
+        <Text color={theme.colorOf('danger')} wrap="truncate">{` ${theme.symbols.fail} ${state.error}`}</Text>
+      ) : null}
       {noteLines.map((l, i) => (
         <Text key={i} wrap="truncate">
           {' '}

@@ -20,9 +20,19 @@ function windowOf(options: readonly Option[], cursor: number, height: number) {
   return { start, shown: options.slice(start, start + height) };
 }
 
-function ListField({ options, cursor, marks, height }: { options: readonly Option[]; cursor: number; marks: (o: Option) => string; height: number }) {
+function ListField({
+  options,
+  cursor,
+  marks,
+  height,
+}: {
+  options: readonly Option[];
+  cursor: number;
+  marks: (o: Option) => string;
+  height: number;
+}) {
   const theme = useTheme();
-  if (options.length === 0) return <Text color={theme.colorOf('muted')}>  (nothing to choose from)</Text>;
+  if (options.length === 0) return <Text color={theme.colorOf('muted')}> (nothing to choose from)</Text>;
   const { start, shown } = windowOf(options, cursor, Math.max(1, height));
   return (
     <Box flexDirection="column">
@@ -37,21 +47,42 @@ function ListField({ options, cursor, marks, height }: { options: readonly Optio
           </Text>
         );
       })}
-      {options.length > shown.length ? <Text color={theme.colorOf('muted')}>{`  ${cursor + 1}/${options.length}`}</Text> : null}
+      {options.length > shown.length ? (
+        <Text color={theme.colorOf('muted')}>{`  ${cursor + 1}/${options.length}`}</Text>
+      ) : null}
     </Box>
   );
 }
 
-export function StepField<V, E>({ step, state, env, height }: { step: Step<V, E>; state: WizardState<V>; env: E; height: number }) {
+export function StepField<V, E>({
+  step,
+  state,
+  env,
+  height,
+}: {
+  step: Step<V, E>;
+  state: WizardState<V>;
+  env: E;
+  height: number;
+}) {
   if (step.kind === 'text') return <TextField value={step.get(state.values)} placeholder={step.placeholder} />;
   const options = step.options(state.values, env);
   const cursor = cursorOf(state, step, options);
   if (step.kind === 'choice') {
     const answer = step.get(state.values);
-    return <ListField options={options} cursor={cursor} height={height} marks={(o) => (o.id === answer ? '(•) ' : '( ) ')} />;
+    return (
+      <ListField options={options} cursor={cursor} height={height} marks={(o) => (o.id === answer ? '(•) ' : '( ) ')} />
+    );
   }
   const chosen = step.get(state.values);
-  return <ListField options={options} cursor={cursor} height={height} marks={(o) => (chosen.includes(o.id) ? '[x] ' : '[ ] ')} />;
+  return (
+    <ListField
+      options={options}
+      cursor={cursor}
+      height={height}
+      marks={(o) => (chosen.includes(o.id) ? '[x] ' : '[ ] ')}
+    />
+  );
 }
 
 export function keyHints(kind: Step<unknown, unknown>['kind'], unicode: boolean): string {

@@ -43,25 +43,25 @@ interface StepBase<V, E> {
 
 export type Step<V, E> =
   | (StepBase<V, E> & {
-    readonly kind: 'text';
-    readonly get: (v: V) => string;
-    readonly set: (v: V, text: string) => V;
-    /** Rules enforced as you type: a character this refuses never enters the field. */
-    readonly accept?: (char: string, current: string) => boolean;
-    readonly placeholder?: string;
-  })
+      readonly kind: 'text';
+      readonly get: (v: V) => string;
+      readonly set: (v: V, text: string) => V;
+      /** Rules enforced as you type: a character this refuses never enters the field. */
+      readonly accept?: (char: string, current: string) => boolean;
+      readonly placeholder?: string;
+    })
   | (StepBase<V, E> & {
-    readonly kind: 'choice';
-    readonly options: (v: V, env: E) => readonly Option[];
-    readonly get: (v: V) => string | undefined;
-    readonly set: (v: V, id: string) => V;
-  })
+      readonly kind: 'choice';
+      readonly options: (v: V, env: E) => readonly Option[];
+      readonly get: (v: V) => string | undefined;
+      readonly set: (v: V, id: string) => V;
+    })
   | (StepBase<V, E> & {
-    readonly kind: 'multi';
-    readonly options: (v: V, env: E) => readonly Option[];
-    readonly get: (v: V) => readonly string[];
-    readonly set: (v: V, ids: readonly string[]) => V;
-  });
+      readonly kind: 'multi';
+      readonly options: (v: V, env: E) => readonly Option[];
+      readonly get: (v: V) => readonly string[];
+      readonly set: (v: V, ids: readonly string[]) => V;
+    });
 
 export interface WizardState<V> {
   readonly values: V;
@@ -115,9 +115,19 @@ function clampCursor(cursor: number, length: number) {
   return Math.max(0, Math.min(length - 1, cursor));
 }
 
-function onText<V, E>(s: WizardState<V>, step: Extract<Step<V, E>, { kind: 'text' }>, name: KeyName | undefined): WizardState<V> | undefined {
+function onText<V, E>(
+  s: WizardState<V>,
+  step: Extract<Step<V, E>, { kind: 'text' }>,
+  name: KeyName | undefined,
+): WizardState<V> | undefined {
   const current = step.get(s.values);
-  if (name === 'backspace') return { ...s, values: step.set(s.values, Array.from(current).slice(0, -1).join('')), touched: true, error: undefined };
+  if (name === 'backspace')
+    return {
+      ...s,
+      values: step.set(s.values, Array.from(current).slice(0, -1).join('')),
+      touched: true,
+      error: undefined,
+    };
   // Keys come one at a time, a paste's too (src/ui/key-stream.ts): one printable character, or not text at all.
   if (name === undefined || name.length !== 1) return undefined;
   if (!(step.accept?.(name, current) ?? true)) return { ...s, error: 'That character is not allowed here' };
@@ -125,13 +135,22 @@ function onText<V, E>(s: WizardState<V>, step: Extract<Step<V, E>, { kind: 'text
 }
 
 /** Where a list's cursor is: where the user left it, else on the current answer of a choice. */
-export function cursorOf<V, E>(s: WizardState<V>, step: Extract<Step<V, E>, { kind: 'choice' | 'multi' }>, options: readonly Option[]): number {
+export function cursorOf<V, E>(
+  s: WizardState<V>,
+  step: Extract<Step<V, E>, { kind: 'choice' | 'multi' }>,
+  options: readonly Option[],
+): number {
   const saved = s.cursors[step.id];
   const answer = step.kind === 'choice' ? options.findIndex((o) => o.id === step.get(s.values)) : -1;
   return clampCursor(saved ?? Math.max(0, answer), options.length);
 }
 
-function onList<V, E>(s: WizardState<V>, step: Extract<Step<V, E>, { kind: 'choice' | 'multi' }>, name: KeyName | undefined, env: E): WizardState<V> | undefined {
+function onList<V, E>(
+  s: WizardState<V>,
+  step: Extract<Step<V, E>, { kind: 'choice' | 'multi' }>,
+  name: KeyName | undefined,
+  env: E,
+): WizardState<V> | undefined {
   const options = step.options(s.values, env);
   const cursor = cursorOf(s, step, options);
   const move = (to: number) => ({ ...s, cursors: { ...s.cursors, [step.id]: clampCursor(to, options.length) } });
@@ -179,7 +198,11 @@ export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): W
 }
 
 /** Answered steps in the order visited, for the summary above the current question. */
-export function answered<V, E>(s: WizardState<V>, steps: readonly Step<V, E>[], env: E): Array<{ title: string; text: string }> {
+export function answered<V, E>(
+  s: WizardState<V>,
+  steps: readonly Step<V, E>[],
+  env: E,
+): Array<{ title: string; text: string }> {
   const seen = new Set<string>();
   const out: Array<{ title: string; text: string }> = [];
   for (const id of s.trail.slice(0, -1)) {

@@ -23,17 +23,38 @@ function statusSegment(status: StepStatus, symbols: Symbols): Segment {
   }
 }
 
-function stepLines(step: PlanStep, index: number, urlOf: (r: ApiRequest) => string, symbols: Symbols, withRequests: boolean, width: number): Line[] {
+function stepLines(
+  step: PlanStep,
+  index: number,
+  urlOf: (r: ApiRequest) => string,
+  symbols: Symbols,
+  withRequests: boolean,
+  width: number,
+): Line[] {
   const head = line(`${index + 1}. `, statusSegment(step.status, symbols), '  ', step.request.summary);
   const error = step.error
-    ? [line('   ', tone('danger', step.error.message)), ...(step.error.hint ? [line('   ', tone('muted', step.error.hint))] : [])]
+    ? [
+        line('   ', tone('danger', step.error.message)),
+        ...(step.error.hint ? [line('   ', tone('muted', step.error.hint))] : []),
+      ]
     : [];
-  const request = withRequests ? requestLines(step.request, urlOf(step.request), width - 3).map((l) => [{ text: '   ' }, ...l]) : [];
+  const request = withRequests
+    ? requestLines(step.request, urlOf(step.request), width - 3).map((l) => [{ text: '   ' }, ...l])
+    : [];
   return [head, ...error, ...request];
 }
 
 /** `width`: the columns the lines get, so each request's URL is shown whole (broken after slashes), never cut. */
-export function planLines(plan: Plan, urlOf: (r: ApiRequest) => string, symbols: Symbols, withRequests = true, width = Number.POSITIVE_INFINITY): Line[] {
-  const steps = plan.steps.flatMap((step, i) => [...(i > 0 && withRequests ? [blank] : []), ...stepLines(step, i, urlOf, symbols, withRequests, width)]);
+export function planLines(
+  plan: Plan,
+  urlOf: (r: ApiRequest) => string,
+  symbols: Symbols,
+  withRequests = true,
+  width = Number.POSITIVE_INFINITY,
+): Line[] {
+  const steps = plan.steps.flatMap((step, i) => [
+    ...(i > 0 && withRequests ? [blank] : []),
+    ...stepLines(step, i, urlOf, symbols, withRequests, width),
+  ]);
   return [line(tone('title', plan.title, true)), ...steps];
 }

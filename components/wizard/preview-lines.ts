@@ -49,7 +49,10 @@ export function jsonLines(value: unknown): Line[] {
 export function requestLines(request: ApiRequest, url: string, width = Number.POSITIVE_INFINITY): Line[] {
   const method = tone(request.method === 'DELETE' ? 'danger' : 'accent', request.method, true);
   const [first = '', ...rest] = breakAfter(url, width - request.method.length - 1, '/');
-  const tail = rest.length === 0 ? [] : breakAfter(rest.join(''), width - URL_INDENT.length, '/').map((part) => line(URL_INDENT + part));
+  const tail =
+    rest.length === 0
+      ? []
+      : breakAfter(rest.join(''), width - URL_INDENT.length, '/').map((part) => line(URL_INDENT + part));
   const head = [line(method, ' ', first), ...tail];
   return request.body === undefined ? head : [...head, ...jsonLines(request.body)];
 }

@@ -41,7 +41,9 @@ export function requestRouter(services: WizardServices, projects: readonly Proje
       if (request.target.service === 'cloud') return services.cloud.urlOf(request);
       const route = esRoute(services, projects, request.target.projectId);
       if ('api' in route) return route.api.urlOf(request);
-      const endpoint = projects.find((p) => p.id === (request.target as { projectId: string }).projectId)?.endpoints.elasticsearch ?? '<unknown project>';
+      const endpoint =
+        projects.find((p) => p.id === (request.target as { projectId: string }).projectId)?.endpoints.elasticsearch ??
+        '<unknown project>';
       return `${endpoint}${request.path}`;
     },
     async send(request) {

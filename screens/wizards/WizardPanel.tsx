@@ -39,8 +39,16 @@ export function useWizardContext(): { env: WizardEnv; router: RequestRouter } | 
   useEffect(() => {
     for (const p of projects ?? []) actions.ensureCustomRoles(p.id);
   }, [projects, actions]);
-  const router = useMemo(() => (services && projects ? requestRouter(services, projects) : undefined), [services, projects]);
-  if (!services || !router) return { problem: services ? 'Loading the organization…' : 'Changes cannot be sent: this session has no API connection for wizards.' };
+  const router = useMemo(
+    () => (services && projects ? requestRouter(services, projects) : undefined),
+    [services, projects],
+  );
+  if (!services || !router)
+    return {
+      problem: services
+        ? 'Loading the organization…'
+        : 'Changes cannot be sent: this session has no API connection for wizards.',
+    };
   if (!snapshot) return { problem: 'Loading the organization…' };
   return { env: { snapshot, sandbox: services.sandbox !== undefined }, router };
 }

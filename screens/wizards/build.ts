@@ -13,8 +13,19 @@ export function toInputs(rows: readonly FlatAssignment[]): AssignmentInput[] {
   return rows.map((row): AssignmentInput => {
     const roles = row.applicationRoles.length > 0 ? { applicationRoles: [...row.applicationRoles] } : {};
     if (row.scope === 'organization') return { scope: 'organization', roleId: row.roleId, ...roles };
-    if (row.scope === 'deployment') return { scope: 'deployment', roleId: row.roleId, ...(row.all ? { all: true } : { all: false, deploymentIds: [...row.ids] }) };
-    return { scope: 'project', type: row.type!, roleId: row.roleId, ...(row.all ? { all: true } : { all: false, projectIds: [...row.ids] }), ...roles };
+    if (row.scope === 'deployment')
+      return {
+        scope: 'deployment',
+        roleId: row.roleId,
+        ...(row.all ? { all: true } : { all: false, deploymentIds: [...row.ids] }),
+      };
+    return {
+      scope: 'project',
+      type: row.type!,
+      roleId: row.roleId,
+      ...(row.all ? { all: true } : { all: false, projectIds: [...row.ids] }),
+      ...roles,
+    };
   });
 }
 

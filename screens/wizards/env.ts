@@ -26,4 +26,8 @@ export function customRolesIn(env: WizardEnv, projectId: string): readonly strin
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export const TYPE_LABEL: Record<ProjectType, string> = { elasticsearch: 'Elasticsearch', observability: 'Observability', security: 'Security' };
+export const TYPE_LABEL: Record<ProjectType, string> = {
+  elasticsearch: 'Elasticsearch',
+  observability: 'Observability',
+  security: 'Security',
+};

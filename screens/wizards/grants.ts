@@ -46,8 +46,13 @@ export function grantLabel(g: Grant, env: WizardEnv): string {
 export function grantRow(g: Grant, organizationId: string): FlatAssignment {
   const custom = customName(g.role);
   return {
-    scope: 'project', type: g.type, organizationId, all: g.all, ids: g.all ? [] : [...g.projectIds],
-    roleId: custom ? viewerRoleId(g.type) : g.role, applicationRoles: custom ? [custom] : [],
+    scope: 'project',
+    type: g.type,
+    organizationId,
+    all: g.all,
+    ids: g.all ? [] : [...g.projectIds],
+    roleId: custom ? viewerRoleId(g.type) : g.role,
+    applicationRoles: custom ? [custom] : [],
   };
 }
 
@@ -58,7 +63,10 @@ function roleOptions(draft: GrantDraft, env: WizardEnv): Option[] {
   const names = [...new Set(where.flatMap((id) => customRolesIn(env, id)))].sort();
   const custom = names.map((name) => {
     const missing = where.filter((id) => !customRolesIn(env, id).includes(name));
-    const hint = missing.length > 0 ? `custom · missing in ${missing.map((id) => projectName(env, id)).join(', ')}` : 'custom role';
+    const hint =
+      missing.length > 0
+        ? `custom · missing in ${missing.map((id) => projectName(env, id)).join(', ')}`
+        : 'custom role';
     return { id: `${CUSTOM}${name}`, label: name, hint };
   });
   return [...predefined, ...custom];
@@ -70,7 +78,10 @@ export function grantSteps<V extends WithGrants>(prefix: string, title: string):
   const setDraft = (v: V, change: Partial<GrantDraft>): V => ({ ...v, draft: { ...v.draft!, ...change } });
   return [
     {
-      kind: 'choice', id: menu, concept: 'predefined-roles', title,
+      kind: 'choice',
+      id: menu,
+      concept: 'predefined-roles',
+      title,
       options: (v, env) => [
         { id: 'done', label: v.grants.length === 0 ? 'No project roles' : 'Done with project roles' },
         { id: 'add', label: 'Add a project role…' },
@@ -80,7 +91,12 @@ export function grantSteps<V extends WithGrants>(prefix: string, title: string):
       set: (v, id) => {
         if (id === 'add') return { ...v, draft: { index: v.grants.length, targets: [] }, grantsDone: false };
         if (id.startsWith('remove:')) {
-          return { ...v, grants: v.grants.filter((_, i) => i !== Number(id.slice(7))), draft: undefined, grantsDone: false };
+          return {
+            ...v,
+            grants: v.grants.filter((_, i) => i !== Number(id.slice(7))),
+            draft: undefined,
+            grantsDone: false,
+          };
         }
         return { ...v, draft: undefined, grantsDone: true };
       },
@@ -88,14 +104,23 @@ export function grantSteps<V extends WithGrants>(prefix: string, title: string):
       summary: (v, env) => (v.grants.length === 0 ? 'none' : v.grants.map((g) => grantLabel(g, env)).join('; ')),
     },
     {
-      kind: 'choice', id: `${prefix}-type`, concept: 'role-id-prefix', title: 'Which kind of project?', when: drafting,
-      options: (_, env) => PROJECT_TYPES.map((t) => ({ id: t, label: TYPE_LABEL[t], hint: `${projectsOfType(env, t).length} projects` })),
+      kind: 'choice',
+      id: `${prefix}-type`,
+      concept: 'role-id-prefix',
+      title: 'Which kind of project?',
+      when: drafting,
+      options: (_, env) =>
+        PROJECT_TYPES.map((t) => ({ id: t, label: TYPE_LABEL[t], hint: `${projectsOfType(env, t).length} projects` })),
       get: (v) => v.draft?.type,
       set: (v, id) => setDraft(v, { type: id as ProjectType, targets: v.draft?.type === id ? v.draft.targets : [] }),
       summary: () => '',
     },
     {
-      kind: 'multi', id: `${prefix}-projects`, concept: 'project-role-scope', title: 'On which projects?', when: drafting,
+      kind: 'multi',
+      id: `${prefix}-projects`,
+      concept: 'project-role-scope',
+      title: 'On which projects?',
+      when: drafting,
       help: '"All" also covers projects created later',
       options: (v, env) => [
         { id: ALL, label: `All ${v.draft?.type} projects`, hint: 'present and future' },
@@ -111,7 +136,11 @@ export function grantSteps<V extends WithGrants>(prefix: string, title: string):
       summary: () => '',
     },
     {
-      kind: 'choice', id: `${prefix}-role`, concept: 'custom-role-assignment', title: 'Which role?', when: drafting,
+      kind: 'choice',
+      id: `${prefix}-role`,
+      concept: 'custom-role-assignment',
+      title: 'Which role?',
+      when: drafting,
       help: 'Only roles valid for this kind of project; custom roles replace the stack role on sign-in',
       options: (v, env) => roleOptions(v.draft!, env),
       get: (v) => v.grants[v.draft!.index]?.role,

@@ -30,19 +30,31 @@ export function openWizardFor(binding: WizardBinding, actions: AppActions, ids: 
 function grantOf(g: ProjectGrant): Grant {
   const custom = g.applicationRoles?.find((name) => !isPredefinedStackRole(name, g.target.type));
   const all = g.target.kind === 'all-of-type';
-  return { type: g.target.type, all, projectIds: g.target.kind === 'projects' ? g.target.projectIds : [], role: custom ? `custom:${custom}` : g.roleId };
+  return {
+    type: g.target.type,
+    all,
+    projectIds: g.target.kind === 'projects' ? g.target.projectIds : [],
+    role: custom ? `custom:${custom}` : g.roleId,
+  };
 }
 
 function keyValuesOf(intent: Extract<Intent, { kind: 'create-key' }>): Partial<KeyValues> {
-  const expiry = intent.expiration === undefined ? {}
-    : (PRESETS as readonly string[]).includes(intent.expiration) ? { expiry: intent.expiration } : { expiry: 'custom', customExpiry: intent.expiration };
+  const expiry =
+    intent.expiration === undefined
+      ? {}
+      : (PRESETS as readonly string[]).includes(intent.expiration)
+        ? { expiry: intent.expiration }
+        : { expiry: 'custom', customExpiry: intent.expiration };
   const stackRoles = [...new Set(intent.grants.flatMap((g) => g.applicationRoles ?? []))];
   const [orgRole] = intent.organizationRoleIds;
   if (orgRole) return { description: intent.description, ...expiry, scope: 'organization', orgRole, stackRoles };
   const [first] = intent.grants;
   const scope = first?.target.kind === 'all-of-type' ? 'types' : 'projects';
   return {
-    description: intent.description, ...expiry, scope, stackRoles,
+    description: intent.description,
+    ...expiry,
+    scope,
+    stackRoles,
     types: intent.grants.map((g) => g.target.type),
     projectIds: intent.grants.flatMap((g) => (g.target.kind === 'projects' ? g.target.projectIds : [])),
     ...(first ? { cloudRole: first.roleId.slice(first.target.type.length + 1) } : {}),
@@ -56,23 +68,34 @@ function keyValuesOf(intent: Extract<Intent, { kind: 'create-key' }>): Partial<K
 export function openWizardForIntent(intent: Intent, actions: AppActions): boolean {
   switch (intent.kind) {
     case 'invite':
-      actions.openPanel(invitePanel(actions, {
-        emailsText: intent.emails.join(', '),
-        orgRole: intent.organizationRoleIds[0] ?? '',
-        grants: intent.grants.map(grantOf),
-      }));
+      actions.openPanel(
+        invitePanel(actions, {
+          emailsText: intent.emails.join(', '),
+          orgRole: intent.organizationRoleIds[0] ?? '',
+          grants: intent.grants.map(grantOf),
+        }),
+      );
       return true;
     case 'update-member-roles':
     case 'assign-custom-role':
-      actions.openPanel(memberRolesPanel(actions, [], {
-        userId: intent.userId,
-        grants: ('add' in intent ? intent.add : intent.grants).map(grantOf),
-        ...('organizationRoleIds' in intent && intent.organizationRoleIds[0] ? { orgRole: intent.organizationRoleIds[0] } : {}),
-      }));
+      actions.openPanel(
+        memberRolesPanel(actions, [], {
+          userId: intent.userId,
+          grants: ('add' in intent ? intent.add : intent.grants).map(grantOf),
+          ...('organizationRoleIds' in intent && intent.organizationRoleIds[0]
+            ? { orgRole: intent.organizationRoleIds[0] }
+            : {}),
+        }),
+      );
       return true;
     case 'create-custom-role-and-assign':
-      actions.openPanel(createRolePanel({ name: intent.roleName, projectIds: intent.projectIds,
-        ...(intent.assignee.kind === 'member' ? { assignees: [intent.assignee.userId] } : {}) }));
+      actions.openPanel(
+        createRolePanel({
+          name: intent.roleName,
+          projectIds: intent.projectIds,
+          ...(intent.assignee.kind === 'member' ? { assignees: [intent.assignee.userId] } : {}),
+        }),
+      );
       return true;
     case 'create-key':
       actions.openPanel(keyPanel(keyValuesOf(intent)));

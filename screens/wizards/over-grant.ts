@@ -29,7 +29,7 @@ export function overGrants(rows: readonly FlatAssignment[], env: WizardEnv): str
         if (!where) continue;
         problems.push(
           `${friendlyRoleName(predefined.roleId)} and custom role ${custom.applicationRoles.join(', ')} on ${where}: ` +
-            'roles combine on sign-in, so the predefined role would override the custom role\'s restrictions. Keep one of them.',
+            "roles combine on sign-in, so the predefined role would override the custom role's restrictions. Keep one of them.",
         );
       }
     }

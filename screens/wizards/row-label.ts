@@ -5,8 +5,10 @@ import { projectName, type WizardEnv } from './env.js';
 
 export function rowLabel(row: FlatAssignment, env: WizardEnv): string {
   const where =
-    row.scope === 'organization' ? 'the organization'
-      : row.all ? `all ${row.scope === 'deployment' ? 'deployments' : `${row.type} projects`}`
+    row.scope === 'organization'
+      ? 'the organization'
+      : row.all
+        ? `all ${row.scope === 'deployment' ? 'deployments' : `${row.type} projects`}`
         : row.ids.map((id) => projectName(env, id)).join(', ');
   const stack = row.applicationRoles.length > 0 ? ` · stack: ${row.applicationRoles.join(', ')}` : '';
   return `${friendlyRoleName(row.roleId)} on ${where}${stack}`;

@@ -16,7 +16,11 @@ const code = (key: string) => '`' + keyLabel(key, true) + '`';
 export function keyTableMarkdown(table: readonly Binding[] = BINDINGS): string {
   const scopes = [...new Set(table.map((b) => b.scope))] as Scope[];
   const rows = scopes.flatMap((scope) =>
-    table.filter((b) => b.scope === scope).map((b, i) => `| ${i === 0 ? SCOPE_TITLES[scope] : ''} | ${b.keys.map(code).join(' ')} | ${cell(b.description)} |`),
+    table
+      .filter((b) => b.scope === scope)
+      .map(
+        (b, i) => `| ${i === 0 ? SCOPE_TITLES[scope] : ''} | ${b.keys.map(code).join(' ')} | ${cell(b.description)} |`,
+      ),
   );
   return ['| where | key | what it does |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -38,7 +38,10 @@ const SHOTS: readonly Shot[] = [
       await app.press('enter');
       await app.waitFor((s) => !/keep filter/.test(s), 'the list to have the keyboard again');
       await app.press('enter');
-      await app.waitFor((s) => /Who has access here/.test(s) && /API keys \(\d+\)/.test(s) && !/loading…/.test(s), 'the access list');
+      await app.waitFor(
+        (s) => /Who has access here/.test(s) && /API keys \(\d+\)/.test(s) && !/loading…/.test(s),
+        'the access list',
+      );
     },
   },
   {

@@ -13,8 +13,22 @@ export interface SvgOptions {
 
 /** The 16 ANSI colours (a dark theme close to common terminal defaults), then the window's own colours. */
 export const ANSI_PALETTE: readonly string[] = [
-  '#1d1f21', '#cc6666', '#8fbc5f', '#e0c060', '#6a9fd8', '#b294bb', '#5fb3b3', '#c5c8c6',
-  '#7a7d7c', '#ff7b72', '#a8d977', '#f0d878', '#8ec0f0', '#d2a8ff', '#7fd4d4', '#ffffff',
+  '#1d1f21',
+  '#cc6666',
+  '#8fbc5f',
+  '#e0c060',
+  '#6a9fd8',
+  '#b294bb',
+  '#5fb3b3',
+  '#c5c8c6',
+  '#7a7d7c',
+  '#ff7b72',
+  '#a8d977',
+  '#f0d878',
+  '#8ec0f0',
+  '#d2a8ff',
+  '#7fd4d4',
+  '#ffffff',
 ];
 const DEFAULT_FG = '#d0d3d1';
 const DEFAULT_BG = '#16181a';
@@ -40,7 +54,10 @@ function cssColor(color: CellColor | undefined, fallback: string): string {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 interface Style {
@@ -62,7 +79,12 @@ function styleOf(cell: ScreenCell): Style {
 }
 
 const sameStyle = (a: Style, b: Style) =>
-  a.fg === b.fg && a.bg === b.bg && a.bold === b.bold && a.dim === b.dim && a.italic === b.italic && a.underline === b.underline;
+  a.fg === b.fg &&
+  a.bg === b.bg &&
+  a.bold === b.bold &&
+  a.dim === b.dim &&
+  a.italic === b.italic &&
+  a.underline === b.underline;
 
 /** Cells `from` up to `to` (exclusive) of one row, drawn as one piece of text. */
 interface Run {
@@ -77,7 +99,8 @@ export function rowRuns(row: readonly ScreenCell[]): Run[] {
   const runs: Run[] = [];
   let current: { from: number; text: string; style: Style; cells: number } | undefined;
   const close = () => {
-    if (current) runs.push({ from: current.from, to: current.from + current.cells, text: current.text, style: current.style });
+    if (current)
+      runs.push({ from: current.from, to: current.from + current.cells, text: current.text, style: current.style });
     current = undefined;
   };
   row.forEach((cell, x) => {
@@ -115,8 +138,12 @@ export function screenToSvg(grid: readonly (readonly ScreenCell[])[], options: S
   ];
   if (options.title !== undefined) {
     out.push(`<path d="M0 8a8 8 0 0 1 8-8h${width - 16}a8 8 0 0 1 8 8v${bar - 8}h-${width}z" fill="${CHROME}"/>`);
-    ['#ff5f57', '#febc2e', '#28c840'].forEach((c, i) => out.push(`<circle cx="${pad + 6 + i * 18}" cy="${bar / 2}" r="6" fill="${c}"/>`));
-    out.push(`<text x="${width / 2}" y="${bar / 2 + 4.5}" fill="#9a9d9f" font-family="sans-serif" font-size="12" text-anchor="middle">${escapeXml(options.title)}</text>`);
+    ['#ff5f57', '#febc2e', '#28c840'].forEach((c, i) =>
+      out.push(`<circle cx="${pad + 6 + i * 18}" cy="${bar / 2}" r="6" fill="${c}"/>`),
+    );
+    out.push(
+      `<text x="${width / 2}" y="${bar / 2 + 4.5}" fill="#9a9d9f" font-family="sans-serif" font-size="12" text-anchor="middle">${escapeXml(options.title)}</text>`,
+    );
   }
   const top = pad + bar;
   const backgrounds: string[] = [];
@@ -126,7 +153,10 @@ export function screenToSvg(grid: readonly (readonly ScreenCell[])[], options: S
     for (const run of rowRuns(row)) {
       const x = pad + run.from * cellWidth;
       const w = (run.to - run.from) * cellWidth;
-      if (run.style.bg !== DEFAULT_BG) backgrounds.push(`<rect x="${round(x)}" y="${top + y * lineHeight}" width="${round(w)}" height="${lineHeight}" fill="${run.style.bg}"/>`);
+      if (run.style.bg !== DEFAULT_BG)
+        backgrounds.push(
+          `<rect x="${round(x)}" y="${top + y * lineHeight}" width="${round(w)}" height="${lineHeight}" fill="${run.style.bg}"/>`,
+        );
       if (run.text.trim() === '') continue;
       const attrs = [
         `x="${round(x)}"`,

@@ -75,7 +75,8 @@ export function createCloudClient(options: CloudClientOptions): CloudApi {
         const list = await call(req, ApiKeyList);
         keys.push(...list.keys);
         if (!list.next_page) return keys;
-        if (seen.has(list.next_page)) throw unexpectedResponse('cloud', transport.endpointOf(req), 'next_page repeats an earlier cursor');
+        if (seen.has(list.next_page))
+          throw unexpectedResponse('cloud', transport.endpointOf(req), 'next_page repeats an earlier cursor');
         seen.add(list.next_page);
         cursor = list.next_page;
       }
@@ -90,11 +91,14 @@ export function createCloudClient(options: CloudClientOptions): CloudApi {
     async getProjectRoles(type, id) {
       const byProject = await call(cloudRequests.getProjectRoles(type, id), ProjectRolesByProjectId);
       // Keyed by project id; the request names one project, so every entry belongs to it.
-      return Object.values(byProject).flatMap((entry) => entry.roles.map(({ name, description }) => ({ name, description })));
+      return Object.values(byProject).flatMap((entry) =>
+        entry.roles.map(({ name, description }) => ({ name, description })),
+      );
     },
 
     async send(req) {
-      if (req.target.service !== 'cloud') throw new Error(`${req.summary}: an Elasticsearch request sent to the Cloud client`);
+      if (req.target.service !== 'cloud')
+        throw new Error(`${req.summary}: an Elasticsearch request sent to the Cloud client`);
       return (await transport.send(req)).body;
     },
     // Pools are shared per origin with the ES clients, so this ends every connection: call it at exit.

@@ -139,7 +139,8 @@ function firstHeaderCode(header: string | undefined): string | undefined {
 
 /** Advice for the codes the contract documents (cloud-api.md §2–§5, §8), where the generic hint would mislead. */
 const CODE_HINTS: Readonly<Record<string, string>> = {
-  'organization.not_found': 'The organization was not found. Check --org, or leave it out to use the organization the key belongs to.',
+  'organization.not_found':
+    'The organization was not found. Check --org, or leave it out to use the organization the key belongs to.',
   'organization.invalid_access': 'The key has no access to this organization. Check --org.',
   'organization.membership_not_found': 'That user is no longer a member. Refresh the members list.',
   'user.not_found': 'That user was not found. Refresh the members list.',
@@ -149,7 +150,8 @@ const CODE_HINTS: Readonly<Record<string, string>> = {
   'organization.invitation_invalid_email': 'Check the email address.',
   'organization.user_organization_already_belongs':
     'That person already belongs to an organization (a user can be in only one organization at a time).',
-  'api_keys.invalid_input': 'Check the description (required) and the expiration (a duration such as 30d, at most one year).',
+  'api_keys.invalid_input':
+    'Check the description (required) and the expiration (a duration such as 30d, at most one year).',
   'api_keys.key_not_found': 'The key no longer exists (revoked or expired). Refresh the list.',
   'role_assignments.invalid_target_user_id': 'The user id is not valid here. Refresh the members list.',
   'role_assignments.unauthorized_role_assignments':
@@ -230,7 +232,11 @@ export interface NetworkFailure {
 
 /** The errno / undici code of an error or of the error it wraps. */
 export function errorCodeOf(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code !== 'UND_ERR') return code;
   }
@@ -259,20 +265,44 @@ export function errorFromNetwork(failure: NetworkFailure): ApiError {
   switch (code) {
     case 'ECONNREFUSED':
       // Refused at connect time: nothing was sent, so even a write certainly did not happen.
-      return make('network', `connection refused by ${origin}`, `Nothing is listening at ${origin}. Check ${where}; for the sandbox, check it is running.`);
+      return make(
+        'network',
+        `connection refused by ${origin}`,
+        `Nothing is listening at ${origin}. Check ${where}; for the sandbox, check it is running.`,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return make('network', `host not found: ${origin}`, `Check ${where} and your DNS; behind a proxy, set HTTPS_PROXY.`);
+      return make(
+        'network',
+        `host not found: ${origin}`,
+        `Check ${where} and your DNS; behind a proxy, set HTTPS_PROXY.`,
+      );
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
-      return make('network', `connection to ${origin} was closed unexpectedly`, `A proxy or firewall may be cutting connections; try again.${unknownOutcome}`);
+      return make(
+        'network',
+        `connection to ${origin} was closed unexpectedly`,
+        `A proxy or firewall may be cutting connections; try again.${unknownOutcome}`,
+      );
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return make('timeout', `could not connect to ${origin} within ${seconds(timeouts.connectMs)}`, `Check your network, ${where} and any proxy settings (HTTPS_PROXY, NO_PROXY).`);
+      return make(
+        'timeout',
+        `could not connect to ${origin} within ${seconds(timeouts.connectMs)}`,
+        `Check your network, ${where} and any proxy settings (HTTPS_PROXY, NO_PROXY).`,
+      );
     case 'UND_ERR_HEADERS_TIMEOUT':
-      return make('timeout', `no answer from ${origin} within ${seconds(timeouts.headersMs)}`, `The server is slow or unreachable; try again.${unknownOutcome}`);
+      return make(
+        'timeout',
+        `no answer from ${origin} within ${seconds(timeouts.headersMs)}`,
+        `The server is slow or unreachable; try again.${unknownOutcome}`,
+      );
     case 'UND_ERR_BODY_TIMEOUT':
-      return make('timeout', `the answer from ${origin} stalled for ${seconds(timeouts.bodyMs)}`, `The server is slow or the connection stalled; try again.${unknownOutcome}`);
+      return make(
+        'timeout',
+        `the answer from ${origin} stalled for ${seconds(timeouts.bodyMs)}`,
+        `The server is slow or the connection stalled; try again.${unknownOutcome}`,
+      );
   }
   if (code && TLS_CODES.has(code)) {
     return make(
@@ -281,5 +311,9 @@ export function errorFromNetwork(failure: NetworkFailure): ApiError {
       'If your network inspects TLS through a corporate proxy, point NODE_EXTRA_CA_CERTS at its CA certificate (PEM).',
     );
   }
-  return make('network', `could not reach ${origin}${code ? ` (${code})` : ''}`, `Check your network connection and ${where}.${unknownOutcome}`);
+  return make(
+    'network',
+    `could not reach ${origin}${code ? ` (${code})` : ''}`,
+    `Check your network connection and ${where}.${unknownOutcome}`,
+  );
 }

@@ -16,7 +16,14 @@ import { debugLogFromEnv, type DebugLog } from '../util/debug-log.js';
 import { redactJson, redactPath, SecretSet } from '../util/redact.js';
 import type { Secret } from '../util/secret.js';
 import type { WriteEvent, WriteObserver } from './client.js';
-import { ApiError, errorCodeOf, errorFromNetwork, errorFromResponse, unexpectedResponse, type ApiService } from './errors.js';
+import {
+  ApiError,
+  errorCodeOf,
+  errorFromNetwork,
+  errorFromResponse,
+  unexpectedResponse,
+  type ApiService,
+} from './errors.js';
 import type { ApiRequest } from './requests.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, parseRetryAfter, type RetryPolicy } from './retry.js';
 
@@ -94,7 +101,11 @@ export function proxySettings(env: NodeJS.ProcessEnv): ProxySettings | undefined
   const httpsProxy = pick('HTTPS_PROXY');
   if (!httpProxy && !httpsProxy) return undefined;
   const noProxy = pick('NO_PROXY');
-  return { ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}) };
+  return {
+    ...(httpProxy ? { httpProxy } : {}),
+    ...(httpsProxy ? { httpsProxy } : {}),
+    ...(noProxy ? { noProxy } : {}),
+  };
 }
 
 const pools = new Map<string, Dispatcher>();
@@ -117,11 +128,14 @@ export function dispatcherFor(timeouts: Timeouts, env: NodeJS.ProcessEnv, http2:
     dispatcher = proxy
       ? new EnvHttpProxyAgent({ ...options, ...proxy, noProxy: proxy.noProxy ?? '' })
       : new Agent({
-        ...options,
-        allowH2: http2 !== 'off',
-        // Prior knowledge: one connection from the first request on, every request multiplexed over it.
-        factory: (origin, opts) => (http2 === 'h2c' && new URL(origin).protocol === 'http:' ? new H2CClient(origin, opts) : new Pool(origin, opts)),
-      });
+          ...options,
+          allowH2: http2 !== 'off',
+          // Prior knowledge: one connection from the first request on, every request multiplexed over it.
+          factory: (origin, opts) =>
+            http2 === 'h2c' && new URL(origin).protocol === 'http:'
+              ? new H2CClient(origin, opts)
+              : new Pool(origin, opts),
+        });
     pools.set(key, dispatcher);
   }
   return dispatcher;
@@ -188,7 +202,9 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function attempt(req: ApiRequest): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; text: string }> {
+  async function attempt(
+    req: ApiRequest,
+  ): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; text: string }> {
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
     const response = await request(joinUrl(root, req), {
       dispatcher: dispatcherFor(timeouts, env, options.http2),
@@ -197,7 +213,9 @@ export function createTransport(options: TransportOptions): Transport {
         authorization: `ApiKey ${apiKey.reveal()}`,
         accept: 'application/json',
         'user-agent': userAgent(),
-        ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}),
+        ...(body !== undefined
+          ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }
+          : {}),
       },
       // undici 7 cannot send a DELETE's body over HTTP/2 as a string (an assertion wants a length it never sets for
       // DELETE); as a stream it goes out, with the length stated above. The Cloud API's DELETEs all carry bodies.
@@ -240,7 +258,10 @@ export function createTransport(options: TransportOptions): Transport {
       const body = decodeJson(text);
       // Remember secrets the server handed out (a new key, invitation tokens) so no later message can echo them.
       secrets.addFromAnswer(text, body.value);
-      log(() => `← ${status} ${req.method} ${safeUrl(req)} ${Date.now() - started} ms ${body.ok ? excerpt(body.value) : '(not JSON)'}`);
+      log(
+        () =>
+          `← ${status} ${req.method} ${safeUrl(req)} ${Date.now() - started} ms ${body.ok ? excerpt(body.value) : '(not JSON)'}`,
+      );
 
       if ((status >= 200 && status < 300) || (body.ok && accept?.(status, body.value))) {
         if (!body.ok) {

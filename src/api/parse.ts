@@ -6,7 +6,12 @@
 import type { z } from 'zod';
 import { unexpectedResponse, type ApiService } from './errors.js';
 
-export function parseResponse<S extends z.ZodType>(schema: S, body: unknown, service: ApiService, endpoint: string): z.output<S> {
+export function parseResponse<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  service: ApiService,
+  endpoint: string,
+): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -32,75 +32,141 @@ const enc = encodeURIComponent;
 const list = (ids: readonly string[]) => ids.map(enc).join(',');
 
 export const cloudRequests = {
-  listOrganizations: (): ApiRequest => ({ method: 'GET', path: '/organizations', target: CLOUD, summary: 'list organizations' }),
+  listOrganizations: (): ApiRequest => ({
+    method: 'GET',
+    path: '/organizations',
+    target: CLOUD,
+    summary: 'list organizations',
+  }),
 
   listMembers: (orgId: string): ApiRequest => ({
-    method: 'GET', path: `/organizations/${enc(orgId)}/members`, target: CLOUD, summary: 'list members',
+    method: 'GET',
+    path: `/organizations/${enc(orgId)}/members`,
+    target: CLOUD,
+    summary: 'list members',
   }),
   removeMembers: (orgId: string, userIds: readonly string[]): ApiRequest => ({
-    method: 'DELETE', path: `/organizations/${enc(orgId)}/members/${list(userIds)}`, target: CLOUD,
+    method: 'DELETE',
+    path: `/organizations/${enc(orgId)}/members/${list(userIds)}`,
+    target: CLOUD,
     summary: `remove ${userIds.length} member${userIds.length === 1 ? '' : 's'}`,
   }),
 
   listInvitations: (orgId: string): ApiRequest => ({
-    method: 'GET', path: `/organizations/${enc(orgId)}/invitations`, target: CLOUD, summary: 'list invitations',
+    method: 'GET',
+    path: `/organizations/${enc(orgId)}/invitations`,
+    target: CLOUD,
+    summary: 'list invitations',
   }),
   createInvitations: (orgId: string, body: InvitationRequest): ApiRequest => ({
-    method: 'POST', path: `/organizations/${enc(orgId)}/invitations`, body, target: CLOUD,
+    method: 'POST',
+    path: `/organizations/${enc(orgId)}/invitations`,
+    body,
+    target: CLOUD,
     summary: `invite ${body.emails.join(', ')}`,
   }),
   cancelInvitations: (orgId: string, tokens: readonly string[]): ApiRequest => ({
-    method: 'DELETE', path: `/organizations/${enc(orgId)}/invitations/${list(tokens)}`, target: CLOUD,
+    method: 'DELETE',
+    path: `/organizations/${enc(orgId)}/invitations/${list(tokens)}`,
+    target: CLOUD,
     summary: `cancel ${tokens.length} invitation${tokens.length === 1 ? '' : 's'}`,
   }),
 
   /** `who`: how the summary names the member (their email, when the caller knows it). */
   addRoleAssignments: (userId: string, body: RoleAssignments, who = userId): ApiRequest => ({
-    method: 'POST', path: `/users/${enc(userId)}/role_assignments`, body, target: CLOUD, summary: `add role assignments to ${who}`,
+    method: 'POST',
+    path: `/users/${enc(userId)}/role_assignments`,
+    body,
+    target: CLOUD,
+    summary: `add role assignments to ${who}`,
   }),
   removeRoleAssignments: (userId: string, body: RoleAssignments, who = userId): ApiRequest => ({
-    method: 'DELETE', path: `/users/${enc(userId)}/role_assignments`, body, target: CLOUD, summary: `remove role assignments from ${who}`,
+    method: 'DELETE',
+    path: `/users/${enc(userId)}/role_assignments`,
+    body,
+    target: CLOUD,
+    summary: `remove role assignments from ${who}`,
   }),
 
   listApiKeys: (nextPage?: string): ApiRequest => ({
-    method: 'GET', path: '/users/auth/keys', ...(nextPage ? { query: { next_page: nextPage } } : {}), target: CLOUD,
+    method: 'GET',
+    path: '/users/auth/keys',
+    ...(nextPage ? { query: { next_page: nextPage } } : {}),
+    target: CLOUD,
     summary: 'list API keys',
   }),
-  getApiKey: (id: string): ApiRequest => ({ method: 'GET', path: `/users/auth/keys/${enc(id)}`, target: CLOUD, summary: `get API key ${id}` }),
+  getApiKey: (id: string): ApiRequest => ({
+    method: 'GET',
+    path: `/users/auth/keys/${enc(id)}`,
+    target: CLOUD,
+    summary: `get API key ${id}`,
+  }),
   createApiKey: (body: CreateApiKeyRequest): ApiRequest => ({
-    method: 'POST', path: '/users/auth/keys', body, target: CLOUD, summary: `create API key "${body.description}"`,
+    method: 'POST',
+    path: '/users/auth/keys',
+    body,
+    target: CLOUD,
+    summary: `create API key "${body.description}"`,
   }),
   deleteApiKeys: (ids: readonly string[]): ApiRequest => ({
-    method: 'DELETE', path: '/users/auth/keys', body: { keys: [...ids] }, target: CLOUD,
+    method: 'DELETE',
+    path: '/users/auth/keys',
+    body: { keys: [...ids] },
+    target: CLOUD,
     summary: `revoke ${ids.length} API key${ids.length === 1 ? '' : 's'}`,
   }),
 
   listProjects: (type: ProjectType): ApiRequest => ({
-    method: 'GET', path: `/serverless/projects/${type}`, target: CLOUD, summary: `list ${type} projects`,
+    method: 'GET',
+    path: `/serverless/projects/${type}`,
+    target: CLOUD,
+    summary: `list ${type} projects`,
   }),
   getProject: (type: ProjectType, id: string): ApiRequest => ({
-    method: 'GET', path: `/serverless/projects/${type}/${enc(id)}`, target: CLOUD, summary: `get ${type} project ${id}`,
+    method: 'GET',
+    path: `/serverless/projects/${type}/${enc(id)}`,
+    target: CLOUD,
+    summary: `get ${type} project ${id}`,
   }),
   getProjectRoles: (type: ProjectType, id: string): ApiRequest => ({
-    method: 'GET', path: `/serverless/projects/${type}/${enc(id)}/roles`, target: CLOUD, summary: `list custom roles of project ${id}`,
+    method: 'GET',
+    path: `/serverless/projects/${type}/${enc(id)}/roles`,
+    target: CLOUD,
+    summary: `list custom roles of project ${id}`,
   }),
 } as const;
 
 export const esRequests = {
   listRoles: (projectId: string): ApiRequest => ({
-    method: 'GET', path: '/_security/role', target: { service: 'es', projectId }, summary: 'list roles',
+    method: 'GET',
+    path: '/_security/role',
+    target: { service: 'es', projectId },
+    summary: 'list roles',
   }),
   getRole: (projectId: string, name: string): ApiRequest => ({
-    method: 'GET', path: `/_security/role/${enc(name)}`, target: { service: 'es', projectId }, summary: `get role ${name}`,
+    method: 'GET',
+    path: `/_security/role/${enc(name)}`,
+    target: { service: 'es', projectId },
+    summary: `get role ${name}`,
   }),
   putRole: (projectId: string, name: string, body: RoleDescriptor): ApiRequest => ({
-    method: 'PUT', path: `/_security/role/${enc(name)}`, body, target: { service: 'es', projectId }, summary: `create or update role ${name}`,
+    method: 'PUT',
+    path: `/_security/role/${enc(name)}`,
+    body,
+    target: { service: 'es', projectId },
+    summary: `create or update role ${name}`,
   }),
   deleteRole: (projectId: string, name: string): ApiRequest => ({
-    method: 'DELETE', path: `/_security/role/${enc(name)}`, target: { service: 'es', projectId }, summary: `delete role ${name}`,
+    method: 'DELETE',
+    path: `/_security/role/${enc(name)}`,
+    target: { service: 'es', projectId },
+    summary: `delete role ${name}`,
   }),
   authenticate: (projectId: string): ApiRequest => ({
-    method: 'GET', path: '/_security/_authenticate', target: { service: 'es', projectId }, summary: 'authenticate',
+    method: 'GET',
+    path: '/_security/_authenticate',
+    target: { service: 'es', projectId },
+    summary: 'authenticate',
   }),
 } as const;
 

@@ -37,7 +37,10 @@ export function isIdempotent(method: HttpMethod): boolean {
 }
 
 /** Whether this outcome (an HTTP status, or a network error code) is worth another try for this method. */
-export function isRetryable(method: HttpMethod, outcome: { status: number } | { errorCode: string | undefined }): boolean {
+export function isRetryable(
+  method: HttpMethod,
+  outcome: { status: number } | { errorCode: string | undefined },
+): boolean {
   if ('status' in outcome) return isIdempotent(method) && RETRYABLE_STATUS.has(outcome.status);
   if (outcome.errorCode === 'ECONNREFUSED') return true;
   return isIdempotent(method) && outcome.errorCode !== undefined && CONNECTION_DROPPED.has(outcome.errorCode);

@@ -273,10 +273,7 @@ export const CloudErrorEnvelope = z.looseObject({
 export type CloudErrorEnvelope = z.infer<typeof CloudErrorEnvelope>;
 
 export const EsErrorBody = z.looseObject({
-  error: z.union([
-    z.string(),
-    z.looseObject({ type: z.string(), reason: z.string().optional() }),
-  ]),
+  error: z.union([z.string(), z.looseObject({ type: z.string(), reason: z.string().optional() })]),
   status: z.number().optional(),
 });
 export type EsErrorBody = z.infer<typeof EsErrorBody>;

@@ -56,7 +56,9 @@ export function outcomeOf(event: Pick<WriteEvent, 'ok' | 'status'>): WriteOutcom
 }
 
 const targetOf = (request: ApiRequest) =>
-  request.target.service === 'es' ? { service: 'es' as const, projectId: request.target.projectId } : { service: 'cloud' as const };
+  request.target.service === 'es'
+    ? { service: 'es' as const, projectId: request.target.projectId }
+    : { service: 'cloud' as const };
 
 /** Verifications are matched to writes by what was sent, since the transport reports a copy of the request. */
 const requestKey = (request: ApiRequest, redact: AuditRedactor) =>
@@ -79,7 +81,9 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   ensureStateDir(undefined, options.env);
   const prepared = prepareAuditFile(path);
   if (prepared.tightened) {
-    warn(`${path} was readable by others (mode ${prepared.tightened.from.toString(8).padStart(3, '0')}); narrowed to 0600`);
+    warn(
+      `${path} was readable by others (mode ${prepared.tightened.from.toString(8).padStart(3, '0')}); narrowed to 0600`,
+    );
   }
   let needsNewline = prepared.needsNewline;
   const latestWrite = new Map<string, string>();
@@ -136,7 +140,9 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     try {
       record({ type: 'write', event });
     } catch (error) {
-      warn(`could not add to the audit trail ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      warn(
+        `could not add to the audit trail ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
   };
 

@@ -14,7 +14,10 @@ function redactTokenFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactTokenFields);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([name, field]) => [name, TOKEN_FIELDS.has(name.toLowerCase()) ? REDACTED : redactTokenFields(field)]),
+      Object.entries(value).map(([name, field]) => [
+        name,
+        TOKEN_FIELDS.has(name.toLowerCase()) ? REDACTED : redactTokenFields(field),
+      ]),
     );
   }
   return value;
@@ -25,7 +28,8 @@ function tokenFieldValues(value: unknown, into: string[] = []): string[] {
     for (const item of value) tokenFieldValues(item, into);
   } else if (value !== null && typeof value === 'object') {
     for (const [name, field] of Object.entries(value)) {
-      if (TOKEN_FIELDS.has(name.toLowerCase())) into.push(...[field].flat().filter((v): v is string => typeof v === 'string'));
+      if (TOKEN_FIELDS.has(name.toLowerCase()))
+        into.push(...[field].flat().filter((v): v is string => typeof v === 'string'));
       else tokenFieldValues(field, into);
     }
   }
@@ -35,7 +39,11 @@ function tokenFieldValues(value: unknown, into: string[] = []): string[] {
 /** The tokens of a `…/invitations/{tok1,tok2}` path, as sent and as decoded. */
 function pathTokens(path: string): string[] {
   return [...path.matchAll(/\/invitations\/(?!_)([^/?#]+)/g)].flatMap((m) =>
-    m[1]!.split(',').filter((token) => token !== REDACTED).flatMap((token) => [token, safeDecode(token)]));
+    m[1]!
+      .split(',')
+      .filter((token) => token !== REDACTED)
+      .flatMap((token) => [token, safeDecode(token)]),
+  );
 }
 
 function safeDecode(text: string): string {

@@ -59,10 +59,19 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export function parseCommandLine<C extends CommandShape>(argv: readonly string[], commands: readonly C[]): CommandLine<C> {
+export function parseCommandLine<C extends CommandShape>(
+  argv: readonly string[],
+  commands: readonly C[],
+): CommandLine<C> {
   const allOptions: OptionSpecs = Object.assign({}, ...commands.map((c) => c.options ?? {}), GLOBAL_OPTIONS);
   // A loose first pass only finds where the command words are; flags are checked strictly below.
-  const loose = parseArgs({ args: [...argv], options: allOptions, strict: false, allowPositionals: true, tokens: true });
+  const loose = parseArgs({
+    args: [...argv],
+    options: allOptions,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const positionals = loose.tokens.flatMap((t) => (t.kind === 'positional' ? [t] : []));
   const command = findCommand(
     positionals.map((t) => t.value),
@@ -77,7 +86,8 @@ export function parseCommandLine<C extends CommandShape>(argv: readonly string[]
     if (flags.values.version === true) return { kind: 'version' };
     return { kind: 'run', command, args: argv.slice(cut + 1), flags: globalFlags(flags.values), values: flags.values };
   }
-  if (loose.values.help === true) return command && command.words.length > 0 ? { kind: 'help', command } : { kind: 'help' };
+  if (loose.values.help === true)
+    return command && command.words.length > 0 ? { kind: 'help', command } : { kind: 'help' };
   if (loose.values.version === true) return { kind: 'version' };
   if (!command) {
     const word = positionals[0]?.value ?? '';
@@ -97,9 +107,7 @@ function findCommand<C extends CommandShape>(positionals: readonly string[], com
   let best: C | undefined;
   for (const command of commands) {
     const matches =
-      command.words.length === 0
-        ? positionals.length === 0
-        : command.words.every((word, i) => positionals[i] === word);
+      command.words.length === 0 ? positionals.length === 0 : command.words.every((word, i) => positionals[i] === word);
     if (matches && (!best || command.words.length > best.words.length)) best = command;
   }
   if (best?.words.length === 0 && positionals.length > 0) return undefined;

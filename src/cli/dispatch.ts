@@ -119,13 +119,25 @@ export const COMMANDS: readonly CommandSpec[] = [
   // The scriptable commands (members list, keys revoke, doctor, …): words, flags and help in commands/registry.ts.
   ...scriptCommandSpecs(moduleCommand),
   moduleCommand(
-    { words: ['tour'], usage: 'tour [--reset]', summary: 'a guided tour on the sandbox (--reset starts over)', group: 'command', options: { reset: { type: 'boolean' } } },
+    {
+      words: ['tour'],
+      usage: 'tour [--reset]',
+      summary: 'a guided tour on the sandbox (--reset starts over)',
+      group: 'command',
+      options: { reset: { type: 'boolean' } },
+    },
     'tour.js',
     'runTour',
   ),
   moduleCommand(
     // Pass-through: audit parses its own flags.
-    { words: ['audit'], usage: 'audit [flags]', summary: 'the record of changes made with ec-access', group: 'command', passThrough: true },
+    {
+      words: ['audit'],
+      usage: 'audit [flags]',
+      summary: 'the record of changes made with ec-access',
+      group: 'command',
+      passThrough: true,
+    },
     'audit.js',
     'runAudit',
   ),
@@ -144,7 +156,8 @@ export function commandImporter(commandsDir: URL): CommandLoader {
       mod = (await import(url.href)) as Record<string, unknown>;
     } catch (error) {
       const { code, message } = error as { code?: unknown; message?: unknown };
-      if (code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes(url.pathname)) return undefined;
+      if (code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes(url.pathname))
+        return undefined;
       throw error;
     }
     const value = mod[name];
@@ -162,7 +175,12 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   try {
     const line = parseCommandLine(argv, commands);
     if (line.kind === 'help') {
-      const text = line.command?.help ? await line.command.help() : helpText(packageVersion(), commands.filter((c) => !c.hidden));
+      const text = line.command?.help
+        ? await line.command.help()
+        : helpText(
+            packageVersion(),
+            commands.filter((c) => !c.hidden),
+          );
       io.stdout(text);
       return EXIT_OK;
     }
@@ -198,7 +216,8 @@ function reportFailure(error: unknown, io: CliIo): number {
   const text = typeof message === 'string' ? message : String(error);
   // ApiError is recognised by shape so this module does not pull in the API client (and zod) for --help.
   const advice = name === 'ApiError' && typeof hint === 'string' ? `\n  ${hint}` : '';
-  const label = name === 'ConfigError' || name === 'ApiError' || name === 'SandboxStateError' ? '' : 'unexpected error: ';
+  const label =
+    name === 'ConfigError' || name === 'ApiError' || name === 'SandboxStateError' ? '' : 'unexpected error: ';
   io.stderr(scrubText(`ec-access: ${label}${text}${advice}\n`));
   return EXIT_FAILURE;
 }

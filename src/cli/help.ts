@@ -24,9 +24,15 @@ const ENVIRONMENT: ReadonlyArray<readonly [string, string]> = [
   ['EC_API_KEY', 'Cloud API key with the Organization owner role; without it, the sandbox is used'],
   ['EC_BASE_URL', 'Cloud API base URL (default https://api.elastic-cloud.com)'],
   ['ELASTICSEARCH_URL', "a project's Elasticsearch endpoint, for ELASTICSEARCH_API_KEY"],
-  ['ELASTICSEARCH_API_KEY', 'key with manage_security on that project (custom roles); otherwise the Cloud key is tried'],
+  [
+    'ELASTICSEARCH_API_KEY',
+    'key with manage_security on that project (custom roles); otherwise the Cloud key is tried',
+  ],
   ['EC_SANDBOX_STATE', 'a file: the built-in sandbox loads its organization from it and saves every change there'],
-  ['EC_HTTP2', 'auto (HTTP/2 when TLS offers it), off (HTTP/1.1 only) or h2c (HTTP/2 without TLS, as the sandbox speaks)'],
+  [
+    'EC_HTTP2',
+    'auto (HTTP/2 when TLS offers it), off (HTTP/1.1 only) or h2c (HTTP/2 without TLS, as the sandbox speaks)',
+  ],
   ['EC_ACCESS_DEBUG', '1 or a file path: log requests (secrets redacted) to $XDG_STATE_HOME/ec-access/debug.log'],
   ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'proxy settings'],
   ['NODE_EXTRA_CA_CERTS', 'extra trusted CA certificates (PEM), e.g. for a TLS-inspecting proxy'],

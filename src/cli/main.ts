@@ -2,12 +2,16 @@
 // without a process of its own.
 import { commandImporter, runCli } from './dispatch.js';
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  stdin: process.stdin,
-  stdinIsTty: process.stdin.isTTY === true,
-  stdoutIsTty: process.stdout.isTTY === true,
-  env: process.env,
-  cwd: process.cwd(),
-}, { load: commandImporter(new URL('./commands/', import.meta.url)) });
+process.exitCode = await runCli(
+  process.argv.slice(2),
+  {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdin: process.stdin,
+    stdinIsTty: process.stdin.isTTY === true,
+    stdoutIsTty: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  },
+  { load: commandImporter(new URL('./commands/', import.meta.url)) },
+);

@@ -87,7 +87,11 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     );
   }
 
-  const baseUrl = checkUrl(flags.baseUrl ?? value('EC_BASE_URL') ?? DEFAULT_CLOUD_BASE_URL, flags.baseUrl ? '--base-url' : 'EC_BASE_URL', warnings);
+  const baseUrl = checkUrl(
+    flags.baseUrl ?? value('EC_BASE_URL') ?? DEFAULT_CLOUD_BASE_URL,
+    flags.baseUrl ? '--base-url' : 'EC_BASE_URL',
+    warnings,
+  );
   const esUrlSetting = value('ELASTICSEARCH_URL');
   const esUrl = esUrlSetting === undefined ? undefined : checkUrl(esUrlSetting, 'ELASTICSEARCH_URL', warnings);
   const key = value('EC_API_KEY');
@@ -100,7 +104,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   if (flags.sandbox === false && !key) throw new ConfigError(`--no-sandbox: ${NO_KEY_HELP}`);
   const mode = flags.sandbox === true || !key ? 'sandbox' : 'cloud';
   const orgId = flags.org?.trim() || undefined;
-  if (sandboxState && mode === 'cloud') warnings.push('EC_SANDBOX_STATE is ignored: a Cloud API key is configured, so the sandbox is not used');
+  if (sandboxState && mode === 'cloud')
+    warnings.push('EC_SANDBOX_STATE is ignored: a Cloud API key is configured, so the sandbox is not used');
 
   return {
     mode,
@@ -142,7 +147,8 @@ function checkUrl(raw: string, source: string, warnings: string[]): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigError(`${source} must be an http(s) URL, not ${url.protocol}`);
   }
-  if (url.username || url.password) throw new ConfigError(`${source} must not contain credentials; use the API key variables`);
+  if (url.username || url.password)
+    throw new ConfigError(`${source} must not contain credentials; use the API key variables`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     warnings.push(`${source} uses plain http (${url.host}): the API key would travel unencrypted. Use https://.`);
   }

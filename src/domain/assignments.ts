@@ -27,22 +27,37 @@ export interface FlatAssignment {
 /** ECE `platform` entries are left out: they never occur on Elastic Cloud. */
 export function flattenAssignments(ra: RoleAssignments): FlatAssignment[] {
   const organization = (ra.organization ?? []).map((e): FlatAssignment => ({
-    scope: 'organization', roleId: e.role_id, organizationId: e.organization_id, all: true, ids: [],
+    scope: 'organization',
+    roleId: e.role_id,
+    organizationId: e.organization_id,
+    all: true,
+    ids: [],
     applicationRoles: e.application_roles ?? [],
   }));
   const deployment = (ra.deployment ?? []).map((e): FlatAssignment => ({
-    scope: 'deployment', roleId: e.role_id, organizationId: e.organization_id, all: e.all === true,
-    ids: e.all === true ? [] : e.deployment_ids ?? [], applicationRoles: e.application_roles ?? [],
+    scope: 'deployment',
+    roleId: e.role_id,
+    organizationId: e.organization_id,
+    all: e.all === true,
+    ids: e.all === true ? [] : (e.deployment_ids ?? []),
+    applicationRoles: e.application_roles ?? [],
   }));
-  const project = PROJECT_TYPES.flatMap((type) => (ra.project?.[type] ?? []).map((e): FlatAssignment => ({
-    scope: 'project', type, roleId: e.role_id, organizationId: e.organization_id, all: e.all === true,
-    ids: e.all === true ? [] : e.project_ids ?? [], applicationRoles: e.application_roles ?? [],
-  })));
+  const project = PROJECT_TYPES.flatMap((type) =>
+    (ra.project?.[type] ?? []).map((e): FlatAssignment => ({
+      scope: 'project',
+      type,
+      roleId: e.role_id,
+      organizationId: e.organization_id,
+      all: e.all === true,
+      ids: e.all === true ? [] : (e.project_ids ?? []),
+      applicationRoles: e.application_roles ?? [],
+    })),
+  );
   return [...organization, ...deployment, ...project];
 }
 
 const withApplicationRoles = (row: FlatAssignment) =>
-  (row.applicationRoles.length > 0 ? { application_roles: [...row.applicationRoles] } : {});
+  row.applicationRoles.length > 0 ? { application_roles: [...row.applicationRoles] } : {};
 
 /** Rows back to the wire shape, with `all` and the id list following the spec rule (ids absent exactly when all). */
 export function toRoleAssignments(rows: readonly FlatAssignment[]): RoleAssignments {
@@ -57,7 +72,10 @@ export function toRoleAssignments(rows: readonly FlatAssignment[]): RoleAssignme
     } else {
       const type = row.type!;
       const reach = row.all ? { all: true } : { all: false, project_ids: [...row.ids] };
-      ra.project = { ...ra.project, [type]: [...(ra.project?.[type] ?? []), { ...base, ...reach, ...withApplicationRoles(row) }] };
+      ra.project = {
+        ...ra.project,
+        [type]: [...(ra.project?.[type] ?? []), { ...base, ...reach, ...withApplicationRoles(row) }],
+      };
     }
   }
   return ra;
@@ -68,8 +86,15 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 
 /** Same entry as far as the API is concerned: id lists and application roles compare as sets. */
 export function isSameAssignment(a: FlatAssignment, b: FlatAssignment): boolean {
-  return a.scope === b.scope && a.type === b.type && a.roleId === b.roleId && a.organizationId === b.organizationId
-    && a.all === b.all && sameSet(a.ids, b.ids) && sameSet(a.applicationRoles, b.applicationRoles);
+  return (
+    a.scope === b.scope &&
+    a.type === b.type &&
+    a.roleId === b.roleId &&
+    a.organizationId === b.organizationId &&
+    a.all === b.all &&
+    sameSet(a.ids, b.ids) &&
+    sameSet(a.applicationRoles, b.applicationRoles)
+  );
 }
 
 function without(rows: readonly FlatAssignment[], others: readonly FlatAssignment[]): FlatAssignment[] {
@@ -93,7 +118,10 @@ export function isEmptyAssignments(ra: RoleAssignments): boolean {
  * The bodies that turn `before` into `after`: DELETE `removed`, then POST `added`. An entry whose ids changed
  * appears in both (the API cannot edit an entry in place).
  */
-export function diffAssignments(before: RoleAssignments, after: RoleAssignments): { added: RoleAssignments; removed: RoleAssignments } {
+export function diffAssignments(
+  before: RoleAssignments,
+  after: RoleAssignments,
+): { added: RoleAssignments; removed: RoleAssignments } {
   const old = unique(flattenAssignments(before));
   const next = unique(flattenAssignments(after));
   return { added: toRoleAssignments(without(next, old)), removed: toRoleAssignments(without(old, next)) };
@@ -104,7 +132,10 @@ export function diffAssignments(before: RoleAssignments, after: RoleAssignments)
  * src/domain/access/reach.ts: project entries through `all` or their ids; organization entries when they carry
  * `application_roles` or are the owner role (billing-admin reaches no project); deployment entries never.
  */
-export function assignmentReachesProject(entry: FlatAssignment, project: { readonly id: string; readonly type: ProjectType }): boolean {
+export function assignmentReachesProject(
+  entry: FlatAssignment,
+  project: { readonly id: string; readonly type: ProjectType },
+): boolean {
   switch (entry.scope) {
     case 'organization':
       return entry.applicationRoles.length > 0 || entry.roleId === ORGANIZATION_OWNER_ROLE_ID;

@@ -19,8 +19,18 @@ export interface PredefinedRole {
   readonly stackRole?: string;
 }
 
-const org = (id: string, label: string, description: string): PredefinedRole => ({ id, scope: 'organization', label, description });
-const dep = (id: string, label: string, description: string): PredefinedRole => ({ id, scope: 'deployment', label, description });
+const org = (id: string, label: string, description: string): PredefinedRole => ({
+  id,
+  scope: 'organization',
+  label,
+  description,
+});
+const dep = (id: string, label: string, description: string): PredefinedRole => ({
+  id,
+  scope: 'deployment',
+  label,
+  description,
+});
 
 /** `short` is the hyphenated suffix; the stack role name is the same with underscores. */
 function proj(type: ProjectType, short: string, label: string, description: string): PredefinedRole {

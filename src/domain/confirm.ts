@@ -7,7 +7,14 @@
  * (the same "é" typed two ways) are forgiven.
  */
 import type { ApiKey, Invitation, Member, RoleAssignments } from '../api/schemas.js';
-import { activePrincipals, principalRef, reachesOf, roleAssignmentsOf, type PrincipalRef, type Reach } from './access/index.js';
+import {
+  activePrincipals,
+  principalRef,
+  reachesOf,
+  roleAssignmentsOf,
+  type PrincipalRef,
+  type Reach,
+} from './access/index.js';
 import { ORGANIZATION_OWNER_ROLE_ID } from './catalog.js';
 import type { OrgSnapshot } from './org.js';
 
@@ -96,23 +103,36 @@ const removesOwnerRole = (remove: RoleAssignments) =>
 function lastOwnerWarning(snapshot: OrgSnapshot, losing: ReadonlySet<string>): ExtraWarning[] {
   const owners = snapshot.members.filter(isOwner);
   if (owners.length === 0 || owners.some((m) => !losing.has(m.user_id))) return [];
-  return [{
-    code: 'last-owner',
-    message: 'The organization would have no owner: nobody could invite people, change roles or manage API keys any more.',
-  }];
+  return [
+    {
+      code: 'last-owner',
+      message:
+        'The organization would have no owner: nobody could invite people, change roles or manage API keys any more.',
+    },
+  ];
 }
 
 /** API keys belong to the user who created them, so removing that user can take the key with them. */
-function selfKeyHolderWarning(snapshot: OrgSnapshot, userIds: ReadonlySet<string>, selfKeyId: string | undefined): ExtraWarning[] {
+function selfKeyHolderWarning(
+  snapshot: OrgSnapshot,
+  userIds: ReadonlySet<string>,
+  selfKeyId: string | undefined,
+): ExtraWarning[] {
   const selfKey = snapshot.keys.find((k) => k.id === selfKeyId);
   if (!selfKey?.user_id || !userIds.has(selfKey.user_id)) return [];
-  return [{
-    code: 'self-key-holder',
-    message: `The API key ec-access is using ("${selfKey.description}") belongs to this member; removing them may revoke it and end ec-access's access.`,
-  }];
+  return [
+    {
+      code: 'self-key-holder',
+      message: `The API key ec-access is using ("${selfKey.description}") belongs to this member; removing them may revoke it and end ec-access's access.`,
+    },
+  ];
 }
 
-export function extraWarnings(action: DestructiveAction, snapshot: OrgSnapshot, context: WarningContext = {}): ExtraWarning[] {
+export function extraWarnings(
+  action: DestructiveAction,
+  snapshot: OrgSnapshot,
+  context: WarningContext = {},
+): ExtraWarning[] {
   switch (action.kind) {
     case 'remove-members': {
       const userIds = new Set(action.userIds);
@@ -122,18 +142,26 @@ export function extraWarnings(action: DestructiveAction, snapshot: OrgSnapshot, 
       return removesOwnerRole(action.remove) ? lastOwnerWarning(snapshot, new Set([action.userId])) : [];
     case 'revoke-keys':
       return context.selfKeyId !== undefined && action.keyIds.includes(context.selfKeyId)
-        ? [{ code: 'self-key', message: 'This is the API key ec-access is using: ec-access will lose access immediately.' }]
+        ? [
+            {
+              code: 'self-key',
+              message: 'This is the API key ec-access is using: ec-access will lose access immediately.',
+            },
+          ]
         : [];
     case 'delete-role': {
       const references = roleReferences(snapshot, action.projectId, action.roleName);
       if (references.length === 0) return [];
       const stranded = references.filter((r) => r.remainingStackRoles.length === 0).length;
-      return [{
-        code: 'role-in-use',
-        message: `${references.length} ${references.length === 1 ? 'holder is' : 'holders are'} assigned "${action.roleName}" in this project`
-          + (stranded > 0 ? `; ${stranded} would be left with no stack role there` : '')
-          + '. Their assignments keep naming it, and grant nothing through it, until changed.',
-      }];
+      return [
+        {
+          code: 'role-in-use',
+          message:
+            `${references.length} ${references.length === 1 ? 'holder is' : 'holders are'} assigned "${action.roleName}" in this project` +
+            (stranded > 0 ? `; ${stranded} would be left with no stack role there` : '') +
+            '. Their assignments keep naming it, and grant nothing through it, until changed.',
+        },
+      ];
     }
     case 'cancel-invitations':
       return [];
@@ -166,9 +194,10 @@ export function roleReferences(snapshot: OrgSnapshot, projectId: string, roleNam
     const naming = all.filter((reach) => reach.source === 'application_roles' && reach.stackRoles.includes(roleName));
     if (naming.length === 0) return [];
     const remainingStackRoles = [...new Set(all.flatMap((r) => r.stackRoles))].filter((name) => name !== roleName);
-    const loses = remainingStackRoles.length === 0
-      ? `loses all stack access to ${project.name}`
-      : `loses "${roleName}" in ${project.name}, keeps ${remainingStackRoles.join(', ')}`;
+    const loses =
+      remainingStackRoles.length === 0
+        ? `loses all stack access to ${project.name}`
+        : `loses "${roleName}" in ${project.name}, keeps ${remainingStackRoles.join(', ')}`;
     return [{ principal: principalRef(principal), reaches: naming, remainingStackRoles, loses }];
   });
 }

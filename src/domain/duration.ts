@@ -75,7 +75,8 @@ export interface ExpirationLimits {
   readonly subject?: string;
 }
 
-const UNITS_HELP = 'a whole number followed by h (hours), d (days), w (weeks), mo (30-day months) or y (365 days), e.g. 30d';
+const UNITS_HELP =
+  'a whole number followed by h (hours), d (days), w (weeks), mo (30-day months) or y (365 days), e.g. 30d';
 
 /**
  * Checks a lifetime as a person types it (surrounding space and capitals forgiven) and gives its wire form
@@ -86,7 +87,10 @@ export function validateExpiration(input: string, limits: ExpirationLimits = {})
   const text = input.trim().toLowerCase();
   if (text === '') return { ok: false, message: `Enter a duration: ${UNITS_HELP}` };
   if (/^[0-9]+m$/.test(text)) {
-    return { ok: false, message: `"${input.trim()}" is ambiguous: write months as "mo" (e.g. 3mo); minutes are not supported, the smallest unit is h` };
+    return {
+      ok: false,
+      message: `"${input.trim()}" is ambiguous: write months as "mo" (e.g. 3mo); minutes are not supported, the smallest unit is h`,
+    };
   }
   const ms = parseDuration(text);
   if (ms === undefined) {

@@ -84,7 +84,8 @@ export async function runPlan(
       onResponse(i, body);
     } catch (error) {
       set(i, { request: step.request, status: 'failed', error: errorText(error) });
-      for (let j = i + 1; j < current.steps.length; j++) set(j, { request: current.steps[j]!.request, status: 'skipped' });
+      for (let j = i + 1; j < current.steps.length; j++)
+        set(j, { request: current.steps[j]!.request, status: 'skipped' });
       break;
     }
   }

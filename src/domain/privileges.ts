@@ -15,35 +15,111 @@ import { issue, joinPath, parseWith, type FieldIssue, type Validated } from './v
  * `post_behavioral_analytics_event`, which the docs mark unavailable; the spec wins here, the server decides.
  */
 export const SERVERLESS_CLUSTER_PRIVILEGES = [
-  'all', 'cancel_task', 'manage', 'manage_api_key', 'manage_behavioral_analytics', 'manage_enrich', 'manage_esql',
-  'manage_index_templates', 'manage_inference', 'manage_ingest_pipelines', 'manage_logstash_pipelines', 'manage_ml',
-  'manage_own_api_key', 'manage_pipeline', 'manage_project_routing', 'manage_reindex', 'manage_search_application',
-  'manage_search_query_rules', 'manage_search_synonyms', 'manage_security', 'manage_transform', 'monitor',
-  'monitor_enrich', 'monitor_esql', 'monitor_inference', 'monitor_ml', 'monitor_reindex', 'monitor_transform', 'none',
-  'post_behavioral_analytics_event', 'read_pipeline', 'read_project_routing', 'read_security',
+  'all',
+  'cancel_task',
+  'manage',
+  'manage_api_key',
+  'manage_behavioral_analytics',
+  'manage_enrich',
+  'manage_esql',
+  'manage_index_templates',
+  'manage_inference',
+  'manage_ingest_pipelines',
+  'manage_logstash_pipelines',
+  'manage_ml',
+  'manage_own_api_key',
+  'manage_pipeline',
+  'manage_project_routing',
+  'manage_reindex',
+  'manage_search_application',
+  'manage_search_query_rules',
+  'manage_search_synonyms',
+  'manage_security',
+  'manage_transform',
+  'monitor',
+  'monitor_enrich',
+  'monitor_esql',
+  'monitor_inference',
+  'monitor_ml',
+  'monitor_reindex',
+  'monitor_transform',
+  'none',
+  'post_behavioral_analytics_event',
+  'read_pipeline',
+  'read_project_routing',
+  'read_security',
 ] as const;
 
 export const SERVERLESS_INDEX_PRIVILEGES = [
-  'all', 'auto_configure', 'create', 'create_doc', 'create_index', 'create_view', 'delete', 'delete_index',
-  'delete_view', 'index', 'maintenance', 'manage', 'manage_data_stream_lifecycle', 'manage_view', 'monitor', 'none',
-  'read', 'read_view_metadata', 'view_index_metadata', 'write',
+  'all',
+  'auto_configure',
+  'create',
+  'create_doc',
+  'create_index',
+  'create_view',
+  'delete',
+  'delete_index',
+  'delete_view',
+  'index',
+  'maintenance',
+  'manage',
+  'manage_data_stream_lifecycle',
+  'manage_view',
+  'monitor',
+  'none',
+  'read',
+  'read_view_metadata',
+  'view_index_metadata',
+  'write',
 ] as const;
 
 /** `@availability stack` in Privileges.ts: the server refuses these on Serverless. */
 export const STACK_ONLY_CLUSTER_PRIVILEGES = [
-  'clone_api_key', 'create_snapshot', 'cross_cluster_replication', 'cross_cluster_search', 'delegate_pki',
-  'grant_api_key', 'manage_autoscaling', 'manage_ccr', 'manage_data_frame_transforms',
-  'manage_data_stream_global_retention', 'manage_ilm', 'manage_oidc', 'manage_rollup', 'manage_saml',
-  'manage_service_account', 'manage_slm', 'manage_token', 'manage_user_profile', 'manage_watcher',
-  'monitor_data_frame_transforms', 'monitor_data_stream_global_retention', 'monitor_rollup', 'monitor_snapshot',
-  'monitor_stats', 'monitor_text_structure', 'monitor_watcher', 'read_ccr', 'read_fleet_secrets', 'read_ilm',
-  'read_slm', 'transport_client', 'write_connector_secrets', 'write_fleet_secrets',
+  'clone_api_key',
+  'create_snapshot',
+  'cross_cluster_replication',
+  'cross_cluster_search',
+  'delegate_pki',
+  'grant_api_key',
+  'manage_autoscaling',
+  'manage_ccr',
+  'manage_data_frame_transforms',
+  'manage_data_stream_global_retention',
+  'manage_ilm',
+  'manage_oidc',
+  'manage_rollup',
+  'manage_saml',
+  'manage_service_account',
+  'manage_slm',
+  'manage_token',
+  'manage_user_profile',
+  'manage_watcher',
+  'monitor_data_frame_transforms',
+  'monitor_data_stream_global_retention',
+  'monitor_rollup',
+  'monitor_snapshot',
+  'monitor_stats',
+  'monitor_text_structure',
+  'monitor_watcher',
+  'read_ccr',
+  'read_fleet_secrets',
+  'read_ilm',
+  'read_slm',
+  'transport_client',
+  'write_connector_secrets',
+  'write_fleet_secrets',
 ] as const;
 
 /** `manage_failure_store`/`read_failure_store` are stack 9.1 only and in neither enum. */
 export const STACK_ONLY_INDEX_PRIVILEGES = [
-  'cross_cluster_replication', 'cross_cluster_replication_internal', 'manage_failure_store', 'manage_follow_index',
-  'manage_ilm', 'manage_leader_index', 'read_cross_cluster', 'read_failure_store',
+  'cross_cluster_replication',
+  'cross_cluster_replication_internal',
+  'manage_failure_store',
+  'manage_follow_index',
+  'manage_ilm',
+  'manage_leader_index',
+  'read_cross_cluster',
+  'read_failure_store',
 ] as const;
 
 /** Kibana's application name in role descriptors: `kibana-` + its index `.kibana`. */
@@ -67,8 +143,13 @@ const COMMON_FEATURES = [
  */
 export const KIBANA_FEATURES: Readonly<Record<ProjectType, readonly KibanaFeature[]>> = {
   elasticsearch: [...COMMON_FEATURES, feature('dev_tools', 'Dev Tools'), feature('indexPatterns', 'Data Views')],
-  observability: [...COMMON_FEATURES, feature('apm', 'APM'), feature('infrastructure', 'Infrastructure'),
-    feature('logs', 'Logs'), feature('slo', 'SLOs')],
+  observability: [
+    ...COMMON_FEATURES,
+    feature('apm', 'APM'),
+    feature('infrastructure', 'Infrastructure'),
+    feature('logs', 'Logs'),
+    feature('slo', 'SLOs'),
+  ],
   security: [...COMMON_FEATURES, feature('siemV2', 'Security'), feature('securitySolutionCasesV2', 'Cases')],
 };
 
@@ -96,10 +177,17 @@ const STACK_ONLY_INDEX = new Set<string>(STACK_ONLY_INDEX_PRIVILEGES);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function unknownFieldIssues(raw: Record<string, unknown>, known: ReadonlySet<string>, path: string, explain: (key: string) => string | undefined): FieldIssue[] {
+function unknownFieldIssues(
+  raw: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  path: string,
+  explain: (key: string) => string | undefined,
+): FieldIssue[] {
   return Object.keys(raw)
     .filter((key) => !known.has(key))
-    .map((key) => issue(joinPath(path, key), explain(key) ?? 'unknown field; Elasticsearch refuses fields it does not know'));
+    .map((key) =>
+      issue(joinPath(path, key), explain(key) ?? 'unknown field; Elasticsearch refuses fields it does not know'),
+    );
 }
 
 function indexFieldExplanation(key: string): string | undefined {
@@ -125,14 +213,24 @@ function dlsQueryIssue(query: unknown, path: string): FieldIssue | undefined {
   }
 }
 
-function indexEntryIssues(raw: Record<string, unknown>, entry: NonNullable<RoleDescriptor['indices']>[number], path: string): FieldIssue[] {
+function indexEntryIssues(
+  raw: Record<string, unknown>,
+  entry: NonNullable<RoleDescriptor['indices']>[number],
+  path: string,
+): FieldIssue[] {
   const names = typeof entry.names === 'string' ? [entry.names] : entry.names;
   const fieldSecurity = raw.field_security;
   return [
     ...unknownFieldIssues(raw, INDEX_FIELDS, path, indexFieldExplanation),
-    ...(isRecord(fieldSecurity) ? unknownFieldIssues(fieldSecurity, FIELD_SECURITY_FIELDS, joinPath(path, 'field_security'), () => undefined) : []),
+    ...(isRecord(fieldSecurity)
+      ? unknownFieldIssues(fieldSecurity, FIELD_SECURITY_FIELDS, joinPath(path, 'field_security'), () => undefined)
+      : []),
     ...(names.length === 0 ? [issue(joinPath(path, 'names'), 'list at least one index name or pattern')] : []),
-    ...names.flatMap((name, i) => (name.trim() === '' ? [issue(joinPath(path, typeof entry.names === 'string' ? 'names' : `names[${i}]`), 'must not be empty')] : [])),
+    ...names.flatMap((name, i) =>
+      name.trim() === ''
+        ? [issue(joinPath(path, typeof entry.names === 'string' ? 'names' : `names[${i}]`), 'must not be empty')]
+        : [],
+    ),
     ...(entry.privileges.length === 0 ? [issue(joinPath(path, 'privileges'), 'list at least one privilege')] : []),
     ...privilegeNameIssues(entry.privileges, STACK_ONLY_INDEX, joinPath(path, 'privileges')),
     ...[dlsQueryIssue(entry.query, joinPath(path, 'query'))].filter((i) => i !== undefined),
@@ -148,35 +246,64 @@ const SPACE_RESOURCE = /^space:.+$/;
 function kibanaPrivilegeIssue(privilege: string, resources: readonly string[], at: string): FieldIssue | undefined {
   const allSpaces = resources.length === 1 && resources[0] === '*';
   if (GLOBAL_BASE.has(privilege)) {
-    return allSpaces ? undefined : issue(at, `"${privilege}" applies to all spaces and needs resources ["*"]; for listed spaces use "space_${privilege}"`);
+    return allSpaces
+      ? undefined
+      : issue(
+          at,
+          `"${privilege}" applies to all spaces and needs resources ["*"]; for listed spaces use "space_${privilege}"`,
+        );
   }
   if (SPACE_BASE.has(privilege)) {
     return resources.includes('*')
-      ? issue(at, `"${privilege}" applies to listed spaces and needs "space:<id>" resources; for all spaces use "${privilege.slice('space_'.length)}"`)
+      ? issue(
+          at,
+          `"${privilege}" applies to listed spaces and needs "space:<id>" resources; for all spaces use "${privilege.slice('space_'.length)}"`,
+        )
       : undefined;
   }
   if (FEATURE_PRIVILEGE.test(privilege)) return undefined;
   if (privilege.startsWith('feature_')) {
     return issue(at, `"${privilege}" must name a feature and a privilege, e.g. "feature_discover_v2.read"`);
   }
-  if (privilege.startsWith('reserved_')) return issue(at, 'reserved privileges are managed by Kibana and cannot be granted by a custom role');
-  return issue(at, `"${privilege}" is not a Kibana privilege: use all or read (all spaces), space_all or space_read (listed spaces), or feature_<feature>.<privilege>`);
+  if (privilege.startsWith('reserved_'))
+    return issue(at, 'reserved privileges are managed by Kibana and cannot be granted by a custom role');
+  return issue(
+    at,
+    `"${privilege}" is not a Kibana privilege: use all or read (all spaces), space_all or space_read (listed spaces), or feature_<feature>.<privilege>`,
+  );
 }
 
 function kibanaEntryIssues(entry: ApplicationPrivileges, path: string): FieldIssue[] {
   const resourcesPath = joinPath(path, 'resources');
   const privilegesPath = joinPath(path, 'privileges');
   const resourceIssues = entry.resources.flatMap((resource, i) =>
-    resource === '*' || SPACE_RESOURCE.test(resource) ? [] : [issue(`${resourcesPath}[${i}]`, `"${resource}" is not a Kibana resource: use "*" (all spaces) or "space:<space-id>"`)]);
-  const mixedAllSpaces = entry.resources.includes('*') && entry.resources.length > 1
-    ? [issue(resourcesPath, '"*" (all spaces) cannot be combined with other resources in one entry')]
-    : [];
+    resource === '*' || SPACE_RESOURCE.test(resource)
+      ? []
+      : [
+          issue(
+            `${resourcesPath}[${i}]`,
+            `"${resource}" is not a Kibana resource: use "*" (all spaces) or "space:<space-id>"`,
+          ),
+        ],
+  );
+  const mixedAllSpaces =
+    entry.resources.includes('*') && entry.resources.length > 1
+      ? [issue(resourcesPath, '"*" (all spaces) cannot be combined with other resources in one entry')]
+      : [];
   const base = entry.privileges.filter((p) => GLOBAL_BASE.has(p) || SPACE_BASE.has(p));
   const features = entry.privileges.filter((p) => p.startsWith('feature_'));
-  const mixedKinds = base.length > 0 && features.length > 0
-    ? [issue(privilegesPath, `base privileges (${base.join(', ')}) and feature privileges (${features.join(', ')}) cannot be mixed in one entry; use one or the other`)]
-    : [];
-  const privilegeIssues = entry.privileges.flatMap((p, i) => [kibanaPrivilegeIssue(p, entry.resources, `${privilegesPath}[${i}]`)].filter((x) => x !== undefined));
+  const mixedKinds =
+    base.length > 0 && features.length > 0
+      ? [
+          issue(
+            privilegesPath,
+            `base privileges (${base.join(', ')}) and feature privileges (${features.join(', ')}) cannot be mixed in one entry; use one or the other`,
+          ),
+        ]
+      : [];
+  const privilegeIssues = entry.privileges.flatMap((p, i) =>
+    [kibanaPrivilegeIssue(p, entry.resources, `${privilegesPath}[${i}]`)].filter((x) => x !== undefined),
+  );
   return [...resourceIssues, ...mixedAllSpaces, ...mixedKinds, ...privilegeIssues];
 }
 
@@ -191,17 +318,32 @@ function repeatedKibanaResourceIssues(applications: readonly ApplicationPrivileg
         firstSeen.set(resource, i);
         return [];
       }
-      return earlier === i ? [] : [issue(`applications[${i}].resources[${j}]`, `"${resource}" is already granted by applications[${earlier}]; merge the two entries`)];
+      return earlier === i
+        ? []
+        : [
+            issue(
+              `applications[${i}].resources[${j}]`,
+              `"${resource}" is already granted by applications[${earlier}]; merge the two entries`,
+            ),
+          ];
     });
   });
 }
 
-function applicationEntryIssues(raw: Record<string, unknown>, entry: ApplicationPrivileges, path: string): FieldIssue[] {
+function applicationEntryIssues(
+  raw: Record<string, unknown>,
+  entry: ApplicationPrivileges,
+  path: string,
+): FieldIssue[] {
   return [
     ...unknownFieldIssues(raw, APPLICATION_FIELDS, path, () => undefined),
-    ...(entry.application.trim() === '' ? [issue(joinPath(path, 'application'), `must not be empty; Kibana's is "${KIBANA_APPLICATION}"`)] : []),
+    ...(entry.application.trim() === ''
+      ? [issue(joinPath(path, 'application'), `must not be empty; Kibana's is "${KIBANA_APPLICATION}"`)]
+      : []),
     ...(entry.privileges.length === 0 ? [issue(joinPath(path, 'privileges'), 'list at least one privilege')] : []),
-    ...(entry.resources.length === 0 ? [issue(joinPath(path, 'resources'), 'list at least one resource ("*" for all Kibana spaces)')] : []),
+    ...(entry.resources.length === 0
+      ? [issue(joinPath(path, 'resources'), 'list at least one resource ("*" for all Kibana spaces)')]
+      : []),
     ...(entry.application === KIBANA_APPLICATION ? kibanaEntryIssues(entry, path) : []),
   ];
 }
@@ -212,10 +354,15 @@ function semanticIssues(raw: Record<string, unknown>, desc: RoleDescriptor): Fie
   return [
     ...privilegeNameIssues(desc.cluster ?? [], STACK_ONLY_CLUSTER, 'cluster'),
     ...(desc.indices ?? []).flatMap((entry, i) => indexEntryIssues(rawIndices[i]!, entry, `indices[${i}]`)),
-    ...(desc.applications ?? []).flatMap((entry, i) => applicationEntryIssues(rawApplications[i]!, entry, `applications[${i}]`)),
+    ...(desc.applications ?? []).flatMap((entry, i) =>
+      applicationEntryIssues(rawApplications[i]!, entry, `applications[${i}]`),
+    ),
     ...repeatedKibanaResourceIssues(desc.applications ?? []),
-    ...((desc.run_as ?? []).length > 0 ? [issue('run_as', 'run-as is disabled on Serverless; only an empty list [] is accepted')] : []),
-    ...Object.keys(desc.metadata ?? {}).filter((key) => key.startsWith('_'))
+    ...((desc.run_as ?? []).length > 0
+      ? [issue('run_as', 'run-as is disabled on Serverless; only an empty list [] is accepted')]
+      : []),
+    ...Object.keys(desc.metadata ?? {})
+      .filter((key) => key.startsWith('_'))
       .map((key) => issue(joinPath('metadata', key), 'keys starting with "_" are reserved for system use')),
   ];
 }

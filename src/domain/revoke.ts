@@ -56,7 +56,12 @@ function classify(id: string, input: RevokeInput, requestedCount: number): KeyRe
   if (input.after) {
     const after = input.after.find((k) => k.id === id);
     if (after) {
-      return { id, key: after, status: 'failed', reason: failure?.message ?? 'the server accepted the request but the key is still listed' };
+      return {
+        id,
+        key: after,
+        status: 'failed',
+        reason: failure?.message ?? 'the server accepted the request but the key is still listed',
+      };
     }
     return { id, ...(before ? { key: before } : {}), status: before ? 'revoked' : 'already-gone' };
   }
@@ -71,7 +76,9 @@ function classify(id: string, input: RevokeInput, requestedCount: number): KeyRe
     return { id, ...withKey, status: 'failed', reason: failure.message };
   }
   return {
-    id, ...withKey, status: 'unknown',
+    id,
+    ...withKey,
+    status: 'unknown',
     reason: `${failure.message}; the key list was not re-read, so whether it was revoked is unknown: refresh and check`,
   };
 }
@@ -79,7 +86,8 @@ function classify(id: string, input: RevokeInput, requestedCount: number): KeyRe
 export function revokeOutcome(input: RevokeInput): RevokeOutcome {
   const requested = [...new Set(input.requested)];
   const keys = requested.map((id) => classify(id, input, requested.length));
-  const keysWith = (status: RevokeStatus) => keys.filter((k) => k.status === status).flatMap((k) => (k.key ? [k.key] : []));
+  const keysWith = (status: RevokeStatus) =>
+    keys.filter((k) => k.status === status).flatMap((k) => (k.key ? [k.key] : []));
   return {
     keys,
     stillActive: keysWith('failed'),

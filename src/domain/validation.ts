@@ -11,7 +11,8 @@ export interface FieldIssue {
   readonly message: string;
 }
 
-export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: FieldIssue[] };
+export type Validated<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: FieldIssue[] };
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -46,22 +47,33 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {
-    case 'string': return 'a string';
-    case 'number': return 'a number';
-    case 'boolean': return 'true/false';
-    case 'object': return 'an object';
-    default: return typeof value;
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true/false';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
   }
 }
 
 function describeExpected(expected: string): string {
   switch (expected) {
-    case 'array': return 'a list';
-    case 'object': return 'an object';
-    case 'boolean': return 'true or false';
-    case 'string': return 'a string';
-    case 'number': return 'a number';
-    default: return expected;
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'an object';
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    default:
+      return expected;
   }
 }
 
@@ -71,7 +83,9 @@ const quoteAll = (values: readonly unknown[]) => values.map((v) => JSON.stringif
 function friendlyMessage(iss: z.core.$ZodRawIssue): string | undefined {
   switch (iss.code) {
     case 'invalid_type':
-      return iss.input === undefined ? 'is required' : `expected ${describeExpected(iss.expected)}, got ${describeValue(iss.input)}`;
+      return iss.input === undefined
+        ? 'is required'
+        : `expected ${describeExpected(iss.expected)}, got ${describeValue(iss.input)}`;
     case 'too_small':
       if (iss.minimum === 1 && (iss.origin === 'array' || iss.origin === 'string')) return 'must not be empty';
       return undefined;
@@ -86,7 +100,8 @@ function friendlyMessage(iss: z.core.$ZodRawIssue): string | undefined {
 
 /** A discriminated union's "no matching discriminator" skips per-parse error maps, so it is reworded here. */
 function finalMessage(i: z.core.$ZodIssue): string {
-  if (i.code !== 'invalid_union' || !('options' in i) || !Array.isArray(i.options) || i.options.length === 0) return i.message;
+  if (i.code !== 'invalid_union' || !('options' in i) || !Array.isArray(i.options) || i.options.length === 0)
+    return i.message;
   return `must be one of ${quoteAll(i.options)}`;
 }
 

@@ -15,7 +15,8 @@ export interface Caller {
   readonly owner: boolean;
 }
 
-export type AuthResult = { readonly ok: true; readonly caller: Caller } | { readonly ok: false; readonly reason: string };
+export type AuthResult =
+  { readonly ok: true; readonly caller: Caller } | { readonly ok: false; readonly reason: string };
 
 export function authenticate(header: string | undefined, core: SandboxCore): AuthResult {
   if (!header) return { ok: false, reason: 'no Authorization header' };
@@ -25,10 +26,15 @@ export function authenticate(header: string | undefined, core: SandboxCore): Aut
   const { data } = core;
   const key = data.keys.find((k) => sameHash(k.secret_sha256, hash));
   if (!key) return { ok: false, reason: 'the API key is not valid' };
-  if (!isKeyActive(key, core.clock.now())) return { ok: false, reason: `the API key expired at ${key.expiration_date}` };
+  if (!isKeyActive(key, core.clock.now()))
+    return { ok: false, reason: `the API key expired at ${key.expiration_date}` };
   return {
     ok: true,
-    caller: { key, member: data.members.find((m) => m.user_id === key.user_id), owner: isOrganizationOwner(key.role_assignments) },
+    caller: {
+      key,
+      member: data.members.find((m) => m.user_id === key.user_id),
+      owner: isOrganizationOwner(key.role_assignments),
+    },
   };
 }
 

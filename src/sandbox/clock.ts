@@ -3,7 +3,8 @@
  * `POST /_sandbox/clock` instead of waiting. Given a start instant it stands still (tests stay deterministic);
  * otherwise it follows the wall clock, shifted by whatever was advanced.
  */
-export type ClockSnapshot = { readonly mode: 'frozen'; readonly now: string } | { readonly mode: 'wall'; readonly offsetMs: number };
+export type ClockSnapshot =
+  { readonly mode: 'frozen'; readonly now: string } | { readonly mode: 'wall'; readonly offsetMs: number };
 
 export interface Clock {
   now(): Date;
@@ -28,6 +29,7 @@ export function createClock(init: ClockSnapshot): Clock {
       if (frozen !== undefined) frozen += ms;
       else offsetMs += ms;
     },
-    snapshot: () => (frozen !== undefined ? { mode: 'frozen', now: new Date(frozen).toISOString() } : { mode: 'wall', offsetMs }),
+    snapshot: () =>
+      frozen !== undefined ? { mode: 'frozen', now: new Date(frozen).toISOString() } : { mode: 'wall', offsetMs },
   };
 }

@@ -38,23 +38,45 @@ function notFound(dialect: Dialect, what: string): ReplyError {
 
 function unauthenticated(dialect: Dialect, code: string | undefined, reason: string): ReplyError {
   if (dialect === 'es') {
-    return esError(401, 'security_exception', `unable to authenticate with provided credentials and anonymous access is not allowed for this request (${reason})`,
-      { 'www-authenticate': 'ApiKey, Basic realm="security", charset="UTF-8"' });
+    return esError(
+      401,
+      'security_exception',
+      `unable to authenticate with provided credentials and anonymous access is not allowed for this request (${reason})`,
+      { 'www-authenticate': 'ApiKey, Basic realm="security", charset="UTF-8"' },
+    );
   }
   if (dialect === 'serverless') return serverlessError(401, code ?? 'root.invalid_authentication', reason);
   return cloudError(401, code ?? 'root.invalid_authentication', reason);
 }
 
-export async function dispatch(router: Router<RequestContext>, core: SandboxCore, incoming: Incoming): Promise<Outcome> {
+export async function dispatch(
+  router: Router<RequestContext>,
+  core: SandboxCore,
+  incoming: Incoming,
+): Promise<Outcome> {
   const { method, path } = incoming;
   const match = router.match(method, path);
   const fallbackDialect = dialectOfPath(path);
-  if (match.kind === 'none') return { reply: notFound(fallbackDialect, `${method} ${path}`).reply, dialect: fallbackDialect, caller: undefined };
+  if (match.kind === 'none')
+    return { reply: notFound(fallbackDialect, `${method} ${path}`).reply, dialect: fallbackDialect, caller: undefined };
   if (match.kind === 'wrong-method') {
-    const error = match.dialect === 'es'
-      ? esError(405, 'method_not_allowed', `Incorrect HTTP method for uri [${path}] and method [${method}], allowed: [${match.allowed.join(', ')}]`)
-      : cloudError(405, 'root.method_not_allowed', `${method} is not allowed here; allowed: ${match.allowed.join(', ')}`);
-    return { reply: { ...error.reply, headers: { ...error.reply.headers, allow: match.allowed.join(', ') } }, dialect: match.dialect, caller: undefined };
+    const error =
+      match.dialect === 'es'
+        ? esError(
+            405,
+            'method_not_allowed',
+            `Incorrect HTTP method for uri [${path}] and method [${method}], allowed: [${match.allowed.join(', ')}]`,
+          )
+        : cloudError(
+            405,
+            'root.method_not_allowed',
+            `${method} is not allowed here; allowed: ${match.allowed.join(', ')}`,
+          );
+    return {
+      reply: { ...error.reply, headers: { ...error.reply.headers, allow: match.allowed.join(', ') } },
+      dialect: match.dialect,
+      caller: undefined,
+    };
   }
 
   const { route, params } = match;
@@ -78,9 +100,12 @@ export async function dispatch(router: Router<RequestContext>, core: SandboxCore
   } catch (error) {
     if (error instanceof ReplyError) return { reply: error.reply, dialect: route.dialect, caller };
     const message = `sandbox internal error: ${(error as Error).message}`;
-    const reply = route.dialect === 'es' ? esError(500, 'exception', message).reply
-      : route.dialect === 'serverless' ? serverlessError(500, 'root.internal_error', message).reply
-        : cloudError(500, 'root.internal_error', message).reply;
+    const reply =
+      route.dialect === 'es'
+        ? esError(500, 'exception', message).reply
+        : route.dialect === 'serverless'
+          ? serverlessError(500, 'root.internal_error', message).reply
+          : cloudError(500, 'root.internal_error', message).reply;
     return { reply, dialect: route.dialect, caller };
   }
 }

@@ -15,7 +15,8 @@ function namedApplicationRoles(assignments: RoleAssignments, project: StoredProj
   const names = new Set<string>();
   for (const entry of assignments.organization ?? []) entry.application_roles?.forEach((r) => names.add(r));
   for (const entry of assignments.project?.[project.type] ?? []) {
-    if (entry.all === true || entry.project_ids?.includes(project.id)) entry.application_roles?.forEach((r) => names.add(r));
+    if (entry.all === true || entry.project_ids?.includes(project.id))
+      entry.application_roles?.forEach((r) => names.add(r));
   }
   return [...names];
 }
@@ -39,7 +40,8 @@ export type SecurityPrivilege = 'read_security' | 'manage_security';
 
 /** `all` and `manage_security` include `read_security`; `manage` does not touch security in Elasticsearch. */
 export function holdsPrivilege(roles: Iterable<StoredRole>, needed: SecurityPrivilege): boolean {
-  const granting = needed === 'read_security' ? ['all', 'manage_security', 'read_security'] : ['all', 'manage_security'];
+  const granting =
+    needed === 'read_security' ? ['all', 'manage_security', 'read_security'] : ['all', 'manage_security'];
   for (const role of roles) if (role.cluster.some((p) => granting.includes(p))) return true;
   return false;
 }

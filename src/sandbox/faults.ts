@@ -58,7 +58,8 @@ export function createFaults(initialLatencyMs = 0): Faults {
     latencyMs: () => latency,
     add(fault) {
       if (fault.kind === 'latency') latency = fault.ms;
-      else if (fault.kind === 'key-delete') fault.ids.forEach((id) => keyFailures.set(id, { status: fault.status, times: fault.times }));
+      else if (fault.kind === 'key-delete')
+        fault.ids.forEach((id) => keyFailures.set(id, { status: fault.status, times: fault.times }));
       else rules.push({ ...fault, regex: globToRegex(fault.path) });
     },
     take(method, path) {

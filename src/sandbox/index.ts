@@ -70,7 +70,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const seed = saved?.seed ?? options.seed ?? 1;
   const scale = saved?.scale ?? options.scale ?? 'small';
   const seededAt = saved ? new Date(saved.seededAt) : (options.now ?? new Date());
-  const initialClock: ClockSnapshot = options.now ? { mode: 'frozen', now: options.now.toISOString() } : { mode: 'wall', offsetMs: 0 };
+  const initialClock: ClockSnapshot = options.now
+    ? { mode: 'frozen', now: options.now.toISOString() }
+    : { mode: 'wall', offsetMs: 0 };
   const clock = createClock(saved?.clock ?? initialClock);
   const faults = createFaults(options.latencyMs ?? 0);
   const log = createRequestLog();
@@ -80,7 +82,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (!core) throw new Error('the sandbox is not listening yet');
     return core;
   };
-  const snapshot = (): SavedState => ({ seed, scale, seededAt: seededAt.toISOString(), clock: clock.snapshot(), data: coreOf().data });
+  const snapshot = (): SavedState => ({
+    seed,
+    scale,
+    seededAt: seededAt.toISOString(),
+    clock: clock.snapshot(),
+    data: coreOf().data,
+  });
   const persist = () => {
     if (stateFile) saveState(stateFile, snapshot());
   };
@@ -88,18 +96,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const { server, closeAll, connectionsSeen } = createSandboxServer({
     core: coreOf,
     api: createRouter(API_ROUTES),
-    control: createRouter(controlRoutes({
-      log,
-      connectionsSeen: () => connectionsSeen(),
-      reset() {
-        const current = coreOf();
-        clock.restore(saved?.clock ?? initialClock);
-        current.data = seedOrganization({ seed, scale, now: seededAt, credentials: current.data.credentials });
-        current.faults.clear();
-        log.clear();
-        persist();
-      },
-    })),
+    control: createRouter(
+      controlRoutes({
+        log,
+        connectionsSeen: () => connectionsSeen(),
+        reset() {
+          const current = coreOf();
+          clock.restore(saved?.clock ?? initialClock);
+          current.data = seedOrganization({ seed, scale, now: seededAt, credentials: current.data.credentials });
+          current.faults.clear();
+          log.clear();
+          persist();
+        },
+      }),
+    ),
     log,
     rateLimits: createRateLimits(),
     onWrite: persist,

@@ -27,7 +27,9 @@ const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a da
 const StoredRoleSchema = z.object({
   cluster: z.array(z.string()),
   indices: z.array(z.record(z.string(), z.unknown())),
-  applications: z.array(z.object({ application: z.string(), privileges: z.array(z.string()), resources: z.array(z.string()) })),
+  applications: z.array(
+    z.object({ application: z.string(), privileges: z.array(z.string()), resources: z.array(z.string()) }),
+  ),
   metadata: z.record(z.string(), z.unknown()),
   run_as: z.array(z.string()),
   transient_metadata: z.record(z.string(), z.unknown()),
@@ -47,29 +49,54 @@ const StateFile = z.object({
   data: z.object({
     organization: Organization,
     accountId: z.string(),
-    members: z.array(z.object({ user_id: z.string(), email: z.string(), name: z.string(), member_since: isoDate, role_assignments: RoleAssignments })),
-    invitations: z.array(z.object({ token: z.string(), email: z.string(), created_at: isoDate, expires_at: isoDate, role_assignments: RoleAssignments })),
-    keys: z.array(z.object({
-      id: z.string(),
-      description: z.string(),
-      creation_date: isoDate,
-      expiration_date: isoDate.optional(),
-      user_id: z.string(),
-      role_assignments: RoleAssignments,
-      secret_sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    })),
-    projects: z.array(z.object({
-      id: z.string().regex(/^[a-z0-9]{32}$/),
-      type: ProjectType,
-      name: z.string(),
-      alias: z.string(),
-      region_id: z.string(),
-      created_at: isoDate,
-      created_by: z.string(),
-      extra: z.record(z.string(), z.unknown()),
-    })),
+    members: z.array(
+      z.object({
+        user_id: z.string(),
+        email: z.string(),
+        name: z.string(),
+        member_since: isoDate,
+        role_assignments: RoleAssignments,
+      }),
+    ),
+    invitations: z.array(
+      z.object({
+        token: z.string(),
+        email: z.string(),
+        created_at: isoDate,
+        expires_at: isoDate,
+        role_assignments: RoleAssignments,
+      }),
+    ),
+    keys: z.array(
+      z.object({
+        id: z.string(),
+        description: z.string(),
+        creation_date: isoDate,
+        expiration_date: isoDate.optional(),
+        user_id: z.string(),
+        role_assignments: RoleAssignments,
+        secret_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    ),
+    projects: z.array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9]{32}$/),
+        type: ProjectType,
+        name: z.string(),
+        alias: z.string(),
+        region_id: z.string(),
+        created_at: isoDate,
+        created_by: z.string(),
+        extra: z.record(z.string(), z.unknown()),
+      }),
+    ),
     customRoles: z.record(z.string(), z.record(z.string(), StoredRoleSchema)),
-    credentials: z.object({ ownerKey: z.string(), ownerKeyId: z.string(), viewerKey: z.string(), viewerKeyId: z.string() }),
+    credentials: z.object({
+      ownerKey: z.string(),
+      ownerKeyId: z.string(),
+      viewerKey: z.string(),
+      viewerKeyId: z.string(),
+    }),
   }),
 });
 
@@ -90,12 +117,19 @@ export function loadState(file: string): SavedState | undefined {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new SandboxStateError(`sandbox state ${file} is not valid JSON (${(error as Error).message}); fix or remove the file`);
+    throw new SandboxStateError(
+      `sandbox state ${file} is not valid JSON (${(error as Error).message}); fix or remove the file`,
+    );
   }
   const parsed = StateFile.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
-    throw new SandboxStateError(`sandbox state ${file} is not a state file this version can read (${issues}); fix or remove the file`);
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
+      .join('; ');
+    throw new SandboxStateError(
+      `sandbox state ${file} is not a state file this version can read (${issues}); fix or remove the file`,
+    );
   }
   const { format: _format, version: _version, ...state } = parsed.data;
   return state as SavedState;

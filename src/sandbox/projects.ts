@@ -18,14 +18,23 @@ export interface ProjectInput {
 
 /** The RFC-1035 label the alias starts from (max 50 characters, the suffix makes room for 7 more). */
 function aliasBase(name: string): string {
-  const label = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 50).replace(/-+$/, '');
+  const label = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
   return label === '' ? 'project' : label;
 }
 
 function typeDefaults(type: ProjectType, input: Partial<ProjectInput>): Record<string, unknown> {
   switch (type) {
     case 'elasticsearch':
-      return { optimized_for: input.optimized_for ?? 'general_purpose', search_lake: { search_power: 100, boost_window: 7 } };
+      return {
+        optimized_for: input.optimized_for ?? 'general_purpose',
+        search_lake: { search_power: 100, boost_window: 7 },
+      };
     case 'observability':
       return { product_tier: input.product_tier ?? 'complete' };
     case 'security':
@@ -43,17 +52,29 @@ function typeDefaults(type: ProjectType, input: Partial<ProjectInput>): Record<s
 /** Problems with a create body, in the words of a 400; empty when it is fine. */
 export function projectInputProblems(type: ProjectType, body: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  if (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 255) problems.push('name must be 1 to 255 characters');
+  if (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 255)
+    problems.push('name must be 1 to 255 characters');
   const region = typeof body.region_id === 'string' ? findRegion(body.region_id) : undefined;
   if (!region) problems.push(`region_id ${JSON.stringify(body.region_id)} is not a known region`);
   else if (!region.project_creation_enabled) problems.push(`region ${region.id} does not accept new projects`);
-  if (body.alias !== undefined && (typeof body.alias !== 'string' || !/^[a-z]([a-z0-9-]{0,48}[a-z0-9])?$/.test(body.alias))) {
+  if (
+    body.alias !== undefined &&
+    (typeof body.alias !== 'string' || !/^[a-z]([a-z0-9-]{0,48}[a-z0-9])?$/.test(body.alias))
+  ) {
     problems.push('alias must be an RFC-1035 label of at most 50 characters');
   }
-  if (type === 'elasticsearch' && body.optimized_for !== undefined && !['general_purpose', 'vector'].includes(String(body.optimized_for))) {
+  if (
+    type === 'elasticsearch' &&
+    body.optimized_for !== undefined &&
+    !['general_purpose', 'vector'].includes(String(body.optimized_for))
+  ) {
     problems.push('optimized_for must be general_purpose or vector');
   }
-  if (type === 'observability' && body.product_tier !== undefined && !['complete', 'logs_essentials'].includes(String(body.product_tier))) {
+  if (
+    type === 'observability' &&
+    body.product_tier !== undefined &&
+    !['complete', 'logs_essentials'].includes(String(body.product_tier))
+  ) {
     problems.push('product_tier must be complete or logs_essentials');
   }
   return problems;

@@ -16,7 +16,11 @@ export class ReplyError extends Error {
   }
 }
 
-export const ok = (body: unknown, status = 200, headers?: Record<string, string>): Reply => ({ status, body, ...(headers ? { headers } : {}) });
+export const ok = (body: unknown, status = 200, headers?: Record<string, string>): Reply => ({
+  status,
+  body,
+  ...(headers ? { headers } : {}),
+});
 
 export function cloudError(status: number, code: string, message: string, fields?: readonly string[]): ReplyError {
   return new ReplyError({
@@ -27,7 +31,10 @@ export function cloudError(status: number, code: string, message: string, fields
 }
 
 /** Several errors in one Cloud answer (a bulk call where more than one item failed). */
-export function cloudErrors(status: number, errors: ReadonlyArray<{ code: string; message: string; fields?: string[] }>): ReplyError {
+export function cloudErrors(
+  status: number,
+  errors: ReadonlyArray<{ code: string; message: string; fields?: string[] }>,
+): ReplyError {
   return new ReplyError({
     status,
     body: { errors },

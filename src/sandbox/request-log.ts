@@ -56,5 +56,7 @@ function redactBody(raw: string): { body: string | null; redacted: boolean } {
   } catch {
     return { body: raw, redacted: false };
   }
-  return collectSecrets(parsed).length === 0 ? { body: raw, redacted: false } : { body: JSON.stringify(redactJson(parsed)), redacted: true };
+  return collectSecrets(parsed).length === 0
+    ? { body: raw, redacted: false }
+    : { body: JSON.stringify(redactJson(parsed)), redacted: true };
 }

@@ -23,8 +23,16 @@ function descriptor(name: string): Omit<StoredRole, 'metadata' | 'description'> 
     case 'developer':
       return {
         ...base,
-        cluster: ['manage_index_templates', 'manage_ingest_pipelines', 'manage_ml', 'manage_own_api_key', 'manage_pipeline',
-          'manage_search_application', 'manage_transform', 'monitor'],
+        cluster: [
+          'manage_index_templates',
+          'manage_ingest_pipelines',
+          'manage_ml',
+          'manage_own_api_key',
+          'manage_pipeline',
+          'manage_search_application',
+          'manage_transform',
+          'monitor',
+        ],
         indices: [{ names: ['*'], privileges: ['all'], allow_restricted_indices: false }],
         applications: [{ application: KIBANA, privileges: ['all'], resources: ['*'] }],
       };
@@ -47,8 +55,20 @@ function descriptor(name: string): Omit<StoredRole, 'metadata' | 'description'> 
       return {
         ...base,
         cluster: [],
-        indices: [{ names: ['logs-*', '.alerts-security*', '.lists*', '.items*'], privileges: ['read', 'view_index_metadata'], allow_restricted_indices: false }],
-        applications: [{ application: KIBANA, privileges: ['feature_siemV2.all', 'feature_securitySolutionCasesV2.all'], resources: ['*'] }],
+        indices: [
+          {
+            names: ['logs-*', '.alerts-security*', '.lists*', '.items*'],
+            privileges: ['read', 'view_index_metadata'],
+            allow_restricted_indices: false,
+          },
+        ],
+        applications: [
+          {
+            application: KIBANA,
+            privileges: ['feature_siemV2.all', 'feature_securitySolutionCasesV2.all'],
+            resources: ['*'],
+          },
+        ],
       };
   }
 }

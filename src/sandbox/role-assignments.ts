@@ -50,7 +50,11 @@ export function normalizeRoleAssignments(input: unknown, rules: AssignmentRules)
     const field = `organization[${i}]`;
     const entry = baseEntry(raw, field, rules, fail);
     const roleId = expandScopedRoleId('organization', entry.role_id);
-    if (!roleId) throw fail(`${field}: "${entry.role_id}" is not an organization role (organization-admin, billing-admin)`, `${field}.role_id`);
+    if (!roleId)
+      throw fail(
+        `${field}: "${entry.role_id}" is not an organization role (organization-admin, billing-admin)`,
+        `${field}.role_id`,
+      );
     if (raw.all !== undefined || raw.project_ids !== undefined || raw.deployment_ids !== undefined) {
       throw fail(`${field}: organization roles take no all/project_ids/deployment_ids`, field);
     }
@@ -65,7 +69,12 @@ export function normalizeRoleAssignments(input: unknown, rules: AssignmentRules)
     if (!roleId) throw fail(`${field}: "${entry.role_id}" is not a deployment role`, `${field}.role_id`);
     // There are no hosted deployments in the sandbox, so deployment ids are kept as given.
     const scope = allOrIds(raw, 'deployment_ids', field, fail);
-    return withApplicationRoles({ role_id: roleId, organization_id: entry.organization_id, ...scope }, raw, field, fail);
+    return withApplicationRoles(
+      { role_id: roleId, organization_id: entry.organization_id, ...scope },
+      raw,
+      field,
+      fail,
+    );
   });
   if (deployment.length > 0) out.deployment = deployment;
 
@@ -88,7 +97,13 @@ export function normalizeRoleAssignments(input: unknown, rules: AssignmentRules)
 
 type Fail = (message: string, field: string) => Error;
 
-function projectEntry(type: ProjectType, raw: Record<string, unknown>, field: string, rules: AssignmentRules, fail: Fail) {
+function projectEntry(
+  type: ProjectType,
+  raw: Record<string, unknown>,
+  field: string,
+  rules: AssignmentRules,
+  fail: Fail,
+) {
   const entry = baseEntry(raw, field, rules, fail);
   const roleId = expandProjectRoleId(type, entry.role_id);
   if (!roleId) throw fail(`${field}: "${entry.role_id}" is not a role of ${type} projects`, `${field}.role_id`);
@@ -96,23 +111,32 @@ function projectEntry(type: ProjectType, raw: Record<string, unknown>, field: st
   for (const id of scope.project_ids ?? []) {
     const project = rules.projects.find((p) => p.id === id);
     if (!project) throw fail(`${field}: project ${id} does not exist`, `${field}.project_ids`);
-    if (project.type !== type) throw fail(`${field}: project ${id} is a ${project.type} project, not ${type}`, `${field}.project_ids`);
+    if (project.type !== type)
+      throw fail(`${field}: project ${id} is a ${project.type} project, not ${type}`, `${field}.project_ids`);
   }
   return withApplicationRoles({ role_id: roleId, organization_id: entry.organization_id, ...scope }, raw, field, fail);
 }
 
 function baseEntry(raw: Record<string, unknown>, field: string, rules: AssignmentRules, fail: Fail) {
-  if (typeof raw.role_id !== 'string' || raw.role_id.trim() === '') throw fail(`${field}: role_id is required`, `${field}.role_id`);
+  if (typeof raw.role_id !== 'string' || raw.role_id.trim() === '')
+    throw fail(`${field}: role_id is required`, `${field}.role_id`);
   const orgId = raw.organization_id ?? rules.orgId;
   if (typeof orgId !== 'string') throw fail(`${field}: organization_id must be a string`, `${field}.organization_id`);
-  if (orgId !== rules.orgId) throw fail(`${field}: organization ${orgId} is not this organization`, `${field}.organization_id`);
+  if (orgId !== rules.orgId)
+    throw fail(`${field}: organization ${orgId} is not this organization`, `${field}.organization_id`);
   return { role_id: raw.role_id, organization_id: orgId };
 }
 
 type Scope = { all: boolean; project_ids?: string[]; deployment_ids?: string[] };
 
-function allOrIds(raw: Record<string, unknown>, idsField: 'project_ids' | 'deployment_ids', field: string, fail: Fail): Scope {
-  if (raw.all !== undefined && typeof raw.all !== 'boolean') throw fail(`${field}: all must be a boolean`, `${field}.all`);
+function allOrIds(
+  raw: Record<string, unknown>,
+  idsField: 'project_ids' | 'deployment_ids',
+  field: string,
+  fail: Fail,
+): Scope {
+  if (raw.all !== undefined && typeof raw.all !== 'boolean')
+    throw fail(`${field}: all must be a boolean`, `${field}.all`);
   const ids = raw[idsField];
   if (raw.all === true) {
     if (ids !== undefined) throw fail(`${field}: ${idsField} must be absent when all is true`, `${field}.${idsField}`);
@@ -124,7 +148,12 @@ function allOrIds(raw: Record<string, unknown>, idsField: 'project_ids' | 'deplo
   return { all: false, [idsField]: [...new Set(ids as string[])] };
 }
 
-function withApplicationRoles(entry: ScopedEntry, raw: Record<string, unknown>, field: string, fail: Fail): ScopedEntry {
+function withApplicationRoles(
+  entry: ScopedEntry,
+  raw: Record<string, unknown>,
+  field: string,
+  fail: Fail,
+): ScopedEntry {
   const roles = raw.application_roles;
   if (roles === undefined) return entry;
   if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) {
@@ -158,7 +187,10 @@ const sameEntry = (a: AnyEntry, b: AnyEntry) => sameGrant(a, b) && sameSet(idsOf
 
 /** POST: each listed entry is added unless an identical one is already there. */
 export function addAssignments(current: RoleAssignments, add: RoleAssignments): RoleAssignments {
-  return mapEntries(current, add, (have, extra) => [...have, ...extra.filter((e) => !have.some((h) => sameEntry(h, e)))]);
+  return mapEntries(current, add, (have, extra) => [
+    ...have,
+    ...extra.filter((e) => !have.some((h) => sameEntry(h, e))),
+  ]);
 }
 
 /**

@@ -3,16 +3,27 @@
  * sandbox cannot disagree) and stored in the shape GET returns: `names` always a list, a DLS `query` always JSON
  * text, `metadata`/`run_as`/`transient_metadata` always present.
  */
-import { SERVERLESS_CLUSTER_PRIVILEGES, SERVERLESS_INDEX_PRIVILEGES, validateRoleDescriptor } from '../domain/privileges.js';
+import {
+  SERVERLESS_CLUSTER_PRIVILEGES,
+  SERVERLESS_INDEX_PRIVILEGES,
+  validateRoleDescriptor,
+} from '../domain/privileges.js';
 import { formatIssues, type FieldIssue } from '../domain/validation.js';
 import type { StoredRole } from './model.js';
 
 /** `GET /_security/privilege/_builtin` on a Serverless project (no `remote_cluster`: that is stack only). */
-export const BUILTIN_PRIVILEGES = { cluster: [...SERVERLESS_CLUSTER_PRIVILEGES], index: [...SERVERLESS_INDEX_PRIVILEGES] };
+export const BUILTIN_PRIVILEGES = {
+  cluster: [...SERVERLESS_CLUSTER_PRIVILEGES],
+  index: [...SERVERLESS_INDEX_PRIVILEGES],
+};
 
 export type DescriptorCheck =
   | { readonly ok: true; readonly role: StoredRole }
-  | { readonly ok: false; readonly type: 'action_request_validation_exception' | 'illegal_argument_exception'; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly type: 'action_request_validation_exception' | 'illegal_argument_exception';
+      readonly reason: string;
+    };
 
 /**
  * ES reports problems its request validation catches (run_as, reserved metadata keys) as
@@ -44,7 +55,11 @@ export function checkRoleDescriptor(body: unknown): DescriptorCheck {
         names: typeof names === 'string' ? [names] : names,
         ...(query === undefined ? {} : { query: typeof query === 'string' ? query : JSON.stringify(query) }),
       })),
-      applications: (desc.applications ?? []).map(({ application, privileges, resources }) => ({ application, privileges, resources })),
+      applications: (desc.applications ?? []).map(({ application, privileges, resources }) => ({
+        application,
+        privileges,
+        resources,
+      })),
       metadata: desc.metadata ?? {},
       run_as: desc.run_as ?? [],
       transient_metadata: { enabled: true },

@@ -6,7 +6,15 @@
  * active keys (the organization limit), built in well under a second.
  */
 import type { ProjectType, RoleAssignments } from '../api/schemas.js';
-import type { SandboxCredentials, SandboxData, StoredInvitation, StoredKey, StoredMember, StoredProject, StoredRole } from './model.js';
+import type {
+  SandboxCredentials,
+  SandboxData,
+  StoredInvitation,
+  StoredKey,
+  StoredMember,
+  StoredProject,
+  StoredRole,
+} from './model.js';
 import { buildProject, type ProjectInput } from './projects.js';
 import { REGIONS } from './regions.js';
 import { BASE62, createRng, DIGITS, HEX, type Rng } from './rng.js';
@@ -41,15 +49,29 @@ export function seedOrganization(options: SeedOptions): SandboxData {
   const ownerId = people.userId();
   const projects: StoredProject[] = [];
   const project = (type: ProjectType, input: ProjectInput) => {
-    const p = buildProject(type, input, { id: rng.chars(32, HEX), suffix: rng.chars(6, HEX) }, ownerId, new Date(now - rng.int(30, 700) * DAY));
+    const p = buildProject(
+      type,
+      input,
+      { id: rng.chars(32, HEX), suffix: rng.chars(6, HEX) },
+      ownerId,
+      new Date(now - rng.int(30, 700) * DAY),
+    );
     projects.push(p);
     return p.id;
   };
   const searchProd = project('elasticsearch', { name: 'search-prod', region_id: 'aws-us-east-1' });
   const searchStaging = project('elasticsearch', { name: 'search-staging', region_id: 'aws-eu-west-1' });
-  const vectorLab = project('elasticsearch', { name: 'vector-lab', region_id: 'gcp-us-central1', optimized_for: 'vector' });
+  const vectorLab = project('elasticsearch', {
+    name: 'vector-lab',
+    region_id: 'gcp-us-central1',
+    optimized_for: 'vector',
+  });
   const obsProd = project('observability', { name: 'obs-prod', region_id: 'aws-us-east-1' });
-  const obsDev = project('observability', { name: 'obs-dev', region_id: 'aws-eu-central-1', product_tier: 'logs_essentials' });
+  const obsDev = project('observability', {
+    name: 'obs-dev',
+    region_id: 'aws-eu-central-1',
+    product_tier: 'logs_essentials',
+  });
   const socMain = project('security', { name: 'soc-main', region_id: 'aws-us-east-1' });
   const socLab = project('security', { name: 'soc-lab', region_id: 'azure-eastus' });
 
@@ -65,14 +87,21 @@ export function seedOrganization(options: SeedOptions): SandboxData {
     organization: [{ role_id, organization_id: orgId, ...(application_roles ? { application_roles } : {}) }],
   });
   const dep = (role_id: string): RoleAssignments => ({ deployment: [{ role_id, organization_id: orgId, all: true }] });
-  const proj = (type: ProjectType, short: string, ids: string[] | 'all', application_roles?: string[]): RoleAssignments => ({
+  const proj = (
+    type: ProjectType,
+    short: string,
+    ids: string[] | 'all',
+    application_roles?: string[],
+  ): RoleAssignments => ({
     project: {
-      [type]: [{
-        role_id: `${type}-${short}`,
-        organization_id: orgId,
-        ...(ids === 'all' ? { all: true } : { all: false, project_ids: ids }),
-        ...(application_roles ? { application_roles } : {}),
-      }],
+      [type]: [
+        {
+          role_id: `${type}-${short}`,
+          organization_id: orgId,
+          ...(ids === 'all' ? { all: true } : { all: false, project_ids: ids }),
+          ...(application_roles ? { application_roles } : {}),
+        },
+      ],
     },
   });
 
@@ -80,7 +109,12 @@ export function seedOrganization(options: SeedOptions): SandboxData {
   const members: StoredMember[] = [];
   const member = (roles: RoleAssignments[], userId = people.userId()) => {
     const person = people.next();
-    members.push({ user_id: userId, ...person, member_since: at(-rng.int(5, 900) * DAY), role_assignments: combine(roles) });
+    members.push({
+      user_id: userId,
+      ...person,
+      member_since: at(-rng.int(5, 900) * DAY),
+      role_assignments: combine(roles),
+    });
     return userId;
   };
   member([org('organization-admin')], ownerId); // the sandbox owner's user
@@ -101,7 +135,10 @@ export function seedOrganization(options: SeedOptions): SandboxData {
   member([proj('security', 'viewer', 'all')]);
   member([proj('elasticsearch', 'viewer', [searchProd], ['marketing-reader'])]); // custom role, the documented way
   // Over-grant: a custom role and a predefined role on the same project; the union defeats the custom role.
-  member([proj('elasticsearch', 'viewer', [searchProd], ['dashboard-reader']), proj('elasticsearch', 'developer', [searchProd])]);
+  member([
+    proj('elasticsearch', 'viewer', [searchProd], ['dashboard-reader']),
+    proj('elasticsearch', 'developer', [searchProd]),
+  ]);
   member([]); // a member with no role at all
   member([proj('security', 'viewer', [socMain], ['soc-readonly'])]);
   member([proj('observability', 'viewer', [obsProd], ['dashboard-reader'])]);
@@ -129,7 +166,12 @@ export function seedOrganization(options: SeedOptions): SandboxData {
 
   // ---- keys ---------------------------------------------------------------------------------------------------
   const keys: StoredKey[] = [];
-  const key = (description: string, roles: RoleAssignments[], expiresIn: number | null, opts: { user?: string; secret?: string; age?: number } = {}) => {
+  const key = (
+    description: string,
+    roles: RoleAssignments[],
+    expiresIn: number | null,
+    opts: { user?: string; secret?: string; age?: number } = {},
+  ) => {
     const id = rng.chars(20, BASE62);
     keys.push({
       id,
@@ -146,14 +188,22 @@ export function seedOrganization(options: SeedOptions): SandboxData {
   const viewerKey = options.credentials?.viewerKey ?? newSecret();
   // The app's own key: an owner for the Cloud API, and `admin` in every project through project-scoped
   // `all: true` grants (not org-scoped), so it can manage custom roles everywhere.
-  const ownerKeyId = key('ec-access sandbox (owner)', [
-    org('organization-admin'),
-    proj('elasticsearch', 'admin', 'all', ['admin']),
-    proj('observability', 'admin', 'all', ['admin']),
-    proj('security', 'admin', 'all', ['admin']),
-  ], 80 * DAY, { secret: ownerKey, age: 10 * DAY });
+  const ownerKeyId = key(
+    'ec-access sandbox (owner)',
+    [
+      org('organization-admin'),
+      proj('elasticsearch', 'admin', 'all', ['admin']),
+      proj('observability', 'admin', 'all', ['admin']),
+      proj('security', 'admin', 'all', ['admin']),
+    ],
+    80 * DAY,
+    { secret: ownerKey, age: 10 * DAY },
+  );
   // Not an owner: Cloud writes answer 403; in search projects it reads data but may not read or change roles.
-  const viewerKeyId = key('Read-only reporting', [proj('elasticsearch', 'viewer', 'all', ['viewer'])], 60 * DAY, { secret: viewerKey, user: viewerUser });
+  const viewerKeyId = key('Read-only reporting', [proj('elasticsearch', 'viewer', 'all', ['viewer'])], 60 * DAY, {
+    secret: viewerKey,
+    user: viewerUser,
+  });
   key('Terraform org management', [org('organization-admin')], 45 * DAY, { user: secondOwner }); // Cloud API only
   key('Search ingest pipeline', [proj('elasticsearch', 'developer', [searchProd], ['developer'])], 30 * DAY);
   key('Platform automation', [org('organization-admin', ['admin'])], 20 * DAY); // org-scoped stack access
@@ -167,7 +217,14 @@ export function seedOrganization(options: SeedOptions): SandboxData {
 
   // ---- planted after the keys, so every record above keeps its random ids and names ------------------------
   // Over-grant on an invitation: once accepted, developer would defeat the dashboard-reader restriction.
-  invite([proj('elasticsearch', 'viewer', [searchProd], ['dashboard-reader']), proj('elasticsearch', 'developer', [searchProd])], 5 * HOUR, 72 * HOUR);
+  invite(
+    [
+      proj('elasticsearch', 'viewer', [searchProd], ['dashboard-reader']),
+      proj('elasticsearch', 'developer', [searchProd]),
+    ],
+    5 * HOUR,
+    72 * HOUR,
+  );
   invite([proj('observability', 'viewer', [obsDev])], 5 * DAY, 14 * DAY); // open for two weeks, pending past the default 72 hours
 
   const data: SandboxData = {
@@ -180,7 +237,8 @@ export function seedOrganization(options: SeedOptions): SandboxData {
     customRoles,
     credentials: { ownerKey, ownerKeyId, viewerKey, viewerKeyId },
   };
-  if (options.scale !== 'small') grow(data, SIZES[options.scale], { rng, now: options.now, people, orgId, ownerId, proj, org, member, invite, key });
+  if (options.scale !== 'small')
+    grow(data, SIZES[options.scale], { rng, now: options.now, people, orgId, ownerId, proj, org, member, invite, key });
   return data;
 }
 
@@ -222,8 +280,13 @@ function grow(data: SandboxData, size: Size, b: Builders): void {
   for (const type of Object.keys(byType) as ProjectType[]) {
     for (let n = byType[type].length; n < size.projectsPerType; n++) {
       const name = `${rng.pick(PROJECT_WORDS)}-${type === 'elasticsearch' ? 'search' : type === 'observability' ? 'obs' : 'sec'}-${n}`;
-      const p = buildProject(type, { name, region_id: rng.pick(openRegions) }, { id: rng.chars(32, HEX), suffix: rng.chars(6, HEX) },
-        b.ownerId, new Date(b.now.getTime() - rng.int(1, 900) * DAY));
+      const p = buildProject(
+        type,
+        { name, region_id: rng.pick(openRegions) },
+        { id: rng.chars(32, HEX), suffix: rng.chars(6, HEX) },
+        b.ownerId,
+        new Date(b.now.getTime() - rng.int(1, 900) * DAY),
+      );
       data.projects.push(p);
       byType[type].push(p.id);
       if (rng.next() < 0.2) data.customRoles[p.id] = { 'dashboard-reader': DASHBOARD_READER };
@@ -238,9 +301,16 @@ function grow(data: SandboxData, size: Size, b: Builders): void {
   };
   while (data.members.length < size.members) {
     const roll = rng.next();
-    b.member(roll < 0.01 ? [b.org('organization-admin')] : roll < 0.03 ? [] : Array.from({ length: rng.int(1, 3) }, randomGrant));
+    b.member(
+      roll < 0.01
+        ? [b.org('organization-admin')]
+        : roll < 0.03
+          ? []
+          : Array.from({ length: rng.int(1, 3) }, randomGrant),
+    );
   }
-  for (let i = 0; i < size.invitations; i++) b.invite(rng.next() < 0.5 ? [randomGrant()] : [], rng.int(1, 240) * HOUR, 72 * HOUR);
+  for (let i = 0; i < size.invitations; i++)
+    b.invite(rng.next() < 0.5 ? [randomGrant()] : [], rng.int(1, 240) * HOUR, 72 * HOUR);
   const now = b.now;
   let active = data.keys.filter((k) => isKeyActive(k, now)).length;
   for (let n = 1; active < size.activeKeys; n++, active++) {
@@ -248,8 +318,11 @@ function grow(data: SandboxData, size: Size, b: Builders): void {
     const type = Object.keys(grant.project ?? {})[0] as ProjectType;
     const stack = rng.next() < 0.6 ? SHORT_ROLES[type][rng.int(0, 2)]!.replaceAll('-', '_') : undefined;
     const entry = grant.project![type]![0]!;
-    b.key(`${rng.pick(PROJECT_WORDS)} automation ${n}`, [{ project: { [type]: [{ ...entry, ...(stack ? { application_roles: [stack] } : {}) }] } }],
-      rng.int(2, 360) * DAY);
+    b.key(
+      `${rng.pick(PROJECT_WORDS)} automation ${n}`,
+      [{ project: { [type]: [{ ...entry, ...(stack ? { application_roles: [stack] } : {}) }] } }],
+      rng.int(2, 360) * DAY,
+    );
   }
 }
 
@@ -259,7 +332,9 @@ function combine(parts: readonly RoleAssignments[]): RoleAssignments {
   for (const part of parts) {
     if (part.organization) out.organization = [...(out.organization ?? []), ...part.organization];
     if (part.deployment) out.deployment = [...(out.deployment ?? []), ...part.deployment];
-    for (const [type, entries] of Object.entries(part.project ?? {}) as Array<[ProjectType, NonNullable<RoleAssignments['project']>[ProjectType]]>) {
+    for (const [type, entries] of Object.entries(part.project ?? {}) as Array<
+      [ProjectType, NonNullable<RoleAssignments['project']>[ProjectType]]
+    >) {
       out.project ??= {};
       out.project[type] = [...(out.project[type] ?? []), ...(entries ?? [])];
     }
@@ -276,7 +351,10 @@ function personFactory(rng: Rng) {
       for (;;) {
         const first = rng.pick(FIRST_NAMES);
         const last = rng.pick(LAST_NAMES);
-        const base = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+        const base = `${first}.${last}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z.]/g, '');
         const email = emails.has(`${base}@${DOMAIN}`) ? `${base}${rng.int(2, 9999)}@${DOMAIN}` : `${base}@${DOMAIN}`;
         if (emails.has(email)) continue;
         emails.add(email);
@@ -296,7 +374,11 @@ function personFactory(rng: Rng) {
 }
 
 const role = (description: string, body: Pick<StoredRole, 'cluster' | 'indices' | 'applications'>): StoredRole => ({
-  ...body, metadata: {}, run_as: [], transient_metadata: { enabled: true }, description,
+  ...body,
+  metadata: {},
+  run_as: [],
+  transient_metadata: { enabled: true },
+  description,
 });
 
 const MARKETING_READER = role('Read-only access to marketing indices', {
@@ -312,5 +394,11 @@ const DASHBOARD_READER = role('View dashboards, nothing else', {
 const SOC_READONLY = role('Read alerts and cases in the SOC', {
   cluster: [],
   indices: [{ names: ['.alerts-security*', 'logs-*'], privileges: ['read', 'view_index_metadata'] }],
-  applications: [{ application: 'kibana-.kibana', privileges: ['feature_siemV2.read', 'feature_securitySolutionCasesV2.read'], resources: ['*'] }],
+  applications: [
+    {
+      application: 'kibana-.kibana',
+      privileges: ['feature_siemV2.read', 'feature_securitySolutionCasesV2.read'],
+      resources: ['*'],
+    },
+  ],
 });

@@ -50,7 +50,8 @@ export function createSandboxServer(parts: ServerParts): SandboxServer {
   let connections = 0;
   const onRequest = (req: Request, res: Response) => {
     handle(parts, req, res).catch((error: unknown) => {
-      if (!res.headersSent) writeReply(res, cloudError(500, 'root.internal_error', `sandbox: ${(error as Error).message}`).reply, {});
+      if (!res.headersSent)
+        writeReply(res, cloudError(500, 'root.internal_error', `sandbox: ${(error as Error).message}`).reply, {});
       else if ('stream' in res) res.stream.destroy();
       else res.destroy();
     });
@@ -108,7 +109,11 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
   const path = url.pathname;
   const rawBody = await readBody(req);
   if (rawBody === undefined) {
-    writeReply(res, cloudError(413, 'root.payload_too_large', `bodies are limited to ${MAX_BODY_BYTES} bytes`).reply, {});
+    writeReply(
+      res,
+      cloudError(413, 'root.payload_too_large', `bodies are limited to ${MAX_BODY_BYTES} bytes`).reply,
+      {},
+    );
     return;
   }
   const core = parts.core();
@@ -118,7 +123,11 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
     const authority = req.headers.host ?? req.headers[':authority'];
     const host = (typeof authority === 'string' ? authority : '').replace(/:\d+$/, '');
     if (!LOOPBACK_HOSTS.has(host)) {
-      writeReply(res, cloudError(403, 'sandbox.forbidden', 'sandbox controls answer only on 127.0.0.1 or localhost').reply, {});
+      writeReply(
+        res,
+        cloudError(403, 'sandbox.forbidden', 'sandbox controls answer only on 127.0.0.1 or localhost').reply,
+        {},
+      );
       return;
     }
     const { reply } = await dispatch(parts.control, core, incoming);
@@ -128,14 +137,17 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
     return;
   }
 
-  const entry = parts.log.record({
-    at: core.clock.now().toISOString(),
-    method,
-    url: req.url ?? path,
-    contentType: req.headers['content-type'] ?? null,
-    userAgent: req.headers['user-agent'] ?? null,
-    keyId: keyIdOf(req.headers.authorization, core) ?? null,
-  }, rawBody);
+  const entry = parts.log.record(
+    {
+      at: core.clock.now().toISOString(),
+      method,
+      url: req.url ?? path,
+      contentType: req.headers['content-type'] ?? null,
+      userAgent: req.headers['user-agent'] ?? null,
+      keyId: keyIdOf(req.headers.authorization, core) ?? null,
+    },
+    rawBody,
+  );
 
   const latency = core.faults.latencyMs();
   if (latency > 0) await sleep(latency);
@@ -161,7 +173,11 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
   entry.status = reply.status;
   const headers = { ...baseHeaders(core), ...serviceHeaders(parts, core, outcome) };
   if (fault?.kind === 'stall') {
-    res.writeHead(reply.status, { ...headers, ...reply.headers, ...(reply.body !== undefined ? { 'content-type': 'application/json' } : {}) });
+    res.writeHead(reply.status, {
+      ...headers,
+      ...reply.headers,
+      ...(reply.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    });
     // HTTP/2's writeHead sends the headers at once; HTTP/1.1 holds them for the first body chunk unless flushed.
     if ('flushHeaders' in res) res.flushHeaders();
     await sleep(fault.ms);

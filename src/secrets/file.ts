@@ -34,7 +34,13 @@ function checkDirectory(dir: string): void {
 }
 
 function checkFileName(fileName: string): void {
-  if (fileName === '' || fileName === '.' || fileName === '..' || basename(fileName) !== fileName || fileName.includes('\\')) {
+  if (
+    fileName === '' ||
+    fileName === '.' ||
+    fileName === '..' ||
+    basename(fileName) !== fileName ||
+    fileName.includes('\\')
+  ) {
     throw new SecretFileError(`"${fileName}" is not a plain file name; give the folder separately`);
   }
 }
@@ -67,7 +73,9 @@ export function writeSecretFile(request: SecretFileRequest, home: string = homed
     closeSync(fd);
     // A half-written key file would look like a working one.
     unlinkSync(path);
-    throw new SecretFileError(`could not write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was saved`);
+    throw new SecretFileError(
+      `could not write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was saved`,
+    );
   }
   closeSync(fd);
   return { path };

@@ -21,7 +21,8 @@ export function osc52Copy(value: string, env: NodeJS.ProcessEnv = process.env): 
   if (env.TMUX) return `${ESC}Ptmux;${sequence.replaceAll(ESC, ESC + ESC)}${ST}`;
   if (env.STY) {
     const chunks: string[] = [];
-    for (let i = 0; i < sequence.length; i += SCREEN_CHUNK) chunks.push(`${ESC}P${sequence.slice(i, i + SCREEN_CHUNK)}${ST}`);
+    for (let i = 0; i < sequence.length; i += SCREEN_CHUNK)
+      chunks.push(`${ESC}P${sequence.slice(i, i + SCREEN_CHUNK)}${ST}`);
     return chunks.join('');
   }
   return sequence;

@@ -8,9 +8,7 @@ import type { Project } from '../api/schemas.js';
 import type { Secret } from '../util/secret.js';
 import { chooseEsCredential } from '../config/es-credential.js';
 
-export type EsRoute =
-  | { readonly api: EsApi; readonly credential: string }
-  | { readonly missing: string };
+export type EsRoute = { readonly api: EsApi; readonly credential: string } | { readonly missing: string };
 
 export type EsAccess = (project: Project) => EsRoute;
 
@@ -26,9 +24,16 @@ export function createEsAccess(credentials: EsCredentials, createEsClient: EsCli
   const clients = new Map<string, EsRoute>();
   const route = (project: Project): EsRoute => {
     const endpoint = project.endpoints.elasticsearch;
-    const choice = chooseEsCredential(endpoint, { apiKey: credentials.cloudKey, esUrl: credentials.esUrl, esApiKey: credentials.esApiKey });
+    const choice = chooseEsCredential(endpoint, {
+      apiKey: credentials.cloudKey,
+      esUrl: credentials.esUrl,
+      esApiKey: credentials.esApiKey,
+    });
     if (choice.kind === 'missing') return { missing: choice.reason };
-    return { api: createEsClient({ projectId: project.id, baseUrl: endpoint, apiKey: choice.apiKey }), credential: choice.label };
+    return {
+      api: createEsClient({ projectId: project.id, baseUrl: endpoint, apiKey: choice.apiKey }),
+      credential: choice.label,
+    };
   };
   return (project) => {
     let cached = clients.get(project.id);

@@ -22,7 +22,9 @@ export function createSandboxControl(controlUrl: string, fetchImpl: typeof fetch
       });
       const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok) {
-        const message = (body as { errors?: Array<{ message?: string }> } | undefined)?.errors?.[0]?.message ?? `HTTP ${response.status}`;
+        const message =
+          (body as { errors?: Array<{ message?: string }> } | undefined)?.errors?.[0]?.message ??
+          `HTTP ${response.status}`;
         throw Object.assign(new Error(`The sandbox refused to accept the invitation: ${message}`), {
           hint: 'Check that the invitation is still open (r on Members reloads the list)',
         });

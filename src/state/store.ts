@@ -167,13 +167,17 @@ export function createStore(options: StoreOptions): Store {
           return organizations.find((o) => o.id === configured) ?? { id: configured, name: configured };
         }
         const [first] = organizations;
-        if (!first) throw Object.assign(new Error('This API key sees no organization'), {
-          hint: 'Check that EC_API_KEY belongs to an Elastic Cloud organization member',
-        });
+        if (!first)
+          throw Object.assign(new Error('This API key sees no organization'), {
+            hint: 'Check that EC_API_KEY belongs to an Elastic Cloud organization member',
+          });
         if (organizations.length > 1) {
           update((s) => ({
             ...s,
-            notices: [...s.notices, `${organizations.length} organizations visible; showing ${first.name} (use --org to pick another)`],
+            notices: [
+              ...s.notices,
+              `${organizations.length} organizations visible; showing ${first.name} (use --org to pick another)`,
+            ],
           }));
         }
         chosen = first.id;
@@ -195,10 +199,27 @@ export function createStore(options: StoreOptions): Store {
   }
 
   const loaders: Record<ListResource, () => Promise<void>> = {
-    members: () => track('members', (s) => s.members, (s, members) => ({ ...s, members }), () => withOrg((id) => cloud.listMembers(id))),
+    members: () =>
+      track(
+        'members',
+        (s) => s.members,
+        (s, members) => ({ ...s, members }),
+        () => withOrg((id) => cloud.listMembers(id)),
+      ),
     invitations: () =>
-      track('invitations', (s) => s.invitations, (s, invitations) => ({ ...s, invitations }), () => withOrg((id) => cloud.listInvitations(id))),
-    keys: () => track('keys', (s) => s.keys, (s, keys) => ({ ...s, keys }), () => cloud.listApiKeys()),
+      track(
+        'invitations',
+        (s) => s.invitations,
+        (s, invitations) => ({ ...s, invitations }),
+        () => withOrg((id) => cloud.listInvitations(id)),
+      ),
+    keys: () =>
+      track(
+        'keys',
+        (s) => s.keys,
+        (s, keys) => ({ ...s, keys }),
+        () => cloud.listApiKeys(),
+      ),
     projects: async () => {
       await Promise.all(
         PROJECT_TYPES.map((type) =>
@@ -226,12 +247,15 @@ export function createStore(options: StoreOptions): Store {
       cloudFailure = describeError(error).message;
     }
     const route = options.esAccess?.(project) ?? { missing: 'no Elasticsearch access configured' };
-    if ('missing' in route) return { status: 'unavailable', reason: `Cloud roles endpoint failed (${cloudFailure}); ${route.missing}` };
+    if ('missing' in route)
+      return { status: 'unavailable', reason: `Cloud roles endpoint failed (${cloudFailure}); ${route.missing}` };
     try {
       const roles = await route.api.listRoles();
       return {
         status: 'loaded',
-        names: Object.entries(roles).filter(([, role]) => !isReserved(role)).map(([name]) => name),
+        names: Object.entries(roles)
+          .filter(([, role]) => !isReserved(role))
+          .map(([name]) => name),
         source: 'elasticsearch',
       };
     } catch (error) {
@@ -244,12 +268,25 @@ export function createStore(options: StoreOptions): Store {
 
   function loadCustomRoles(projectId: string): Promise<void> {
     const project = findProject(projectId);
-    const write = (s: DataState, r: Resource<CustomRolesState>) => ({ ...s, customRoles: new Map(s.customRoles).set(projectId, r) });
+    const write = (s: DataState, r: Resource<CustomRolesState>) => ({
+      ...s,
+      customRoles: new Map(s.customRoles).set(projectId, r),
+    });
     if (!project) {
-      update((s) => write(s, ready({ status: 'unavailable', reason: `project ${projectId} is not in the loaded project lists` }, clock())));
+      update((s) =>
+        write(
+          s,
+          ready({ status: 'unavailable', reason: `project ${projectId} is not in the loaded project lists` }, clock()),
+        ),
+      );
       return Promise.resolve();
     }
-    return track(`customRoles:${projectId}`, (s) => s.customRoles.get(projectId), write, () => perProject(() => fetchCustomRoles(project)));
+    return track(
+      `customRoles:${projectId}`,
+      (s) => s.customRoles.get(projectId),
+      write,
+      () => perProject(() => fetchCustomRoles(project)),
+    );
   }
 
   function loadRole(projectId: string, name: string): Promise<void> {
@@ -258,13 +295,14 @@ export function createStore(options: StoreOptions): Store {
       `role:${key}`,
       (s) => s.roleDescriptors.get(key),
       (s, r) => ({ ...s, roleDescriptors: new Map(s.roleDescriptors).set(key, r) }),
-      () => perProject(async () => {
-        const project = findProject(projectId);
-        if (!project) throw new Error(`Project ${projectId} is not in the loaded project lists`);
-        const route = options.esAccess?.(project) ?? { missing: 'no Elasticsearch access configured' };
-        if ('missing' in route) throw new Error(`Cannot read the role descriptor: ${route.missing}`);
-        return (await route.api.getRole(name)) ?? null;
-      }),
+      () =>
+        perProject(async () => {
+          const project = findProject(projectId);
+          if (!project) throw new Error(`Project ${projectId} is not in the loaded project lists`);
+          const route = options.esAccess?.(project) ?? { missing: 'no Elasticsearch access configured' };
+          if ('missing' in route) throw new Error(`Cannot read the role descriptor: ${route.missing}`);
+          return (await route.api.getRole(name)) ?? null;
+        }),
     );
   }
 

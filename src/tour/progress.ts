@@ -38,7 +38,8 @@ export function loadProgress(file: string): TourProgress {
   if (!existsSync(file)) return FRESH;
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<TourProgress>;
-    if (parsed.version !== VERSION || typeof parsed.current !== 'number' || !Array.isArray(parsed.completed)) return FRESH;
+    if (parsed.version !== VERSION || typeof parsed.current !== 'number' || !Array.isArray(parsed.completed))
+      return FRESH;
     return parsed as TourProgress;
   } catch {
     return FRESH;

@@ -70,8 +70,13 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
     if (leakedKeyId) sinceSeq = await io.lastSeq();
     const state = await io.load(sinceSeq);
     const now = state.snapshot.now;
-    const deadline = lesson.timeLimitSeconds ? new Date(now.getTime() + lesson.timeLimitSeconds * 1000).toISOString() : undefined;
-    const baseline: Baseline = captureBaseline(state, now, { ...(leakedKeyId ? { leakedKeyId } : {}), ...(deadline ? { deadline } : {}) });
+    const deadline = lesson.timeLimitSeconds
+      ? new Date(now.getTime() + lesson.timeLimitSeconds * 1000).toISOString()
+      : undefined;
+    const baseline: Baseline = captureBaseline(state, now, {
+      ...(leakedKeyId ? { leakedKeyId } : {}),
+      ...(deadline ? { deadline } : {}),
+    });
     const { answer: _dropped, ...rest } = view.progress;
     setProgress({ ...rest, baseline });
     set({ result: undefined, state: undefined, error: undefined });
@@ -83,31 +88,39 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    begin: () => guard(async () => {
-      if (view.lesson && !view.progress.baseline) await startLesson(view.lesson);
-    }),
-    check: (answer) => guard(async () => {
-      const { lesson, progress } = view;
-      if (!lesson || !progress.baseline || view.checking) return undefined;
-      set({ checking: true, error: undefined });
-      const state = await io.load(sinceSeq);
-      const given = answer ?? progress.answer;
-      const result = lesson.check(state, progress.baseline, given);
-      if (given !== undefined && given !== progress.answer) setProgress({ ...progress, answer: given });
-      set({ checking: false, result, state });
-      return result;
-    }),
-    next: () => guard(async () => {
-      const { lesson, progress, result } = view;
-      if (!lesson || !result?.passed) return;
-      const { baseline: _done, answer: _answered, ...rest } = progress;
-      setProgress({ ...rest, current: progress.current + 1, completed: [...new Set([...progress.completed, lesson.id])] });
-      set({ result: undefined, state: undefined });
-      if (view.lesson) await startLesson(view.lesson);
-    }),
-    restart: () => guard(async () => {
-      if (view.lesson) await startLesson(view.lesson);
-    }),
+    begin: () =>
+      guard(async () => {
+        if (view.lesson && !view.progress.baseline) await startLesson(view.lesson);
+      }),
+    check: (answer) =>
+      guard(async () => {
+        const { lesson, progress } = view;
+        if (!lesson || !progress.baseline || view.checking) return undefined;
+        set({ checking: true, error: undefined });
+        const state = await io.load(sinceSeq);
+        const given = answer ?? progress.answer;
+        const result = lesson.check(state, progress.baseline, given);
+        if (given !== undefined && given !== progress.answer) setProgress({ ...progress, answer: given });
+        set({ checking: false, result, state });
+        return result;
+      }),
+    next: () =>
+      guard(async () => {
+        const { lesson, progress, result } = view;
+        if (!lesson || !result?.passed) return;
+        const { baseline: _done, answer: _answered, ...rest } = progress;
+        setProgress({
+          ...rest,
+          current: progress.current + 1,
+          completed: [...new Set([...progress.completed, lesson.id])],
+        });
+        set({ result: undefined, state: undefined });
+        if (view.lesson) await startLesson(view.lesson);
+      }),
+    restart: () =>
+      guard(async () => {
+        if (view.lesson) await startLesson(view.lesson);
+      }),
     toggleBar: () => set({ barVisible: !view.barVisible }),
   };
 }

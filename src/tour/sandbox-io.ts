@@ -13,12 +13,26 @@ export function sandboxIo(sandbox: TourSandbox, progressFile: string): TourIo {
     lastSeq: () => lastRequestSeq(sandbox),
     async plantLeakedKey() {
       // Left open: its pool is the TUI's too (see loadTourState).
-      const cloud = createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: new Secret(sandbox.ownerKey), env: {}, http2: SANDBOX_HTTP2 });
+      const cloud = createCloudClient({
+        baseUrl: sandbox.baseUrl,
+        apiKey: new Secret(sandbox.ownerKey),
+        env: {},
+        http2: SANDBOX_HTTP2,
+      });
       const created = await cloud.createApiKey({
         description: LEAKED_DESCRIPTION,
         expiration: '30d',
         role_assignments: {
-          project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: sandbox.organizationId, all: true, application_roles: ['developer'] }] },
+          project: {
+            elasticsearch: [
+              {
+                role_id: 'elasticsearch-developer',
+                organization_id: sandbox.organizationId,
+                all: true,
+                application_roles: ['developer'],
+              },
+            ],
+          },
         },
       });
       // The secret is the leak in the story; nobody needs it, so it is dropped here.

@@ -20,7 +20,10 @@ export interface TourSandbox {
 }
 
 async function control<T>(sandbox: TourSandbox, path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${sandbox.controlUrl}${path}`, { headers: { 'content-type': 'application/json' }, ...init });
+  const response = await fetch(`${sandbox.controlUrl}${path}`, {
+    headers: { 'content-type': 'application/json' },
+    ...init,
+  });
   if (!response.ok) throw new Error(`sandbox control ${path} answered ${response.status}`);
   return (await response.json()) as T;
 }
@@ -44,13 +47,25 @@ export async function loadTourState(sandbox: TourSandbox, sinceSeq: number): Pro
   const base = await loadOrgSnapshot({ cloud, orgId, now: () => sandboxNow(sandbox) });
   // The owner key holds admin in every project, so it may read every project's roles.
   const roleMaps = await Promise.all(
-    base.projects.map((p) => createEsClient({ projectId: p.id, baseUrl: p.endpoints.elasticsearch, apiKey, env: {}, http2: SANDBOX_HTTP2 }).listRoles()),
+    base.projects.map((p) =>
+      createEsClient({
+        projectId: p.id,
+        baseUrl: p.endpoints.elasticsearch,
+        apiKey,
+        env: {},
+        http2: SANDBOX_HTTP2,
+      }).listRoles(),
+    ),
   );
   // Built-in roles carry metadata._reserved; the tour is about the custom ones.
-  const custom = (map: RoleMap): RoleMap => Object.fromEntries(Object.entries(map).filter(([, r]) => r.metadata['_reserved'] !== true));
+  const custom = (map: RoleMap): RoleMap =>
+    Object.fromEntries(Object.entries(map).filter(([, r]) => r.metadata['_reserved'] !== true));
   const roles = new Map<string, RoleMap>(base.projects.map((p, i) => [p.id, custom(roleMaps[i]!)]));
   const customRoles = new Map<string, CustomRolesState>(
-    base.projects.map((p) => [p.id, { status: 'loaded', names: Object.keys(roles.get(p.id) ?? {}), source: 'elasticsearch' }]),
+    base.projects.map((p) => [
+      p.id,
+      { status: 'loaded', names: Object.keys(roles.get(p.id) ?? {}), source: 'elasticsearch' },
+    ]),
   );
   const snapshot: OrgSnapshot = { ...base, customRoles };
   const { requests } = await control<{ requests: LoggedRequest[] }>(sandbox, `/requests?since=${sinceSeq}`);

@@ -57,5 +57,13 @@ export interface Lesson {
   check(state: TourState, baseline: Baseline, answer?: string): CheckResult;
 }
 
-export const pass = (summary: string, details: readonly string[] = []): CheckResult => ({ passed: true, summary, details });
-export const fail = (summary: string, details: readonly string[] = []): CheckResult => ({ passed: false, summary, details });
+export const pass = (summary: string, details: readonly string[] = []): CheckResult => ({
+  passed: true,
+  summary,
+  details,
+});
+export const fail = (summary: string, details: readonly string[] = []): CheckResult => ({
+  passed: false,
+  summary,
+  details,
+});

@@ -41,7 +41,12 @@ export interface Binding {
 }
 
 export const BINDINGS = [
-  { id: 'app.interrupt', keys: ['ctrl+c'], description: 'Quit (works everywhere; asks first if a form has unsaved input)', scope: 'always' },
+  {
+    id: 'app.interrupt',
+    keys: ['ctrl+c'],
+    description: 'Quit (works everywhere; asks first if a form has unsaved input)',
+    scope: 'always',
+  },
   { id: 'app.quit', keys: ['q'], label: 'quit', description: 'Quit', scope: 'global' },
   { id: 'app.help', keys: ['?'], label: 'help', description: 'Show this help', scope: 'global' },
   { id: 'nav.members', keys: ['1'], description: 'Members and invitations', scope: 'global' },
@@ -50,7 +55,13 @@ export const BINDINGS = [
   { id: 'nav.keys', keys: ['4'], description: 'Cloud API keys', scope: 'global' },
   { id: 'nav.next', keys: ['tab'], description: 'Next screen', scope: 'global' },
   { id: 'nav.prev', keys: ['shift+tab'], description: 'Previous screen', scope: 'global' },
-  { id: 'data.refresh', keys: ['r'], label: 'refresh', description: 'Reload this screen from the API', scope: 'global' },
+  {
+    id: 'data.refresh',
+    keys: ['r'],
+    label: 'refresh',
+    description: 'Reload this screen from the API',
+    scope: 'global',
+  },
 
   { id: 'list.up', keys: ['up', 'k'], label: 'move', description: 'Move up', scope: 'list' },
   { id: 'list.down', keys: ['down', 'j'], label: 'move', description: 'Move down', scope: 'list' },
@@ -58,16 +69,44 @@ export const BINDINGS = [
   { id: 'list.pageDown', keys: ['pagedown'], description: 'Page down', scope: 'list' },
   { id: 'list.first', keys: ['g', 'home'], description: 'First row', scope: 'list' },
   { id: 'list.last', keys: ['G', 'end'], description: 'Last row', scope: 'list' },
-  { id: 'list.open', keys: ['enter'], label: 'details', description: 'Open details of the selected row', scope: 'list' },
-  { id: 'list.filter', keys: ['/'], label: 'filter', description: 'Filter the list as you type (fuzzy)', scope: 'list' },
+  {
+    id: 'list.open',
+    keys: ['enter'],
+    label: 'details',
+    description: 'Open details of the selected row',
+    scope: 'list',
+  },
+  {
+    id: 'list.filter',
+    keys: ['/'],
+    label: 'filter',
+    description: 'Filter the list as you type (fuzzy)',
+    scope: 'list',
+  },
   { id: 'list.sort', keys: ['s'], label: 'sort', description: 'Cycle the sort order', scope: 'list' },
   {
-    id: 'list.clearFilter', keys: ['escape'], label: 'clear filter', description: 'Clear the filter', scope: 'list',
+    id: 'list.clearFilter',
+    keys: ['escape'],
+    label: 'clear filter',
+    description: 'Clear the filter',
+    scope: 'list',
     when: (ctx) => ctx.filtered,
   },
 
-  { id: 'filter.accept', keys: ['enter'], label: 'keep filter', description: 'Keep the filter and return to the list', scope: 'filter' },
-  { id: 'filter.cancel', keys: ['escape'], label: 'clear', description: 'Clear the filter and return to the list', scope: 'filter' },
+  {
+    id: 'filter.accept',
+    keys: ['enter'],
+    label: 'keep filter',
+    description: 'Keep the filter and return to the list',
+    scope: 'filter',
+  },
+  {
+    id: 'filter.cancel',
+    keys: ['escape'],
+    label: 'clear',
+    description: 'Clear the filter and return to the list',
+    scope: 'filter',
+  },
   { id: 'filter.erase', keys: ['backspace'], description: 'Delete the last character of the filter', scope: 'filter' },
   { id: 'filter.up', keys: ['up'], description: 'Move up while filtering', scope: 'filter' },
   { id: 'filter.down', keys: ['down'], description: 'Move down while filtering', scope: 'filter' },
@@ -82,28 +121,115 @@ export const BINDINGS = [
   { id: 'help.down', keys: ['down', 'j'], label: 'scroll', description: 'Scroll help down', scope: 'help' },
   { id: 'help.close', keys: ['escape', '?', 'q'], label: 'close', description: 'Close help', scope: 'help' },
 
-  { id: 'access.matrix', keys: ['A'], label: 'access', description: 'Effective access matrix: who gets what in which project, and why', scope: 'global' },
-  { id: 'access.doctor', keys: ['D'], label: 'doctor', description: 'Access doctor: problems found, enter opens the fix', scope: 'global' },
-  { id: 'access.request', keys: [':'], label: 'request', description: 'Ask in plain words ("add bob@x.io to search-prod as viewer")', scope: 'global' },
-
-  { id: 'members.remove', keys: ['d'], label: 'remove', description: 'Remove the selected member, or cancel the selected invitation (typed confirmation)', scope: 'members' },
   {
-    id: 'members.removeAssignment', keys: ['x'], label: 'remove role', scope: 'global', when: (ctx) => ctx.screen === 'members',
+    id: 'access.matrix',
+    keys: ['A'],
+    label: 'access',
+    description: 'Effective access matrix: who gets what in which project, and why',
+    scope: 'global',
+  },
+  {
+    id: 'access.doctor',
+    keys: ['D'],
+    label: 'doctor',
+    description: 'Access doctor: problems found, enter opens the fix',
+    scope: 'global',
+  },
+  {
+    id: 'access.request',
+    keys: [':'],
+    label: 'request',
+    description: 'Ask in plain words ("add bob@x.io to search-prod as viewer")',
+    scope: 'global',
+  },
+
+  {
+    id: 'members.remove',
+    keys: ['d'],
+    label: 'remove',
+    description: 'Remove the selected member, or cancel the selected invitation (typed confirmation)',
+    scope: 'members',
+  },
+  {
+    id: 'members.removeAssignment',
+    keys: ['x'],
+    label: 'remove role',
+    scope: 'global',
+    when: (ctx) => ctx.screen === 'members',
     description: "Remove one of the selected member's role assignments: pick it, then typed confirmation",
   },
-  { id: 'roles.delete', keys: ['d'], label: 'delete', description: 'Delete the selected custom role (shows who still uses it; typed confirmation)', scope: 'roles' },
+  {
+    id: 'roles.delete',
+    keys: ['d'],
+    label: 'delete',
+    description: 'Delete the selected custom role (shows who still uses it; typed confirmation)',
+    scope: 'roles',
+  },
   { id: 'keys.mark', keys: [' '], label: 'mark', description: 'Mark or unmark the selected key', scope: 'keys' },
-  { id: 'keys.markAll', keys: ['a'], label: 'mark all', description: 'Mark every key in view (after a filter: every match); again to unmark them', scope: 'keys' },
-  { id: 'keys.revoke', keys: ['d'], label: 'revoke', description: 'Revoke the marked keys (else the selected one) in one request (typed confirmation)', scope: 'keys' },
-  { id: 'audit.open', keys: ['L'], label: 'audit', description: 'Audit trail: recent writes and their outcomes', scope: 'global' },
+  {
+    id: 'keys.markAll',
+    keys: ['a'],
+    label: 'mark all',
+    description: 'Mark every key in view (after a filter: every match); again to unmark them',
+    scope: 'keys',
+  },
+  {
+    id: 'keys.revoke',
+    keys: ['d'],
+    label: 'revoke',
+    description: 'Revoke the marked keys (else the selected one) in one request (typed confirmation)',
+    scope: 'keys',
+  },
+  {
+    id: 'audit.open',
+    keys: ['L'],
+    label: 'audit',
+    description: 'Audit trail: recent writes and their outcomes',
+    scope: 'global',
+  },
 
-  { id: 'members.invite', keys: ['n'], label: 'invite', description: 'Invite people, or update members\' roles (wizard with request preview)', scope: 'members' },
-  { id: 'members.edit', keys: ['e'], label: 'edit roles', description: 'Edit the selected member\'s role assignments (before/after diff)', scope: 'members' },
-  { id: 'roles.create', keys: ['n'], label: 'new role', description: 'Create a custom role in one or more projects', scope: 'roles' },
-  { id: 'roles.edit', keys: ['e'], label: 'edit role', description: 'Edit the selected custom role (pre-filled, diff shown)', scope: 'roles' },
-  { id: 'keys.create', keys: ['n'], label: 'new key', description: 'Create a Cloud API key: scope, expiry, stack access', scope: 'keys' },
+  {
+    id: 'members.invite',
+    keys: ['n'],
+    label: 'invite',
+    description: "Invite people, or update members' roles (wizard with request preview)",
+    scope: 'members',
+  },
+  {
+    id: 'members.edit',
+    keys: ['e'],
+    label: 'edit roles',
+    description: "Edit the selected member's role assignments (before/after diff)",
+    scope: 'members',
+  },
+  {
+    id: 'roles.create',
+    keys: ['n'],
+    label: 'new role',
+    description: 'Create a custom role in one or more projects',
+    scope: 'roles',
+  },
+  {
+    id: 'roles.edit',
+    keys: ['e'],
+    label: 'edit role',
+    description: 'Edit the selected custom role (pre-filled, diff shown)',
+    scope: 'roles',
+  },
+  {
+    id: 'keys.create',
+    keys: ['n'],
+    label: 'new key',
+    description: 'Create a Cloud API key: scope, expiry, stack access',
+    scope: 'keys',
+  },
 
-  { id: 'tour.lesson', keys: ['t'], description: 'Tour: the current lesson (goal, hints, check, what happened)', scope: 'global' },
+  {
+    id: 'tour.lesson',
+    keys: ['t'],
+    description: 'Tour: the current lesson (goal, hints, check, what happened)',
+    scope: 'global',
+  },
   { id: 'tour.toggle', keys: ['T'], description: 'Tour: show or hide the lesson bar', scope: 'global' },
 
   { id: 'confirm.yes', keys: ['y'], label: 'quit', description: 'Quit and discard unsaved input', scope: 'confirm' },
@@ -136,7 +262,11 @@ export function activeBindings(ctx: BindingContext, table: readonly Binding[] = 
 }
 
 /** The binding a key press triggers, if any. The first active match wins (tests keep active keys unique). */
-export function resolveBinding(name: KeyName, ctx: BindingContext, table: readonly Binding[] = BINDINGS): Binding | undefined {
+export function resolveBinding(
+  name: KeyName,
+  ctx: BindingContext,
+  table: readonly Binding[] = BINDINGS,
+): Binding | undefined {
   return table.find((b) => b.keys.includes(name) && isActive(b, ctx));
 }
 

@@ -10,7 +10,11 @@ import { blank, line, tone, type Line } from './lines.js';
  */
 function grammarLines(unicode: boolean): Line[] {
   const bullet = unicode ? '•' : '*';
-  return [blank, line(tone('title', 'Requests in plain words (:)', true)), ...INTENT_GRAMMAR.map((form) => line(tone('accent', `${bullet} `), form))];
+  return [
+    blank,
+    line(tone('title', 'Requests in plain words (:)', true)),
+    ...INTENT_GRAMMAR.map((form) => line(tone('accent', `${bullet} `), form)),
+  ];
 }
 
 export function helpLines(unicode: boolean, table: readonly Binding[] = BINDINGS): Line[] {
@@ -21,7 +25,19 @@ export function helpLines(unicode: boolean, table: readonly Binding[] = BINDINGS
       line(tone('title', SCOPE_TITLES[scope], true)),
       ...table
         .filter((b) => b.scope === scope)
-        .map((b) => line('  ', tone('accent', b.keys.map((k) => keyLabel(k, unicode)).join(' / ').padEnd(18)), b.description)),
+        .map((b) =>
+          line(
+            '  ',
+            tone(
+              'accent',
+              b.keys
+                .map((k) => keyLabel(k, unicode))
+                .join(' / ')
+                .padEnd(18),
+            ),
+            b.description,
+          ),
+        ),
     ]),
     ...grammarLines(unicode),
   ];

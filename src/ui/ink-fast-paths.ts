@@ -27,7 +27,8 @@ export function sameStyles(a: readonly AnsiCode[], b: readonly AnsiCode[]): bool
  * shapes short of the emoji ones, check marks, the spinner's braille): each one column wide and a grapheme of its own.
  * Escaped, so the patterns' sources list them as ranges (the tests read them back).
  */
-const SYMBOLS = '\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u259F\\u25A0-\\u25FC\\u2713\\u2717\\u2800-\\u28FF';
+const SYMBOLS =
+  '\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u259F\\u25A0-\\u25FC\\u2713\\u2717\\u2800-\\u28FF';
 
 /**
  * Text made only of characters one column wide each, one character per grapheme: printable ASCII and the symbols

@@ -32,10 +32,25 @@ export function isPrintable(name: KeyName): boolean {
 }
 
 const UNICODE_LABELS: Record<string, string> = {
-  up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', enter: 'enter', escape: 'esc',
-  backspace: 'bksp', 'shift+tab': 'shift+tab', ' ': 'space',
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  enter: 'enter',
+  escape: 'esc',
+  backspace: 'bksp',
+  'shift+tab': 'shift+tab',
+  ' ': 'space',
 };
-const ASCII_LABELS: Record<string, string> = { ...UNICODE_LABELS, up: 'up', down: 'down', left: 'left', right: 'right' };
+const ASCII_LABELS: Record<string, string> = {
+  ...UNICODE_LABELS,
+  up: 'up',
+  down: 'down',
+  left: 'left',
+  right: 'right',
+};
 
 export function keyLabel(name: KeyName, unicode: boolean): string {
   return (unicode ? UNICODE_LABELS : ASCII_LABELS)[name] ?? name;

@@ -18,7 +18,8 @@ export function line(...parts: Part[]): Line {
   return parts.filter((p): p is string | Segment => Boolean(p)).map((p) => (typeof p === 'string' ? { text: p } : p));
 }
 
-export const tone = (t: Tone, text: string, bold = false): Segment => (bold ? { text, tone: t, bold } : { text, tone: t });
+export const tone = (t: Tone, text: string, bold = false): Segment =>
+  bold ? { text, tone: t, bold } : { text, tone: t };
 
 export const heading = (text: string): Line => [{ text, tone: 'title', bold: true }];
 

@@ -26,7 +26,8 @@ export interface FilteredList<R extends Row> {
 const wordsOf = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean);
 
 /** Words of a column are separated by anything but ASCII letters and digits (space, @ . - _ / ( ) , …). */
-const isSeparator = (code: number) => code < 128 && !((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90));
+const isSeparator = (code: number) =>
+  code < 128 && !((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90));
 
 /** Whether `word`'s letters appear in order within one word of `target`; a word holding a separator never does. */
 function inOneWord(word: string, target: string): boolean {
@@ -73,7 +74,11 @@ function toCodePoints(target: string, positions: readonly number[]): number[] {
 }
 
 /** Only for rows that are drawn: each searchable column lower-cased again, its matches found. */
-function highlight<R extends Row>(item: Indexed<R>, words: readonly string[], columns: readonly Column<R>[]): Highlights {
+function highlight<R extends Row>(
+  item: Indexed<R>,
+  words: readonly string[],
+  columns: readonly Column<R>[],
+): Highlights {
   return columns.map((column) => {
     if (!column.searchable) return undefined;
     const original = column.text(item.row);
@@ -81,7 +86,12 @@ function highlight<R extends Row>(item: Indexed<R>, words: readonly string[], co
     // Lower-casing changed the length (a rare letter such as İ): positions would be off, so highlight nothing.
     if (original.length !== target.length) return undefined;
     const hits = new Set(words.flatMap((w) => positionsOf(w, target) ?? []));
-    return hits.size > 0 ? toCodePoints(target, [...hits].sort((a, b) => a - b)) : undefined;
+    return hits.size > 0
+      ? toCodePoints(
+          target,
+          [...hits].sort((a, b) => a - b),
+        )
+      : undefined;
   });
 }
 
@@ -97,7 +107,11 @@ function matchesAll(words: readonly string[], wordMasks: readonly number[], item
   return true;
 }
 
-function search<R extends Row>(base: readonly Indexed<R>[], query: string, columns: readonly Column<R>[]): FilteredList<R> {
+function search<R extends Row>(
+  base: readonly Indexed<R>[],
+  query: string,
+  columns: readonly Column<R>[],
+): FilteredList<R> {
   const words = wordsOf(query);
   const wordMasks = words.map(charactersIn);
   const items: Indexed<R>[] = [];

@@ -61,7 +61,10 @@ export function indexRows<R extends Row>(rows: readonly R[], columns: readonly C
   });
 }
 
-export function sortIndexed<R extends Row>(items: readonly Indexed<R>[], order: SortOrder<R> | undefined): readonly Indexed<R>[] {
+export function sortIndexed<R extends Row>(
+  items: readonly Indexed<R>[],
+  order: SortOrder<R> | undefined,
+): readonly Indexed<R>[] {
   return order ? [...items].sort((a, b) => order.compare(a.row, b.row)) : items;
 }
 

@@ -33,7 +33,11 @@ function LiveSize({ children }: { children: ReactNode }) {
 }
 
 export function TerminalSizeProvider({ fixed, children }: { fixed?: TerminalSize; children: ReactNode }) {
-  return fixed ? <SizeContext.Provider value={fixed}>{children}</SizeContext.Provider> : <LiveSize>{children}</LiveSize>;
+  return fixed ? (
+    <SizeContext.Provider value={fixed}>{children}</SizeContext.Provider>
+  ) : (
+    <LiveSize>{children}</LiveSize>
+  );
 }
 
 export function useTerminalSize(): TerminalSize {

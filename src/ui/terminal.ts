@@ -29,7 +29,11 @@ interface RawCapable {
  * the app starts then arrives as typed, instead of echoed on the screen and, for Enter, turned into a line feed
  * that no binding knows.
  */
-export function enterAlternateScreen(stdout: Writable, proc: NodeJS.Process = process, stdin?: RawCapable): TerminalSession {
+export function enterAlternateScreen(
+  stdout: Writable,
+  proc: NodeJS.Process = process,
+  stdin?: RawCapable,
+): TerminalSession {
   let active = true;
   const restore = () => {
     if (!active) return;
@@ -49,7 +53,9 @@ export function enterAlternateScreen(stdout: Writable, proc: NodeJS.Process = pr
   };
   const onCrash = (error: unknown) => {
     restore();
-    proc.stderr.write(`ec-access crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    proc.stderr.write(
+      `ec-access crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     proc.exit(70);
   };
   // Raw before the first byte: whoever sees the screen change may type at once.

@@ -29,13 +29,25 @@ export interface Theme {
 }
 
 const UNICODE: Symbols = {
-  pointer: '▶', ok: '✓', fail: '✗', warn: '!', ellipsis: '…', bullet: '•', dash: '—',
+  pointer: '▶',
+  ok: '✓',
+  fail: '✗',
+  warn: '!',
+  ellipsis: '…',
+  bullet: '•',
+  dash: '—',
   spinner: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'],
   border: { tl: '╭', tr: '╮', h: '─' },
 };
 
 const ASCII: Symbols = {
-  pointer: '>', ok: '+', fail: 'x', warn: '!', ellipsis: '...', bullet: '*', dash: '-',
+  pointer: '>',
+  ok: '+',
+  fail: 'x',
+  warn: '!',
+  ellipsis: '...',
+  bullet: '*',
+  dash: '-',
   spinner: ['|', '/', '-', '\\'],
   border: { tl: '+', tr: '+', h: '-' },
 };

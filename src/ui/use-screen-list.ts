@@ -15,7 +15,8 @@ interface Cache {
   sort?: { index: number; filter: ListFilter<Row> };
 }
 
-const sameDeps = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
 
 export interface ScreenList {
   readonly list: FilteredList<Row>;
@@ -35,7 +36,10 @@ export function useScreenList(def: ScreenDef<Row>, ctx: ScreenContext, nav: List
   }
   const sortIndex = nav.sort % Math.max(1, def.sorts.length);
   if (cache.sort?.index !== sortIndex) {
-    cache.sort = { index: sortIndex, filter: new ListFilter(sortIndexed(cache.indexed, def.sorts[sortIndex]), def.columns) };
+    cache.sort = {
+      index: sortIndex,
+      filter: new ListFilter(sortIndexed(cache.indexed, def.sorts[sortIndex]), def.columns),
+    };
   }
   const { indexed } = cache;
   return {

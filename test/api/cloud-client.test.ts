@@ -9,7 +9,13 @@ import { routes, startServer, type TestServer } from './support/server.js';
 const KEY = 'essu_TESTKEY_abcdefghijklmnop';
 const ORG = { id: '1234567890', name: 'Acme' };
 const roles = { organization: [{ role_id: 'organization-admin', organization_id: ORG.id }] };
-const member = { organization_id: ORG.id, user_id: 'u1', member_since: '2024-01-01T00:00:00Z', email: 'a@example.com', role_assignments: roles };
+const member = {
+  organization_id: ORG.id,
+  user_id: 'u1',
+  member_since: '2024-01-01T00:00:00Z',
+  email: 'a@example.com',
+  role_assignments: roles,
+};
 const invitation = {
   token: 'invtoken-0123456789',
   email: 'b@example.com',
@@ -91,7 +97,9 @@ describe('endpoints', () => {
   it('removes several members in one comma-separated path', async () => {
     server.handle(routes({ [`DELETE /api/v1/organizations/${ORG.id}/members/u1,u2`]: () => [200, {}] }));
     await cloud.removeMembers(ORG.id, ['u1', 'u2']);
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`DELETE /api/v1/organizations/${ORG.id}/members/u1,u2`]);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `DELETE /api/v1/organizations/${ORG.id}/members/u1,u2`,
+    ]);
   });
 
   it('lists, creates (201) and cancels invitations', async () => {
@@ -195,7 +203,9 @@ describe('endpoints', () => {
         ],
       }),
     );
-    expect(await cloud.getProjectRoles('security', project.id)).toEqual([{ name: 'soc-reader', description: 'reads alerts' }]);
+    expect(await cloud.getProjectRoles('security', project.id)).toEqual([
+      { name: 'soc-reader', description: 'reads alerts' },
+    ]);
   });
 
   it('sends a prepared request and returns its decoded JSON', async () => {

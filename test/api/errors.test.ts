@@ -12,7 +12,11 @@ let cloud: CloudApi;
 
 beforeEach(async () => {
   server = await startServer();
-  cloud = createCloudClient({ baseUrl: server.url, apiKey: new Secret('essu_TESTKEY_abcdefghijklmnop'), retry: { attempts: 1 } });
+  cloud = createCloudClient({
+    baseUrl: server.url,
+    apiKey: new Secret('essu_TESTKEY_abcdefghijklmnop'),
+    retry: { attempts: 1 },
+  });
 });
 
 afterEach(async () => {
@@ -79,7 +83,12 @@ describe('Cloud error envelopes', () => {
   it('reads the code from x-cloud-error-codes when the body has none', async () => {
     answer(404, undefined, { 'x-cloud-error-codes': 'organization.not_found' });
     const error = await failure(cloud.listMembers(ORG));
-    expect(error).toMatchObject({ kind: 'not_found', status: 404, code: 'organization.not_found', message: 'HTTP 404 Not Found' });
+    expect(error).toMatchObject({
+      kind: 'not_found',
+      status: 404,
+      code: 'organization.not_found',
+      message: 'HTTP 404 Not Found',
+    });
     expect(error.hint).toMatch(/--org/);
   });
 
@@ -91,9 +100,18 @@ describe('Cloud error envelopes', () => {
   });
 
   it('429 says how long to wait', async () => {
-    answer(429, { errors: [{ code: 'organization.invitations_rate_limit_exceeded', message: 'slow down' }] }, { 'retry-after': '7' });
+    answer(
+      429,
+      { errors: [{ code: 'organization.invitations_rate_limit_exceeded', message: 'slow down' }] },
+      { 'retry-after': '7' },
+    );
     const error = await failure(cloud.createInvitations(ORG, { emails: ['a@example.com'] }));
-    expect(error).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterMs: 7000, message: 'rate limited; retry after 7 s' });
+    expect(error).toMatchObject({
+      kind: 'rate_limited',
+      status: 429,
+      retryAfterMs: 7000,
+      message: 'rate limited; retry after 7 s',
+    });
   });
 
   it('a 5xx on a write warns that the outcome is unknown; on a read it does not', async () => {
@@ -112,7 +130,9 @@ describe('Cloud error envelopes', () => {
 
 describe('schema drift', () => {
   it('a missing required field is an unexpected_response naming the field path', async () => {
-    answer(200, { members: [{ organization_id: ORG, member_since: '2024-01-01T00:00:00Z', email: 'private@example.com' }] });
+    answer(200, {
+      members: [{ organization_id: ORG, member_since: '2024-01-01T00:00:00Z', email: 'private@example.com' }],
+    });
     const error = await failure(cloud.listMembers(ORG));
     expect(error.kind).toBe('unexpected_response');
     expect(error.message).toBe(
@@ -144,7 +164,11 @@ describe('network failures', () => {
   it('a refused connection is a network error with advice about the base URL', async () => {
     const port = server.port;
     await server.close();
-    const client = createCloudClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: new Secret('k'.repeat(20)), retry: { attempts: 1 } });
+    const client = createCloudClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiKey: new Secret('k'.repeat(20)),
+      retry: { attempts: 1 },
+    });
     const error = await failure(client.listOrganizations());
     expect(error).toMatchObject({ kind: 'network', code: 'ECONNREFUSED', status: undefined });
     expect(error.message).toBe(`connection refused by http://127.0.0.1:${port}`);
@@ -153,7 +177,11 @@ describe('network failures', () => {
   });
 
   it('an unknown host is reported as such', async () => {
-    const client = createCloudClient({ baseUrl: 'http://no-such-host.invalid', apiKey: new Secret('k'.repeat(20)), retry: { attempts: 1 } });
+    const client = createCloudClient({
+      baseUrl: 'http://no-such-host.invalid',
+      apiKey: new Secret('k'.repeat(20)),
+      retry: { attempts: 1 },
+    });
     const error = await failure(client.listOrganizations());
     expect(error.kind).toBe('network');
     expect(['ENOTFOUND', 'EAI_AGAIN']).toContain(error.code);

@@ -25,7 +25,12 @@ beforeEach(async () => {
   server = await startServer();
   events = [];
   // The sandbox serves every project below a path prefix on one port; the client must keep that prefix.
-  es = createEsClient({ projectId: PROJECT, baseUrl: `${server.url}${PREFIX}/`, apiKey: new Secret(KEY), onWrite: (e) => events.push(e) });
+  es = createEsClient({
+    projectId: PROJECT,
+    baseUrl: `${server.url}${PREFIX}/`,
+    apiKey: new Secret(KEY),
+    onWrite: (e) => events.push(e),
+  });
 });
 
 afterEach(async () => {
@@ -52,7 +57,9 @@ describe('ES security roles', () => {
   });
 
   it('a 404 carrying an ES error is still an error', async () => {
-    server.handle((_req, res) => json(res, 404, { error: { type: 'resource_not_found_exception', reason: 'no such endpoint' }, status: 404 }));
+    server.handle((_req, res) =>
+      json(res, 404, { error: { type: 'resource_not_found_exception', reason: 'no such endpoint' }, status: 404 }),
+    );
     await expect(es.getRole('reader')).rejects.toMatchObject({
       kind: 'not_found',
       service: 'es',
@@ -82,13 +89,23 @@ describe('ES security roles', () => {
   });
 
   it('authenticates', async () => {
-    server.handle(routes({ [`GET ${PREFIX}/_security/_authenticate`]: () => [200, { username: 'k', roles: ['admin'], authentication_type: 'api_key' }] }));
+    server.handle(
+      routes({
+        [`GET ${PREFIX}/_security/_authenticate`]: () => [
+          200,
+          { username: 'k', roles: ['admin'], authentication_type: 'api_key' },
+        ],
+      }),
+    );
     expect(await es.authenticate()).toMatchObject({ username: 'k', roles: ['admin'] });
   });
 
   it('403: the key lacks application_roles here, or the custom role is missing in this project', async () => {
     server.handle((_req, res) =>
-      json(res, 403, { error: { type: 'security_exception', reason: 'action [cluster:admin/xpack/security/role/put] is unauthorized' }, status: 403 }),
+      json(res, 403, {
+        error: { type: 'security_exception', reason: 'action [cluster:admin/xpack/security/role/put] is unauthorized' },
+        status: 403,
+      }),
     );
     const error = await es.putRole('x', {}).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'forbidden', service: 'es', status: 403, code: 'security_exception' });

@@ -15,7 +15,9 @@ describe('proxySettings', () => {
   });
 
   it('reads both cases, lower case first', () => {
-    expect(proxySettings({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2', NO_PROXY: 'localhost' })).toEqual({
+    expect(
+      proxySettings({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2', NO_PROXY: 'localhost' }),
+    ).toEqual({
       httpsProxy: 'http://lower:2',
       noProxy: 'localhost',
     });
@@ -56,7 +58,9 @@ describe('requests through a proxy', () => {
   let proxy: Awaited<ReturnType<typeof startProxy>>;
 
   beforeEach(async () => {
-    target = await startServer(routes({ 'GET /api/v1/organizations': () => [200, { organizations: [{ id: 'o1', name: 'Acme' }] }] }));
+    target = await startServer(
+      routes({ 'GET /api/v1/organizations': () => [200, { organizations: [{ id: 'o1', name: 'Acme' }] }] }),
+    );
     proxy = await startProxy();
   });
 
@@ -68,7 +72,11 @@ describe('requests through a proxy', () => {
   });
 
   it('go through HTTP_PROXY when it is set', async () => {
-    const cloud = createCloudClient({ baseUrl: target.url, apiKey: new Secret('k'.repeat(20)), env: { HTTP_PROXY: proxy.url } });
+    const cloud = createCloudClient({
+      baseUrl: target.url,
+      apiKey: new Secret('k'.repeat(20)),
+      env: { HTTP_PROXY: proxy.url },
+    });
     expect(await cloud.listOrganizations()).toEqual([{ id: 'o1', name: 'Acme' }]);
     expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${target.port}`]);
   });

@@ -75,7 +75,9 @@ describe('debug log', () => {
     expect(debugLogPath({})).toBeUndefined();
     expect(debugLogPath({ EC_ACCESS_DEBUG: '0' })).toBeUndefined();
     expect(debugLogPath({ EC_ACCESS_DEBUG: '1', XDG_STATE_HOME: '/xdg' })).toBe('/xdg/ec-access/debug.log');
-    expect(debugLogPath({ EC_ACCESS_DEBUG: 'true', HOME: '/home/me' })).toBe('/home/me/.local/state/ec-access/debug.log');
+    expect(debugLogPath({ EC_ACCESS_DEBUG: 'true', HOME: '/home/me' })).toBe(
+      '/home/me/.local/state/ec-access/debug.log',
+    );
     expect(debugLogPath({ EC_ACCESS_DEBUG: 'trace.log' }, '/work')).toBe('/work/trace.log');
   });
 

@@ -66,7 +66,8 @@ describe('retries on the wire', () => {
 
   it('a GET answered 429 with Retry-After waits that long, then succeeds', async () => {
     server.handle((_req, res) => {
-      if (server.requests.length === 1) json(res, 429, { errors: [{ code: 'rate', message: 'slow' }] }, { 'retry-after': '1' });
+      if (server.requests.length === 1)
+        json(res, 429, { errors: [{ code: 'rate', message: 'slow' }] }, { 'retry-after': '1' });
       else json(res, 200, { organizations: [ORG] });
     });
     const cloud = createCloudClient({ baseUrl: server.url, apiKey, retry: fast });
@@ -77,7 +78,9 @@ describe('retries on the wire', () => {
   });
 
   it('gives up at once when Retry-After is beyond the time budget', async () => {
-    server.handle((_req, res) => json(res, 429, { errors: [{ code: 'rate', message: 'slow' }] }, { 'retry-after': '60' }));
+    server.handle((_req, res) =>
+      json(res, 429, { errors: [{ code: 'rate', message: 'slow' }] }, { 'retry-after': '60' }),
+    );
     const cloud = createCloudClient({ baseUrl: server.url, apiKey, retry: fast });
     await expect(cloud.listOrganizations()).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 60_000 });
     expect(server.requests).toHaveLength(1);
@@ -141,7 +144,9 @@ describe('retries on the wire', () => {
     const late = createServer((req, res) => {
       posts.push(req.method ?? '');
       req.resume();
-      req.on('end', () => json(res, 201, { id: 'k1', description: 'x', creation_date: '2024-01-01T00:00:00Z', key: 'k'.repeat(20) }));
+      req.on('end', () =>
+        json(res, 201, { id: 'k1', description: 'x', creation_date: '2024-01-01T00:00:00Z', key: 'k'.repeat(20) }),
+      );
     });
     const cloud = createCloudClient({
       baseUrl: `http://127.0.0.1:${port}`,

@@ -41,7 +41,10 @@ describe('secrets', () => {
   it('stay out of errors, the debug log and write events', async () => {
     server.handle(
       routes({
-        'POST /api/v1/users/auth/keys': () => [201, { id: 'k1', description: 'ci', creation_date: '2024-01-01T00:00:00Z', key: CREATED_KEY }],
+        'POST /api/v1/users/auth/keys': () => [
+          201,
+          { id: 'k1', description: 'ci', creation_date: '2024-01-01T00:00:00Z', key: CREATED_KEY },
+        ],
         [`GET /api/v1/organizations/${ORG.id}/invitations`]: () => [
           200,
           {

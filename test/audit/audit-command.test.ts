@@ -29,10 +29,27 @@ async function run(...argv: string[]) {
 
 function seed() {
   let tick = 0;
-  const log = createAuditLog({ env, organizationId: 'org-1', mode: 'sandbox', clock: () => new Date(Date.UTC(2026, 2, 1, 12, 0, tick++)) });
+  const log = createAuditLog({
+    env,
+    organizationId: 'org-1',
+    mode: 'sandbox',
+    clock: () => new Date(Date.UTC(2026, 2, 1, 12, 0, tick++)),
+  });
   const revoke = cloudRequests.deleteApiKeys(['k1', 'k2']);
-  log.observer({ request: cloudRequests.removeMembers('org-1', ['u1']), url: 'https://x/api/v1/organizations/org-1/members/u1', status: 200, ok: true, durationMs: 5 });
-  log.observer({ request: revoke, url: 'https://x/api/v1/users/auth/keys', status: undefined, ok: false, durationMs: 30_000 });
+  log.observer({
+    request: cloudRequests.removeMembers('org-1', ['u1']),
+    url: 'https://x/api/v1/organizations/org-1/members/u1',
+    status: 200,
+    ok: true,
+    durationMs: 5,
+  });
+  log.observer({
+    request: revoke,
+    url: 'https://x/api/v1/users/auth/keys',
+    status: undefined,
+    ok: false,
+    durationMs: 30_000,
+  });
   log.record({ type: 'verify', request: revoke, result: 'partial', detail: '1 of 2 revoked' });
 }
 
@@ -41,13 +58,15 @@ describe('ec-access audit', () => {
     seed();
     const { code, stdout } = await run();
     expect(code).toBe(0);
-    expect(stdout).toBe([
-      'TIME                  MODE     METHOD  PATH                             STATUS  OUTCOME',
-      '2026-03-01T12:00:00Z  sandbox  DELETE  /organizations/org-1/members/u1  200     ok',
-      '2026-03-01T12:00:01Z  sandbox  DELETE  /users/auth/keys                 -       unknown (refresh and check whether it took effect)',
-      '2026-03-01T12:00:02Z  sandbox  DELETE  /users/auth/keys                         verified: partial (1 of 2 revoked)',
-      '',
-    ].join('\n'));
+    expect(stdout).toBe(
+      [
+        'TIME                  MODE     METHOD  PATH                             STATUS  OUTCOME',
+        '2026-03-01T12:00:00Z  sandbox  DELETE  /organizations/org-1/members/u1  200     ok',
+        '2026-03-01T12:00:01Z  sandbox  DELETE  /users/auth/keys                 -       unknown (refresh and check whether it took effect)',
+        '2026-03-01T12:00:02Z  sandbox  DELETE  /users/auth/keys                         verified: partial (1 of 2 revoked)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('prints JSON, honouring --limit', async () => {
@@ -78,7 +97,10 @@ describe('runAudit (dispatcher entry)', () => {
   it('passes the arguments after `audit` through', async () => {
     seed();
     let stdout = '';
-    const ctx = { args: ['--json', '--limit', '1'], io: { env, stdout: (t: string) => void (stdout += t), stderr: () => {} } };
+    const ctx = {
+      args: ['--json', '--limit', '1'],
+      io: { env, stdout: (t: string) => void (stdout += t), stderr: () => {} },
+    };
     expect(await runAudit(ctx as unknown as CommandContext)).toBe(0);
     expect(JSON.parse(stdout)).toHaveLength(1);
   });

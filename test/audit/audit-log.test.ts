@@ -1,10 +1,25 @@
-import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WriteEvent } from '../../src/api/client.js';
 import { cloudRequests, esRequests, type ApiRequest } from '../../src/api/requests.js';
-import { AuditEntry, auditPath, createAuditLog, readAuditEntries, UNKNOWN_OUTCOME_ADVICE } from '../../src/audit/index.js';
+import {
+  AuditEntry,
+  auditPath,
+  createAuditLog,
+  readAuditEntries,
+  UNKNOWN_OUTCOME_ADVICE,
+} from '../../src/audit/index.js';
 import { Secret } from '../../src/util/secret.js';
 
 const CREATED_KEY = 'essu_c2VjcmV0LWNyZWF0ZWQta2V5LXZhbHVlLTEyMzQ1Njc4OTA=';
@@ -36,7 +51,10 @@ function event(request: ApiRequest, status: number | undefined, extra: Partial<W
 const open = (warnings: string[] = []) =>
   createAuditLog({ env, organizationId: 'org-1', mode: 'sandbox', clock: CLOCK, onWarning: (m) => warnings.push(m) });
 
-const lines = () => readFileSync(auditPath(env), 'utf8').split('\n').filter((l) => l !== '');
+const lines = () =>
+  readFileSync(auditPath(env), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 
 describe('audit log file', () => {
   it('lives in the state directory and is created 0600', () => {
@@ -59,17 +77,37 @@ describe('audit log file', () => {
     const log = open();
     log.observer(event(cloudRequests.deleteApiKeys(['k1', 'k2']), 200));
     log.observer(event(esRequests.putRole('p-1', 'reader', { cluster: ['monitor'] }), 200));
-    log.observer(event(cloudRequests.removeMembers('org-1', ['u1']), 403, { errorCode: 'forbidden', errorMessage: 'not an owner' }));
+    log.observer(
+      event(cloudRequests.removeMembers('org-1', ['u1']), 403, {
+        errorCode: 'forbidden',
+        errorMessage: 'not an owner',
+      }),
+    );
     const written = lines();
     expect(written).toHaveLength(3);
     const entries = written.map((l) => AuditEntry.parse(JSON.parse(l)));
     expect(entries[0]).toMatchObject({
-      type: 'write', time: '2026-03-01T12:00:00.000Z', organizationId: 'org-1', mode: 'sandbox', service: 'cloud',
-      method: 'DELETE', path: '/users/auth/keys', url: 'https://api.example/api/v1/users/auth/keys',
-      body: { keys: ['k1', 'k2'] }, status: 200, outcome: 'ok', summary: 'revoke 2 API keys', durationMs: 42,
+      type: 'write',
+      time: '2026-03-01T12:00:00.000Z',
+      organizationId: 'org-1',
+      mode: 'sandbox',
+      service: 'cloud',
+      method: 'DELETE',
+      path: '/users/auth/keys',
+      url: 'https://api.example/api/v1/users/auth/keys',
+      body: { keys: ['k1', 'k2'] },
+      status: 200,
+      outcome: 'ok',
+      summary: 'revoke 2 API keys',
+      durationMs: 42,
     });
     expect(entries[1]).toMatchObject({ service: 'es', projectId: 'p-1', method: 'PUT', outcome: 'ok' });
-    expect(entries[2]).toMatchObject({ outcome: 'failed', status: 403, errorCode: 'forbidden', errorMessage: 'not an owner' });
+    expect(entries[2]).toMatchObject({
+      outcome: 'failed',
+      status: 403,
+      errorCode: 'forbidden',
+      errorMessage: 'not an owner',
+    });
     expect(entries[2]).not.toHaveProperty('advice');
   });
 
@@ -86,17 +124,39 @@ describe('audit log file', () => {
     const log = createAuditLog({ env, organizationId: 'org-1', mode: 'cloud', secrets: [new Secret(OWN_KEY)] });
     // A created key's value echoed in a body, invitation tokens in a path and bodies, an Authorization value.
     log.observer(event(cloudRequests.cancelInvitations('org-1', [INVITE_TOKEN, OTHER_TOKEN]), 200));
-    log.observer(event(
-      { ...cloudRequests.createApiKey({ description: 'ci' }), body: { description: 'ci', key: CREATED_KEY, authorization: `ApiKey ${OWN_KEY}` } },
-      400,
-      { errorMessage: `bad header ApiKey ${OWN_KEY} for token ${INVITE_TOKEN} at /invitations/${OTHER_TOKEN}` },
-    ));
-    log.observer(event(
-      { method: 'POST', path: `/organizations/org-1/invitations/${INVITE_TOKEN}/_accept`, target: { service: 'cloud' }, summary: 'accept',
-        body: { token: INVITE_TOKEN, tokens: [INVITE_TOKEN, OTHER_TOKEN], invitation_token: OTHER_TOKEN, note: `see ${OWN_KEY}` } },
-      200,
-    ));
-    log.record({ type: 'verify', request: cloudRequests.cancelInvitations('org-1', [INVITE_TOKEN]), result: 'confirmed', detail: `gone: ${INVITE_TOKEN}` });
+    log.observer(
+      event(
+        {
+          ...cloudRequests.createApiKey({ description: 'ci' }),
+          body: { description: 'ci', key: CREATED_KEY, authorization: `ApiKey ${OWN_KEY}` },
+        },
+        400,
+        { errorMessage: `bad header ApiKey ${OWN_KEY} for token ${INVITE_TOKEN} at /invitations/${OTHER_TOKEN}` },
+      ),
+    );
+    log.observer(
+      event(
+        {
+          method: 'POST',
+          path: `/organizations/org-1/invitations/${INVITE_TOKEN}/_accept`,
+          target: { service: 'cloud' },
+          summary: 'accept',
+          body: {
+            token: INVITE_TOKEN,
+            tokens: [INVITE_TOKEN, OTHER_TOKEN],
+            invitation_token: OTHER_TOKEN,
+            note: `see ${OWN_KEY}`,
+          },
+        },
+        200,
+      ),
+    );
+    log.record({
+      type: 'verify',
+      request: cloudRequests.cancelInvitations('org-1', [INVITE_TOKEN]),
+      result: 'confirmed',
+      detail: `gone: ${INVITE_TOKEN}`,
+    });
     const text = readFileSync(log.path, 'utf8');
     for (const secret of [CREATED_KEY, OWN_KEY, INVITE_TOKEN, OTHER_TOKEN]) expect(text).not.toContain(secret);
     expect(text).toContain('/invitations/[redacted]');
@@ -113,7 +173,11 @@ describe('audit log file', () => {
     const entries = readAuditEntries({ env });
     expect(verify).toMatchObject({ type: 'verify', ref: entries[1]!.id, result: 'not-applied', method: 'DELETE' });
     expect(entries[2]).toEqual(verify);
-    const orphan = log.record({ type: 'verify', request: cloudRequests.removeMembers('org-1', ['u9']), result: 'confirmed' });
+    const orphan = log.record({
+      type: 'verify',
+      request: cloudRequests.removeMembers('org-1', ['u9']),
+      result: 'confirmed',
+    });
     expect(orphan).not.toHaveProperty('ref');
   });
 

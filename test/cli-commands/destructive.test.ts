@@ -13,7 +13,9 @@ const OWNER = 'organization-admin';
 
 async function plainMembers() {
   const { members } = (await h.run(['members', 'list'])).json();
-  return (members as any[]).filter((m) => !(m.role_assignments.organization ?? []).some((a: any) => a.role_id === OWNER));
+  return (members as any[]).filter(
+    (m) => !(m.role_assignments.organization ?? []).some((a: any) => a.role_id === OWNER),
+  );
 }
 
 describe('members remove', () => {
@@ -34,11 +36,13 @@ describe('members remove', () => {
     expect(r.json()).toEqual({
       schema: 'ec-access/dry-run@1',
       operation: 'members remove',
-      requests: [{
-        method: 'DELETE',
-        url: `${h.sandbox.baseUrl}/api/v1/organizations/${h.sandbox.organizationId}/members/${m.user_id}`,
-        summary: 'remove 1 member',
-      }],
+      requests: [
+        {
+          method: 'DELETE',
+          url: `${h.sandbox.baseUrl}/api/v1/organizations/${h.sandbox.organizationId}/members/${m.user_id}`,
+          summary: 'remove 1 member',
+        },
+      ],
       warnings: [],
     });
     expect(await h.writes()).toEqual([]);
@@ -54,13 +58,21 @@ describe('members remove', () => {
 
   it('exit 3 when one of several removals fails, with the failed one named', async () => {
     const [a, b] = await plainMembers();
-    await h.control('POST', '/faults', { kind: 'status', method: 'DELETE', path: `/api/v1/organizations/*/members/${b.user_id}`, status: 403,
-      body: { errors: [{ code: 'root.unauthorized', message: 'not allowed' }] } });
+    await h.control('POST', '/faults', {
+      kind: 'status',
+      method: 'DELETE',
+      path: `/api/v1/organizations/*/members/${b.user_id}`,
+      status: 403,
+      body: { errors: [{ code: 'root.unauthorized', message: 'not allowed' }] },
+    });
     const r = await h.run(['members', 'remove', '--user-id', `${a.user_id},${b.user_id}`, '--yes']);
     expect(r.code).toBe(3);
     const doc = r.json();
     expect(doc.summary).toEqual({ succeeded: 1, failed: 1 });
-    expect(doc.results.map((x: any) => [x.target, x.ok])).toEqual([[a.email, true], [b.email, false]]);
+    expect(doc.results.map((x: any) => [x.target, x.ok])).toEqual([
+      [a.email, true],
+      [b.email, false],
+    ]);
     expect(doc.results[1].error.status).toBe(403);
   });
 
@@ -117,7 +129,10 @@ describe('keys revoke', () => {
 
   it('asks for "revoke N" at a terminal for several keys', async () => {
     const { keys } = (await h.run(['keys', 'list'])).json();
-    const ids = keys.filter((k: any) => k.id !== h.sandbox.ownerKeyId).slice(0, 2).map((k: any) => k.id);
+    const ids = keys
+      .filter((k: any) => k.id !== h.sandbox.ownerKeyId)
+      .slice(0, 2)
+      .map((k: any) => k.id);
     const r = await h.run(['keys', 'revoke', '--ids', ids.join(',')], { tty: true, input: 'revoke 2\n' });
     expect(r.stderr).toContain('Type "revoke 2" to confirm');
     expect(r.code).toBe(0);

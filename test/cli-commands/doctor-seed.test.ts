@@ -28,8 +28,12 @@ async function findingsOf(env: NodeJS.ProcessEnv): Promise<string[]> {
   const result = await h.run(['doctor', '--json'], { env });
   expect(result.code).toBe(0);
   return (result.json().findings as JsonFinding[]).map((f) => {
-    const where = f.projectId ? [f.projectId] : f.fix.projectIds ?? [];
-    return [f.rule, f.principal ? `${f.principal.kind} ${f.principal.label}` : '-', where.map(name).join(',') || '-'].join(' · ');
+    const where = f.projectId ? [f.projectId] : (f.fix.projectIds ?? []);
+    return [
+      f.rule,
+      f.principal ? `${f.principal.kind} ${f.principal.label}` : '-',
+      where.map(name).join(',') || '-',
+    ].join(' · ');
   });
 }
 
@@ -65,8 +69,12 @@ describe('the doctor on the seeded sandbox', () => {
   it('at large scale, the organization at exactly 500 active keys is reported once, as critical', async () => {
     const large = await startSandbox({ scale: 'large' });
     try {
-      const result = await h.run(['doctor', '--json'], { env: { EC_BASE_URL: large.baseUrl, EC_API_KEY: large.ownerKey } });
-      const limit = (result.json().findings as Array<JsonFinding & { severity: string }>).filter((f) => f.rule === 'key-limit');
+      const result = await h.run(['doctor', '--json'], {
+        env: { EC_BASE_URL: large.baseUrl, EC_API_KEY: large.ownerKey },
+      });
+      const limit = (result.json().findings as Array<JsonFinding & { severity: string }>).filter(
+        (f) => f.rule === 'key-limit',
+      );
       expect(limit.map((f) => [f.severity, f.fix.kind])).toEqual([['critical', 'review-keys']]);
     } finally {
       await large.stop();

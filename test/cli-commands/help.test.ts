@@ -5,24 +5,50 @@ import { COMMANDS } from './harness.js';
 
 async function help(argv: string[]) {
   let stdout = '';
-  const code = await runCli(argv, {
-    stdout: (t) => void (stdout += t), stderr: () => {}, stdinIsTty: false, stdoutIsTty: false, env: {}, cwd: '/',
-  }, { commands: COMMANDS, load: async () => { throw new Error('help must not load the command'); } });
+  const code = await runCli(
+    argv,
+    {
+      stdout: (t) => void (stdout += t),
+      stderr: () => {},
+      stdinIsTty: false,
+      stdoutIsTty: false,
+      env: {},
+      cwd: '/',
+    },
+    {
+      commands: COMMANDS,
+      load: async () => {
+        throw new Error('help must not load the command');
+      },
+    },
+  );
   return { code, stdout };
 }
 
 describe('--help', () => {
-  it.each(SCRIPT_COMMANDS.map((c) => [c.words.join(' ')]))('%s --help: usage, flags, examples, JSON and exit codes', async (words) => {
-    const { code, stdout } = await help([...words.split(' '), '--help']);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^Usage: ec-access ${words}`));
-    for (const section of ['Flags:', 'Examples:', 'JSON output', 'Exit codes: 0 ok']) expect(stdout).toContain(section);
-  });
+  it.each(SCRIPT_COMMANDS.map((c) => [c.words.join(' ')]))(
+    '%s --help: usage, flags, examples, JSON and exit codes',
+    async (words) => {
+      const { code, stdout } = await help([...words.split(' '), '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage: ec-access ${words}`));
+      for (const section of ['Flags:', 'Examples:', 'JSON output', 'Exit codes: 0 ok'])
+        expect(stdout).toContain(section);
+    },
+  );
 
   it('documents --dry-run on every write and --yes on every destructive command', () => {
     const flags = (words: string) => SCRIPT_COMMANDS.find((c) => c.words.join(' ') === words)!.flags.map((f) => f.name);
-    for (const w of ['members invite', 'roles assign', 'roles assign-custom', 'roles create', 'keys create']) expect(flags(w)).toContain('dry-run');
-    for (const w of ['members remove', 'invitations cancel', 'keys revoke', 'roles delete', 'roles unassign', 'roles unassign-custom']) {
+    for (const w of ['members invite', 'roles assign', 'roles assign-custom', 'roles create', 'keys create'])
+      expect(flags(w)).toContain('dry-run');
+    for (const w of [
+      'members remove',
+      'invitations cancel',
+      'keys revoke',
+      'roles delete',
+      'roles unassign',
+      'roles unassign-custom',
+    ]) {
       expect(flags(w)).toEqual(expect.arrayContaining(['dry-run', 'yes']));
     }
   });
@@ -41,6 +67,11 @@ describe('routing in the real command table', () => {
     expect(await runCli(['members', 'list'], io, { commands: REAL, load })).toBe(0);
     expect(await runCli(['keys', 'revoke', '--ids', 'a', '--yes'], io, { commands: REAL, load })).toBe(0);
     expect(await runCli(['doctor', '--json'], io, { commands: REAL, load })).toBe(0);
-    expect(loaded).toEqual(['tui.js#runTui', 'members.js#membersList', 'keys-revoke.js#keysRevoke', 'doctor.js#runDoctor']);
+    expect(loaded).toEqual([
+      'tui.js#runTui',
+      'members.js#membersList',
+      'keys-revoke.js#keysRevoke',
+      'doctor.js#runDoctor',
+    ]);
   });
 });

@@ -37,7 +37,9 @@ describe('list commands', () => {
   it('projects list, keys list, invitations list', async () => {
     const projects = (await h.run(['projects', 'list'])).json();
     expect(projects.schema).toBe('ec-access/projects@1');
-    expect(new Set(projects.projects.map((p: any) => p.type))).toEqual(new Set(['elasticsearch', 'observability', 'security']));
+    expect(new Set(projects.projects.map((p: any) => p.type))).toEqual(
+      new Set(['elasticsearch', 'observability', 'security']),
+    );
 
     const keys = (await h.run(['keys', 'list'])).json();
     expect(keys.schema).toBe('ec-access/keys@1');
@@ -75,9 +77,11 @@ describe('list commands', () => {
     const doc = r.json();
     expect(doc.schema).toBe('ec-access/doctor@1');
     expect(doc.summary.total).toBe(doc.findings.length);
-    const tokens = (await fetch(`${h.sandbox.baseUrl}/api/v1/organizations/${h.sandbox.organizationId}/invitations`, {
-      headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` },
-    }).then((res) => res.json()) as any).invitations.map((i: any) => i.token);
+    const tokens = (
+      (await fetch(`${h.sandbox.baseUrl}/api/v1/organizations/${h.sandbox.organizationId}/invitations`, {
+        headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` },
+      }).then((res) => res.json())) as any
+    ).invitations.map((i: any) => i.token);
     for (const token of tokens) expect(r.stdout).not.toContain(token);
   });
 

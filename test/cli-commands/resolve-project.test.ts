@@ -3,7 +3,12 @@ import type { Project } from '../../src/api/schemas.js';
 import { resolveProject } from '../../src/cli/commands/shared/resolve-project.js';
 
 const project = (id: string, name: string, alias: string): Project => ({
-  id, name, alias, type: 'elasticsearch', region_id: 'aws-us-east-1', cloud_id: 'c',
+  id,
+  name,
+  alias,
+  type: 'elasticsearch',
+  region_id: 'aws-us-east-1',
+  cloud_id: 'c',
   metadata: { created_at: '2025-01-01T00:00:00Z', created_by: 'u', organization_id: 'o' },
   endpoints: { elasticsearch: 'https://es', kibana: 'https://kb' },
 });
@@ -25,7 +30,9 @@ describe('resolveProject', () => {
   });
 
   it('ambiguity and no match are usage errors that list the candidates', () => {
-    expect(() => resolveProject(all, 's')).toThrow(/"s" matches 3 projects; name one by id or alias:\n  prod \(elasticsearch/);
+    expect(() => resolveProject(all, 's')).toThrow(
+      /"s" matches 3 projects; name one by id or alias:\n  prod \(elasticsearch/,
+    );
     expect(() => resolveProject(all, 'zzz')).toThrow(/no project matches --project "zzz"; known projects:/);
     expect(() => resolveProject([], 'x')).toThrow(/has no Serverless projects/);
   });

@@ -14,7 +14,8 @@ afterAll(async () => {
 it('no command prints the API key, an invitation token or a created key value', async () => {
   const auth = { headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` } };
   const base = `${h.sandbox.baseUrl}/api/v1/organizations/${h.sandbox.organizationId}`;
-  const tokens = async () => ((await (await fetch(`${base}/invitations`, auth)).json()) as any).invitations.map((i: any) => i.token) as string[];
+  const tokens = async () =>
+    ((await (await fetch(`${base}/invitations`, auth)).json()) as any).invitations.map((i: any) => i.token) as string[];
 
   const outputs: string[] = [];
   const run = async (argv: string[], tty = false) => {
@@ -22,7 +23,16 @@ it('no command prints the API key, an invitation token or a created key value', 
     outputs.push(r.stdout, r.stderr);
     return r;
   };
-  const invited = await run(['members', 'invite', '--emails', 'planted@example.com', '--project', 'search-prod', '--role', 'viewer']);
+  const invited = await run([
+    'members',
+    'invite',
+    '--emails',
+    'planted@example.com',
+    '--project',
+    'search-prod',
+    '--role',
+    'viewer',
+  ]);
   const created = await run(['keys', 'create', '--description', 'planted', '--expiration', '1d', '--scope', 'org']);
   const value = readFileSync(created.json().results[0].result.secret_file, 'utf8');
   const planted = [h.sandbox.ownerKey, value, ...(await tokens())];

@@ -19,20 +19,27 @@ interface Invocation {
 /** The script invocations in the skill's ```bash blocks, continuation lines joined, quotes removed. */
 function skillInvocations(markdown: string): Invocation[] {
   const blocks = [...markdown.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/\\\n\s*/g, ''));
-  return blocks.flatMap((block) => block.split('\n').filter((l) => l.includes('cloud_access.py')).map((line) => {
-    const words = [...line.split('cloud_access.py')[1]!.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-    const [command = '', ...rest] = words;
-    const flags: Record<string, string> = {};
-    for (let i = 0; i < rest.length; i++) {
-      const name = rest[i]!.replace(/^--/, '');
-      const value = rest[i + 1];
-      if (value !== undefined && !value.startsWith('--')) {
-        flags[name] = value;
-        i++;
-      } else flags[name] = 'true';
-    }
-    return { command, flags };
-  }));
+  return blocks.flatMap((block) =>
+    block
+      .split('\n')
+      .filter((l) => l.includes('cloud_access.py'))
+      .map((line) => {
+        const words = [...line.split('cloud_access.py')[1]!.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map(
+          (m) => m[1] ?? m[2] ?? m[3]!,
+        );
+        const [command = '', ...rest] = words;
+        const flags: Record<string, string> = {};
+        for (let i = 0; i < rest.length; i++) {
+          const name = rest[i]!.replace(/^--/, '');
+          const value = rest[i + 1];
+          if (value !== undefined && !value.startsWith('--')) {
+            flags[name] = value;
+            i++;
+          } else flags[name] = 'true';
+        }
+        return { command, flags };
+      }),
+  );
 }
 
 let h: Harness;
@@ -40,21 +47,46 @@ let ids: { org: string; searchStaging: string; obsProd: string; user?: string };
 
 /** The skill says to replace these placeholders with the real ids. */
 const fill = (text: string) =>
-  text.replaceAll('$ORG_ID', ids.org).replaceAll('$USER_ID', ids.user ?? '$USER_ID').replaceAll(
-    '$PROJECT_ID',
-    text.includes('"observability"') ? ids.obsProd : ids.searchStaging,
-  );
+  text
+    .replaceAll('$ORG_ID', ids.org)
+    .replaceAll('$USER_ID', ids.user ?? '$USER_ID')
+    .replaceAll('$PROJECT_ID', text.includes('"observability"') ? ids.obsProd : ids.searchStaging);
 
 /** skill command → ec-access argv. Custom roles go to search-staging (the skill's ELASTICSEARCH_URL). */
 const EQUIVALENT: Record<string, (f: Record<string, string>) => string[]> = {
   'list-members': () => ['members', 'list'],
   'list-api-keys': () => ['keys', 'list'],
   'invite-user': (f) => ['members', 'invite', '--emails', f.emails!, ...(f.roles ? ['--roles', fill(f.roles)] : [])],
-  'create-custom-role': (f) => ['roles', 'create', '--project', 'search-staging', '--name', f['role-name']!, '--body', f.body!],
-  'assign-custom-role': (f) => ['roles', 'assign-custom', '--user-id', fill(f['user-id']!), '--project', fill(f['project-id']!), '--role-name', f['custom-role-name']!],
+  'create-custom-role': (f) => [
+    'roles',
+    'create',
+    '--project',
+    'search-staging',
+    '--name',
+    f['role-name']!,
+    '--body',
+    f.body!,
+  ],
+  'assign-custom-role': (f) => [
+    'roles',
+    'assign-custom',
+    '--user-id',
+    fill(f['user-id']!),
+    '--project',
+    fill(f['project-id']!),
+    '--role-name',
+    f['custom-role-name']!,
+  ],
   'assign-role': (f) => ['roles', 'assign', '--user-id', fill(f['user-id']!), '--roles', fill(f.roles!)],
   'create-api-key': (f) => [
-    'keys', 'create', '--description', f.description!, '--expiration', f.expiration!, '--roles', fill(f.roles!),
+    'keys',
+    'create',
+    '--description',
+    f.description!,
+    '--expiration',
+    f.expiration!,
+    '--roles',
+    fill(f.roles!),
     ...(f['stack-access'] ? ['--stack-access', f['stack-access']] : []),
     // Org-wide stack access is an explicit choice in ec-access (the skill asks agents to confirm it).
     ...(f['stack-access'] && f.roles!.includes('"organization"') ? ['--scope', 'org'] : []),
@@ -83,7 +115,9 @@ async function checkEffect(inv: Invocation, stdout: string, stderr: string) {
       return;
     }
     case 'invite-user': {
-      const invitation = (await h.run(['invitations', 'list'])).json().invitations.find((i: any) => i.email === f.emails);
+      const invitation = (await h.run(['invitations', 'list']))
+        .json()
+        .invitations.find((i: any) => i.email === f.emails);
       expect(invitation).toBeDefined();
       if (f.roles) {
         expect(invitation.role_assignments.project.elasticsearch).toEqual([
@@ -101,14 +135,21 @@ async function checkEffect(inv: Invocation, stdout: string, stderr: string) {
     case 'assign-custom-role': {
       const m = (await h.run(['members', 'list'])).json().members.find((x: any) => x.user_id === ids.user);
       expect(m.role_assignments.project.elasticsearch).toContainEqual({
-        role_id: 'elasticsearch-viewer', organization_id: ids.org, all: false, project_ids: [ids.searchStaging], application_roles: [f['custom-role-name']],
+        role_id: 'elasticsearch-viewer',
+        organization_id: ids.org,
+        all: false,
+        project_ids: [ids.searchStaging],
+        application_roles: [f['custom-role-name']],
       });
       return;
     }
     case 'assign-role': {
       const m = (await h.run(['members', 'list'])).json().members.find((x: any) => x.user_id === ids.user);
       expect(m.role_assignments.project.observability).toContainEqual({
-        role_id: 'observability-admin', organization_id: ids.org, all: false, project_ids: [ids.obsProd],
+        role_id: 'observability-admin',
+        organization_id: ids.org,
+        all: false,
+        project_ids: [ids.obsProd],
       });
       return;
     }
@@ -119,11 +160,13 @@ async function checkEffect(inv: Invocation, stdout: string, stderr: string) {
       const days = (Date.parse(key.expiration_date) - Date.parse(key.creation_date)) / 86_400_000;
       expect(Math.round(days)).toBe(Number(f.expiration!.replace('d', '')));
       const entries = [
-        ...(key.role_assignments.organization ?? []), ...(key.role_assignments.deployment ?? []),
-        ...Object.values(key.role_assignments.project ?? {}).flat() as any[],
+        ...(key.role_assignments.organization ?? []),
+        ...(key.role_assignments.deployment ?? []),
+        ...(Object.values(key.role_assignments.project ?? {}).flat() as any[]),
       ];
       expect(entries.every((e: any) => e.organization_id === ids.org)).toBe(true);
-      if (f['stack-access']) expect(entries.every((e: any) => e.application_roles?.includes(f['stack-access']))).toBe(true);
+      if (f['stack-access'])
+        expect(entries.every((e: any) => e.application_roles?.includes(f['stack-access']))).toBe(true);
       expect(key.stack_access).toBe(Boolean(f['stack-access']) || f.roles!.includes('application_roles'));
       // The value is in a 0600 file and nowhere in the output.
       const secret = readFileSync(result.secret_file, 'utf8');
@@ -137,14 +180,16 @@ async function checkEffect(inv: Invocation, stdout: string, stderr: string) {
 }
 
 async function invitationToken(email: string): Promise<string> {
-  const res = await fetch(`${h.sandbox.baseUrl}/api/v1/organizations/${ids.org}/invitations`, { headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` } });
+  const res = await fetch(`${h.sandbox.baseUrl}/api/v1/organizations/${ids.org}/invitations`, {
+    headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` },
+  });
   return ((await res.json()) as any).invitations.find((i: any) => i.email === email).token;
 }
 
 const available = existsSync(SKILL);
 const invocations = available ? skillInvocations(readFileSync(SKILL, 'utf8')) : [];
 
-describe.skipIf(!available)('the skill\'s examples, as ec-access commands', () => {
+describe.skipIf(!available)("the skill's examples, as ec-access commands", () => {
   beforeAll(async () => {
     h = await startHarness();
     const projects = (await h.run(['projects', 'list'])).json().projects;
@@ -160,13 +205,18 @@ describe.skipIf(!available)('the skill\'s examples, as ec-access commands', () =
     expect(new Set(invocations.map((i) => i.command))).toEqual(new Set(Object.keys(EQUIVALENT)));
   });
 
-  it.each(invocations.map((inv, i) => [`${i + 1}. ${inv.command} ${inv.flags.description ?? inv.flags['role-name'] ?? inv.flags.emails ?? ''}`, inv] as const))(
-    '%s',
-    async (_name, inv) => {
-      const argv = EQUIVALENT[inv.command]!(inv.flags);
-      const r = await h.run(argv);
-      expect(r.code, `ec-access ${argv.join(' ')}\n${r.stderr}`).toBe(0);
-      await checkEffect(inv, r.stdout, r.stderr);
-    },
-  );
+  it.each(
+    invocations.map(
+      (inv, i) =>
+        [
+          `${i + 1}. ${inv.command} ${inv.flags.description ?? inv.flags['role-name'] ?? inv.flags.emails ?? ''}`,
+          inv,
+        ] as const,
+    ),
+  )('%s', async (_name, inv) => {
+    const argv = EQUIVALENT[inv.command]!(inv.flags);
+    const r = await h.run(argv);
+    expect(r.code, `ec-access ${argv.join(' ')}\n${r.stderr}`).toBe(0);
+    await checkEffect(inv, r.stdout, r.stderr);
+  });
 });

@@ -15,7 +15,10 @@ let sandbox: RunningSandbox;
 let dir: string;
 
 /** Async, so the in-process sandbox keeps answering while the child runs. */
-function ecAccess(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function ecAccess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'bin/ec-access.js'), ...args], {
       cwd: dir,
@@ -55,7 +58,21 @@ describe('node bin/ec-access.js', () => {
   });
 
   it('keys create: exit 0, value only in the 0600 file', async () => {
-    const r = await ecAccess(['keys', 'create', '--description', 'subprocess', '--expiration', '1d', '--scope', 'all:elasticsearch', '--stack-access', 'viewer'], onSandbox());
+    const r = await ecAccess(
+      [
+        'keys',
+        'create',
+        '--description',
+        'subprocess',
+        '--expiration',
+        '1d',
+        '--scope',
+        'all:elasticsearch',
+        '--stack-access',
+        'viewer',
+      ],
+      onSandbox(),
+    );
     expect(r.status, r.stderr).toBe(0);
     const { secret_file: file } = JSON.parse(r.stdout).results[0].result;
     const secret = readFileSync(file, 'utf8');
@@ -69,7 +86,8 @@ describe('node bin/ec-access.js', () => {
     expect(noYes.stdout).toBe('');
 
     const refused = await ecAccess(['keys', 'create', '--description', 'x', '--expiration', '1d', '--scope', 'org'], {
-      EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.viewerKey,
+      EC_BASE_URL: sandbox.baseUrl,
+      EC_API_KEY: sandbox.viewerKey,
     });
     expect(refused.status).toBe(1);
     expect(JSON.parse(refused.stdout).results[0].error.status).toBe(403);
@@ -77,10 +95,17 @@ describe('node bin/ec-access.js', () => {
 
     const ids: string[] = [];
     for (const d of ['partial-1', 'partial-2']) {
-      const created = await ecAccess(['keys', 'create', '--description', d, '--expiration', '1d', '--scope', 'org'], onSandbox());
+      const created = await ecAccess(
+        ['keys', 'create', '--description', d, '--expiration', '1d', '--scope', 'org'],
+        onSandbox(),
+      );
       ids.push(JSON.parse(created.stdout).results[0].result.id);
     }
-    await fetch(`${sandbox.controlUrl}/faults`, { method: 'POST', body: JSON.stringify({ kind: 'key-delete', ids: [ids[0]] }), headers: { 'content-type': 'application/json' } });
+    await fetch(`${sandbox.controlUrl}/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'key-delete', ids: [ids[0]] }),
+      headers: { 'content-type': 'application/json' },
+    });
     const partial = await ecAccess(['keys', 'revoke', '--filter', 'partial-*', '--yes'], onSandbox());
     expect(partial.status).toBe(3);
     expect(JSON.parse(partial.stdout).still_active).toEqual([ids[0]]);

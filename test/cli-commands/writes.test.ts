@@ -17,23 +17,99 @@ async function projectId(name: string): Promise<string> {
 
 async function someMember() {
   const { members } = (await h.run(['members', 'list'])).json();
-  return (members as any[]).find((m) => !(m.role_assignments.organization ?? []).length && !m.role_assignments.project?.observability);
+  return (members as any[]).find(
+    (m) => !(m.role_assignments.organization ?? []).length && !m.role_assignments.project?.observability,
+  );
 }
 
 describe('--dry-run on every write', () => {
   const ROLE = '{"cluster":[],"indices":[{"names":["marketing-*"],"privileges":["read"]}]}';
   const cases: Array<[string, (m: any) => string[], string, RegExp]> = [
-    ['members invite', () => ['members', 'invite', '--emails', 'new@example.com', '--project', 'search-prod', '--role', 'viewer'], 'POST', /\/organizations\/[^/]+\/invitations$/],
+    [
+      'members invite',
+      () => ['members', 'invite', '--emails', 'new@example.com', '--project', 'search-prod', '--role', 'viewer'],
+      'POST',
+      /\/organizations\/[^/]+\/invitations$/,
+    ],
     ['members remove', (m) => ['members', 'remove', '--user-id', m.user_id], 'DELETE', /\/members\/\d+$/],
-    ['roles assign', (m) => ['roles', 'assign', '--user-id', m.user_id, '--project', 'obs-prod', '--role', 'admin'], 'POST', /\/users\/\d+\/role_assignments$/],
-    ['roles unassign', (m) => ['roles', 'unassign', '--email', m.email, '--project', 'obs-prod', '--role', 'admin'], 'DELETE', /\/users\/\d+\/role_assignments$/],
-    ['roles assign-custom', (m) => ['roles', 'assign-custom', '--user-id', m.user_id, '--project', 'search-prod', '--role-name', 'marketing-reader'], 'POST', /\/role_assignments$/],
-    ['roles unassign-custom', (m) => ['roles', 'unassign-custom', '--user-id', m.user_id, '--project', 'search-prod', '--role-name', 'marketing-reader'], 'DELETE', /\/role_assignments$/],
-    ['roles create', () => ['roles', 'create', '--project', 'search-prod', '--name', 'new-role', '--body', ROLE], 'PUT', /\/_es\/[0-9a-f]{32}\/_security\/role\/new-role$/],
-    ['roles delete', () => ['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader'], 'DELETE', /\/_security\/role\/marketing-reader$/],
-    ['keys create', () => ['keys', 'create', '--description', 'ci', '--expiration', '7d', '--scope', 'all:elasticsearch', '--stack-access', 'developer'], 'POST', /\/users\/auth\/keys$/],
+    [
+      'roles assign',
+      (m) => ['roles', 'assign', '--user-id', m.user_id, '--project', 'obs-prod', '--role', 'admin'],
+      'POST',
+      /\/users\/\d+\/role_assignments$/,
+    ],
+    [
+      'roles unassign',
+      (m) => ['roles', 'unassign', '--email', m.email, '--project', 'obs-prod', '--role', 'admin'],
+      'DELETE',
+      /\/users\/\d+\/role_assignments$/,
+    ],
+    [
+      'roles assign-custom',
+      (m) => [
+        'roles',
+        'assign-custom',
+        '--user-id',
+        m.user_id,
+        '--project',
+        'search-prod',
+        '--role-name',
+        'marketing-reader',
+      ],
+      'POST',
+      /\/role_assignments$/,
+    ],
+    [
+      'roles unassign-custom',
+      (m) => [
+        'roles',
+        'unassign-custom',
+        '--user-id',
+        m.user_id,
+        '--project',
+        'search-prod',
+        '--role-name',
+        'marketing-reader',
+      ],
+      'DELETE',
+      /\/role_assignments$/,
+    ],
+    [
+      'roles create',
+      () => ['roles', 'create', '--project', 'search-prod', '--name', 'new-role', '--body', ROLE],
+      'PUT',
+      /\/_es\/[0-9a-f]{32}\/_security\/role\/new-role$/,
+    ],
+    [
+      'roles delete',
+      () => ['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader'],
+      'DELETE',
+      /\/_security\/role\/marketing-reader$/,
+    ],
+    [
+      'keys create',
+      () => [
+        'keys',
+        'create',
+        '--description',
+        'ci',
+        '--expiration',
+        '7d',
+        '--scope',
+        'all:elasticsearch',
+        '--stack-access',
+        'developer',
+      ],
+      'POST',
+      /\/users\/auth\/keys$/,
+    ],
     ['keys revoke', () => ['keys', 'revoke', '--filter', 'Grafana*'], 'DELETE', /\/users\/auth\/keys$/],
-    ['invitations cancel', () => ['invitations', 'cancel', '--email', '__first__'], 'DELETE', /\/invitations\/\[redacted\]$/],
+    [
+      'invitations cancel',
+      () => ['invitations', 'cancel', '--email', '__first__'],
+      'DELETE',
+      /\/invitations\/\[redacted\]$/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, argv, method, url) => {
@@ -58,26 +134,66 @@ describe('--dry-run on every write', () => {
 describe('members invite', () => {
   it('--project/--role expands the short role to the wire id; one request per email; tokens redacted', async () => {
     const search = await projectId('search-prod');
-    const r = await h.run(['members', 'invite', '--emails', 'a@example.com,b@example.com', '--project', 'search-prod', '--role', 'developer', '--expires-in', '3d']);
+    const r = await h.run([
+      'members',
+      'invite',
+      '--emails',
+      'a@example.com,b@example.com',
+      '--project',
+      'search-prod',
+      '--role',
+      'developer',
+      '--expires-in',
+      '3d',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const doc = r.json();
     expect(doc.results.map((x: any) => x.target)).toEqual(['a@example.com', 'b@example.com']);
     const sent = (await h.writes()).map((w) => JSON.parse(w.body!));
-    expect(sent).toEqual(['a@example.com', 'b@example.com'].map((email) => ({
-      emails: [email],
-      expires_in: '3d',
-      role_assignments: { project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: h.sandbox.organizationId, all: false, project_ids: [search] }] } },
-    })));
+    expect(sent).toEqual(
+      ['a@example.com', 'b@example.com'].map((email) => ({
+        emails: [email],
+        expires_in: '3d',
+        role_assignments: {
+          project: {
+            elasticsearch: [
+              {
+                role_id: 'elasticsearch-developer',
+                organization_id: h.sandbox.organizationId,
+                all: false,
+                project_ids: [search],
+              },
+            ],
+          },
+        },
+      })),
+    );
     expect(doc.results[0].result.invitations[0].token).toBe('[redacted]');
   });
 
   it('placeholders, bad roles and bad emails are usage errors naming the flag; nothing is sent', async () => {
     await h.clearRequests();
-    const placeholder = await h.run(['members', 'invite', '--emails', 'x@example.com', '--roles', '{"project":{"elasticsearch":[{"role_id":"viewer","organization_id":"$ORG_ID","all":true}]}}']);
+    const placeholder = await h.run([
+      'members',
+      'invite',
+      '--emails',
+      'x@example.com',
+      '--roles',
+      '{"project":{"elasticsearch":[{"role_id":"viewer","organization_id":"$ORG_ID","all":true}]}}',
+    ]);
     expect(placeholder.code).toBe(2);
     expect(placeholder.stderr).toContain('--roles project.elasticsearch[0].organization_id');
     expect(placeholder.stderr).toContain(h.sandbox.organizationId);
-    const role = await h.run(['members', 'invite', '--emails', 'x@example.com', '--project', 'obs-prod', '--role', 'developer']);
+    const role = await h.run([
+      'members',
+      'invite',
+      '--emails',
+      'x@example.com',
+      '--project',
+      'obs-prod',
+      '--role',
+      'developer',
+    ]);
     expect(role.code).toBe(2);
     expect(role.stderr).toMatch(/--project\/--role/);
     const email = await h.run(['members', 'invite', '--emails', 'x@example.com,not-an-email']);
@@ -87,18 +203,41 @@ describe('members invite', () => {
   });
 
   it('ambiguous and unknown projects list the candidates', async () => {
-    const ambiguous = await h.run(['members', 'invite', '--emails', 'x@example.com', '--project', 'search', '--role', 'viewer']);
+    const ambiguous = await h.run([
+      'members',
+      'invite',
+      '--emails',
+      'x@example.com',
+      '--project',
+      'search',
+      '--role',
+      'viewer',
+    ]);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toMatch(/matches 2 projects/);
     expect(ambiguous.stderr).toMatch(/search-prod [\s\S]*search-staging/);
-    const unknown = await h.run(['members', 'invite', '--emails', 'x@example.com', '--project', 'nope', '--role', 'viewer']);
+    const unknown = await h.run([
+      'members',
+      'invite',
+      '--emails',
+      'x@example.com',
+      '--project',
+      'nope',
+      '--role',
+      'viewer',
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no project matches --project "nope"; known projects/);
   });
 
   it('exit 3 when one of several invitations is refused', async () => {
-    await h.control('POST', '/faults', { kind: 'status', method: 'POST', path: '/api/v1/organizations/*/invitations', status: 400,
-      body: { errors: [{ code: 'organization.invitation_invalid_email', message: 'bad address' }] } });
+    await h.control('POST', '/faults', {
+      kind: 'status',
+      method: 'POST',
+      path: '/api/v1/organizations/*/invitations',
+      status: 400,
+      body: { errors: [{ code: 'organization.invitation_invalid_email', message: 'bad address' }] },
+    });
     const r = await h.run(['members', 'invite', '--emails', 'one@example.com,two@example.com']);
     expect(r.code).toBe(3);
     expect(r.json().results.map((x: any) => x.ok)).toEqual([false, true]);
@@ -110,14 +249,41 @@ describe('roles', () => {
   it('assign then unassign with the short form', async () => {
     const m = await someMember();
     const obs = await projectId('obs-prod');
-    expect((await h.run(['roles', 'assign', '--email', m.email, '--project', 'obs-prod', '--role', 'admin'])).code).toBe(0);
-    const entry = { role_id: 'observability-admin', organization_id: h.sandbox.organizationId, all: false, project_ids: [obs] };
+    expect(
+      (await h.run(['roles', 'assign', '--email', m.email, '--project', 'obs-prod', '--role', 'admin'])).code,
+    ).toBe(0);
+    const entry = {
+      role_id: 'observability-admin',
+      organization_id: h.sandbox.organizationId,
+      all: false,
+      project_ids: [obs],
+    };
     const after = (await h.run(['members', 'list'])).json().members.find((x: any) => x.user_id === m.user_id);
     expect(after.role_assignments.project.observability).toContainEqual(entry);
-    const removed = await h.run(['roles', 'unassign', '--email', m.email, '--project', 'obs-prod', '--role', 'admin', '--yes']);
+    const removed = await h.run([
+      'roles',
+      'unassign',
+      '--email',
+      m.email,
+      '--project',
+      'obs-prod',
+      '--role',
+      'admin',
+      '--yes',
+    ]);
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.json().warnings).toEqual([]);
-    const again = await h.run(['roles', 'unassign', '--email', m.email, '--project', 'obs-prod', '--role', 'admin', '--dry-run']);
+    const again = await h.run([
+      'roles',
+      'unassign',
+      '--email',
+      m.email,
+      '--project',
+      'obs-prod',
+      '--role',
+      'admin',
+      '--dry-run',
+    ]);
     expect(again.json().warnings.join(' ')).toMatch(/holds no assignment exactly like observability-admin/);
     const final = (await h.run(['members', 'list'])).json().members.find((x: any) => x.user_id === m.user_id);
     expect(final.role_assignments.project?.observability ?? []).not.toContainEqual(entry);
@@ -125,16 +291,46 @@ describe('roles', () => {
 
   it('assign-custom warns when the project lacks the role; unassign-custom asks for the email at a terminal', async () => {
     const m = await someMember();
-    const r = await h.run(['roles', 'assign-custom', '--user-id', m.user_id, '--project', 'search-staging', '--role-name', 'not-there-yet']);
+    const r = await h.run([
+      'roles',
+      'assign-custom',
+      '--user-id',
+      m.user_id,
+      '--project',
+      'search-staging',
+      '--role-name',
+      'not-there-yet',
+    ]);
     expect(r.code).toBe(0);
     expect(r.json().warnings.join(' ')).toMatch(/has no custom role "not-there-yet"/);
-    const un = await h.run(['roles', 'unassign-custom', '--user-id', m.user_id, '--project', 'search-staging', '--role-name', 'not-there-yet'], { tty: true, input: `${m.email}\n` });
+    const un = await h.run(
+      [
+        'roles',
+        'unassign-custom',
+        '--user-id',
+        m.user_id,
+        '--project',
+        'search-staging',
+        '--role-name',
+        'not-there-yet',
+      ],
+      { tty: true, input: `${m.email}\n` },
+    );
     expect(un.code, un.stderr).toBe(0);
     expect(un.stderr).toContain(`Type "${m.email}"`);
   });
 
   it('create validates the descriptor against Serverless and names --body; delete warns about holders', async () => {
-    const bad = await h.run(['roles', 'create', '--project', 'search-prod', '--name', 'x', '--body', '{"cluster":["manage_ilm"]}']);
+    const bad = await h.run([
+      'roles',
+      'create',
+      '--project',
+      'search-prod',
+      '--name',
+      'x',
+      '--body',
+      '{"cluster":["manage_ilm"]}',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--body cluster\[0\]/);
     const reserved = await h.run(['roles', 'create', '--project', 'search-prod', '--name', 'viewer', '--body', '{}']);
@@ -142,20 +338,46 @@ describe('roles', () => {
     expect(reserved.stderr).toMatch(/--name: .*predefined role/);
     const file = join(h.dir, 'role.json');
     writeFileSync(file, '{"cluster":[],"indices":[{"names":["logs-*"],"privileges":["read"]}]}');
-    const created = await h.run(['roles', 'create', '--project', 'search-prod', '--name', 'logs-reader', '--body-file', file]);
+    const created = await h.run([
+      'roles',
+      'create',
+      '--project',
+      'search-prod',
+      '--name',
+      'logs-reader',
+      '--body-file',
+      file,
+    ]);
     expect(created.code, created.stderr).toBe(0);
     expect(created.json().results[0].result).toEqual({ role: { created: true } });
 
     const del = await h.run(['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader', '--dry-run']);
     expect(del.json().warnings.join(' ')).toMatch(/assigned "marketing-reader"/);
-    expect((await h.run(['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader', '--yes'])).json().results[0].result).toEqual({ found: true });
-    expect((await h.run(['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader', '--yes'])).code).toBe(2);
+    expect(
+      (await h.run(['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader', '--yes'])).json()
+        .results[0].result,
+    ).toEqual({ found: true });
+    expect(
+      (await h.run(['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader', '--yes'])).code,
+    ).toBe(2);
   });
 });
 
 describe('keys create: the secret', () => {
   const create = (...extra: string[]) =>
-    h.run(['keys', 'create', '--description', 'CI pipeline - ES ingest', '--expiration', '30d', '--scope', 'all:elasticsearch', '--stack-access', 'developer', ...extra]);
+    h.run([
+      'keys',
+      'create',
+      '--description',
+      'CI pipeline - ES ingest',
+      '--expiration',
+      '30d',
+      '--scope',
+      'all:elasticsearch',
+      '--stack-access',
+      'developer',
+      ...extra,
+    ]);
 
   it('goes to a 0600 file in the state directory, never to stdout or stderr', async () => {
     const r = await create();
@@ -172,8 +394,19 @@ describe('keys create: the secret', () => {
     expect(JSON.stringify(await h.requests())).not.toContain(secret);
     const audit = readFileSync(join(h.dir, 'state', 'ec-access', 'audit.jsonl'), 'utf8');
     expect(audit).not.toContain(secret);
-    expect(audit.trim().split('\n').map((line) => JSON.parse(line))).toContainEqual(
-      expect.objectContaining({ type: 'write', method: 'POST', path: '/users/auth/keys', outcome: 'ok', summary: 'create API key "CI pipeline - ES ingest"' }),
+    expect(
+      audit
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toContainEqual(
+      expect.objectContaining({
+        type: 'write',
+        method: 'POST',
+        path: '/users/auth/keys',
+        outcome: 'ok',
+        summary: 'create API key "CI pipeline - ES ingest"',
+      }),
     );
   });
 
@@ -195,9 +428,29 @@ describe('keys create: the secret', () => {
   });
 
   it('keys without application_roles are flagged Cloud-only; --scope and --roles exclude each other', async () => {
-    const cloudOnly = await h.run(['keys', 'create', '--description', 'cloud', '--expiration', '1d', '--scope', 'all:security']);
+    const cloudOnly = await h.run([
+      'keys',
+      'create',
+      '--description',
+      'cloud',
+      '--expiration',
+      '1d',
+      '--scope',
+      'all:security',
+    ]);
     expect(cloudOnly.json().warnings.join(' ')).toMatch(/403/);
-    const both = await h.run(['keys', 'create', '--description', 'x', '--expiration', '1d', '--scope', 'all:security', '--roles', '{}']);
+    const both = await h.run([
+      'keys',
+      'create',
+      '--description',
+      'x',
+      '--expiration',
+      '1d',
+      '--scope',
+      'all:security',
+      '--roles',
+      '{}',
+    ]);
     expect(both.code).toBe(2);
     const neither = await h.run(['keys', 'create', '--description', 'x', '--expiration', '1d']);
     expect(neither.code).toBe(2);

@@ -27,8 +27,27 @@ describe('parseCommandLine', () => {
   });
 
   it('parses the global flags', () => {
-    const line = run(['keys', '--filter', 'ci', '--org', '42', '--base-url', 'https://x', '--env-file', 'a.env', '--no-sandbox']);
-    expect(line.flags).toEqual({ help: false, version: false, filter: 'ci', org: '42', baseUrl: 'https://x', envFile: 'a.env', sandbox: false });
+    const line = run([
+      'keys',
+      '--filter',
+      'ci',
+      '--org',
+      '42',
+      '--base-url',
+      'https://x',
+      '--env-file',
+      'a.env',
+      '--no-sandbox',
+    ]);
+    expect(line.flags).toEqual({
+      help: false,
+      version: false,
+      filter: 'ci',
+      org: '42',
+      baseUrl: 'https://x',
+      envFile: 'a.env',
+      sandbox: false,
+    });
     expect(run(['--sandbox']).flags.sandbox).toBe(true);
   });
 

@@ -24,12 +24,16 @@ const REGISTER = `import { register } from 'node:module'; register('data:text/ja
 function ecAccess(args: string[]) {
   const env = { ...process.env };
   for (const name of ['EC_API_KEY', 'ELASTICSEARCH_API_KEY', 'EC_ACCESS_DEBUG']) delete env[name];
-  return spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, 'bin/ec-access.js', ...args], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-    timeout: 15_000,
-  });
+  return spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, 'bin/ec-access.js', ...args],
+    {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 15_000,
+    },
+  );
 }
 
 beforeAll(() => {

@@ -101,14 +101,23 @@ describe('runCli', () => {
 
   it('prints configuration warnings before running', async () => {
     const load: CommandLoader = async () => async (ctx: { loadConfig(): AppConfig }) => (ctx.loadConfig(), 0);
-    expect(await runCli(['doctor'], io({ env: { EC_API_KEY: 'k', EC_BASE_URL: 'http://cloud.example' } }), { load })).toBe(0);
+    expect(
+      await runCli(['doctor'], io({ env: { EC_API_KEY: 'k', EC_BASE_URL: 'http://cloud.example' } }), { load }),
+    ).toBe(0);
     expect(err).toMatch(/^ec-access: warning: EC_BASE_URL uses plain http/);
   });
 
   it('--help lists every visible command and the environment; --version prints the version', async () => {
     expect(await runCli(['--help'], io(), { load: nothingLoads })).toBe(0);
     for (const command of COMMANDS.filter((c) => !c.hidden)) expect(out).toContain(command.usage);
-    for (const name of ['EC_API_KEY', 'EC_BASE_URL', 'ELASTICSEARCH_URL', 'ELASTICSEARCH_API_KEY', '--no-sandbox', 'Examples:']) {
+    for (const name of [
+      'EC_API_KEY',
+      'EC_BASE_URL',
+      'ELASTICSEARCH_URL',
+      'ELASTICSEARCH_API_KEY',
+      '--no-sandbox',
+      'Examples:',
+    ]) {
       expect(out).toContain(name);
     }
     out = '';
@@ -118,10 +127,17 @@ describe('runCli', () => {
 });
 
 describe('command help', () => {
-  it('`<command> --help` prints that command\'s help when it has one', async () => {
+  it("`<command> --help` prints that command's help when it has one", async () => {
     const commands = [
       ...COMMANDS,
-      { words: ['keys', 'frobnicate'], usage: 'keys frobnicate', summary: 's', group: 'command' as const, help: () => 'frobnicate help\n', run: async () => 0 },
+      {
+        words: ['keys', 'frobnicate'],
+        usage: 'keys frobnicate',
+        summary: 's',
+        group: 'command' as const,
+        help: () => 'frobnicate help\n',
+        run: async () => 0,
+      },
     ];
     expect(await runCli(['keys', 'frobnicate', '--help'], io(), { commands, load: nothingLoads })).toBe(0);
     expect(out).toBe('frobnicate help\n');

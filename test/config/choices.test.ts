@@ -31,19 +31,27 @@ describe('chooseEsCredential', () => {
   const endpoint = 'http://127.0.0.1:9000/_es/p1';
 
   it('prefers ELASTICSEARCH_API_KEY for the project at ELASTICSEARCH_URL', () => {
-    expect(chooseEsCredential(endpoint, { apiKey: cloud, esUrl: 'http://127.0.0.1:9000/_es/p1/', esApiKey: esKey })).toMatchObject({
+    expect(
+      chooseEsCredential(endpoint, { apiKey: cloud, esUrl: 'http://127.0.0.1:9000/_es/p1/', esApiKey: esKey }),
+    ).toMatchObject({
       kind: 'elasticsearch_api_key',
       apiKey: esKey,
     });
   });
 
   it('uses the Cloud key (unified) for other projects, even on the same host', () => {
-    const other = chooseEsCredential('http://127.0.0.1:9000/_es/p2', { apiKey: cloud, esUrl: endpoint, esApiKey: esKey });
+    const other = chooseEsCredential('http://127.0.0.1:9000/_es/p2', {
+      apiKey: cloud,
+      esUrl: endpoint,
+      esApiKey: esKey,
+    });
     expect(other).toMatchObject({ kind: 'unified', apiKey: cloud });
   });
 
   it('uses ELASTICSEARCH_API_KEY everywhere when no ELASTICSEARCH_URL narrows it', () => {
-    expect(chooseEsCredential(endpoint, { apiKey: cloud, esApiKey: esKey })).toMatchObject({ kind: 'elasticsearch_api_key' });
+    expect(chooseEsCredential(endpoint, { apiKey: cloud, esApiKey: esKey })).toMatchObject({
+      kind: 'elasticsearch_api_key',
+    });
   });
 
   it('says what is missing when there is no usable key', () => {

@@ -30,7 +30,9 @@ describe('loadConfig', () => {
   });
 
   it('reads .env in the working directory without touching the environment object', () => {
-    const path = writeEnv('EC_API_KEY=file-key-0123456789\nEC_BASE_URL=https://file.example\nELASTICSEARCH_URL=https://es.example\nELASTICSEARCH_API_KEY=es-file-key\n');
+    const path = writeEnv(
+      'EC_API_KEY=file-key-0123456789\nEC_BASE_URL=https://file.example\nELASTICSEARCH_URL=https://es.example\nELASTICSEARCH_API_KEY=es-file-key\n',
+    );
     const env: NodeJS.ProcessEnv = {};
     const config = loadConfig({ env, cwd });
     expect(config.mode).toBe('cloud');
@@ -51,7 +53,11 @@ describe('loadConfig', () => {
 
   it('flags win over both', () => {
     writeEnv('EC_BASE_URL=https://file.example\n');
-    const config = loadConfig({ flags: { baseUrl: 'https://flag.example', org: '42' }, env: { EC_BASE_URL: 'https://env.example' }, cwd });
+    const config = loadConfig({
+      flags: { baseUrl: 'https://flag.example', org: '42' },
+      env: { EC_BASE_URL: 'https://env.example' },
+      cwd,
+    });
     expect(config.baseUrl).toBe('https://flag.example');
     expect(config.orgId).toBe('42');
   });
@@ -59,11 +65,17 @@ describe('loadConfig', () => {
   it('--env-file reads another file and must exist', () => {
     writeEnv('EC_API_KEY=other-key\n', 0o600, 'other.env');
     expect(loadConfig({ flags: { envFile: 'other.env' }, env: {}, cwd }).apiKey?.reveal()).toBe('other-key');
-    expect(() => loadConfig({ flags: { envFile: 'missing.env' }, env: {}, cwd })).toThrow(/missing\.env does not exist/);
+    expect(() => loadConfig({ flags: { envFile: 'missing.env' }, env: {}, cwd })).toThrow(
+      /missing\.env does not exist/,
+    );
   });
 
   it('--sandbox forces the sandbox and keeps the real key out of it', () => {
-    const config = loadConfig({ flags: { sandbox: true }, env: { EC_API_KEY: 'real-key', ELASTICSEARCH_API_KEY: 'es' }, cwd });
+    const config = loadConfig({
+      flags: { sandbox: true },
+      env: { EC_API_KEY: 'real-key', ELASTICSEARCH_API_KEY: 'es' },
+      cwd,
+    });
     expect(config.mode).toBe('sandbox');
     expect(config.apiKey).toBeUndefined();
     expect(config.esApiKey).toBeUndefined();
@@ -92,7 +104,9 @@ describe('loadConfig', () => {
   it('warns when the .env holding a key is readable by others, with the chmod fix', () => {
     const path = writeEnv('EC_API_KEY=file-key\n', 0o644);
     const { warnings } = loadConfig({ env: {}, cwd });
-    expect(warnings).toEqual([`${path} holds an API key and other users can read it (mode 644). Fix: chmod 600 ${path}`]);
+    expect(warnings).toEqual([
+      `${path} holds an API key and other users can read it (mode 644). Fix: chmod 600 ${path}`,
+    ]);
   });
 
   it('does not warn for a private .env, or an open one without keys', () => {
@@ -107,7 +121,9 @@ describe('loadConfig', () => {
     writeEnv('EC_HTTP2=h2c\n');
     expect(loadConfig({ env: {}, cwd }).http2).toBe('h2c');
     expect(loadConfig({ env: { EC_HTTP2: 'OFF' }, cwd }).http2).toBe('off');
-    expect(() => loadConfig({ env: { EC_HTTP2: 'http3' }, cwd })).toThrow(new ConfigError('EC_HTTP2 must be auto, h2c, off, not http3'));
+    expect(() => loadConfig({ env: { EC_HTTP2: 'http3' }, cwd })).toThrow(
+      new ConfigError('EC_HTTP2 must be auto, h2c, off, not http3'),
+    );
   });
 
   it('rejects URLs it cannot use and warns about plain http beyond this machine', () => {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { confirmReducer, INITIAL_CONFIRM, type ConfirmAction, type ConfirmState } from '../../components/confirm/model.js';
+import {
+  confirmReducer,
+  INITIAL_CONFIRM,
+  type ConfirmAction,
+  type ConfirmState,
+} from '../../components/confirm/model.js';
 import type { SendResult } from '../../components/confirm/spec.js';
 
-const run = (actions: readonly ConfirmAction[], from: ConfirmState = INITIAL_CONFIRM) => actions.reduce(confirmReducer, from);
+const run = (actions: readonly ConfirmAction[], from: ConfirmState = INITIAL_CONFIRM) =>
+  actions.reduce(confirmReducer, from);
 const submit: ConfirmAction = { type: 'submit', phrase: 'revoke 2', blocked: false };
 
 describe('confirmReducer', () => {
@@ -20,7 +26,12 @@ describe('confirmReducer', () => {
   });
 
   it('blocked: the phrase does not unlock it', () => {
-    expect(run([{ type: 'text', text: 'revoke 2' }, { ...submit, blocked: true }]).phase.kind).toBe('typing');
+    expect(
+      run([
+        { type: 'text', text: 'revoke 2' },
+        { ...submit, blocked: true },
+      ]).phase.kind,
+    ).toBe('typing');
   });
 
   it('goes sending → verifying → done, ignoring out-of-order answers', () => {

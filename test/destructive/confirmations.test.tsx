@@ -47,7 +47,9 @@ describe('typed confirmations', () => {
     await app.waitFor(`Removed ${email} from the organization`);
     expect(app.frame()).toContain(`verified: ${email} is no longer in the member list`);
     const writes = await app.writes();
-    expect(writes.map((w) => `${w.method} ${w.url}`)).toEqual([`DELETE /api/v1/organizations/${app.sandbox.organizationId}/members/3070813066`]);
+    expect(writes.map((w) => `${w.method} ${w.url}`)).toEqual([
+      `DELETE /api/v1/organizations/${app.sandbox.organizationId}/members/3070813066`,
+    ]);
   });
 
   it('at 80 columns, a prompt too long for one line wraps: the phrase and the rule are shown whole', async () => {
@@ -56,7 +58,10 @@ describe('typed confirmations', () => {
     await app.waitFor('amara.garcia@');
     await app.press('d');
     await app.waitFor('to confirm');
-    const rows = app.frame().split('\n').map((l) => l.replace(/^[│|]/, '').replace(/[│|]$/, '').trim());
+    const rows = app
+      .frame()
+      .split('\n')
+      .map((l) => l.replace(/^[│|]/, '').replace(/[│|]$/, '').trim());
     const prompt = rows.findIndex((r) => r.startsWith('Type '));
     expect(rows[prompt]).toContain(email);
     expect(`${rows[prompt]} ${rows[prompt + 1]}`).toContain(`Type ${email} to confirm (exactly, case-sensitive):`);
@@ -85,7 +90,9 @@ describe('typed confirmations', () => {
     await app.waitFor(`Cancelled the invitation to ${email}`);
     const writes = await app.writes();
     expect(writes).toHaveLength(1);
-    expect(writes[0]!.url).toMatch(new RegExp(`^/api/v1/organizations/${app.sandbox.organizationId}/invitations/[^/]+$`));
+    expect(writes[0]!.url).toMatch(
+      new RegExp(`^/api/v1/organizations/${app.sandbox.organizationId}/invitations/[^/]+$`),
+    );
   });
 
   it('deletes a custom role after listing who still uses it', async () => {
@@ -110,7 +117,11 @@ describe('typed confirmations', () => {
     await app.press('x');
     await app.waitFor('Which role assignment');
     // Pressed until the cursor is seen on it: a panel listens only once its effects have run.
-    const cursorOnRuleAuthor = () => app!.frame().split('\n').some((l) => l.includes('▶') && l.includes('Rule author'));
+    const cursorOnRuleAuthor = () =>
+      app!
+        .frame()
+        .split('\n')
+        .some((l) => l.includes('▶') && l.includes('Rule author'));
     for (let i = 0; i < 5 && !cursorOnRuleAuthor(); i++) await app.press(KEY.down);
     expect(cursorOnRuleAuthor()).toBe(true);
     await app.press(KEY.enter);
@@ -121,7 +132,14 @@ describe('typed confirmations', () => {
     expect(writes).toHaveLength(1);
     expect(writes[0]!.url).toBe('/api/v1/users/5379703215/role_assignments');
     expect(JSON.parse(writes[0]!.body!)).toEqual({
-      project: { security: [expect.objectContaining({ role_id: 'security-rule-author', project_ids: ['b0cf5eda79632fa09922f4075fa70a0c'] })] },
+      project: {
+        security: [
+          expect.objectContaining({
+            role_id: 'security-rule-author',
+            project_ids: ['b0cf5eda79632fa09922f4075fa70a0c'],
+          }),
+        ],
+      },
     });
     const member = (await app.cloud.listMembers(app.sandbox.organizationId)).find((m) => m.email === email)!;
     expect(member.role_assignments?.project?.security?.map((a) => a.role_id)).toEqual(['security-soc-manager']);
@@ -139,7 +157,10 @@ describe('typed confirmations', () => {
 
     const path = join(app.env.env.XDG_STATE_HOME!, 'ec-access', 'audit.jsonl');
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; ref?: string; id: string });
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; ref?: string; id: string });
     const writes = lines.filter((l) => l.type === 'write');
     expect(writes).toHaveLength((await app.writes()).length);
     expect(writes).toHaveLength(1);

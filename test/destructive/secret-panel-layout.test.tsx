@@ -16,17 +16,29 @@ const WIDTH = 60;
 function Host() {
   const [panel, setPanel] = useState<PanelSpec>();
   const actions = useMemo(
-    () => ({ openPanel: setPanel, closeOverlay: () => setPanel(undefined), notify: () => {}, setDirty: () => {} }) as unknown as AppActions,
+    () =>
+      ({
+        openPanel: setPanel,
+        closeOverlay: () => setPanel(undefined),
+        notify: () => {},
+        setDirty: () => {},
+      }) as unknown as AppActions,
     [],
   );
   useInput((input) => {
-    if (input === 'O') openSecretPanel(actions, { key: { id: 'k-1', secret: new Secret(`essu_${'x'.repeat(60)}`) }, description: 'CI deploy' });
+    if (input === 'O')
+      openSecretPanel(actions, {
+        key: { id: 'k-1', secret: new Secret(`essu_${'x'.repeat(60)}`) },
+        description: 'CI deploy',
+      });
   });
   return (
     <ThemeContext.Provider value={createTheme({ color: false, unicode: true })}>
       <TerminalSizeProvider fixed={{ columns: WIDTH, rows: 30 }}>
         <AppActionsContext.Provider value={actions}>
-          <Box width={WIDTH} borderStyle="round" flexDirection="column">{panel ? panel.node : <Text>no panel</Text>}</Box>
+          <Box width={WIDTH} borderStyle="round" flexDirection="column">
+            {panel ? panel.node : <Text>no panel</Text>}
+          </Box>
         </AppActionsContext.Provider>
       </TerminalSizeProvider>
     </ThemeContext.Provider>
@@ -43,7 +55,11 @@ it('keeps a space between the border and every line, wrapped ones included', asy
   await ui.waitFor('revealed: v hides it');
   await ui.press('w'); // and so is the folder question
   await ui.waitFor('in which folder?');
-  const inside = ui.frame().split('\n').filter((l) => l.startsWith('│')).map((l) => l.slice(1, -1));
+  const inside = ui
+    .frame()
+    .split('\n')
+    .filter((l) => l.startsWith('│'))
+    .map((l) => l.slice(1, -1));
   expect(inside.length).toBeGreaterThan(8);
   expect(inside.filter((l) => l.trim() !== '' && !l.startsWith(' '))).toEqual([]);
   app.unmount();

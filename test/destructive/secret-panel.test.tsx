@@ -41,14 +41,18 @@ function Host({ open, notes }: { open: (actions: AppActions) => void; notes: str
   return (
     <ThemeContext.Provider value={createTheme({ color: false, unicode: true })}>
       <TerminalSizeProvider fixed={{ columns: 100, rows: 30 }}>
-        <AppActionsContext.Provider value={actions}>{panel ? panel.node : <Text>no panel</Text>}</AppActionsContext.Provider>
+        <AppActionsContext.Provider value={actions}>
+          {panel ? panel.node : <Text>no panel</Text>}
+        </AppActionsContext.Provider>
       </TerminalSizeProvider>
     </ThemeContext.Provider>
   );
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 let sandbox: RunningSandbox | undefined;
@@ -62,7 +66,12 @@ it('shows the value once, masked until revealed, and leaves it nowhere but the 0
   const chosen = mkdtempSync(join(tmpdir(), 'ec-access-chosen-'));
   sandbox = await startSandbox();
   const cloudKey = new Secret(sandbox.ownerKey);
-  const audit = createAuditSession({ mode: 'sandbox', organizationId: () => sandbox?.organizationId, env, secrets: [cloudKey] });
+  const audit = createAuditSession({
+    mode: 'sandbox',
+    organizationId: () => sandbox?.organizationId,
+    env,
+    secrets: [cloudKey],
+  });
   const cloud = createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: cloudKey, env, onWrite: audit.observer });
   const created = await cloud.createApiKey({ description: 'CI deploy', expiration: '30d' });
   const value = created.key;
@@ -132,7 +141,9 @@ it('shows the value once, masked until revealed, and leaves it nowhere but the 0
   expect(app.frames.slice(closedAt).some((f) => f.includes(maskSecret(value)) || f.includes('Value'))).toBe(false);
   // Files: only the chosen file holds it; the audit trail and the debug log were written and do not.
   const files = [...filesUnder(home), ...filesUnder(chosen)];
-  expect(files.map((f) => f.slice(f.lastIndexOf('/') + 1))).toEqual(expect.arrayContaining(['audit.jsonl', 'debug.log']));
+  expect(files.map((f) => f.slice(f.lastIndexOf('/') + 1))).toEqual(
+    expect.arrayContaining(['audit.jsonl', 'debug.log']),
+  );
   expect(files.filter((f) => readFileSync(f, 'utf8').includes(value))).toEqual([savedPath]);
   expect(notes.some((n) => n.includes(value))).toBe(false);
 });

@@ -47,22 +47,33 @@ describe('README', () => {
         return m && !m[1]!.includes('[') ? [m[1]!.trim()] : [];
       }),
       // The scripting section names commands without the program name.
-      ...codeSpans(section('Scripting')).filter((code) => /^[a-z]+( [a-z-]+)*( --|$)/.test(code) && !code.includes('.md')),
+      ...codeSpans(section('Scripting')).filter(
+        (code) => /^[a-z]+( [a-z-]+)*( --|$)/.test(code) && !code.includes('.md'),
+      ),
     ];
     expect(commands.length).toBeGreaterThan(8);
     for (const command of commands) {
       const argv = command.split(/\s+/).filter(Boolean);
       expect(() => parseCommandLine(argv, COMMANDS), `ec-access ${command}`).not.toThrow();
       const parsed = parseCommandLine(argv, COMMANDS);
-      if (parsed.kind === 'run') expect(parsed.command.words.join(' '), `ec-access ${command}`).toBe(argv.filter((a) => !a.startsWith('-')).slice(0, parsed.command.words.length).join(' '));
+      if (parsed.kind === 'run')
+        expect(parsed.command.words.join(' '), `ec-access ${command}`).toBe(
+          argv
+            .filter((a) => !a.startsWith('-'))
+            .slice(0, parsed.command.words.length)
+            .join(' '),
+        );
     }
   });
 
   it('shows the screenshots that npm run screenshots writes, all of them', () => {
     const shown = [...readme.matchAll(/!\[[^\]]*\]\((docs\/screenshots\/[^)]+)\)/g)].map((m) => m[1]!);
-    const made = readdirSync(join(root, 'docs', 'screenshots')).filter((f) => f.endsWith('.svg')).map((f) => `docs/screenshots/${f}`);
+    const made = readdirSync(join(root, 'docs', 'screenshots'))
+      .filter((f) => f.endsWith('.svg'))
+      .map((f) => `docs/screenshots/${f}`);
     expect(shown.sort()).toEqual(made.sort());
-    for (const file of shown) expect(readFileSync(join(root, file), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    for (const file of shown)
+      expect(readFileSync(join(root, file), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   });
 
   it('links only files that exist', () => {

@@ -106,7 +106,7 @@ describe('effective access in details', () => {
     expect(app.frame()).toContain('no stack role: Cloud console and Cloud API only');
   });
 
-  it('project details show the project\'s column of the matrix', async () => {
+  it("project details show the project's column of the matrix", async () => {
     const app = await openMatrix({ columns: 100, rows: 80 });
     await openDetails(app, '2', 'search-prod', 'Effective access (column of the access matrix, A)');
     const frame = app.frame();

@@ -40,7 +40,11 @@ export async function openPanel(app: App, key: string, title: string): Promise<v
 
 /** The panel's text with borders stripped and lines joined, to read wrapped sentences whole. */
 export function panelText(app: App): string {
-  return app.lines().map((l) => l.replace(/^[│|]\s?|\s*[│|]$/g, '').trim()).filter(Boolean).join(' ');
+  return app
+    .lines()
+    .map((l) => l.replace(/^[│|]\s?|\s*[│|]$/g, '').trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**

@@ -12,11 +12,16 @@ vi.mock('../../components/command-line/intent-openers.js', async (importOriginal
   const original = await importOriginal<typeof import('../../components/command-line/intent-openers.js')>();
   return {
     ...original,
-    INTENT_OPENERS: { ...original.INTENT_OPENERS, invite: (intent: unknown) => opened.push(intent), 'update-member-roles': undefined },
+    INTENT_OPENERS: {
+      ...original.INTENT_OPENERS,
+      invite: (intent: unknown) => opened.push(intent),
+      'update-member-roles': undefined,
+    },
   };
 });
 
-const openCommandLine = () => openWith(':', 'Request in plain words', { data: seededOrg(), size: { columns: 100, rows: 30 } });
+const openCommandLine = () =>
+  openWith(':', 'Request in plain words', { data: seededOrg(), size: { columns: 100, rows: 30 } });
 
 async function ask(app: App, text: string) {
   await app.type(text);
@@ -41,7 +46,12 @@ describe('command line', () => {
         kind: 'invite',
         emails: ['zoe@acme.test'],
         organizationRoleIds: [],
-        grants: [{ target: { kind: 'projects', type: 'elasticsearch', projectIds: ['p-search'] }, roleId: 'elasticsearch-developer' }],
+        grants: [
+          {
+            target: { kind: 'projects', type: 'elasticsearch', projectIds: ['p-search'] },
+            roleId: 'elasticsearch-developer',
+          },
+        ],
       } satisfies Intent,
     ]);
     expect(app.frame()).not.toContain('Request in plain words');

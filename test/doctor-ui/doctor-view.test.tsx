@@ -19,7 +19,11 @@ vi.mock('../../components/doctor/fix-openers.js', async (importOriginal) => {
       ...original.FIX_OPENERS,
       'invite-owner': (fix: unknown, ctx: { actions: { openPanel: (p: object) => void } }) => {
         opened.push(fix);
-        ctx.actions.openPanel({ id: 'stand-in', title: 'Invite a second owner', node: createElement(Text, null, 'stand-in invite wizard') });
+        ctx.actions.openPanel({
+          id: 'stand-in',
+          title: 'Invite a second owner',
+          node: createElement(Text, null, 'stand-in invite wizard'),
+        });
       },
     },
   };
@@ -33,11 +37,26 @@ describe('doctor view', () => {
     // Missing custom roles are judged once the projects' custom roles are loaded, which opening the doctor asks for.
     await app.waitFor('"ghost-role" of Gina Ghost does not exist in search-prod');
     const expected = runDoctor(app.store.snapshot()!, { selfKeyId: 'k-owner' });
-    const seeded = ['single-owner', 'over-grant', 'missing-custom-role', 'key-never-expires', 'key-cloud-only', 'key-expired', 'invitation-expired'];
-    for (const rule of seeded) expect(expected.filter((f) => f.rule === rule), rule).toHaveLength(1);
+    const seeded = [
+      'single-owner',
+      'over-grant',
+      'missing-custom-role',
+      'key-never-expires',
+      'key-cloud-only',
+      'key-expired',
+      'invitation-expired',
+    ];
+    for (const rule of seeded)
+      expect(
+        expected.filter((f) => f.rule === rule),
+        rule,
+      ).toHaveLength(1);
     const frame = app.frame();
     const positions = expected.map((f) => frame.indexOf(f.title));
-    expect(positions.every((p) => p >= 0), frame).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      frame,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(frame).toMatch(/! WARN {2}Olivia Owner is the only organization owner/);
     expect(frame).toMatch(/• INFO {2}Key "old deploy key" expired/);
@@ -57,7 +76,7 @@ describe('doctor view', () => {
     expect(app.frame()).toContain('enter invite a second organization owner');
   });
 
-  it('enter hands the finding\'s FixAction to its opener, which opens its panel', async () => {
+  it("enter hands the finding's FixAction to its opener, which opens its panel", async () => {
     opened.length = 0;
     const app = await openDoctor();
     await selectFinding(app, (f) => f.fix.kind === 'invite-owner');
@@ -116,10 +135,16 @@ describe('doctor view', () => {
 
   it('says when access looks healthy, and esc closes', async () => {
     const owner = (id: string, email: string) => ({
-      organization_id: ORG.id, user_id: id, member_since: '2026-01-01T00:00:00Z', name: email, email,
+      organization_id: ORG.id,
+      user_id: id,
+      member_since: '2026-01-01T00:00:00Z',
+      name: email,
+      email,
       role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: ORG.id }] },
     });
-    const app = await openDoctor(orgData({ members: [owner('u-a', 'dan@acme.test'), owner('u-b', 'b@acme.test')], invitations: [], keys: [] }));
+    const app = await openDoctor(
+      orgData({ members: [owner('u-a', 'dan@acme.test'), owner('u-b', 'b@acme.test')], invitations: [], keys: [] }),
+    );
     await app.waitFor('No findings — access looks healthy');
     await app.press(KEY.escape);
     await app.waitFor('Members[2]');

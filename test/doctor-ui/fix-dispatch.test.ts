@@ -33,7 +33,9 @@ describe('dispatchFix', () => {
 
   it.each(FIXES)('routes $kind to its opener with the FixAction unchanged', (fix) => {
     const calls: [FixKind, FixAction][] = [];
-    const openers = Object.fromEntries(FIXES.map((f) => [f.kind, (given: FixAction) => calls.push([f.kind, given])])) as unknown as FixOpeners;
+    const openers = Object.fromEntries(
+      FIXES.map((f) => [f.kind, (given: FixAction) => calls.push([f.kind, given])]),
+    ) as unknown as FixOpeners;
     const { actions, ctx } = context();
     dispatchFix(fix, ctx, openers);
     expect(calls).toEqual([[fix.kind, fix]]);

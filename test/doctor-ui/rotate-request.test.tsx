@@ -17,7 +17,7 @@ async function request(a: WizardApp, text: string): Promise<void> {
   await a.press(KEY.enter);
 }
 
-it('rotate key <description>: pre-filled from that key, keeping its lifetime, and offering the old key\'s revocation', async () => {
+it("rotate key <description>: pre-filled from that key, keeping its lifetime, and offering the old key's revocation", async () => {
   app = await startWizardApp();
   await app.waitFor('Members[');
   await request(app, 'rotate key nightly snapshot check');
@@ -35,7 +35,10 @@ it('rotating the key ec-access runs on says to switch EC_API_KEY before revoking
   await app.waitFor('Members[');
   await request(app, 'rotate key ec-access sandbox');
   await app.waitFor('Replace API key ec-access sandbox (owner)');
-  await waitForText(app, 'ec-access itself runs on the old key: put the new value in EC_API_KEY (or .env) and restart ec-access before revoking the old key.');
+  await waitForText(
+    app,
+    'ec-access itself runs on the old key: put the new value in EC_API_KEY (or .env) and restart ec-access before revoking the old key.',
+  );
   // Its organization role next to project access fits the wizard exactly: no caveat.
   expect(app.text()).not.toMatch(/not carried over|cannot express|does not fit/);
 });

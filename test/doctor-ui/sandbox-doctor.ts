@@ -50,13 +50,16 @@ export async function expectDoctorWithout(app: WizardApp, gone: string, counts: 
   await app.waitFor('Access doctor');
   const deadline = Date.now() + 8000;
   while (app.frame().includes(gone) || !app.frame().includes(counts)) {
-    if (Date.now() > deadline) throw new Error(`the doctor still shows ${gone} or not ${counts}; frame:\n${app.frame()}`);
+    if (Date.now() > deadline)
+      throw new Error(`the doctor still shows ${gone} or not ${counts}; frame:\n${app.frame()}`);
     await tick(10);
   }
 }
 
 /** The active keys as the sandbox lists them to the owner. */
 export async function sandboxKeys(app: WizardApp): Promise<ApiKey[]> {
-  const response = await fetch(`${app.sandbox.baseUrl}/api/v1/users/auth/keys`, { headers: { authorization: `ApiKey ${app.sandbox.ownerKey}` } });
+  const response = await fetch(`${app.sandbox.baseUrl}/api/v1/users/auth/keys`, {
+    headers: { authorization: `ApiKey ${app.sandbox.ownerKey}` },
+  });
   return ((await response.json()) as { keys: ApiKey[] }).keys;
 }

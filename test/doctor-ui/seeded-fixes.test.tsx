@@ -6,7 +6,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Invitation, Member } from '../../src/api/schemas.js';
 import { KEY, startWizardApp, tick, type WizardApp } from '../wizards/harness.js';
-import { confirmTyped, expectDoctorWithout, openFix, openSeededDoctor, sandboxKeys, SEEDED_COUNTS, waitForText } from './sandbox-doctor.js';
+import {
+  confirmTyped,
+  expectDoctorWithout,
+  openFix,
+  openSeededDoctor,
+  sandboxKeys,
+  SEEDED_COUNTS,
+  waitForText,
+} from './sandbox-doctor.js';
 
 let app: WizardApp | undefined;
 afterEach(async () => {
@@ -50,18 +58,35 @@ describe('key fixes: a new key like the old one, its value kept, then the old on
     app = await openSeededDoctor();
     const oldId = await keyId(app, 'Legacy uptime monitor');
     await openFix(app, 'Key "Legacy uptime monitor" never expires');
-    await acceptSteps(app, ['What is the key for?', 'Expiration', 'Where may the key act?', 'Which project types?', 'Cloud role on those projects', 'Stack access (application_roles)']);
+    await acceptSteps(app, [
+      'What is the key for?',
+      'Expiration',
+      'Where may the key act?',
+      'Which project types?',
+      'Cloud role on those projects',
+      'Stack access (application_roles)',
+    ]);
     const org = app.sandbox.organizationId;
     const previewed = {
-      description: 'Legacy uptime monitor', expiration: '90d',
-      role_assignments: { project: { observability: [{ role_id: 'observability-viewer', organization_id: org, all: true, application_roles: ['viewer'] }] } },
+      description: 'Legacy uptime monitor',
+      expiration: '90d',
+      role_assignments: {
+        project: {
+          observability: [
+            { role_id: 'observability-viewer', organization_id: org, all: true, application_roles: ['viewer'] },
+          ],
+        },
+      },
     };
     expect(app.previewedBodies()).toEqual([previewed]);
     await app.press(KEY.enter);
     await saveValueThenRevoke(app, oldId);
     await expectDoctorWithout(app, 'Key "Legacy uptime monitor" never expires', '0 critical · 5 warning · 5 info');
     const writes = await app.writes();
-    expect(writes.map((w) => `${w.method} ${w.url}`)).toEqual(['POST /api/v1/users/auth/keys', 'DELETE /api/v1/users/auth/keys']);
+    expect(writes.map((w) => `${w.method} ${w.url}`)).toEqual([
+      'POST /api/v1/users/auth/keys',
+      'DELETE /api/v1/users/auth/keys',
+    ]);
     expect(JSON.parse(writes[0]!.body!)).toEqual(previewed);
     expect(JSON.parse(writes[1]!.body!)).toEqual({ keys: [oldId] });
     const left = (await sandboxKeys(app)).filter((k) => k.description === 'Legacy uptime monitor');
@@ -74,17 +99,28 @@ describe('key fixes: a new key like the old one, its value kept, then the old on
     const oldId = await keyId(app, 'Platform automation');
     await openFix(app, 'Platform automation has [admin]');
     await acceptSteps(app, [
-      'What is the key for?', 'Expiration', 'Where may the key act?', 'Which project types?', 'Cloud role on those projects',
-      'The old key also has an organization role. Keep it on the new key?', 'Stack access (application_roles)',
+      'What is the key for?',
+      'Expiration',
+      'Where may the key act?',
+      'Which project types?',
+      'Cloud role on those projects',
+      'The old key also has an organization role. Keep it on the new key?',
+      'Stack access (application_roles)',
     ]);
     const org = app.sandbox.organizationId;
-    const admin = (type: string) => [{ role_id: `${type}-admin`, organization_id: org, all: true, application_roles: ['admin'] }];
+    const admin = (type: string) => [
+      { role_id: `${type}-admin`, organization_id: org, all: true, application_roles: ['admin'] },
+    ];
     const [previewed] = app.previewedBodies();
     expect(previewed).toMatchObject({
       description: 'Platform automation',
       role_assignments: {
         organization: [{ role_id: 'organization-admin', organization_id: org }],
-        project: { elasticsearch: admin('elasticsearch'), observability: admin('observability'), security: admin('security') },
+        project: {
+          elasticsearch: admin('elasticsearch'),
+          observability: admin('observability'),
+          security: admin('security'),
+        },
       },
     });
     await app.press(KEY.enter);
@@ -113,14 +149,26 @@ describe('key fixes: a new key like the old one, its value kept, then the old on
     // What the pre-fill could not carry over is said above the plan as well.
     await waitForText(app, 'The old key has no project roles to take stack access from');
     const org = app.sandbox.organizationId;
-    const searchProd = (await fetch(`${app.sandbox.baseUrl}/api/v1/serverless/projects/elasticsearch`, {
-      headers: { authorization: `ApiKey ${app.sandbox.ownerKey}` },
-    }).then((r) => r.json()) as { items: Array<{ id: string; name: string }> }).items.find((p) => p.name === 'search-prod')!.id;
+    const searchProd = (
+      (await fetch(`${app.sandbox.baseUrl}/api/v1/serverless/projects/elasticsearch`, {
+        headers: { authorization: `ApiKey ${app.sandbox.ownerKey}` },
+      }).then((r) => r.json())) as { items: Array<{ id: string; name: string }> }
+    ).items.find((p) => p.name === 'search-prod')!.id;
     expect(app.previewedBodies()[0]).toMatchObject({
       description: 'Terraform org management',
       role_assignments: {
         organization: [{ role_id: 'organization-admin', organization_id: org }],
-        project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: org, all: false, project_ids: [searchProd], application_roles: ['viewer'] }] },
+        project: {
+          elasticsearch: [
+            {
+              role_id: 'elasticsearch-viewer',
+              organization_id: org,
+              all: false,
+              project_ids: [searchProd],
+              application_roles: ['viewer'],
+            },
+          ],
+        },
       },
     });
     await app.press(KEY.enter);
@@ -146,8 +194,19 @@ describe('role and people fixes', () => {
     app = await openSeededDoctor();
     await openFix(app, '"marketing-reader" of Marketing ETL');
     await waitForText(app, 'Copied from search-prod');
-    await acceptSteps(app, ['Role name', 'Description (optional)', 'In which projects?', 'Cluster privileges', 'Index privileges', 'Kibana feature privileges', 'Assign it to members now?']);
-    const copy = { description: 'Read-only access to marketing indices', indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }] };
+    await acceptSteps(app, [
+      'Role name',
+      'Description (optional)',
+      'In which projects?',
+      'Cluster privileges',
+      'Index privileges',
+      'Kibana feature privileges',
+      'Assign it to members now?',
+    ]);
+    const copy = {
+      description: 'Read-only access to marketing indices',
+      indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }],
+    };
     expect(app.previewedBodies()).toEqual([copy, copy]);
     await app.press(KEY.enter);
     await app.waitFor('marketing-reader is listed in vector-lab');
@@ -171,7 +230,14 @@ describe('role and people fixes', () => {
     app = await openSeededDoctor();
     const email = 'omar.dubois@acme-analytics.example';
     await openFix(app, `${email} gets developer`);
-    await acceptSteps(app, ['Who should be invited?', 'Some addresses already have a pending invitation', 'Invitation expiry', 'Organization role', 'Hosted deployment role', 'Serverless project roles']);
+    await acceptSteps(app, [
+      'Who should be invited?',
+      'Some addresses already have a pending invitation',
+      'Invitation expiry',
+      'Organization role',
+      'Hosted deployment role',
+      'Serverless project roles',
+    ]);
     expect(app.frame()).toMatch(/DELETE http:\/\/127\.0\.0\.1:\d+\/api\/v1\/organizations\/\d+\/invitations\//);
     expect(app.previewedBodies()).toEqual([{ emails: [email] }]);
     await app.press(KEY.enter);
@@ -185,9 +251,20 @@ describe('role and people fixes', () => {
     app = await openSeededDoctor();
     const email = 'zoe.nakamura@acme-analytics.example';
     await openFix(app, `Invitation to ${email} expired`);
-    await acceptSteps(app, ['Who should be invited?', 'Invitation expiry', 'Organization role', 'Hosted deployment role', 'Serverless project roles']);
+    await acceptSteps(app, [
+      'Who should be invited?',
+      'Invitation expiry',
+      'Organization role',
+      'Hosted deployment role',
+      'Serverless project roles',
+    ]);
     const org = app.sandbox.organizationId;
-    expect(app.previewedBodies()).toEqual([{ emails: [email], role_assignments: { project: { security: [{ role_id: 'security-viewer', organization_id: org, all: true }] } } }]);
+    expect(app.previewedBodies()).toEqual([
+      {
+        emails: [email],
+        role_assignments: { project: { security: [{ role_id: 'security-viewer', organization_id: org, all: true }] } },
+      },
+    ]);
     await app.press(KEY.enter);
     await waitForText(app, `${email} is listed as invited`);
     await app.press(KEY.enter);
@@ -199,7 +276,11 @@ describe('role and people fixes', () => {
     await openFix(app, 'Invitation to tariq.zimmermann@acme-analytics.example has been pending');
     expect(await confirmTyped(app)).toBe('tariq.zimmermann@acme-analytics.example');
     await app.press(KEY.enter);
-    await expectDoctorWithout(app, 'Invitation to tariq.zimmermann@acme-analytics.example has been pending', '0 critical · 6 warning · 4 info');
+    await expectDoctorWithout(
+      app,
+      'Invitation to tariq.zimmermann@acme-analytics.example has been pending',
+      '0 critical · 6 warning · 4 info',
+    );
   }, 60_000);
 
   it('assign-member-roles: the member without roles gets one', async () => {
@@ -230,10 +311,23 @@ describe('role and people fixes', () => {
     await app.waitFor('Members[');
     const { organizationId: org, baseUrl, ownerKey, controlUrl } = app.sandbox;
     const auth = { authorization: `ApiKey ${ownerKey}` };
-    const members = (await fetch(`${baseUrl}/api/v1/organizations/${org}/members`, { headers: auth }).then((r) => r.json()) as { members: Member[] }).members;
+    const members = (
+      (await fetch(`${baseUrl}/api/v1/organizations/${org}/members`, { headers: auth }).then((r) => r.json())) as {
+        members: Member[];
+      }
+    ).members;
     const self = (await sandboxKeys(app)).find((k) => k.id === app!.sandbox.ownerKeyId)!.user_id;
-    const second = members.find((m) => m.user_id !== self && m.role_assignments?.organization?.some((o) => o.role_id === 'organization-admin'))!;
-    expect((await fetch(`${baseUrl}/api/v1/organizations/${org}/members/${second.user_id}`, { method: 'DELETE', headers: auth })).status).toBe(200);
+    const second = members.find(
+      (m) => m.user_id !== self && m.role_assignments?.organization?.some((o) => o.role_id === 'organization-admin'),
+    )!;
+    expect(
+      (
+        await fetch(`${baseUrl}/api/v1/organizations/${org}/members/${second.user_id}`, {
+          method: 'DELETE',
+          headers: auth,
+        })
+      ).status,
+    ).toBe(200);
     await app.waitFor(second.name!);
     await app.press('r');
     for (let i = 0; i < 400 && app.frame().includes(second.name!); i++) await tick(10);
@@ -243,20 +337,35 @@ describe('role and people fixes', () => {
     await openFix(app, 'is the only organization owner');
     await waitForText(app, 'Who should be invited?');
     await app.type('new.owner@example.com');
-    await acceptSteps(app, ['Who should be invited?', 'Invitation expiry', 'Organization role', 'Hosted deployment role', 'Serverless project roles']);
-    expect(app.previewedBodies()).toEqual([{ emails: ['new.owner@example.com'], role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: org }] } }]);
+    await acceptSteps(app, [
+      'Who should be invited?',
+      'Invitation expiry',
+      'Organization role',
+      'Hosted deployment role',
+      'Serverless project roles',
+    ]);
+    expect(app.previewedBodies()).toEqual([
+      {
+        emails: ['new.owner@example.com'],
+        role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: org }] },
+      },
+    ]);
     await app.press(KEY.enter);
     await waitForText(app, 'new.owner@example.com is listed as invited');
     await app.press(KEY.enter);
     // An invitation is not an owner yet: the finding stays until it is accepted.
     await app.waitFor('0 critical · 7 warning · 5 info');
-    const invitation = (await fetch(`${baseUrl}/api/v1/organizations/${org}/invitations`, { headers: auth }).then((r) => r.json()) as { invitations: Invitation[] })
-      .invitations.find((i) => i.email === 'new.owner@example.com')!;
-    expect((await fetch(`${controlUrl}/invitations/${invitation.token}/_accept`, { method: 'POST', body: '{}' })).status).toBe(200);
+    const invitation = (
+      (await fetch(`${baseUrl}/api/v1/organizations/${org}/invitations`, { headers: auth }).then((r) => r.json())) as {
+        invitations: Invitation[];
+      }
+    ).invitations.find((i) => i.email === 'new.owner@example.com')!;
+    expect(
+      (await fetch(`${controlUrl}/invitations/${invitation.token}/_accept`, { method: 'POST', body: '{}' })).status,
+    ).toBe(200);
     await app.press(KEY.escape);
     await app.press('r');
     await app.press('D');
     await expectDoctorWithout(app, 'is the only organization owner', SEEDED_COUNTS);
   }, 60_000);
 });
-

@@ -11,19 +11,41 @@ import { NOW, ORG, orgData } from '../ui/helpers/fixtures.js';
 const since = new Date(NOW.getTime() - 50 * 86_400_000).toISOString();
 
 export const GINA: Member = {
-  organization_id: ORG.id, user_id: 'u-gina', member_since: since, name: 'Gina Ghost', email: 'gina@acme.test',
+  organization_id: ORG.id,
+  user_id: 'u-gina',
+  member_since: since,
+  name: 'Gina Ghost',
+  email: 'gina@acme.test',
   role_assignments: {
-    project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG.id, project_ids: ['p-search'], application_roles: ['ghost-role'] }] },
+    project: {
+      elasticsearch: [
+        {
+          role_id: 'elasticsearch-viewer',
+          organization_id: ORG.id,
+          project_ids: ['p-search'],
+          application_roles: ['ghost-role'],
+        },
+      ],
+    },
   },
 };
 
 export const MAX: Member = {
-  organization_id: ORG.id, user_id: 'u-max', member_since: since, name: 'Max Mixed', email: 'max@acme.test',
+  organization_id: ORG.id,
+  user_id: 'u-max',
+  member_since: since,
+  name: 'Max Mixed',
+  email: 'max@acme.test',
   role_assignments: {
     project: {
       elasticsearch: [
         { role_id: 'elasticsearch-developer', organization_id: ORG.id, project_ids: ['p-search'] },
-        { role_id: 'elasticsearch-viewer', organization_id: ORG.id, project_ids: ['p-search'], application_roles: ['marketing-analyst'] },
+        {
+          role_id: 'elasticsearch-viewer',
+          organization_id: ORG.id,
+          project_ids: ['p-search'],
+          application_roles: ['marketing-analyst'],
+        },
       ],
     },
   },

@@ -20,7 +20,13 @@ const member: RoleAssignments = {
   project: {
     elasticsearch: [
       { role_id: 'elasticsearch-developer', organization_id: ORG, all: false, project_ids: ['p1', 'p2'] },
-      { role_id: 'elasticsearch-viewer', organization_id: ORG, all: false, project_ids: ['p3'], application_roles: ['marketing-reader'] },
+      {
+        role_id: 'elasticsearch-viewer',
+        organization_id: ORG,
+        all: false,
+        project_ids: ['p3'],
+        application_roles: ['marketing-reader'],
+      },
     ],
     security: [{ role_id: 'security-t1-analyst', organization_id: ORG, all: true }],
   },
@@ -30,10 +36,41 @@ describe('flattenAssignments / toRoleAssignments', () => {
   it('gives one row per entry', () => {
     expect(flattenAssignments(member)).toEqual([
       { scope: 'organization', roleId: 'billing-admin', organizationId: ORG, all: true, ids: [], applicationRoles: [] },
-      { scope: 'deployment', roleId: 'deployment-viewer', organizationId: ORG, all: true, ids: [], applicationRoles: [] },
-      { scope: 'project', type: 'elasticsearch', roleId: 'elasticsearch-developer', organizationId: ORG, all: false, ids: ['p1', 'p2'], applicationRoles: [] },
-      { scope: 'project', type: 'elasticsearch', roleId: 'elasticsearch-viewer', organizationId: ORG, all: false, ids: ['p3'], applicationRoles: ['marketing-reader'] },
-      { scope: 'project', type: 'security', roleId: 'security-t1-analyst', organizationId: ORG, all: true, ids: [], applicationRoles: [] },
+      {
+        scope: 'deployment',
+        roleId: 'deployment-viewer',
+        organizationId: ORG,
+        all: true,
+        ids: [],
+        applicationRoles: [],
+      },
+      {
+        scope: 'project',
+        type: 'elasticsearch',
+        roleId: 'elasticsearch-developer',
+        organizationId: ORG,
+        all: false,
+        ids: ['p1', 'p2'],
+        applicationRoles: [],
+      },
+      {
+        scope: 'project',
+        type: 'elasticsearch',
+        roleId: 'elasticsearch-viewer',
+        organizationId: ORG,
+        all: false,
+        ids: ['p3'],
+        applicationRoles: ['marketing-reader'],
+      },
+      {
+        scope: 'project',
+        type: 'security',
+        roleId: 'security-t1-analyst',
+        organizationId: ORG,
+        all: true,
+        ids: [],
+        applicationRoles: [],
+      },
     ]);
   });
 
@@ -42,8 +79,14 @@ describe('flattenAssignments / toRoleAssignments', () => {
   });
 
   it('drops ids that contradict all: true', () => {
-    const ra = { project: { observability: [{ role_id: 'observability-admin', organization_id: ORG, all: true, project_ids: ['x'] }] } };
-    expect(toRoleAssignments(flattenAssignments(ra))).toEqual({ project: { observability: [{ role_id: 'observability-admin', organization_id: ORG, all: true }] } });
+    const ra = {
+      project: {
+        observability: [{ role_id: 'observability-admin', organization_id: ORG, all: true, project_ids: ['x'] }],
+      },
+    };
+    expect(toRoleAssignments(flattenAssignments(ra))).toEqual({
+      project: { observability: [{ role_id: 'observability-admin', organization_id: ORG, all: true }] },
+    });
   });
 
   it('treats an empty body as empty', () => {
@@ -65,10 +108,16 @@ describe('isSameAssignment', () => {
 
 describe('mergeAssignments', () => {
   it('keeps each entry once', () => {
-    const extra: RoleAssignments = { project: { elasticsearch: [{ role_id: 'elasticsearch-admin', organization_id: ORG, all: true }] } };
+    const extra: RoleAssignments = {
+      project: { elasticsearch: [{ role_id: 'elasticsearch-admin', organization_id: ORG, all: true }] },
+    };
     const merged = mergeAssignments(member, extra, member);
     expect(flattenAssignments(merged)).toHaveLength(6);
-    expect(merged.project?.elasticsearch?.[2]).toEqual({ role_id: 'elasticsearch-admin', organization_id: ORG, all: true });
+    expect(merged.project?.elasticsearch?.[2]).toEqual({
+      role_id: 'elasticsearch-admin',
+      organization_id: ORG,
+      all: true,
+    });
   });
 });
 
@@ -80,39 +129,67 @@ describe('diffAssignments', () => {
       project: {
         elasticsearch: [
           { role_id: 'elasticsearch-developer', organization_id: ORG, all: false, project_ids: ['p2', 'p1', 'p4'] },
-          { role_id: 'elasticsearch-viewer', organization_id: ORG, all: false, project_ids: ['p3'], application_roles: ['marketing-reader'] },
+          {
+            role_id: 'elasticsearch-viewer',
+            organization_id: ORG,
+            all: false,
+            project_ids: ['p3'],
+            application_roles: ['marketing-reader'],
+          },
         ],
       },
     };
     expect(diffAssignments(member, after)).toEqual({
       removed: {
         project: {
-          elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: ORG, all: false, project_ids: ['p1', 'p2'] }],
+          elasticsearch: [
+            { role_id: 'elasticsearch-developer', organization_id: ORG, all: false, project_ids: ['p1', 'p2'] },
+          ],
           security: [{ role_id: 'security-t1-analyst', organization_id: ORG, all: true }],
         },
       },
-      added: { project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: ORG, all: false, project_ids: ['p2', 'p1', 'p4'] }] } },
+      added: {
+        project: {
+          elasticsearch: [
+            { role_id: 'elasticsearch-developer', organization_id: ORG, all: false, project_ids: ['p2', 'p1', 'p4'] },
+          ],
+        },
+      },
     });
   });
 
   it('applying the diff reaches the target (property)', () => {
-    const row = fc.record({
-      type: fc.constantFrom('elasticsearch', 'observability', 'security') as fc.Arbitrary<'elasticsearch' | 'observability' | 'security'>,
-      role: fc.constantFrom('admin', 'viewer'),
-      ids: fc.subarray(['a', 'b', 'c']),
-      app: fc.subarray(['r1', 'r2']),
-    }).map(({ type, role, ids, app }): FlatAssignment => ({
-      scope: 'project', type, roleId: `${type}-${role}`, organizationId: ORG, all: ids.length === 0, ids, applicationRoles: app,
-    }));
-    fc.assert(fc.property(fc.array(row, { maxLength: 6 }), fc.array(row, { maxLength: 6 }), (a, b) => {
-      const before = toRoleAssignments(a);
-      const after = toRoleAssignments(b);
-      const { added, removed } = diffAssignments(before, after);
-      const result = flattenAssignments(mergeAssignments(before, added)).filter((r) => !flattenAssignments(removed).some((x) => isSameAssignment(r, x)));
-      const target = flattenAssignments(mergeAssignments(after));
-      expect(result).toHaveLength(target.length);
-      expect(result.every((r) => target.some((t) => isSameAssignment(r, t)))).toBe(true);
-    }));
+    const row = fc
+      .record({
+        type: fc.constantFrom('elasticsearch', 'observability', 'security') as fc.Arbitrary<
+          'elasticsearch' | 'observability' | 'security'
+        >,
+        role: fc.constantFrom('admin', 'viewer'),
+        ids: fc.subarray(['a', 'b', 'c']),
+        app: fc.subarray(['r1', 'r2']),
+      })
+      .map(({ type, role, ids, app }): FlatAssignment => ({
+        scope: 'project',
+        type,
+        roleId: `${type}-${role}`,
+        organizationId: ORG,
+        all: ids.length === 0,
+        ids,
+        applicationRoles: app,
+      }));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), fc.array(row, { maxLength: 6 }), (a, b) => {
+        const before = toRoleAssignments(a);
+        const after = toRoleAssignments(b);
+        const { added, removed } = diffAssignments(before, after);
+        const result = flattenAssignments(mergeAssignments(before, added)).filter(
+          (r) => !flattenAssignments(removed).some((x) => isSameAssignment(r, x)),
+        );
+        const target = flattenAssignments(mergeAssignments(after));
+        expect(result).toHaveLength(target.length);
+        expect(result.every((r) => target.some((t) => isSameAssignment(r, t)))).toBe(true);
+      }),
+    );
   });
 });
 

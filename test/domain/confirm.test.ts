@@ -6,11 +6,7 @@ const snapshotWithKeys = () =>
   orgWith().key('ci deploy').key('etl').key('etl', { id: 'key-etl-2' }).key('   ').key('tab\there').build();
 
 describe('confirmationPhrase', () => {
-  const org = orgWith()
-    .member('alice')
-    .member('ghost', undefined, { email: '' })
-    .invitation('new@example.com')
-    .build();
+  const org = orgWith().member('alice').member('ghost', undefined, { email: '' }).invitation('new@example.com').build();
   const [alice, ghost] = org.members;
 
   it('asks for the member email, or the user id when there is none', () => {
@@ -27,7 +23,8 @@ describe('confirmationPhrase', () => {
 
   it('asks for a key description only when it names that key alone and can be typed', () => {
     const { keys } = snapshotWithKeys();
-    const phrase = (id: string) => confirmationPhrase({ kind: 'revoke-key', key: keys.find((k) => k.id === id)!, listedKeys: keys });
+    const phrase = (id: string) =>
+      confirmationPhrase({ kind: 'revoke-key', key: keys.find((k) => k.id === id)!, listedKeys: keys });
     expect(phrase(kid('ci deploy'))).toBe('ci deploy');
     expect(phrase(kid('etl'))).toBe(kid('etl'));
     expect(phrase('key-etl-2')).toBe('key-etl-2');
@@ -45,7 +42,14 @@ describe('confirmationPhrase', () => {
 
 describe('isConfirmed', () => {
   it('stays locked until the phrase is typed exactly', () => {
-    for (const typed of ['', 'alice', 'Alice@example.com', 'alice@example.co', 'alice@example.com.', 'alice @example.com']) {
+    for (const typed of [
+      '',
+      'alice',
+      'Alice@example.com',
+      'alice@example.co',
+      'alice@example.com.',
+      'alice @example.com',
+    ]) {
       expect(isConfirmed('alice@example.com', typed)).toBe(false);
     }
     expect(isConfirmed('revoke 3', 'revoke 2')).toBe(false);
@@ -69,14 +73,27 @@ describe('extraWarnings', () => {
     const single = orgWith().owner('olga').member('bob').build();
     const codes = (warnings: Array<{ code: string }>) => warnings.map((w) => w.code);
     expect(codes(extraWarnings({ kind: 'remove-members', userIds: [uid('olga')] }, single))).toEqual(['last-owner']);
-    expect(extraWarnings({ kind: 'remove-members', userIds: [uid('olga')] }, single)[0]!.message).toMatch(/the organization would have no owner/i);
+    expect(extraWarnings({ kind: 'remove-members', userIds: [uid('olga')] }, single)[0]!.message).toMatch(
+      /the organization would have no owner/i,
+    );
     expect(extraWarnings({ kind: 'remove-members', userIds: [uid('bob')] }, single)).toEqual([]);
-    expect(codes(extraWarnings({ kind: 'remove-assignment', userId: uid('olga'), remove: orgRole('organization-admin') }, single))).toEqual(['last-owner']);
+    expect(
+      codes(
+        extraWarnings(
+          { kind: 'remove-assignment', userId: uid('olga'), remove: orgRole('organization-admin') },
+          single,
+        ),
+      ),
+    ).toEqual(['last-owner']);
 
     const two = orgWith().owner('olga').owner('otto').build();
     expect(extraWarnings({ kind: 'remove-members', userIds: [uid('olga')] }, two)).toEqual([]);
-    expect(codes(extraWarnings({ kind: 'remove-members', userIds: [uid('olga'), uid('otto')] }, two))).toEqual(['last-owner']);
-    expect(extraWarnings({ kind: 'remove-assignment', userId: uid('olga'), remove: orgRole('organization-admin') }, two)).toEqual([]);
+    expect(codes(extraWarnings({ kind: 'remove-members', userIds: [uid('olga'), uid('otto')] }, two))).toEqual([
+      'last-owner',
+    ]);
+    expect(
+      extraWarnings({ kind: 'remove-assignment', userId: uid('olga'), remove: orgRole('organization-admin') }, two),
+    ).toEqual([]);
   });
 
   it('does not claim "no owner" when no owner is visible at all', () => {
@@ -86,16 +103,25 @@ describe('extraWarnings', () => {
 
   it('warns when revoking the key ec-access is using', () => {
     const org = orgWith().owner('olga').key('ec-access').key('ci').build();
-    const [warning] = extraWarnings({ kind: 'revoke-keys', keyIds: [kid('ci'), kid('ec-access')] }, org, { selfKeyId: kid('ec-access') });
-    expect(warning).toEqual({ code: 'self-key', message: expect.stringContaining('ec-access will lose access immediately') });
-    expect(extraWarnings({ kind: 'revoke-keys', keyIds: [kid('ci')] }, org, { selfKeyId: kid('ec-access') })).toEqual([]);
+    const [warning] = extraWarnings({ kind: 'revoke-keys', keyIds: [kid('ci'), kid('ec-access')] }, org, {
+      selfKeyId: kid('ec-access'),
+    });
+    expect(warning).toEqual({
+      code: 'self-key',
+      message: expect.stringContaining('ec-access will lose access immediately'),
+    });
+    expect(extraWarnings({ kind: 'revoke-keys', keyIds: [kid('ci')] }, org, { selfKeyId: kid('ec-access') })).toEqual(
+      [],
+    );
     expect(extraWarnings({ kind: 'revoke-keys', keyIds: [kid('ci')] }, org)).toEqual([]);
   });
 
   it('warns when removing the member whose key ec-access is using', () => {
     const built = orgWith().owner('olga').owner('otto').key('ec-access').build();
     const org = { ...built, keys: built.keys.map((k) => ({ ...k, user_id: uid('otto') })) };
-    const warnings = extraWarnings({ kind: 'remove-members', userIds: [uid('otto')] }, org, { selfKeyId: kid('ec-access') });
+    const warnings = extraWarnings({ kind: 'remove-members', userIds: [uid('otto')] }, org, {
+      selfKeyId: kid('ec-access'),
+    });
     expect(warnings.map((w) => w.code)).toEqual(['self-key-holder']);
   });
 
@@ -112,14 +138,19 @@ describe('roleReferences', () => {
     // By project id, with nothing else there: loses all stack access.
     .member('bob', projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], [reader]))
     // all:true for the type, plus a predefined role elsewhere that still covers the project.
-    .member('carol', roles(
-      projectRole('elasticsearch', 'elasticsearch-viewer', 'all', [reader]),
-      projectRole('elasticsearch', 'elasticsearch-developer', [pid('search-prod')]),
-    ))
+    .member(
+      'carol',
+      roles(
+        projectRole('elasticsearch', 'elasticsearch-viewer', 'all', [reader]),
+        projectRole('elasticsearch', 'elasticsearch-developer', [pid('search-prod')]),
+      ),
+    )
     // Org-scoped application_roles reach every project.
     .key('etl', { roles: orgRole('organization-admin', [reader]) })
     // Names the role for another project only.
-    .key('staging-only', { roles: projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-staging')], [reader]) })
+    .key('staging-only', {
+      roles: projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-staging')], [reader]),
+    })
     // An expired key grants nothing any more.
     .key('old', { roles: projectRole('elasticsearch', 'elasticsearch-viewer', 'all', [reader]), expiresInDays: -1 })
     .invitation('dan@example.com', { roles: projectRole('elasticsearch', 'elasticsearch-viewer', 'all', [reader]) })
@@ -144,12 +175,14 @@ describe('roleReferences', () => {
     const [warning] = extraWarnings({ kind: 'delete-role', projectId: pid('search-prod'), roleName: reader }, org);
     expect(warning).toEqual({
       code: 'role-in-use',
-      message: '4 holders are assigned "marketing-reader" in this project; 3 would be left with no stack role there. '
-        + 'Their assignments keep naming it, and grant nothing through it, until changed.',
+      message:
+        '4 holders are assigned "marketing-reader" in this project; 3 would be left with no stack role there. ' +
+        'Their assignments keep naming it, and grant nothing through it, until changed.',
     });
     // The org-scoped key names it in every project, observability included.
-    expect(extraWarnings({ kind: 'delete-role', projectId: pid('obs-prod'), roleName: reader }, org)[0]!.message)
-      .toMatch(/^1 holder is assigned "marketing-reader" in this project; 1 would be left/);
+    expect(
+      extraWarnings({ kind: 'delete-role', projectId: pid('obs-prod'), roleName: reader }, org)[0]!.message,
+    ).toMatch(/^1 holder is assigned "marketing-reader" in this project; 1 would be left/);
     expect(extraWarnings({ kind: 'delete-role', projectId: pid('obs-prod'), roleName: 'unused' }, org)).toEqual([]);
   });
 });

@@ -18,18 +18,42 @@ const D = 24 * H;
 
 describe('parseDuration', () => {
   it.each([
-    ['1h', H], ['3h', 3 * H], ['72h', 72 * H], ['1d', D], ['7d', 7 * D], ['30d', 30 * D], ['90d', 90 * D],
-    ['2w', 14 * D], ['3mo', 90 * D], ['12mo', 360 * D], ['1y', 365 * D],
+    ['1h', H],
+    ['3h', 3 * H],
+    ['72h', 72 * H],
+    ['1d', D],
+    ['7d', 7 * D],
+    ['30d', 30 * D],
+    ['90d', 90 * D],
+    ['2w', 14 * D],
+    ['3mo', 90 * D],
+    ['12mo', 360 * D],
+    ['1y', 365 * D],
   ])('%s is %d ms', (input, ms) => {
     expect(parseDuration(input)).toBe(ms);
   });
 
-  it.each(['', '0d', '0h', '30m', '5s', '1.5d', '-1d', '+1d', '1 d', ' 1d', '1D', 'd', '1', '1dd', '1d1h', 'P1D', '99999999999999999y'])(
-    'rejects %j',
-    (input) => {
-      expect(parseDuration(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '0d',
+    '0h',
+    '30m',
+    '5s',
+    '1.5d',
+    '-1d',
+    '+1d',
+    '1 d',
+    ' 1d',
+    '1D',
+    'd',
+    '1',
+    '1dd',
+    '1d1h',
+    'P1D',
+    '99999999999999999y',
+  ])('rejects %j', (input) => {
+    expect(parseDuration(input)).toBeUndefined();
+  });
 
   it('agrees with the documented defaults', () => {
     expect(parseDuration(DEFAULT_KEY_LIFETIME)).toBe(DEFAULT_KEY_LIFETIME_MS);
@@ -38,56 +62,80 @@ describe('parseDuration', () => {
   });
 
   it('is monotonic in the count for every unit', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 10_000 }), fc.constantFrom('h', 'd', 'w', 'mo', 'y'),
-      (a, b, unit) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(parseDuration(`${lo}${unit}`)!).toBeLessThanOrEqual(parseDuration(`${hi}${unit}`)!);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.constantFrom('h', 'd', 'w', 'mo', 'y'),
+        (a, b, unit) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(parseDuration(`${lo}${unit}`)!).toBeLessThanOrEqual(parseDuration(`${hi}${unit}`)!);
+        },
+      ),
+    );
   });
 
   it('rejects anything that is not digits followed by a known unit', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      if (/^[0-9]+(h|d|w|mo|y)$/.test(s)) return;
-      expect(parseDuration(s)).toBeUndefined();
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        if (/^[0-9]+(h|d|w|mo|y)$/.test(s)) return;
+        expect(parseDuration(s)).toBeUndefined();
+      }),
+    );
   });
 });
 
 describe('formatDuration', () => {
-  it.each([[H, '1h'], [36 * H, '36h'], [48 * H, '2d'], [90 * D, '90d'], [MAX_KEY_LIFETIME_MS, '365d'], [0, '0h'], [1, '1h'], [H + 1, '2h']])(
-    '%d ms is %s',
-    (ms, text) => {
-      expect(formatDuration(ms)).toBe(text);
-    },
-  );
+  it.each([
+    [H, '1h'],
+    [36 * H, '36h'],
+    [48 * H, '2d'],
+    [90 * D, '90d'],
+    [MAX_KEY_LIFETIME_MS, '365d'],
+    [0, '0h'],
+    [1, '1h'],
+    [H + 1, '2h'],
+  ])('%d ms is %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
 
   it('round-trips every whole number of hours', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 24 * 365 * 50 }), (hours) => {
-      expect(parseDuration(formatDuration(hours * H))).toBe(hours * H);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 24 * 365 * 50 }), (hours) => {
+        expect(parseDuration(formatDuration(hours * H))).toBe(hours * H);
+      }),
+    );
   });
 
   it('never shortens a span and only emits the documented units', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10 * 365 * D }), (ms) => {
-      const text = formatDuration(ms);
-      expect(text).toMatch(/^[0-9]+(h|d)$/);
-      expect(parseDuration(text)!).toBeGreaterThanOrEqual(ms);
-      expect(parseDuration(text)! - ms).toBeLessThan(H);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 * 365 * D }), (ms) => {
+        const text = formatDuration(ms);
+        expect(text).toMatch(/^[0-9]+(h|d)$/);
+        expect(parseDuration(text)!).toBeGreaterThanOrEqual(ms);
+        expect(parseDuration(text)! - ms).toBeLessThan(H);
+      }),
+    );
   });
 
   it('is the canonical form of any parsed duration', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), fc.constantFrom('h', 'd', 'w', 'mo', 'y'), (n, unit) => {
-      const ms = parseDuration(`${n}${unit}`)!;
-      expect(parseDuration(formatDuration(ms))).toBe(ms);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.constantFrom('h', 'd', 'w', 'mo', 'y'), (n, unit) => {
+        const ms = parseDuration(`${n}${unit}`)!;
+        expect(parseDuration(formatDuration(ms))).toBe(ms);
+      }),
+    );
   });
 });
 
 describe('describeDuration', () => {
-  it.each([[H, '1 hour'], [5 * H, '5 hours'], [D, '1 day'], [26 * H, '1 day and 2 hours'], [30 * D, '30 days']])('%d ms reads "%s"', (ms, words) => {
+  it.each([
+    [H, '1 hour'],
+    [5 * H, '5 hours'],
+    [D, '1 day'],
+    [26 * H, '1 day and 2 hours'],
+    [30 * D, '30 days'],
+  ])('%d ms reads "%s"', (ms, words) => {
     expect(describeDuration(ms)).toBe(words);
   });
 });
@@ -112,7 +160,8 @@ describe('validateExpiration', () => {
 
   it('takes another maximum, or none', () => {
     expect(validateExpiration('8d', { maxMs: 7 * D, subject: 'this job' })).toEqual({
-      ok: false, message: '"8d" (8 days) is longer than the maximum for this job: 7 days (7d)',
+      ok: false,
+      message: '"8d" (8 days) is longer than the maximum for this job: 7 days (7d)',
     });
     expect(validateExpiration('2y', { maxMs: Infinity })).toEqual({ ok: true, normalized: '730d', ms: 730 * D });
   });
@@ -120,11 +169,13 @@ describe('validateExpiration', () => {
   it('explains what is wrong', () => {
     expect(validateExpiration('')).toEqual({
       ok: false,
-      message: 'Enter a duration: a whole number followed by h (hours), d (days), w (weeks), mo (30-day months) or y (365 days), e.g. 30d',
+      message:
+        'Enter a duration: a whole number followed by h (hours), d (days), w (weeks), mo (30-day months) or y (365 days), e.g. 30d',
     });
     expect(validateExpiration('soon')).toEqual({
       ok: false,
-      message: '"soon" is not a duration: use a whole number followed by h (hours), d (days), w (weeks), mo (30-day months) or y (365 days), e.g. 30d',
+      message:
+        '"soon" is not a duration: use a whole number followed by h (hours), d (days), w (weeks), mo (30-day months) or y (365 days), e.g. 30d',
     });
     expect(validateExpiration('30m')).toEqual({
       ok: false,
@@ -134,10 +185,12 @@ describe('validateExpiration', () => {
   });
 
   it('accepts exactly the parseable durations up to one year', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 9000 }), fc.constantFrom('h', 'd', 'w', 'mo', 'y'), (n, unit) => {
-      const ms = parseDuration(`${n}${unit}`)!;
-      expect(validateExpiration(`${n}${unit}`).ok).toBe(ms <= MAX_KEY_LIFETIME_MS);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9000 }), fc.constantFrom('h', 'd', 'w', 'mo', 'y'), (n, unit) => {
+        const ms = parseDuration(`${n}${unit}`)!;
+        expect(validateExpiration(`${n}${unit}`).ok).toBe(ms <= MAX_KEY_LIFETIME_MS);
+      }),
+    );
   });
 });
 
@@ -146,8 +199,13 @@ describe('formatRelative and formatExpiry', () => {
   const at = (ms: number) => new Date(now.getTime() + ms);
 
   it.each([
-    [3 * D + 20 * H, 'in 3d'], [-2 * H - 59 * 60_000, '2h ago'], [5 * 60_000, 'in 5m'], [30_000, 'now'], [-30_000, 'now'],
-    [45 * D, 'in 1mo'], [-400 * D, '1y ago'],
+    [3 * D + 20 * H, 'in 3d'],
+    [-2 * H - 59 * 60_000, '2h ago'],
+    [5 * 60_000, 'in 5m'],
+    [30_000, 'now'],
+    [-30_000, 'now'],
+    [45 * D, 'in 1mo'],
+    [-400 * D, '1y ago'],
   ])('%d ms from now reads "%s"', (delta, text) => {
     expect(formatRelative(at(delta), now)).toBe(text);
   });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { ApiRequest } from '../../src/api/requests.js';
 import { createPlan, describeOutcome, runPlan, type Plan } from '../../src/domain/plan.js';
 
-const request = (n: number): ApiRequest => ({ method: 'POST', path: `/step/${n}`, body: { n }, target: { service: 'cloud' }, summary: `step ${n}` });
+const request = (n: number): ApiRequest => ({
+  method: 'POST',
+  path: `/step/${n}`,
+  body: { n },
+  target: { service: 'cloud' },
+  summary: `step ${n}`,
+});
 
 describe('runPlan', () => {
   it('sends every step in order and reports all of them as taking effect', async () => {
@@ -27,7 +33,12 @@ describe('runPlan', () => {
 
   it('hands response bodies to onResponse only, never into the plan', async () => {
     const bodies: unknown[] = [];
-    const outcome = await runPlan(createPlan('t', [request(1)]), async () => ({ key: 'secret' }), undefined, (_, b) => bodies.push(b));
+    const outcome = await runPlan(
+      createPlan('t', [request(1)]),
+      async () => ({ key: 'secret' }),
+      undefined,
+      (_, b) => bodies.push(b),
+    );
     expect(bodies).toEqual([{ key: 'secret' }]);
     expect(JSON.stringify(outcome.plan)).not.toContain('secret');
   });
@@ -37,7 +48,10 @@ describe('runPlan', () => {
       fc.asyncProperty(fc.array(fc.boolean(), { minLength: 0, maxLength: 12 }), async (succeeds) => {
         const sent: number[] = [];
         const updates: Plan[] = [];
-        const plan = createPlan('p', succeeds.map((_, i) => request(i)));
+        const plan = createPlan(
+          'p',
+          succeeds.map((_, i) => request(i)),
+        );
         const outcome = await runPlan(
           plan,
           async (r) => {
@@ -58,7 +72,8 @@ describe('runPlan', () => {
         expect(outcome.notRun.length).toBe(firstFailure < 0 ? 0 : succeeds.length - firstFailure - 1);
         // A step after the failure is never shown as running.
         if (firstFailure >= 0) {
-          for (const p of updates) for (const s of p.steps.slice(firstFailure + 1)) expect(['pending', 'skipped']).toContain(s.status);
+          for (const p of updates)
+            for (const s of p.steps.slice(firstFailure + 1)) expect(['pending', 'skipped']).toContain(s.status);
         }
       }),
     );

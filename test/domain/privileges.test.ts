@@ -15,7 +15,11 @@ const issuesOf = (desc: unknown) => {
   return result.ok ? [] : result.issues;
 };
 
-const kibana = (privileges: string[], resources: string[]) => ({ application: KIBANA_APPLICATION, privileges, resources });
+const kibana = (privileges: string[], resources: string[]) => ({
+  application: KIBANA_APPLICATION,
+  privileges,
+  resources,
+});
 
 describe('privilege lists', () => {
   it('keep the Serverless and stack-only sets apart', () => {
@@ -23,12 +27,16 @@ describe('privilege lists', () => {
     expect(SERVERLESS_INDEX_PRIVILEGES).toHaveLength(20);
     const serverless = new Set<string>([...SERVERLESS_CLUSTER_PRIVILEGES, ...SERVERLESS_INDEX_PRIVILEGES]);
     // manage_ilm is stack-only at both levels; nothing stack-only is in a Serverless enum.
-    expect([...STACK_ONLY_CLUSTER_PRIVILEGES, ...STACK_ONLY_INDEX_PRIVILEGES].filter((p) => serverless.has(p))).toEqual([]);
+    expect([...STACK_ONLY_CLUSTER_PRIVILEGES, ...STACK_ONLY_INDEX_PRIVILEGES].filter((p) => serverless.has(p))).toEqual(
+      [],
+    );
     expect(SERVERLESS_CLUSTER_PRIVILEGES).toContain('read_project_routing');
   });
 
   it('offer a starter list of Kibana features per project type', () => {
-    expect(KIBANA_FEATURES.elasticsearch.map((f) => f.id)).toEqual(expect.arrayContaining(['discover_v2', 'dashboard_v2', 'visualize_v2']));
+    expect(KIBANA_FEATURES.elasticsearch.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['discover_v2', 'dashboard_v2', 'visualize_v2']),
+    );
     expect(KIBANA_FEATURES.security.map((f) => f.id)).toContain('siemV2');
     expect(kibanaFeaturePrivilege('discover_v2', 'read')).toBe('feature_discover_v2.read');
   });
@@ -36,12 +44,16 @@ describe('privilege lists', () => {
 
 describe('validateRoleDescriptor', () => {
   it('accepts the skill examples', () => {
-    const marketing = { cluster: [], indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }] };
+    const marketing = {
+      cluster: [],
+      indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }],
+    };
     expect(validateRoleDescriptor(marketing)).toEqual({ ok: true, value: marketing });
     const dashboards = { cluster: [], indices: [], applications: [kibana(['feature_dashboard.read'], ['*'])] };
     expect(validateRoleDescriptor(dashboards)).toEqual({ ok: true, value: dashboards });
     const analyst = {
-      cluster: [], indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }],
+      cluster: [],
+      indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }],
       applications: [kibana(['feature_discover.read', 'feature_dashboard.read'], ['*'])],
     };
     expect(validateRoleDescriptor(analyst).ok).toBe(true);
@@ -51,10 +63,22 @@ describe('validateRoleDescriptor', () => {
     const full = {
       cluster: ['monitor', 'read_project_routing', 'indices:admin/get'],
       indices: [
-        { names: 'logs-*', privileges: ['read'], field_security: { grant: ['*'], except: ['secret'] }, query: '{"term":{"team":"a"}}' },
-        { names: ['metrics-*'], privileges: ['read', 'indices:data/read/search'], query: { template: { source: '{"term":{"owner":"{{_user.username}}"}}' } } },
+        {
+          names: 'logs-*',
+          privileges: ['read'],
+          field_security: { grant: ['*'], except: ['secret'] },
+          query: '{"term":{"team":"a"}}',
+        },
+        {
+          names: ['metrics-*'],
+          privileges: ['read', 'indices:data/read/search'],
+          query: { template: { source: '{"term":{"owner":"{{_user.username}}"}}' } },
+        },
       ],
-      applications: [kibana(['space_read'], ['space:marketing', 'space:sales']), kibana(['feature_discover_v2.all'], ['space:default'])],
+      applications: [
+        kibana(['space_read'], ['space:marketing', 'space:sales']),
+        kibana(['feature_discover_v2.all'], ['space:default']),
+      ],
       metadata: { team: 'marketing' },
       description: 'Marketing readers',
       run_as: [],
@@ -75,15 +99,36 @@ describe('validateRoleDescriptor', () => {
       { path: 'remote_cluster', message: 'remote cluster privileges are not available on Serverless (stack only)' },
       { path: 'name', message: 'unknown field; Elasticsearch refuses fields it does not know' },
     ]);
-    expect(issuesOf({ indices: [{ names: ['a'], privileges: ['read'], allow_restricted_indices: false, implicitly_granted: true, field_security: { grant: ['*'], deny: ['x'] } }] })).toEqual([
+    expect(
+      issuesOf({
+        indices: [
+          {
+            names: ['a'],
+            privileges: ['read'],
+            allow_restricted_indices: false,
+            implicitly_granted: true,
+            field_security: { grant: ['*'], deny: ['x'] },
+          },
+        ],
+      }),
+    ).toEqual([
       { path: 'indices[0].allow_restricted_indices', message: 'not available on Serverless (stack only); remove it' },
       { path: 'indices[0].implicitly_granted', message: 'added by GET ?include_implicit=true; remove it before PUT' },
-      { path: 'indices[0].field_security.deny', message: 'unknown field; Elasticsearch refuses fields it does not know' },
+      {
+        path: 'indices[0].field_security.deny',
+        message: 'unknown field; Elasticsearch refuses fields it does not know',
+      },
     ]);
   });
 
   it('reports shape errors with field paths', () => {
-    expect(issuesOf({ cluster: 'all', indices: [{ names: ['a'] }], applications: [{ application: KIBANA_APPLICATION, privileges: 'all' }] })).toEqual([
+    expect(
+      issuesOf({
+        cluster: 'all',
+        indices: [{ names: ['a'] }],
+        applications: [{ application: KIBANA_APPLICATION, privileges: 'all' }],
+      }),
+    ).toEqual([
       { path: 'cluster', message: 'expected a list, got a string' },
       { path: 'indices[0].privileges', message: 'is required' },
       { path: 'applications[0].privileges', message: 'expected a list, got a string' },
@@ -92,15 +137,32 @@ describe('validateRoleDescriptor', () => {
   });
 
   it('refuses stack-only privileges but lets unknown ones through', () => {
-    expect(issuesOf({ cluster: ['monitor', 'manage_ilm', 'manage_slm', 'cluster:monitor/main'], indices: [{ names: ['a'], privileges: ['read', 'manage_follow_index'] }] })).toEqual([
+    expect(
+      issuesOf({
+        cluster: ['monitor', 'manage_ilm', 'manage_slm', 'cluster:monitor/main'],
+        indices: [{ names: ['a'], privileges: ['read', 'manage_follow_index'] }],
+      }),
+    ).toEqual([
       { path: 'cluster[1]', message: '"manage_ilm" is not available on Serverless (stack only)' },
       { path: 'cluster[2]', message: '"manage_slm" is not available on Serverless (stack only)' },
-      { path: 'indices[0].privileges[1]', message: '"manage_follow_index" is not available on Serverless (stack only)' },
+      {
+        path: 'indices[0].privileges[1]',
+        message: '"manage_follow_index" is not available on Serverless (stack only)',
+      },
     ]);
   });
 
   it('refuses empty lists and names', () => {
-    expect(issuesOf({ cluster: [''], indices: [{ names: [], privileges: [] }, { names: '', privileges: ['read'] }], applications: [{ application: '', privileges: [], resources: [] }] })).toEqual([
+    expect(
+      issuesOf({
+        cluster: [''],
+        indices: [
+          { names: [], privileges: [] },
+          { names: '', privileges: ['read'] },
+        ],
+        applications: [{ application: '', privileges: [], resources: [] }],
+      }),
+    ).toEqual([
       { path: 'cluster[0]', message: 'must not be empty' },
       { path: 'indices[0].names', message: 'list at least one index name or pattern' },
       { path: 'indices[0].privileges', message: 'list at least one privilege' },
@@ -113,7 +175,10 @@ describe('validateRoleDescriptor', () => {
 
   it('needs a DLS query string to be a JSON object', () => {
     expect(issuesOf({ indices: [{ names: ['a'], privileges: ['read'], query: '{"term": ' }] })).toEqual([
-      { path: 'indices[0].query', message: expect.stringMatching(/^not valid JSON \(.+\); give a Query DSL object or its JSON text$/) },
+      {
+        path: 'indices[0].query',
+        message: expect.stringMatching(/^not valid JSON \(.+\); give a Query DSL object or its JSON text$/),
+      },
     ]);
     expect(issuesOf({ indices: [{ names: ['a'], privileges: ['read'], query: '[1]' }] })).toEqual([
       { path: 'indices[0].query', message: 'a DLS query string must hold a JSON object' },
@@ -131,45 +196,86 @@ describe('validateRoleDescriptor', () => {
   describe('Kibana privileges', () => {
     it('keeps global base privileges to all spaces', () => {
       expect(issuesOf({ applications: [kibana(['read'], ['space:default'])] })).toEqual([
-        { path: 'applications[0].privileges[0]', message: '"read" applies to all spaces and needs resources ["*"]; for listed spaces use "space_read"' },
+        {
+          path: 'applications[0].privileges[0]',
+          message: '"read" applies to all spaces and needs resources ["*"]; for listed spaces use "space_read"',
+        },
       ]);
     });
 
     it('keeps space base privileges to listed spaces', () => {
       expect(issuesOf({ applications: [kibana(['space_all'], ['*'])] })).toEqual([
-        { path: 'applications[0].privileges[0]', message: '"space_all" applies to listed spaces and needs "space:<id>" resources; for all spaces use "all"' },
+        {
+          path: 'applications[0].privileges[0]',
+          message: '"space_all" applies to listed spaces and needs "space:<id>" resources; for all spaces use "all"',
+        },
       ]);
     });
 
     it('does not mix base and feature privileges in one entry', () => {
       expect(issuesOf({ applications: [kibana(['read', 'feature_discover_v2.all'], ['*'])] })).toEqual([
-        { path: 'applications[0].privileges', message: 'base privileges (read) and feature privileges (feature_discover_v2.all) cannot be mixed in one entry; use one or the other' },
+        {
+          path: 'applications[0].privileges',
+          message:
+            'base privileges (read) and feature privileges (feature_discover_v2.all) cannot be mixed in one entry; use one or the other',
+        },
       ]);
     });
 
     it('does not mix "*" with spaces, and knows only "*" and space: resources', () => {
       expect(issuesOf({ applications: [kibana(['feature_discover_v2.read'], ['*', 'space:a', 'default'])] })).toEqual([
-        { path: 'applications[0].resources[2]', message: '"default" is not a Kibana resource: use "*" (all spaces) or "space:<space-id>"' },
-        { path: 'applications[0].resources', message: '"*" (all spaces) cannot be combined with other resources in one entry' },
+        {
+          path: 'applications[0].resources[2]',
+          message: '"default" is not a Kibana resource: use "*" (all spaces) or "space:<space-id>"',
+        },
+        {
+          path: 'applications[0].resources',
+          message: '"*" (all spaces) cannot be combined with other resources in one entry',
+        },
       ]);
     });
 
     it('refuses malformed, reserved and unknown privileges', () => {
-      expect(issuesOf({ applications: [kibana(['feature_discover', 'reserved_ml_user', 'superuser'], ['*'])] })).toEqual([
-        { path: 'applications[0].privileges[0]', message: '"feature_discover" must name a feature and a privilege, e.g. "feature_discover_v2.read"' },
-        { path: 'applications[0].privileges[1]', message: 'reserved privileges are managed by Kibana and cannot be granted by a custom role' },
-        { path: 'applications[0].privileges[2]', message: '"superuser" is not a Kibana privilege: use all or read (all spaces), space_all or space_read (listed spaces), or feature_<feature>.<privilege>' },
+      expect(
+        issuesOf({ applications: [kibana(['feature_discover', 'reserved_ml_user', 'superuser'], ['*'])] }),
+      ).toEqual([
+        {
+          path: 'applications[0].privileges[0]',
+          message: '"feature_discover" must name a feature and a privilege, e.g. "feature_discover_v2.read"',
+        },
+        {
+          path: 'applications[0].privileges[1]',
+          message: 'reserved privileges are managed by Kibana and cannot be granted by a custom role',
+        },
+        {
+          path: 'applications[0].privileges[2]',
+          message:
+            '"superuser" is not a Kibana privilege: use all or read (all spaces), space_all or space_read (listed spaces), or feature_<feature>.<privilege>',
+        },
       ]);
     });
 
     it('refuses a resource granted by two Kibana entries', () => {
-      expect(issuesOf({ applications: [kibana(['space_read'], ['space:a', 'space:b']), kibana(['feature_discover_v2.all'], ['space:b'])] })).toEqual([
-        { path: 'applications[1].resources[0]', message: '"space:b" is already granted by applications[0]; merge the two entries' },
+      expect(
+        issuesOf({
+          applications: [
+            kibana(['space_read'], ['space:a', 'space:b']),
+            kibana(['feature_discover_v2.all'], ['space:b']),
+          ],
+        }),
+      ).toEqual([
+        {
+          path: 'applications[1].resources[0]',
+          message: '"space:b" is already granted by applications[0]; merge the two entries',
+        },
       ]);
     });
 
     it('leaves other applications alone', () => {
-      expect(validateRoleDescriptor({ applications: [{ application: 'myapp', privileges: ['read'], resources: ['doc/*'] }] }).ok).toBe(true);
+      expect(
+        validateRoleDescriptor({ applications: [{ application: 'myapp', privileges: ['read'], resources: ['doc/*'] }] })
+          .ok,
+      ).toBe(true);
     });
   });
 });

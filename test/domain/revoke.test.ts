@@ -9,13 +9,29 @@ const without = (...ids: string[]) => keys.filter((k) => !ids.includes(k.id));
 const [one, two, three] = [kid('leaked-1'), kid('leaked-2'), kid('leaked-3')];
 
 const apiError = (init: Partial<ApiErrorInit>) =>
-  ({ ok: false, error: new ApiError({ kind: 'server', service: 'cloud', endpoint: 'DELETE /users/auth/keys', message: 'boom', hint: '', ...init }) }) as const;
+  ({
+    ok: false,
+    error: new ApiError({
+      kind: 'server',
+      service: 'cloud',
+      endpoint: 'DELETE /users/auth/keys',
+      message: 'boom',
+      hint: '',
+      ...init,
+    }),
+  }) as const;
 
-const statuses = (outcome: ReturnType<typeof revokeOutcome>) => Object.fromEntries(outcome.keys.map((k) => [k.id, k.status]));
+const statuses = (outcome: ReturnType<typeof revokeOutcome>) =>
+  Object.fromEntries(outcome.keys.map((k) => [k.id, k.status]));
 
 describe('revokeOutcome', () => {
   it('revoked: listed before, gone after', () => {
-    const outcome = revokeOutcome({ requested: [one, two], before: keys, result: { ok: true }, after: without(one, two) });
+    const outcome = revokeOutcome({
+      requested: [one, two],
+      before: keys,
+      result: { ok: true },
+      after: without(one, two),
+    });
     expect(statuses(outcome)).toEqual({ [one]: 'revoked', [two]: 'revoked' });
     expect(outcome.keys[0]!.key).toEqual(byId(one));
     expect(outcome).toMatchObject({ stillActive: [], maybeActive: [], complete: true });
@@ -27,7 +43,9 @@ describe('revokeOutcome', () => {
     expect(notListed.complete).toBe(true);
 
     const missing = revokeOutcome({
-      requested: [one], before: keys, result: apiError({ kind: 'not_found', status: 404, code: 'api_keys.key_not_found', message: 'not found' }),
+      requested: [one],
+      before: keys,
+      result: apiError({ kind: 'not_found', status: 404, code: 'api_keys.key_not_found', message: 'not found' }),
     });
     expect(statuses(missing)).toEqual({ [one]: 'already-gone' });
   });
@@ -52,7 +70,11 @@ describe('revokeOutcome', () => {
   });
 
   it('failed: a refusal (4xx) without a re-read leaves every key active', () => {
-    const outcome = revokeOutcome({ requested: [one, two], before: keys, result: apiError({ kind: 'forbidden', status: 403, message: 'not an owner' }) });
+    const outcome = revokeOutcome({
+      requested: [one, two],
+      before: keys,
+      result: apiError({ kind: 'forbidden', status: 403, message: 'not an owner' }),
+    });
     expect(statuses(outcome)).toEqual({ [one]: 'failed', [two]: 'failed' });
     expect(outcome.stillActive).toEqual([byId(one), byId(two)]);
   });
@@ -74,13 +96,20 @@ describe('revokeOutcome', () => {
   });
 
   it('a re-read settles what the call could not: unknown becomes revoked or failed', () => {
-    const outcome = revokeOutcome({ requested: [one, two], before: keys, result: apiError({ kind: 'timeout', message: 'timeout' }), after: without(one) });
+    const outcome = revokeOutcome({
+      requested: [one, two],
+      before: keys,
+      result: apiError({ kind: 'timeout', message: 'timeout' }),
+      after: without(one),
+    });
     expect(statuses(outcome)).toEqual({ [one]: 'revoked', [two]: 'failed' });
     expect(outcome.stillActive).toEqual([byId(two)]);
   });
 
   it('counts a key asked for twice once', () => {
-    expect(revokeOutcome({ requested: [one, one], before: keys, result: { ok: true }, after: without(one) }).keys).toHaveLength(1);
+    expect(
+      revokeOutcome({ requested: [one, one], before: keys, result: { ok: true }, after: without(one) }).keys,
+    ).toHaveLength(1);
   });
 });
 

@@ -16,7 +16,12 @@ describe('paths', () => {
 });
 
 describe('parseWith', () => {
-  const Schema = z.strictObject({ name: z.string().min(1), tags: z.array(z.string()).min(1), kind: z.enum(['a', 'b']), on: z.boolean() });
+  const Schema = z.strictObject({
+    name: z.string().min(1),
+    tags: z.array(z.string()).min(1),
+    kind: z.enum(['a', 'b']),
+    on: z.boolean(),
+  });
 
   it('words zod issues for people, under a prefix', () => {
     const result = parseWith(Schema, { name: '', tags: [], kind: 'c', extra: 1 }, 'body');
@@ -36,7 +41,10 @@ describe('parseWith', () => {
   });
 
   it('returns the parsed value when valid', () => {
-    expect(parseWith(Schema, { name: 'x', tags: ['t'], kind: 'a', on: false })).toEqual({ ok: true, value: { name: 'x', tags: ['t'], kind: 'a', on: false } });
+    expect(parseWith(Schema, { name: 'x', tags: ['t'], kind: 'a', on: false })).toEqual({
+      ok: true,
+      value: { name: 'x', tags: ['t'], kind: 'a', on: false },
+    });
   });
 
   it('says what it got instead', () => {

@@ -55,8 +55,13 @@ export function layoutProblems(app: PtyApp): string[] {
   const lines = app.lines();
   const wrapped = app.wrappedRows();
   // A line can never be wider than the terminal's buffer; text written wider shows up as wrapped rows instead.
-  if (wrapped.length > 0) problems.push(`rows ${wrapped.join(', ')} are wrapped continuations (something wider than ${app.cols} columns)`);
-  for (const [name, pattern] of [['header', HEADER_LINE], ['tab line', TABS_LINE], ['footer', FOOTER_LINE]] as const) {
+  if (wrapped.length > 0)
+    problems.push(`rows ${wrapped.join(', ')} are wrapped continuations (something wider than ${app.cols} columns)`);
+  for (const [name, pattern] of [
+    ['header', HEADER_LINE],
+    ['tab line', TABS_LINE],
+    ['footer', FOOTER_LINE],
+  ] as const) {
     const n = countLines(app, pattern);
     if (n !== 1) problems.push(`the ${name} appears ${n} times (expected once)`);
   }
@@ -68,18 +73,28 @@ export function layoutProblems(app: PtyApp): string[] {
 
 /** The rows inside the (outermost) panel box, without its borders. */
 export function panelRows(screen: string): string[] {
-  return screen.split('\n').map((l) => /^[│|](.*)[│|]$/.exec(l)?.[1]?.trimEnd()).filter((l): l is string => l !== undefined);
+  return screen
+    .split('\n')
+    .map((l) => /^[│|](.*)[│|]$/.exec(l)?.[1]?.trimEnd())
+    .filter((l): l is string => l !== undefined);
 }
 
 /** The panel's rows trimmed and run together, so a URL broken over lines reads as one. */
-export const joinedRows = (screen: string) => panelRows(screen).map((r) => r.trim()).join('');
+export const joinedRows = (screen: string) =>
+  panelRows(screen)
+    .map((r) => r.trim())
+    .join('');
 
 /** The line the wizard's pointer (▶, components/wizard/fields.tsx) is on: a field being typed into, or a list option. */
 export const cursorLine = (screen: string) => screen.split('\n').find((l) => /[│|]\s*▶/.test(l)) ?? '';
 
 /** Waits until the wizard asks `title` (its question line, not an answered step's summary). */
 export function waitForQuestion(app: PtyApp, title: string, options: WaitOptions = {}): Promise<string> {
-  return app.waitFor((s) => panelRows(s).some((r) => r.startsWith(` ${title}`)), `the wizard to ask "${title}"`, options);
+  return app.waitFor(
+    (s) => panelRows(s).some((r) => r.startsWith(` ${title}`)),
+    `the wizard to ask "${title}"`,
+    options,
+  );
 }
 
 /** A wizard list's visible options (`( )`, `[ ]`, `[x]` rows), the pointer's among them, and whether more follow below (the `n/m` line). */
@@ -87,7 +102,11 @@ function listView(screen: string): { options: string[]; cursor: number; moreBelo
   const rows = panelRows(screen);
   const options = rows.filter((r) => /^ [▶ ] [([][ x•][)\]] /.test(r));
   const position = rows.map((r) => /^\s+(\d+)\/(\d+)$/.exec(r)).find(Boolean);
-  return { options, cursor: options.findIndex((r) => r.startsWith(' ▶')), moreBelow: position ? Number(position[1]) < Number(position[2]) : false };
+  return {
+    options,
+    cursor: options.findIndex((r) => r.startsWith(' ▶')),
+    moreBelow: position ? Number(position[1]) < Number(position[2]) : false,
+  };
 }
 
 /**
@@ -162,7 +181,8 @@ export async function reviewRequests(app: PtyApp): Promise<PreviewedRequest[]> {
   const found = new Map<string, PreviewedRequest>();
   for (let line = 0; line < 300; line++) {
     const screen = app.screen();
-    for (const r of previewedRequests(screen)) if (r.body !== undefined || !found.has(`${r.method} ${r.url}`)) found.set(`${r.method} ${r.url}`, r);
+    for (const r of previewedRequests(screen))
+      if (r.body !== undefined || !found.has(`${r.method} ${r.url}`)) found.set(`${r.method} ${r.url}`, r);
     if (screen.includes(PLAN_END)) return [...found.values()];
     await app.press('down');
     await app.waitFor((s) => s !== screen, 'the preview to scroll');

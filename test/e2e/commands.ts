@@ -19,20 +19,27 @@ export const SANDBOX_STATE = 'sandbox-state.json';
 
 export function runCommand(app: PtyApp, args: readonly string[], timeoutMs = 20_000): Promise<CommandResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [binPath(), ...args], { cwd: app.cwd, env: app.env, timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({
-        code,
-        stdout,
-        stderr,
-        json() {
-          try {
-            return JSON.parse(stdout);
-          } catch {
-            throw new Error(`ec-access ${args.join(' ')} did not print JSON (exit ${code})\nstdout:\n${stdout}\nstderr:\n${stderr}`);
-          }
-        },
-      });
-    });
+    execFile(
+      process.execPath,
+      [binPath(), ...args],
+      { cwd: app.cwd, env: app.env, timeout: timeoutMs, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({
+          code,
+          stdout,
+          stderr,
+          json() {
+            try {
+              return JSON.parse(stdout);
+            } catch {
+              throw new Error(
+                `ec-access ${args.join(' ')} did not print JSON (exit ${code})\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+              );
+            }
+          },
+        });
+      },
+    );
   });
 }

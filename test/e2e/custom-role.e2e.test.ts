@@ -5,7 +5,15 @@
  * show it, and the sandbox (read back by scriptable commands on the same state file) holds exactly that.
  */
 import { afterEach, expect, it } from 'vitest';
-import { choose, projectIdOnScreen, reviewRequests, scrollPlanTo, tick, typeAndEnter, waitForList } from './app-screen.js';
+import {
+  choose,
+  projectIdOnScreen,
+  reviewRequests,
+  scrollPlanTo,
+  tick,
+  typeAndEnter,
+  waitForList,
+} from './app-screen.js';
 import { runCommand, SANDBOX_STATE } from './commands.js';
 import { closeAll, launch } from './harness.js';
 
@@ -56,7 +64,10 @@ it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, {
   await app.press('enter');
 
   // The plan: the same descriptor PUT in each project, then the assignment, nothing sent yet.
-  const descriptor = { indices: [{ names: ['support-*'], privileges: ['read'] }], description: 'Reads support tickets' };
+  const descriptor = {
+    indices: [{ names: ['support-*'], privileges: ['read'] }],
+    description: 'Reads support tickets',
+  };
   const requests = await reviewRequests(app);
   expect(requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'POST']);
   projectIds.forEach((id, i) => {
@@ -65,8 +76,15 @@ it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, {
   });
   const userId = /\/api\/v1\/users\/(\d+)\/role_assignments$/.exec(requests[2]!.url)?.[1];
   expect(userId).toBeDefined();
-  const assignment = { role_id: 'elasticsearch-viewer', all: false, project_ids: projectIds, application_roles: [ROLE] };
-  expect(requests[2]!.body).toEqual({ project: { elasticsearch: [{ ...assignment, organization_id: expect.any(String) }] } });
+  const assignment = {
+    role_id: 'elasticsearch-viewer',
+    all: false,
+    project_ids: projectIds,
+    application_roles: [ROLE],
+  };
+  expect(requests[2]!.body).toEqual({
+    project: { elasticsearch: [{ ...assignment, organization_id: expect.any(String) }] },
+  });
 
   await app.press('enter');
   await app.waitForText('All 3 steps done.');
@@ -101,7 +119,10 @@ it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, {
     ...PROJECTS.map((project) => runCommand(app, ['roles', 'list', '--project', project, '--name', ROLE, '--json'])),
   ]);
   expect(listed!.code, listed!.stderr).toBe(0);
-  const custom = listed!.json().custom.filter((r: { name: string }) => r.name === ROLE).map((r: { project_name: string }) => r.project_name);
+  const custom = listed!
+    .json()
+    .custom.filter((r: { name: string }) => r.name === ROLE)
+    .map((r: { project_name: string }) => r.project_name);
   expect(custom.sort()).toEqual([...PROJECTS]);
   for (const role of descriptors) expect(role.json().role).toMatchObject(descriptor);
   const member = members!.json().members.find((m: { email: string }) => m.email === MEMBER);

@@ -86,7 +86,10 @@ describe('pty harness', () => {
   });
 
   it('reports rows that wrapped because a line was wider than the terminal', async () => {
-    const app = await launchProgram({ file: process.execPath, args: ['-e', `process.stdout.write('x'.repeat(100) + '\\r\\nshort\\r\\n')`] });
+    const app = await launchProgram({
+      file: process.execPath,
+      args: ['-e', `process.stdout.write('x'.repeat(100) + '\\r\\nshort\\r\\n')`],
+    });
     expect(await app.exit()).toBe(0);
     expect(app.wrappedRows()).toEqual([1]);
   });

@@ -137,7 +137,10 @@ export function repoRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'bin', 'ec-access.js')) && existsSync(join(dir, 'package.json'))) return dir;
     const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the ec-access repository root (bin/ec-access.js) above ' + fileURLToPath(import.meta.url));
+    if (up === dir)
+      throw new Error(
+        'cannot find the ec-access repository root (bin/ec-access.js) above ' + fileURLToPath(import.meta.url),
+      );
     dir = up;
   }
 }
@@ -150,14 +153,20 @@ export function binPath(): string {
 export function assertBuilt(): void {
   const main = join(repoRoot(), 'dist', 'src', 'cli', 'main.js');
   if (!existsSync(main)) {
-    throw new Error(`${main} does not exist: the e2e tests run the built program. Run \`npm run build\` first (\`npm test\` does).`);
+    throw new Error(
+      `${main} does not exist: the e2e tests run the built program. Run \`npm run build\` first (\`npm test\` does).`,
+    );
   }
 }
 
 /** Start ec-access (the built bin) in a pty. Without EC_API_KEY in `env` it runs on its embedded sandbox. */
 export async function launch(options: LaunchOptions = {}): Promise<PtyApp> {
   assertBuilt();
-  return launchProgram({ ...options, file: process.execPath, args: [...(options.nodeArgs ?? []), binPath(), ...(options.args ?? [])] });
+  return launchProgram({
+    ...options,
+    file: process.execPath,
+    args: [...(options.nodeArgs ?? []), binPath(), ...(options.args ?? [])],
+  });
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -255,14 +264,24 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
     const status = exitCode === undefined ? 'running' : `exited with code ${exitCode}`;
     return (
       `process ${status}; last screen (${term.cols}×${term.rows}):\n` +
-      '┌' + '─'.repeat(term.cols) + '┐\n' +
-      lines().map((l) => '│' + l.padEnd(term.cols) + '│').join('\n') +
-      '\n└' + '─'.repeat(term.cols) + '┘' +
+      '┌' +
+      '─'.repeat(term.cols) +
+      '┐\n' +
+      lines()
+        .map((l) => '│' + l.padEnd(term.cols) + '│')
+        .join('\n') +
+      '\n└' +
+      '─'.repeat(term.cols) +
+      '┘' +
       (err ? `\nstderr:\n${err}` : '')
     );
   };
 
-  const waitFor = async (predicate: (s: string) => boolean, description: string, opts: WaitOptions = {}): Promise<string> => {
+  const waitFor = async (
+    predicate: (s: string) => boolean,
+    description: string,
+    opts: WaitOptions = {},
+  ): Promise<string> => {
     const deadline = performance.now() + (opts.timeoutMs ?? 8000);
     for (;;) {
       await parsed;
@@ -270,7 +289,8 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       const complete = !synchronizedUpdateOpen(raw);
       const s = screen();
       if (complete && predicate(s)) return s;
-      if (performance.now() > deadline) throw new Error(`timed out after ${opts.timeoutMs ?? 8000} ms waiting for ${description}\n${describe()}`);
+      if (performance.now() > deadline)
+        throw new Error(`timed out after ${opts.timeoutMs ?? 8000} ms waiting for ${description}\n${describe()}`);
       if (exitCode !== undefined && performance.now() - lastDataAt > 50) {
         throw new Error(`the program exited while waiting for ${description}\n${describe()}`);
       }
@@ -287,7 +307,11 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
     while (chunks === before && performance.now() - start < firstMs) await sleep(2);
     // Something arrived: Ink may write one frame in several chunks, so wait for a short silence.
     if (chunks !== before) {
-      while ((performance.now() - lastDataAt < quietMs || synchronizedUpdateOpen(raw)) && performance.now() - start < 1000) await sleep(2);
+      while (
+        (performance.now() - lastDataAt < quietMs || synchronizedUpdateOpen(raw)) &&
+        performance.now() - start < 1000
+      )
+        await sleep(2);
     }
     await parsed;
   };
@@ -314,7 +338,11 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       return rows;
     },
     waitForText: (text, opts) =>
-      waitFor((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)), `${typeof text === 'string' ? JSON.stringify(text) : String(text)} on screen`, opts),
+      waitFor(
+        (s) => (typeof text === 'string' ? s.includes(text) : text.test(s)),
+        `${typeof text === 'string' ? JSON.stringify(text) : String(text)} on screen`,
+        opts,
+      ),
     waitFor,
     async press(key, opts) {
       if (exitCode !== undefined) throw new Error(`cannot press ${key}: ${describe()}`);
@@ -337,7 +365,10 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       const timeoutMs = opts.timeoutMs ?? 5000;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the program did not exit within ${timeoutMs} ms\n${describe()}`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`the program did not exit within ${timeoutMs} ms\n${describe()}`)),
+          timeoutMs,
+        );
       });
       try {
         const code = await Promise.race([exited, timeout]);

@@ -16,7 +16,12 @@ afterEach(closeAll);
 const LEAKED = 'Grafana dashboards';
 
 it(`revokes every "${LEAKED}" key from a cold start with a handful of keys`, { timeout: 60_000 }, async () => {
-  const app = await launch({ cols: 120, rows: 40, args: ['keys', '--filter', 'grafana'], env: { EC_SANDBOX_STATE: SANDBOX_STATE } });
+  const app = await launch({
+    cols: 120,
+    rows: 40,
+    args: ['keys', '--filter', 'grafana'],
+    env: { EC_SANDBOX_STATE: SANDBOX_STATE },
+  });
   const filtered = await waitForList(app, 'Keys');
   expect(filtered).toMatch(/Keys\[2\/\d+\].*\/grafana/);
   const total = Number(/Keys\[2\/(\d+)\]/.exec(filtered)![1]);
@@ -52,7 +57,10 @@ it(`revokes every "${LEAKED}" key from a cold start with a handful of keys`, { t
   await app.press('q');
   expect(await app.exit()).toBe(0);
 
-  const [keys, audit] = await Promise.all([runCommand(app, ['keys', 'list', '--json']), runCommand(app, ['audit', '--json'])]);
+  const [keys, audit] = await Promise.all([
+    runCommand(app, ['keys', 'list', '--json']),
+    runCommand(app, ['audit', '--json']),
+  ]);
   expect(keys.code, keys.stderr).toBe(0);
   const remaining = keys.json().keys as Array<{ id: string; description: string }>;
   expect(remaining).toHaveLength(total - 2);
@@ -62,6 +70,13 @@ it(`revokes every "${LEAKED}" key from a cold start with a handful of keys`, { t
   const entries = audit.json() as Array<Record<string, unknown>>;
   const write = entries.find((e) => e.type === 'write');
   expect(entries).toHaveLength(2);
-  expect(write).toMatchObject({ mode: 'sandbox', method: 'DELETE', path: '/users/auth/keys', status: 200, outcome: 'ok', body: { keys: ids } });
+  expect(write).toMatchObject({
+    mode: 'sandbox',
+    method: 'DELETE',
+    path: '/users/auth/keys',
+    status: 200,
+    outcome: 'ok',
+    body: { keys: ids },
+  });
   expect(entries.find((e) => e.type === 'verify')).toMatchObject({ ref: write!.id, result: 'confirmed' });
 });

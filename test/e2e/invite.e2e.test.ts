@@ -48,7 +48,11 @@ it(`invites ${EMAIL} as Developer on ${PROJECT}, showing the exact request first
   const expectedBody = {
     emails: [EMAIL],
     role_assignments: {
-      project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: orgId, all: false, project_ids: [projectId] }] },
+      project: {
+        elasticsearch: [
+          { role_id: 'elasticsearch-developer', organization_id: orgId, all: false, project_ids: [projectId] },
+        ],
+      },
     },
   };
   const [request, ...others] = previewedRequests(review);
@@ -66,7 +70,9 @@ it(`invites ${EMAIL} as Developer on ${PROJECT}, showing the exact request first
   await waitForList(app, 'Members');
   await app.press('/');
   await app.type('new.analyst');
-  const row = (await app.waitFor((s) => s.split('\n').some((l) => l.includes('new.analyst@')), 'the invitation in the list'))
+  const row = (
+    await app.waitFor((s) => s.split('\n').some((l) => l.includes('new.analyst@')), 'the invitation in the list')
+  )
     .split('\n')
     .find((l) => l.includes('new.analyst@'))!;
   expect(row).toMatch(/\(pending\)/);

@@ -30,5 +30,7 @@ export function keyBytes(key: string): string {
   const ctrl = /^ctrl\+([a-z])$/i.exec(key);
   if (ctrl?.[1]) return String.fromCharCode(ctrl[1].toLowerCase().charCodeAt(0) - 96);
   if ([...key].length === 1) return key;
-  throw new Error(`unknown key name ${JSON.stringify(key)}; use a name such as "enter", "esc", "ctrl+c" or one character`);
+  throw new Error(
+    `unknown key name ${JSON.stringify(key)}; use a name such as "enter", "esc", "ctrl+c" or one character`,
+  );
 }

@@ -19,7 +19,12 @@ const COUNT = Number(process.env.EC_MONKEY_KEYS ?? 10_000);
 const BATCH = 20;
 
 /** What a crash or an uncaught error looks like on screen (Ink's error box, a thrown Error, a stack frame). */
-const CRASH_TEXT = [/\bERROR\b/, /\b(Type|Range|Reference|Syntax)?Error: /, /^\s*at .+:\d+:\d+\)?\s*$/m, /ec-access crashed/];
+const CRASH_TEXT = [
+  /\bERROR\b/,
+  /\b(Type|Range|Reference|Syntax)?Error: /,
+  /^\s*at .+:\d+:\d+\)?\s*$/m,
+  /ec-access crashed/,
+];
 
 /**
  * Control characters a program has no business writing to a terminal (DEL, NUL, SO/SI, …). They come from input
@@ -38,7 +43,10 @@ function crashIn(frame: string): RegExp | undefined {
 }
 
 function report(app: PtyApp, keys: readonly string[], upTo: number, what: string): string {
-  const recent = keys.slice(Math.max(0, upTo - 30), upTo).map((k) => JSON.stringify(k)).join(' ');
+  const recent = keys
+    .slice(Math.max(0, upTo - 30), upTo)
+    .map((k) => JSON.stringify(k))
+    .join(' ');
   return `${what} (seed ${SEED}, after key #${upTo})\nlast keys: ${recent}\nstderr: ${app.stderr() || '(empty)'}\nscreen:\n${app.screen()}`;
 }
 
@@ -85,6 +93,10 @@ it(`survives ${COUNT} random keys (seed ${SEED})`, { timeout: 120_000 }, async (
   expect(crashed, crashed).toBeUndefined();
   // The run really went everywhere: each screen's list and the help were on screen at some point.
   const screens: ScreenName[] = ['Members', 'Projects', 'Roles', 'Keys'];
-  for (const name of screens) expect(frames.some((f) => listTitle(name).test(f)), `${name} was never shown`).toBe(true);
+  for (const name of screens)
+    expect(
+      frames.some((f) => listTitle(name).test(f)),
+      `${name} was never shown`,
+    ).toBe(true);
   expect(frames.some((f) => HELP_OPEN.test(f))).toBe(true);
 });

@@ -41,7 +41,9 @@ export function bindingVocabulary(): string[] {
   return [...keys].filter((k) => !FORBIDDEN_KEYS.has(k)).sort();
 }
 
-const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).filter((c) => !FORBIDDEN_KEYS.has(c));
+const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).filter(
+  (c) => !FORBIDDEN_KEYS.has(c),
+);
 
 export interface MonkeyMix {
   /** Share of escape presses (get out of inputs, overlays and details). */

@@ -19,9 +19,13 @@ it('redraws cleanly after shrinking from 160×48 to 80×24', { timeout: 30_000 }
 
   await app.resize(80, 24);
   // Ink redraws asynchronously (throttled); give it time, but a layout that stays broken fails with the screen.
-  await app.waitFor((s) => listTitle('Projects').test(s) && layoutProblems(app).length === 0, 'a clean 80×24 frame', { timeoutMs: 3000 }).catch((error: Error) => {
-    throw new Error(`${layoutProblems(app).join('\n')}\n${error.message}`);
-  });
+  await app
+    .waitFor((s) => listTitle('Projects').test(s) && layoutProblems(app).length === 0, 'a clean 80×24 frame', {
+      timeoutMs: 3000,
+    })
+    .catch((error: Error) => {
+      throw new Error(`${layoutProblems(app).join('\n')}\n${error.message}`);
+    });
   expect(app.lines()).toHaveLength(24);
 
   // And the app still works at the new size.

@@ -6,7 +6,10 @@
 export function colourSequences(raw: string): string[] {
   const found: string[] = [];
   for (const match of raw.matchAll(/\x1b\[([0-9;:]*)m/g)) {
-    const params = (match[1] ?? '').split(/[;:]/).filter((p) => p !== '').map(Number);
+    const params = (match[1] ?? '')
+      .split(/[;:]/)
+      .filter((p) => p !== '')
+      .map(Number);
     const colour = params.some((p) => (p >= 30 && p <= 49) || (p >= 90 && p <= 97) || (p >= 100 && p <= 107));
     if (colour) found.push(match[0]);
   }

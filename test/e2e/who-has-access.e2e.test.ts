@@ -41,7 +41,10 @@ it(`shows who has access to ${PROJECT} with their roles`, { timeout: 30_000 }, a
 
   const details = await app.waitForText(new RegExp(`Project: ${PROJECT} \\(`));
   expect(details).toMatch(/Who has access here/);
-  const screen = await app.waitFor((s) => /Members \(\d+\)/.test(s) && /API keys \(\d+\)/.test(s) && !/loading…/.test(s), 'the access list to load');
+  const screen = await app.waitFor(
+    (s) => /Members \(\d+\)/.test(s) && /API keys \(\d+\)/.test(s) && !/loading…/.test(s),
+    'the access list to load',
+  );
 
   // Each group is counted, and each holder line says who, with which role(s) here, and why ("via ...").
   const members = group(screen, 'Members');

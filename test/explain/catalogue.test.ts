@@ -16,8 +16,9 @@ function sources(dir: string): string[] {
 
 /** `concept: '…'` in the wizard step definitions, whatever wizard they belong to. */
 function wizardConcepts(): Array<{ file: string; id: string }> {
-  return [...sources(join(ROOT, 'screens', 'wizards')), ...sources(join(ROOT, 'components', 'wizard'))].flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/\bconcept:\s*'([^']+)'/g)].map((m) => ({ file, id: m[1]! })));
+  return [...sources(join(ROOT, 'screens', 'wizards')), ...sources(join(ROOT, 'components', 'wizard'))].flatMap(
+    (file) => [...readFileSync(file, 'utf8').matchAll(/\bconcept:\s*'([^']+)'/g)].map((m) => ({ file, id: m[1]! })),
+  );
 }
 
 describe('explanation catalogue', () => {

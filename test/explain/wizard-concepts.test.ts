@@ -35,25 +35,35 @@ const steps = () => Object.entries(WIZARDS).flatMap(([wizard, spec]) => spec.ste
 describe('wizard steps and the explanation catalogue', () => {
   it('walks every wizard spec the sources declare', () => {
     const declared = [...sources(join(ROOT, 'screens')), ...sources(join(ROOT, 'components'))].flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/export const (\w+)\s*:\s*WizardSpec</g)].map((m) => ({ file: relative(ROOT, file), name: m[1]! })));
+      [...readFileSync(file, 'utf8').matchAll(/export const (\w+)\s*:\s*WizardSpec</g)].map((m) => ({
+        file: relative(ROOT, file),
+        name: m[1]!,
+      })),
+    );
     expect(declared.length).toBeGreaterThanOrEqual(4);
     expect(declared.filter((d) => !(d.name in WIZARDS))).toEqual([]);
   });
 
   it('gives every step a concept id', () => {
     expect(steps().length).toBeGreaterThan(30);
-    const missing = steps().filter(({ step }) => !(step as { concept?: string }).concept).map(({ wizard, step }) => `${wizard}/${step.id}`);
+    const missing = steps()
+      .filter(({ step }) => !(step as { concept?: string }).concept)
+      .map(({ wizard, step }) => `${wizard}/${step.id}`);
     expect(missing).toEqual([]);
   });
 
   it('uses only concept ids the catalogue has', () => {
-    const unknown = steps().filter(({ step }) => !isConceptId(String(step.concept))).map(({ wizard, step }) => `${wizard}/${step.id}: ${String(step.concept)}`);
+    const unknown = steps()
+      .filter(({ step }) => !isConceptId(String(step.concept)))
+      .map(({ wizard, step }) => `${wizard}/${step.id}: ${String(step.concept)}`);
     expect(unknown).toEqual([]);
   });
 
   it('keeps the why text in the catalogue: no step carries its own explanation', () => {
     // Steps have title and help; a "why"/"explanation" key on a step would be text outside the catalogue.
-    const stray = steps().filter(({ step }) => 'why' in step || 'explanation' in step).map(({ wizard, step }) => `${wizard}/${step.id}`);
+    const stray = steps()
+      .filter(({ step }) => 'why' in step || 'explanation' in step)
+      .map(({ wizard, step }) => `${wizard}/${step.id}`);
     expect(stray).toEqual([]);
   });
 });

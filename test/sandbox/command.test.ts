@@ -8,7 +8,12 @@ function io() {
   const out: string[] = [];
   const err: string[] = [];
   const controller = new AbortController();
-  return { out, err, controller, io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), stop: controller.signal } };
+  return {
+    out,
+    err,
+    controller,
+    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), stop: controller.signal },
+  };
 }
 
 describe('ec-access sandbox', () => {
@@ -20,7 +25,9 @@ describe('ec-access sandbox', () => {
     expect(lines.map((l) => l.split('=')[0])).toEqual(['EC_BASE_URL', 'EC_API_KEY', 'EC_API_KEY_VIEWER', 'EC_HTTP2']);
     const env = Object.fromEntries(lines.map((l) => l.split(/=(.*)/s).slice(0, 2)));
     expect(env.EC_HTTP2).toBe('h2c');
-    const answer = await fetch(`${env.EC_BASE_URL}/api/v1/organizations`, { headers: { authorization: `ApiKey ${env.EC_API_KEY}` } });
+    const answer = await fetch(`${env.EC_BASE_URL}/api/v1/organizations`, {
+      headers: { authorization: `ApiKey ${env.EC_API_KEY}` },
+    });
     expect(answer.status).toBe(200);
     t.controller.abort();
     expect(await running).toBe(0);
@@ -35,15 +42,24 @@ describe('ec-access sandbox', () => {
     expect(t.out.join('')).toBe('');
   });
 
-  it.each([['--scale', 'huge'], ['--port', 'x'], ['--bogus'], ['extra']])('refuses %s with usage (exit 2)', async (...argv) => {
-    const t = io();
-    expect(await runSandboxCommand(argv, t.io)).toBe(2);
-    expect(t.err.join('')).toContain('usage: ec-access sandbox');
-  });
+  it.each([['--scale', 'huge'], ['--port', 'x'], ['--bogus'], ['extra']])(
+    'refuses %s with usage (exit 2)',
+    async (...argv) => {
+      const t = io();
+      expect(await runSandboxCommand(argv, t.io)).toBe(2);
+      expect(t.err.join('')).toContain('usage: ec-access sandbox');
+    },
+  );
 
   it('parses every flag', () => {
-    expect(parseSandboxArgs(['--port', '8080', '--state', 's.json', '--scale', 'large', '--latency', '50', '--seed', '9'])).toEqual({
-      port: 8080, stateFile: 's.json', scale: 'large', latencyMs: 50, seed: 9,
+    expect(
+      parseSandboxArgs(['--port', '8080', '--state', 's.json', '--scale', 'large', '--latency', '50', '--seed', '9']),
+    ).toEqual({
+      port: 8080,
+      stateFile: 's.json',
+      scale: 'large',
+      latencyMs: 50,
+      seed: 9,
     });
   });
 });

@@ -9,7 +9,10 @@ useSandbox('each', (started) => {
 });
 
 const control = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${sb.controlUrl}${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const response = await fetch(`${sb.controlUrl}${path}`, {
+    method,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   return { status: response.status, json: (await response.json()) as any };
 };
 const KEYS = '/api/v1/users/auth/keys';
@@ -20,7 +23,17 @@ describe('request log', () => {
     await call(sb, 'POST', KEYS, { body });
     const { json } = await control('GET', '/requests');
     const entry = json.requests.at(-1);
-    expect(entry).toEqual(expect.objectContaining({ method: 'POST', url: KEYS, contentType: 'application/json', keyId: sb.ownerKeyId, body, redacted: false, status: 201 }));
+    expect(entry).toEqual(
+      expect.objectContaining({
+        method: 'POST',
+        url: KEYS,
+        contentType: 'application/json',
+        keyId: sb.ownerKeyId,
+        body,
+        redacted: false,
+        status: 201,
+      }),
+    );
     expect(JSON.stringify(json)).not.toContain(sb.ownerKey);
   });
 
@@ -43,7 +56,13 @@ describe('request log', () => {
 
 describe('faults', () => {
   it('answers the next N matching calls with a status, then recovers', async () => {
-    await control('POST', '/faults', { kind: 'status', method: 'GET', path: '/api/v1/organizations/*/members', status: 503, times: 2 });
+    await control('POST', '/faults', {
+      kind: 'status',
+      method: 'GET',
+      path: '/api/v1/organizations/*/members',
+      status: 503,
+      times: 2,
+    });
     const path = `/api/v1/organizations/${sb.organizationId}/members`;
     expect((await call(sb, 'GET', path)).status).toBe(503);
     expect((await call(sb, 'GET', '/api/v1/organizations')).status).toBe(200); // other routes unaffected
@@ -65,14 +84,18 @@ describe('faults', () => {
 
   it('resets the connection of the next matching call', async () => {
     await control('POST', '/faults', { kind: 'reset', path: '/api/v1/organizations' });
-    await expect(fetch(`${sb.baseUrl}/api/v1/organizations`, { headers: { authorization: `ApiKey ${sb.ownerKey}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${sb.baseUrl}/api/v1/organizations`, { headers: { authorization: `ApiKey ${sb.ownerKey}` } }),
+    ).rejects.toThrow();
     expect((await call(sb, 'GET', '/api/v1/organizations')).status).toBe(200);
   });
 
   it('stalls the body after the headers', async () => {
     await control('POST', '/faults', { kind: 'stall', path: '/api/v1/organizations', ms: 300 });
     const started = Date.now();
-    const response = await fetch(`${sb.baseUrl}/api/v1/organizations`, { headers: { authorization: `ApiKey ${sb.ownerKey}` } });
+    const response = await fetch(`${sb.baseUrl}/api/v1/organizations`, {
+      headers: { authorization: `ApiKey ${sb.ownerKey}` },
+    });
     const headersAfter = Date.now() - started;
     await response.json();
     expect(Date.now() - started - headersAfter).toBeGreaterThanOrEqual(250);
@@ -95,7 +118,9 @@ describe('faults', () => {
 
 describe('clock, projects, reset, connections', () => {
   it('advances the clock', async () => {
-    expect((await control('POST', '/clock', { advance: '3d' })).json.now).toBe(new Date(NOW.getTime() + 3 * 86_400_000).toISOString());
+    expect((await control('POST', '/clock', { advance: '3d' })).json.now).toBe(
+      new Date(NOW.getTime() + 3 * 86_400_000).toISOString(),
+    );
     expect((await control('POST', '/clock', { advance: 'later' })).status).toBe(400);
   });
 
@@ -117,7 +142,9 @@ describe('clock, projects, reset, connections', () => {
 
   it('counts TCP connections', async () => {
     const before = sb.connectionsSeen();
-    await new Promise<void>((resolve) => request(`${sb.baseUrl}/api/v1/organizations`, { agent: false }, (res) => res.resume().on('end', resolve)).end());
+    await new Promise<void>((resolve) =>
+      request(`${sb.baseUrl}/api/v1/organizations`, { agent: false }, (res) => res.resume().on('end', resolve)).end(),
+    );
     expect(sb.connectionsSeen()).toBe(before + 1);
   });
 

@@ -13,7 +13,11 @@ useSandbox('each', async (started) => {
 });
 
 const es = (project: Project, path: string) => `/_es/${project.id}${path}`;
-const READER = { cluster: [], indices: [{ names: ['sales-*'], privileges: ['read', 'view_index_metadata'] }], description: 'sales' };
+const READER = {
+  cluster: [],
+  indices: [{ names: ['sales-*'], privileges: ['read', 'view_index_metadata'] }],
+  description: 'sales',
+};
 
 describe('role API with the sandbox owner key (project-scoped admin on every project)', () => {
   it('lists predefined roles as reserved and custom roles without the marker', async () => {
@@ -27,13 +31,22 @@ describe('role API with the sandbox owner key (project-scoped admin on every pro
   it('creates, updates, reads and deletes a custom role through the ES client', async () => {
     const client = esClient(sb, prod);
     expect(await client.putRole('sales-reader', READER)).toEqual({ role: { created: true } });
-    expect(await client.putRole('sales-reader', { ...READER, description: 'v2' })).toEqual({ role: { created: false } });
+    expect(await client.putRole('sales-reader', { ...READER, description: 'v2' })).toEqual({
+      role: { created: false },
+    });
     const role = await client.getRole('sales-reader');
     expect(role).toEqual({
-      cluster: [], indices: [{ names: ['sales-*'], privileges: ['read', 'view_index_metadata'] }], applications: [],
-      metadata: {}, run_as: [], transient_metadata: { enabled: true }, description: 'v2',
+      cluster: [],
+      indices: [{ names: ['sales-*'], privileges: ['read', 'view_index_metadata'] }],
+      applications: [],
+      metadata: {},
+      run_as: [],
+      transient_metadata: { enabled: true },
+      description: 'v2',
     });
-    expect((await cloudClient(sb).getProjectRoles('elasticsearch', prod.id)).map((r) => r.name)).toContain('sales-reader');
+    expect((await cloudClient(sb).getProjectRoles('elasticsearch', prod.id)).map((r) => r.name)).toContain(
+      'sales-reader',
+    );
     expect(await client.deleteRole('sales-reader')).toBe(true);
     expect(await client.getRole('sales-reader')).toBeUndefined();
     expect(await client.deleteRole('sales-reader')).toBe(false);
@@ -50,7 +63,9 @@ describe('role API with the sandbox owner key (project-scoped admin on every pro
 
   it('stores a DLS query object as JSON text and accepts POST like PUT', async () => {
     const body = { indices: [{ names: 'logs-*', privileges: ['read'], query: { term: { team: 'a' } } }] };
-    expect((await call(sb, 'POST', es(prod, '/_security/role/dls'), { body })).json).toEqual({ role: { created: true } });
+    expect((await call(sb, 'POST', es(prod, '/_security/role/dls'), { body })).json).toEqual({
+      role: { created: true },
+    });
     const role = (await call(sb, 'GET', es(prod, '/_security/role/dls'))).json.dls;
     expect(role.indices[0]).toEqual({ names: ['logs-*'], privileges: ['read'], query: '{"term":{"team":"a"}}' });
   });
@@ -80,7 +95,13 @@ describe('role API with the sandbox owner key (project-scoped admin on every pro
 
   it('authenticates as an API key and names the roles it holds there', async () => {
     const me = await esClient(sb, prod).authenticate();
-    expect(me).toEqual(expect.objectContaining({ roles: ['admin'], authentication_type: 'api_key', api_key: { id: sb.ownerKeyId, name: 'ec-access sandbox (owner)' } }));
+    expect(me).toEqual(
+      expect.objectContaining({
+        roles: ['admin'],
+        authentication_type: 'api_key',
+        api_key: { id: sb.ownerKeyId, name: 'ec-access sandbox (owner)' },
+      }),
+    );
   });
 
   it('lists the Serverless builtin privileges', async () => {
@@ -111,20 +132,31 @@ describe('who may reach a project', () => {
   });
 
   it('403 outside the projects an assignment names', async () => {
-    const { key } = await makeKey(sb, { project: { elasticsearch: [{ role_id: 'admin', all: false, project_ids: [prod.id], application_roles: ['admin'] }] } });
+    const { key } = await makeKey(sb, {
+      project: {
+        elasticsearch: [{ role_id: 'admin', all: false, project_ids: [prod.id], application_roles: ['admin'] }],
+      },
+    });
     expect((await esClient(sb, prod, key).authenticate()).roles).toEqual(['admin']);
     expect((await failure(esClient(sb, staging, key).authenticate())).status).toBe(403);
   });
 
   it('a custom role missing in a covered project grants nothing there', async () => {
-    const { key } = await makeKey(sb, { project: { elasticsearch: [{ role_id: 'viewer', all: true, application_roles: ['marketing-reader'] }] } });
+    const { key } = await makeKey(sb, {
+      project: { elasticsearch: [{ role_id: 'viewer', all: true, application_roles: ['marketing-reader'] }] },
+    });
     expect((await esClient(sb, prod, key).authenticate()).roles).toEqual(['marketing-reader']);
     expect((await failure(esClient(sb, staging, key).authenticate())).status).toBe(403);
   });
 
   it('an org-scoped grant covers projects created later', async () => {
-    const { key } = await makeKey(sb, { organization: [{ role_id: 'organization-admin', application_roles: ['viewer'] }] });
-    const created = await fetch(`${sb.controlUrl}/projects`, { method: 'POST', body: JSON.stringify({ type: 'security', name: 'later' }) });
+    const { key } = await makeKey(sb, {
+      organization: [{ role_id: 'organization-admin', application_roles: ['viewer'] }],
+    });
+    const created = await fetch(`${sb.controlUrl}/projects`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'security', name: 'later' }),
+    });
     const project = (await created.json()) as Project;
     expect((await esClient(sb, project, key).authenticate()).roles).toEqual(['viewer']);
   });
@@ -133,13 +165,19 @@ describe('who may reach a project', () => {
     expect((await esClient(sb, prod, sb.viewerKey).authenticate()).roles).toEqual(['viewer']);
     const read = await failure(esClient(sb, prod, sb.viewerKey).listRoles());
     expect([read.status, read.code]).toEqual([403, 'security_exception']);
-    const { key } = await makeKey(sb, { project: { elasticsearch: [{ role_id: 'developer', all: true, application_roles: ['developer'] }] } });
+    const { key } = await makeKey(sb, {
+      project: { elasticsearch: [{ role_id: 'developer', all: true, application_roles: ['developer'] }] },
+    });
     expect((await failure(esClient(sb, prod, key).putRole('x', READER))).status).toBe(403);
   });
 
   it('a custom role with manage_security may manage roles', async () => {
     await esClient(sb, prod).putRole('role-admin', { cluster: ['manage_security'] });
-    const { key } = await makeKey(sb, { project: { elasticsearch: [{ role_id: 'viewer', all: false, project_ids: [prod.id], application_roles: ['role-admin'] }] } });
+    const { key } = await makeKey(sb, {
+      project: {
+        elasticsearch: [{ role_id: 'viewer', all: false, project_ids: [prod.id], application_roles: ['role-admin'] }],
+      },
+    });
     expect(await esClient(sb, prod, key).putRole('made-by-custom', READER)).toEqual({ role: { created: true } });
   });
 

@@ -53,7 +53,12 @@ export async function call<T = any>(
   options: { key?: string | null; body?: unknown } = {},
 ): Promise<Answer<T>> {
   const key = options.key === undefined ? sb.ownerKey : options.key;
-  const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const body =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
   const response = await fetch(`${sb.baseUrl}${path}`, {
     method,
     headers: {
@@ -76,10 +81,17 @@ export const cloudClient = (sb: RunningSandbox, key = sb.ownerKey): CloudApi =>
   createCloudClient({ baseUrl: sb.baseUrl, apiKey: new Secret(key), retry: NO_RETRY });
 
 export const esClient = (sb: RunningSandbox, project: Project, key = sb.ownerKey): EsApi =>
-  createEsClient({ projectId: project.id, baseUrl: project.endpoints.elasticsearch, apiKey: new Secret(key), retry: NO_RETRY });
+  createEsClient({
+    projectId: project.id,
+    baseUrl: project.endpoints.elasticsearch,
+    apiKey: new Secret(key),
+    retry: NO_RETRY,
+  });
 
 /** The promise's rejection, to assert on ApiError fields. */
-export async function failure(promise: Promise<unknown>): Promise<{ status?: number; code?: string; message: string; kind?: string }> {
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<{ status?: number; code?: string; message: string; kind?: string }> {
   try {
     await promise;
   } catch (error) {
@@ -101,8 +113,14 @@ export async function members(sb: RunningSandbox): Promise<Member[]> {
 }
 
 /** A key created through the API with the given role assignments; returns its secret and id. */
-export async function makeKey(sb: RunningSandbox, roleAssignments: unknown, description = 'test key'): Promise<{ key: string; id: string }> {
-  const answer = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description, expiration: '7d', role_assignments: roleAssignments } });
+export async function makeKey(
+  sb: RunningSandbox,
+  roleAssignments: unknown,
+  description = 'test key',
+): Promise<{ key: string; id: string }> {
+  const answer = await call(sb, 'POST', '/api/v1/users/auth/keys', {
+    body: { description, expiration: '7d', role_assignments: roleAssignments },
+  });
   if (answer.status !== 201) throw new Error(`key creation failed: ${answer.text}`);
   return { key: answer.json.key, id: answer.json.id };
 }
@@ -113,9 +131,13 @@ export async function makeKey(sb: RunningSandbox, roleAssignments: unknown, desc
 const SPEC_FILE = new URL('../../../shared/reference/specs/elastic-cloud-iam-subset.swagger.json', import.meta.url);
 /** The spec lives beside the repository (shared reference material); the checks are skipped where it is absent. */
 export const SPEC_AVAILABLE = existsSync(SPEC_FILE);
-type Definitions = Record<string, { required?: string[]; properties?: Record<string, { $ref?: string; type?: string; items?: { $ref?: string } }> }>;
+type Definitions = Record<
+  string,
+  { required?: string[]; properties?: Record<string, { $ref?: string; type?: string; items?: { $ref?: string } }> }
+>;
 let definitions: Definitions | undefined;
-const swagger = (): Definitions => (definitions ??= (JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as { definitions: Definitions }).definitions);
+const swagger = (): Definitions =>
+  (definitions ??= (JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as { definitions: Definitions }).definitions);
 
 /** Paths of required fields missing from `value` under `definition`, following `$ref`s into objects and arrays. */
 export function missingRequired(definition: string, value: unknown, path = definition): string[] {
@@ -123,14 +145,17 @@ export function missingRequired(definition: string, value: unknown, path = defin
   if (!def) throw new Error(`no definition ${definition}`);
   if (value === null || typeof value !== 'object') return [`${path} is not an object`];
   const record = value as Record<string, unknown>;
-  const missing = (def.required ?? []).filter((field) => record[field] === undefined).map((field) => `${path}.${field}`);
+  const missing = (def.required ?? [])
+    .filter((field) => record[field] === undefined)
+    .map((field) => `${path}.${field}`);
   for (const [field, prop] of Object.entries(def.properties ?? {})) {
     const child = record[field];
     if (child === undefined) continue;
     const ref = prop.$ref ?? prop.items?.$ref;
     if (!ref) continue;
     const name = ref.replace('#/definitions/', '');
-    if (prop.type === 'array' && Array.isArray(child)) child.forEach((item, i) => missing.push(...missingRequired(name, item, `${path}.${field}[${i}]`)));
+    if (prop.type === 'array' && Array.isArray(child))
+      child.forEach((item, i) => missing.push(...missingRequired(name, item, `${path}.${field}[${i}]`)));
     else if (!prop.type || prop.type === 'object') missing.push(...missingRequired(name, child, `${path}.${field}`));
   }
   return missing;

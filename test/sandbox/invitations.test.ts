@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, members, missingRequired, NOW, projectNamed, SPEC_AVAILABLE, useSandbox } from './helpers.js';
+import {
+  call,
+  cloudClient,
+  failure,
+  members,
+  missingRequired,
+  NOW,
+  projectNamed,
+  SPEC_AVAILABLE,
+  useSandbox,
+} from './helpers.js';
 
 let sb: RunningSandbox;
 useSandbox('each', (started) => {
@@ -15,14 +25,21 @@ describe('listing invitations', () => {
     const answer = await call(sb, 'GET', invitationsPath(), { key: sb.viewerKey });
     expect(answer.status).toBe(200);
     if (SPEC_AVAILABLE) expect(missingRequired('OrganizationInvitations', answer.json)).toEqual([]);
-    const list = answer.json.invitations as Array<{ expired: boolean; expires_at: string; organization: { id: string } }>;
+    const list = answer.json.invitations as Array<{
+      expired: boolean;
+      expires_at: string;
+      organization: { id: string };
+    }>;
     expect(list.filter((i) => i.expired)).toHaveLength(1);
     for (const i of list) expect(i.expired).toBe(Date.parse(i.expires_at) <= NOW.getTime());
     expect(list[0]!.organization).toEqual({ id: sb.organizationId, name: 'Acme Analytics' });
   });
 
   it('marks an invitation expired once the sandbox clock passes its expiry', async () => {
-    const [created] = await cloudClient(sb).createInvitations(sb.organizationId, { emails: ['late@example.com'], expires_in: '1d' });
+    const [created] = await cloudClient(sb).createInvitations(sb.organizationId, {
+      emails: ['late@example.com'],
+      expires_in: '1d',
+    });
     expect(created!.expired).toBe(false);
     await fetch(`${sb.controlUrl}/clock`, { method: 'POST', body: JSON.stringify({ advance: '25h' }) });
     const later = (await cloudClient(sb).listInvitations(sb.organizationId)).find((i) => i.token === created!.token);
@@ -34,7 +51,10 @@ describe('creating invitations', () => {
   it('creates one invitation per email with 201, default expiry 72 h and the given roles in wire form', async () => {
     const prod = await projectNamed(sb, 'search-prod');
     const answer = await call(sb, 'POST', invitationsPath(), {
-      body: { emails: ['a@example.com', 'b@example.com'], role_assignments: { project: { elasticsearch: [{ role_id: 'viewer', all: false, project_ids: [prod.id] }] } } },
+      body: {
+        emails: ['a@example.com', 'b@example.com'],
+        role_assignments: { project: { elasticsearch: [{ role_id: 'viewer', all: false, project_ids: [prod.id] }] } },
+      },
     });
     expect(answer.status).toBe(201);
     if (SPEC_AVAILABLE) expect(missingRequired('OrganizationInvitations', answer.json)).toEqual([]);
@@ -42,26 +62,43 @@ describe('creating invitations', () => {
     const first = answer.json.invitations[0];
     expect(Date.parse(first.expires_at) - Date.parse(first.created_at)).toBe(72 * HOUR);
     expect(first.role_assignments.project.elasticsearch[0]).toEqual({
-      role_id: 'elasticsearch-viewer', organization_id: sb.organizationId, all: false, project_ids: [prod.id],
+      role_id: 'elasticsearch-viewer',
+      organization_id: sb.organizationId,
+      all: false,
+      project_ids: [prod.id],
     });
   });
 
   it('takes expires_in as a duration or as an ISO date-time', async () => {
-    const [byDuration] = await cloudClient(sb).createInvitations(sb.organizationId, { emails: ['d1@example.com'], expires_in: '3d' });
+    const [byDuration] = await cloudClient(sb).createInvitations(sb.organizationId, {
+      emails: ['d1@example.com'],
+      expires_in: '3d',
+    });
     expect(Date.parse(byDuration!.expires_at) - NOW.getTime()).toBe(72 * HOUR);
     const at = '2026-03-10T00:00:00.000Z';
-    const [byDate] = await cloudClient(sb).createInvitations(sb.organizationId, { emails: ['d2@example.com'], expires_in: at });
+    const [byDate] = await cloudClient(sb).createInvitations(sb.organizationId, {
+      emails: ['d2@example.com'],
+      expires_in: at,
+    });
     expect(byDate!.expires_at).toBe(at);
     const bad = await call(sb, 'POST', invitationsPath(), { body: { emails: ['d3@example.com'], expires_in: 'soon' } });
     expect([bad.status, bad.json.errors[0].code]).toEqual([400, 'root.invalid_data']);
-    const past = await call(sb, 'POST', invitationsPath(), { body: { emails: ['d3@example.com'], expires_in: '2020-01-01T00:00:00Z' } });
+    const past = await call(sb, 'POST', invitationsPath(), {
+      body: { emails: ['d3@example.com'], expires_in: '2020-01-01T00:00:00Z' },
+    });
     expect(past.status).toBe(400);
   });
 
   it.each([
     [{ emails: ['not-an-email'] }, 'organization.invitation_invalid_email'],
     [{ emails: [] }, 'root.invalid_data'],
-    [{ emails: ['x@example.com'], role_assignments: { project: { elasticsearch: [{ role_id: 't1_analyst', all: true }] } } }, 'root.invalid_data'],
+    [
+      {
+        emails: ['x@example.com'],
+        role_assignments: { project: { elasticsearch: [{ role_id: 't1_analyst', all: true }] } },
+      },
+      'root.invalid_data',
+    ],
   ])('refuses %j with 400 %s', async (body, code) => {
     const answer = await call(sb, 'POST', invitationsPath(), { body });
     expect([answer.status, answer.json.errors[0].code]).toEqual([400, code]);
@@ -69,15 +106,21 @@ describe('creating invitations', () => {
 
   it('refuses a member email with organization.user_organization_already_belongs', async () => {
     const [member] = await members(sb);
-    const error = await failure(cloudClient(sb).createInvitations(sb.organizationId, { emails: [member!.email!.toUpperCase()] }));
+    const error = await failure(
+      cloudClient(sb).createInvitations(sb.organizationId, { emails: [member!.email!.toUpperCase()] }),
+    );
     expect([error.status, error.code]).toEqual([400, 'organization.user_organization_already_belongs']);
   });
 
   it('refuses a pending invitation with invitation_already_exists, and creates none of the batch', async () => {
     const pending = (await cloudClient(sb).listInvitations(sb.organizationId)).find((i) => !i.expired)!;
-    const error = await failure(cloudClient(sb).createInvitations(sb.organizationId, { emails: ['fresh@example.com', pending.email] }));
+    const error = await failure(
+      cloudClient(sb).createInvitations(sb.organizationId, { emails: ['fresh@example.com', pending.email] }),
+    );
     expect([error.status, error.code]).toEqual([400, 'organization.invitation_already_exists']);
-    expect((await cloudClient(sb).listInvitations(sb.organizationId)).some((i) => i.email === 'fresh@example.com')).toBe(false);
+    expect(
+      (await cloudClient(sb).listInvitations(sb.organizationId)).some((i) => i.email === 'fresh@example.com'),
+    ).toBe(false);
   });
 
   it('refreshes an expired invitation: new token and expiry, the old one gone', async () => {
@@ -90,15 +133,23 @@ describe('creating invitations', () => {
   });
 
   it('lets only owners invite (403 organization.invalid_access)', async () => {
-    const answer = await call(sb, 'POST', invitationsPath(), { key: sb.viewerKey, body: { emails: ['x@example.com'] } });
+    const answer = await call(sb, 'POST', invitationsPath(), {
+      key: sb.viewerKey,
+      body: { emails: ['x@example.com'] },
+    });
     expect([answer.status, answer.json.errors[0].code]).toEqual([403, 'organization.invalid_access']);
   });
 });
 
 describe('cancelling and accepting invitations', () => {
   it('cancels several comma-separated tokens, through the core client', async () => {
-    const created = await cloudClient(sb).createInvitations(sb.organizationId, { emails: ['c1@example.com', 'c2@example.com'] });
-    await cloudClient(sb).cancelInvitations(sb.organizationId, created.map((i) => i.token));
+    const created = await cloudClient(sb).createInvitations(sb.organizationId, {
+      emails: ['c1@example.com', 'c2@example.com'],
+    });
+    await cloudClient(sb).cancelInvitations(
+      sb.organizationId,
+      created.map((i) => i.token),
+    );
     const tokens = (await cloudClient(sb).listInvitations(sb.organizationId)).map((i) => i.token);
     expect(tokens).not.toContain(created[0]!.token);
     expect(tokens).not.toContain(created[1]!.token);
@@ -119,15 +170,23 @@ describe('cancelling and accepting invitations', () => {
 
   it('turns an accepted invitation into a member with its role assignments (control route)', async () => {
     const [invitation] = await cloudClient(sb).createInvitations(sb.organizationId, {
-      emails: ['new.person@example.com'], role_assignments: { organization: [{ role_id: 'billing-admin', organization_id: sb.organizationId }] },
+      emails: ['new.person@example.com'],
+      role_assignments: { organization: [{ role_id: 'billing-admin', organization_id: sb.organizationId }] },
     });
-    const accepted = await fetch(`${sb.controlUrl}/invitations/${invitation!.token}/_accept`, { method: 'POST', body: '{}' });
+    const accepted = await fetch(`${sb.controlUrl}/invitations/${invitation!.token}/_accept`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(accepted.status).toBe(200);
     const member = (await accepted.json()) as { user_id: string };
     const found = (await members(sb)).find((m) => m.user_id === member.user_id)!;
     expect(found.email).toBe('new.person@example.com');
-    expect(found.role_assignments).toEqual({ organization: [{ role_id: 'billing-admin', organization_id: sb.organizationId }] });
-    expect((await cloudClient(sb).listInvitations(sb.organizationId)).some((i) => i.token === invitation!.token)).toBe(false);
+    expect(found.role_assignments).toEqual({
+      organization: [{ role_id: 'billing-admin', organization_id: sb.organizationId }],
+    });
+    expect((await cloudClient(sb).listInvitations(sb.organizationId)).some((i) => i.token === invitation!.token)).toBe(
+      false,
+    );
   });
 
   it('refuses to accept an expired invitation', async () => {

@@ -8,7 +8,8 @@ useSandbox('each', (started) => {
 });
 
 const DAY = 86_400_000;
-const advance = (by: string) => fetch(`${sb.controlUrl}/clock`, { method: 'POST', body: JSON.stringify({ advance: by }) });
+const advance = (by: string) =>
+  fetch(`${sb.controlUrl}/clock`, { method: 'POST', body: JSON.stringify({ advance: by }) });
 
 describe('creating keys', () => {
   it('answers 201 with the secret once; later reads never carry it', async () => {
@@ -25,7 +26,7 @@ describe('creating keys', () => {
     expect((await call(sb, 'GET', '/api/v1/organizations', { key: created.key })).status).toBe(200);
   });
 
-  it('defaults to 3 months (90 days) and takes the creator\'s roles when none are given', async () => {
+  it("defaults to 3 months (90 days) and takes the creator's roles when none are given", async () => {
     const created = await cloudClient(sb).createApiKey({ description: 'defaults' });
     expect(Date.parse(created.expiration_date!) - NOW.getTime()).toBe(90 * DAY);
     expect(created.role_assignments?.organization?.[0]?.role_id).toBe('organization-admin');
@@ -36,8 +37,17 @@ describe('creating keys', () => {
     [{ description: '   ' }, 'a blank description'],
     [{ description: 'x', expiration: '366d' }, 'more than a year'],
     [{ description: 'x', expiration: 'soon' }, 'a non-duration expiration'],
-    [{ description: 'x', role_assignments: { project: { observability: [{ role_id: 'developer', all: true }] } } }, 'a role observability lacks'],
-    [{ description: 'x', role_assignments: { deployment: [{ role_id: 'deployment-editor', all: true, deployment_ids: ['d'] }] } }, 'all with ids'],
+    [
+      { description: 'x', role_assignments: { project: { observability: [{ role_id: 'developer', all: true }] } } },
+      'a role observability lacks',
+    ],
+    [
+      {
+        description: 'x',
+        role_assignments: { deployment: [{ role_id: 'deployment-editor', all: true, deployment_ids: ['d'] }] },
+      },
+      'all with ids',
+    ],
   ] as Array<[object, string]>)('refuses %j (%s) with 400 api_keys.invalid_input', async (body) => {
     const answer = await call(sb, 'POST', '/api/v1/users/auth/keys', { body });
     expect([answer.status, answer.json.errors[0].code]).toEqual([400, 'api_keys.invalid_input']);
@@ -50,11 +60,14 @@ describe('creating keys', () => {
 
   it('stops at 500 active keys with 400 api_keys.limit_exceeded, and expired keys do not count', async () => {
     const active = (await cloudClient(sb).listApiKeys()).length;
-    for (let i = active; i < 500; i++) await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description: `bulk ${i}`, expiration: '2d' } });
+    for (let i = active; i < 500; i++)
+      await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description: `bulk ${i}`, expiration: '2d' } });
     const refused = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description: 'one too many' } });
     expect([refused.status, refused.json.errors[0].code]).toEqual([400, 'api_keys.limit_exceeded']);
     await advance('3d'); // the bulk keys expire
-    expect((await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description: 'room again' } })).status).toBe(201);
+    expect((await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description: 'room again' } })).status).toBe(
+      201,
+    );
   });
 });
 
@@ -99,14 +112,19 @@ describe('deleting keys', () => {
     const a = await makeKey(sb, { organization: [{ role_id: 'billing-admin' }] });
     const answer = await call(sb, 'DELETE', '/api/v1/users/auth/keys', { body: { keys: [a.id, 'missing-1'] } });
     expect(answer.status).toBe(404);
-    expect(answer.json.errors).toEqual([{ code: 'api_keys.key_not_found', message: 'API key missing-1 not found', fields: ['keys'] }]);
+    expect(answer.json.errors).toEqual([
+      { code: 'api_keys.key_not_found', message: 'API key missing-1 not found', fields: ['keys'] },
+    ]);
     expect((await cloudClient(sb).listApiKeys()).some((k) => k.id === a.id)).toBe(false);
   });
 
   it('fails chosen ids when a key-delete fault is set, deleting the others (partial bulk failure)', async () => {
     const a = await makeKey(sb, { organization: [{ role_id: 'billing-admin' }] });
     const b = await makeKey(sb, { organization: [{ role_id: 'billing-admin' }] });
-    await fetch(`${sb.controlUrl}/faults`, { method: 'POST', body: JSON.stringify({ kind: 'key-delete', ids: [b.id] }) });
+    await fetch(`${sb.controlUrl}/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'key-delete', ids: [b.id] }),
+    });
     const error = await failure(cloudClient(sb).deleteApiKeys([a.id, b.id]));
     expect([error.status, error.code]).toEqual([500, 'api_keys.delete_failed']);
     const ids = (await cloudClient(sb).listApiKeys()).map((k) => k.id);
@@ -128,7 +146,9 @@ describe('deleting keys', () => {
 
   it('lets only owner keys delete, in bulk or one by one', async () => {
     const a = await makeKey(sb, { organization: [{ role_id: 'billing-admin' }] });
-    expect((await call(sb, 'DELETE', '/api/v1/users/auth/keys', { key: sb.viewerKey, body: { keys: [a.id] } })).status).toBe(403);
+    expect(
+      (await call(sb, 'DELETE', '/api/v1/users/auth/keys', { key: sb.viewerKey, body: { keys: [a.id] } })).status,
+    ).toBe(403);
     expect((await call(sb, 'DELETE', `/api/v1/users/auth/keys/${a.id}`, { key: sb.viewerKey })).status).toBe(403);
     expect((await cloudClient(sb).getApiKey(a.id)).id).toBe(a.id);
   });

@@ -43,8 +43,12 @@ describe('authentication', () => {
   });
 
   it('refuses an unknown key and a malformed header with 401', async () => {
-    expect((await call(sb, 'GET', `/api/v1/organizations/${sb.organizationId}/members`, { key: 'essu_not-a-key' })).status).toBe(401);
-    const raw = await fetch(`${sb.baseUrl}/api/v1/organizations`, { headers: { authorization: `Bearer ${sb.ownerKey}` } });
+    expect(
+      (await call(sb, 'GET', `/api/v1/organizations/${sb.organizationId}/members`, { key: 'essu_not-a-key' })).status,
+    ).toBe(401);
+    const raw = await fetch(`${sb.baseUrl}/api/v1/organizations`, {
+      headers: { authorization: `Bearer ${sb.ownerKey}` },
+    });
     expect(raw.status).toBe(401);
   });
 
@@ -65,22 +69,31 @@ describe('members', () => {
     expect(answer.status).toBe(200);
     expect(answer.json.members.length).toBeGreaterThanOrEqual(20);
     if (SPEC_AVAILABLE) expect(missingRequired('OrganizationMemberships', answer.json)).toEqual([]);
-    expect(answer.json.members.every((m: { organization_id: string }) => m.organization_id === sb.organizationId)).toBe(true);
+    expect(answer.json.members.every((m: { organization_id: string }) => m.organization_id === sb.organizationId)).toBe(
+      true,
+    );
   });
 
   it('lets any member list members (the viewer key too)', async () => {
-    expect((await call(sb, 'GET', `/api/v1/organizations/${sb.organizationId}/members`, { key: sb.viewerKey })).status).toBe(200);
+    expect(
+      (await call(sb, 'GET', `/api/v1/organizations/${sb.organizationId}/members`, { key: sb.viewerKey })).status,
+    ).toBe(200);
   });
 
   it('removes members only for owners (403 organization.invalid_access)', async () => {
     const [target] = (await members(sb)).filter((m) => !m.role_assignments?.organization);
-    const denied = await call(sb, 'DELETE', `/api/v1/organizations/${sb.organizationId}/members/${target!.user_id}`, { key: sb.viewerKey });
+    const denied = await call(sb, 'DELETE', `/api/v1/organizations/${sb.organizationId}/members/${target!.user_id}`, {
+      key: sb.viewerKey,
+    });
     expect([denied.status, denied.json.errors[0].code]).toEqual([403, 'organization.invalid_access']);
     expect((await members(sb)).some((m) => m.user_id === target!.user_id)).toBe(true);
   });
 
   it('removes several comma-separated members in one call, through the core client', async () => {
-    const plain = (await members(sb)).filter((m) => !m.role_assignments?.organization).slice(0, 2).map((m) => m.user_id);
+    const plain = (await members(sb))
+      .filter((m) => !m.role_assignments?.organization)
+      .slice(0, 2)
+      .map((m) => m.user_id);
     await cloudClient(sb).removeMembers(sb.organizationId, plain);
     const left = (await members(sb)).map((m) => m.user_id);
     expect(left).not.toContain(plain[0]);

@@ -44,7 +44,7 @@ describe('the sandbox port', () => {
     expect((await h2Get('/api/v1/organizations', 'not-a-key')).status).toBe(401);
   });
 
-  it('lets ec-access send a screen\'s requests at once over one connection', async () => {
+  it("lets ec-access send a screen's requests at once over one connection", async () => {
     await closeConnections();
     const before = sb.connectionsSeen();
     const cloud = createCloudClient({ baseUrl: sb.baseUrl, apiKey: new Secret(sb.ownerKey), http2: SANDBOX_HTTP2 });

@@ -24,11 +24,17 @@ describe('seeding', () => {
 
   it('plants every case the access views and the doctor look for', () => {
     const data = seedOrganization({ seed: 1, scale: 'small', now: NOW });
-    const owners = data.members.filter((m) => m.role_assignments.organization?.some((o) => o.role_id === 'organization-admin'));
-    expect(owners.map((o) => o.user_id)).toContain(data.keys.find((k) => k.id === data.credentials.ownerKeyId)!.user_id);
+    const owners = data.members.filter((m) =>
+      m.role_assignments.organization?.some((o) => o.role_id === 'organization-admin'),
+    );
+    expect(owners.map((o) => o.user_id)).toContain(
+      data.keys.find((k) => k.id === data.credentials.ownerKeyId)!.user_id,
+    );
     expect(data.members.length).toBeGreaterThanOrEqual(20);
     expect(data.members.some((m) => Object.keys(m.role_assignments).length === 0)).toBe(true);
-    expect(data.members.some((m) => m.role_assignments.organization?.some((o) => o.role_id === 'billing-admin'))).toBe(true);
+    expect(data.members.some((m) => m.role_assignments.organization?.some((o) => o.role_id === 'billing-admin'))).toBe(
+      true,
+    );
     const overGrant = data.members.find((m) => {
       const es = m.role_assignments.project?.elasticsearch ?? [];
       return es.some((e) => e.application_roles?.length) && es.some((e) => !e.application_roles?.length);
@@ -39,11 +45,15 @@ describe('seeding', () => {
     expect(byDescription('Grafana dashboards')).toHaveLength(2);
     expect(byDescription('Legacy uptime monitor')[0]!.expiration_date).toBeUndefined();
     expect(data.keys.some((k) => !isKeyActive(k, NOW))).toBe(true);
-    expect(data.keys.some((k) => isKeyActive(k, NOW) && Date.parse(k.expiration_date!) - NOW.getTime() < 7 * 86_400_000)).toBe(true);
+    expect(
+      data.keys.some((k) => isKeyActive(k, NOW) && Date.parse(k.expiration_date!) - NOW.getTime() < 7 * 86_400_000),
+    ).toBe(true);
     const types = data.projects.map((p) => p.type);
     expect(types.filter((t) => t === 'elasticsearch')).toHaveLength(3);
     expect(data.projects.find((p) => p.name === 'search-prod')).toBeDefined();
-    expect(Object.values(data.customRoles).flatMap((r) => Object.keys(r))).toEqual(expect.arrayContaining(['marketing-reader', 'dashboard-reader', 'soc-readonly']));
+    expect(Object.values(data.customRoles).flatMap((r) => Object.keys(r))).toEqual(
+      expect.arrayContaining(['marketing-reader', 'dashboard-reader', 'soc-readonly']),
+    );
   });
 
   it('grows to 10,000 members, 300 projects and exactly 500 active keys at large scale', () => {
@@ -90,7 +100,9 @@ describe('--state', () => {
     try {
       expect(second.ownerKey).toBe(first.ownerKey);
       expect(second.organizationId).toBe(first.organizationId);
-      expect((await cloudClient(second).listInvitations(second.organizationId)).map((i) => i.email)).toContain('kept@example.com');
+      expect((await cloudClient(second).listInvitations(second.organizationId)).map((i) => i.email)).toContain(
+        'kept@example.com',
+      );
     } finally {
       await second.stop();
     }

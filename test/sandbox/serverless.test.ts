@@ -52,10 +52,14 @@ describe('Serverless projects', () => {
 
   it('reports status and regions', async () => {
     const soc = await projectNamed(sb, 'soc-main');
-    expect((await call(sb, 'GET', `/api/v1/serverless/projects/security/${soc.id}/status`)).json.phase).toBe('initialized');
+    expect((await call(sb, 'GET', `/api/v1/serverless/projects/security/${soc.id}/status`)).json.phase).toBe(
+      'initialized',
+    );
     const regions = await call(sb, 'GET', '/api/v1/serverless/regions');
     expect(Array.isArray(regions.json)).toBe(true);
-    expect(regions.json[0]).toEqual(expect.objectContaining({ id: expect.any(String), csp: expect.any(String), project_creation_enabled: true }));
+    expect(regions.json[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), csp: expect.any(String), project_creation_enabled: true }),
+    );
     expect((await call(sb, 'GET', '/api/v1/serverless/regions/aws-us-east-1')).json.csp_region).toBe('us-east-1');
   });
 
@@ -66,15 +70,24 @@ describe('Serverless projects', () => {
   });
 
   it('creates a project with the real POST (owner only) and returns credentials once', async () => {
-    const created = await call(sb, 'POST', '/api/v1/serverless/projects/observability', { body: { name: 'New Obs', region_id: 'gcp-us-central1' } });
+    const created = await call(sb, 'POST', '/api/v1/serverless/projects/observability', {
+      body: { name: 'New Obs', region_id: 'gcp-us-central1' },
+    });
     expect(created.status).toBe(201);
     expect(Project.safeParse(created.json).success).toBe(true);
     expect(created.json.credentials.username).toBe('admin');
     expect(created.json.alias).toMatch(/^new-obs-[0-9a-f]{6}$/);
-    expect((await call(sb, 'GET', `/api/v1/serverless/projects/observability/${created.json.id}`)).json.credentials).toBeUndefined();
-    const refused = await call(sb, 'POST', '/api/v1/serverless/projects/observability', { key: sb.viewerKey, body: { name: 'x', region_id: 'gcp-us-central1' } });
+    expect(
+      (await call(sb, 'GET', `/api/v1/serverless/projects/observability/${created.json.id}`)).json.credentials,
+    ).toBeUndefined();
+    const refused = await call(sb, 'POST', '/api/v1/serverless/projects/observability', {
+      key: sb.viewerKey,
+      body: { name: 'x', region_id: 'gcp-us-central1' },
+    });
     expect(refused.status).toBe(403);
-    const bad = await call(sb, 'POST', '/api/v1/serverless/projects/observability', { body: { name: 'x', region_id: 'mars-1' } });
+    const bad = await call(sb, 'POST', '/api/v1/serverless/projects/observability', {
+      body: { name: 'x', region_id: 'mars-1' },
+    });
     expect(bad.status).toBe(400);
   });
 });

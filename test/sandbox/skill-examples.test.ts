@@ -22,51 +22,94 @@ useSandbox('file', async (started) => {
 /** The skill's JSON text with $VARS substituted, as the shell would. */
 const skill = (text: string, extra: Record<string, string> = {}) =>
   text.replace(/\$([A-Z_]+)/g, (_m, name: string) => ({ ...vars, ...extra })[name] ?? `$${name}`);
-const api = (method: string, path: string, body?: string) => call(sb, method, `/api/v1${path}`, body === undefined ? {} : { body });
+const api = (method: string, path: string, body?: string) =>
+  call(sb, method, `/api/v1${path}`, body === undefined ? {} : { body });
 /** What cloud_access.py does for --roles plus --stack-access: add application_roles to every entry. */
 const withStackAccess = (roles: string, stack: string) => {
   const parsed = JSON.parse(roles);
-  for (const entries of [parsed.organization, ...Object.values(parsed.project ?? {})]) for (const e of entries ?? []) e.application_roles = [stack];
+  for (const entries of [parsed.organization, ...Object.values(parsed.project ?? {})])
+    for (const e of entries ?? []) e.application_roles = [stack];
   return parsed;
 };
 const rolesIn = async (project: Project, key: string) => (await esClient(sb, project, key).authenticate()).roles;
 
 describe('SKILL.md examples', () => {
   it('project-scoped key with developer ES access (--stack-access developer)', async () => {
-    const roles = withStackAccess(skill('{"project":{"elasticsearch":[{"role_id":"developer","organization_id":"$ORG_ID","all":true}]}}'), 'developer');
-    const created = await api('POST', '/users/auth/keys', JSON.stringify({ description: 'CI pipeline - ES ingest', expiration: '30d', role_assignments: roles }));
+    const roles = withStackAccess(
+      skill('{"project":{"elasticsearch":[{"role_id":"developer","organization_id":"$ORG_ID","all":true}]}}'),
+      'developer',
+    );
+    const created = await api(
+      'POST',
+      '/users/auth/keys',
+      JSON.stringify({ description: 'CI pipeline - ES ingest', expiration: '30d', role_assignments: roles }),
+    );
     expect(created.status).toBe(201);
     expect(created.json.role_assignments.project.elasticsearch[0].role_id).toBe('elasticsearch-developer');
     expect(await rolesIn(search, created.json.key)).toEqual(['developer']);
   });
 
   it('organization-scoped key with admin ES access (--stack-access admin) reaches every project', async () => {
-    const roles = withStackAccess(skill('{"organization":[{"role_id":"organization-admin","organization_id":"$ORG_ID"}]}'), 'admin');
-    const created = await api('POST', '/users/auth/keys', JSON.stringify({ description: 'Platform automation', expiration: '7d', role_assignments: roles }));
+    const roles = withStackAccess(
+      skill('{"organization":[{"role_id":"organization-admin","organization_id":"$ORG_ID"}]}'),
+      'admin',
+    );
+    const created = await api(
+      'POST',
+      '/users/auth/keys',
+      JSON.stringify({ description: 'Platform automation', expiration: '7d', role_assignments: roles }),
+    );
     expect(await rolesIn(search, created.json.key)).toEqual(['admin']);
     expect(await rolesIn(obs, created.json.key)).toEqual(['admin']);
   });
 
   it('project-scoped key with a custom role: no access until the role exists in the project', async () => {
-    const roles = skill('{"project":{"elasticsearch":[{"role_id":"elasticsearch-viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"],"application_roles":["marketing-writer"]}]}}');
-    const created = await api('POST', '/users/auth/keys', `{"description":"Marketing ETL","expiration":"14d","role_assignments":${roles}}`);
+    const roles = skill(
+      '{"project":{"elasticsearch":[{"role_id":"elasticsearch-viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"],"application_roles":["marketing-writer"]}]}}',
+    );
+    const created = await api(
+      'POST',
+      '/users/auth/keys',
+      `{"description":"Marketing ETL","expiration":"14d","role_assignments":${roles}}`,
+    );
     expect(created.status).toBe(201);
     await expect(rolesIn(search, created.json.key)).rejects.toMatchObject({ status: 403 });
-    await esClient(sb, search).putRole('marketing-writer', { indices: [{ names: ['marketing-*'], privileges: ['write'] }] });
+    await esClient(sb, search).putRole('marketing-writer', {
+      indices: [{ names: ['marketing-*'], privileges: ['write'] }],
+    });
     expect(await rolesIn(search, created.json.key)).toEqual(['marketing-writer']);
   });
 
   it('invite-user as a Viewer on a search project', async () => {
-    const roles = skill('{"project":{"elasticsearch":[{"role_id":"viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}');
-    const answer = await api('POST', `/organizations/${sb.organizationId}/invitations`, `{"emails":["alice@example.com"],"role_assignments":${roles}}`);
+    const roles = skill(
+      '{"project":{"elasticsearch":[{"role_id":"viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}',
+    );
+    const answer = await api(
+      'POST',
+      `/organizations/${sb.organizationId}/invitations`,
+      `{"emails":["alice@example.com"],"role_assignments":${roles}}`,
+    );
     expect(answer.status).toBe(201);
-    expect(answer.json.invitations[0].role_assignments.project.elasticsearch[0]).toMatchObject({ role_id: 'elasticsearch-viewer', project_ids: [search.id] });
+    expect(answer.json.invitations[0].role_assignments.project.elasticsearch[0]).toMatchObject({
+      role_id: 'elasticsearch-viewer',
+      project_ids: [search.id],
+    });
   });
 
   it('CI/CD key with deployment-editor on all deployments (no organization_id)', async () => {
-    const answer = await api('POST', '/users/auth/keys', JSON.stringify({ description: 'CI/CD pipeline', expiration: '30d', role_assignments: JSON.parse('{"deployment":[{"role_id":"deployment-editor","all":true}]}') }));
+    const answer = await api(
+      'POST',
+      '/users/auth/keys',
+      JSON.stringify({
+        description: 'CI/CD pipeline',
+        expiration: '30d',
+        role_assignments: JSON.parse('{"deployment":[{"role_id":"deployment-editor","all":true}]}'),
+      }),
+    );
     expect(answer.status).toBe(201);
-    expect(answer.json.role_assignments.deployment).toEqual([{ role_id: 'deployment-editor', organization_id: sb.organizationId, all: true }]);
+    expect(answer.json.role_assignments.deployment).toEqual([
+      { role_id: 'deployment-editor', organization_id: sb.organizationId, all: true },
+    ]);
   });
 
   it('create-custom-role marketing-reader, then the full dashboard-reader flow: create, invite, accept, assign', async () => {
@@ -78,32 +121,70 @@ describe('SKILL.md examples', () => {
       body: '{"cluster":[],"indices":[],"applications":[{"application":"kibana-.kibana","privileges":["feature_dashboard.read"],"resources":["*"]}]}',
     });
     expect(role.status).toBe(200);
-    const invited = await api('POST', `/organizations/${sb.organizationId}/invitations`, '{"emails":["bob@example.com"]}');
-    const accepted = await fetch(`${sb.controlUrl}/invitations/${invited.json.invitations[0].token}/_accept`, { method: 'POST' });
+    const invited = await api(
+      'POST',
+      `/organizations/${sb.organizationId}/invitations`,
+      '{"emails":["bob@example.com"]}',
+    );
+    const accepted = await fetch(`${sb.controlUrl}/invitations/${invited.json.invitations[0].token}/_accept`, {
+      method: 'POST',
+    });
     const userId = ((await accepted.json()) as { user_id: string }).user_id;
     // assign-custom-role: role_id <type>-viewer plus application_roles
-    const assign = await api('POST', `/users/${userId}/role_assignments`, skill('{"project":{"elasticsearch":[{"role_id":"elasticsearch-viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"],"application_roles":["dashboard-reader"]}]}}'));
+    const assign = await api(
+      'POST',
+      `/users/${userId}/role_assignments`,
+      skill(
+        '{"project":{"elasticsearch":[{"role_id":"elasticsearch-viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"],"application_roles":["dashboard-reader"]}]}}',
+      ),
+    );
     expect([assign.status, assign.json]).toEqual([200, {}]);
     const bob = (await members(sb)).find((m) => m.user_id === userId)!;
     expect(bob.role_assignments?.project?.elasticsearch).toEqual([
-      { role_id: 'elasticsearch-viewer', organization_id: sb.organizationId, all: false, project_ids: [search.id], application_roles: ['dashboard-reader'] },
+      {
+        role_id: 'elasticsearch-viewer',
+        organization_id: sb.organizationId,
+        all: false,
+        project_ids: [search.id],
+        application_roles: ['dashboard-reader'],
+      },
     ]);
   });
 
   it('assign-role: promote to admin on an observability project (bare "admin")', async () => {
     const target = (await members(sb)).find((m) => Object.keys(m.role_assignments ?? {}).length === 0)!;
-    const answer = await api('POST', `/users/${target.user_id}/role_assignments`, skill('{"project":{"observability":[{"role_id":"admin","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}', { PROJECT_ID: obs.id }));
+    const answer = await api(
+      'POST',
+      `/users/${target.user_id}/role_assignments`,
+      skill(
+        '{"project":{"observability":[{"role_id":"admin","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}',
+        { PROJECT_ID: obs.id },
+      ),
+    );
     expect(answer.status).toBe(200);
     const after = (await members(sb)).find((m) => m.user_id === target.user_id)!;
     expect(after.role_assignments?.project?.observability?.[0]?.role_id).toBe('observability-admin');
     // remove-role-assignment with the same --roles schema
-    await api('DELETE', `/users/${target.user_id}/role_assignments`, skill('{"project":{"observability":[{"role_id":"admin","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}', { PROJECT_ID: obs.id }));
+    await api(
+      'DELETE',
+      `/users/${target.user_id}/role_assignments`,
+      skill(
+        '{"project":{"observability":[{"role_id":"admin","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}',
+        { PROJECT_ID: obs.id },
+      ),
+    );
     expect((await members(sb)).find((m) => m.user_id === target.user_id)!.role_assignments).toEqual({});
   });
 
   it('list-members shows user id, email and roles', async () => {
     const answer = await api('GET', `/organizations/${sb.organizationId}/members`);
-    expect(answer.json.members[0]).toEqual(expect.objectContaining({ user_id: expect.any(String), email: expect.any(String), role_assignments: expect.any(Object) }));
+    expect(answer.json.members[0]).toEqual(
+      expect.objectContaining({
+        user_id: expect.any(String),
+        email: expect.any(String),
+        role_assignments: expect.any(Object),
+      }),
+    );
   });
 });
 
@@ -132,15 +213,22 @@ describe('api-reference.md examples', () => {
     const answer = await api('POST', `/organizations/${sb.organizationId}/invitations`, body);
     expect(answer.status).toBe(201);
     expect(answer.json.invitations).toHaveLength(2);
-    expect(answer.json.invitations[0].role_assignments.organization).toEqual([{ role_id: 'billing-admin', organization_id: sb.organizationId }]);
+    expect(answer.json.invitations[0].role_assignments.organization).toEqual([
+      { role_id: 'billing-admin', organization_id: sb.organizationId },
+    ]);
     // Cancel one by token.
     const token = answer.json.invitations[0].token as string;
-    expect((await call(sb, 'DELETE', `/api/v1/organizations/${sb.organizationId}/invitations/${token}`)).json).toEqual({});
+    expect((await call(sb, 'DELETE', `/api/v1/organizations/${sb.organizationId}/invitations/${token}`)).json).toEqual(
+      {},
+    );
   });
 
   it('adds organization-admin, deployment-editor and a project admin role in one call (empty type lists included)', async () => {
     const target = (await members(sb)).find((m) => Object.keys(m.role_assignments ?? {}).length === 0)!;
-    const answer = await api('POST', `/users/${target.user_id}/role_assignments`, skill(`{
+    const answer = await api(
+      'POST',
+      `/users/${target.user_id}/role_assignments`,
+      skill(`{
     "organization": [
       { "role_id": "organization-admin" }
     ],
@@ -163,7 +251,8 @@ describe('api-reference.md examples', () => {
       "observability": [],
       "security": []
     }
-  }`));
+  }`),
+    );
     expect(answer.status).toBe(200);
     const roles = (await members(sb)).find((m) => m.user_id === target.user_id)!.role_assignments!;
     expect(roles.organization?.[0]?.role_id).toBe('organization-admin');
@@ -171,7 +260,10 @@ describe('api-reference.md examples', () => {
   });
 
   it('creates the three documented keys, lists them and deletes two in one call', async () => {
-    const ci = await api('POST', '/users/auth/keys', skill(`{
+    const ci = await api(
+      'POST',
+      '/users/auth/keys',
+      skill(`{
     "description": "CI/CD pipeline key",
     "expiration": "30d",
     "role_assignments": {
@@ -186,8 +278,12 @@ describe('api-reference.md examples', () => {
         }
       ]
     }
-  }`));
-    const es = await api('POST', '/users/auth/keys', skill(`{
+  }`),
+    );
+    const es = await api(
+      'POST',
+      '/users/auth/keys',
+      skill(`{
     "description": "CI pipeline with ES access",
     "expiration": "30d",
     "role_assignments": {
@@ -202,8 +298,12 @@ describe('api-reference.md examples', () => {
         ]
       }
     }
-  }`));
-    const platform = await api('POST', '/users/auth/keys', skill(`{
+  }`),
+    );
+    const platform = await api(
+      'POST',
+      '/users/auth/keys',
+      skill(`{
     "description": "Platform automation key",
     "expiration": "7d",
     "role_assignments": {
@@ -215,20 +315,24 @@ describe('api-reference.md examples', () => {
         }
       ]
     }
-  }`));
+  }`),
+    );
     expect([ci.status, es.status, platform.status]).toEqual([201, 201, 201]);
     expect(await rolesIn(search, es.json.key)).toEqual(['developer']);
     await expect(rolesIn(search, ci.json.key)).rejects.toMatchObject({ status: 403 }); // no application_roles: Cloud only
     expect(await rolesIn(obs, platform.json.key)).toEqual(['admin']);
     const listed = (await api('GET', '/users/auth/keys')).json.keys.map((k: { id: string }) => k.id);
     expect(listed).toEqual(expect.arrayContaining([ci.json.id, es.json.id, platform.json.id]));
-    const deleted = await call(sb, 'DELETE', '/api/v1/users/auth/keys', { body: `{"keys": ["${ci.json.id}", "${es.json.id}"]}` });
+    const deleted = await call(sb, 'DELETE', '/api/v1/users/auth/keys', {
+      body: `{"keys": ["${ci.json.id}", "${es.json.id}"]}`,
+    });
     expect([deleted.status, deleted.json]).toEqual([200, {}]);
   });
 
   it('creates, gets, lists and deletes marketing-analyst on the project endpoint', async () => {
     const base = `/_es/${search.id}/_security/role`;
-    const put = await call(sb, 'PUT', `${base}/marketing-analyst`, { body: `{
+    const put = await call(sb, 'PUT', `${base}/marketing-analyst`, {
+      body: `{
     "cluster": [],
     "indices": [
       {
@@ -243,7 +347,8 @@ describe('api-reference.md examples', () => {
         "resources": ["*"]
       }
     ]
-  }` });
+  }`,
+    });
     expect(put.json).toEqual({ role: { created: true } });
     expect(Object.keys((await call(sb, 'GET', `${base}/marketing-analyst`)).json)).toEqual(['marketing-analyst']);
     expect((await call(sb, 'GET', base)).json['marketing-analyst']).toBeDefined();

@@ -4,7 +4,8 @@ import { escapeXml, paletteColor, rowRuns, screenToSvg, ANSI_PALETTE } from '../
 import type { ScreenCell } from '../../test/e2e/screen-cells.js';
 
 /** A row of plain cells from text (one cell per character). */
-const plain = (text: string, style: Partial<ScreenCell> = {}): ScreenCell[] => [...text].map((c) => ({ text: c, width: 1, ...style }));
+const plain = (text: string, style: Partial<ScreenCell> = {}): ScreenCell[] =>
+  [...text].map((c) => ({ text: c, width: 1, ...style }));
 const texts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 
 describe('screenToSvg', () => {
@@ -18,7 +19,11 @@ describe('screenToSvg', () => {
   });
 
   it('draws each run of same-styled cells once, in its colour, bold and dim as attributes', () => {
-    const row = [...plain('ok ', { fg: { palette: 2 }, bold: true }), ...plain('dim', { dim: true }), ...plain(' rgb', { fg: { rgb: 0x336699 } })];
+    const row = [
+      ...plain('ok ', { fg: { palette: 2 }, bold: true }),
+      ...plain('dim', { dim: true }),
+      ...plain(' rgb', { fg: { rgb: 0x336699 } }),
+    ];
     const svg = screenToSvg([row]);
     expect(texts(svg)).toEqual(['ok ', 'dim', ' rgb']);
     // Bold ANSI green is drawn as bright green.
@@ -38,15 +43,27 @@ describe('screenToSvg', () => {
 
   it('swaps colours for inverse cells and paints their background', () => {
     const svg = screenToSvg([plain('sel', { inverse: true, fg: { palette: 6 } })]);
-    expect(svg).toMatch(new RegExp(`<rect x="[\\d.]+" y="[\\d.]+" width="[\\d.]+" height="\\d+" fill="${ANSI_PALETTE[6]}"/>`));
+    expect(svg).toMatch(
+      new RegExp(`<rect x="[\\d.]+" y="[\\d.]+" width="[\\d.]+" height="\\d+" fill="${ANSI_PALETTE[6]}"/>`),
+    );
     expect(svg).toMatch(/<text [^>]*fill="#16181a"[^>]*>sel<\/text>/);
   });
 
   it('gives a wide character two cells and keeps the columns after it in place', () => {
-    const row: ScreenCell[] = [{ text: 'a', width: 1 }, { text: '漢', width: 2 }, { text: '', width: 0 }, { text: 'b', width: 1 }];
-    expect(rowRuns(row).map((r) => [r.text, r.from, r.to])).toEqual([['a', 0, 1], ['漢', 1, 3], ['b', 3, 4]]);
+    const row: ScreenCell[] = [
+      { text: 'a', width: 1 },
+      { text: '漢', width: 2 },
+      { text: '', width: 0 },
+      { text: 'b', width: 1 },
+    ];
+    expect(rowRuns(row).map((r) => [r.text, r.from, r.to])).toEqual([
+      ['a', 0, 1],
+      ['漢', 1, 3],
+      ['b', 3, 4],
+    ]);
     const svg = screenToSvg([row], { fontSize: 10 });
-    const x = (text: string) => Number(new RegExp(`<text x="([\\d.]+)"[^>]*textLength="([\\d.]+)"[^>]*>${text}</text>`).exec(svg)?.[1]);
+    const x = (text: string) =>
+      Number(new RegExp(`<text x="([\\d.]+)"[^>]*textLength="([\\d.]+)"[^>]*>${text}</text>`).exec(svg)?.[1]);
     // 6 px per cell at font size 10, 12 px padding.
     expect(x('a')).toBe(12);
     expect(x('漢')).toBe(18);

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { maskSecret, osc52Copy, SecretFileError, suggestedSecretFileName, writeSecretFile } from '../../src/secrets/index.js';
+import {
+  maskSecret,
+  osc52Copy,
+  SecretFileError,
+  suggestedSecretFileName,
+  writeSecretFile,
+} from '../../src/secrets/index.js';
 
 const KEY = 'essu_VGhpcyBpcyBhIHNlY3JldCBrZXkgdmFsdWUgMTIz3f9a';
 
@@ -20,16 +26,22 @@ describe('maskSecret', () => {
 
   it('never shows more than a known prefix plus the last four characters', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `essu_${s}`)), (value) => {
-        const masked = maskSecret(value);
-        const match = /^(essu_)?•{12}(.*)$/su.exec(masked);
-        expect(match).not.toBeNull();
-        const [, prefix = '', tail = ''] = match!;
-        expect(value.startsWith(prefix)).toBe(true);
-        expect(tail.length).toBeLessThanOrEqual(4);
-        expect(value.endsWith(tail)).toBe(true);
-        if (tail !== '') expect(value.length - prefix.length).toBeGreaterThanOrEqual(16);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `essu_${s}`),
+        ),
+        (value) => {
+          const masked = maskSecret(value);
+          const match = /^(essu_)?•{12}(.*)$/su.exec(masked);
+          expect(match).not.toBeNull();
+          const [, prefix = '', tail = ''] = match!;
+          expect(value.startsWith(prefix)).toBe(true);
+          expect(tail.length).toBeLessThanOrEqual(4);
+          expect(value.endsWith(tail)).toBe(true);
+          if (tail !== '') expect(value.length - prefix.length).toBeGreaterThanOrEqual(16);
+        },
+      ),
     );
   });
 });
@@ -42,7 +54,9 @@ describe('osc52Copy', () => {
   });
 
   it('wraps for tmux passthrough, doubling the inner escapes', () => {
-    expect(osc52Copy('essu_abc', { TMUX: '/tmp/tmux-1000/default,1,0' })).toBe(`\x1bPtmux;\x1b\x1b]52;c;${b64}\x07\x1b\\`);
+    expect(osc52Copy('essu_abc', { TMUX: '/tmp/tmux-1000/default,1,0' })).toBe(
+      `\x1bPtmux;\x1b\x1b]52;c;${b64}\x07\x1b\\`,
+    );
   });
 
   it('splits into DCS chunks for GNU screen', () => {
@@ -71,7 +85,9 @@ describe('writeSecretFile', () => {
 
   it('expands ~ against the home directory', () => {
     mkdirSync(join(dir, 'keys'));
-    expect(writeSecretFile({ dir: '~/keys', fileName: 'k.txt', value: KEY }, dir).path).toBe(join(dir, 'keys', 'k.txt'));
+    expect(writeSecretFile({ dir: '~/keys', fileName: 'k.txt', value: KEY }, dir).path).toBe(
+      join(dir, 'keys', 'k.txt'),
+    );
   });
 
   it('refuses to overwrite, leaving the existing file alone, and never echoes the value', () => {
@@ -108,8 +124,12 @@ describe('writeSecretFile', () => {
 
 describe('suggestedSecretFileName', () => {
   it('slugs the description and dates the file', () => {
-    expect(suggestedSecretFileName('CI deploy (prod)', new Date(2026, 2, 1))).toBe('ec-access-key-ci-deploy-prod-20260301.txt');
+    expect(suggestedSecretFileName('CI deploy (prod)', new Date(2026, 2, 1))).toBe(
+      'ec-access-key-ci-deploy-prod-20260301.txt',
+    );
     expect(suggestedSecretFileName('  ✨  ', new Date(2026, 11, 31))).toBe('ec-access-key-20261231.txt');
-    expect(suggestedSecretFileName('Café Überwachung', new Date(2026, 0, 5))).toBe('ec-access-key-cafe-uberwachung-20260105.txt');
+    expect(suggestedSecretFileName('Café Überwachung', new Date(2026, 0, 5))).toBe(
+      'ec-access-key-cafe-uberwachung-20260105.txt',
+    );
   });
 });

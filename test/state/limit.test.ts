@@ -8,15 +8,16 @@ describe('createLimiter', () => {
     let peak = 0;
     const started: number[] = [];
     const release: Array<() => void> = [];
-    const task = (n: number) => run(async () => {
-      started.push(n);
-      active += 1;
-      peak = Math.max(peak, active);
-      await new Promise<void>((resolve) => release.push(resolve));
-      active -= 1;
-      if (n === 3) throw new Error('three');
-      return n * 10;
-    });
+    const task = (n: number) =>
+      run(async () => {
+        started.push(n);
+        active += 1;
+        peak = Math.max(peak, active);
+        await new Promise<void>((resolve) => release.push(resolve));
+        active -= 1;
+        if (n === 3) throw new Error('three');
+        return n * 10;
+      });
     const results = [1, 2, 3, 4, 5].map((n) => task(n).catch((e: Error) => e.message));
     const tick = () => new Promise((r) => setTimeout(r, 0));
     await tick();

@@ -11,8 +11,17 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const ROLE: Role = {
   cluster: ['monitor'],
-  indices: [{ names: ['marketing-*'], privileges: ['read'], field_security: { grant: ['*'], except: ['ssn'] }, query: '{"term":{"team":"m"}}' }],
-  applications: [{ application: 'kibana-.kibana', privileges: ['feature_discover.read'], resources: ['space:marketing'] }],
+  indices: [
+    {
+      names: ['marketing-*'],
+      privileges: ['read'],
+      field_security: { grant: ['*'], except: ['ssn'] },
+      query: '{"term":{"team":"m"}}',
+    },
+  ],
+  applications: [
+    { application: 'kibana-.kibana', privileges: ['feature_discover.read'], resources: ['space:marketing'] },
+  ],
   metadata: {},
 };
 
@@ -23,9 +32,18 @@ describe('store', () => {
     const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
     store.start();
     await flush();
-    const lists = cloud.calls.map((c) => (c.method === 'listProjects' ? `listProjects:${String(c.args[0])}` : c.method)).filter((m) => m !== 'listOrganizations');
+    const lists = cloud.calls
+      .map((c) => (c.method === 'listProjects' ? `listProjects:${String(c.args[0])}` : c.method))
+      .filter((m) => m !== 'listOrganizations');
     expect(lists.sort()).toEqual(
-      ['listApiKeys', 'listInvitations', 'listMembers', 'listProjects:elasticsearch', 'listProjects:observability', 'listProjects:security'].sort(),
+      [
+        'listApiKeys',
+        'listInvitations',
+        'listMembers',
+        'listProjects:elasticsearch',
+        'listProjects:observability',
+        'listProjects:security',
+      ].sort(),
     );
     expect(store.getState().members.status).toBe('loading');
     expect(store.getState().keys.status).toBe('loading');
@@ -68,7 +86,11 @@ describe('store', () => {
     await flush();
     const keys = store.getState().keys;
     expect(keys.status).toBe('error');
-    expect(keys.status === 'error' && keys.error).toEqual({ message: 'Forbidden', hint: 'Only organization owners can list keys', status: 403 });
+    expect(keys.status === 'error' && keys.error).toEqual({
+      message: 'Forbidden',
+      hint: 'Only organization owners can list keys',
+      status: 403,
+    });
     expect(store.getState().members.status).toBe('ready');
     cloud.failWith('listApiKeys', undefined);
     await store.refresh('keys');
@@ -115,19 +137,35 @@ describe('store', () => {
     store.start();
     await flush();
     await store.ensureCustomRoles('p-search');
-    expect(dataOf(store.getState().customRoles.get('p-search'))).toEqual({ status: 'loaded', names: ['marketing-analyst', 'marketing-writer'], source: 'cloud' });
+    expect(dataOf(store.getState().customRoles.get('p-search'))).toEqual({
+      status: 'loaded',
+      names: ['marketing-analyst', 'marketing-writer'],
+      source: 'cloud',
+    });
     expect(store.snapshot()?.customRoles.get('p-search')?.status).toBe('loaded');
   });
 
   it('falls back to the project’s Elasticsearch, skipping built-in roles', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.failWith('getProjectRoles', apiError('Not found', undefined, 404));
-    const es = createFakeEs('p-search', { 'marketing-analyst': ROLE, superuser: { ...ROLE, metadata: { _reserved: true } } });
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW, esAccess: () => ({ api: es, credential: 'ELASTICSEARCH_API_KEY' }) });
+    const es = createFakeEs('p-search', {
+      'marketing-analyst': ROLE,
+      superuser: { ...ROLE, metadata: { _reserved: true } },
+    });
+    const store = createStore({
+      cloud,
+      orgId: ORG.id,
+      clock: () => NOW,
+      esAccess: () => ({ api: es, credential: 'ELASTICSEARCH_API_KEY' }),
+    });
     store.start();
     await flush();
     await store.ensureCustomRoles('p-search');
-    expect(dataOf(store.getState().customRoles.get('p-search'))).toEqual({ status: 'loaded', names: ['marketing-analyst'], source: 'elasticsearch' });
+    expect(dataOf(store.getState().customRoles.get('p-search'))).toEqual({
+      status: 'loaded',
+      names: ['marketing-analyst'],
+      source: 'elasticsearch',
+    });
     await store.ensureRole('p-search', 'marketing-analyst');
     expect(dataOf(store.getState().roleDescriptors.get(roleKey('p-search', 'marketing-analyst')))).toEqual(ROLE);
   });
@@ -135,9 +173,12 @@ describe('store', () => {
   it('records exactly which credential is missing when neither route works', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.failWith('getProjectRoles', apiError('Not found', undefined, 404));
-    const esAccess = createEsAccess({ esUrl: 'https://other.es.example.com', esApiKey: new Secret('x'.repeat(20)) }, () => {
-      throw new Error('no client should be built');
-    });
+    const esAccess = createEsAccess(
+      { esUrl: 'https://other.es.example.com', esApiKey: new Secret('x'.repeat(20)) },
+      () => {
+        throw new Error('no client should be built');
+      },
+    );
     const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW, esAccess });
     store.start();
     await flush();
@@ -153,13 +194,19 @@ describe('store', () => {
     const built: string[] = [];
     const esKey = new Secret('es-key-es-key-es-key');
     const cloudKey = new Secret('cloud-key-cloud-key');
-    const access = createEsAccess({ esUrl: 'https://search-prod.es.us-east-1.aws.elastic.cloud:443', esApiKey: esKey, cloudKey }, (o) => {
-      built.push(`${o.projectId}:${o.apiKey === esKey ? 'es' : 'cloud'}`);
-      return createFakeEs(o.projectId, {});
-    });
+    const access = createEsAccess(
+      { esUrl: 'https://search-prod.es.us-east-1.aws.elastic.cloud:443', esApiKey: esKey, cloudKey },
+      (o) => {
+        built.push(`${o.projectId}:${o.apiKey === esKey ? 'es' : 'cloud'}`);
+        return createFakeEs(o.projectId, {});
+      },
+    );
     const data = orgData();
     const routes = data.projects.slice(0, 2).map((p) => access(p));
     expect(built).toEqual(['p-search:es', 'p-staging:cloud']);
-    expect(routes.map((r) => ('credential' in r ? r.credential : r.missing))).toEqual(['ELASTICSEARCH_API_KEY', 'the Cloud API key (unified key)']);
+    expect(routes.map((r) => ('credential' in r ? r.credential : r.missing))).toEqual([
+      'ELASTICSEARCH_API_KEY',
+      'the Cloud API key (unified key)',
+    ]);
   });
 });

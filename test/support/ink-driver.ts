@@ -7,8 +7,19 @@
 import { splitKeys } from '../../src/ui/key-stream.js';
 
 export const KEY = {
-  up: '\x1b[A', down: '\x1b[B', pageUp: '\x1b[5~', pageDown: '\x1b[6~', enter: '\r', escape: '\x1b', tab: '\t',
-  shiftTab: '\x1b[Z', backspace: '\x7f', space: ' ', ctrlC: '\x03', home: '\x1b[H', end: '\x1b[F',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  enter: '\r',
+  escape: '\x1b',
+  tab: '\t',
+  shiftTab: '\x1b[Z',
+  backspace: '\x7f',
+  space: ' ',
+  ctrlC: '\x03',
+  home: '\x1b[H',
+  end: '\x1b[F',
 } as const;
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;

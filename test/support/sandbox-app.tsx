@@ -64,7 +64,9 @@ export interface SandboxApp extends InkDriver {
 }
 
 async function requestLog(sandbox: RunningSandbox, since = 0): Promise<LoggedRequest[]> {
-  const log = (await fetch(`${sandbox.controlUrl}/requests?since=${since}`).then((r) => r.json())) as { requests: LoggedRequest[] };
+  const log = (await fetch(`${sandbox.controlUrl}/requests?since=${since}`).then((r) => r.json())) as {
+    requests: LoggedRequest[];
+  };
   return log.requests;
 }
 
@@ -72,8 +74,18 @@ export async function startSandboxApp(options: SandboxAppOptions = {}): Promise<
   const env = testEnv();
   const sandbox = await startSandbox(options.now ? { now: options.now } : {});
   const cloudKey = new Secret(sandbox.ownerKey);
-  const audit = createAuditSession({ mode: 'sandbox', organizationId: () => sandbox.organizationId, env: env.env, secrets: [cloudKey] });
-  const cloud = createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: cloudKey, env: env.env, onWrite: audit.observer });
+  const audit = createAuditSession({
+    mode: 'sandbox',
+    organizationId: () => sandbox.organizationId,
+    env: env.env,
+    secrets: [cloudKey],
+  });
+  const cloud = createCloudClient({
+    baseUrl: sandbox.baseUrl,
+    apiKey: cloudKey,
+    env: env.env,
+    onWrite: audit.observer,
+  });
   const esAccess = createEsAccess({ cloudKey }, (o) => createEsClient({ ...o, env: env.env, onWrite: audit.observer }));
   const store = createStore({ cloud, orgId: sandbox.organizationId, esAccess });
   store.start(options.screen === 'keys' ? ['keys'] : []);
@@ -106,7 +118,11 @@ export async function startSandboxApp(options: SandboxAppOptions = {}): Promise<
       return (await requestLog(sandbox, since)).filter((r) => r.method !== 'GET' && !r.url.startsWith('/_sandbox'));
     },
     async fault(fault) {
-      const response = await fetch(`${sandbox.controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+      const response = await fetch(`${sandbox.controlUrl}/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fault),
+      });
       if (!response.ok) throw new Error(`fault refused: ${await response.text()}`);
     },
     async stop() {

@@ -11,7 +11,13 @@ const loadFromSource: CommandLoader = async (file, name) => {
   const mod = (await import(`../../src/cli/commands/${file.replace(/\.js$/, '')}.ts`)) as Record<string, unknown>;
   return typeof mod[name] === 'function' ? (mod[name] as (...args: never[]) => unknown) : undefined;
 };
-const TOUR = [moduleCommand({ words: ['tour'], usage: 'tour', summary: '', group: 'command', options: { reset: { type: 'boolean' } } }, 'tour.js', 'runTour')];
+const TOUR = [
+  moduleCommand(
+    { words: ['tour'], usage: 'tour', summary: '', group: 'command', options: { reset: { type: 'boolean' } } },
+    'tour.js',
+    'runTour',
+  ),
+];
 
 let dir: string;
 beforeEach(() => {
@@ -23,8 +29,12 @@ async function run(argv: string[], env: NodeJS.ProcessEnv) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: (t) => (stdout += t), stderr: (t) => (stderr += t),
-    stdinIsTty: false, stdoutIsTty: false, env: { XDG_STATE_HOME: dir, ...env }, cwd: dir,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stdinIsTty: false,
+    stdoutIsTty: false,
+    env: { XDG_STATE_HOME: dir, ...env },
+    cwd: dir,
   };
   const code = await runCli(argv, io, { commands: TOUR, load: loadFromSource });
   return { code, stdout, stderr };
@@ -76,7 +86,9 @@ describe('tour progress and sandbox', () => {
 
     const again = await openTourSandbox(files);
     expect(again.organizationId).toBe(first.organizationId);
-    const keys = (await (await fetch(`${again.baseUrl}/api/v1/users/auth/keys`, { headers: { authorization: `ApiKey ${again.ownerKey}` } })).json()) as { keys: Array<{ description: string }> };
+    const keys = (await (
+      await fetch(`${again.baseUrl}/api/v1/users/auth/keys`, { headers: { authorization: `ApiKey ${again.ownerKey}` } })
+    ).json()) as { keys: Array<{ description: string }> };
     expect(keys.keys.map((k) => k.description)).toContain('made in lesson 4');
     await again.stop();
 

@@ -106,7 +106,11 @@ function mergeWindow(seen: string[], previous: readonly string[], next: readonly
  * it open. Lessons the tour checks by itself are read once their verdict (✓ or ✗) is on screen. Returns the text,
  * one panel line per line.
  */
-export async function readLessonPanel(app: PtyApp, lesson: number, eachWindow?: (screen: string) => void): Promise<string> {
+export async function readLessonPanel(
+  app: PtyApp,
+  lesson: number,
+  eachWindow?: (screen: string) => void,
+): Promise<string> {
   await openLessonPanel(app, lesson);
   return readOpenPanel(app, eachWindow);
 }
@@ -117,7 +121,10 @@ export async function openLessonPanel(app: PtyApp, lesson: number): Promise<void
   await app.waitForText(`Lesson ${lesson} of ${LESSONS.length}`);
   if (!LESSONS[lesson - 1]?.question) {
     // The check starts as the panel opens; while it runs the key line says `checking…` instead of `enter check`.
-    await app.waitFor((s) => panelRows(s).some((r) => /^ [✓✗] /.test(r)) && !s.includes('checking…'), 'the lesson check');
+    await app.waitFor(
+      (s) => panelRows(s).some((r) => /^ [✓✗] /.test(r)) && !s.includes('checking…'),
+      'the lesson check',
+    );
   }
 }
 

@@ -10,16 +10,33 @@ import { createTheme } from '../../src/ui/theme.js';
 const WIDTH = 76;
 const lesson = LESSONS[1]!;
 const view = (change: Partial<TourView>): TourView => ({
-  progress: { ...FRESH, current: 1 }, lesson, barVisible: true, checking: false, ...change,
+  progress: { ...FRESH, current: 1 },
+  lesson,
+  barVisible: true,
+  checking: false,
+  ...change,
 });
 const text = (change: Partial<TourView>, explain = false) => {
-  const input: PanelInput = { view: view(change), answer: '', width: WIDTH, symbols: createTheme({ color: false, unicode: true }).symbols, explain, now: new Date() };
+  const input: PanelInput = {
+    view: view(change),
+    answer: '',
+    width: WIDTH,
+    symbols: createTheme({ color: false, unicode: true }).symbols,
+    explain,
+    now: new Date(),
+  };
   return lessonPanelLines(input).map(lineText);
 };
 
 describe('lesson panel lines', () => {
   it('puts a failed verdict before the steps, and keeps every line within the width', () => {
-    const lines = text({ result: { passed: false, summary: 'new.viewer@example.com is invited but has not accepted yet', details: ['Accept it for them.'] } });
+    const lines = text({
+      result: {
+        passed: false,
+        summary: 'new.viewer@example.com is invited but has not accepted yet',
+        details: ['Accept it for them.'],
+      },
+    });
     const verdict = lines.findIndex((l) => l.startsWith('✗ new.viewer@example.com is invited'));
     expect(verdict).toBeGreaterThan(0);
     expect(verdict).toBeLessThan(lines.indexOf('How:'));
@@ -28,13 +45,52 @@ describe('lesson panel lines', () => {
   });
 
   it('drops the steps once passed and lists the requests the sandbox received, wrapped to the width', () => {
-    const body = JSON.stringify({ emails: ['new.viewer@example.com'], role_assignments: { project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: '123456789012', all: false, project_ids: ['0ff0413c82122143abcce5a0d13ef3c0'] }] } } });
-    const requests = [{ seq: 9, at: '2026-01-01T00:00:00Z', method: 'POST', url: '/api/v1/organizations/123456789012/invitations', contentType: 'application/json', userAgent: null, keyId: 'k', body, redacted: false, status: 201 }];
-    const lines = text({ result: { passed: true, summary: 'new.viewer@example.com joined with elasticsearch-viewer on 1 project(s)', details: [] }, state: { snapshot: undefined as never, roles: new Map(), requests } });
+    const body = JSON.stringify({
+      emails: ['new.viewer@example.com'],
+      role_assignments: {
+        project: {
+          elasticsearch: [
+            {
+              role_id: 'elasticsearch-viewer',
+              organization_id: '123456789012',
+              all: false,
+              project_ids: ['0ff0413c82122143abcce5a0d13ef3c0'],
+            },
+          ],
+        },
+      },
+    });
+    const requests = [
+      {
+        seq: 9,
+        at: '2026-01-01T00:00:00Z',
+        method: 'POST',
+        url: '/api/v1/organizations/123456789012/invitations',
+        contentType: 'application/json',
+        userAgent: null,
+        keyId: 'k',
+        body,
+        redacted: false,
+        status: 201,
+      },
+    ];
+    const lines = text({
+      result: {
+        passed: true,
+        summary: 'new.viewer@example.com joined with elasticsearch-viewer on 1 project(s)',
+        details: [],
+      },
+      state: { snapshot: undefined as never, roles: new Map(), requests },
+    });
     expect(lines).not.toContain('How:');
     const at = lines.indexOf('Requests the sandbox received for this:');
     expect(at).toBeGreaterThan(0);
-    expect(lines.slice(at + 1).map((l) => l.trim()).join('')).toContain(`POST /api/v1/organizations/123456789012/invitations → 201${body}`);
+    expect(
+      lines
+        .slice(at + 1)
+        .map((l) => l.trim())
+        .join(''),
+    ).toContain(`POST /api/v1/organizations/123456789012/invitations → 201${body}`);
     expect(lines.filter((l) => l.length > WIDTH)).toEqual([]);
   });
 
@@ -45,7 +101,7 @@ describe('lesson panel lines', () => {
     expect(text({ result, checking: true })).toEqual(settled);
   });
 
-  it('with explain, shows each concept\'s whole text instead of its one line', () => {
+  it("with explain, shows each concept's whole text instead of its one line", () => {
     const short = text({}).join(' ');
     const long = text({}, true).join(' ');
     expect(short).toContain('Why (i for the whole explanation):');

@@ -17,7 +17,10 @@ describe('lesson 1: who has access', () => {
     const project = state.snapshot.projects.find((p) => p.name === 'search-prod')!;
     // Independently of the check: the seeded member whose only search-prod grant is application_roles [marketing-reader].
     const expected = state.snapshot.members.find((m) =>
-      (m.role_assignments?.project?.elasticsearch ?? []).some((a) => a.application_roles?.includes('marketing-reader') && a.project_ids?.includes(project.id)))!;
+      (m.role_assignments?.project?.elasticsearch ?? []).some(
+        (a) => a.application_roles?.includes('marketing-reader') && a.project_ids?.includes(project.id),
+      ),
+    )!;
     expect(customOnlyMembers(state.snapshot).map((c) => c.email)).toEqual([expected.email]);
     expect(whoHasAccessLesson.check(state, world.baseline, expected.email!.toUpperCase()).passed).toBe(true);
     expect(whoHasAccessLesson.check(state, world.baseline, expected.name!).passed).toBe(true);
@@ -26,7 +29,8 @@ describe('lesson 1: who has access', () => {
   it('refuses a wrong answer, the over-granted member and no answer', async () => {
     const state = await world.state();
     const overGranted = state.snapshot.members.find((m) =>
-      (m.role_assignments?.project?.elasticsearch ?? []).some((a) => a.application_roles?.includes('dashboard-reader')))!;
+      (m.role_assignments?.project?.elasticsearch ?? []).some((a) => a.application_roles?.includes('dashboard-reader')),
+    )!;
     expect(whoHasAccessLesson.check(state, world.baseline, overGranted.email).passed).toBe(false);
     expect(whoHasAccessLesson.check(state, world.baseline, state.snapshot.members[0]!.email).passed).toBe(false);
     expect(whoHasAccessLesson.check(state, world.baseline, '').passed).toBe(false);
@@ -36,13 +40,20 @@ describe('lesson 1: who has access', () => {
 
 describe('lesson 2: invite a Viewer and accept', () => {
   const viewerOn = (orgId: string, projectId: string) => ({
-    project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: orgId, all: false, project_ids: [projectId] }] },
+    project: {
+      elasticsearch: [
+        { role_id: 'elasticsearch-viewer', organization_id: orgId, all: false, project_ids: [projectId] },
+      ],
+    },
   });
 
   it('refuses before anything happened, and while the invitation is pending; passes once accepted', async () => {
     expect(inviteViewerLesson.check(await world.state(), world.baseline).passed).toBe(false);
     const project = await world.project('search-staging');
-    await world.cloud.createInvitations(world.orgId, { emails: ['newbie@example.com'], role_assignments: viewerOn(world.orgId, project.id) });
+    await world.cloud.createInvitations(world.orgId, {
+      emails: ['newbie@example.com'],
+      role_assignments: viewerOn(world.orgId, project.id),
+    });
     const pending = inviteViewerLesson.check(await world.state(), world.baseline);
     expect(pending.passed).toBe(false);
     expect(pending.summary).toMatch(/not accepted/);
@@ -56,7 +67,13 @@ describe('lesson 2: invite a Viewer and accept', () => {
     const project = await world.project('search-staging');
     await world.cloud.createInvitations(world.orgId, {
       emails: ['dev@example.com'],
-      role_assignments: { project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: world.orgId, all: false, project_ids: [project.id] }] } },
+      role_assignments: {
+        project: {
+          elasticsearch: [
+            { role_id: 'elasticsearch-developer', organization_id: world.orgId, all: false, project_ids: [project.id] },
+          ],
+        },
+      },
     });
     await world.accept('dev@example.com');
     expect(inviteViewerLesson.check(await world.state(), world.baseline).passed).toBe(false);
@@ -67,12 +84,25 @@ describe('lesson 3: read-only custom role for marketing-*', () => {
   const readOnly = { cluster: [], indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }] };
   const assign = async (userId: string, projectId: string, extra: object[] = []) =>
     world.cloud.addRoleAssignments(userId, {
-      project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: world.orgId, all: false, project_ids: [projectId], application_roles: ['marketing-ro'] }, ...(extra as never[])] },
+      project: {
+        elasticsearch: [
+          {
+            role_id: 'elasticsearch-viewer',
+            organization_id: world.orgId,
+            all: false,
+            project_ids: [projectId],
+            application_roles: ['marketing-ro'],
+          },
+          ...(extra as never[]),
+        ],
+      },
     });
 
   it('refuses the seeded marketing-reader (not new), a writable role, and an unassigned role', async () => {
     expect(customRoleLesson.check(await world.state(), world.baseline).passed).toBe(false);
-    await world.putRole('search-staging', 'marketing-rw', { indices: [{ names: ['marketing-*'], privileges: ['read', 'write'] }] });
+    await world.putRole('search-staging', 'marketing-rw', {
+      indices: [{ names: ['marketing-*'], privileges: ['read', 'write'] }],
+    });
     const writable = customRoleLesson.check(await world.state(), world.baseline);
     expect(writable.passed).toBe(false);
     expect(writable.summary).toMatch(/write/);
@@ -86,8 +116,12 @@ describe('lesson 3: read-only custom role for marketing-*', () => {
     await world.putRole('search-staging', 'marketing-ro', readOnly);
     const project = await world.project('search-staging');
     const state = await world.state();
-    const [first, second] = state.snapshot.members.filter((m) => !m.role_assignments?.organization && !m.role_assignments?.project);
-    await assign(first!.user_id, project.id, [{ role_id: 'elasticsearch-developer', organization_id: world.orgId, all: false, project_ids: [project.id] }]);
+    const [first, second] = state.snapshot.members.filter(
+      (m) => !m.role_assignments?.organization && !m.role_assignments?.project,
+    );
+    await assign(first!.user_id, project.id, [
+      { role_id: 'elasticsearch-developer', organization_id: world.orgId, all: false, project_ids: [project.id] },
+    ]);
     const over = customRoleLesson.check(await world.state(), world.baseline);
     expect(over.passed).toBe(false);
     expect(over.summary).toMatch(/also a predefined role/);
@@ -102,7 +136,9 @@ describe('lesson 3: read-only custom role for marketing-*', () => {
   it('refuses the role given to an organization owner: they are admin everywhere, so it restricts nothing', async () => {
     await world.putRole('search-staging', 'marketing-ro', readOnly);
     const project = await world.project('search-staging');
-    const owner = (await world.state()).snapshot.members.find((m) => m.role_assignments?.organization?.some((a) => a.role_id === 'organization-admin'))!;
+    const owner = (await world.state()).snapshot.members.find((m) =>
+      m.role_assignments?.organization?.some((a) => a.role_id === 'organization-admin'),
+    )!;
     await assign(owner.user_id, project.id);
     const result = customRoleLesson.check(await world.state(), world.baseline);
     expect(result.passed).toBe(false);

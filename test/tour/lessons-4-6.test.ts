@@ -16,15 +16,26 @@ beforeEach(async () => {
 afterEach(() => world.stop());
 
 describe('lesson 4: CI key with stack access', () => {
-  const search = (orgId: string, extra: object = {}) => ({ project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: orgId, all: true, ...extra }] } });
+  const search = (orgId: string, extra: object = {}) => ({
+    project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: orgId, all: true, ...extra }] },
+  });
 
   it('refuses keys without application_roles and org-scoped ones', async () => {
     expect(ciKeyLesson.check(await world.state(), world.baseline).passed).toBe(false);
-    await world.cloud.createApiKey({ description: 'ci cloud only', expiration: '30d', role_assignments: search(world.orgId) });
+    await world.cloud.createApiKey({
+      description: 'ci cloud only',
+      expiration: '30d',
+      role_assignments: search(world.orgId),
+    });
     expect(ciKeyLesson.check(await world.state(), world.baseline).summary).toMatch(/no application_roles/);
     await world.cloud.createApiKey({
-      description: 'ci org wide', expiration: '30d',
-      role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: world.orgId, application_roles: ['developer'] }] },
+      description: 'ci org wide',
+      expiration: '30d',
+      role_assignments: {
+        organization: [
+          { role_id: 'organization-admin', organization_id: world.orgId, application_roles: ['developer'] },
+        ],
+      },
     });
     const orgWide = ciKeyLesson.check(await world.state(), world.baseline);
     expect(orgWide.passed).toBe(false);
@@ -32,12 +43,18 @@ describe('lesson 4: CI key with stack access', () => {
   });
 
   it('refuses the right key until its secret was used against Elasticsearch, then passes', async () => {
-    const created = await world.cloud.createApiKey({ description: 'CI pipeline', expiration: '30d', role_assignments: search(world.orgId, { application_roles: ['developer'] }) });
+    const created = await world.cloud.createApiKey({
+      description: 'CI pipeline',
+      expiration: '30d',
+      role_assignments: search(world.orgId, { application_roles: ['developer'] }),
+    });
     const unused = ciKeyLesson.check(await world.state(), world.baseline);
     expect(unused.passed).toBe(false);
     expect(unused.summary).toMatch(/use its secret/);
     const project = await world.project('search-prod');
-    const answer = await fetch(`${project.endpoints.elasticsearch}/_security/_authenticate`, { headers: { authorization: `ApiKey ${created.key}` } });
+    const answer = await fetch(`${project.endpoints.elasticsearch}/_security/_authenticate`, {
+      headers: { authorization: `ApiKey ${created.key}` },
+    });
     expect(answer.status).toBe(200);
     const done = ciKeyLesson.check(await world.state(), world.baseline);
     expect(done.passed).toBe(true);
@@ -49,7 +66,10 @@ describe('lesson 5: doctor', () => {
   const overGranted = async () => {
     const userId = world.baseline.findings.find((f) => f.startsWith('over-grant:member:'))!.split(':')[2]!;
     const member = (await world.state()).snapshot.members.find((m) => m.user_id === userId)!;
-    return { userId, developer: member.role_assignments!.project!.elasticsearch!.find((a) => a.role_id === 'elasticsearch-developer')! };
+    return {
+      userId,
+      developer: member.role_assignments!.project!.elasticsearch!.find((a) => a.role_id === 'elasticsearch-developer')!,
+    };
   };
 
   it('refuses with nothing fixed, and when the member is removed instead of fixed', async () => {
@@ -63,13 +83,18 @@ describe('lesson 5: doctor', () => {
   it('refuses a fix that adds a new warning; passes when the over-grant is fixed', async () => {
     const { userId, developer } = await overGranted();
     await world.cloud.createApiKey({
-      description: 'org wide', expiration: '30d',
-      role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: world.orgId, application_roles: ['admin'] }] },
+      description: 'org wide',
+      expiration: '30d',
+      role_assignments: {
+        organization: [{ role_id: 'organization-admin', organization_id: world.orgId, application_roles: ['admin'] }],
+      },
     });
     await world.cloud.removeRoleAssignments(userId, { project: { elasticsearch: [developer] } });
     expect(doctorLesson.check(await world.state(), world.baseline).summary).toMatch(/new problem/);
     // Counted as there from the start, the fix alone remains: the over-grant is gone.
-    const orgWide = runDoctor((await world.state()).snapshot).filter((f) => f.rule === 'org-scoped-application-roles').map((f) => f.id);
+    const orgWide = runDoctor((await world.state()).snapshot)
+      .filter((f) => f.rule === 'org-scoped-application-roles')
+      .map((f) => f.id);
     world.baseline = { ...world.baseline, findings: [...world.baseline.findings, ...orgWide] };
     const fixed = doctorLesson.check(await world.state(), world.baseline);
     expect(fixed.passed).toBe(true);
@@ -83,7 +108,10 @@ describe('lesson 6: leaked key', () => {
     const leakedKeyId = await io.plantLeakedKey();
     world.since = await lastRequestSeq(world.sandbox);
     const state = await world.state();
-    world.baseline = captureBaseline(state, state.snapshot.now, { leakedKeyId, deadline: new Date(state.snapshot.now.getTime() + 120_000).toISOString() });
+    world.baseline = captureBaseline(state, state.snapshot.now, {
+      leakedKeyId,
+      deadline: new Date(state.snapshot.now.getTime() + 120_000).toISOString(),
+    });
     return leakedKeyId;
   }
 

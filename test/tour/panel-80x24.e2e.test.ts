@@ -9,13 +9,26 @@ import { ciKeyLesson } from '../../src/tour/lessons/04-ci-key.js';
 import { panelRows, waitForList } from '../e2e/app-screen.js';
 import type { PtyApp } from '../e2e/harness.js';
 import { colourSequences } from '../e2e/sgr.js';
-import { closePanel, openLessonPanel, prose, readLessonPanel, readOpenPanel, startTourAt, useTourState } from './learner.js';
+import {
+  closePanel,
+  openLessonPanel,
+  prose,
+  readLessonPanel,
+  readOpenPanel,
+  startTourAt,
+  useTourState,
+} from './learner.js';
 
 describe('colourSequences (the check below)', () => {
   it('finds foreground, background and extended colours, and ignores bold, dim, inverse and reset', () => {
     expect(colourSequences('\x1b[1m\x1b[2m\x1b[7m\x1b[0m\x1b[m\x1b[22;27m')).toEqual([]);
     expect(colourSequences('a\x1b[31mb\x1b[1;44mc\x1b[38;5;208md\x1b[48;2;1;2;3me\x1b[92mf\x1b[39m')).toEqual([
-      '\x1b[31m', '\x1b[1;44m', '\x1b[38;5;208m', '\x1b[48;2;1;2;3m', '\x1b[92m', '\x1b[39m',
+      '\x1b[31m',
+      '\x1b[1;44m',
+      '\x1b[38;5;208m',
+      '\x1b[48;2;1;2;3m',
+      '\x1b[92m',
+      '\x1b[39m',
     ]);
   });
 });
@@ -45,7 +58,11 @@ it('lesson 4 panel at 80x24 with NO_COLOR: framed, colourless, every sentence wh
   await waitForList(app, 'Members');
 
   const short = prose(await readLessonPanel(app, 4, checkWindow(app)));
-  for (const sentence of [ciKeyLesson.goal, ...ciKeyLesson.hints.map((h, i) => `${i + 1}. ${h}`), ...ciKeyLesson.concepts.map((id) => explanationOf(id).why)]) {
+  for (const sentence of [
+    ciKeyLesson.goal,
+    ...ciKeyLesson.hints.map((h, i) => `${i + 1}. ${h}`),
+    ...ciKeyLesson.concepts.map((id) => explanationOf(id).why),
+  ]) {
     expect(short).toContain(sentence);
   }
   // The lines to copy are whole too: the endpoint is on a line of its own.

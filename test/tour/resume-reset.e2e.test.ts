@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { waitForList, waitForQuestion } from '../e2e/app-screen.js';
 import type { PtyApp } from '../e2e/harness.js';
-import { closePanel, filterList, launchTour, prose, readLessonPanel, savedProgress, startTourAt, useTourState } from './learner.js';
+import {
+  closePanel,
+  filterList,
+  launchTour,
+  prose,
+  readLessonPanel,
+  savedProgress,
+  startTourAt,
+  useTourState,
+} from './learner.js';
 
 const state = useTourState();
 
@@ -35,7 +44,13 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
   await first.waitForText(`: invite ${EMAIL} to search-staging as viewer`);
   await first.press('enter');
   await waitForQuestion(first, 'Who should be invited?');
-  for (const step of ['Who should be invited?', 'Invitation expiry', 'Organization role', 'Hosted deployment role', 'Serverless project roles']) {
+  for (const step of [
+    'Who should be invited?',
+    'Invitation expiry',
+    'Organization role',
+    'Hosted deployment role',
+    'Serverless project roles',
+  ]) {
     await waitForQuestion(first, step);
     await first.press('enter');
   }
@@ -57,7 +72,10 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
   expect(panel).toContain(`${EMAIL} is invited but has not accepted yet`);
   await closePanel(again);
   await filterList(again, 'half.done');
-  await again.waitFor((s) => /Members\[1\/\d+\]/.test(s) && s.includes(EMAIL), 'the pending invitation in the filtered list');
+  await again.waitFor(
+    (s) => /Members\[1\/\d+\]/.test(s) && s.includes(EMAIL),
+    'the pending invitation in the filtered list',
+  );
   await again.press('esc');
   await again.waitFor((s) => /Members\[\d+\]/.test(s), 'the filter cleared');
   await quit(again);

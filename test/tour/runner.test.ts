@@ -46,7 +46,10 @@ it('starts a lesson with a saved baseline, refuses to move on before a pass, the
 
 it('plants the leaked key when lesson 6 starts, with a deadline, and keeps its own request out of the lesson', async () => {
   const file = join(dir, 'tour.json');
-  const runner = createTourRunner(sandboxIo(sandbox, file), { ...FRESH, current: LESSONS.findIndex((l) => l.id === 'leaked-key') });
+  const runner = createTourRunner(sandboxIo(sandbox, file), {
+    ...FRESH,
+    current: LESSONS.findIndex((l) => l.id === 'leaked-key'),
+  });
   await runner.begin();
   const { baseline } = runner.getView().progress;
   expect(baseline?.leakedKeyId).toMatch(/\w+/);

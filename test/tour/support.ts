@@ -41,11 +41,19 @@ export async function startWorld(): Promise<World> {
     },
     async putRole(projectName, name, body) {
       const p = await world.project(projectName);
-      await createEsClient({ projectId: p.id, baseUrl: p.endpoints.elasticsearch, apiKey: new Secret(sandbox.ownerKey), env: {} }).putRole(name, body);
+      await createEsClient({
+        projectId: p.id,
+        baseUrl: p.endpoints.elasticsearch,
+        apiKey: new Secret(sandbox.ownerKey),
+        env: {},
+      }).putRole(name, body);
     },
     async accept(email) {
       const invitation = (await cloud.listInvitations(sandbox.organizationId)).find((i) => i.email === email);
-      const response = await fetch(`${sandbox.controlUrl}/invitations/${invitation!.token}/_accept`, { method: 'POST', body: '{}' });
+      const response = await fetch(`${sandbox.controlUrl}/invitations/${invitation!.token}/_accept`, {
+        method: 'POST',
+        body: '{}',
+      });
       if (!response.ok) throw new Error(`accept answered ${response.status}`);
     },
     async stop() {

@@ -8,7 +8,14 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../components/handlers.js';
 import type { AppActions } from '../../src/ui/contexts.js';
-import { activeBindings, BINDINGS, type Binding, type BindingContext, type BindingId, type Mode } from '../../src/ui/bindings.js';
+import {
+  activeBindings,
+  BINDINGS,
+  type Binding,
+  type BindingContext,
+  type BindingId,
+  type Mode,
+} from '../../src/ui/bindings.js';
 import { helpLines } from '../../src/ui/help.js';
 import { keyLabel } from '../../src/ui/keys.js';
 import { lineText } from '../../src/ui/lines.js';
@@ -23,8 +30,18 @@ const ALL_CONTEXTS: BindingContext[] = MODES.flatMap((mode) =>
 
 /** Terminal bytes for a key name. */
 const BYTES: Record<string, string> = {
-  up: KEY.up, down: KEY.down, pageup: KEY.pageUp, pagedown: KEY.pageDown, enter: KEY.enter, escape: KEY.escape,
-  tab: KEY.tab, 'shift+tab': KEY.shiftTab, backspace: KEY.backspace, 'ctrl+c': KEY.ctrlC, home: KEY.home, end: KEY.end,
+  up: KEY.up,
+  down: KEY.down,
+  pageup: KEY.pageUp,
+  pagedown: KEY.pageDown,
+  enter: KEY.enter,
+  escape: KEY.escape,
+  tab: KEY.tab,
+  'shift+tab': KEY.shiftTab,
+  backspace: KEY.backspace,
+  'ctrl+c': KEY.ctrlC,
+  home: KEY.home,
+  end: KEY.end,
 };
 const bytesOf = (name: string) => BYTES[name] ?? name;
 
@@ -44,7 +61,12 @@ describe('key-binding table', () => {
   it('has a handler for every binding and no handler without a binding', () => {
     const noop = () => undefined;
     const actions = { requestQuit: noop, refresh: async () => undefined } as unknown as AppActions;
-    const handlers = createHandlers(noop, actions, () => ({ ids: [], pageSize: 1, detailsMax: 0, helpMax: 0, sortCount: 1, refresh: [] }), noop);
+    const handlers = createHandlers(
+      noop,
+      actions,
+      () => ({ ids: [], pageSize: 1, detailsMax: 0, helpMax: 0, sortCount: 1, refresh: [] }),
+      noop,
+    );
     expect(Object.keys(handlers).sort()).toEqual(BINDINGS.map((b) => b.id).sort());
   });
 
@@ -63,23 +85,29 @@ describe('key-binding table', () => {
     const text = helpLines(true).map(lineText);
     for (const b of BINDINGS) {
       const keys = b.keys.map((k) => keyLabel(k, true)).join(' / ');
-      expect(text.filter((l) => l === `  ${keys.padEnd(18)}${b.description}`), b.id).toHaveLength(1);
+      expect(
+        text.filter((l) => l === `  ${keys.padEnd(18)}${b.description}`),
+        b.id,
+      ).toHaveLength(1);
     }
     // Binding rows are the indented ones; there are exactly as many as table entries.
     expect(text.filter((l) => l.startsWith('  ')).length).toBe(BINDINGS.length);
   });
 
-  it.each(BINDINGS.flatMap((b) => b.keys.map((k) => [b.id, k] as const)))('pressing %s key %j reaches its handler', async (id, key) => {
-    const binding = BINDINGS.find((b) => b.id === id)!;
-    const called: string[] = [];
-    const handlers = Object.fromEntries(BINDINGS.map((b) => [b.id, () => called.push(b.id)])) as unknown as Handlers;
-    const app = render(<Harness ctx={contextFor(binding)} handlers={handlers} />);
-    await tick();
-    app.stdin.write(bytesOf(key));
-    await tick();
-    app.unmount();
-    expect(called).toEqual([id as BindingId]);
-  });
+  it.each(BINDINGS.flatMap((b) => b.keys.map((k) => [b.id, k] as const)))(
+    'pressing %s key %j reaches its handler',
+    async (id, key) => {
+      const binding = BINDINGS.find((b) => b.id === id)!;
+      const called: string[] = [];
+      const handlers = Object.fromEntries(BINDINGS.map((b) => [b.id, () => called.push(b.id)])) as unknown as Handlers;
+      const app = render(<Harness ctx={contextFor(binding)} handlers={handlers} />);
+      await tick();
+      app.stdin.write(bytesOf(key));
+      await tick();
+      app.unmount();
+      expect(called).toEqual([id as BindingId]);
+    },
+  );
 });
 
 describe('help overlay in the app', () => {

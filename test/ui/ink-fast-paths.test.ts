@@ -23,14 +23,18 @@ describe('sameStyles', () => {
     for (const a of styles) {
       for (const b of styles) {
         if (sameStyles(a, b)) expect(diffAnsiCodes(a, b)).toEqual([]);
-        const identical = a.length === b.length && a.every((code, i) => code.code === b[i]!.code && code.endCode === b[i]!.endCode);
+        const identical =
+          a.length === b.length && a.every((code, i) => code.code === b[i]!.code && code.endCode === b[i]!.endCode);
         expect(sameStyles(a, b)).toBe(identical);
       }
     }
   });
 
   it('tells different styles apart', () => {
-    const [red, green] = [styledCharsFromTokens(tokenize('\x1b[31mr\x1b[39m'))[0]!.styles, styledCharsFromTokens(tokenize('\x1b[32mg\x1b[39m'))[0]!.styles];
+    const [red, green] = [
+      styledCharsFromTokens(tokenize('\x1b[31mr\x1b[39m'))[0]!.styles,
+      styledCharsFromTokens(tokenize('\x1b[32mg\x1b[39m'))[0]!.styles,
+    ];
     expect(sameStyles(red, green)).toBe(false);
     expect(sameStyles(red, [])).toBe(false);
     expect(sameStyles([], [])).toBe(true);
@@ -38,7 +42,9 @@ describe('sameStyles', () => {
 });
 
 describe('NARROW_TEXT', () => {
-  const ranges: readonly (readonly [number, number])[] = [...NARROW_TEXT.source.matchAll(/\\u([0-9A-F]{4})(?:-\\u([0-9A-F]{4}))?/g)].map((m) => [parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)] as const);
+  const ranges: readonly (readonly [number, number])[] = [
+    ...NARROW_TEXT.source.matchAll(/\\u([0-9A-F]{4})(?:-\\u([0-9A-F]{4}))?/g),
+  ].map((m) => [parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)] as const);
 
   it('admits only characters string-width itself counts as one column', () => {
     expect(ranges.length).toBeGreaterThan(5);
@@ -53,11 +59,16 @@ describe('NARROW_TEXT', () => {
   });
 
   it('matches the lines the app draws, and leaves wide, combining and emoji text to string-width', () => {
-    for (const line of ['╭─ Members (25) ─╮', '│ ▶• alice@example.com  Viewer — on 3 projects… │', '⠋ loading · ↓ more below ✓ ✗']) {
+    for (const line of [
+      '╭─ Members (25) ─╮',
+      '│ ▶• alice@example.com  Viewer — on 3 projects… │',
+      '⠋ loading · ↓ more below ✓ ✗',
+    ]) {
       expect(NARROW_TEXT.test(line)).toBe(true);
       expect(stringWidth(line)).toBe(line.length);
     }
-    for (const line of ['日本', 'e\u0301', '😀', '\u25FD', 'a\u200Bb', '\u00AD']) expect(NARROW_TEXT.test(line)).toBe(false);
+    for (const line of ['日本', 'e\u0301', '😀', '\u25FD', 'a\u200Bb', '\u00AD'])
+      expect(NARROW_TEXT.test(line)).toBe(false);
   });
 });
 
@@ -65,15 +76,25 @@ describe('graphemesOf', () => {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const segments = (text: string) => [...graphemesOf(segmenter, text)].map((g) => [g.segment, g.index]);
   const reference = (text: string) => [...segmenter.segment(text)].map((g) => [g.segment, g.index]);
-  const ranges = [...SINGLE_UNIT_GRAPHEMES.source.matchAll(/\\u([0-9A-F]{4})(?:-\\u([0-9A-F]{4}))?/g)].map((m) => [parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)] as const);
-  const admitted = ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)));
+  const ranges = [...SINGLE_UNIT_GRAPHEMES.source.matchAll(/\\u([0-9A-F]{4})(?:-\\u([0-9A-F]{4}))?/g)].map(
+    (m) => [parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)] as const,
+  );
+  const admitted = ranges.flatMap(([from, to]) =>
+    Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)),
+  );
 
-  it('gives the segmenter\'s graphemes for any text of the admitted characters, escape codes included', () => {
+  it("gives the segmenter's graphemes for any text of the admitted characters, escape codes included", () => {
     expect(admitted.length).toBeGreaterThan(1000);
-    fc.assert(fc.property(fc.array(fc.constantFrom(...admitted, '\x1b[31m', '\x1b[1;4m', '\x1b[39m'), { maxLength: 40 }), (parts) => {
-      const text = parts.join('');
-      expect(segments(text)).toEqual(reference(text));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...admitted, '\x1b[31m', '\x1b[1;4m', '\x1b[39m'), { maxLength: 40 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(segments(text)).toEqual(reference(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('admits no wide character, so each is a one-column char token', () => {

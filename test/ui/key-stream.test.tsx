@@ -81,7 +81,12 @@ afterEach(() => {
 
 function start(stdin: NodeJS.ReadStream) {
   const heard: string[] = [];
-  const instance = render(<App heard={heard} />, { stdin, stdout: new FakeStdout() as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false });
+  const instance = render(<App heard={heard} />, {
+    stdin,
+    stdout: new FakeStdout() as unknown as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
   unmount = instance.unmount;
   return heard;
 }

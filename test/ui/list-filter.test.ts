@@ -15,9 +15,11 @@ const columns: readonly Column<Person>[] = [
   { header: 'ID', width: 6, text: (p) => p.id, searchable: true },
 ];
 
-const people = (emails: readonly string[]): Person[] => emails.map((email, i) => ({ id: `u${i}`, email, role: i % 2 ? 'viewer' : 'admin' }));
+const people = (emails: readonly string[]): Person[] =>
+  emails.map((email, i) => ({ id: `u${i}`, email, role: i % 2 ? 'viewer' : 'admin' }));
 
-const sortedByEmail = (rows: readonly Person[]) => sortIndexed(indexRows(rows, columns), { label: 'email', compare: (a, b) => a.email.localeCompare(b.email) });
+const sortedByEmail = (rows: readonly Person[]) =>
+  sortIndexed(indexRows(rows, columns), { label: 'email', compare: (a, b) => a.email.localeCompare(b.email) });
 
 /** What any query must give: a search of the whole list by a filter that remembers nothing. */
 function fresh(rows: readonly Person[], query: string) {
@@ -39,7 +41,12 @@ describe('ListFilter', () => {
     const filter = new ListFilter(sortedByEmail(rows), columns);
     for (const query of ['', '   ']) {
       const list = filter.apply(query);
-      expect(list.items.map((i) => i.row.email)).toEqual(['alex@example.com', 'alice@example.com', 'bob@corp.io', 'carol@example.com']);
+      expect(list.items.map((i) => i.row.email)).toEqual([
+        'alex@example.com',
+        'alice@example.com',
+        'bob@corp.io',
+        'carol@example.com',
+      ]);
       expect(list.items.every((i) => list.highlightsOf(i) === undefined)).toBe(true);
     }
   });
@@ -88,16 +95,30 @@ describe('ListFilter', () => {
     const a = filter.apply('a');
     filter.apply('al');
     expect(filter.apply('ali').items.map((i) => i.row.email)).toEqual(['alice@example.com']);
-    expect(filter.apply('al').items.map((i) => i.row.email)).toEqual(['alex@example.com', 'alice@example.com', 'carol@example.com']);
+    expect(filter.apply('al').items.map((i) => i.row.email)).toEqual([
+      'alex@example.com',
+      'alice@example.com',
+      'carol@example.com',
+    ]);
     expect(filter.apply('a')).toBe(a);
   });
 
   it('letters in order count within one word of a column only, so a shared domain does not match everything', () => {
-    const staff = people(['alex.morgan@acme-analytics.example', 'nadia.okafor@acme-analytics.example', 'sam.alexander@acme-analytics.example']);
+    const staff = people([
+      'alex.morgan@acme-analytics.example',
+      'nadia.okafor@acme-analytics.example',
+      'sam.alexander@acme-analytics.example',
+    ]);
     const filter = new ListFilter(sortedByEmail(staff), columns);
     // a, l, e, x in order across the address (acme-anaLytics.EXample) is not a match; within one word it is.
-    expect(filter.apply('alex').items.map((i) => i.row.email)).toEqual(['alex.morgan@acme-analytics.example', 'sam.alexander@acme-analytics.example']);
-    expect(filter.apply('alx').items.map((i) => i.row.email)).toEqual(['alex.morgan@acme-analytics.example', 'sam.alexander@acme-analytics.example']);
+    expect(filter.apply('alex').items.map((i) => i.row.email)).toEqual([
+      'alex.morgan@acme-analytics.example',
+      'sam.alexander@acme-analytics.example',
+    ]);
+    expect(filter.apply('alx').items.map((i) => i.row.email)).toEqual([
+      'alex.morgan@acme-analytics.example',
+      'sam.alexander@acme-analytics.example',
+    ]);
     const alx = filter.apply('alx');
     expect(alx.highlightsOf(alx.items[1]!)).toEqual([[4, 5, 7], undefined, undefined]);
     // Typed across a separator, a word matches as typed.
@@ -119,7 +140,10 @@ describe('ListFilter', () => {
         return true;
       });
     // Digits share mask bits and other characters one bit: the quick rejection must never drop a real match.
-    const text = fc.string({ unit: fc.constantFrom('a', 'z', 'q', '0', '5', '9', '4', '@', '-', '.', 'é', '😀', ' '), maxLength: 8 });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'z', 'q', '0', '5', '9', '4', '@', '-', '.', 'é', '😀', ' '),
+      maxLength: 8,
+    });
     fc.assert(
       fc.property(fc.array(text, { maxLength: 25 }), text, (emails, query) => {
         const rows = people(emails);
@@ -136,16 +160,25 @@ describe('ListFilter', () => {
   it('typing, erasing and retyping give exactly what a fresh search gives, whatever the rows', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'l', 'e', 'x', '@', '.', ' ', 'A'), maxLength: 6 });
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 30 }), fc.array(word, { minLength: 1, maxLength: 8 }), (emails, queries) => {
-        const rows = people(emails);
-        const filter = new ListFilter(sortedByEmail(rows), columns);
-        // Type each query key by key, then erase it key by key, as a person does.
-        const typed = queries.flatMap((q) => [...[...q].map((_, i) => q.slice(0, i + 1)), ...[...q].map((_, i) => q.slice(0, q.length - i - 1))]);
-        for (const query of typed) {
-          const list = filter.apply(query);
-          expect({ ids: list.ids, highlights: list.items.map((i) => list.highlightsOf(i)) }).toEqual(fresh(rows, query));
-        }
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 30 }),
+        fc.array(word, { minLength: 1, maxLength: 8 }),
+        (emails, queries) => {
+          const rows = people(emails);
+          const filter = new ListFilter(sortedByEmail(rows), columns);
+          // Type each query key by key, then erase it key by key, as a person does.
+          const typed = queries.flatMap((q) => [
+            ...[...q].map((_, i) => q.slice(0, i + 1)),
+            ...[...q].map((_, i) => q.slice(0, q.length - i - 1)),
+          ]);
+          for (const query of typed) {
+            const list = filter.apply(query);
+            expect({ ids: list.ids, highlights: list.items.map((i) => list.highlightsOf(i)) }).toEqual(
+              fresh(rows, query),
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -17,12 +17,28 @@ interface Person extends Row {
 
 const columns: readonly Column<Person>[] = [
   { header: 'EMAIL', width: 16, text: (p) => p.email, searchable: true },
-  { header: 'ROLE', width: 10, text: (p) => p.role, tone: (p) => (p.role === 'admin' ? 'warning' : undefined), searchable: true },
+  {
+    header: 'ROLE',
+    width: 10,
+    text: (p) => p.role,
+    tone: (p) => (p.role === 'admin' ? 'warning' : undefined),
+    searchable: true,
+  },
 ];
 const widths = [16, 10];
 
 /** The row as it was drawn before: nested <Text> elements, Ink doing the styling. */
-function NestedRow({ row, selected, highlights, theme }: { row: Person; selected: boolean; highlights?: readonly (readonly number[] | undefined)[]; theme: Theme }) {
+function NestedRow({
+  row,
+  selected,
+  highlights,
+  theme,
+}: {
+  row: Person;
+  selected: boolean;
+  highlights?: readonly (readonly number[] | undefined)[];
+  theme: Theme;
+}) {
   const pointer = `${selected ? theme.symbols.pointer : ' '} `;
   return (
     <Text wrap="truncate" inverse={selected}>
@@ -32,11 +48,24 @@ function NestedRow({ row, selected, highlights, theme }: { row: Person; selected
         const tone = column.tone?.(row);
         const color = tone ? theme.colorOf(tone) : undefined;
         const matched = highlights?.[i];
-        if (!matched) return <Text key={i} color={color}>{text}</Text>;
+        if (!matched)
+          return (
+            <Text key={i} color={color}>
+              {text}
+            </Text>
+          );
         const chars = Array.from(text);
         return (
           <Text key={i} color={color}>
-            {chars.map((ch, k) => (matched.includes(k) ? <Text key={k} color={theme.colorOf('match')} bold underline>{ch}</Text> : ch))}
+            {chars.map((ch, k) =>
+              matched.includes(k) ? (
+                <Text key={k} color={theme.colorOf('match')} bold underline>
+                  {ch}
+                </Text>
+              ) : (
+                ch
+              ),
+            )}
           </Text>
         );
       })}
@@ -69,7 +98,13 @@ describe('ListRow', () => {
     { selected: false, highlights: undefined },
     { selected: true, highlights: undefined },
     { selected: false, highlights: [[0, 1, 2], undefined] },
-    { selected: true, highlights: [[0, 2, 3, 9], [0, 1]] },
+    {
+      selected: true,
+      highlights: [
+        [0, 2, 3, 9],
+        [0, 1],
+      ],
+    },
   ] as const;
 
   for (const color of [true, false]) {
@@ -77,8 +112,20 @@ describe('ListRow', () => {
       const theme = createTheme({ color, unicode: true });
       for (const row of rows) {
         for (const { selected, highlights } of cases) {
-          const flat = frameOf(<ListRow row={row} columns={columns as readonly Column<Row>[]} widths={widths} selected={selected} highlights={highlights} />, theme);
-          const nested = frameOf(<NestedRow row={row} selected={selected} highlights={highlights} theme={theme} />, theme);
+          const flat = frameOf(
+            <ListRow
+              row={row}
+              columns={columns as readonly Column<Row>[]}
+              widths={widths}
+              selected={selected}
+              highlights={highlights}
+            />,
+            theme,
+          );
+          const nested = frameOf(
+            <NestedRow row={row} selected={selected} highlights={highlights} theme={theme} />,
+            theme,
+          );
           if (color || selected || highlights) expect(flat).toContain('\x1b[');
           expect(JSON.stringify(flat)).toBe(JSON.stringify(nested));
         }

@@ -14,7 +14,17 @@ describe('navigation', () => {
       await app.press(key);
       visited.push(currentTab(app.frame()));
     }
-    expect(visited).toEqual(['Projects', 'Roles', 'Keys', 'Members', 'Projects', 'Roles', 'Projects', 'Members', 'Keys']);
+    expect(visited).toEqual([
+      'Projects',
+      'Roles',
+      'Keys',
+      'Members',
+      'Projects',
+      'Roles',
+      'Projects',
+      'Members',
+      'Keys',
+    ]);
   });
 
   it('moves with j/k, arrows, g/G and pages with PgDn/PgUp', async () => {
@@ -82,7 +92,11 @@ describe('navigation', () => {
   });
 
   it('keeps every frame one line shorter than the terminal, from 80×24 up', async () => {
-    for (const size of [{ columns: 80, rows: 24 }, { columns: 100, rows: 30 }, { columns: 132, rows: 50 }]) {
+    for (const size of [
+      { columns: 80, rows: 24 },
+      { columns: 100, rows: 30 },
+      { columns: 132, rows: 50 },
+    ]) {
       const app = await renderApp({ size });
       await app.waitFor('dan@acme.test');
       for (const key of ['', '?', KEY.escape, KEY.enter, KEY.escape, '2', KEY.enter, '3', '4']) {

@@ -27,7 +27,7 @@ async function opening(screen: 'projects' | 'members', filter: string) {
 }
 
 describe('prefetchOpeningRow', () => {
-  it('asks for the filtered project\'s custom roles once the project lists are in, and only for that project', async () => {
+  it("asks for the filtered project's custom roles once the project lists are in, and only for that project", async () => {
     const { before, after } = await opening('projects', 'search-prod');
     expect(before).toEqual([]);
     expect(after).toEqual(['p-search']);

@@ -139,12 +139,26 @@ describe('roles screen', () => {
     const { createFakeEs } = await import('./helpers/fake-cloud.js');
     const es = createFakeEs('p-search', {
       'marketing-analyst': {
-        cluster: [], metadata: {},
-        indices: [{ names: ['marketing-*'], privileges: ['read'], field_security: { except: ['ssn'] }, query: '{"term":{"team":"m"}}' }],
-        applications: [{ application: 'kibana-.kibana', privileges: ['feature_discover.read'], resources: ['space:marketing'] }],
+        cluster: [],
+        metadata: {},
+        indices: [
+          {
+            names: ['marketing-*'],
+            privileges: ['read'],
+            field_security: { except: ['ssn'] },
+            query: '{"term":{"team":"m"}}',
+          },
+        ],
+        applications: [
+          { application: 'kibana-.kibana', privileges: ['feature_discover.read'], resources: ['space:marketing'] },
+        ],
       },
     });
-    const app = await renderApp({ screen: 'roles', size: { columns: 120, rows: 40 }, esAccess: () => ({ api: es, credential: 'ELASTICSEARCH_API_KEY' }) });
+    const app = await renderApp({
+      screen: 'roles',
+      size: { columns: 120, rows: 40 },
+      esAccess: () => ({ api: es, credential: 'ELASTICSEARCH_API_KEY' }),
+    });
     await app.waitFor('marketing-analyst');
     await app.press('/');
     // Letters in order within a word of the name, one filter word per name word.
@@ -197,6 +211,8 @@ describe('keys screen', () => {
     const cloud = createFakeCloud(orgData());
     cloud.failWith('listApiKeys', apiError('Forbidden', 'Only organization owners can manage API keys', 403));
     const failing = await renderApp({ cloud, screen: 'keys' });
-    await failing.waitFor('Loading API keys failed: Forbidden — Only organization owners can manage API keys · r to retry');
+    await failing.waitFor(
+      'Loading API keys failed: Forbidden — Only organization owners can manage API keys · r to retry',
+    );
   });
 });

@@ -14,8 +14,20 @@ describe('selection', () => {
     await app.press('j', 'j');
     expect(selected(app.lines())).toContain('dan@acme.test');
     cloud.data.members.push(
-      { organization_id: ORG.id, user_id: 'u-a', member_since: '2026-11-19T00:00:00Z', email: 'aaron@acme.test', name: 'Aaron' },
-      { organization_id: ORG.id, user_id: 'u-b', member_since: '2026-11-19T00:00:00Z', email: 'bea@acme.test', name: 'Bea' },
+      {
+        organization_id: ORG.id,
+        user_id: 'u-a',
+        member_since: '2026-11-19T00:00:00Z',
+        email: 'aaron@acme.test',
+        name: 'Aaron',
+      },
+      {
+        organization_id: ORG.id,
+        user_id: 'u-b',
+        member_since: '2026-11-19T00:00:00Z',
+        email: 'bea@acme.test',
+        name: 'Bea',
+      },
     );
     await app.press('r');
     await app.waitFor('aaron@acme.test');

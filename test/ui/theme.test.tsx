@@ -27,7 +27,11 @@ describe('environment detection', () => {
 
 describe('plain terminals', () => {
   it('draws ASCII borders and markers and keeps expiry readable without colour', async () => {
-    const app = await renderApp({ screen: 'keys', theme: createTheme({ color: false, unicode: false }), size: { columns: 80, rows: 24 } });
+    const app = await renderApp({
+      screen: 'keys',
+      theme: createTheme({ color: false, unicode: false }),
+      size: { columns: 80, rows: 24 },
+    });
     await app.waitFor('CI ingest');
     const raw = app.lastFrame() ?? '';
     expect(raw).not.toMatch(/\x1b\[3\dm/);
@@ -42,7 +46,9 @@ describe('plain terminals', () => {
 describe('useDirty', () => {
   it('marks the component dirty while it has unsaved input and clears it on unmount', async () => {
     const calls: Array<[string, boolean]> = [];
-    const actions = { setDirty: (token: string, dirty: boolean) => calls.push([token, dirty]) } as unknown as AppActions;
+    const actions = {
+      setDirty: (token: string, dirty: boolean) => calls.push([token, dirty]),
+    } as unknown as AppActions;
     function Form({ dirty }: { dirty: boolean }) {
       useDirty(dirty);
       return <Text>form</Text>;

@@ -51,10 +51,15 @@ describe('API key wizard', () => {
       expiration: '30d',
       role_assignments: {
         project: {
-          elasticsearch: [{
-            role_id: 'elasticsearch-developer', organization_id: app.sandbox.organizationId, all: false,
-            project_ids: ['069c43a8c3b7cf3c25632b92409d3fb6'], application_roles: ['developer'],
-          }],
+          elasticsearch: [
+            {
+              role_id: 'elasticsearch-developer',
+              organization_id: app.sandbox.organizationId,
+              all: false,
+              project_ids: ['069c43a8c3b7cf3c25632b92409d3fb6'],
+              application_roles: ['developer'],
+            },
+          ],
         },
       },
     });
@@ -87,7 +92,9 @@ describe('API key wizard', () => {
     await app.waitFor('Cloud-only key: no stack access');
     await app.press(KEY.enter);
     await app.waitFor('nothing is sent until you press enter');
-    expect(app.text()).toContain('Cloud-only key: no stack access, so Elasticsearch and Kibana calls with it get 403 Forbidden');
+    expect(app.text()).toContain(
+      'Cloud-only key: no stack access, so Elasticsearch and Kibana calls with it get 403 Forbidden',
+    );
     expect(app.previewedBodies()[0]).not.toHaveProperty('role_assignments.project.elasticsearch.0.application_roles');
   });
 
@@ -126,7 +133,11 @@ describe('API key wizard', () => {
     await app.press(KEY.enter);
     await app.waitFor('nothing is sent until you press enter');
     expect(app.previewedBodies()[0]).toMatchObject({
-      role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: app.sandbox.organizationId, application_roles: ['viewer'] }] },
+      role_assignments: {
+        organization: [
+          { role_id: 'organization-admin', organization_id: app.sandbox.organizationId, application_roles: ['viewer'] },
+        ],
+      },
     });
   });
 

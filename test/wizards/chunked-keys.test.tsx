@@ -32,7 +32,10 @@ describe('a read of several keys', () => {
     app = await openRoleWizard();
     await app.press('ab\r\r\x1b[B');
     await app.waitFor('In which projects?');
-    const options = app.frame().split('\n').filter((l) => /[▶ ] \[[ x]\] /.test(l));
+    const options = app
+      .frame()
+      .split('\n')
+      .filter((l) => /[▶ ] \[[ x]\] /.test(l));
     expect(options.length).toBeGreaterThan(2);
     expect(options.findIndex((l) => l.includes('▶'))).toBe(1);
   });

@@ -56,7 +56,14 @@ describe('custom role builder', () => {
     const bodies = app.previewedBodies();
     const expected = {
       cluster: ['monitor'],
-      indices: [{ names: ['marketing-*'], privileges: ['read'], field_security: { except: ['secret'] }, query: { term: { team: 'marketing' } } }],
+      indices: [
+        {
+          names: ['marketing-*'],
+          privileges: ['read'],
+          field_security: { except: ['secret'] },
+          query: { term: { team: 'marketing' } },
+        },
+      ],
     };
     expect(bodies).toEqual([expected, expected]);
     await app.press(KEY.enter);

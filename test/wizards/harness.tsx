@@ -18,13 +18,30 @@ export interface WizardApp extends SandboxApp {
   previewedBodies(): unknown[];
 }
 
-export async function startWizardApp(options: { screen?: ScreenId; color?: boolean; now?: Date } = {}): Promise<WizardApp> {
+export async function startWizardApp(
+  options: { screen?: ScreenId; color?: boolean; now?: Date } = {},
+): Promise<WizardApp> {
   // A panel that just appeared subscribes to keys in an effect, which can run a little after its first frame.
   const app = await startSandboxApp({ ...options, rows: 70, driver: { settleMs: 60 } });
-  const pointed = (label: string) => app.frame().split('\n').some((l) => l.includes('▶') && l.includes(label));
+  const pointed = (label: string) =>
+    app
+      .frame()
+      .split('\n')
+      .some((l) => l.includes('▶') && l.includes(label));
   return {
     ...app,
-    text: () => app.frame().split('\n').map((l) => l.replace(/^[│|]\s?/, '').replace(/\s*[│|]\s*$/, '').trim()).join(' ').replace(/\s+/g, ' '),
+    text: () =>
+      app
+        .frame()
+        .split('\n')
+        .map((l) =>
+          l
+            .replace(/^[│|]\s?/, '')
+            .replace(/\s*[│|]\s*$/, '')
+            .trim(),
+        )
+        .join(' ')
+        .replace(/\s+/g, ' '),
     previewedBodies: () => parsePreviewedBodies(app.frame()),
     async pointAt(label) {
       await app.waitFor(label);
@@ -60,7 +77,12 @@ export async function openMemberRolesWizard(who: string): Promise<WizardApp> {
  * From the role wizard's first step to its review, the shortest way: `name` in `project`, no privileges, and the
  * members to assign it to, if any.
  */
-export async function roleToReview(app: WizardApp, name: string, project: string, assignees: readonly string[] = []): Promise<void> {
+export async function roleToReview(
+  app: WizardApp,
+  name: string,
+  project: string,
+  assignees: readonly string[] = [],
+): Promise<void> {
   await app.press(`${name}\r`, KEY.enter); // the name, no description
   await app.pointAt(project);
   await app.press(KEY.space, KEY.enter);

@@ -112,7 +112,9 @@ describe('invite wizard', () => {
     await addFirstProjectRole(app, 'marketing-reader');
     await app.press('g', KEY.enter);
     await app.waitFor('Refused.');
-    expect(app.text()).toContain('roles combine on sign-in, so the predefined role would override the custom role\'s restrictions');
+    expect(app.text()).toContain(
+      "roles combine on sign-in, so the predefined role would override the custom role's restrictions",
+    );
     await app.press(KEY.enter);
     await app.waitFor('Refused.');
     expect(await app.writes()).toEqual([]);
@@ -139,10 +141,15 @@ describe('invite wizard', () => {
     const [assignment] = app.previewedBodies();
     expect(assignment).toEqual({
       project: {
-        elasticsearch: [{
-          role_id: 'elasticsearch-viewer', organization_id: app.sandbox.organizationId, all: false,
-          project_ids: ['069c43a8c3b7cf3c25632b92409d3fb6'], application_roles: ['marketing-reader'],
-        }],
+        elasticsearch: [
+          {
+            role_id: 'elasticsearch-viewer',
+            organization_id: app.sandbox.organizationId,
+            all: false,
+            project_ids: ['069c43a8c3b7cf3c25632b92409d3fb6'],
+            application_roles: ['marketing-reader'],
+          },
+        ],
       },
     });
     await app.press(KEY.enter);

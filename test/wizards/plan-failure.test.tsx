@@ -15,8 +15,14 @@ it('stops at the refused PUT, does not send the assignment, and names the step t
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      kind: 'status', method: 'PUT', path: '/_es/a1883c4ffd020f5bd14dcc312684e4ed/_security/role/*', status: 403,
-      body: { error: { type: 'security_exception', reason: 'action [cluster:admin/xpack/security/role/put] is unauthorized' }, status: 403 },
+      kind: 'status',
+      method: 'PUT',
+      path: '/_es/a1883c4ffd020f5bd14dcc312684e4ed/_security/role/*',
+      status: 403,
+      body: {
+        error: { type: 'security_exception', reason: 'action [cluster:admin/xpack/security/role/put] is unauthorized' },
+        status: 403,
+      },
     }),
   });
   await app.press('n');

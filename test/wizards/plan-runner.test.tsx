@@ -31,7 +31,10 @@ it('without a follow-up under the result, the result view keeps no blank rows fo
   const plan = createPlan('Create a key', [cloudRequests.createApiKey({ description: 'ci', expiration: '30d' })]);
   const urlOf = () => 'http://127.0.0.1:1/api/v1/users/auth/keys';
   const width = 80;
-  const checks = [{ tone: 'success', text: 'first check: the key is listed' }, { tone: 'success', text: 'last check: with its roles' }] as const;
+  const checks = [
+    { tone: 'success', text: 'first check: the key is listed' },
+    { tone: 'success', text: 'last check: with its roles' },
+  ] as const;
   // Exactly as tall as the finished plan: its lines, the outcome, the checks, and the key line under them.
   const height = planLines(plan, urlOf, theme.symbols, true, width - 1).length + 1 + checks.length + 2;
   const actions = { refresh: async () => {}, notify: () => {}, closeOverlay: () => {} } as unknown as AppActions;

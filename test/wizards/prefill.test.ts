@@ -4,14 +4,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiKey, RoleAssignments } from '../../src/api/schemas.js';
-import { flattenAssignments, isSameAssignment, toRoleAssignments, type FlatAssignment } from '../../src/domain/assignments.js';
+import {
+  flattenAssignments,
+  isSameAssignment,
+  toRoleAssignments,
+  type FlatAssignment,
+} from '../../src/domain/assignments.js';
 import type { OrgSnapshot } from '../../src/domain/org.js';
 import { keyValuesFromKey, type FromKeyOptions } from '../../screens/wizards/api-key/from-key.js';
 import { keyRows } from '../../screens/wizards/api-key/values.js';
 import { inviteValuesFromInvitation } from '../../screens/wizards/invite/from-invitation.js';
 import { acmeOrg, kid, ORG_ID, orgRole, pid, projectRole, roles } from '../fixtures/org.js';
 
-const deploymentRole = (roleId: string): RoleAssignments => ({ deployment: [{ role_id: roleId, organization_id: ORG_ID, all: true }] });
+const deploymentRole = (roleId: string): RoleAssignments => ({
+  deployment: [{ role_id: roleId, organization_id: ORG_ID, all: true }],
+});
 
 function keyOf(ra: RoleAssignments, expiresInDays: number | null = 4, createdDaysAgo = 26) {
   const snapshot = acmeOrg().key('job', { roles: ra, expiresInDays, createdDaysAgo }).build();
@@ -29,11 +36,19 @@ function prefill(key: ApiKey, snapshot: OrgSnapshot, options: FromKeyOptions = {
 
 describe('keyValuesFromKey: the same access again', () => {
   it('chosen projects: same projects, Cloud role and stack roles; the old lifetime when it is a preset', () => {
-    const { snapshot, key } = keyOf(projectRole('observability', 'observability-viewer', [pid('obs-prod')], ['viewer']));
+    const { snapshot, key } = keyOf(
+      projectRole('observability', 'observability-viewer', [pid('obs-prod')], ['viewer']),
+    );
     const { values, caveats, sent } = prefill(key, snapshot);
     expect(values).toMatchObject({
-      description: 'job', expiry: '30d', scope: 'projects', projectIds: [pid('obs-prod')], cloudRole: 'viewer', stackRoles: ['viewer'],
-      orgRoleToo: '', replaces: { keyId: kid('job') },
+      description: 'job',
+      expiry: '30d',
+      scope: 'projects',
+      projectIds: [pid('obs-prod')],
+      cloudRole: 'viewer',
+      stackRoles: ['viewer'],
+      orgRoleToo: '',
+      replaces: { keyId: kid('job') },
     });
     expect(caveats).toEqual([]);
     expect(sameRows(sent, flattenAssignments(key.role_assignments!))).toBe(true);
@@ -42,7 +57,13 @@ describe('keyValuesFromKey: the same access again', () => {
   it('a never-expiring key gets 90d, the console default; all projects of a type stays that', () => {
     const { snapshot, key } = keyOf(projectRole('observability', 'observability-viewer', 'all', ['viewer']), null);
     const { values, caveats, sent } = prefill(key, snapshot);
-    expect(values).toMatchObject({ expiry: '90d', scope: 'types', types: ['observability'], cloudRole: 'viewer', stackRoles: ['viewer'] });
+    expect(values).toMatchObject({
+      expiry: '90d',
+      scope: 'types',
+      types: ['observability'],
+      cloudRole: 'viewer',
+      stackRoles: ['viewer'],
+    });
     expect(caveats).toEqual([]);
     expect(sameRows(sent, flattenAssignments(key.role_assignments!))).toBe(true);
   });
@@ -56,7 +77,12 @@ describe('keyValuesFromKey: the same access again', () => {
     );
     const { snapshot, key } = keyOf(ra);
     const { values, caveats, sent } = prefill(key, snapshot);
-    expect(values).toMatchObject({ scope: 'types', types: ['elasticsearch', 'observability', 'security'], orgRoleToo: 'organization-admin', replaces: { orgRole: 'organization-admin' } });
+    expect(values).toMatchObject({
+      scope: 'types',
+      types: ['elasticsearch', 'observability', 'security'],
+      orgRoleToo: 'organization-admin',
+      replaces: { orgRole: 'organization-admin' },
+    });
     expect(caveats).toEqual([]);
     expect(sameRows(sent, flattenAssignments(ra))).toBe(true);
   });
@@ -82,7 +108,10 @@ describe('keyValuesFromKey: the same access again', () => {
 
   it('an expiration asked for (rotate key … keeps the old lifetime) wins, as a custom duration when it is no preset', () => {
     const { snapshot, key } = keyOf(projectRole('elasticsearch', 'elasticsearch-viewer', 'all', ['viewer']));
-    expect(prefill(key, snapshot, { expiration: '47d' }).values).toMatchObject({ expiry: 'custom', customExpiry: '47d' });
+    expect(prefill(key, snapshot, { expiration: '47d' }).values).toMatchObject({
+      expiry: 'custom',
+      customExpiry: '47d',
+    });
     expect(prefill(key, snapshot, { expiration: '7d' }).values).toMatchObject({ expiry: '7d' });
   });
 });
@@ -92,7 +121,12 @@ describe('keyValuesFromKey: the access changed as the doctor asks', () => {
     const ra = roles(projectRole('elasticsearch', 'elasticsearch-developer', [pid('search-prod')]));
     const { snapshot, key } = keyOf(ra);
     const { values, caveats, intended, sent } = prefill(key, snapshot, { addStackAccess: true });
-    expect(values).toMatchObject({ scope: 'projects', projectIds: [pid('search-prod')], cloudRole: 'developer', stackRoles: ['developer'] });
+    expect(values).toMatchObject({
+      scope: 'projects',
+      projectIds: [pid('search-prod')],
+      cloudRole: 'developer',
+      stackRoles: ['developer'],
+    });
     expect(caveats).toEqual([]);
     expect(sameRows(sent, intended)).toBe(true);
     const soc = keyOf(projectRole('security', 'security-t1-analyst', [pid('sec-prod')]));
@@ -102,24 +136,45 @@ describe('keyValuesFromKey: the access changed as the doctor asks', () => {
   it('addStackAccess on an organization-only key: no project role to take it from, so the user chooses, and is told', () => {
     const { snapshot, key } = keyOf(orgRole('organization-admin'));
     const { values, caveats } = prefill(key, snapshot, { addStackAccess: true });
-    expect(values).toMatchObject({ scope: 'projects', projectIds: [], stackRoles: [], orgRoleToo: 'organization-admin', replaces: { orgRole: 'organization-admin' } });
-    expect(caveats).toEqual(['The old key has no project roles to take stack access from: choose the projects and the stack roles the new key needs.']);
+    expect(values).toMatchObject({
+      scope: 'projects',
+      projectIds: [],
+      stackRoles: [],
+      orgRoleToo: 'organization-admin',
+      replaces: { orgRole: 'organization-admin' },
+    });
+    expect(caveats).toEqual([
+      'The old key has no project roles to take stack access from: choose the projects and the stack roles the new key needs.',
+    ]);
   });
 
   it('projectScoped: org-scoped [admin] becomes all-projects-of-each-type entries; the organization role stays, without stack roles', () => {
     const { snapshot, key } = keyOf(orgRole('organization-admin', ['admin']));
     const { values, caveats, sent } = prefill(key, snapshot, { projectScoped: true });
-    expect(values).toMatchObject({ scope: 'types', types: ['elasticsearch', 'observability', 'security'], cloudRole: 'admin', stackRoles: ['admin'], orgRoleToo: 'organization-admin' });
+    expect(values).toMatchObject({
+      scope: 'types',
+      types: ['elasticsearch', 'observability', 'security'],
+      cloudRole: 'admin',
+      stackRoles: ['admin'],
+      orgRoleToo: 'organization-admin',
+    });
     expect(caveats).toEqual([]);
     const body = toRoleAssignments(sent);
     expect(body.organization).toEqual([{ role_id: 'organization-admin', organization_id: ORG_ID }]);
-    expect(body.project?.security).toEqual([{ role_id: 'security-admin', organization_id: ORG_ID, all: true, application_roles: ['admin'] }]);
+    expect(body.project?.security).toEqual([
+      { role_id: 'security-admin', organization_id: ORG_ID, all: true, application_roles: ['admin'] },
+    ]);
   });
 
   it('projectScoped with a custom role: only the types where it exists, carried by the viewer role', () => {
     const { snapshot, key } = keyOf(orgRole('organization-admin', ['marketing-reader']));
     const { values, caveats } = prefill(key, snapshot, { projectScoped: true });
-    expect(values).toMatchObject({ scope: 'types', types: ['elasticsearch'], cloudRole: 'viewer', stackRoles: ['marketing-reader'] });
+    expect(values).toMatchObject({
+      scope: 'types',
+      types: ['elasticsearch'],
+      cloudRole: 'viewer',
+      stackRoles: ['marketing-reader'],
+    });
     expect(caveats).toEqual([]);
   });
 });
@@ -143,7 +198,10 @@ describe('keyValuesFromKey: what the wizard cannot express is said, not changed 
   });
 
   it('organization-scoped stack access next to project entries, and a project that no longer exists', () => {
-    const ra = roles(orgRole('organization-admin', ['viewer']), projectRole('elasticsearch', 'elasticsearch-viewer', [pid('gone'), pid('search-prod')], ['viewer']));
+    const ra = roles(
+      orgRole('organization-admin', ['viewer']),
+      projectRole('elasticsearch', 'elasticsearch-viewer', [pid('gone'), pid('search-prod')], ['viewer']),
+    );
     const { snapshot, key } = keyOf(ra);
     const { caveats } = prefill(key, snapshot);
     expect(caveats).toEqual([
@@ -155,8 +213,14 @@ describe('keyValuesFromKey: what the wizard cannot express is said, not changed 
   it('whenever the rows the wizard would send differ from the intended ones, some caveat says so', () => {
     const cases: RoleAssignments[] = [
       roles(orgRole('organization-admin'), orgRole('billing-admin')),
-      roles(projectRole('elasticsearch', 'elasticsearch-developer', [pid('search-prod')]), projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-staging')])),
-      roles(projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['viewer']), projectRole('elasticsearch', 'elasticsearch-viewer', 'all', ['viewer'])),
+      roles(
+        projectRole('elasticsearch', 'elasticsearch-developer', [pid('search-prod')]),
+        projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-staging')]),
+      ),
+      roles(
+        projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['viewer']),
+        projectRole('elasticsearch', 'elasticsearch-viewer', 'all', ['viewer']),
+      ),
       {},
     ];
     for (const ra of cases) {
@@ -177,11 +241,18 @@ describe('inviteValuesFromInvitation', () => {
   }
 
   it('invites the same address again, cancelling the old invitation, with its roles minus the removed entries', () => {
-    const { invitation, env } = invitationWith(roles(orgRole('billing-admin'), deploymentRole('deployment-viewer'), custom, developer));
+    const { invitation, env } = invitationWith(
+      roles(orgRole('billing-admin'), deploymentRole('deployment-viewer'), custom, developer),
+    );
     const { values, caveats, removed } = inviteValuesFromInvitation(invitation, developer, env);
     expect(values).toMatchObject({
-      emailsText: 'new@example.com', pending: 'resend', orgRole: 'billing-admin', deploymentRole: 'deployment-viewer',
-      grants: [{ type: 'elasticsearch', all: false, projectIds: [pid('search-prod')], role: 'custom:marketing-reader' }],
+      emailsText: 'new@example.com',
+      pending: 'resend',
+      orgRole: 'billing-admin',
+      deploymentRole: 'deployment-viewer',
+      grants: [
+        { type: 'elasticsearch', all: false, projectIds: [pid('search-prod')], role: 'custom:marketing-reader' },
+      ],
     });
     expect(caveats).toEqual([]);
     expect(removed).toEqual(flattenAssignments(developer));
@@ -191,11 +262,13 @@ describe('inviteValuesFromInvitation', () => {
     const odd = projectRole('elasticsearch', 'elasticsearch-developer', [pid('search-prod')], ['marketing-reader']);
     const { invitation, env } = invitationWith(roles(orgRole('organization-admin', ['viewer']), odd));
     const { values, caveats } = inviteValuesFromInvitation(invitation, {}, env);
-    expect(values.grants).toEqual([{ type: 'elasticsearch', all: false, projectIds: [pid('search-prod')], role: 'elasticsearch-developer' }]);
+    expect(values.grants).toEqual([
+      { type: 'elasticsearch', all: false, projectIds: [pid('search-prod')], role: 'elasticsearch-developer' },
+    ]);
     expect(caveats).toEqual([
       'Organization-scoped application_roles [viewer] are not carried over: the wizard invites with project-scoped roles only.',
-      'Developer (elasticsearch) on search-prod · stack: marketing-reader does not fit the wizard: it is pre-filled as Developer (elasticsearch) alone, '
-        + "so the invitee would get that role's own stack role there instead.",
+      'Developer (elasticsearch) on search-prod · stack: marketing-reader does not fit the wizard: it is pre-filled as Developer (elasticsearch) alone, ' +
+        "so the invitee would get that role's own stack role there instead.",
     ]);
   });
 });

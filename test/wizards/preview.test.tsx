@@ -9,14 +9,20 @@ import { cloudRequests } from '../../src/api/requests.js';
 import { lineText } from '../../src/ui/lines.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 
-const request = cloudRequests.createApiKey({ description: 'CI "ingest"', expiration: '30d', role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: '1' }] } });
+const request = cloudRequests.createApiKey({
+  description: 'CI "ingest"',
+  expiration: '30d',
+  role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: '1' }] },
+});
 
 describe('request preview', () => {
   it('property: the lines read back as the same JSON text', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
-      const normalized = JSON.parse(JSON.stringify(value)) as unknown;
-      expect(jsonLines(normalized).map(lineText).join('\n')).toBe(JSON.stringify(normalized, null, 2));
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const normalized = JSON.parse(JSON.stringify(value)) as unknown;
+        expect(jsonLines(normalized).map(lineText).join('\n')).toBe(JSON.stringify(normalized, null, 2));
+      }),
+    );
   });
 
   it('starts with the method and the full URL, and tones keys, strings and numbers', () => {
@@ -38,12 +44,13 @@ describe('request preview', () => {
   });
 
   it('colours with a colour theme and prints plain text under NO_COLOR', () => {
-    const show = (color: boolean) => render(
-      <ThemeContext.Provider value={createTheme({ color, unicode: true })}>
-        <Text>{''}</Text>
-        <RequestPreview request={request} url="https://api.example/api/v1/users/auth/keys" width={80} height={20} />
-      </ThemeContext.Provider>,
-    ).lastFrame() ?? '';
+    const show = (color: boolean) =>
+      render(
+        <ThemeContext.Provider value={createTheme({ color, unicode: true })}>
+          <Text>{''}</Text>
+          <RequestPreview request={request} url="https://api.example/api/v1/users/auth/keys" width={80} height={20} />
+        </ThemeContext.Provider>,
+      ).lastFrame() ?? '';
     // eslint-disable-next-line no-control-regex
     const ansi = /\x1b\[[0-9;]*m/;
     expect(show(false)).not.toMatch(ansi);

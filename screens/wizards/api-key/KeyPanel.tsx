@@ -55,7 +55,12 @@ function HandOffSecret({ created, description, checks, replaces }: HandOff) {
   const actions = useAppActions();
   useEffect(() => {
     actions.closeOverlay();
-    openSecretPanel(actions, { key: created, description, checks, ...(replaces ? { onClosed: () => openRevokeKeys(actions, [replaces]) } : {}) });
+    openSecretPanel(actions, {
+      key: created,
+      description,
+      checks,
+      ...(replaces ? { onClosed: () => openRevokeKeys(actions, [replaces]) } : {}),
+    });
     // Once: after this effect the wizard is gone.
   }, []);
   return null;

@@ -30,11 +30,20 @@ export function keyDraft(v: KeyValues, env: WizardEnv): Draft<WizardEnv> {
       { tone: 'muted', text: 'The secret is shown once, after creation; ec-access does not store it anywhere' },
     ],
     verify: (fresh) => {
-      const found = fresh.snapshot.keys.find((k) => !existing.has(k.id) && k.description === v.description.trim()
-        && rows.every((r) => flattenAssignments(k.role_assignments ?? {}).some((h) => isSameAssignment(h, r))));
-      return [found
-        ? { tone: 'success', text: `The key list now shows "${found.description}" (${found.id}) with the chosen roles` }
-        : { tone: 'danger', text: 'The re-read key list does not show the new key with the chosen roles' }];
+      const found = fresh.snapshot.keys.find(
+        (k) =>
+          !existing.has(k.id) &&
+          k.description === v.description.trim() &&
+          rows.every((r) => flattenAssignments(k.role_assignments ?? {}).some((h) => isSameAssignment(h, r))),
+      );
+      return [
+        found
+          ? {
+              tone: 'success',
+              text: `The key list now shows "${found.description}" (${found.id}) with the chosen roles`,
+            }
+          : { tone: 'danger', text: 'The re-read key list does not show the new key with the chosen roles' },
+      ];
     },
     ...(blocked ? { blocked } : {}),
   };

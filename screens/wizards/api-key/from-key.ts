@@ -39,8 +39,15 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 function merged(rows: readonly FlatAssignment[]): FlatAssignment[] {
   const out: FlatAssignment[] = [];
   for (const row of rows) {
-    const at = out.findIndex((o) => o.scope === row.scope && o.type === row.type && o.roleId === row.roleId && !o.all && !row.all
-      && sameSet(unique(o.applicationRoles), unique(row.applicationRoles)));
+    const at = out.findIndex(
+      (o) =>
+        o.scope === row.scope &&
+        o.type === row.type &&
+        o.roleId === row.roleId &&
+        !o.all &&
+        !row.all &&
+        sameSet(unique(o.applicationRoles), unique(row.applicationRoles)),
+    );
     if (row.scope === 'project' && at >= 0) out[at] = { ...out[at]!, ids: unique([...out[at]!.ids, ...row.ids]) };
     else out.push(row);
   }
@@ -69,24 +76,39 @@ function perTypeRows(row: FlatAssignment, snapshot: OrgSnapshot): FlatAssignment
   const names = row.applicationRoles;
   const found = PROJECT_TYPES.filter((type) => names.some((name) => existsInType(snapshot, type, name)));
   const types = found.length > 0 ? found : [...PROJECT_TYPES];
-  const cloudRole = names.map((n) => n.replaceAll('_', '-'))
-    .find((short) => types.every((type) => rolesForScope(type).some((r) => r.id === `${type}-${short}`))) ?? 'viewer';
+  const cloudRole =
+    names
+      .map((n) => n.replaceAll('_', '-'))
+      .find((short) => types.every((type) => rolesForScope(type).some((r) => r.id === `${type}-${short}`))) ?? 'viewer';
   return types.map((type) => ({
-    scope: 'project', type, roleId: `${type}-${cloudRole}`, organizationId: row.organizationId, all: true, ids: [], applicationRoles: [...names],
+    scope: 'project',
+    type,
+    roleId: `${type}-${cloudRole}`,
+    organizationId: row.organizationId,
+    all: true,
+    ids: [],
+    applicationRoles: [...names],
   }));
 }
 
 /** The old key's assignments with the requested change applied. */
-export function intendedAssignments(key: ApiKey, snapshot: OrgSnapshot, options: FromKeyOptions = {}): FlatAssignment[] {
+export function intendedAssignments(
+  key: ApiKey,
+  snapshot: OrgSnapshot,
+  options: FromKeyOptions = {},
+): FlatAssignment[] {
   let rows = flattenAssignments(key.role_assignments ?? {});
   if (options.projectScoped) {
-    rows = rows.flatMap((row) => (row.scope === 'organization' && row.applicationRoles.length > 0
-      ? [{ ...row, applicationRoles: [] }, ...perTypeRows(row, snapshot)]
-      : [row]));
+    rows = rows.flatMap((row) =>
+      row.scope === 'organization' && row.applicationRoles.length > 0
+        ? [{ ...row, applicationRoles: [] }, ...perTypeRows(row, snapshot)]
+        : [row],
+    );
   }
   if (options.addStackAccess) {
     rows = rows.map((row) => {
-      const stackRole = row.scope === 'project' && row.applicationRoles.length === 0 ? findRole(row.roleId)?.stackRole : undefined;
+      const stackRole =
+        row.scope === 'project' && row.applicationRoles.length === 0 ? findRole(row.roleId)?.stackRole : undefined;
       return stackRole ? { ...row, applicationRoles: [stackRole] } : row;
     });
   }
@@ -94,13 +116,21 @@ export function intendedAssignments(key: ApiKey, snapshot: OrgSnapshot, options:
 }
 
 function expiryOf(key: ApiKey, options: FromKeyOptions): Pick<KeyValues, 'expiry' | 'customExpiry'> {
-  const days = key.expiration_date ? Math.round((Date.parse(key.expiration_date) - Date.parse(key.creation_date)) / DAY_MS) : undefined;
+  const days = key.expiration_date
+    ? Math.round((Date.parse(key.expiration_date) - Date.parse(key.creation_date)) / DAY_MS)
+    : undefined;
   const lifetime = days === undefined ? undefined : `${days}d`;
-  const wanted = options.expiration ?? (lifetime && (PRESETS as readonly string[]).includes(lifetime) ? lifetime : DEFAULT_EXPIRY);
-  return (PRESETS as readonly string[]).includes(wanted) ? { expiry: wanted, customExpiry: '' } : { expiry: 'custom', customExpiry: wanted };
+  const wanted =
+    options.expiration ?? (lifetime && (PRESETS as readonly string[]).includes(lifetime) ? lifetime : DEFAULT_EXPIRY);
+  return (PRESETS as readonly string[]).includes(wanted)
+    ? { expiry: wanted, customExpiry: '' }
+    : { expiry: 'custom', customExpiry: wanted };
 }
 
-type Shape = Pick<KeyValues, 'scope' | 'orgRole' | 'types' | 'projectIds' | 'cloudRole' | 'stackRoles' | 'orgRoleToo'> & { readonly replacedOrgRole?: string };
+type Shape = Pick<
+  KeyValues,
+  'scope' | 'orgRole' | 'types' | 'projectIds' | 'cloudRole' | 'stackRoles' | 'orgRoleToo'
+> & { readonly replacedOrgRole?: string };
 
 /** Only organization entries: the organization scope, unless stack access is wanted and must be placed on projects. */
 function organizationShape(org: readonly FlatAssignment[], options: FromKeyOptions, caveats: string[]): Partial<Shape> {
@@ -109,37 +139,69 @@ function organizationShape(org: readonly FlatAssignment[], options: FromKeyOptio
     caveats.push('The old key has no role assignments to copy: choose what the new key may do.');
     return { scope: 'projects' };
   }
-  if (rest.length > 0) caveats.push(`Only one organization role fits the wizard: ${friendlyRoleName(first.roleId)} is kept, ${rest.map((r) => friendlyRoleName(r.roleId)).join(', ')} is not.`);
+  if (rest.length > 0)
+    caveats.push(
+      `Only one organization role fits the wizard: ${friendlyRoleName(first.roleId)} is kept, ${rest.map((r) => friendlyRoleName(r.roleId)).join(', ')} is not.`,
+    );
   if (options.addStackAccess && first.applicationRoles.length === 0) {
-    caveats.push('The old key has no project roles to take stack access from: choose the projects and the stack roles the new key needs.');
+    caveats.push(
+      'The old key has no project roles to take stack access from: choose the projects and the stack roles the new key needs.',
+    );
     return { scope: 'projects', orgRoleToo: first.roleId, replacedOrgRole: first.roleId };
   }
   return { scope: 'organization', orgRole: first.roleId, stackRoles: [...first.applicationRoles] };
 }
 
-function projectShape(org: readonly FlatAssignment[], project: readonly FlatAssignment[], snapshot: OrgSnapshot, caveats: string[]): Partial<Shape> {
+function projectShape(
+  org: readonly FlatAssignment[],
+  project: readonly FlatAssignment[],
+  snapshot: OrgSnapshot,
+  caveats: string[],
+): Partial<Shape> {
   const plainOrg = org.filter((r) => r.applicationRoles.length === 0);
   const stackOrg = org.filter((r) => r.applicationRoles.length > 0);
   if (stackOrg.length > 0) {
-    caveats.push(`Its organization-scoped stack access [${unique(stackOrg.flatMap((r) => r.applicationRoles)).join(', ')}] cannot sit next to project entries in the wizard: it is not carried over.`);
+    caveats.push(
+      `Its organization-scoped stack access [${unique(stackOrg.flatMap((r) => r.applicationRoles)).join(', ')}] cannot sit next to project entries in the wizard: it is not carried over.`,
+    );
   }
-  if (plainOrg.length > 1) caveats.push(`Only one organization role fits next to project access: ${friendlyRoleName(plainOrg[0]!.roleId)} is kept, ${plainOrg.slice(1).map((r) => friendlyRoleName(r.roleId)).join(', ')} is not.`);
+  if (plainOrg.length > 1)
+    caveats.push(
+      `Only one organization role fits next to project access: ${friendlyRoleName(plainOrg[0]!.roleId)} is kept, ${plainOrg
+        .slice(1)
+        .map((r) => friendlyRoleName(r.roleId))
+        .join(', ')} is not.`,
+    );
   const shorts = unique(project.map(shortOf));
-  if (shorts.length > 1) caveats.push(`Its project entries use different Cloud roles (${shorts.join(', ')}); the wizard gives every project the same one: ${shorts[0]}.`);
+  if (shorts.length > 1)
+    caveats.push(
+      `Its project entries use different Cloud roles (${shorts.join(', ')}); the wizard gives every project the same one: ${shorts[0]}.`,
+    );
   const stackRoles = unique(project.flatMap((r) => r.applicationRoles));
   if (project.some((r) => !sameSet(unique(r.applicationRoles), stackRoles))) {
-    caveats.push(`Its project entries carry different stack roles; the wizard gives every entry all of them [${stackRoles.join(', ')}], wider where an entry had fewer.`);
+    caveats.push(
+      `Its project entries carry different stack roles; the wizard gives every entry all of them [${stackRoles.join(', ')}], wider where an entry had fewer.`,
+    );
   }
   const orgRole = plainOrg[0]?.roleId;
-  const base = { cloudRole: shorts[0]!, stackRoles, ...(orgRole ? { orgRoleToo: orgRole, replacedOrgRole: orgRole } : {}) };
+  const base = {
+    cloudRole: shorts[0]!,
+    stackRoles,
+    ...(orgRole ? { orgRoleToo: orgRole, replacedOrgRole: orgRole } : {}),
+  };
   const allTypes = unique(project.filter((r) => r.all).map((r) => r.type!));
   if (project.every((r) => r.all)) return { ...base, scope: 'types', types: allTypes };
   const named = unique(project.flatMap((r) => r.ids));
   const gone = named.filter((id) => !snapshot.projects.some((p) => p.id === id));
-  if (gone.length > 0) caveats.push(`Project${gone.length === 1 ? '' : 's'} ${gone.join(', ')} no longer exist${gone.length === 1 ? 's' : ''}: left out.`);
+  if (gone.length > 0)
+    caveats.push(
+      `Project${gone.length === 1 ? '' : 's'} ${gone.join(', ')} no longer exist${gone.length === 1 ? 's' : ''}: left out.`,
+    );
   const today = snapshot.projects.filter((p) => allTypes.includes(p.type)).map((p) => p.id);
   if (allTypes.length > 0) {
-    caveats.push(`It covers all ${allTypes.join(', ')} projects, including future ones, next to chosen projects; the wizard pre-fills today's projects instead (narrower: projects created later are not covered).`);
+    caveats.push(
+      `It covers all ${allTypes.join(', ')} projects, including future ones, next to chosen projects; the wizard pre-fills today's projects instead (narrower: projects created later are not covered).`,
+    );
   }
   return { ...base, scope: 'projects', projectIds: unique([...named.filter((id) => !gone.includes(id)), ...today]) };
 }
@@ -150,11 +212,14 @@ export function keyValuesFromKey(key: ApiKey, snapshot: OrgSnapshot, options: Fr
   const intended = intendedAssignments(key, snapshot, options);
   const deployment = intended.filter((r) => r.scope === 'deployment');
   if (deployment.length > 0) {
-    caveats.push(`Its hosted deployment roles (${deployment.map((r) => friendlyRoleName(r.roleId)).join(', ')}) are not carried over: the key wizard does not offer deployment access.`);
+    caveats.push(
+      `Its hosted deployment roles (${deployment.map((r) => friendlyRoleName(r.roleId)).join(', ')}) are not carried over: the key wizard does not offer deployment access.`,
+    );
   }
   const org = intended.filter((r) => r.scope === 'organization');
   const project = intended.filter((r) => r.scope === 'project');
-  const { replacedOrgRole, ...shape } = project.length === 0 ? organizationShape(org, options, caveats) : projectShape(org, project, snapshot, caveats);
+  const { replacedOrgRole, ...shape } =
+    project.length === 0 ? organizationShape(org, options, caveats) : projectShape(org, project, snapshot, caveats);
   const values: KeyValues = {
     ...EMPTY_KEY,
     description: key.description,
@@ -164,7 +229,9 @@ export function keyValuesFromKey(key: ApiKey, snapshot: OrgSnapshot, options: Fr
   };
   const produced = keyRows(values, { snapshot, sandbox: false });
   if (caveats.length === 0 && !sameRows(produced, intended)) {
-    caveats.push('The wizard cannot express this key\'s role assignments exactly: compare the request with the old key before sending.');
+    caveats.push(
+      "The wizard cannot express this key's role assignments exactly: compare the request with the old key before sending.",
+    );
   }
   return { values, caveats, intended };
 }

@@ -7,7 +7,8 @@ import type { Note } from '../../../components/wizard/model.js';
 import type { WizardEnv } from '../env.js';
 import { targetProjects, type KeyValues } from './values.js';
 
-export const CLOUD_ONLY = 'Cloud-only key: no stack access, so Elasticsearch and Kibana calls with it get 403 Forbidden';
+export const CLOUD_ONLY =
+  'Cloud-only key: no stack access, so Elasticsearch and Kibana calls with it get 403 Forbidden';
 
 export function stackAccessNotes(v: KeyValues, env: WizardEnv): Note[] {
   if (v.stackRoles.length === 0) return [{ tone: 'warning', text: CLOUD_ONLY }];
@@ -16,12 +17,22 @@ export function stackAccessNotes(v: KeyValues, env: WizardEnv): Note[] {
     for (const project of targetProjects(v, env)) {
       const existence = roleExistence(env.snapshot, project, role);
       if (existence === 'missing') {
-        notes.push({ tone: 'warning', text: `${role} does not exist in ${project.name}: the key will silently get no access in ${project.name}` });
+        notes.push({
+          tone: 'warning',
+          text: `${role} does not exist in ${project.name}: the key will silently get no access in ${project.name}`,
+        });
       } else if (existence === 'unknown') {
-        notes.push({ tone: 'muted', text: `Could not check whether ${role} exists in ${project.name} (its custom roles are not loaded)` });
+        notes.push({
+          tone: 'muted',
+          text: `Could not check whether ${role} exists in ${project.name} (its custom roles are not loaded)`,
+        });
       }
     }
   }
-  if (v.scope !== 'projects') notes.push({ tone: 'warning', text: 'Projects created later are covered too; a custom role must be created in each of them' });
+  if (v.scope !== 'projects')
+    notes.push({
+      tone: 'warning',
+      text: 'Projects created later are covered too; a custom role must be created in each of them',
+    });
   return notes;
 }

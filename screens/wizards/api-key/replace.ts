@@ -17,21 +17,32 @@ function lifeOf(key: ApiKey, now: Date): string {
 /** What the pre-fill did, said before the first question. */
 function introNotes(key: ApiKey, snapshot: OrgSnapshot, options: FromKeyOptions, caveats: readonly string[]): Note[] {
   const change = [
-    ...(options.addStackAccess ? ['each project role also becomes the key\'s stack role (keys never inherit it from role_id)'] : []),
-    ...(options.projectScoped ? ['organization-scoped stack access becomes all-projects-of-a-type entries, so it no longer reaches every future project'] : []),
+    ...(options.addStackAccess
+      ? ["each project role also becomes the key's stack role (keys never inherit it from role_id)"]
+      : []),
+    ...(options.projectScoped
+      ? [
+          'organization-scoped stack access becomes all-projects-of-a-type entries, so it no longer reaches every future project',
+        ]
+      : []),
   ];
   return [
     {
       tone: 'accent',
-      text: `Replaces "${key.description}" (${key.id}), which ${lifeOf(key, snapshot.now)}. Pre-filled from it${change.length > 0 ? `, except: ${change.join('; ')}` : ''}. `
-        + 'The old key keeps working until you revoke it, which is offered once the new key exists.',
+      text:
+        `Replaces "${key.description}" (${key.id}), which ${lifeOf(key, snapshot.now)}. Pre-filled from it${change.length > 0 ? `, except: ${change.join('; ')}` : ''}. ` +
+        'The old key keeps working until you revoke it, which is offered once the new key exists.',
     },
     ...caveats.map((text): Note => ({ tone: 'warning', text })),
   ];
 }
 
 /** The wizard for a key like `key`; undefined when the key is no longer in the snapshot. */
-export function replaceKeyPanel(snapshot: OrgSnapshot, keyId: string, options: FromKeyOptions = {}): PanelSpec | undefined {
+export function replaceKeyPanel(
+  snapshot: OrgSnapshot,
+  keyId: string,
+  options: FromKeyOptions = {},
+): PanelSpec | undefined {
   const key = snapshot.keys.find((k) => k.id === keyId);
   if (!key) return undefined;
   const { values, caveats } = keyValuesFromKey(key, snapshot, options);

@@ -2,9 +2,20 @@
  * What the API key wizard collects and what follows from it: the projects the key reaches, its role assignments,
  * its lifetime, and the existing keys that could be reused instead.
  */
-import { PROJECT_TYPES, type ApiKey, type Project, type ProjectType, type RoleAssignments } from '../../../src/api/schemas.js';
+import {
+  PROJECT_TYPES,
+  type ApiKey,
+  type Project,
+  type ProjectType,
+  type RoleAssignments,
+} from '../../../src/api/schemas.js';
 import { isKeyExpired } from '../../../src/domain/access/index.js';
-import { flattenAssignments, isSameAssignment, toRoleAssignments, type FlatAssignment } from '../../../src/domain/assignments.js';
+import {
+  flattenAssignments,
+  isSameAssignment,
+  toRoleAssignments,
+  type FlatAssignment,
+} from '../../../src/domain/assignments.js';
 import { validateExpiration } from '../../../src/domain/duration.js';
 import { orgIdOf, type WizardEnv } from '../env.js';
 
@@ -43,8 +54,18 @@ export interface KeyOrigin {
 }
 
 export const EMPTY_KEY: KeyValues = {
-  description: '', expiry: '30d', customExpiry: '', scope: 'projects', orgRole: 'organization-admin', types: [], projectIds: [],
-  cloudRole: '', stackRoles: [], orgConfirm: '', reuse: '', orgRoleToo: '',
+  description: '',
+  expiry: '30d',
+  customExpiry: '',
+  scope: 'projects',
+  orgRole: 'organization-admin',
+  types: [],
+  projectIds: [],
+  cloudRole: '',
+  stackRoles: [],
+  orgConfirm: '',
+  reuse: '',
+  orgRoleToo: '',
 };
 
 /** The wire `expiration`, or undefined for "never" (and for a custom value that does not parse yet). */
@@ -66,7 +87,9 @@ export function lifetimeMs(v: KeyValues): number | undefined {
 export function targetTypes(v: KeyValues, env: WizardEnv): ProjectType[] {
   if (v.scope === 'organization') return [...PROJECT_TYPES];
   if (v.scope === 'types') return [...v.types];
-  return PROJECT_TYPES.filter((t) => v.projectIds.some((id) => env.snapshot.projects.find((p) => p.id === id)?.type === t));
+  return PROJECT_TYPES.filter((t) =>
+    v.projectIds.some((id) => env.snapshot.projects.find((p) => p.id === id)?.type === t),
+  );
 }
 
 /** Projects the key reaches today (organization scope and `all` also reach projects created later). */
@@ -80,12 +103,29 @@ export function targetProjects(v: KeyValues, env: WizardEnv): Project[] {
 export function keyRows(v: KeyValues, env: WizardEnv): FlatAssignment[] {
   const organizationId = orgIdOf(env);
   const applicationRoles = [...v.stackRoles];
-  if (v.scope === 'organization') return [{ scope: 'organization', roleId: v.orgRole, organizationId, all: true, ids: [], applicationRoles }];
-  const org: FlatAssignment[] = v.orgRoleToo ? [{ scope: 'organization', roleId: v.orgRoleToo, organizationId, all: true, ids: [], applicationRoles: [] }] : [];
-  return [...org, ...targetTypes(v, env).map((type): FlatAssignment => {
-    const ids = v.scope === 'types' ? [] : v.projectIds.filter((id) => env.snapshot.projects.find((p) => p.id === id)?.type === type);
-    return { scope: 'project', type, roleId: `${type}-${v.cloudRole}`, organizationId, all: v.scope === 'types', ids, applicationRoles };
-  })];
+  if (v.scope === 'organization')
+    return [{ scope: 'organization', roleId: v.orgRole, organizationId, all: true, ids: [], applicationRoles }];
+  const org: FlatAssignment[] = v.orgRoleToo
+    ? [{ scope: 'organization', roleId: v.orgRoleToo, organizationId, all: true, ids: [], applicationRoles: [] }]
+    : [];
+  return [
+    ...org,
+    ...targetTypes(v, env).map((type): FlatAssignment => {
+      const ids =
+        v.scope === 'types'
+          ? []
+          : v.projectIds.filter((id) => env.snapshot.projects.find((p) => p.id === id)?.type === type);
+      return {
+        scope: 'project',
+        type,
+        roleId: `${type}-${v.cloudRole}`,
+        organizationId,
+        all: v.scope === 'types',
+        ids,
+        applicationRoles,
+      };
+    }),
+  ];
 }
 
 export const keyAssignments = (v: KeyValues, env: WizardEnv): RoleAssignments => toRoleAssignments(keyRows(v, env));
@@ -107,6 +147,9 @@ export function reuseCandidates(v: KeyValues, env: WizardEnv): ApiKey[] {
     if (isKeyExpired(key, now) || key.id === v.replaces?.keyId) return false;
     const left = key.expiration_date === undefined ? Infinity : Date.parse(key.expiration_date) - now.getTime();
     if (left < (need ?? Infinity)) return false;
-    return key.description.trim().toLowerCase() === description || sameRows(flattenAssignments(key.role_assignments ?? {}), wanted);
+    return (
+      key.description.trim().toLowerCase() === description ||
+      sameRows(flattenAssignments(key.role_assignments ?? {}), wanted)
+    );
   });
 }

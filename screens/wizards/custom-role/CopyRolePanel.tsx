@@ -64,15 +64,18 @@ function useStart(name: string, projectIds: readonly string[]): Start | { proble
   if (!source) {
     return {
       initial: { ...EMPTY_ROLE, name, projectIds },
-      intro: [{
-        tone: 'warning',
-        text: `"${name}" exists in no project ec-access can read, so there is nothing to copy: this starts from an empty role. Define what it should grant.`,
-      }],
+      intro: [
+        {
+          tone: 'warning',
+          text: `"${name}" exists in no project ec-access can read, so there is nothing to copy: this starts from an empty role. Define what it should grant.`,
+        },
+      ],
     };
   }
   const resource = data.roleDescriptors.get(roleKey(source.id, name));
   const role = dataOf(resource);
-  if (resource?.status === 'error' && !role) return { problem: `Cannot read ${name} in ${source.name}: ${resource.error.message}` };
+  if (resource?.status === 'error' && !role)
+    return { problem: `Cannot read ${name} in ${source.name}: ${resource.error.message}` };
   if (role === null) return { problem: `${name} no longer exists in ${source.name} (r reloads).` };
   if (!role) return { problem: `Reading ${name} from ${source.name}…` };
   return { initial: copyOfRole(name, role, projectIds), intro: copyNotes(name, source, targets) };
@@ -88,5 +91,9 @@ function CopyRole({ name, projectIds }: { name: string; projectIds: readonly str
 }
 
 export function copyRolePanel(name: string, projectIds: readonly string[]): PanelSpec {
-  return { id: 'custom-role-copy', title: `Create custom role ${name}`, node: <CopyRole name={name} projectIds={projectIds} /> };
+  return {
+    id: 'custom-role-copy',
+    title: `Create custom role ${name}`,
+    node: <CopyRole name={name} projectIds={projectIds} />,
+  };
 }

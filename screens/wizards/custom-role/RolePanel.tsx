@@ -37,14 +37,19 @@ function EditRole({ ids }: { ids: readonly string[] }) {
   if (!target) return <PanelProblem text="Select a custom role first (predefined roles cannot be edited)." />;
   const resource = data.roleDescriptors.get(roleKey(target.projectId, target.name));
   const role = dataOf(resource);
-  if (resource?.status === 'error' && !role) return <PanelProblem text={`Cannot read the role: ${resource.error.message}`} />;
+  if (resource?.status === 'error' && !role)
+    return <PanelProblem text={`Cannot read the role: ${resource.error.message}`} />;
   if (role === null) return <PanelProblem text={`${target.name} no longer exists in that project (r reloads).`} />;
   if (!role) return <PanelProblem text="Reading the role…" />;
   return <WizardPanel spec={ROLE_SPEC} initial={valuesFromRole(target.name, target.projectId, role)} />;
 }
 
 export function createRolePanel(initial: Partial<RoleValues> = {}): PanelSpec {
-  return { id: 'custom-role', title: 'New custom role', node: <WizardPanel spec={ROLE_SPEC} initial={{ ...EMPTY_ROLE, ...initial }} /> };
+  return {
+    id: 'custom-role',
+    title: 'New custom role',
+    node: <WizardPanel spec={ROLE_SPEC} initial={{ ...EMPTY_ROLE, ...initial }} />,
+  };
 }
 
 export function editRolePanel(ids: readonly string[]): PanelSpec {

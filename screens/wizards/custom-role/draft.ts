@@ -27,19 +27,33 @@ function diffNotes(v: RoleValues): Note[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   if (changed.length === 0) return [{ tone: 'muted', text: 'No change to the role itself' }];
-  return changed.map((k) => ({ tone: 'accent' as const, text: `~ ${k}: ${compact(before[k])} → ${compact(after[k])}` }));
+  return changed.map((k) => ({
+    tone: 'accent' as const,
+    text: `~ ${k}: ${compact(before[k])} → ${compact(after[k])}`,
+  }));
 }
 
 /** One assignment per member and project type among the targets. */
 function assignments(v: RoleValues, env: WizardEnv) {
   const orgId = orgIdOf(env);
   const targets = env.snapshot.projects.filter((p) => v.projectIds.includes(p.id));
-  return v.assignees.flatMap((userId) => PROJECT_TYPES.flatMap((type) => {
-    const projectIds = targets.filter((p) => p.type === type).map((p) => p.id);
-    // The plan names the member as the assignee list did: by email.
-    const who = env.snapshot.members.find((m) => m.user_id === userId)?.email || userId;
-    return projectIds.length === 0 ? [] : [{ userId, type, projectIds, result: buildCustomRoleAssignment({ userId, who, orgId, type, roleName: v.name, projectIds }) }];
-  }));
+  return v.assignees.flatMap((userId) =>
+    PROJECT_TYPES.flatMap((type) => {
+      const projectIds = targets.filter((p) => p.type === type).map((p) => p.id);
+      // The plan names the member as the assignee list did: by email.
+      const who = env.snapshot.members.find((m) => m.user_id === userId)?.email || userId;
+      return projectIds.length === 0
+        ? []
+        : [
+            {
+              userId,
+              type,
+              projectIds,
+              result: buildCustomRoleAssignment({ userId, who, orgId, type, roleName: v.name, projectIds }),
+            },
+          ];
+    }),
+  );
 }
 
 /** Why assigning the role to this member would over-grant (a predefined role on a target project); empty if safe. */
@@ -48,9 +62,19 @@ export function assigneeConflicts(v: RoleValues, env: WizardEnv, userId: string)
   const targets = env.snapshot.projects.filter((p) => v.projectIds.includes(p.id));
   const planned = PROJECT_TYPES.flatMap((type) => {
     const ids = targets.filter((p) => p.type === type).map((p) => p.id);
-    return ids.length === 0 ? [] : [{
-      scope: 'project' as const, type, roleId: viewerRoleId(type), organizationId: orgIdOf(env), all: false, ids, applicationRoles: [v.name],
-    }];
+    return ids.length === 0
+      ? []
+      : [
+          {
+            scope: 'project' as const,
+            type,
+            roleId: viewerRoleId(type),
+            organizationId: orgIdOf(env),
+            all: false,
+            ids,
+            applicationRoles: [v.name],
+          },
+        ];
   });
   return overGrants([...flattenAssignments(member?.role_assignments ?? {}), ...planned], env);
 }
@@ -68,9 +92,12 @@ export function roleDraft(v: RoleValues, env: WizardEnv): Draft<WizardEnv> {
   return {
     plan: createPlan(`${v.mode === 'edit' ? 'Update' : 'Create'} custom role ${v.name}`, built.requests),
     notes: [...diffNotes(v), ...built.notes],
-    verify: (fresh) => v.projectIds.map((id) => (customRolesIn(fresh, id).includes(v.name)
-      ? { tone: 'success' as const, text: `${v.name} is listed in ${projectName(fresh, id)}` }
-      : { tone: 'danger' as const, text: `${v.name} is not in the re-read role list of ${projectName(fresh, id)}` })),
+    verify: (fresh) =>
+      v.projectIds.map((id) =>
+        customRolesIn(fresh, id).includes(v.name)
+          ? { tone: 'success' as const, text: `${v.name} is listed in ${projectName(fresh, id)}` }
+          : { tone: 'danger' as const, text: `${v.name} is not in the re-read role list of ${projectName(fresh, id)}` },
+      ),
     ...(blocked ? { blocked } : {}),
   };
 }

@@ -25,9 +25,16 @@ export interface LoopMenu {
   readonly help?: string;
 }
 
-export function loopMenu<V, T>({ id, concept, title, firstSubStep, help }: LoopMenu, lens: LoopLens<V, T>): Step<V, WizardEnv> {
+export function loopMenu<V, T>(
+  { id, concept, title, firstSubStep, help }: LoopMenu,
+  lens: LoopLens<V, T>,
+): Step<V, WizardEnv> {
   return {
-    kind: 'choice', id, concept, title, ...(help ? { help } : {}),
+    kind: 'choice',
+    id,
+    concept,
+    title,
+    ...(help ? { help } : {}),
     options: (v): Option[] => [
       { id: 'done', label: lens.items(v).length === 0 ? 'None' : 'Done' },
       { id: 'add', label: 'Add an entry…' },
@@ -37,7 +44,13 @@ export function loopMenu<V, T>({ id, concept, title, firstSubStep, help }: LoopM
     set: (v, choice) => {
       const items = lens.items(v);
       if (choice === 'add') return lens.setItems(v, [...items, lens.empty], items.length, false);
-      if (choice.startsWith('remove:')) return lens.setItems(v, items.filter((_, i) => i !== Number(choice.slice(7))), undefined, false);
+      if (choice.startsWith('remove:'))
+        return lens.setItems(
+          v,
+          items.filter((_, i) => i !== Number(choice.slice(7))),
+          undefined,
+          false,
+        );
       return lens.setItems(v, items, undefined, true);
     },
     next: (v) => (lens.at(v) !== undefined ? firstSubStep : lens.done(v) ? undefined : id),

@@ -5,22 +5,41 @@
  */
 import type { Member } from '../../../src/api/schemas.js';
 import { validateRoleName } from '../../../src/domain/role-name.js';
-import { KIBANA_FEATURES, SERVERLESS_CLUSTER_PRIVILEGES, SERVERLESS_INDEX_PRIVILEGES } from '../../../src/domain/privileges.js';
+import {
+  KIBANA_FEATURES,
+  SERVERLESS_CLUSTER_PRIVILEGES,
+  SERVERLESS_INDEX_PRIVILEGES,
+} from '../../../src/domain/privileges.js';
 import type { Option, Step } from '../../../components/wizard/model.js';
 import { customRolesIn, projectName, type WizardEnv } from '../env.js';
 import { assigneeConflicts } from './draft.js';
 import { entryLens, loopMenu, type LoopLens } from './loop.js';
-import { EMPTY_INDEX, EMPTY_KIBANA, parseQuery, splitList, type IndexEntry, type KibanaEntry, type RoleValues } from './values.js';
+import {
+  EMPTY_INDEX,
+  EMPTY_KIBANA,
+  parseQuery,
+  splitList,
+  type IndexEntry,
+  type KibanaEntry,
+  type RoleValues,
+} from './values.js';
 
 type S = Step<RoleValues, WizardEnv>;
 
 const INDICES: LoopLens<RoleValues, IndexEntry> = {
-  items: (v) => v.indices, at: (v) => v.indexAt, done: (v) => v.indicesDone, empty: EMPTY_INDEX,
+  items: (v) => v.indices,
+  at: (v) => v.indexAt,
+  done: (v) => v.indicesDone,
+  empty: EMPTY_INDEX,
   setItems: (v, indices, indexAt, indicesDone) => ({ ...v, indices, indexAt, indicesDone }),
-  label: (e) => `${e.names || '(no patterns)'}: ${e.privileges.join(', ') || '(no privileges)'}${e.query.trim() ? ' + DLS' : ''}`,
+  label: (e) =>
+    `${e.names || '(no patterns)'}: ${e.privileges.join(', ') || '(no privileges)'}${e.query.trim() ? ' + DLS' : ''}`,
 };
 const KIBANA: LoopLens<RoleValues, KibanaEntry> = {
-  items: (v) => v.kibana, at: (v) => v.kibanaAt, done: (v) => v.kibanaDone, empty: EMPTY_KIBANA,
+  items: (v) => v.kibana,
+  at: (v) => v.kibanaAt,
+  done: (v) => v.kibanaDone,
+  empty: EMPTY_KIBANA,
   setItems: (v, kibana, kibanaAt, kibanaDone) => ({ ...v, kibana, kibanaAt, kibanaDone }),
   label: (k) => `${k.features.join(', ') || '(no features)'} ${k.level} on ${k.spaces || '*'}`,
 };
@@ -32,14 +51,19 @@ const options = (names: readonly string[]): Option[] => names.map((n) => ({ id: 
 function featureOptions(v: RoleValues, env: WizardEnv): Option[] {
   const types = new Set(env.snapshot.projects.filter((p) => v.projectIds.includes(p.id)).map((p) => p.type));
   const seen = new Map<string, Option>();
-  for (const type of types) for (const f of KIBANA_FEATURES[type]) seen.set(f.id, { id: f.id, label: f.label, hint: f.id });
+  for (const type of types)
+    for (const f of KIBANA_FEATURES[type]) seen.set(f.id, { id: f.id, label: f.label, hint: f.id });
   return [...seen.values()];
 }
 
 /** Why a restricted role would change nothing or too much for the member (first: at 80 columns it must show), then the name. */
 function assigneeHint(v: RoleValues, env: WizardEnv, m: Member): string {
   const owner = (m.role_assignments?.organization ?? []).some((a) => a.role_id === 'organization-admin');
-  const why = owner ? 'organization owner (admin already)' : assigneeConflicts(v, env, m.user_id).length > 0 ? 'would over-grant' : '';
+  const why = owner
+    ? 'organization owner (admin already)'
+    : assigneeConflicts(v, env, m.user_id).length > 0
+      ? 'would over-grant'
+      : '';
   return [why, m.name].filter(Boolean).join(' · ');
 }
 
@@ -48,59 +72,116 @@ const NAME_CHAR = /[A-Za-z0-9_.-]/;
 
 export const ROLE_STEPS: readonly S[] = [
   {
-    kind: 'text', id: 'name', concept: 'role-name-rules', title: 'Role name', when: (v) => v.mode === 'create',
+    kind: 'text',
+    id: 'name',
+    concept: 'role-name-rules',
+    title: 'Role name',
+    when: (v) => v.mode === 'create',
     help: 'Letters, digits, "_", "-" and "."; it must begin with a letter or digit',
     placeholder: 'marketing-analyst',
     accept: (ch, current) => (current === '' ? NAME_START : NAME_CHAR).test(ch),
-    get: (v) => v.name, set: (v, name) => ({ ...v, name }),
+    get: (v) => v.name,
+    set: (v, name) => ({ ...v, name }),
     validate: (v) => validateRoleName(v.name),
   },
   {
-    kind: 'text', id: 'description', concept: 'predefined-vs-custom', title: 'Description (optional)', placeholder: 'Read-only access to marketing indices',
-    get: (v) => v.description, set: (v, description) => ({ ...v, description }),
+    kind: 'text',
+    id: 'description',
+    concept: 'predefined-vs-custom',
+    title: 'Description (optional)',
+    placeholder: 'Read-only access to marketing indices',
+    get: (v) => v.description,
+    set: (v, description) => ({ ...v, description }),
   },
   {
-    kind: 'multi', id: 'projects', concept: 'custom-role-per-project', title: 'In which projects? The same role is written to each',
+    kind: 'multi',
+    id: 'projects',
+    concept: 'custom-role-per-project',
+    title: 'In which projects? The same role is written to each',
     options: (_, env) => env.snapshot.projects.map((p) => ({ id: p.id, label: p.name, hint: `${p.type} · ${p.id}` })),
-    get: (v) => v.projectIds, set: (v, projectIds) => ({ ...v, projectIds }),
+    get: (v) => v.projectIds,
+    set: (v, projectIds) => ({ ...v, projectIds }),
     validate: (v) => (v.projectIds.length === 0 ? 'Choose at least one project (space to tick)' : undefined),
-    notes: (v, env) => v.projectIds.filter((id) => customRolesIn(env, id).includes(v.name)).map((id) => ({
-      tone: 'warning' as const, text: `${v.name} already exists in ${projectName(env, id)}: the PUT replaces it there`,
-    })),
+    notes: (v, env) =>
+      v.projectIds
+        .filter((id) => customRolesIn(env, id).includes(v.name))
+        .map((id) => ({
+          tone: 'warning' as const,
+          text: `${v.name} already exists in ${projectName(env, id)}: the PUT replaces it there`,
+        })),
     summary: (v, env) => v.projectIds.map((id) => projectName(env, id)).join(', '),
   },
   {
-    kind: 'multi', id: 'cluster', concept: 'cluster-privileges', title: 'Cluster privileges (those valid on Serverless)',
+    kind: 'multi',
+    id: 'cluster',
+    concept: 'cluster-privileges',
+    title: 'Cluster privileges (those valid on Serverless)',
     options: () => options(SERVERLESS_CLUSTER_PRIVILEGES),
-    get: (v) => v.cluster, set: (v, cluster) => ({ ...v, cluster }),
+    get: (v) => v.cluster,
+    set: (v, cluster) => ({ ...v, cluster }),
   },
-  loopMenu({ id: 'indices', concept: 'index-privileges', title: 'Index privileges', firstSubStep: 'index-names' }, INDICES),
+  loopMenu(
+    { id: 'indices', concept: 'index-privileges', title: 'Index privileges', firstSubStep: 'index-names' },
+    INDICES,
+  ),
   {
-    kind: 'text', id: 'index-names', concept: 'index-privileges', title: 'Index patterns (comma-separated)', when: index.active, placeholder: 'marketing-*, logs-marketing',
-    get: (v) => index.get(v).names, set: (v, names) => index.set(v, { names }),
-    validate: (v) => (splitList(index.get(v).names).length === 0 ? 'Enter at least one index name or pattern' : undefined),
+    kind: 'text',
+    id: 'index-names',
+    concept: 'index-privileges',
+    title: 'Index patterns (comma-separated)',
+    when: index.active,
+    placeholder: 'marketing-*, logs-marketing',
+    get: (v) => index.get(v).names,
+    set: (v, names) => index.set(v, { names }),
+    validate: (v) =>
+      splitList(index.get(v).names).length === 0 ? 'Enter at least one index name or pattern' : undefined,
     summary: () => '',
   },
   {
-    kind: 'multi', id: 'index-privileges', concept: 'index-privileges', title: 'Index privileges', when: index.active,
+    kind: 'multi',
+    id: 'index-privileges',
+    concept: 'index-privileges',
+    title: 'Index privileges',
+    when: index.active,
     options: () => options(SERVERLESS_INDEX_PRIVILEGES),
-    get: (v) => index.get(v).privileges, set: (v, privileges) => index.set(v, { privileges }),
-    validate: (v) => (index.get(v).privileges.length === 0 ? 'Choose at least one privilege (space to tick)' : undefined),
+    get: (v) => index.get(v).privileges,
+    set: (v, privileges) => index.set(v, { privileges }),
+    validate: (v) =>
+      index.get(v).privileges.length === 0 ? 'Choose at least one privilege (space to tick)' : undefined,
     summary: () => '',
   },
   {
-    kind: 'text', id: 'index-grant', concept: 'dls-fls', title: 'Field security: fields to grant (optional, comma-separated)', when: index.active,
-    placeholder: 'all fields', get: (v) => index.get(v).grant, set: (v, grant) => index.set(v, { grant }), summary: () => '',
+    kind: 'text',
+    id: 'index-grant',
+    concept: 'dls-fls',
+    title: 'Field security: fields to grant (optional, comma-separated)',
+    when: index.active,
+    placeholder: 'all fields',
+    get: (v) => index.get(v).grant,
+    set: (v, grant) => index.set(v, { grant }),
+    summary: () => '',
   },
   {
-    kind: 'text', id: 'index-except', concept: 'dls-fls', title: 'Field security: fields to hide (optional, comma-separated)', when: index.active,
-    placeholder: 'none', get: (v) => index.get(v).except, set: (v, except) => index.set(v, { except }), summary: () => '',
+    kind: 'text',
+    id: 'index-except',
+    concept: 'dls-fls',
+    title: 'Field security: fields to hide (optional, comma-separated)',
+    when: index.active,
+    placeholder: 'none',
+    get: (v) => index.get(v).except,
+    set: (v, except) => index.set(v, { except }),
+    summary: () => '',
   },
   {
-    kind: 'text', id: 'index-query', concept: 'dls-fls', title: 'Document-level security query (optional, JSON)', when: index.active,
+    kind: 'text',
+    id: 'index-query',
+    concept: 'dls-fls',
+    title: 'Document-level security query (optional, JSON)',
+    when: index.active,
     help: 'Only documents matching it are visible, e.g. {"term":{"team":"marketing"}}',
     placeholder: 'all documents',
-    get: (v) => index.get(v).query, set: (v, query) => index.set(v, { query }),
+    get: (v) => index.get(v).query,
+    set: (v, query) => index.set(v, { query }),
     validate: (v) => {
       const { query } = index.get(v);
       return query.trim() === '' || parseQuery(query) ? undefined : 'Not a JSON object: check quotes and braces';
@@ -108,26 +189,50 @@ export const ROLE_STEPS: readonly S[] = [
     next: () => 'indices',
     summary: () => '',
   },
-  loopMenu({
-    id: 'kibana', concept: 'kibana-privileges', title: 'Kibana feature privileges', firstSubStep: 'kibana-features',
-    help: 'Features differ per project type; the list is a starter, Kibana has the full one',
-  }, KIBANA),
+  loopMenu(
+    {
+      id: 'kibana',
+      concept: 'kibana-privileges',
+      title: 'Kibana feature privileges',
+      firstSubStep: 'kibana-features',
+      help: 'Features differ per project type; the list is a starter, Kibana has the full one',
+    },
+    KIBANA,
+  ),
   {
-    kind: 'multi', id: 'kibana-features', concept: 'kibana-privileges', title: 'Kibana features', when: kibana.active,
+    kind: 'multi',
+    id: 'kibana-features',
+    concept: 'kibana-privileges',
+    title: 'Kibana features',
+    when: kibana.active,
     options: featureOptions,
-    get: (v) => kibana.get(v).features, set: (v, features) => kibana.set(v, { features }),
+    get: (v) => kibana.get(v).features,
+    set: (v, features) => kibana.set(v, { features }),
     validate: (v) => (kibana.get(v).features.length === 0 ? 'Choose at least one feature (space to tick)' : undefined),
     summary: () => '',
   },
   {
-    kind: 'choice', id: 'kibana-level', concept: 'kibana-privileges', title: 'Access to those features', when: kibana.active,
-    options: () => [{ id: 'read', label: 'Read' }, { id: 'all', label: 'All' }],
-    get: (v) => kibana.get(v).level, set: (v, level) => kibana.set(v, { level: level as KibanaEntry['level'] }),
+    kind: 'choice',
+    id: 'kibana-level',
+    concept: 'kibana-privileges',
+    title: 'Access to those features',
+    when: kibana.active,
+    options: () => [
+      { id: 'read', label: 'Read' },
+      { id: 'all', label: 'All' },
+    ],
+    get: (v) => kibana.get(v).level,
+    set: (v, level) => kibana.set(v, { level: level as KibanaEntry['level'] }),
     summary: () => '',
   },
   {
-    kind: 'text', id: 'kibana-spaces', concept: 'kibana-privileges', title: 'In which spaces? (* for all, or comma-separated space ids)', when: kibana.active,
-    get: (v) => kibana.get(v).spaces, set: (v, spaces) => kibana.set(v, { spaces }),
+    kind: 'text',
+    id: 'kibana-spaces',
+    concept: 'kibana-privileges',
+    title: 'In which spaces? (* for all, or comma-separated space ids)',
+    when: kibana.active,
+    get: (v) => kibana.get(v).spaces,
+    set: (v, spaces) => kibana.set(v, { spaces }),
     validate: (v) => {
       const spaces = splitList(kibana.get(v).spaces);
       if (spaces.length === 0) return 'Enter * or at least one space id';
@@ -137,14 +242,24 @@ export const ROLE_STEPS: readonly S[] = [
     summary: () => '',
   },
   {
-    kind: 'multi', id: 'assignees', concept: 'custom-role-assignment', title: 'Assign it to members now? (optional)',
+    kind: 'multi',
+    id: 'assignees',
+    concept: 'custom-role-assignment',
+    title: 'Assign it to members now? (optional)',
     help: 'Each gets <type>-viewer with application_roles: [this role] on the chosen projects; nothing else',
     // Who already holds a predefined role in the target projects shows here, before the review refuses it.
-    options: (v, env) => env.snapshot.members.map((m) => ({ id: m.user_id, label: m.email ?? m.user_id, hint: assigneeHint(v, env, m) })),
-    get: (v) => v.assignees, set: (v, assignees) => ({ ...v, assignees }),
-    notes: (v, env) => v.assignees.flatMap((id) => assigneeConflicts(v, env, id).map((text) => ({
-      tone: 'warning' as const, text: `${env.snapshot.members.find((m) => m.user_id === id)?.email ?? id}: ${text}`,
-    }))),
-    summary: (v, env) => v.assignees.map((id) => env.snapshot.members.find((m) => m.user_id === id)?.email ?? id).join(', ') || 'nobody',
+    options: (v, env) =>
+      env.snapshot.members.map((m) => ({ id: m.user_id, label: m.email ?? m.user_id, hint: assigneeHint(v, env, m) })),
+    get: (v) => v.assignees,
+    set: (v, assignees) => ({ ...v, assignees }),
+    notes: (v, env) =>
+      v.assignees.flatMap((id) =>
+        assigneeConflicts(v, env, id).map((text) => ({
+          tone: 'warning' as const,
+          text: `${env.snapshot.members.find((m) => m.user_id === id)?.email ?? id}: ${text}`,
+        })),
+      ),
+    summary: (v, env) =>
+      v.assignees.map((id) => env.snapshot.members.find((m) => m.user_id === id)?.email ?? id).join(', ') || 'nobody',
   },
 ];

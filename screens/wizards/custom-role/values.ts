@@ -39,22 +39,40 @@ export interface RoleValues {
   /** Members (user ids) to give the role with the custom-role assignment. */
   readonly assignees: readonly string[];
   /** Edit only: what the builder does not model, sent back unchanged. */
-  readonly kept?: { readonly applications: readonly ApplicationPrivileges[]; readonly metadata?: Record<string, unknown> };
+  readonly kept?: {
+    readonly applications: readonly ApplicationPrivileges[];
+    readonly metadata?: Record<string, unknown>;
+  };
   /** Edit only: the descriptor as read, for the diff. */
   readonly original?: RoleDescriptor;
 }
 
-export const EMPTY_ROLE: RoleValues = { mode: 'create', name: '', description: '', projectIds: [], cluster: [], indices: [], kibana: [], assignees: [] };
+export const EMPTY_ROLE: RoleValues = {
+  mode: 'create',
+  name: '',
+  description: '',
+  projectIds: [],
+  cluster: [],
+  indices: [],
+  kibana: [],
+  assignees: [],
+};
 export const EMPTY_INDEX: IndexEntry = { names: '', privileges: [], grant: '', except: '', query: '' };
 export const EMPTY_KIBANA: KibanaEntry = { features: [], level: 'read', spaces: '*' };
 
-export const splitList = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+export const splitList = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** JSON text → the query object, or undefined when it is not a JSON object. */
 export function parseQuery(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -63,18 +81,26 @@ export function parseQuery(text: string): Record<string, unknown> | undefined {
 function indexPart(e: IndexEntry): NonNullable<RoleDescriptor['indices']>[number] {
   const grant = splitList(e.grant);
   const except = splitList(e.except);
-  const fieldSecurity = grant.length > 0 || except.length > 0
-    ? { field_security: { ...(grant.length > 0 ? { grant } : {}), ...(except.length > 0 ? { except } : {}) } }
-    : {};
+  const fieldSecurity =
+    grant.length > 0 || except.length > 0
+      ? { field_security: { ...(grant.length > 0 ? { grant } : {}), ...(except.length > 0 ? { except } : {}) } }
+      : {};
   const query = e.query.trim() ? { query: parseQuery(e.query) ?? e.query } : {};
   return { names: splitList(e.names), privileges: [...e.privileges], ...fieldSecurity, ...query };
 }
 
-const spacesOf = (text: string) => (text.trim() === '*' || text.trim() === '' ? ['*'] : splitList(text).map((s) => (s.startsWith('space:') ? s : `space:${s}`)));
+const spacesOf = (text: string) =>
+  text.trim() === '*' || text.trim() === ''
+    ? ['*']
+    : splitList(text).map((s) => (s.startsWith('space:') ? s : `space:${s}`));
 
 export function descriptorOf(v: RoleValues): RoleDescriptor {
   const applications = [
-    ...v.kibana.map((k) => ({ application: KIBANA_APPLICATION, privileges: k.features.map((f) => kibanaFeaturePrivilege(f, k.level)), resources: spacesOf(k.spaces) })),
+    ...v.kibana.map((k) => ({
+      application: KIBANA_APPLICATION,
+      privileges: k.features.map((f) => kibanaFeaturePrivilege(f, k.level)),
+      resources: spacesOf(k.spaces),
+    })),
     ...(v.kept?.applications ?? []),
   ];
   return {
@@ -117,7 +143,10 @@ export function valuesFromRole(name: string, projectId: string, role: Role): Rol
       query: e.query === undefined ? '' : typeof e.query === 'string' ? e.query : JSON.stringify(e.query),
     })),
     kibana: kibana.filter((k): k is KibanaEntry => k !== undefined),
-    kept: { applications: role.applications.filter((_, i) => kibana[i] === undefined), ...(Object.keys(metadata).length > 0 ? { metadata } : {}) },
+    kept: {
+      applications: role.applications.filter((_, i) => kibana[i] === undefined),
+      ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
+    },
   };
   // Round-tripped through the builder's own model, so the diff shows what the user changed, not representation.
   return { ...values, original: descriptorOf(values) };

@@ -40,7 +40,8 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const env = 'env' in context ? context.env : undefined;
-  const memberOf = (email: string): Member | undefined => env?.snapshot.members.find((m) => m.email?.toLowerCase() === email);
+  const memberOf = (email: string): Member | undefined =>
+    env?.snapshot.members.find((m) => m.email?.toLowerCase() === email);
   const accepted = emails.map(memberOf).filter((m): m is Member => m !== undefined);
   const ready = env !== undefined && accepted.length === emails.length;
 
@@ -79,9 +80,16 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
   if (ready && rows.length === 0) return <Accepted members={accepted} />;
   if (ready) {
     const orgId = orgIdOf(context.env);
-    const built = gather(accepted.map((m) => buildAddRoleAssignments({ userId: m.user_id, who: memberLabel(m), orgId, assignments: toInputs(rows) })));
+    const built = gather(
+      accepted.map((m) =>
+        buildAddRoleAssignments({ userId: m.user_id, who: memberLabel(m), orgId, assignments: toInputs(rows) }),
+      ),
+    );
     const problems = accepted.flatMap((m) =>
-      overGrants([...flattenAssignments(m.role_assignments ?? {}), ...rows], context.env).map((p) => `${m.email}: ${p}`));
+      overGrants([...flattenAssignments(m.role_assignments ?? {}), ...rows], context.env).map(
+        (p) => `${m.email}: ${p}`,
+      ),
+    );
     return (
       <PlanRunner
         plan={createPlan('Assign the custom roles', built.requests)}
@@ -99,14 +107,18 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
   const muted = theme.colorOf('muted');
   return (
     <Box flexDirection="column">
-      <Text bold color={theme.colorOf('title')}>{' Waiting for the invitation to be accepted'}</Text>
+      <Text bold color={theme.colorOf('title')}>
+        {' Waiting for the invitation to be accepted'}
+      </Text>
       <Text color={muted}>
         {rows.length > 0
           ? ' The custom roles can only be assigned to a member (a user id); invitations cannot carry them safely.'
           : ' Until then they are not a member and have no access. In Elastic Cloud the invitee accepts by email.'}
       </Text>
       {emails.map((email) => (
-        <Text key={email}>{`   ${memberOf(email) ? `${theme.symbols.ok} accepted` : `${theme.symbols.bullet} pending `}  ${email}`}</Text>
+        <Text
+          key={email}
+        >{`   ${memberOf(email) ? `${theme.symbols.ok} accepted` : `${theme.symbols.bullet} pending `}  ${email}`}</Text>
       ))}
       {error ? <Text color={theme.colorOf('danger')}>{` ${theme.symbols.fail} ${error}`}</Text> : null}
       {busy ? <Text color={muted}>{' accepting…'}</Text> : null}

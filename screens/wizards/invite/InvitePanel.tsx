@@ -17,7 +17,15 @@ export const INVITE_SPEC: WizardSpec<InviteValues, WizardEnv> = {
   refresh: () => ['members', 'invitations'],
 };
 
-function InviteWizard({ initial, actions, intro }: { initial: InviteValues; actions: AppActions; intro?: readonly Note[] }) {
+function InviteWizard({
+  initial,
+  actions,
+  intro,
+}: {
+  initial: InviteValues;
+  actions: AppActions;
+  intro?: readonly Note[];
+}) {
   return (
     <WizardPanel
       spec={INVITE_SPEC}
@@ -32,21 +40,45 @@ function InviteWizard({ initial, actions, intro }: { initial: InviteValues; acti
           if (!env.sandbox) return null;
           const accept = () => {
             actions.closeOverlay();
-            actions.openPanel({ id: 'invite-accept', title: 'Accept the invitation (sandbox)', node: <AwaitAcceptance emails={emails} rows={[]} acceptNow /> });
+            actions.openPanel({
+              id: 'invite-accept',
+              title: 'Accept the invitation (sandbox)',
+              node: <AwaitAcceptance emails={emails} rows={[]} acceptNow />,
+            });
           };
-          return <FollowUp keyLabel="a" text="accept the invitation on the invitee's behalf (sandbox only)" onRun={accept} />;
+          return (
+            <FollowUp keyLabel="a" text="accept the invitation on the invitee's behalf (sandbox only)" onRun={accept} />
+          );
         }
         const next = () => {
           actions.closeOverlay();
-          actions.openPanel({ id: 'invite-assign', title: 'Assign custom roles after acceptance', node: <AwaitAcceptance emails={emails} rows={later} /> });
+          actions.openPanel({
+            id: 'invite-assign',
+            title: 'Assign custom roles after acceptance',
+            node: <AwaitAcceptance emails={emails} rows={later} />,
+          });
         };
-        return <FollowUp keyLabel="c" text="continue: assign the custom roles once the invitation is accepted" onRun={next} />;
+        return (
+          <FollowUp
+            keyLabel="c"
+            text="continue: assign the custom roles once the invitation is accepted"
+            onRun={next}
+          />
+        );
       }}
     />
   );
 }
 
 /** `intro`: what a pre-filled invite is for ("replaces the invitation to …"), said on every step. */
-export function invitePanel(actions: AppActions, initial: Partial<InviteValues> = {}, intro?: readonly Note[]): PanelSpec {
-  return { id: 'invite', title: 'Invite people', node: <InviteWizard initial={{ ...EMPTY_INVITE, ...initial }} actions={actions} {...(intro ? { intro } : {})} /> };
+export function invitePanel(
+  actions: AppActions,
+  initial: Partial<InviteValues> = {},
+  intro?: readonly Note[],
+): PanelSpec {
+  return {
+    id: 'invite',
+    title: 'Invite people',
+    node: <InviteWizard initial={{ ...EMPTY_INVITE, ...initial }} actions={actions} {...(intro ? { intro } : {})} />,
+  };
 }

@@ -6,7 +6,12 @@
 import { cloudRequests } from '../../../src/api/requests.js';
 import type { Member, RoleAssignments } from '../../../src/api/schemas.js';
 import {
-  diffAssignments, flattenAssignments, isSameAssignment, mergeAssignments, toRoleAssignments, type FlatAssignment,
+  diffAssignments,
+  flattenAssignments,
+  isSameAssignment,
+  mergeAssignments,
+  toRoleAssignments,
+  type FlatAssignment,
 } from '../../../src/domain/assignments.js';
 import { buildAddRoleAssignments, buildInvitation } from '../../../src/domain/builders/index.js';
 import { memberLabel } from '../../../src/domain/org.js';
@@ -20,9 +25,29 @@ import { overGrants } from '../over-grant.js';
 import { audienceOf, invitees, parseEmails, type InviteValues } from './values.js';
 
 function scopedRows(v: InviteValues, orgId: string): FlatAssignment[] {
-  const org = v.orgRole ? [{ scope: 'organization' as const, roleId: v.orgRole, organizationId: orgId, all: true, ids: [], applicationRoles: [] }] : [];
+  const org = v.orgRole
+    ? [
+        {
+          scope: 'organization' as const,
+          roleId: v.orgRole,
+          organizationId: orgId,
+          all: true,
+          ids: [],
+          applicationRoles: [],
+        },
+      ]
+    : [];
   const dep = v.deploymentRole
-    ? [{ scope: 'deployment' as const, roleId: v.deploymentRole, organizationId: orgId, all: true, ids: [], applicationRoles: [] }]
+    ? [
+        {
+          scope: 'deployment' as const,
+          roleId: v.deploymentRole,
+          organizationId: orgId,
+          all: true,
+          ids: [],
+          applicationRoles: [],
+        },
+      ]
     : [];
   return [...org, ...dep];
 }
@@ -53,18 +78,41 @@ export function inviteDraft(v: InviteValues, env: WizardEnv): Draft<WizardEnv> {
   const problems: string[] = [...overGrants(projectRows, env)];
   const results = [];
   if (emails.length > 0) {
-    results.push(buildInvitation({ orgId, emails, ...(v.expiresIn.trim() ? { expiresIn: v.expiresIn } : {}), roleAssignments: toInputs(onInvitation) }));
+    results.push(
+      buildInvitation({
+        orgId,
+        emails,
+        ...(v.expiresIn.trim() ? { expiresIn: v.expiresIn } : {}),
+        roleAssignments: toInputs(onInvitation),
+      }),
+    );
   }
   for (const member of audience.members) {
     const missing = flattenAssignments(missingFor(member, all));
     const label = memberLabel(member);
-    if (missing.length === 0) notes.push({ tone: 'muted', text: `${label} already has every chosen role: nothing to send for them` });
-    else results.push(buildAddRoleAssignments({ userId: member.user_id, who: label, orgId, assignments: toInputs(missing) }));
-    problems.push(...overGrants([...flattenAssignments(member.role_assignments ?? {}), ...missing], env).map((p) => `${label}: ${p}`));
+    if (missing.length === 0)
+      notes.push({ tone: 'muted', text: `${label} already has every chosen role: nothing to send for them` });
+    else
+      results.push(
+        buildAddRoleAssignments({ userId: member.user_id, who: label, orgId, assignments: toInputs(missing) }),
+      );
+    problems.push(
+      ...overGrants([...flattenAssignments(member.role_assignments ?? {}), ...missing], env).map(
+        (p) => `${label}: ${p}`,
+      ),
+    );
   }
   const built = gather(results);
   // Cancelling first: re-inviting an address with an open invitation may be refused as a duplicate (cloud-api.md §3).
-  const cancel = resent.length > 0 ? [cloudRequests.cancelInvitations(orgId, resent.map((i) => i.token))] : [];
+  const cancel =
+    resent.length > 0
+      ? [
+          cloudRequests.cancelInvitations(
+            orgId,
+            resent.map((i) => i.token),
+          ),
+        ]
+      : [];
   if (hasCustomGrant(v) && emails.length > 0) {
     notes.push({
       tone: 'accent',
@@ -85,9 +133,13 @@ export function inviteVerify(v: InviteValues, env: WizardEnv): Note[] {
   const { members } = audienceOf(v, env);
   const memberEmails = new Set(members.map((m) => m.email?.toLowerCase()));
   const open = new Set(env.snapshot.invitations.map((i) => i.email.toLowerCase()));
-  const invited = parseEmails(v.emailsText).emails.filter((e) => !memberEmails.has(e)).map((email) => (open.has(email)
-    ? { tone: 'success' as const, text: `${email} is listed as invited` }
-    : { tone: 'danger' as const, text: `${email} is not in the re-read invitation list` }));
+  const invited = parseEmails(v.emailsText)
+    .emails.filter((e) => !memberEmails.has(e))
+    .map((email) =>
+      open.has(email)
+        ? { tone: 'success' as const, text: `${email} is listed as invited` }
+        : { tone: 'danger' as const, text: `${email} is not in the re-read invitation list` },
+    );
   const wanted = [...scopedRows(v, orgIdOf(env)), ...v.grants.map((g) => grantRow(g, orgIdOf(env)))];
   const updated = members.map((m) => {
     const has = flattenAssignments(m.role_assignments ?? {});

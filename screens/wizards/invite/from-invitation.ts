@@ -24,30 +24,50 @@ function grantOf(row: FlatAssignment, caveats: string[], env: WizardEnv): Grant 
   const base = { type, all: row.all, projectIds: row.all ? [] : [...row.ids] };
   if (row.applicationRoles.length === 0) return { ...base, role: row.roleId };
   // `<type>-viewer` + one application role is exactly what the wizard writes for a custom role.
-  if (row.roleId === viewerRoleId(type) && row.applicationRoles.length === 1) return { ...base, role: `custom:${row.applicationRoles[0]}` };
-  caveats.push(`${rowLabel(row, env)} does not fit the wizard: `
-    + `it is pre-filled as ${friendlyRoleName(row.roleId)} alone, so the invitee would get that role's own stack role there instead.`);
+  if (row.roleId === viewerRoleId(type) && row.applicationRoles.length === 1)
+    return { ...base, role: `custom:${row.applicationRoles[0]}` };
+  caveats.push(
+    `${rowLabel(row, env)} does not fit the wizard: ` +
+      `it is pre-filled as ${friendlyRoleName(row.roleId)} alone, so the invitee would get that role's own stack role there instead.`,
+  );
   return { ...base, role: row.roleId };
 }
 
 /** The answers that invite `invitation.email` again with its roles minus `remove`, in "cancel and resend" mode. */
-export function inviteValuesFromInvitation(invitation: Invitation, remove: RoleAssignments, env: WizardEnv): InvitePrefill {
+export function inviteValuesFromInvitation(
+  invitation: Invitation,
+  remove: RoleAssignments,
+  env: WizardEnv,
+): InvitePrefill {
   const dropped = flattenAssignments(remove);
-  const kept = flattenAssignments(invitation.role_assignments ?? {}).filter((row) => !dropped.some((d) => isSameAssignment(d, row)));
-  const removed = flattenAssignments(invitation.role_assignments ?? {}).filter((row) => dropped.some((d) => isSameAssignment(d, row)));
+  const kept = flattenAssignments(invitation.role_assignments ?? {}).filter(
+    (row) => !dropped.some((d) => isSameAssignment(d, row)),
+  );
+  const removed = flattenAssignments(invitation.role_assignments ?? {}).filter((row) =>
+    dropped.some((d) => isSameAssignment(d, row)),
+  );
   const caveats: string[] = [];
 
   const org = kept.filter((r) => r.scope === 'organization');
   const [orgRole, ...otherOrg] = org;
-  if (otherOrg.length > 0) caveats.push(`Only one organization role fits the wizard: ${friendlyRoleName(orgRole!.roleId)} is kept, ${otherOrg.map((r) => friendlyRoleName(r.roleId)).join(', ')} is not.`);
+  if (otherOrg.length > 0)
+    caveats.push(
+      `Only one organization role fits the wizard: ${friendlyRoleName(orgRole!.roleId)} is kept, ${otherOrg.map((r) => friendlyRoleName(r.roleId)).join(', ')} is not.`,
+    );
   if (org.some((r) => r.applicationRoles.length > 0)) {
-    caveats.push(`Organization-scoped application_roles [${org.flatMap((r) => r.applicationRoles).join(', ')}] are not carried over: the wizard invites with project-scoped roles only.`);
+    caveats.push(
+      `Organization-scoped application_roles [${org.flatMap((r) => r.applicationRoles).join(', ')}] are not carried over: the wizard invites with project-scoped roles only.`,
+    );
   }
 
   const deployment = kept.filter((r) => r.scope === 'deployment');
   const [depRole, ...otherDep] = deployment;
-  if (depRole && !depRole.all) caveats.push(`${rowLabel(depRole, env)} is pre-filled as all deployments, which is wider: change it or drop it.`);
-  if (otherDep.length > 0) caveats.push(`Only one deployment role fits the wizard: ${otherDep.map((r) => friendlyRoleName(r.roleId)).join(', ')} is not carried over.`);
+  if (depRole && !depRole.all)
+    caveats.push(`${rowLabel(depRole, env)} is pre-filled as all deployments, which is wider: change it or drop it.`);
+  if (otherDep.length > 0)
+    caveats.push(
+      `Only one deployment role fits the wizard: ${otherDep.map((r) => friendlyRoleName(r.roleId)).join(', ')} is not carried over.`,
+    );
 
   const grants = kept.filter((r) => r.scope === 'project').map((row) => grantOf(row, caveats, env));
   return {

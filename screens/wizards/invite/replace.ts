@@ -13,7 +13,12 @@ import { invitePanel } from './InvitePanel.js';
  * Cancel and resend without `remove` (invitations cannot be edited). Undefined when the invitation is no longer in the
  * snapshot (accepted or cancelled meanwhile).
  */
-export function replaceInvitationPanel(actions: AppActions, snapshot: OrgSnapshot, token: string, remove: RoleAssignments): PanelSpec | undefined {
+export function replaceInvitationPanel(
+  actions: AppActions,
+  snapshot: OrgSnapshot,
+  token: string,
+  remove: RoleAssignments,
+): PanelSpec | undefined {
   const invitation = snapshot.invitations.find((i) => i.token === token);
   if (!invitation) return undefined;
   const env: WizardEnv = { snapshot, sandbox: false };
@@ -34,12 +39,17 @@ export function replaceInvitationPanel(actions: AppActions, snapshot: OrgSnapsho
  */
 export function resendInvitationPanel(actions: AppActions, snapshot: OrgSnapshot, email: string): PanelSpec {
   const expired = snapshot.invitations
-    .filter((i) => i.email.toLowerCase() === email.toLowerCase() && !isInvitationOpen(i, snapshot.now) && !i.accepted_at)
+    .filter(
+      (i) => i.email.toLowerCase() === email.toLowerCase() && !isInvitationOpen(i, snapshot.now) && !i.accepted_at,
+    )
     .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))[0];
   if (!expired) return invitePanel(actions, { emailsText: email });
   const { values, caveats } = inviteValuesFromInvitation(expired, {}, { snapshot, sandbox: false });
   const intro: Note[] = [
-    { tone: 'accent', text: `Invites ${expired.email} again with the roles of the invitation that expired on ${expired.expires_at.slice(0, 10)}.` },
+    {
+      tone: 'accent',
+      text: `Invites ${expired.email} again with the roles of the invitation that expired on ${expired.expires_at.slice(0, 10)}.`,
+    },
     ...caveats.map((text): Note => ({ tone: 'warning', text })),
   ];
   return invitePanel(actions, values, intro);

@@ -25,9 +25,14 @@ function audienceNotes(v: InviteValues, env: WizardEnv): Note[] {
 
 export const INVITE_STEPS: readonly S[] = [
   {
-    kind: 'text', id: 'emails', concept: 'invite-or-update', title: 'Who should be invited?', help: 'One or more email addresses, separated by commas or spaces',
+    kind: 'text',
+    id: 'emails',
+    concept: 'invite-or-update',
+    title: 'Who should be invited?',
+    help: 'One or more email addresses, separated by commas or spaces',
     placeholder: 'alice@example.com, bob@example.com',
-    get: (v) => v.emailsText, set: (v, emailsText) => ({ ...v, emailsText }),
+    get: (v) => v.emailsText,
+    set: (v, emailsText) => ({ ...v, emailsText }),
     validate: (v) => {
       const { emails, invalid } = parseEmails(v.emailsText);
       if (invalid.length > 0) return `Not an email address: ${invalid.join(', ')}`;
@@ -37,20 +42,35 @@ export const INVITE_STEPS: readonly S[] = [
     summary: (v) => parseEmails(v.emailsText).emails.join(', '),
   },
   {
-    kind: 'choice', id: 'pending', concept: 'invitation-expiry', title: 'Some addresses already have a pending invitation. What should happen to them?',
+    kind: 'choice',
+    id: 'pending',
+    concept: 'invitation-expiry',
+    title: 'Some addresses already have a pending invitation. What should happen to them?',
     when: (v, env) => audienceOf(v, env).pending.length > 0,
     options: (v, env) => [
-      { id: 'resend', label: 'Cancel and resend', hint: audienceOf(v, env).pending.map((i) => i.email).join(', ') },
+      {
+        id: 'resend',
+        label: 'Cancel and resend',
+        hint: audienceOf(v, env)
+          .pending.map((i) => i.email)
+          .join(', '),
+      },
       { id: 'skip', label: 'Leave their invitations as they are' },
     ],
-    get: (v) => v.pending, set: (v, id) => ({ ...v, pending: id as InviteValues['pending'] }),
+    get: (v) => v.pending,
+    set: (v, id) => ({ ...v, pending: id as InviteValues['pending'] }),
   },
   {
-    kind: 'text', id: 'expires', concept: 'invitation-expiry', title: 'Invitation expiry (optional)', help: 'e.g. 24h, 3d, 7d; empty = the server default (72 hours)',
+    kind: 'text',
+    id: 'expires',
+    concept: 'invitation-expiry',
+    title: 'Invitation expiry (optional)',
+    help: 'e.g. 24h, 3d, 7d; empty = the server default (72 hours)',
     when: (v, env) => invitees(v, env).length > 0,
     placeholder: '72h (default)',
     accept: (ch) => /[0-9a-zA-Z]/.test(ch),
-    get: (v) => v.expiresIn, set: (v, expiresIn) => ({ ...v, expiresIn }),
+    get: (v) => v.expiresIn,
+    set: (v, expiresIn) => ({ ...v, expiresIn }),
     validate: (v) => {
       if (v.expiresIn.trim() === '') return undefined;
       const check = validateExpiration(v.expiresIn, { maxMs: Infinity, subject: 'invitations' });
@@ -59,14 +79,28 @@ export const INVITE_STEPS: readonly S[] = [
     summary: (v) => v.expiresIn || 'default (72h)',
   },
   {
-    kind: 'choice', id: 'org-role', concept: 'organization-roles', title: 'Organization role',
-    options: () => [NONE, ...rolesForScope('organization').map((r) => ({ id: r.id, label: r.label, hint: r.description }))],
-    get: (v) => v.orgRole, set: (v, orgRole) => ({ ...v, orgRole }),
+    kind: 'choice',
+    id: 'org-role',
+    concept: 'organization-roles',
+    title: 'Organization role',
+    options: () => [
+      NONE,
+      ...rolesForScope('organization').map((r) => ({ id: r.id, label: r.label, hint: r.description })),
+    ],
+    get: (v) => v.orgRole,
+    set: (v, orgRole) => ({ ...v, orgRole }),
   },
   {
-    kind: 'choice', id: 'deployment-role', concept: 'deployment-roles', title: 'Hosted deployment role (all deployments)',
-    options: () => [NONE, ...rolesForScope('deployment').map((r) => ({ id: r.id, label: r.label, hint: r.description }))],
-    get: (v) => v.deploymentRole, set: (v, deploymentRole) => ({ ...v, deploymentRole }),
+    kind: 'choice',
+    id: 'deployment-role',
+    concept: 'deployment-roles',
+    title: 'Hosted deployment role (all deployments)',
+    options: () => [
+      NONE,
+      ...rolesForScope('deployment').map((r) => ({ id: r.id, label: r.label, hint: r.description })),
+    ],
+    get: (v) => v.deploymentRole,
+    set: (v, deploymentRole) => ({ ...v, deploymentRole }),
   },
   ...grantSteps<InviteValues>('grants', 'Serverless project roles'),
 ];

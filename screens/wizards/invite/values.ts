@@ -16,7 +16,14 @@ export interface InviteValues extends WithGrants {
   readonly deploymentRole: string;
 }
 
-export const EMPTY_INVITE: InviteValues = { emailsText: '', pending: 'resend', expiresIn: '', orgRole: '', deploymentRole: '', grants: [] };
+export const EMPTY_INVITE: InviteValues = {
+  emailsText: '',
+  pending: 'resend',
+  expiresIn: '',
+  orgRole: '',
+  deploymentRole: '',
+  grants: [],
+};
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
@@ -40,11 +47,15 @@ export function audienceOf(v: InviteValues, env: WizardEnv): Audience {
   const { emails } = parseEmails(v.emailsText);
   const { members, invitations, now } = env.snapshot;
   const memberOf = (email: string) => members.find((m) => m.email?.toLowerCase() === email);
-  const pendingOf = (email: string) => invitations.find((i) => i.email.toLowerCase() === email && isInvitationOpen(i, now));
+  const pendingOf = (email: string) =>
+    invitations.find((i) => i.email.toLowerCase() === email && isInvitationOpen(i, now));
   return {
     newEmails: emails.filter((e) => !memberOf(e) && !pendingOf(e)),
     members: emails.map(memberOf).filter((m): m is Member => m !== undefined),
-    pending: emails.filter((e) => !memberOf(e)).map(pendingOf).filter((i): i is Invitation => i !== undefined),
+    pending: emails
+      .filter((e) => !memberOf(e))
+      .map(pendingOf)
+      .filter((i): i is Invitation => i !== undefined),
   };
 }
 

@@ -4,7 +4,14 @@
  * before/after shown entry by entry.
  */
 import type { Member, RoleAssignments } from '../../../src/api/schemas.js';
-import { diffAssignments, flattenAssignments, isEmptyAssignments, isSameAssignment, toRoleAssignments, type FlatAssignment } from '../../../src/domain/assignments.js';
+import {
+  diffAssignments,
+  flattenAssignments,
+  isEmptyAssignments,
+  isSameAssignment,
+  toRoleAssignments,
+  type FlatAssignment,
+} from '../../../src/domain/assignments.js';
 import { buildAddRoleAssignments, buildRemoveRoleAssignments } from '../../../src/domain/builders/index.js';
 import { rolesForScope } from '../../../src/domain/catalog.js';
 import { memberLabel } from '../../../src/domain/org.js';
@@ -27,33 +34,49 @@ export interface MemberRolesValues extends WithGrants {
 
 type S = Step<MemberRolesValues, WizardEnv>;
 
-export const memberOf = (v: MemberRolesValues, env: WizardEnv): Member | undefined => env.snapshot.members.find((m) => m.user_id === v.userId);
-const currentRows = (v: MemberRolesValues, env: WizardEnv) => flattenAssignments(memberOf(v, env)?.role_assignments ?? {});
+export const memberOf = (v: MemberRolesValues, env: WizardEnv): Member | undefined =>
+  env.snapshot.members.find((m) => m.user_id === v.userId);
+const currentRows = (v: MemberRolesValues, env: WizardEnv) =>
+  flattenAssignments(memberOf(v, env)?.role_assignments ?? {});
 
 function afterRows(v: MemberRolesValues, env: WizardEnv): FlatAssignment[] {
   const orgId = orgIdOf(env);
   const kept = currentRows(v, env).filter((_, i) => !v.remove.includes(String(i)));
-  const org: FlatAssignment[] = v.orgRole ? [{ scope: 'organization', roleId: v.orgRole, organizationId: orgId, all: true, ids: [], applicationRoles: [] }] : [];
-  const added = [...org, ...v.grants.map((g) => grantRow(g, orgId))].filter((row) => !kept.some((k) => isSameAssignment(k, row)));
+  const org: FlatAssignment[] = v.orgRole
+    ? [{ scope: 'organization', roleId: v.orgRole, organizationId: orgId, all: true, ids: [], applicationRoles: [] }]
+    : [];
+  const added = [...org, ...v.grants.map((g) => grantRow(g, orgId))].filter(
+    (row) => !kept.some((k) => isSameAssignment(k, row)),
+  );
   return [...kept, ...added];
 }
 
 const STEPS: readonly S[] = [
   {
-    kind: 'multi', id: 'remove', concept: 'edit-role-assignments', title: 'Which current assignments should go?', help: 'space ticks an entry for removal; enter continues',
+    kind: 'multi',
+    id: 'remove',
+    concept: 'edit-role-assignments',
+    title: 'Which current assignments should go?',
+    help: 'space ticks an entry for removal; enter continues',
     options: (v, env) => currentRows(v, env).map((row, i) => ({ id: String(i), label: rowLabel(row, env) })),
-    get: (v) => v.remove, set: (v, remove) => ({ ...v, remove }),
-    summary: (v, env) => v.remove.map((i) => rowLabel(currentRows(v, env)[Number(i)]!, env)).join('; ') || 'nothing removed',
+    get: (v) => v.remove,
+    set: (v, remove) => ({ ...v, remove }),
+    summary: (v, env) =>
+      v.remove.map((i) => rowLabel(currentRows(v, env)[Number(i)]!, env)).join('; ') || 'nothing removed',
   },
   {
-    kind: 'choice', id: 'org-role', concept: 'organization-roles', title: 'Add an organization role?',
+    kind: 'choice',
+    id: 'org-role',
+    concept: 'organization-roles',
+    title: 'Add an organization role?',
     options: (v, env) => [
       { id: '', label: 'No' },
       ...rolesForScope('organization')
         .filter((r) => !currentRows(v, env).some((row) => row.scope === 'organization' && row.roleId === r.id))
         .map((r) => ({ id: r.id, label: r.label, hint: r.description })),
     ],
-    get: (v) => v.orgRole, set: (v, orgRole) => ({ ...v, orgRole }),
+    get: (v) => v.orgRole,
+    set: (v, orgRole) => ({ ...v, orgRole }),
   },
   ...grantSteps<MemberRolesValues>('add', 'Project roles to add'),
 ];
@@ -74,10 +97,16 @@ function diffNotes(v: MemberRolesValues, env: WizardEnv): Note[] {
 
 function draft(v: MemberRolesValues, env: WizardEnv): Draft<WizardEnv> {
   const member = memberOf(v, env);
-  if (!member) return { plan: createPlan('Edit roles', []), blocked: 'This member is no longer in the organization (r reloads).' };
+  if (!member)
+    return { plan: createPlan('Edit roles', []), blocked: 'This member is no longer in the organization (r reloads).' };
   const planned = afterRows(v, env);
   const { added, removed } = diffAssignments(member.role_assignments ?? {}, toRoleAssignments(planned));
-  const change = (ra: RoleAssignments) => ({ userId: member.user_id, who: memberLabel(member), orgId: orgIdOf(env), assignments: toInputs(flattenAssignments(ra)) });
+  const change = (ra: RoleAssignments) => ({
+    userId: member.user_id,
+    who: memberLabel(member),
+    orgId: orgIdOf(env),
+    assignments: toInputs(flattenAssignments(ra)),
+  });
   // Removing first, as terraform-provider-ec does: a failed POST then leaves less access, never more.
   const built = gather([
     ...(isEmptyAssignments(removed) ? [] : [buildRemoveRoleAssignments(change(removed))]),
@@ -95,9 +124,14 @@ function draft(v: MemberRolesValues, env: WizardEnv): Draft<WizardEnv> {
 function verify(expected: readonly FlatAssignment[], v: MemberRolesValues, fresh: WizardEnv): Note[] {
   const has = currentRows(v, fresh);
   const same = has.length === expected.length && has.every((h) => expected.some((e) => isSameAssignment(e, h)));
-  return [same
-    ? { tone: 'success', text: 'The re-read member shows exactly the planned assignments' }
-    : { tone: 'warning', text: `The re-read member now has: ${has.map((r) => rowLabel(r, fresh)).join('; ') || 'no assignments'}` }];
+  return [
+    same
+      ? { tone: 'success', text: 'The re-read member shows exactly the planned assignments' }
+      : {
+          tone: 'warning',
+          text: `The re-read member now has: ${has.map((r) => rowLabel(r, fresh)).join('; ') || 'no assignments'}`,
+        },
+  ];
 }
 
 export const MEMBER_ROLES_SPEC: WizardSpec<MemberRolesValues, WizardEnv> = {

@@ -48,7 +48,14 @@ const shortTime = (iso: string) => iso.replace(/\.\d+Z$/, 'Z');
 function row(entry: AuditEntry): string[] {
   if (entry.type === 'write') {
     const outcome = entry.advice ? `${entry.outcome} (${entry.advice})` : entry.outcome;
-    return [shortTime(entry.time), entry.mode, entry.method, entry.path, entry.status === null ? '-' : String(entry.status), outcome];
+    return [
+      shortTime(entry.time),
+      entry.mode,
+      entry.method,
+      entry.path,
+      entry.status === null ? '-' : String(entry.status),
+      outcome,
+    ];
   }
   const outcome = `verified: ${entry.result}${entry.detail ? ` (${entry.detail})` : ''}`;
   return [shortTime(entry.time), entry.mode, entry.method, entry.path, '', outcome];
@@ -57,7 +64,11 @@ function row(entry: AuditEntry): string[] {
 function table(entries: readonly AuditEntry[]): string {
   const rows = [['TIME', 'MODE', 'METHOD', 'PATH', 'STATUS', 'OUTCOME'], ...entries.map(row)];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((r) => r[column]!.length)));
-  return rows.map((r) => r.map((cell, column) => (column === r.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')).join('\n') + '\n';
+  return (
+    rows
+      .map((r) => r.map((cell, column) => (column === r.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  '))
+      .join('\n') + '\n'
+  );
 }
 
 export async function runAuditCommand(argv: string[], io: AuditCommandIo): Promise<number> {
@@ -74,7 +85,9 @@ export async function runAuditCommand(argv: string[], io: AuditCommandIo): Promi
   try {
     entries = readAuditEntries({ limit: parsed.limit, env: io.env });
   } catch (error) {
-    io.stderr(`ec-access audit: cannot read ${auditPath(io.env)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    io.stderr(
+      `ec-access audit: cannot read ${auditPath(io.env)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
     return 1;
   }
   if (parsed.json) {

@@ -8,11 +8,16 @@ const EXIT_CODES = '0 ok · 1 API error (or nothing done) · 2 usage error, not 
 
 function rows(pairs: ReadonlyArray<readonly [string, string]>): string[] {
   const width = Math.min(30, Math.max(...pairs.map(([left]) => left.length)));
-  return pairs.map(([left, right]) => (left.length > width ? `  ${left}\n  ${' '.repeat(width)}  ${right}` : `  ${left.padEnd(width)}  ${right}`));
+  return pairs.map(([left, right]) =>
+    left.length > width ? `  ${left}\n  ${' '.repeat(width)}  ${right}` : `  ${left.padEnd(width)}  ${right}`,
+  );
 }
 
 export function commandHelpText(spec: ScriptCommand): string {
-  const flags = spec.flags.map((f): readonly [string, string] => [`--${f.name}${f.value ? ` ${f.value}` : ''}`, f.help]);
+  const flags = spec.flags.map((f): readonly [string, string] => [
+    `--${f.name}${f.value ? ` ${f.value}` : ''}`,
+    f.help,
+  ]);
   return [
     `Usage: ec-access ${spec.usage} [flags]`,
     '',

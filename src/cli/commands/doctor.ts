@@ -16,7 +16,9 @@ export async function runDoctor(ctx: CommandContext): Promise<number> {
     const snapshot = await loadSnapshot(session, { customRoles: true });
     const findings = diagnose(snapshot, { selfKeyId: session.selfKeyId });
     const tokens = snapshot.invitations.map((i) => i.token);
-    const document = JSON.parse(scrubText(JSON.stringify(doctorJson(findings)), tokens)) as ReturnType<typeof doctorJson>;
+    const document = JSON.parse(scrubText(JSON.stringify(doctorJson(findings)), tokens)) as ReturnType<
+      typeof doctorJson
+    >;
     out.result(document, () =>
       document.findings.length === 0
         ? 'No access problems found.'

@@ -29,11 +29,23 @@ export async function invitationsList(ctx: CommandContext): Promise<number> {
   const out = createOutput(ctx);
   return withSession(ctx, async (session) => {
     const invitations = await session.cloud.listInvitations(session.orgId);
-    out.result({ schema: 'ec-access/invitations@1', organization_id: session.orgId, invitations: invitations.map(invitationJson) }, () =>
-      table(
-        ['EMAIL', 'SENT', 'EXPIRES', 'STATUS', 'ROLES ON ACCEPTANCE'],
-        invitations.map((i) => [i.email, day(i.created_at), day(i.expires_at), i.expired ? 'expired' : 'pending', accessSummary(i.role_assignments, true) || '(none)']),
-      ),
+    out.result(
+      {
+        schema: 'ec-access/invitations@1',
+        organization_id: session.orgId,
+        invitations: invitations.map(invitationJson),
+      },
+      () =>
+        table(
+          ['EMAIL', 'SENT', 'EXPIRES', 'STATUS', 'ROLES ON ACCEPTANCE'],
+          invitations.map((i) => [
+            i.email,
+            day(i.created_at),
+            day(i.expires_at),
+            i.expired ? 'expired' : 'pending',
+            accessSummary(i.role_assignments, true) || '(none)',
+          ]),
+        ),
     );
     return 0;
   });
@@ -47,11 +59,14 @@ function invitationSelector(ctx: CommandContext): (invitations: readonly Invitat
     const selected: Invitation[] = [];
     const unknown: string[] = [];
     for (const name of names) {
-      const matches = invitations.filter((i) => (byEmail ? i.email.toLowerCase() === name.toLowerCase() : i.token === name));
+      const matches = invitations.filter((i) =>
+        byEmail ? i.email.toLowerCase() === name.toLowerCase() : i.token === name,
+      );
       if (matches.length === 0) unknown.push(byEmail ? name : REDACTED);
       selected.push(...matches);
     }
-    if (unknown.length > 0) throw new UsageError(`no pending invitation for ${unknown.join(', ')} (see ec-access invitations list)`);
+    if (unknown.length > 0)
+      throw new UsageError(`no pending invitation for ${unknown.join(', ')} (see ec-access invitations list)`);
     return selected;
   };
 }
@@ -63,7 +78,10 @@ export async function invitationsCancel(ctx: CommandContext): Promise<number> {
     const targets = select(await session.cloud.listInvitations(session.orgId));
     return executePlan(ctx, session, out, {
       operation: ctx.name,
-      writes: targets.map((i) => ({ target: i.email, request: cloudRequests.cancelInvitations(session.orgId, [i.token]) })),
+      writes: targets.map((i) => ({
+        target: i.email,
+        request: cloudRequests.cancelInvitations(session.orgId, [i.token]),
+      })),
       confirm: {
         actions: targets.map((i) => `cancel the invitation sent to ${i.email} on ${day(i.created_at)}`),
         phrase: phraseFor(targets, (invitation) => ({ kind: 'cancel-invitation', invitation }), 'cancel'),

@@ -23,8 +23,12 @@ import { checkSecretFile, saveSecret, type SecretTarget } from './shared/secret-
 import { executePlan } from './shared/writes.js';
 
 const FLAGS = {
-  description: '--description', expiration: '--expiration', rawRoleAssignments: '--roles', assignments: '--scope/--role',
-  stackAccess: '--stack-access', stackAccessScope: '--scope',
+  description: '--description',
+  expiration: '--expiration',
+  rawRoleAssignments: '--roles',
+  assignments: '--scope/--role',
+  stackAccess: '--stack-access',
+  stackAccessScope: '--scope',
 };
 
 function scopeEntry(scope: string, roleId: string, projects: readonly Project[]): AssignmentInput {
@@ -32,7 +36,8 @@ function scopeEntry(scope: string, roleId: string, projects: readonly Project[])
   const all = /^all:(.*)$/.exec(scope);
   if (all) {
     const type = all[1] as ProjectType;
-    if (!PROJECT_TYPES.includes(type)) throw new UsageError(`--scope ${scope}: the type must be one of ${PROJECT_TYPES.join(', ')}`);
+    if (!PROJECT_TYPES.includes(type))
+      throw new UsageError(`--scope ${scope}: the type must be one of ${PROJECT_TYPES.join(', ')}`);
     return { scope: 'project', type, roleId, all: true };
   }
   const project = resolveProject(projects, scope);
@@ -75,11 +80,17 @@ export async function keysCreate(ctx: CommandContext): Promise<number> {
   const projectScopes = scopes.filter((s) => s !== 'org');
   const role = text(values, 'role');
   const stackAccess = list(values, 'stack-access');
-  if (roles === undefined && scopes.length === 0) throw new UsageError('one of --roles or --scope is required: say what the key may reach');
-  if (roles !== undefined && projectScopes.length > 0) throw new UsageError('--roles already says where the key reaches; with it, --scope may only be org');
-  if (role !== undefined && projectScopes.length === 0) throw new UsageError('--role sets the Cloud role on the projects of --scope; give a project scope');
+  if (roles === undefined && scopes.length === 0)
+    throw new UsageError('one of --roles or --scope is required: say what the key may reach');
+  if (roles !== undefined && projectScopes.length > 0)
+    throw new UsageError('--roles already says where the key reaches; with it, --scope may only be org');
+  if (role !== undefined && projectScopes.length === 0)
+    throw new UsageError('--role sets the Cloud role on the projects of --scope; give a project scope');
   const secretFile = text(values, 'secret-file');
-  const target: SecretTarget = { env: ctx.io.env, ...(secretFile ? { explicit: checkSecretFile(secretFile, ctx.io.cwd) } : {}) };
+  const target: SecretTarget = {
+    env: ctx.io.env,
+    ...(secretFile ? { explicit: checkSecretFile(secretFile, ctx.io.cwd) } : {}),
+  };
 
   return withSession(ctx, async (session) => {
     const projects = projectScopes.length > 0 ? await session.projects() : [];
@@ -96,19 +107,23 @@ export async function keysCreate(ctx: CommandContext): Promise<number> {
       FLAGS,
     );
     const cloudOnly = built.cloudOnly
-      ? ['the key has no application_roles: Elasticsearch and Kibana will answer 403 (add --stack-access for data access)']
+      ? [
+          'the key has no application_roles: Elasticsearch and Kibana will answer 403 (add --stack-access for data access)',
+        ]
       : [];
     return executePlan(ctx, session, out, {
       operation: ctx.name,
-      writes: [{
-        target: description,
-        request: built.request,
-        describe: keyResult(target, values.reveal === true),
-        humanize: (result) => {
-          const r = result as { id: string; secret_file: string; secret?: string };
-          return `key ${r.id}: value saved to ${r.secret_file} (shown once; keep it private)${r.secret ? `\n        value: ${r.secret}` : ''}`;
+      writes: [
+        {
+          target: description,
+          request: built.request,
+          describe: keyResult(target, values.reveal === true),
+          humanize: (result) => {
+            const r = result as { id: string; secret_file: string; secret?: string };
+            return `key ${r.id}: value saved to ${r.secret_file} (shown once; keep it private)${r.secret ? `\n        value: ${r.secret}` : ''}`;
+          },
         },
-      }],
+      ],
       warnings: [...built.warnings, ...cloudOnly],
     });
   });

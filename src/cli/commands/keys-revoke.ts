@@ -24,7 +24,8 @@ function keySelector(ctx: CommandContext): (keys: readonly ApiKey[]) => ApiKey[]
     const pattern = text(ctx.values, 'filter')!;
     return (keys) => {
       const matched = keysMatching(keys, pattern);
-      if (matched.length === 0) throw new UsageError(`no API key description matches "${pattern}" (see ec-access keys list)`);
+      if (matched.length === 0)
+        throw new UsageError(`no API key description matches "${pattern}" (see ec-access keys list)`);
       return matched;
     };
   }
@@ -47,7 +48,9 @@ export async function keysRevoke(ctx: CommandContext): Promise<number> {
     const stop = await beforeSending(ctx, session, out, {
       operation: ctx.name,
       requests: [request],
-      warnings: extraWarnings({ kind: 'revoke-keys', keyIds }, keysOnlySnapshot(session, before), { selfKeyId: session.selfKeyId }).map((w) => w.message),
+      warnings: extraWarnings({ kind: 'revoke-keys', keyIds }, keysOnlySnapshot(session, before), {
+        selfKeyId: session.selfKeyId,
+      }).map((w) => w.message),
       confirm: {
         actions: targets.map((k) => `revoke API key "${k.description}" (${k.id})`),
         phrase: phraseFor(targets, (key) => ({ kind: 'revoke-key', key, listedKeys: before }), 'revoke'),
@@ -66,7 +69,12 @@ export async function keysRevoke(ctx: CommandContext): Promise<number> {
     }
     const after = await session.cloud.listApiKeys().catch(() => undefined);
     const outcome = revokeOutcome({ requested: keyIds, before, result, ...(after ? { after } : {}) });
-    const results = outcome.keys.map((k) => ({ id: k.id, description: k.key?.description ?? null, status: k.status, reason: k.reason ?? null }));
+    const results = outcome.keys.map((k) => ({
+      id: k.id,
+      description: k.key?.description ?? null,
+      status: k.status,
+      reason: k.reason ?? null,
+    }));
     out.result(
       {
         schema: 'ec-access/revoke@1',
@@ -77,7 +85,11 @@ export async function keysRevoke(ctx: CommandContext): Promise<number> {
         maybe_active: outcome.maybeActive.map((k) => k.id),
         complete: outcome.complete,
       },
-      () => table(['STATUS', 'ID', 'DESCRIPTION', 'REASON'], results.map((r) => [r.status, r.id, r.description ?? '-', r.reason ?? ''])),
+      () =>
+        table(
+          ['STATUS', 'ID', 'DESCRIPTION', 'REASON'],
+          results.map((r) => [r.status, r.id, r.description ?? '-', r.reason ?? '']),
+        ),
     );
     const done = outcome.keys.filter((k) => k.status === 'revoked' || k.status === 'already-gone').length;
     return exitFor(done, outcome.keys.length);

@@ -13,7 +13,12 @@ import { createOutput } from './shared/output.js';
 import { executePlan } from './shared/writes.js';
 import { invitationJson } from './invitations.js';
 
-const FLAGS = { emails: '--emails', expiresIn: '--expires-in', rawRoleAssignments: '--roles', roleAssignments: '--project/--role' };
+const FLAGS = {
+  emails: '--emails',
+  expiresIn: '--expires-in',
+  rawRoleAssignments: '--roles',
+  roleAssignments: '--project/--role',
+};
 
 export async function membersInvite(ctx: CommandContext): Promise<number> {
   const out = createOutput(ctx);

@@ -29,7 +29,13 @@ export async function membersList(ctx: CommandContext): Promise<number> {
       () =>
         table(
           ['EMAIL', 'NAME', 'USER ID', 'SINCE', 'ROLES'],
-          members.map((m) => [m.email ?? '-', m.name ?? '-', m.user_id, day(m.member_since), accessSummary(m.role_assignments, true) || '(none)']),
+          members.map((m) => [
+            m.email ?? '-',
+            m.name ?? '-',
+            m.user_id,
+            day(m.member_since),
+            accessSummary(m.role_assignments, true) || '(none)',
+          ]),
         ),
     );
     return 0;
@@ -45,8 +51,13 @@ export async function membersRemove(ctx: CommandContext): Promise<number> {
     const userIds = targets.map((m) => m.user_id);
     return executePlan(ctx, session, out, {
       operation: ctx.name,
-      writes: targets.map((m) => ({ target: memberLabel(m), request: cloudRequests.removeMembers(session.orgId, [m.user_id]) })),
-      warnings: extraWarnings({ kind: 'remove-members', userIds }, snapshot, { selfKeyId: session.selfKeyId }).map((w) => w.message),
+      writes: targets.map((m) => ({
+        target: memberLabel(m),
+        request: cloudRequests.removeMembers(session.orgId, [m.user_id]),
+      })),
+      warnings: extraWarnings({ kind: 'remove-members', userIds }, snapshot, { selfKeyId: session.selfKeyId }).map(
+        (w) => w.message,
+      ),
       confirm: {
         actions: targets.map((m) => `remove ${memberLabel(m)} (${m.user_id}) from the organization`),
         phrase: phraseFor(targets, (member) => ({ kind: 'remove-member', member }), 'remove'),

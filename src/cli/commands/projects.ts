@@ -19,7 +19,11 @@ export async function projectsList(ctx: CommandContext): Promise<number> {
           endpoints: { elasticsearch: p.endpoints.elasticsearch, kibana: p.endpoints.kibana },
         })),
       },
-      () => table(['NAME', 'TYPE', 'ALIAS', 'REGION', 'ID'], projects.map((p) => [p.name, p.type, p.alias, p.region_id, p.id])),
+      () =>
+        table(
+          ['NAME', 'TYPE', 'ALIAS', 'REGION', 'ID'],
+          projects.map((p) => [p.name, p.type, p.alias, p.region_id, p.id]),
+        ),
     );
     return 0;
   });

@@ -41,25 +41,36 @@ const DESTRUCTIVE: readonly FlagHelp[] = [
   { name: 'yes', help: 'confirm without asking (required when there is no terminal)' },
 ];
 const ROLES_JSON: FlagHelp = {
-  name: 'roles', value: 'JSON',
+  name: 'roles',
+  value: 'JSON',
   help: 'role_assignments as the skill writes them (bare ids such as viewer are expanded, a missing organization_id is filled in; leftover $ORG_ID/$PROJECT_ID placeholders are reported)',
 };
 const WHO: readonly FlagHelp[] = [
-  { name: 'user-id', value: 'ID', help: 'the member\'s user id' },
-  { name: 'email', value: 'EMAIL', help: 'or the member\'s email' },
+  { name: 'user-id', value: 'ID', help: "the member's user id" },
+  { name: 'email', value: 'EMAIL', help: "or the member's email" },
 ];
-const PROJECT: FlagHelp = { name: 'project', value: 'PROJECT', help: 'project id, alias or name (a unique prefix will do)' };
+const PROJECT: FlagHelp = {
+  name: 'project',
+  value: 'PROJECT',
+  help: 'project id, alias or name (a unique prefix will do)',
+};
 
-const WRITE_JSON = '{schema:"ec-access/write@1", operation, results:[{target, ok, request:{method,url,summary}, result, error}], summary:{succeeded,failed}, warnings}';
+const WRITE_JSON =
+  '{schema:"ec-access/write@1", operation, results:[{target, ok, request:{method,url,summary}, result, error}], summary:{succeeded,failed}, warnings}';
 
-function command(words: string, file: string, exportName: string, rest: Omit<ScriptCommand, 'words' | 'file' | 'exportName' | 'usage' | 'group'> & { usage?: string }): ScriptCommand {
+function command(
+  words: string,
+  file: string,
+  exportName: string,
+  rest: Omit<ScriptCommand, 'words' | 'file' | 'exportName' | 'usage' | 'group'> & { usage?: string },
+): ScriptCommand {
   return { words: words.split(' '), usage: rest.usage ?? words, group: 'command', file, exportName, ...rest };
 }
 
 export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
   command('members list', 'members.js', 'membersList', {
     summary: 'organization members and their role assignments',
-    description: ['Lists every member of the organization with their role assignments (the skill\'s list-members).'],
+    description: ["Lists every member of the organization with their role assignments (the skill's list-members)."],
     flags: OUTPUT,
     examples: [['ec-access members list', 'Show me who has access to my organization.']],
     json: '{schema:"ec-access/members@1", organization_id, members:[{user_id, email, name, member_since, role_assignments}]}',
@@ -74,14 +85,21 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     ],
     flags: [
       { name: 'emails', value: 'LIST', help: 'comma-separated email addresses' },
-      ROLES_JSON, PROJECT,
+      ROLES_JSON,
+      PROJECT,
       { name: 'role', value: 'ROLE', help: 'with --project: admin, developer, viewer, editor, t1_analyst, …' },
       { name: 'expires-in', value: 'DURATION', help: 'how long the invitation stays valid (default 3d)' },
       ...WRITE,
     ],
     examples: [
-      ['ec-access members invite --emails alice@example.com --project my-search --role viewer', 'Add alice to my search project with read-only access.'],
-      [`ec-access members invite --emails alice@example.com --roles '{"project":{"elasticsearch":[{"role_id":"viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}'`, 'the skill\'s exact JSON'],
+      [
+        'ec-access members invite --emails alice@example.com --project my-search --role viewer',
+        'Add alice to my search project with read-only access.',
+      ],
+      [
+        `ec-access members invite --emails alice@example.com --roles '{"project":{"elasticsearch":[{"role_id":"viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}'`,
+        "the skill's exact JSON",
+      ],
       ['ec-access members invite --emails bob@example.com', 'invite without project roles (custom-role flow)'],
     ],
     json: `${WRITE_JSON}; result: {invitations:[{email, token:"[redacted]", created_at, expires_at, expired, role_assignments}]}`,
@@ -110,18 +128,22 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
       { name: 'tokens', value: 'LIST', help: 'or name the invitation tokens themselves' },
       ...DESTRUCTIVE,
     ],
-    examples: [['ec-access invitations cancel --email alice@example.com --yes', 'withdraw Alice\'s invitation']],
+    examples: [['ec-access invitations cancel --email alice@example.com --yes', "withdraw Alice's invitation"]],
     json: WRITE_JSON,
   }),
   command('roles list', 'roles-read.js', 'rolesList', {
     usage: 'roles list [--project P] [--name ROLE]',
-    summary: 'predefined and custom roles; one role\'s privileges with --name',
+    summary: "predefined and custom roles; one role's privileges with --name",
     description: [
-      'Without --project: the predefined Cloud roles and every project\'s custom roles.',
-      'With --project: the roles that project\'s type offers and its custom roles.',
-      'With --name: that custom role\'s descriptor, read from the project\'s Elasticsearch.',
+      "Without --project: the predefined Cloud roles and every project's custom roles.",
+      "With --project: the roles that project's type offers and its custom roles.",
+      "With --name: that custom role's descriptor, read from the project's Elasticsearch.",
     ],
-    flags: [PROJECT, { name: 'name', value: 'ROLE', help: 'show this custom role\'s privileges (needs --project)' }, ...OUTPUT],
+    flags: [
+      PROJECT,
+      { name: 'name', value: 'ROLE', help: "show this custom role's privileges (needs --project)" },
+      ...OUTPUT,
+    ],
     examples: [
       ['ec-access roles list --project my-search', 'which roles can I assign there?'],
       ['ec-access roles list --project my-search --name marketing-reader', 'what does this role grant?'],
@@ -132,19 +154,44 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     usage: 'roles assign (--user-id ID | --email EMAIL) (--roles JSON | --project P --role R)',
     summary: 'add role assignments to a member',
     description: ['Adds the given assignments (POST /users/{id}/role_assignments); existing ones stay.'],
-    flags: [...WHO, ROLES_JSON, PROJECT, { name: 'role', value: 'ROLE', help: 'with --project: admin, developer, viewer, …' }, ...WRITE],
+    flags: [
+      ...WHO,
+      ROLES_JSON,
+      PROJECT,
+      { name: 'role', value: 'ROLE', help: 'with --project: admin, developer, viewer, …' },
+      ...WRITE,
+    ],
     examples: [
-      ['ec-access roles assign --email bob@example.com --project my-observability --role admin', 'Promote Bob to admin on our observability project.'],
-      [`ec-access roles assign --user-id "$USER_ID" --roles '{"project":{"observability":[{"role_id":"admin","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}'`, 'the skill\'s exact JSON'],
+      [
+        'ec-access roles assign --email bob@example.com --project my-observability --role admin',
+        'Promote Bob to admin on our observability project.',
+      ],
+      [
+        `ec-access roles assign --user-id "$USER_ID" --roles '{"project":{"observability":[{"role_id":"admin","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}'`,
+        "the skill's exact JSON",
+      ],
     ],
     json: WRITE_JSON,
   }),
   command('roles unassign', 'roles-assign.js', 'rolesUnassign', {
     usage: 'roles unassign (--user-id ID | --email EMAIL) (--roles JSON | --project P --role R)',
     summary: 'remove role assignments from a member (destructive)',
-    description: ['Removes exactly the given assignments (DELETE /users/{id}/role_assignments). Confirm with the member\'s email.'],
-    flags: [...WHO, ROLES_JSON, PROJECT, { name: 'role', value: 'ROLE', help: 'with --project: admin, developer, viewer, …' }, ...DESTRUCTIVE],
-    examples: [['ec-access roles unassign --email bob@example.com --project my-observability --role admin --yes', 'take Bob\'s admin role away']],
+    description: [
+      "Removes exactly the given assignments (DELETE /users/{id}/role_assignments). Confirm with the member's email.",
+    ],
+    flags: [
+      ...WHO,
+      ROLES_JSON,
+      PROJECT,
+      { name: 'role', value: 'ROLE', help: 'with --project: admin, developer, viewer, …' },
+      ...DESTRUCTIVE,
+    ],
+    examples: [
+      [
+        'ec-access roles unassign --email bob@example.com --project my-observability --role admin --yes',
+        "take Bob's admin role away",
+      ],
+    ],
     json: WRITE_JSON,
   }),
   command('roles assign-custom', 'roles-assign.js', 'rolesAssignCustom', {
@@ -154,16 +201,31 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
       'Assigns <type>-viewer with application_roles [ROLE]: the member sees the project in the console and gets',
       'only ROLE inside it. Do not also assign a predefined role for the same project.',
     ],
-    flags: [...WHO, PROJECT, { name: 'role-name', value: 'ROLE', help: 'the custom role\'s name in the project' }, ...WRITE],
-    examples: [['ec-access roles assign-custom --email bob@example.com --project my-search --role-name dashboard-reader', 'read-only dashboards for Bob']],
+    flags: [
+      ...WHO,
+      PROJECT,
+      { name: 'role-name', value: 'ROLE', help: "the custom role's name in the project" },
+      ...WRITE,
+    ],
+    examples: [
+      [
+        'ec-access roles assign-custom --email bob@example.com --project my-search --role-name dashboard-reader',
+        'read-only dashboards for Bob',
+      ],
+    ],
     json: WRITE_JSON,
   }),
   command('roles unassign-custom', 'roles-assign.js', 'rolesUnassignCustom', {
     usage: 'roles unassign-custom (--user-id ID | --email EMAIL) --project P --role-name ROLE',
-    summary: 'remove a member\'s custom role assignment (destructive)',
-    description: ['Removes the assignment roles assign-custom made. Confirm with the member\'s email.'],
-    flags: [...WHO, PROJECT, { name: 'role-name', value: 'ROLE', help: 'the custom role\'s name' }, ...DESTRUCTIVE],
-    examples: [['ec-access roles unassign-custom --email bob@example.com --project my-search --role-name dashboard-reader --yes', '']],
+    summary: "remove a member's custom role assignment (destructive)",
+    description: ["Removes the assignment roles assign-custom made. Confirm with the member's email."],
+    flags: [...WHO, PROJECT, { name: 'role-name', value: 'ROLE', help: "the custom role's name" }, ...DESTRUCTIVE],
+    examples: [
+      [
+        'ec-access roles unassign-custom --email bob@example.com --project my-search --role-name dashboard-reader --yes',
+        '',
+      ],
+    ],
     json: WRITE_JSON,
   }),
   command('roles create', 'roles-write.js', 'rolesCreate', {
@@ -171,14 +233,21 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     summary: 'create or update a custom role in a project (PUT /_security/role)',
     description: ['Checks the name and the privileges against what Serverless accepts before sending.'],
     flags: [
-      PROJECT, { name: 'name', value: 'ROLE', help: 'letters, digits, _ - . ; must start with a letter or digit' },
+      PROJECT,
+      { name: 'name', value: 'ROLE', help: 'letters, digits, _ - . ; must start with a letter or digit' },
       { name: 'body', value: 'JSON', help: 'the role descriptor: cluster, indices, applications, …' },
       { name: 'body-file', value: 'FILE', help: 'or read the descriptor from a file' },
       ...WRITE,
     ],
     examples: [
-      [`ec-access roles create --project my-search --name marketing-reader --body '{"cluster":[],"indices":[{"names":["marketing-*"],"privileges":["read","view_index_metadata"]}]}'`, 'read-only access to marketing-* indices'],
-      [`ec-access roles create --project my-search --name dashboard-reader --body '{"cluster":[],"indices":[],"applications":[{"application":"kibana-.kibana","privileges":["feature_dashboard.read"],"resources":["*"]}]}'`, 'read-only dashboards'],
+      [
+        `ec-access roles create --project my-search --name marketing-reader --body '{"cluster":[],"indices":[{"names":["marketing-*"],"privileges":["read","view_index_metadata"]}]}'`,
+        'read-only access to marketing-* indices',
+      ],
+      [
+        `ec-access roles create --project my-search --name dashboard-reader --body '{"cluster":[],"indices":[],"applications":[{"application":"kibana-.kibana","privileges":["feature_dashboard.read"],"resources":["*"]}]}'`,
+        'read-only dashboards',
+      ],
     ],
     json: `${WRITE_JSON}; result: {role:{created}}`,
   }),
@@ -192,34 +261,55 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
   }),
   command('keys list', 'keys.js', 'keysList', {
     summary: 'Cloud API keys with expiry and stack access',
-    description: ['Lists the organization\'s Cloud API keys (the skill\'s list-api-keys). Secrets are never listed.'],
+    description: ["Lists the organization's Cloud API keys (the skill's list-api-keys). Secrets are never listed."],
     flags: OUTPUT,
     examples: [['ec-access keys list', 'check for an existing key before creating one']],
     json: '{schema:"ec-access/keys@1", keys:[{id, description, creation_date, expiration_date, expiry, user_id, role_assignments, stack_access}]}',
   }),
   command('keys create', 'keys-create.js', 'keysCreate', {
-    usage: 'keys create --description TEXT --expiration DURATION (--roles JSON | --scope SCOPES [--role R]) [--stack-access ROLES]',
+    usage:
+      'keys create --description TEXT --expiration DURATION (--roles JSON | --scope SCOPES [--role R]) [--stack-access ROLES]',
     summary: 'create a Cloud API key; its value goes to a 0600 file',
     description: [
-      'The key\'s value is written to a new owner-only file (default $XDG_STATE_HOME/ec-access/secrets/<id>.key)',
+      "The key's value is written to a new owner-only file (default $XDG_STATE_HOME/ec-access/secrets/<id>.key)",
       'and only the path is printed. --reveal prints the value too; avoid it in logs and agent transcripts.',
     ],
     flags: [
       { name: 'description', value: 'TEXT', help: 'what the key is for (shown in lists and confirmations)' },
       { name: 'expiration', value: 'DURATION', help: '1d, 7d, 30d, 12h, … (always set one)' },
       ROLES_JSON,
-      { name: 'scope', value: 'SCOPES', help: 'comma-separated: all:<type>, a project, or org (an owner key reaching every project)' },
+      {
+        name: 'scope',
+        value: 'SCOPES',
+        help: 'comma-separated: all:<type>, a project, or org (an owner key reaching every project)',
+      },
       { name: 'role', value: 'ROLE', help: 'Cloud role on the --scope projects (default viewer)' },
-      { name: 'stack-access', value: 'ROLES', help: 'application_roles for ES/Kibana access: developer, admin, viewer or custom' },
+      {
+        name: 'stack-access',
+        value: 'ROLES',
+        help: 'application_roles for ES/Kibana access: developer, admin, viewer or custom',
+      },
       { name: 'secret-file', value: 'PATH', help: 'write the value here (never overwritten)' },
       { name: 'reveal', help: 'also print the value on stdout' },
       ...WRITE,
     ],
     examples: [
-      [`ec-access keys create --description "CI/CD pipeline" --expiration 30d --roles '{"deployment":[{"role_id":"deployment-editor","all":true}]}'`, 'editor access to all deployments'],
-      [`ec-access keys create --description "CI pipeline - ES ingest" --expiration 30d --roles '{"project":{"elasticsearch":[{"role_id":"developer","organization_id":"$ORG_ID","all":true}]}}' --stack-access developer`, 'index into all search projects'],
-      ['ec-access keys create --description "Platform automation" --expiration 7d --scope org --stack-access admin', 'org-wide (use with caution)'],
-      ['ec-access keys create --description "Marketing ETL" --expiration 14d --scope my-search --stack-access marketing-writer', 'one project, custom role'],
+      [
+        `ec-access keys create --description "CI/CD pipeline" --expiration 30d --roles '{"deployment":[{"role_id":"deployment-editor","all":true}]}'`,
+        'editor access to all deployments',
+      ],
+      [
+        `ec-access keys create --description "CI pipeline - ES ingest" --expiration 30d --roles '{"project":{"elasticsearch":[{"role_id":"developer","organization_id":"$ORG_ID","all":true}]}}' --stack-access developer`,
+        'index into all search projects',
+      ],
+      [
+        'ec-access keys create --description "Platform automation" --expiration 7d --scope org --stack-access admin',
+        'org-wide (use with caution)',
+      ],
+      [
+        'ec-access keys create --description "Marketing ETL" --expiration 14d --scope my-search --stack-access marketing-writer',
+        'one project, custom role',
+      ],
     ],
     json: `${WRITE_JSON}; result: {id, description, creation_date, expiration_date, role_assignments, secret_file, secret (only with --reveal)}`,
   }),
@@ -259,7 +349,8 @@ function optionsOf(spec: ScriptCommand): OptionSpecs {
   const options: OptionSpecs = {};
   for (const f of spec.flags) {
     // `filter` is a global flag already (args.ts); declaring it again would change nothing.
-    if (f.name !== 'filter') options[f.name] = f.value ? { type: 'string' } : { type: 'boolean', ...(f.name === 'yes' ? { short: 'y' } : {}) };
+    if (f.name !== 'filter')
+      options[f.name] = f.value ? { type: 'string' } : { type: 'boolean', ...(f.name === 'yes' ? { short: 'y' } : {}) };
   }
   return options;
 }
@@ -271,7 +362,14 @@ function optionsOf(spec: ScriptCommand): OptionSpecs {
 export function scriptCommandSpecs(wrap: typeof moduleCommand): CommandSpec[] {
   return SCRIPT_COMMANDS.map((c) =>
     wrap(
-      { words: c.words, usage: c.usage, summary: c.summary, group: c.group, options: optionsOf(c), help: () => commandHelpText(c) },
+      {
+        words: c.words,
+        usage: c.usage,
+        summary: c.summary,
+        group: c.group,
+        options: optionsOf(c),
+        help: () => commandHelpText(c),
+      },
       c.file,
       c.exportName,
     ),

@@ -4,8 +4,16 @@
  * user id or email stops the command before anything is sent, and removals can be confirmed by email.
  */
 import type { Member, Project, RoleAssignments } from '../../api/schemas.js';
-import { buildCustomRoleAssignment, buildRemoveCustomRoleAssignment, type CustomRoleAssignment } from '../../domain/builders/custom-role-assignment.js';
-import { buildAddRoleAssignments, buildRemoveRoleAssignments, type RoleAssignmentsChange } from '../../domain/builders/role-assignments.js';
+import {
+  buildCustomRoleAssignment,
+  buildRemoveCustomRoleAssignment,
+  type CustomRoleAssignment,
+} from '../../domain/builders/custom-role-assignment.js';
+import {
+  buildAddRoleAssignments,
+  buildRemoveRoleAssignments,
+  type RoleAssignmentsChange,
+} from '../../domain/builders/role-assignments.js';
 import type { BuildResult } from '../../domain/builders/result.js';
 import { flattenAssignments, isSameAssignment } from '../../domain/assignments.js';
 import { confirmationPhrase, extraWarnings } from '../../domain/confirm.js';
@@ -20,7 +28,12 @@ import { resolveProject } from './shared/resolve-project.js';
 import { loadSnapshot, projectCustomRoles } from './shared/snapshot.js';
 import { executePlan } from './shared/writes.js';
 
-const FLAGS = { rawRoleAssignments: '--roles', assignments: '--project/--role', roleName: '--role-name', userId: '--user-id' };
+const FLAGS = {
+  rawRoleAssignments: '--roles',
+  assignments: '--project/--role',
+  roleName: '--role-name',
+  userId: '--user-id',
+};
 
 type Built = Extract<BuildResult<RoleAssignments>, { ok: true }>;
 
@@ -40,7 +53,11 @@ async function run(ctx: CommandContext, destructive: boolean, build: Change<Buil
     const built = await build(session, member!);
     const warnings = [
       ...built.warnings,
-      ...(snapshot ? extraWarnings({ kind: 'remove-assignment', userId: member!.user_id, remove: built.body }, snapshot).map((w) => w.message) : []),
+      ...(snapshot
+        ? extraWarnings({ kind: 'remove-assignment', userId: member!.user_id, remove: built.body }, snapshot).map(
+            (w) => w.message,
+          )
+        : []),
       ...(destructive ? unheld(member!, built.body) : []),
     ];
     return executePlan(ctx, session, out, {
@@ -67,7 +84,10 @@ function unheld(member: Member, remove: RoleAssignments): string[] {
   const held = flattenAssignments(member.role_assignments ?? {});
   return flattenAssignments(remove)
     .filter((row) => !held.some((h) => isSameAssignment(h, row)))
-    .map((row) => `${memberLabel(member)} holds no assignment exactly like ${row.roleId}${row.all ? ' (all)' : ` on ${row.ids.join(', ')}`}: removing it changes nothing (see ec-access members list)`);
+    .map(
+      (row) =>
+        `${memberLabel(member)} holds no assignment exactly like ${row.roleId}${row.all ? ' (all)' : ` on ${row.ids.join(', ')}`}: removing it changes nothing (see ec-access members list)`,
+    );
 }
 
 type Change<T> = (session: Session, member: Member) => Promise<T>;
@@ -88,20 +108,34 @@ function assignmentChange(ctx: CommandContext): Change<RoleAssignmentsChange> {
 
 export function rolesAssign(ctx: CommandContext): Promise<number> {
   const change = assignmentChange(ctx);
-  return run(ctx, false, async (session, member) => unwrap(buildAddRoleAssignments(await change(session, member)), FLAGS));
+  return run(ctx, false, async (session, member) =>
+    unwrap(buildAddRoleAssignments(await change(session, member)), FLAGS),
+  );
 }
 
 export function rolesUnassign(ctx: CommandContext): Promise<number> {
   const change = assignmentChange(ctx);
-  return run(ctx, true, async (session, member) => unwrap(buildRemoveRoleAssignments(await change(session, member)), FLAGS));
+  return run(ctx, true, async (session, member) =>
+    unwrap(buildRemoveRoleAssignments(await change(session, member)), FLAGS),
+  );
 }
 
 function customChange(ctx: CommandContext): Change<{ project: Project; input: CustomRoleAssignment }> {
   const projectName = required(ctx.values, 'project', 'the project the custom role is in');
-  const roleName = required(ctx.values, 'role-name', 'the custom role\'s name');
+  const roleName = required(ctx.values, 'role-name', "the custom role's name");
   return async (session, member) => {
     const project = resolveProject(await session.projects(), projectName);
-    return { project, input: { userId: member.user_id, who: memberLabel(member), orgId: session.orgId, type: project.type, roleName, projectIds: [project.id] } };
+    return {
+      project,
+      input: {
+        userId: member.user_id,
+        who: memberLabel(member),
+        orgId: session.orgId,
+        type: project.type,
+        roleName,
+        projectIds: [project.id],
+      },
+    };
   };
 }
 
@@ -114,12 +148,20 @@ export function rolesAssignCustom(ctx: CommandContext): Promise<number> {
     const known = await projectCustomRoles(session, project);
     const missing = known.ok && !known.roles.some((r) => r.name === input.roleName);
     return missing
-      ? { ...built, warnings: [...built.warnings, `project ${project.name} has no custom role "${input.roleName}" yet: this grants nothing until it is created (ec-access roles create)`] }
+      ? {
+          ...built,
+          warnings: [
+            ...built.warnings,
+            `project ${project.name} has no custom role "${input.roleName}" yet: this grants nothing until it is created (ec-access roles create)`,
+          ],
+        }
       : built;
   });
 }
 
 export function rolesUnassignCustom(ctx: CommandContext): Promise<number> {
   const change = customChange(ctx);
-  return run(ctx, true, async (session, member) => unwrap(buildRemoveCustomRoleAssignment((await change(session, member)).input), FLAGS));
+  return run(ctx, true, async (session, member) =>
+    unwrap(buildRemoveCustomRoleAssignment((await change(session, member)).input), FLAGS),
+  );
 }

@@ -20,12 +20,16 @@ export async function rolesDelete(ctx: CommandContext): Promise<number> {
     const snapshot = await loadSnapshot(session);
     const project = resolveProject(snapshot.projects, projectName);
     if (!(await session.es(project).getRole(name))) {
-      throw new UsageError(`project ${project.name} has no role "${name}" (see ec-access roles list --project ${project.alias})`);
+      throw new UsageError(
+        `project ${project.name} has no role "${name}" (see ec-access roles list --project ${project.alias})`,
+      );
     }
     return executePlan(ctx, session, out, {
       operation: ctx.name,
       writes: [{ target: name, request: esRequests.deleteRole(project.id, name), describe: (body) => body }],
-      warnings: extraWarnings({ kind: 'delete-role', projectId: project.id, roleName: name }, snapshot).map((w) => w.message),
+      warnings: extraWarnings({ kind: 'delete-role', projectId: project.id, roleName: name }, snapshot).map(
+        (w) => w.message,
+      ),
       confirm: {
         actions: [`delete custom role "${name}" from project ${project.name} (${project.type})`],
         phrase: confirmationPhrase({ kind: 'delete-role', roleName: name }),
@@ -37,11 +41,15 @@ export async function rolesDelete(ctx: CommandContext): Promise<number> {
 export async function rolesCreate(ctx: CommandContext): Promise<number> {
   const out = createOutput(ctx);
   const projectName = required(ctx.values, 'project', 'the project to create the role in');
-  const name = required(ctx.values, 'name', 'the role\'s name');
+  const name = required(ctx.values, 'name', "the role's name");
   const descriptor = jsonFromFlagOrFile(ctx.values, 'body', 'body-file', ctx.io.cwd);
   return withSession(ctx, async (session) => {
     const project = resolveProject(await session.projects(), projectName);
-    const built = unwrap(buildPutRole({ projectId: project.id, name, descriptor }), { name: '--name', projectId: '--project', '*': '--body' });
+    const built = unwrap(buildPutRole({ projectId: project.id, name, descriptor }), {
+      name: '--name',
+      projectId: '--project',
+      '*': '--body',
+    });
     // Resolve the credential now, so a missing one is a usage error even in a dry run.
     session.es(project);
     return executePlan(ctx, session, out, {

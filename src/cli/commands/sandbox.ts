@@ -44,7 +44,8 @@ const isScale = (value: string): value is Scale => (SCALES as readonly string[])
 
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
   return Number(value);
 }
 
@@ -64,7 +65,8 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxOptions | 'hel
   });
   if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
-  if (values.scale !== undefined && !isScale(values.scale)) throw new UsageError(`--scale must be ${SCALES.join(', ')}`);
+  if (values.scale !== undefined && !isScale(values.scale))
+    throw new UsageError(`--scale must be ${SCALES.join(', ')}`);
   if (values.state === '') throw new UsageError('--state needs a file name');
   const port = integer('port', values.port, 0, 65_535);
   const latencyMs = integer('latency', values.latency, 0, 600_000);
@@ -111,9 +113,14 @@ export async function runSandboxCommand(argv: string[], io?: SandboxCommandIo): 
   const stop = io?.stop ?? signals!.signal;
   try {
     const sandbox = await startSandbox(options);
-    stdout(`EC_BASE_URL=${sandbox.baseUrl}\nEC_API_KEY=${sandbox.ownerKey}\nEC_API_KEY_VIEWER=${sandbox.viewerKey}\nEC_HTTP2=${SANDBOX_HTTP2}\n`);
-    stderr(`sandbox: organization ${sandbox.organizationId} on ${sandbox.baseUrl} (controls: ${sandbox.controlUrl}); Ctrl-C stops it\n`);
-    if (!stop.aborted) await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
+    stdout(
+      `EC_BASE_URL=${sandbox.baseUrl}\nEC_API_KEY=${sandbox.ownerKey}\nEC_API_KEY_VIEWER=${sandbox.viewerKey}\nEC_HTTP2=${SANDBOX_HTTP2}\n`,
+    );
+    stderr(
+      `sandbox: organization ${sandbox.organizationId} on ${sandbox.baseUrl} (controls: ${sandbox.controlUrl}); Ctrl-C stops it\n`,
+    );
+    if (!stop.aborted)
+      await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
     await sandbox.stop();
     stderr(options.stateFile ? `sandbox: stopped; state saved to ${options.stateFile}\n` : 'sandbox: stopped\n');
     return EXIT_OK;

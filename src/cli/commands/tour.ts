@@ -16,8 +16,8 @@ import { EXIT_USAGE, type CommandContext } from '../dispatch.js';
 import { runTuiWith } from './tui-session.js';
 
 export const CLOUD_REFUSAL =
-  'ec-access: the tour only runs on the built-in sandbox: its lessons invite people, change roles and revoke keys.\n'
-  + 'A Cloud API key is configured (EC_API_KEY or .env). Run it with --sandbox, or without the key.\n';
+  'ec-access: the tour only runs on the built-in sandbox: its lessons invite people, change roles and revoke keys.\n' +
+  'A Cloud API key is configured (EC_API_KEY or .env). Run it with --sandbox, or without the key.\n';
 
 const NO_TTY = 'ec-access: the tour is interactive and needs a terminal (stdin and stdout must be a TTY).\n';
 
@@ -47,15 +47,16 @@ export async function runTour(ctx: CommandContext): Promise<number> {
   const sandbox = await openTourSandbox(files);
   const progress = loadProgress(files.progress);
   const runner = createTourRunner(sandboxIo(sandbox, files.progress), progress);
-  const code = await runTuiWith(
-    { createCloudClient, createEsClient, startSandbox: async () => sandbox },
-    config,
-    { screen: 'members', renderApp: tourRenderer(runner) },
-  );
+  const code = await runTuiWith({ createCloudClient, createEsClient, startSandbox: async () => sandbox }, config, {
+    screen: 'members',
+    renderApp: tourRenderer(runner),
+  });
   const done = runner.getView().progress.completed.length;
-  ctx.io.stdout(done >= LESSONS.length
-    ? 'Tour complete. `ec-access tour --reset` starts over on a fresh organization.\n'
-    // Short enough for an 80-column terminal.
-    : `Tour progress saved: ${done} of ${LESSONS.length} lessons done. \`ec-access tour\` resumes here.\n`);
+  ctx.io.stdout(
+    done >= LESSONS.length
+      ? 'Tour complete. `ec-access tour --reset` starts over on a fresh organization.\n'
+      : // Short enough for an 80-column terminal.
+        `Tour progress saved: ${done} of ${LESSONS.length} lessons done. \`ec-access tour\` resumes here.\n`,
+  );
   return code;
 }

@@ -22,7 +22,11 @@ export async function renderTui(session: TuiSession, opts: TuiOptions): Promise<
   };
   const instance = render(
     <AuditContext.Provider value={audit}>
-      <WizardServicesContext.Provider value={{ cloud, esAccess, ...(sandbox ? { sandbox: createSandboxControl(sandbox.controlUrl) } : {}) }}>{opts.renderApp ? opts.renderApp(props) : <App {...props} />}</WizardServicesContext.Provider>
+      <WizardServicesContext.Provider
+        value={{ cloud, esAccess, ...(sandbox ? { sandbox: createSandboxControl(sandbox.controlUrl) } : {}) }}
+      >
+        {opts.renderApp ? opts.renderApp(props) : <App {...props} />}
+      </WizardServicesContext.Provider>
     </AuditContext.Provider>,
     // One key at a time, each after the previous key's render and effects (ui/key-stream.ts). Ink's default
     // 30 fps throttle would hold back a keystroke's frame by up to 33 ms after the previous one.

@@ -91,9 +91,15 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Prom
   }
   const orgId = sandbox?.organizationId ?? config.orgId;
   // Without a configured organization the id is known only after discovery, which precedes any write.
-  audit = createAuditSession({ mode: config.mode, secrets: [cloudKey], organizationId: () => orgId ?? dataOf(store.getState().organization)?.id });
+  audit = createAuditSession({
+    mode: config.mode,
+    secrets: [cloudKey],
+    organizationId: () => orgId ?? dataOf(store.getState().organization)?.id,
+  });
   const http2 = sandbox ? SANDBOX_HTTP2 : config.http2;
-  const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) => deps.createEsClient({ ...options, onWrite, http2 }));
+  const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) =>
+    deps.createEsClient({ ...options, onWrite, http2 }),
+  );
   const store = createStore({
     cloud,
     ...(orgId ? { orgId } : {}),
@@ -120,7 +126,10 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   try {
     session = await connect(deps, config, opts);
     // The opening row's details are asked for as soon as its list is in, while the UI below is still loading.
-    const [{ prefetchOpeningRow }, { themeFromEnv }] = await Promise.all([import('../../ui/opening-prefetch.js'), import('../../ui/theme.js')]);
+    const [{ prefetchOpeningRow }, { themeFromEnv }] = await Promise.all([
+      import('../../ui/opening-prefetch.js'),
+      import('../../ui/theme.js'),
+    ]);
     prefetchOpeningRow(session.store, opts.screen, opts.filter ?? '', themeFromEnv(process.env).symbols);
     // Loading the UI takes longer than a round trip, and evaluating a module blocks everything else. So it is loaded
     // in steps, each await letting the event loop run: the connection opens, the requests go out, and an answer

@@ -8,6 +8,7 @@ import { runTuiWith } from './tui-session.js';
 export function runTui(config: AppConfig, opts: { screen: ScreenId; filter?: string }): Promise<number> {
   const stateFile = config.sandboxStateFile;
   // Loaded only in sandbox mode: a session on a real organization never loads the simulation.
-  const startSandbox = async () => (await import('../../sandbox/index.js')).startSandbox(stateFile ? { stateFile } : {});
+  const startSandbox = async () =>
+    (await import('../../sandbox/index.js')).startSandbox(stateFile ? { stateFile } : {});
   return runTuiWith({ createCloudClient, createEsClient, startSandbox }, config, opts);
 }

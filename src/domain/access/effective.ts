@@ -66,10 +66,15 @@ export function projectRef(project: Project): ProjectRef {
 
 function cloudRolesOf(assignments: RoleAssignments): CloudRole[] {
   const organization = (assignments.organization ?? []).map((a): CloudRole => ({
-    roleId: a.role_id, label: friendlyRoleName(a.role_id), scope: 'organization',
+    roleId: a.role_id,
+    label: friendlyRoleName(a.role_id),
+    scope: 'organization',
   }));
   const deployment = (assignments.deployment ?? []).map((a): CloudRole => ({
-    roleId: a.role_id, label: friendlyRoleName(a.role_id), scope: 'deployment', deployments: a.all ? 'all' : a.deployment_ids ?? [],
+    roleId: a.role_id,
+    label: friendlyRoleName(a.role_id),
+    scope: 'deployment',
+    deployments: a.all ? 'all' : (a.deployment_ids ?? []),
   }));
   return [...organization, ...deployment];
 }
@@ -89,8 +94,11 @@ function grantsFrom(snapshot: OrgSnapshot, project: Project, reaches: readonly R
 function isOverGrant(principal: Principal, roles: readonly StackRoleGrant[]): boolean {
   if (principal.kind === 'key') return false;
   // An owner is meant to have everything; only a *project* role mapped from role_id counts as the accidental part.
-  const mappedProjectRole = roles.some((r) =>
-    r.origin === 'predefined' && r.reasons.some((reason) => reason.source === 'role_id' && reason.via !== 'org-owner'));
+  const mappedProjectRole = roles.some(
+    (r) =>
+      r.origin === 'predefined' &&
+      r.reasons.some((reason) => reason.source === 'role_id' && reason.via !== 'org-owner'),
+  );
   const customRole = roles.some((r) => r.origin === 'custom' && r.status !== 'missing');
   return mappedProjectRole && customRole;
 }

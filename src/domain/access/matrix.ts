@@ -23,12 +23,18 @@ export interface AccessMatrix {
   readonly cells: readonly (readonly MatrixCell[])[];
 }
 
-export function accessMatrix(snapshot: OrgSnapshot, principals: readonly Principal[], projects: readonly Project[]): AccessMatrix {
+export function accessMatrix(
+  snapshot: OrgSnapshot,
+  principals: readonly Principal[],
+  projects: readonly Project[],
+): AccessMatrix {
   const cells = principals.map((principal) =>
     projects.map((project): MatrixCell => {
       const access = projectAccess(snapshot, principal, project);
-      const kind: MatrixCellKind = access.reaches.length === 0 ? 'none' : access.roles.length === 0 ? 'cloud-only' : 'roles';
+      const kind: MatrixCellKind =
+        access.reaches.length === 0 ? 'none' : access.roles.length === 0 ? 'cloud-only' : 'roles';
       return { kind, roles: access.roles.map(({ name, status }) => ({ name, status })), overGrant: access.overGrant };
-    }));
+    }),
+  );
   return { rows: principals.map(principalRef), columns: projects.map(projectRef), cells };
 }

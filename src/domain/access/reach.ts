@@ -41,7 +41,10 @@ export interface Reach {
 
 const listed = (roles: readonly string[] | undefined): readonly string[] => roles ?? [];
 
-function projectEntryCovers(assignment: ProjectRoleAssignment, project: Project): 'project' | 'all-of-type' | undefined {
+function projectEntryCovers(
+  assignment: ProjectRoleAssignment,
+  project: Project,
+): 'project' | 'all-of-type' | undefined {
   if (assignment.all) return 'all-of-type';
   return assignment.project_ids?.includes(project.id) ? 'project' : undefined;
 }
@@ -94,15 +97,17 @@ export function organizationReaches(kind: PrincipalKind, assignments: RoleAssign
   return (assignments.organization ?? []).flatMap((assignment): Reach[] => {
     const org = organizationReach(kind, assignment);
     if (!org) return [];
-    return [{
-      via: org.via,
-      roleId: assignment.role_id,
-      applicationRoles: listed(assignment.application_roles),
-      entry: { scope: 'organization', assignment },
-      stackRoles: org.stackRoles,
-      source: org.source,
-      text: organizationReachText(org.via, listed(assignment.application_roles)),
-    }];
+    return [
+      {
+        via: org.via,
+        roleId: assignment.role_id,
+        applicationRoles: listed(assignment.application_roles),
+        entry: { scope: 'organization', assignment },
+        stackRoles: org.stackRoles,
+        source: org.source,
+        text: organizationReachText(org.via, listed(assignment.application_roles)),
+      },
+    ];
   });
 }
 
@@ -111,14 +116,16 @@ export function reachesOf(kind: PrincipalKind, assignments: RoleAssignments, pro
   const projectReaches = (assignments.project?.[project.type] ?? []).flatMap((assignment): Reach[] => {
     const via = projectEntryCovers(assignment, project);
     if (!via) return [];
-    return [{
-      via,
-      roleId: assignment.role_id,
-      applicationRoles: listed(assignment.application_roles),
-      entry: { scope: project.type, assignment },
-      ...projectStackRoles(kind, assignment, project.type),
-      text: projectReachText(via, assignment, project),
-    }];
+    return [
+      {
+        via,
+        roleId: assignment.role_id,
+        applicationRoles: listed(assignment.application_roles),
+        entry: { scope: project.type, assignment },
+        ...projectStackRoles(kind, assignment, project.type),
+        text: projectReachText(via, assignment, project),
+      },
+    ];
   });
   return [...organizationReaches(kind, assignments), ...projectReaches];
 }
@@ -139,12 +146,17 @@ export function futureReachesOf(kind: PrincipalKind, assignments: RoleAssignment
     return [{ scope: 'organization', stackRoles: org.stackRoles, text }];
   });
   const perType = PROJECT_TYPES.flatMap((type) =>
-    (assignments.project?.[type] ?? []).filter((a) => a.all).flatMap((assignment): FutureReach[] => {
-      const { stackRoles } = projectStackRoles(kind, assignment, type);
-      if (stackRoles.length === 0) return [];
-      const what = withApplicationRoles(assignment.role_id, listed(assignment.application_roles));
-      return [{ scope: type, stackRoles, text: `via ${what} on all ${type} projects also covers future ${type} projects` }];
-    }));
+    (assignments.project?.[type] ?? [])
+      .filter((a) => a.all)
+      .flatMap((assignment): FutureReach[] => {
+        const { stackRoles } = projectStackRoles(kind, assignment, type);
+        if (stackRoles.length === 0) return [];
+        const what = withApplicationRoles(assignment.role_id, listed(assignment.application_roles));
+        return [
+          { scope: type, stackRoles, text: `via ${what} on all ${type} projects also covers future ${type} projects` },
+        ];
+      }),
+  );
   return [...organization, ...perType];
 }
 

@@ -9,7 +9,11 @@ import type { OrgSnapshot } from '../org.js';
 
 export type RoleExistence = 'predefined' | 'exists' | 'missing' | 'unknown';
 
-export function roleExistence(snapshot: Pick<OrgSnapshot, 'customRoles'>, project: Project, roleName: string): RoleExistence {
+export function roleExistence(
+  snapshot: Pick<OrgSnapshot, 'customRoles'>,
+  project: Project,
+  roleName: string,
+): RoleExistence {
   if (predefinedStackRoles(project.type).includes(roleName)) return 'predefined';
   const custom = snapshot.customRoles.get(project.id);
   if (!custom || custom.status !== 'loaded') return 'unknown';

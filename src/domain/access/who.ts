@@ -48,5 +48,10 @@ export function whoHasAccess(snapshot: OrgSnapshot, projectId: string): ProjectA
     return access.reaches.length > 0 ? [holder(principalRef(principal), access)] : [];
   });
   const ofKind = (kind: PrincipalRef['kind']) => holders.filter((h) => h.principal.kind === kind);
-  return { project: projectRef(project), members: ofKind('member'), invitations: ofKind('invitation'), keys: ofKind('key') };
+  return {
+    project: projectRef(project),
+    members: ofKind('member'),
+    invitations: ofKind('invitation'),
+    keys: ofKind('key'),
+  };
 }

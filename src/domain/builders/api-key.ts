@@ -44,16 +44,20 @@ export interface ApiKeyFacts {
   readonly orgScopedStackAccess: boolean;
 }
 
-const NEVER_WARNING = 'No expiration is sent ("never"). The API documents no explicit never-expiring value, so the server '
-  + 'decides (its documented default is 3 months); keys for long-running jobs should still expire and be rotated.';
-const INHERIT_WARNING = 'No role assignments: the key takes the roles of the owner who creates it. A key gets nothing inside '
-  + 'projects from role_id, so unless those roles carry application_roles it is Cloud-only.';
+const NEVER_WARNING =
+  'No expiration is sent ("never"). The API documents no explicit never-expiring value, so the server ' +
+  'decides (its documented default is 3 months); keys for long-running jobs should still expire and be rotated.';
+const INHERIT_WARNING =
+  'No role assignments: the key takes the roles of the owner who creates it. A key gets nothing inside ' +
+  'projects from role_id, so unless those roles carry application_roles it is Cloud-only.';
 
 function expirationOf(expiration: string | undefined): { value?: string; warnings: string[]; issues: FieldIssue[] } {
   if (expiration === undefined) return { warnings: [], issues: [] };
   if (expiration.trim().toLowerCase() === NEVER_EXPIRES) return { warnings: [NEVER_WARNING], issues: [] };
   const check = validateExpiration(expiration);
-  return check.ok ? { value: check.normalized, warnings: [], issues: [] } : { warnings: [], issues: [issue('expiration', check.message)] };
+  return check.ok
+    ? { value: check.normalized, warnings: [], issues: [] }
+    : { warnings: [], issues: [issue('expiration', check.message)] };
 }
 
 function stackAccessIssues(names: readonly string[]): FieldIssue[] {
@@ -64,23 +68,39 @@ function stackAccessIssues(names: readonly string[]): FieldIssue[] {
 }
 
 /** Adds `names` to the application roles of the rows `stackAccessScope` selects; explicit roles stay first. */
-function injectStackAccess(rows: readonly FlatAssignment[], names: readonly string[], scope: 'projects' | 'organization'): FlatAssignment[] {
-  const targets = new Set<FlatAssignment['scope']>(scope === 'organization' ? ['project', 'organization'] : ['project']);
-  return rows.map((row) => (targets.has(row.scope)
-    ? { ...row, applicationRoles: [...new Set([...row.applicationRoles, ...names])] }
-    : row));
+function injectStackAccess(
+  rows: readonly FlatAssignment[],
+  names: readonly string[],
+  scope: 'projects' | 'organization',
+): FlatAssignment[] {
+  const targets = new Set<FlatAssignment['scope']>(
+    scope === 'organization' ? ['project', 'organization'] : ['project'],
+  );
+  return rows.map((row) =>
+    targets.has(row.scope) ? { ...row, applicationRoles: [...new Set([...row.applicationRoles, ...names])] } : row,
+  );
 }
 
 function missingTargetIssue(rows: readonly FlatAssignment[], scope: 'projects' | 'organization'): FieldIssue[] {
   if (scope === 'organization') {
     return rows.some((r) => r.scope === 'organization')
       ? []
-      : [issue('stackAccessScope', 'organization scope needs an organization assignment (such as organization-admin) to carry the roles')];
+      : [
+          issue(
+            'stackAccessScope',
+            'organization scope needs an organization assignment (such as organization-admin) to carry the roles',
+          ),
+        ];
   }
   return rows.some((r) => r.scope === 'project')
     ? []
-    : [issue('stackAccess', 'no project assignment to give stack access on: add one (e.g. all elasticsearch projects), '
-      + 'or choose organization scope to reach every current and future project')];
+    : [
+        issue(
+          'stackAccess',
+          'no project assignment to give stack access on: add one (e.g. all elasticsearch projects), ' +
+            'or choose organization scope to reach every current and future project',
+        ),
+      ];
 }
 
 function orgScopeWarnings(rows: readonly FlatAssignment[]): string[] {
@@ -89,13 +109,21 @@ function orgScopeWarnings(rows: readonly FlatAssignment[]): string[] {
   const custom = roles.filter((name) => !isPredefinedStackRole(name));
   return [
     `Organization-scoped application_roles [${roles.join(', ')}]: the key reaches Elasticsearch and Kibana on every project, including projects created later.`,
-    ...custom.map((name) => `"${name}" is not a predefined role: it must exist in every project, or the key silently gets no access there.`),
+    ...custom.map(
+      (name) =>
+        `"${name}" is not a predefined role: it must exist in every project, or the key silently gets no access there.`,
+    ),
   ];
 }
 
 function roleAssignmentsWithStackAccess(input: CreateApiKeyInput): { value?: RoleAssignments; issues: FieldIssue[] } {
   const resolved = resolveAssignments(
-    { friendly: input.assignments, friendlyField: 'assignments', raw: input.rawRoleAssignments, rawField: 'rawRoleAssignments' },
+    {
+      friendly: input.assignments,
+      friendlyField: 'assignments',
+      raw: input.rawRoleAssignments,
+      rawField: 'rawRoleAssignments',
+    },
     { orgId: input.orgId, allowOrganizationApplicationRoles: true },
   );
   if (!resolved.ok) return { issues: resolved.issues };
@@ -104,7 +132,9 @@ function roleAssignmentsWithStackAccess(input: CreateApiKeyInput): { value?: Rol
   const rows = resolved.value ? flattenAssignments(resolved.value) : [];
   const scope = input.stackAccessScope ?? 'projects';
   const issues = [...stackAccessIssues(stackAccess), ...missingTargetIssue(rows, scope)];
-  return issues.length > 0 ? { issues } : { value: toRoleAssignments(injectStackAccess(rows, stackAccess, scope)), issues: [] };
+  return issues.length > 0
+    ? { issues }
+    : { value: toRoleAssignments(injectStackAccess(rows, stackAccess, scope)), issues: [] };
 }
 
 export function apiKeyFacts(ra: RoleAssignments | undefined): ApiKeyFacts {
@@ -118,7 +148,12 @@ export function apiKeyFacts(ra: RoleAssignments | undefined): ApiKeyFacts {
 export function buildCreateApiKey(input: CreateApiKeyInput): BuildResult<CreateApiKeyRequest, ApiKeyFacts> {
   const expiration = expirationOf(input.expiration);
   const assignments = roleAssignmentsWithStackAccess(input);
-  const issues = [...requireText('orgId', input.orgId), ...requireText('description', input.description), ...expiration.issues, ...assignments.issues];
+  const issues = [
+    ...requireText('orgId', input.orgId),
+    ...requireText('description', input.description),
+    ...expiration.issues,
+    ...assignments.issues,
+  ];
   if (issues.length > 0) return failed(issues);
 
   const roleAssignments = assignments.value && !isEmptyAssignments(assignments.value) ? assignments.value : undefined;

@@ -16,10 +16,16 @@ export interface AssignmentsSource {
 }
 
 /** `undefined` value: neither form was given. */
-export function resolveAssignments(source: AssignmentsSource, rules: EntryRules): Validated<RoleAssignments | undefined> {
+export function resolveAssignments(
+  source: AssignmentsSource,
+  rules: EntryRules,
+): Validated<RoleAssignments | undefined> {
   const { friendly, raw } = source;
   if (friendly !== undefined && raw !== undefined) {
-    return { ok: false, issues: [issue(source.rawField, `give either ${source.friendlyField} or ${source.rawField}, not both`)] };
+    return {
+      ok: false,
+      issues: [issue(source.rawField, `give either ${source.friendlyField} or ${source.rawField}, not both`)],
+    };
   }
   if (friendly !== undefined) return assignmentsFromInput(friendly, rules, source.friendlyField);
   if (raw === undefined) return { ok: true, value: undefined };

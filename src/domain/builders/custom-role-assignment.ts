@@ -24,12 +24,26 @@ export interface CustomRoleAssignment {
   readonly projectIds?: readonly string[];
 }
 
-const FIELDS = { path: '', roleId: 'roleId', organizationId: 'orgId', all: 'all', ids: 'projectIds', applicationRoles: 'roleName' };
+const FIELDS = {
+  path: '',
+  roleId: 'roleId',
+  organizationId: 'orgId',
+  all: 'all',
+  ids: 'projectIds',
+  applicationRoles: 'roleName',
+};
 
 function customRoleBody(input: CustomRoleAssignment): { body: RoleAssignments } | { issues: FieldIssue[] } {
   const nameProblem = validateRoleName(input.roleName);
   const entry = resolveEntry(
-    { scope: 'project', type: input.type, roleId: viewerRoleId(input.type), all: input.all, ids: input.projectIds, applicationRoles: [input.roleName] },
+    {
+      scope: 'project',
+      type: input.type,
+      roleId: viewerRoleId(input.type),
+      all: input.all,
+      ids: input.projectIds,
+      applicationRoles: [input.roleName],
+    },
     FIELDS,
     { orgId: input.orgId, allowOrganizationApplicationRoles: false },
   );
@@ -45,7 +59,9 @@ function customRoleBody(input: CustomRoleAssignment): { body: RoleAssignments } 
 
 function reachWarnings(input: CustomRoleAssignment): string[] {
   return input.all
-    ? [`"${input.roleName}" must exist in every ${input.type} project, including ones created later; where it does not, this grants nothing`]
+    ? [
+        `"${input.roleName}" must exist in every ${input.type} project, including ones created later; where it does not, this grants nothing`,
+      ]
     : [];
 }
 
@@ -53,7 +69,12 @@ export function buildCustomRoleAssignment(input: CustomRoleAssignment): BuildRes
   const built = customRoleBody(input);
   if ('issues' in built) return failed(built.issues);
   const userId = input.userId.trim();
-  return { ok: true, request: cloudRequests.addRoleAssignments(userId, built.body, input.who ?? userId), body: built.body, warnings: reachWarnings(input) };
+  return {
+    ok: true,
+    request: cloudRequests.addRoleAssignments(userId, built.body, input.who ?? userId),
+    body: built.body,
+    warnings: reachWarnings(input),
+  };
 }
 
 /** The matching removal: DELETE with the same entry. */
@@ -61,5 +82,10 @@ export function buildRemoveCustomRoleAssignment(input: CustomRoleAssignment): Bu
   const built = customRoleBody(input);
   if ('issues' in built) return failed(built.issues);
   const userId = input.userId.trim();
-  return { ok: true, request: cloudRequests.removeRoleAssignments(userId, built.body, input.who ?? userId), body: built.body, warnings: [] };
+  return {
+    ok: true,
+    request: cloudRequests.removeRoleAssignments(userId, built.body, input.who ?? userId),
+    body: built.body,
+    warnings: [],
+  };
 }

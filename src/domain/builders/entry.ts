@@ -55,9 +55,12 @@ function scopeLabel(scope: RoleScope): string {
 
 function roleIdIssue(scope: RoleScope, roleId: string): string {
   const valid = rolesForScope(scope).map((r) => r.id);
-  const short = scope === 'organization' || scope === 'deployment'
-    ? ''
-    : ` (or the short form: ${rolesForScope(scope).map((r) => r.stackRole).join(', ')})`;
+  const short =
+    scope === 'organization' || scope === 'deployment'
+      ? ''
+      : ` (or the short form: ${rolesForScope(scope)
+          .map((r) => r.stackRole)
+          .join(', ')})`;
   return `"${roleId}" is not ${scopeLabel(scope)}; use one of ${valid.join(', ')}${short}`;
 }
 
@@ -65,7 +68,8 @@ function organizationIdIssues(draft: EntryDraft, fields: EntryFields, orgId: str
   const at = joinPath(fields.path, fields.organizationId);
   const given = draft.organizationId;
   if (given === undefined) return [];
-  if (isPlaceholder(given)) return [issue(at, `"${given}" is a placeholder: put the organization id (${orgId}) here, or leave the field out`)];
+  if (isPlaceholder(given))
+    return [issue(at, `"${given}" is a placeholder: put the organization id (${orgId}) here, or leave the field out`)];
   return given === orgId ? [] : [issue(at, `"${given}" is not this organization (${orgId})`)];
 }
 
@@ -75,7 +79,9 @@ function idListIssues(draft: EntryDraft, fields: EntryFields): FieldIssue[] {
   const idsPath = joinPath(fields.path, fields.ids);
   const what = draft.scope === 'deployment' ? 'deployment' : 'project';
   if (draft.all === true) {
-    return ids.length > 0 ? [issue(idsPath, `must be left out when ${fields.all} is true (it already covers every ${what})`)] : [];
+    return ids.length > 0
+      ? [issue(idsPath, `must be left out when ${fields.all} is true (it already covers every ${what})`)]
+      : [];
   }
   if (ids.length === 0) return [issue(idsPath, `list at least one ${what} id, or set ${fields.all}: true`)];
   return ids.flatMap((id, i): FieldIssue[] => {
@@ -89,7 +95,12 @@ function applicationRoleIssues(draft: EntryDraft, fields: EntryFields, rules: En
   const roles = draft.applicationRoles ?? [];
   const rolesPath = joinPath(fields.path, fields.applicationRoles);
   if (draft.scope === 'organization' && roles.length > 0 && !rules.allowOrganizationApplicationRoles) {
-    return [issue(rolesPath, 'organization-wide application roles are documented for API keys only; give them on project entries')];
+    return [
+      issue(
+        rolesPath,
+        'organization-wide application roles are documented for API keys only; give them on project entries',
+      ),
+    ];
   }
   return roles.flatMap((role, i): FieldIssue[] => {
     const at = `${rolesPath}[${i}]`;

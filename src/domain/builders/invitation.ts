@@ -34,7 +34,10 @@ function normalizeEmails(entries: readonly string[]): { emails: string[]; issues
   const emails: string[] = [];
   const issues: FieldIssue[] = [];
   entries.forEach((entry, i) => {
-    for (const email of entry.split(SEPARATORS).filter((part) => part !== '').map((part) => part.toLowerCase())) {
+    for (const email of entry
+      .split(SEPARATORS)
+      .filter((part) => part !== '')
+      .map((part) => part.toLowerCase())) {
       if (!EMAIL.test(email)) issues.push(issue(`emails[${i}]`, `"${email}" is not an email address`));
       else if (!emails.includes(email)) emails.push(email);
     }
@@ -53,10 +56,20 @@ export function buildInvitation(input: InvitationInput): BuildResult<InvitationR
   const emails = normalizeEmails(input.emails);
   const expiresIn = expiresInOf(input.expiresIn);
   const assignments = resolveAssignments(
-    { friendly: input.roleAssignments, friendlyField: 'roleAssignments', raw: input.rawRoleAssignments, rawField: 'rawRoleAssignments' },
+    {
+      friendly: input.roleAssignments,
+      friendlyField: 'roleAssignments',
+      raw: input.rawRoleAssignments,
+      rawField: 'rawRoleAssignments',
+    },
     { orgId: input.orgId, allowOrganizationApplicationRoles: false },
   );
-  const issues = [...requireText('orgId', input.orgId), ...emails.issues, ...expiresIn.issues, ...(assignments.ok ? [] : assignments.issues)];
+  const issues = [
+    ...requireText('orgId', input.orgId),
+    ...emails.issues,
+    ...expiresIn.issues,
+    ...(assignments.ok ? [] : assignments.issues),
+  ];
   if (issues.length > 0 || !assignments.ok) return failed(issues);
 
   const roleAssignments: RoleAssignments | undefined =
@@ -71,6 +84,8 @@ export function buildInvitation(input: InvitationInput): BuildResult<InvitationR
     ok: true,
     request: cloudRequests.createInvitations(input.orgId, body.value),
     body: body.value,
-    warnings: roleAssignments ? [...overGrantWarnings(roleAssignments), ...foreignStackRoleWarnings(roleAssignments)] : [],
+    warnings: roleAssignments
+      ? [...overGrantWarnings(roleAssignments), ...foreignStackRoleWarnings(roleAssignments)]
+      : [],
   };
 }

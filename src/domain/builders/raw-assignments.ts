@@ -33,32 +33,64 @@ const projectEntry = z.strictObject({
 const RawRoleAssignments = z.strictObject({
   organization: z.array(organizationEntry).optional(),
   deployment: z.array(deploymentEntry).optional(),
-  project: z.strictObject({
-    elasticsearch: z.array(projectEntry).optional(),
-    observability: z.array(projectEntry).optional(),
-    security: z.array(projectEntry).optional(),
-  }).optional(),
+  project: z
+    .strictObject({
+      elasticsearch: z.array(projectEntry).optional(),
+      observability: z.array(projectEntry).optional(),
+      security: z.array(projectEntry).optional(),
+    })
+    .optional(),
 });
 type RawRoleAssignments = z.infer<typeof RawRoleAssignments>;
 
 const fieldsAt = (path: string, ids: string) => ({
-  path, roleId: 'role_id', organizationId: 'organization_id', all: 'all', ids, applicationRoles: 'application_roles',
+  path,
+  roleId: 'role_id',
+  organizationId: 'organization_id',
+  all: 'all',
+  ids,
+  applicationRoles: 'application_roles',
 });
 
 function drafts(raw: RawRoleAssignments): Array<{ draft: EntryDraft; path: string; ids: string }> {
   return [
     ...(raw.organization ?? []).map((e, i) => ({
-      draft: { scope: 'organization' as const, roleId: e.role_id, organizationId: e.organization_id, applicationRoles: e.application_roles },
-      path: `organization[${i}]`, ids: '',
+      draft: {
+        scope: 'organization' as const,
+        roleId: e.role_id,
+        organizationId: e.organization_id,
+        applicationRoles: e.application_roles,
+      },
+      path: `organization[${i}]`,
+      ids: '',
     })),
     ...(raw.deployment ?? []).map((e, i) => ({
-      draft: { scope: 'deployment' as const, roleId: e.role_id, organizationId: e.organization_id, all: e.all, ids: e.deployment_ids, applicationRoles: e.application_roles },
-      path: `deployment[${i}]`, ids: 'deployment_ids',
+      draft: {
+        scope: 'deployment' as const,
+        roleId: e.role_id,
+        organizationId: e.organization_id,
+        all: e.all,
+        ids: e.deployment_ids,
+        applicationRoles: e.application_roles,
+      },
+      path: `deployment[${i}]`,
+      ids: 'deployment_ids',
     })),
-    ...PROJECT_TYPES.flatMap((type: ProjectType) => (raw.project?.[type] ?? []).map((e, i) => ({
-      draft: { scope: 'project' as const, type, roleId: e.role_id, organizationId: e.organization_id, all: e.all, ids: e.project_ids, applicationRoles: e.application_roles },
-      path: `project.${type}[${i}]`, ids: 'project_ids',
-    }))),
+    ...PROJECT_TYPES.flatMap((type: ProjectType) =>
+      (raw.project?.[type] ?? []).map((e, i) => ({
+        draft: {
+          scope: 'project' as const,
+          type,
+          roleId: e.role_id,
+          organizationId: e.organization_id,
+          all: e.all,
+          ids: e.project_ids,
+          applicationRoles: e.application_roles,
+        },
+        path: `project.${type}[${i}]`,
+        ids: 'project_ids',
+      })),
+    ),
   ];
 }
 
@@ -72,12 +104,21 @@ function parseJsonText(json: unknown): Validated<unknown> {
 }
 
 /** Accepts the JSON text or the parsed value. `platform` (ECE only) and unknown project types are refused. */
-export function normalizeRoleAssignmentsInput(json: unknown, orgId: string, rules: Partial<EntryRules> = {}): Validated<RoleAssignments> {
+export function normalizeRoleAssignmentsInput(
+  json: unknown,
+  orgId: string,
+  rules: Partial<EntryRules> = {},
+): Validated<RoleAssignments> {
   const text = parseJsonText(json);
   if (!text.ok) return text;
   const parsed = parseWith(RawRoleAssignments, text.value);
   if (!parsed.ok) return parsed;
-  const entryRules: EntryRules = { orgId, allowOrganizationApplicationRoles: rules.allowOrganizationApplicationRoles ?? true };
-  const rows = collect(drafts(parsed.value).map(({ draft, path, ids }) => resolveEntry(draft, fieldsAt(path, ids), entryRules)));
+  const entryRules: EntryRules = {
+    orgId,
+    allowOrganizationApplicationRoles: rules.allowOrganizationApplicationRoles ?? true,
+  };
+  const rows = collect(
+    drafts(parsed.value).map(({ draft, path, ids }) => resolveEntry(draft, fieldsAt(path, ids), entryRules)),
+  );
   return rows.ok ? { ok: true, value: mergeAssignments(toRoleAssignments(rows.value)) } : rows;
 }

@@ -7,12 +7,12 @@ import type { FieldIssue } from '../validation.js';
 
 export type BuildResult<Body, Extra extends object = object> =
   | ({
-    readonly ok: true;
-    readonly request: ApiRequest;
-    readonly body: Body;
-    /** Allowed but worth a second look (over-grants, org-wide reach, no expiry); screens show them before confirming. */
-    readonly warnings: readonly string[];
-  } & Extra)
+      readonly ok: true;
+      readonly request: ApiRequest;
+      readonly body: Body;
+      /** Allowed but worth a second look (over-grants, org-wide reach, no expiry); screens show them before confirming. */
+      readonly warnings: readonly string[];
+    } & Extra)
   | { readonly ok: false; readonly issues: FieldIssue[] };
 
 export function failed(issues: FieldIssue[]): { readonly ok: false; readonly issues: FieldIssue[] } {

@@ -22,12 +22,24 @@ export interface RoleAssignmentsChange {
   readonly rawRoleAssignments?: unknown;
 }
 
-function bodyFor(change: RoleAssignmentsChange, verb: 'add' | 'remove'): { body: RoleAssignments } | { issues: FieldIssue[] } {
+function bodyFor(
+  change: RoleAssignmentsChange,
+  verb: 'add' | 'remove',
+): { body: RoleAssignments } | { issues: FieldIssue[] } {
   const resolved = resolveAssignments(
-    { friendly: change.assignments, friendlyField: 'assignments', raw: change.rawRoleAssignments, rawField: 'rawRoleAssignments' },
+    {
+      friendly: change.assignments,
+      friendlyField: 'assignments',
+      raw: change.rawRoleAssignments,
+      rawField: 'rawRoleAssignments',
+    },
     { orgId: change.orgId, allowOrganizationApplicationRoles: false },
   );
-  const issues = [...requireText('userId', change.userId), ...requireText('orgId', change.orgId), ...(resolved.ok ? [] : resolved.issues)];
+  const issues = [
+    ...requireText('userId', change.userId),
+    ...requireText('orgId', change.orgId),
+    ...(resolved.ok ? [] : resolved.issues),
+  ];
   if (resolved.ok && (resolved.value === undefined || isEmptyAssignments(resolved.value))) {
     const field = change.rawRoleAssignments === undefined ? 'assignments' : 'rawRoleAssignments';
     issues.push(issue(field, `nothing to ${verb}: give at least one role assignment`));
@@ -49,5 +61,10 @@ export function buildAddRoleAssignments(change: RoleAssignmentsChange): BuildRes
 export function buildRemoveRoleAssignments(change: RoleAssignmentsChange): BuildResult<RoleAssignments> {
   const built = bodyFor(change, 'remove');
   if ('issues' in built) return failed(built.issues);
-  return { ok: true, request: cloudRequests.removeRoleAssignments(change.userId.trim(), built.body, change.who ?? change.userId.trim()), body: built.body, warnings: [] };
+  return {
+    ok: true,
+    request: cloudRequests.removeRoleAssignments(change.userId.trim(), built.body, change.who ?? change.userId.trim()),
+    body: built.body,
+    warnings: [],
+  };
 }

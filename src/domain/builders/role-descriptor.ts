@@ -25,5 +25,10 @@ export function buildPutRole(input: PutRoleInput): BuildResult<RoleDescriptor> {
     ...(descriptor.ok ? [] : descriptor.issues),
   ];
   if (issues.length > 0 || !descriptor.ok) return failed(issues);
-  return { ok: true, request: esRequests.putRole(input.projectId, input.name, descriptor.value), body: descriptor.value, warnings: [] };
+  return {
+    ok: true,
+    request: esRequests.putRole(input.projectId, input.name, descriptor.value),
+    body: descriptor.value,
+    warnings: [],
+  };
 }

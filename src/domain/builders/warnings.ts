@@ -27,10 +27,16 @@ export function overGrantWarnings(ra: RoleAssignments): string[] {
     const ofType = rows.filter((r) => r.scope === 'project' && r.type === type);
     const custom = ofType.filter((r) => r.applicationRoles.length > 0);
     const predefined = ofType.filter((r) => r.applicationRoles.length === 0);
-    return custom.flatMap((c) => predefined.filter((p) => overlaps(c, p)).map((p) =>
-      `${p.roleId} and application_roles [${c.applicationRoles.join(', ')}] both apply on ${where(c, p, type)}: `
-      + 'roles combine as a union on sign-in, so the predefined role widens what the custom role allows. '
-      + `The custom role assignment (${c.roleId}) already gives console access; drop ${p.roleId} there.`));
+    return custom.flatMap((c) =>
+      predefined
+        .filter((p) => overlaps(c, p))
+        .map(
+          (p) =>
+            `${p.roleId} and application_roles [${c.applicationRoles.join(', ')}] both apply on ${where(c, p, type)}: ` +
+            'roles combine as a union on sign-in, so the predefined role widens what the custom role allows. ' +
+            `The custom role assignment (${c.roleId}) already gives console access; drop ${p.roleId} there.`,
+        ),
+    );
   });
 }
 
@@ -41,7 +47,10 @@ export function foreignStackRoleWarnings(ra: RoleAssignments): string[] {
     const type = row.type!;
     return row.applicationRoles
       .filter((name) => isPredefinedStackRole(name) && !isPredefinedStackRole(name, type))
-      .map((name) => `application role "${name}" is not a predefined role in ${type} projects: it grants nothing there unless a custom role of that name exists`);
+      .map(
+        (name) =>
+          `application role "${name}" is not a predefined role in ${type} projects: it grants nothing there unless a custom role of that name exists`,
+      );
   });
   return [...new Set(warnings)];
 }

@@ -28,7 +28,12 @@ export function removeAssignmentsFix(principal: Principal, reaches: readonly Rea
     case 'member':
       return { kind: 'edit-member-roles', userId: principal.member.user_id, remove: removalBody(reaches) };
     case 'invitation':
-      return { kind: 'replace-invitation', token: principal.invitation.token, email: principal.invitation.email, remove: removalBody(reaches) };
+      return {
+        kind: 'replace-invitation',
+        token: principal.invitation.token,
+        email: principal.invitation.email,
+        remove: removalBody(reaches),
+      };
     case 'key':
       return { kind: 'create-key-like', fromKeyId: principal.key.id, projectScoped: true };
   }

@@ -34,13 +34,23 @@ export type FixAction =
    * Keys cannot be edited, so changing what a key may do means a new key: `addStackAccess` pre-fills application_roles
    * from its role_ids; `projectScoped` turns org-scoped application_roles into per-project-type `all: true` entries.
    */
-  | { readonly kind: 'create-key-like'; readonly fromKeyId: string; readonly addStackAccess?: boolean; readonly projectScoped?: boolean }
+  | {
+      readonly kind: 'create-key-like';
+      readonly fromKeyId: string;
+      readonly addStackAccess?: boolean;
+      readonly projectScoped?: boolean;
+    }
   | { readonly kind: 'create-custom-role'; readonly projectIds: readonly string[]; readonly roleName: string }
   /** `remove` is exactly the body of DELETE /users/{id}/role_assignments. */
   | { readonly kind: 'edit-member-roles'; readonly userId: string; readonly remove: RoleAssignments }
   | { readonly kind: 'assign-member-roles'; readonly userId: string }
   /** Invitations cannot be edited: cancel and invite again without the `remove` entries. */
-  | { readonly kind: 'replace-invitation'; readonly token: string; readonly email: string; readonly remove: RoleAssignments }
+  | {
+      readonly kind: 'replace-invitation';
+      readonly token: string;
+      readonly email: string;
+      readonly remove: RoleAssignments;
+    }
   | { readonly kind: 'resend-invitation'; readonly email: string }
   | { readonly kind: 'cancel-invitation'; readonly token: string }
   | { readonly kind: 'review-keys' }

@@ -38,10 +38,12 @@ const ruleRank = new Map<RuleId, number>(RULES.map((rule, i) => [rule.id, i]));
 
 export function runDoctor(snapshot: OrgSnapshot, options: DoctorOptions = {}): Finding[] {
   const findings = RULES.flatMap((rule) => rule.check({ snapshot, ...options }));
-  return findings.sort((a, b) =>
-    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)
-    || ruleRank.get(a.rule)! - ruleRank.get(b.rule)!
-    || a.id.localeCompare(b.id));
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      ruleRank.get(a.rule)! - ruleRank.get(b.rule)! ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 export { doctorJson, DOCTOR_JSON_SCHEMA } from './json.js';

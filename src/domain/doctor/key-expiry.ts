@@ -11,5 +11,7 @@ export function activeKeys(keys: readonly ApiKey[], now: Date): ApiKey[] {
 
 /** Whole days left, rounded down; undefined for a key that never expires. */
 export function daysLeft(key: ApiKey, now: Date): number | undefined {
-  return key.expiration_date === undefined ? undefined : Math.floor((Date.parse(key.expiration_date) - now.getTime()) / DAY_MS);
+  return key.expiration_date === undefined
+    ? undefined
+    : Math.floor((Date.parse(key.expiration_date) - now.getTime()) / DAY_MS);
 }

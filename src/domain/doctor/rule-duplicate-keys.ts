@@ -32,20 +32,23 @@ export const duplicateKeys: Rule = {
     for (const key of activeKeys(snapshot.keys, snapshot.now)) {
       groups.set(groupKey(key), [...(groups.get(groupKey(key)) ?? []), key]);
     }
-    return [...groups.values()].filter((group) => group.length > 1).map((group): Finding => {
-      const sorted = [...group].sort(newestFirst);
-      const keep = sorted.find((key) => key.id === selfKeyId) ?? sorted[0]!;
-      const extra = sorted.filter((key) => key !== keep);
-      return {
-        id: findingId('duplicate-keys', ...group.map((k) => k.id).sort()),
-        rule: 'duplicate-keys',
-        severity: 'info',
-        principal: principalRef({ kind: 'key', key: keep }),
-        title: `${group.length} active keys named "${keep.description}" with the same roles`,
-        why: 'Same description and same roles means the same job. Keep one (the newest'
-          + `${keep.id === selfKeyId ? ', or the one ec-access runs on' : ''}) and revoke the others: fewer secrets to rotate and to leak.`,
-        fix: { kind: 'revoke-keys', keyIds: extra.map((k) => k.id) },
-      };
-    });
+    return [...groups.values()]
+      .filter((group) => group.length > 1)
+      .map((group): Finding => {
+        const sorted = [...group].sort(newestFirst);
+        const keep = sorted.find((key) => key.id === selfKeyId) ?? sorted[0]!;
+        const extra = sorted.filter((key) => key !== keep);
+        return {
+          id: findingId('duplicate-keys', ...group.map((k) => k.id).sort()),
+          rule: 'duplicate-keys',
+          severity: 'info',
+          principal: principalRef({ kind: 'key', key: keep }),
+          title: `${group.length} active keys named "${keep.description}" with the same roles`,
+          why:
+            'Same description and same roles means the same job. Keep one (the newest' +
+            `${keep.id === selfKeyId ? ', or the one ec-access runs on' : ''}) and revoke the others: fewer secrets to rotate and to leak.`,
+          fix: { kind: 'revoke-keys', keyIds: extra.map((k) => k.id) },
+        };
+      });
   },
 };

@@ -15,8 +15,9 @@ export const invitationExpired: Rule = {
           severity: 'info',
           principal,
           title: `Invitation to ${invitation.email} expired on ${invitation.expires_at.slice(0, 10)}`,
-          why: 'The invitee can no longer join with it. Re-inviting the same address sends a fresh invitation with the same '
-            + 'roles; cancel it instead if they no longer need access.',
+          why:
+            'The invitee can no longer join with it. Re-inviting the same address sends a fresh invitation with the same ' +
+            'roles; cancel it instead if they no longer need access.',
           fix: { kind: 'resend-invitation', email: invitation.email },
         };
       }),

@@ -24,8 +24,9 @@ export const invitationOverdue: Rule = {
           severity: 'info',
           principal,
           title: `Invitation to ${invitation.email} has been pending for ${days} days`,
-          why: 'It outlived the default 72 hours and is still unaccepted. Anyone holding the link can still join with its '
-            + 'roles: cancel it if it is no longer wanted, or re-invite to remind them.',
+          why:
+            'It outlived the default 72 hours and is still unaccepted. Anyone holding the link can still join with its ' +
+            'roles: cancel it if it is no longer wanted, or re-invite to remind them.',
           fix: { kind: 'cancel-invitation', token: invitation.token },
         };
       }),

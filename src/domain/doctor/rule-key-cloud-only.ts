@@ -13,17 +13,19 @@ export const keyCloudOnly: Rule = {
       .filter((key) => !isKeyExpired(key, snapshot.now) && allApplicationRoles(key.role_assignments ?? {}).length === 0)
       .map((key): Finding => {
         const principal = principalRef({ kind: 'key', key });
-        const self = key.id === selfKeyId
-          ? ' ec-access itself uses this key, so custom roles need ELASTICSEARCH_API_KEY or a key with stack access.'
-          : '';
+        const self =
+          key.id === selfKeyId
+            ? ' ec-access itself uses this key, so custom roles need ELASTICSEARCH_API_KEY or a key with stack access.'
+            : '';
         return {
           id: principalFindingId('key-cloud-only', principal),
           rule: 'key-cloud-only',
           severity: 'info',
           principal,
           title: `Key "${key.description}" can call the Cloud API only`,
-          why: 'It has no application_roles, and API keys never inherit stack roles from their role_id, so every '
-            + `Elasticsearch or Kibana call with it answers 403. Fine for organization automation; for data access, create a key like it with stack access.${self}`,
+          why:
+            'It has no application_roles, and API keys never inherit stack roles from their role_id, so every ' +
+            `Elasticsearch or Kibana call with it answers 403. Fine for organization automation; for data access, create a key like it with stack access.${self}`,
           fix: { kind: 'create-key-like', fromKeyId: key.id, addStackAccess: true },
         };
       }),

@@ -12,15 +12,18 @@ export const keyExpiringSoon: Rule = {
       const principal = principalRef({ kind: 'key', key });
       const self = key.id === selfKeyId;
       const when = left < 1 ? 'today' : `in ${plural(left, 'day')}`;
-      return [{
-        id: principalFindingId('key-expiring-soon', principal),
-        rule: 'key-expiring-soon',
-        severity: self ? 'critical' : 'warning',
-        principal,
-        title: `Key "${key.description}" expires ${when}`,
-        why: (self ? 'ec-access is authenticated with this key and will lose access when it expires. ' : '')
-          + 'Whatever uses it starts failing with 401 at expiry. Create its replacement now, switch over, then revoke this one.',
-        fix: { kind: 'rotate-key', keyId: key.id },
-      }];
+      return [
+        {
+          id: principalFindingId('key-expiring-soon', principal),
+          rule: 'key-expiring-soon',
+          severity: self ? 'critical' : 'warning',
+          principal,
+          title: `Key "${key.description}" expires ${when}`,
+          why:
+            (self ? 'ec-access is authenticated with this key and will lose access when it expires. ' : '') +
+            'Whatever uses it starts failing with 401 at expiry. Create its replacement now, switch over, then revoke this one.',
+          fix: { kind: 'rotate-key', keyId: key.id },
+        },
+      ];
     }),
 };

@@ -16,8 +16,9 @@ export const keyNeverExpires: Rule = {
           severity: 'warning',
           principal,
           title: `Key "${key.description}" never expires`,
-          why: 'A leaked key without expiry works until someone notices and revokes it. Replace it with one that expires '
-            + '(the console default is 3 months, the maximum 1 year) and rotate on a schedule.',
+          why:
+            'A leaked key without expiry works until someone notices and revokes it. Replace it with one that expires ' +
+            '(the console default is 3 months, the maximum 1 year) and rotate on a schedule.',
           fix: { kind: 'rotate-key', keyId: key.id },
         };
       }),

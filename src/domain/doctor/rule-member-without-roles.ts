@@ -3,9 +3,11 @@ import { principalRef } from '../access/index.js';
 import { principalFindingId, type Finding, type Rule } from './finding.js';
 
 function hasAnyRole(assignments: RoleAssignments): boolean {
-  return (assignments.organization?.length ?? 0) > 0
-    || (assignments.deployment?.length ?? 0) > 0
-    || PROJECT_TYPES.some((type) => (assignments.project?.[type]?.length ?? 0) > 0);
+  return (
+    (assignments.organization?.length ?? 0) > 0 ||
+    (assignments.deployment?.length ?? 0) > 0 ||
+    PROJECT_TYPES.some((type) => (assignments.project?.[type]?.length ?? 0) > 0)
+  );
 }
 
 /**
@@ -26,8 +28,9 @@ export const memberWithoutRoles: Rule = {
           severity: 'info',
           principal,
           title: `${principal.label} has no role anywhere`,
-          why: 'They can sign in to the organization but see no project or deployment. Assign the roles they need, or '
-            + 'remove them from the organization if they have left.',
+          why:
+            'They can sign in to the organization but see no project or deployment. Assign the roles they need, or ' +
+            'remove them from the organization if they have left.',
           fix: { kind: 'assign-member-roles', userId: member.user_id },
         };
       }),

@@ -49,12 +49,14 @@ export const missingCustomRole: Rule = {
           severity: 'warning',
           principal: ref,
           title: `"${roleName}" of ${ref.label} does not exist in ${names}`,
-          why: `The role is named in application_roles but ${plural(gap.projects.length, 'project')} (${names}) `
-            + 'have no role by that name, so it grants nothing there, without any error. '
-            + (isPredefinedStackRole(roleName)
+          why:
+            `The role is named in application_roles but ${plural(gap.projects.length, 'project')} (${names}) ` +
+            'have no role by that name, so it grants nothing there, without any error. ' +
+            (isPredefinedStackRole(roleName)
               ? `"${roleName}" is predefined only in other project types: narrow the assignment to the projects where it exists.`
               : 'Create the role in those projects, or drop them from the assignment.'),
           fix: fixFor(principal, roleName, gap),
         };
-      })),
+      }),
+    ),
 };

@@ -20,13 +20,16 @@ export function accessSpecOf(items: readonly Item[]): AccessSpec | string {
   const level = levels[0];
 
   const specs: AccessSpec[] = [
-    ...roles.map((r): AccessSpec => (r.role.kind === 'stack' ? { kind: 'stack', name: r.role.name } : { kind: 'organization', roleId: r.role.roleId })),
+    ...roles.map((r): AccessSpec =>
+      r.role.kind === 'stack' ? { kind: 'stack', name: r.role.name } : { kind: 'organization', roleId: r.role.roleId },
+    ),
     ...custom.map((c): AccessSpec => ({ kind: 'custom', name: c.name })),
   ];
   if (features.length > 0) specs.push({ kind: 'features', features, level: level ?? 'read' });
   // "read-only" on its own is the Viewer role; next to a feature it only says how much of the feature.
   else if (level === 'read') specs.push({ kind: 'stack', name: 'viewer' });
-  else if (level === 'all') return 'full access to what? Name a role (admin, developer, editor…) or a feature (dashboards, discover…)';
+  else if (level === 'all')
+    return 'full access to what? Name a role (admin, developer, editor…) or a feature (dashboards, discover…)';
 
   if (specs.length > 1) return 'one role at a time, please: split the request in several';
   return specs[0] ?? { kind: 'none' };

@@ -9,8 +9,15 @@ import { exactProject, findMembers, fuzzyProject, memberLabel } from './resolve.
 import type { Token } from './tokenize.js';
 import type { IntentContext } from './types.js';
 import {
-  FEATURE_WORDS, LEVEL_PHRASES, ORGANIZATION_WORDS, PROJECT_PREPOSITIONS, ROLE_PHRASES, STOP_WORDS, TYPE_WORDS,
-  type AccessLevel, type RoleWord,
+  FEATURE_WORDS,
+  LEVEL_PHRASES,
+  ORGANIZATION_WORDS,
+  PROJECT_PREPOSITIONS,
+  ROLE_PHRASES,
+  STOP_WORDS,
+  TYPE_WORDS,
+  type AccessLevel,
+  type RoleWord,
 } from './vocabulary.js';
 
 export type Item =
@@ -103,37 +110,72 @@ export function classify(tokens: readonly Token[], context: IntentContext): Clas
       continue;
     }
     const scope = projectScopeAt(tokens, i);
-    if (scope) { take(scope.item, scope.length); continue; }
+    if (scope) {
+      take(scope.item, scope.length);
+      continue;
+    }
     const role = longestPhrase(tokens, i, ROLE_PHRASES);
     if (role) {
-      take({ t: 'role', role: role.value, words: tokens.slice(i, i + role.length).map((t) => t.word).join(' ') }, role.length);
+      take(
+        {
+          t: 'role',
+          role: role.value,
+          words: tokens
+            .slice(i, i + role.length)
+            .map((t) => t.word)
+            .join(' '),
+        },
+        role.length,
+      );
       continue;
     }
     const level = longestPhrase(tokens, i, LEVEL_PHRASES);
-    if (level) { take({ t: 'level', level: level.value }, level.length); continue; }
-    if (FEATURE_WORDS[word]) { take({ t: 'feature', feature: FEATURE_WORDS[word]! }); continue; }
+    if (level) {
+      take({ t: 'level', level: level.value }, level.length);
+      continue;
+    }
+    if (FEATURE_WORDS[word]) {
+      take({ t: 'feature', feature: FEATURE_WORDS[word]! });
+      continue;
+    }
     if (STOP_WORDS.has(word)) {
       i += 1;
       if (PROJECT_PREPOSITIONS.has(word)) expectProject = true;
       else if (word !== 'and' && word !== 'the') expectProject = false;
       continue;
     }
-    if (ORGANIZATION_WORDS.has(word)) { take({ t: 'organization' }); continue; }
-    if (EMAIL.test(word)) { take({ t: 'email', email: word }); continue; }
+    if (ORGANIZATION_WORDS.has(word)) {
+      take({ t: 'organization' });
+      continue;
+    }
+    if (EMAIL.test(word)) {
+      take({ t: 'email', email: word });
+      continue;
+    }
     const project = exactProject(context.projects, word);
-    if (project) { items.push({ t: 'project', project }); i += 1; continue; }
+    if (project) {
+      items.push({ t: 'project', project });
+      i += 1;
+      continue;
+    }
     if (customRoles.has(token.text) || customRoles.has(word)) {
       take({ t: 'custom-role', name: customRoles.has(token.text) ? token.text : word });
       continue;
     }
     const fullName = tokens[i + 1] ? findMembers(context.members, `${word} ${tokens[i + 1]!.word}`) : [];
     const members = fullName.length > 0 ? fullName : findMembers(context.members, word);
-    if (members.length === 1) { take({ t: 'member', member: members[0]! }, fullName.length > 0 ? 2 : 1); continue; }
+    if (members.length === 1) {
+      take({ t: 'member', member: members[0]! }, fullName.length > 0 ? 2 : 1);
+      continue;
+    }
     if (members.length > 1) {
       ambiguity ??= {
         word: token.text,
         question: `Which person did you mean by "${token.text}"?`,
-        choices: members.map((m) => ({ label: `${memberLabel(m)} <${m.email ?? m.user_id}>`, replacement: m.email ?? m.user_id })),
+        choices: members.map((m) => ({
+          label: `${memberLabel(m)} <${m.email ?? m.user_id}>`,
+          replacement: m.email ?? m.user_id,
+        })),
       };
       take(undefined);
       continue;

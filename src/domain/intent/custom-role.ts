@@ -10,6 +10,8 @@ export function featureRoleName(features: readonly string[], level: AccessLevel)
 export function featureRoleDescriptor(features: readonly string[], level: AccessLevel): RoleDescriptor {
   return {
     description: `${level === 'read' ? 'Read-only' : 'Full'} access to ${features.join(', ')} (made by ec-access)`,
-    applications: [{ application: 'kibana-.kibana', privileges: features.map((f) => `feature_${f}.${level}`), resources: ['*'] }],
+    applications: [
+      { application: 'kibana-.kibana', privileges: features.map((f) => `feature_${f}.${level}`), resources: ['*'] },
+    ],
   };
 }

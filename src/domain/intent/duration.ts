@@ -12,11 +12,34 @@ export interface ParsedDuration {
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
 };
 
 const UNIT_DAYS: Readonly<Record<string, number>> = {
-  d: 1, day: 1, days: 1, w: 7, week: 7, weeks: 7, month: 30, months: 30, y: 365, yr: 365, year: 365, years: 365,
+  d: 1,
+  day: 1,
+  days: 1,
+  w: 7,
+  week: 7,
+  weeks: 7,
+  month: 30,
+  months: 30,
+  y: 365,
+  yr: 365,
+  year: 365,
+  years: 365,
 };
 const HOUR_UNITS = new Set(['h', 'hr', 'hrs', 'hour', 'hours']);
 

@@ -4,5 +4,12 @@ export { INTENT_GRAMMAR } from './grammar.js';
 export { toRoleAssignments } from './assignments.js';
 export { featureRoleDescriptor, featureRoleName } from './custom-role.js';
 export type {
-  Assignee, Intent, IntentChoice, IntentContext, IntentKind, IntentResult, ProjectGrant, ProjectTarget,
+  Assignee,
+  Intent,
+  IntentChoice,
+  IntentContext,
+  IntentKind,
+  IntentResult,
+  ProjectGrant,
+  ProjectTarget,
 } from './types.js';

@@ -45,7 +45,8 @@ function verbOf(tokens: readonly Token[]): { verb: Verb; rest: number } | undefi
     return { verb: 'who', rest: i };
   }
   if (first === 'what' && (second === 'can' || second === 'does')) return { verb: 'show', rest: 2 };
-  if (first === 'show') return { verb: 'show', rest: second === 'access' && (third === 'for' || third === 'of') ? 3 : 1 };
+  if (first === 'show')
+    return { verb: 'show', rest: second === 'access' && (third === 'for' || third === 'of') ? 3 : 1 };
   if (first === 'rotate') return { verb: 'rotate-key', rest: afterKeyWord(tokens, 1) ?? 1 };
   if (first === 'key' || first === 'keys') return { verb: 'create-key', rest: 1 };
   if (first && CREATE_VERBS.has(first)) {
@@ -64,7 +65,10 @@ function verbOf(tokens: readonly Token[]): { verb: Verb; rest: number } | undefi
 /** "matching ci-old" → "ci-old": the words after an optional marker, as typed. */
 function patternOf(tokens: readonly Token[]): string | undefined {
   const start = tokens[0] && PATTERN_MARKERS.has(tokens[0].word) ? 1 : 0;
-  const text = tokens.slice(start).map((t) => t.text).join(' ');
+  const text = tokens
+    .slice(start)
+    .map((t) => t.text)
+    .join(' ');
   return text || undefined;
 }
 
@@ -82,7 +86,10 @@ function takeDescription(tokens: readonly Token[]): { description?: string; rest
 /** The sentence with the first whole-word occurrence of `word` replaced, for clarifying choices. */
 function replaceWord(sentence: string, word: string, replacement: string): string {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return sentence.replace(new RegExp(`(^|[\\s,])${escaped}(?=$|[\\s,.;:!?'’])`, 'i'), (_m, lead: string) => `${lead}${replacement}`);
+  return sentence.replace(
+    new RegExp(`(^|[\\s,])${escaped}(?=$|[\\s,.;:!?'’])`, 'i'),
+    (_m, lead: string) => `${lead}${replacement}`,
+  );
 }
 
 /** Unknown words first (the request is not understood), then ambiguities (it is, but needs a choice). */
@@ -93,20 +100,32 @@ function problemOf(sentence: string, classified: Classified): IntentResult | und
   }
   const { ambiguity } = classified;
   if (ambiguity) {
-    return ask(ambiguity.question, ambiguity.choices.map((c) => ({ label: c.label, text: replaceWord(sentence, ambiguity.word, c.replacement) })));
+    return ask(
+      ambiguity.question,
+      ambiguity.choices.map((c) => ({ label: c.label, text: replaceWord(sentence, ambiguity.word, c.replacement) })),
+    );
   }
   return undefined;
 }
 
 export function parseIntent(text: string, context: IntentContext): IntentResult {
   const tokens = tokenize(text);
-  if (tokens.length === 0) return failed('say what you want to do, e.g. "add alice@example.com to search-prod as developer"');
+  if (tokens.length === 0)
+    return failed('say what you want to do, e.g. "add alice@example.com to search-prod as developer"');
   const found = verbOf(tokens);
   if (!found) {
-    return { ok: false, error: `start with what to do: add, invite, give, remove, create key, rotate key, revoke keys, who has access, what can … access`, unknownWords: [tokens[0]!.text] };
+    return {
+      ok: false,
+      error: `start with what to do: add, invite, give, remove, create key, rotate key, revoke keys, who has access, what can … access`,
+      unknownWords: [tokens[0]!.text],
+    };
   }
   const rest = tokens.slice(found.rest);
-  const input = (restTokens: readonly Token[]): PlanInput => ({ sentence: text, classified: classify(restTokens, context), context });
+  const input = (restTokens: readonly Token[]): PlanInput => ({
+    sentence: text,
+    classified: classify(restTokens, context),
+    context,
+  });
 
   switch (found.verb) {
     case 'revoke-keys':
@@ -118,7 +137,7 @@ export function parseIntent(text: string, context: IntentContext): IntentResult 
       const planInput = input(subject);
       const raw = subject.map((t) => t.text).join(' ');
       const byKey = planShowSubject(planInput, raw);
-      return byKey.ok === true ? byKey : problemOf(text, planInput.classified) ?? byKey;
+      return byKey.ok === true ? byKey : (problemOf(text, planInput.classified) ?? byKey);
     }
     case 'create-key': {
       const { description, rest: remaining } = takeDescription(rest);

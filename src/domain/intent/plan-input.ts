@@ -26,24 +26,41 @@ export function itemsOf<T extends Item['t']>(items: readonly Item[], t: T): Extr
 }
 
 /** Items a request of this kind has no use for, named in an error instead of being silently dropped. */
-export function unexpected(items: readonly Item[], allowed: readonly Item['t'][], what: string): IntentResult | undefined {
+export function unexpected(
+  items: readonly Item[],
+  allowed: readonly Item['t'][],
+  what: string,
+): IntentResult | undefined {
   const extra = items.filter((item) => !allowed.includes(item.t));
-  return extra.length > 0 ? failed(`${what} does not take ${[...new Set(extra.map(describeItem))].join(', ')}`) : undefined;
+  return extra.length > 0
+    ? failed(`${what} does not take ${[...new Set(extra.map(describeItem))].join(', ')}`)
+    : undefined;
 }
 
 function describeItem(item: Item): string {
   switch (item.t) {
-    case 'email': return item.email;
-    case 'member': return item.member.name ?? item.member.user_id;
-    case 'project': return item.project.name;
-    case 'type': return `${item.type} projects`;
-    case 'all-projects': return 'all projects';
-    case 'role': return item.words;
-    case 'custom-role': return item.name;
-    case 'feature': return item.feature;
-    case 'level': return item.level === 'read' ? 'read-only' : 'full access';
-    case 'duration': return `a duration (${item.value})`;
-    case 'organization': return 'the organization';
+    case 'email':
+      return item.email;
+    case 'member':
+      return item.member.name ?? item.member.user_id;
+    case 'project':
+      return item.project.name;
+    case 'type':
+      return `${item.type} projects`;
+    case 'all-projects':
+      return 'all projects';
+    case 'role':
+      return item.words;
+    case 'custom-role':
+      return item.name;
+    case 'feature':
+      return item.feature;
+    case 'level':
+      return item.level === 'read' ? 'read-only' : 'full access';
+    case 'duration':
+      return `a duration (${item.value})`;
+    case 'organization':
+      return 'the organization';
   }
 }
 

@@ -14,35 +14,43 @@ const MAX_KEY_DAYS = 365;
 export function planCreateKey(input: PlanInput, description: string | undefined): IntentResult {
   const { items } = input.classified;
   const notes = [...input.classified.notes];
-  const bad = unexpected(items, ['project', 'type', 'all-projects', 'role', 'custom-role', 'level', 'duration'], 'an API key');
+  const bad = unexpected(
+    items,
+    ['project', 'type', 'all-projects', 'role', 'custom-role', 'level', 'duration'],
+    'an API key',
+  );
   if (bad) return bad;
   if (!description) return failed('what is the key for? Say "key for <description>" or quote it: key "CI ingest"');
   const durations = itemsOf(items, 'duration');
   if (durations.length > 1) return failed('more than one duration given');
   const expiration = durations[0]?.value;
-  if (expiration && durationDays(expiration) > MAX_KEY_DAYS) return failed(`keys can live at most ${MAX_KEY_DAYS} days`);
+  if (expiration && durationDays(expiration) > MAX_KEY_DAYS)
+    return failed(`keys can live at most ${MAX_KEY_DAYS} days`);
   if (!expiration) notes.push('no expiration given: choose one in the wizard (a key without one never expires)');
 
   const spec = accessSpecOf(items);
   if (typeof spec === 'string') return failed(spec);
   const base = { kind: 'create-key' as const, description, ...(expiration ? { expiration } : {}), replacesKeyIds: [] };
-  if (spec.kind === 'features') return failed('feature access needs a custom role: create it first, then name it in the key request');
+  if (spec.kind === 'features')
+    return failed('feature access needs a custom role: create it first, then name it in the key request');
   if (spec.kind === 'organization') {
     return planned({ ...base, organizationRoleIds: [spec.roleId], grants: [] }, notes);
   }
   const scope = scopeOf(items);
   if (spec.kind === 'none') {
     if (!isEmptyScope(scope)) return failed('which role on those projects? e.g. "with developer"');
-    notes.push('no role given: the wizard asks (a key created without roles takes its creator\'s)');
+    notes.push("no role given: the wizard asks (a key created without roles takes its creator's)");
     return planned({ ...base, organizationRoleIds: [], grants: [] }, notes);
   }
   if (isEmptyScope(scope)) {
-    const fits = spec.kind === 'stack' ? (t: ProjectType) => expandProjectRoleId(t, spec.name) !== undefined : () => true;
+    const fits =
+      spec.kind === 'stack' ? (t: ProjectType) => expandProjectRoleId(t, spec.name) !== undefined : () => true;
     return ask('On which projects should the key have this role?', projectChoices(input.sentence, input.context, fits));
   }
-  const grants = spec.kind === 'stack'
-    ? stackRoleGrants(scope, spec.name, true, input.context, notes)
-    : customRoleGrants(scope, spec.name, input.context, notes);
+  const grants =
+    spec.kind === 'stack'
+      ? stackRoleGrants(scope, spec.name, true, input.context, notes)
+      : customRoleGrants(scope, spec.name, input.context, notes);
   if (typeof grants === 'string') return failed(grants);
   return planned({ ...base, organizationRoleIds: [], grants }, notes);
 }
@@ -54,22 +62,28 @@ export function planRotateKey(pattern: string | undefined, context: IntentContex
   const found = exact.length > 0 ? exact : keysMatching(context.keys, pattern);
   if (found.length === 0) return failed(`no key matches "${pattern}"`);
   if (found.length > 1) {
-    return ask(`Several keys match "${pattern}". Which one?`, found.map((k) => ({ label: `${k.description} (${k.id})`, text: `rotate key ${k.id}` })));
+    return ask(
+      `Several keys match "${pattern}". Which one?`,
+      found.map((k) => ({ label: `${k.description} (${k.id})`, text: `rotate key ${k.id}` })),
+    );
   }
   const key = found[0]!;
   const lifetime = key.expiration_date
     ? Math.max(1, Math.round((Date.parse(key.expiration_date) - Date.parse(key.creation_date)) / 86_400_000))
     : undefined;
   const notes = lifetime ? [] : ['the old key never expired: choose an expiration for the new one'];
-  return planned({
-    kind: 'create-key',
-    description: key.description,
-    ...(lifetime ? { expiration: `${Math.min(lifetime, MAX_KEY_DAYS)}d` } : {}),
-    organizationRoleIds: [],
-    grants: [],
-    likeKeyId: key.id,
-    replacesKeyIds: [key.id],
-  }, notes);
+  return planned(
+    {
+      kind: 'create-key',
+      description: key.description,
+      ...(lifetime ? { expiration: `${Math.min(lifetime, MAX_KEY_DAYS)}d` } : {}),
+      organizationRoleIds: [],
+      grants: [],
+      likeKeyId: key.id,
+      replacesKeyIds: [key.id],
+    },
+    notes,
+  );
 }
 
 export function planRevokeKeys(pattern: string | undefined, context: IntentContext): IntentResult {

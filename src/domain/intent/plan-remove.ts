@@ -21,29 +21,46 @@ function asGrant(type: ProjectType, entry: ProjectRoleAssignment): ProjectGrant 
 }
 
 /** What an entry still covers once `dropped` are taken out of it (type-wide entries become today's other projects). */
-function remainder(type: ProjectType, entry: ProjectRoleAssignment, dropped: readonly Project[], context: IntentContext): ProjectGrant | undefined {
-  const covered = entry.all ? context.projects.filter((p) => p.type === type).map((p) => p.id) : entry.project_ids ?? [];
+function remainder(
+  type: ProjectType,
+  entry: ProjectRoleAssignment,
+  dropped: readonly Project[],
+  context: IntentContext,
+): ProjectGrant | undefined {
+  const covered = entry.all
+    ? context.projects.filter((p) => p.type === type).map((p) => p.id)
+    : (entry.project_ids ?? []);
   const rest = covered.filter((id) => !dropped.some((p) => p.id === id));
   if (rest.length === 0) return undefined;
   return { ...asGrant(type, entry), target: { kind: 'projects', type, projectIds: rest } };
 }
 
-function planProjectRemoval(member: Member, projects: readonly Project[], roleName: string | undefined, input: PlanInput, notes: string[]): IntentResult {
+function planProjectRemoval(
+  member: Member,
+  projects: readonly Project[],
+  roleName: string | undefined,
+  input: PlanInput,
+  notes: string[],
+): IntentResult {
   const label = memberLabel(member);
   const entries = new Set<ProjectRoleAssignment>();
   let ownerOnly = false;
   for (const project of projects) {
     const reaches = reachesOf('member', member.role_assignments ?? {}, project);
-    const wanted = reaches.filter((r) => !roleName || r.roleId === expandProjectRoleId(project.type, roleName) || r.stackRoles.includes(roleName));
+    const wanted = reaches.filter(
+      (r) => !roleName || r.roleId === expandProjectRoleId(project.type, roleName) || r.stackRoles.includes(roleName),
+    );
     for (const reach of wanted) {
       if (reach.entry.scope === 'organization') ownerOnly = true;
       else entries.add(reach.entry.assignment);
     }
   }
   if (entries.size === 0) {
-    return failed(ownerOnly
-      ? `${label} reaches ${projects.map((p) => p.name).join(', ')} through an organization-level role; change that role instead`
-      : `${label} has no ${roleName ? `${roleName} ` : ''}role on ${projects.map((p) => p.name).join(', ')}`);
+    return failed(
+      ownerOnly
+        ? `${label} reaches ${projects.map((p) => p.name).join(', ')} through an organization-level role; change that role instead`
+        : `${label} has no ${roleName ? `${roleName} ` : ''}role on ${projects.map((p) => p.name).join(', ')}`,
+    );
   }
   const remove: ProjectGrant[] = [];
   const add: ProjectGrant[] = [];
@@ -53,34 +70,60 @@ function planProjectRemoval(member: Member, projects: readonly Project[], roleNa
       remove.push(asGrant(type, entry));
       const rest = remainder(type, entry, projects, input.context);
       if (rest) add.push(rest);
-      if (rest && entry.all) notes.push(`${entry.role_id} on all ${type} projects becomes specific projects; it will no longer cover new ${type} projects`);
+      if (rest && entry.all)
+        notes.push(
+          `${entry.role_id} on all ${type} projects becomes specific projects; it will no longer cover new ${type} projects`,
+        );
     }
   }
-  return planned({ kind: 'update-member-roles', userId: member.user_id, label, organizationRoleIds: [], add, remove }, notes);
+  return planned(
+    { kind: 'update-member-roles', userId: member.user_id, label, organizationRoleIds: [], add, remove },
+    notes,
+  );
 }
 
 export function planRemove(input: PlanInput): IntentResult {
   const { items } = input.classified;
   const notes = [...input.classified.notes];
-  const bad = unexpected(items, ['email', 'member', 'project', 'type', 'all-projects', 'role', 'organization'], 'removing access');
+  const bad = unexpected(
+    items,
+    ['email', 'member', 'project', 'type', 'all-projects', 'role', 'organization'],
+    'removing access',
+  );
   if (bad) return bad;
-  const members = [...new Set([
-    ...itemsOf(items, 'member').map((i) => i.member),
-    ...itemsOf(items, 'email').flatMap((i) => input.context.members.filter((m) => m.email?.toLowerCase() === i.email)),
-  ])];
+  const members = [
+    ...new Set([
+      ...itemsOf(items, 'member').map((i) => i.member),
+      ...itemsOf(items, 'email').flatMap((i) =>
+        input.context.members.filter((m) => m.email?.toLowerCase() === i.email),
+      ),
+    ]),
+  ];
   const strangers = itemsOf(items, 'email').filter((i) => !members.some((m) => m.email?.toLowerCase() === i.email));
   if (strangers.length > 0) {
     const invited = input.context.invitations?.some((inv) => inv.email.toLowerCase() === strangers[0]!.email);
-    return failed(`${strangers[0]!.email} is not a member${invited ? ' but has a pending invitation: cancel it from the invitations list' : ''}`);
+    return failed(
+      `${strangers[0]!.email} is not a member${invited ? ' but has a pending invitation: cancel it from the invitations list' : ''}`,
+    );
   }
-  if (members.length !== 1) return failed(members.length === 0 ? 'remove whom? Give the name or email of a member' : 'one member at a time, please');
+  if (members.length !== 1)
+    return failed(
+      members.length === 0 ? 'remove whom? Give the name or email of a member' : 'one member at a time, please',
+    );
   const member = members[0]!;
   const scope = scopeOf(items);
   const spec = accessSpecOf(items);
   if (typeof spec === 'string') return failed(spec);
   if (isEmptyScope(scope)) {
-    if (spec.kind !== 'none') return failed(`remove ${spec.kind === 'stack' ? spec.name : 'that role'} on which project?`);
+    if (spec.kind !== 'none')
+      return failed(`remove ${spec.kind === 'stack' ? spec.name : 'that role'} on which project?`);
     return planned({ kind: 'remove-member', userId: member.user_id, label: memberLabel(member) }, notes);
   }
-  return planProjectRemoval(member, scopeProjects(scope, input.context), spec.kind === 'stack' ? spec.name : undefined, input, notes);
+  return planProjectRemoval(
+    member,
+    scopeProjects(scope, input.context),
+    spec.kind === 'stack' ? spec.name : undefined,
+    input,
+    notes,
+  );
 }

@@ -12,12 +12,16 @@ export function planWhoHasAccess(input: PlanInput): IntentResult {
 
 /** A subject may be a key description too, which the word classifier does not know: those are tried first. */
 export function planShowSubject(input: PlanInput, rawSubject: string): IntentResult {
-  const key = input.context.keys.find((k) => k.description.toLowerCase() === rawSubject.toLowerCase())
-    ?? (keysMatching(input.context.keys, rawSubject).length === 1 ? keysMatching(input.context.keys, rawSubject)[0] : undefined);
+  const key =
+    input.context.keys.find((k) => k.description.toLowerCase() === rawSubject.toLowerCase()) ??
+    (keysMatching(input.context.keys, rawSubject).length === 1
+      ? keysMatching(input.context.keys, rawSubject)[0]
+      : undefined);
   if (key) return planned({ kind: 'show-access', subject: { kind: 'key', keyId: key.id } }, []);
   const { items, notes } = input.classified;
   const [only] = items;
-  if (items.length === 1 && only?.t === 'member') return planned({ kind: 'show-access', subject: { kind: 'member', userId: only.member.user_id } }, notes);
+  if (items.length === 1 && only?.t === 'member')
+    return planned({ kind: 'show-access', subject: { kind: 'member', userId: only.member.user_id } }, notes);
   if (items.length === 1 && only?.t === 'email') {
     const member = input.context.members.find((m) => m.email?.toLowerCase() === only.email);
     if (member) return planned({ kind: 'show-access', subject: { kind: 'member', userId: member.user_id } }, notes);

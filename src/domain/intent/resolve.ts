@@ -16,8 +16,7 @@ function aliasStem(alias: string): string {
 }
 
 export function exactProject(projects: readonly Project[], word: string): Project | undefined {
-  return projects.find((p) =>
-    [p.id, p.name, p.alias, aliasStem(p.alias)].some((name) => name.toLowerCase() === word));
+  return projects.find((p) => [p.id, p.name, p.alias, aliasStem(p.alias)].some((name) => name.toLowerCase() === word));
 }
 
 /** Scores within this distance of the best one are too close to choose between. */
@@ -25,7 +24,10 @@ const AMBIGUITY_MARGIN = 0.1;
 const FUZZY_THRESHOLD = 0.3;
 
 export function fuzzyProject(projects: readonly Project[], word: string): Resolution<Project> {
-  const results = fuzzysort.go(word, projects, { keys: ['name', (p: Project) => aliasStem(p.alias)], threshold: FUZZY_THRESHOLD });
+  const results = fuzzysort.go(word, projects, {
+    keys: ['name', (p: Project) => aliasStem(p.alias)],
+    threshold: FUZZY_THRESHOLD,
+  });
   const best = results[0];
   if (!best) return { kind: 'none' };
   const close = results.filter((r) => r.score >= best.score - AMBIGUITY_MARGIN).map((r) => r.obj);
@@ -36,8 +38,9 @@ export function fuzzyProject(projects: readonly Project[], word: string): Resolu
 function memberNames(member: Member): string[] {
   const email = member.email?.toLowerCase();
   const name = member.name?.toLowerCase();
-  return [member.user_id.toLowerCase(), email, email?.split('@')[0], name, name?.split(/\s+/)[0]]
-    .filter((n): n is string => n !== undefined && n !== '');
+  return [member.user_id.toLowerCase(), email, email?.split('@')[0], name, name?.split(/\s+/)[0]].filter(
+    (n): n is string => n !== undefined && n !== '',
+  );
 }
 
 export function findMembers(members: readonly Member[], phrase: string): Member[] {

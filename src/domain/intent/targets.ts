@@ -55,13 +55,20 @@ function targetLabel(target: ProjectTarget, projects: readonly Project[]): strin
  * it again in application_roles because they never inherit.
  */
 export function stackRoleGrants(
-  scope: Scope, roleName: string, forKey: boolean, context: IntentContext, notes: string[],
+  scope: Scope,
+  roleName: string,
+  forKey: boolean,
+  context: IntentContext,
+  notes: string[],
 ): ProjectGrant[] | string {
   const fits = (type: ProjectType) => expandProjectRoleId(type, roleName) !== undefined;
   if (scope.allProjects) {
     const skipped = PROJECT_TYPES.filter((t) => !fits(t));
     if (skipped.length === PROJECT_TYPES.length) return `"${roleName}" is not a project role`;
-    if (skipped.length > 0) notes.push(`"${roleName}" exists only on ${PROJECT_TYPES.filter(fits).join(', ')} projects; all of those are covered`);
+    if (skipped.length > 0)
+      notes.push(
+        `"${roleName}" exists only on ${PROJECT_TYPES.filter(fits).join(', ')} projects; all of those are covered`,
+      );
   }
   const grants: ProjectGrant[] = [];
   for (const target of targetsOf(scope, fits)) {
@@ -79,10 +86,17 @@ export function stackRoleGrants(
  * A custom role exists per project, so it is assigned on named projects only: a type-wide assignment would silently
  * give nothing on projects created later. Types and "all projects" are expanded to today's projects, with a note.
  */
-export function customRoleGrants(scope: Scope, roleName: string, context: IntentContext, notes: string[]): ProjectGrant[] | string {
+export function customRoleGrants(
+  scope: Scope,
+  roleName: string,
+  context: IntentContext,
+  notes: string[],
+): ProjectGrant[] | string {
   const projects = scopeProjects(scope, context);
   if (scope.allProjects || scope.types.length > 0) {
-    notes.push(`custom roles exist per project: "${roleName}" is assigned on today's projects only, not on future ones`);
+    notes.push(
+      `custom roles exist per project: "${roleName}" is assigned on today's projects only, not on future ones`,
+    );
   }
   const snapshot = { customRoles: context.customRoles ?? new Map() };
   const missing = projects.filter((p) => roleExistence(snapshot, p, roleName) === 'missing');
@@ -90,7 +104,10 @@ export function customRoleGrants(scope: Scope, roleName: string, context: Intent
     return `custom role "${roleName}" does not exist in ${missing.map((p) => p.name).join(', ')}: create it there first, or leave ${missing.length === 1 ? 'that project' : 'those projects'} out`;
   }
   const unknown = projects.filter((p) => roleExistence(snapshot, p, roleName) === 'unknown');
-  if (unknown.length > 0) notes.push(`could not check that "${roleName}" exists in ${unknown.map((p) => p.name).join(', ')} (roles not loaded)`);
+  if (unknown.length > 0)
+    notes.push(
+      `could not check that "${roleName}" exists in ${unknown.map((p) => p.name).join(', ')} (roles not loaded)`,
+    );
   return customRoleGrantsOn(projects, roleName);
 }
 
@@ -99,15 +116,27 @@ export function customRoleGrantsOn(projects: readonly Project[], roleName: strin
   return PROJECT_TYPES.flatMap((type): ProjectGrant[] => {
     const ids = projects.filter((p) => p.type === type).map((p) => p.id);
     return ids.length > 0
-      ? [{ target: { kind: 'projects', type, projectIds: ids }, roleId: viewerRoleId(type), applicationRoles: [roleName] }]
+      ? [
+          {
+            target: { kind: 'projects', type, projectIds: ids },
+            roleId: viewerRoleId(type),
+            applicationRoles: [roleName],
+          },
+        ]
       : [];
   });
 }
 
 /** Choices for "on which project?": every project where the role exists, then every type as a whole. */
-export function projectChoices(sentence: string, context: IntentContext, fits: (type: ProjectType) => boolean): IntentChoice[] {
+export function projectChoices(
+  sentence: string,
+  context: IntentContext,
+  fits: (type: ProjectType) => boolean,
+): IntentChoice[] {
   const suffix = (s: string) => withSuffix(sentence, `on ${s}`);
-  const projects = context.projects.filter((p) => fits(p.type)).map((p) => ({ label: `${p.name} (${p.type})`, text: suffix(p.name) }));
+  const projects = context.projects
+    .filter((p) => fits(p.type))
+    .map((p) => ({ label: `${p.name} (${p.type})`, text: suffix(p.name) }));
   const types = PROJECT_TYPES.filter(fits)
     .filter((type) => context.projects.some((p) => p.type === type))
     .map((type) => ({ label: `all ${type} projects`, text: suffix(`all ${type} projects`) }));

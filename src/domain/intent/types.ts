@@ -23,50 +23,56 @@ export type Assignee =
 
 export type Intent =
   | {
-    readonly kind: 'invite';
-    readonly emails: readonly string[];
-    readonly organizationRoleIds: readonly string[];
-    readonly grants: readonly ProjectGrant[];
-  }
+      readonly kind: 'invite';
+      readonly emails: readonly string[];
+      readonly organizationRoleIds: readonly string[];
+      readonly grants: readonly ProjectGrant[];
+    }
   | {
-    readonly kind: 'update-member-roles';
-    readonly userId: string;
-    readonly label: string;
-    readonly organizationRoleIds: readonly string[];
-    readonly add: readonly ProjectGrant[];
-    /** Existing entries to delete, exactly as they are; what they covered beyond the request comes back in `add`. */
-    readonly remove: readonly ProjectGrant[];
-  }
-  | { readonly kind: 'assign-custom-role'; readonly userId: string; readonly label: string; readonly roleName: string; readonly grants: readonly ProjectGrant[] }
+      readonly kind: 'update-member-roles';
+      readonly userId: string;
+      readonly label: string;
+      readonly organizationRoleIds: readonly string[];
+      readonly add: readonly ProjectGrant[];
+      /** Existing entries to delete, exactly as they are; what they covered beyond the request comes back in `add`. */
+      readonly remove: readonly ProjectGrant[];
+    }
   | {
-    readonly kind: 'create-custom-role-and-assign';
-    readonly roleName: string;
-    readonly descriptor: RoleDescriptor;
-    readonly projectIds: readonly string[];
-    readonly assignee: Assignee;
-    readonly grants: readonly ProjectGrant[];
-  }
+      readonly kind: 'assign-custom-role';
+      readonly userId: string;
+      readonly label: string;
+      readonly roleName: string;
+      readonly grants: readonly ProjectGrant[];
+    }
   | {
-    readonly kind: 'create-key';
-    readonly description: string;
-    /** A duration the create call accepts ("30d", "12h"); undefined = the wizard asks. */
-    readonly expiration?: string;
-    readonly organizationRoleIds: readonly string[];
-    readonly grants: readonly ProjectGrant[];
-    /** Rotation: copy role_assignments from this key instead of `grants`. */
-    readonly likeKeyId?: string;
-    /** Rotation: revoke these once the new key is in place. */
-    readonly replacesKeyIds: readonly string[];
-  }
+      readonly kind: 'create-custom-role-and-assign';
+      readonly roleName: string;
+      readonly descriptor: RoleDescriptor;
+      readonly projectIds: readonly string[];
+      readonly assignee: Assignee;
+      readonly grants: readonly ProjectGrant[];
+    }
+  | {
+      readonly kind: 'create-key';
+      readonly description: string;
+      /** A duration the create call accepts ("30d", "12h"); undefined = the wizard asks. */
+      readonly expiration?: string;
+      readonly organizationRoleIds: readonly string[];
+      readonly grants: readonly ProjectGrant[];
+      /** Rotation: copy role_assignments from this key instead of `grants`. */
+      readonly likeKeyId?: string;
+      /** Rotation: revoke these once the new key is in place. */
+      readonly replacesKeyIds: readonly string[];
+    }
   | { readonly kind: 'revoke-keys'; readonly pattern: string; readonly keyIds: readonly string[] }
   | { readonly kind: 'remove-member'; readonly userId: string; readonly label: string }
   | {
-    readonly kind: 'show-access';
-    readonly subject:
-      | { readonly kind: 'project'; readonly projectId: string }
-      | { readonly kind: 'member'; readonly userId: string }
-      | { readonly kind: 'key'; readonly keyId: string };
-  };
+      readonly kind: 'show-access';
+      readonly subject:
+        | { readonly kind: 'project'; readonly projectId: string }
+        | { readonly kind: 'member'; readonly userId: string }
+        | { readonly kind: 'key'; readonly keyId: string };
+    };
 
 export type IntentKind = Intent['kind'];
 

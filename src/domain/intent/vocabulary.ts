@@ -4,18 +4,68 @@ import { PREDEFINED_ROLES, ORGANIZATION_OWNER_ROLE_ID } from '../catalog.js';
 
 /** Words that carry no meaning of their own here; anything else must be understood or is reported. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'to', 'as', 'on', 'in', 'at', 'into', 'onto', 'from', 'of', 'with', 'the', 'for', 'a', 'an', 'and', 'all', 'every',
-  'projects', 'project', 'key', 'keys', 'api', 'access', 'role', 'roles', 'please', 'new', 'me', 'them', 'their',
-  'his', 'her', 'permission', 'permissions', 'rights', 'using', 'via', 'only',
+  'to',
+  'as',
+  'on',
+  'in',
+  'at',
+  'into',
+  'onto',
+  'from',
+  'of',
+  'with',
+  'the',
+  'for',
+  'a',
+  'an',
+  'and',
+  'all',
+  'every',
+  'projects',
+  'project',
+  'key',
+  'keys',
+  'api',
+  'access',
+  'role',
+  'roles',
+  'please',
+  'new',
+  'me',
+  'them',
+  'their',
+  'his',
+  'her',
+  'permission',
+  'permissions',
+  'rights',
+  'using',
+  'via',
+  'only',
 ]);
 
 /** After these a word is expected to be a project, so a near-miss is matched fuzzily rather than reported. */
-export const PROJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'to', 'in', 'at', 'from', 'of', 'into', 'onto']);
+export const PROJECT_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'on',
+  'to',
+  'in',
+  'at',
+  'from',
+  'of',
+  'into',
+  'onto',
+]);
 
 export const TYPE_WORDS: Readonly<Record<string, ProjectType>> = {
-  search: 'elasticsearch', elasticsearch: 'elasticsearch', es: 'elasticsearch',
-  observability: 'observability', obs: 'observability', o11y: 'observability',
-  security: 'security', sec: 'security', siem: 'security',
+  search: 'elasticsearch',
+  elasticsearch: 'elasticsearch',
+  es: 'elasticsearch',
+  observability: 'observability',
+  obs: 'observability',
+  o11y: 'observability',
+  security: 'security',
+  sec: 'security',
+  siem: 'security',
 };
 
 export const ORGANIZATION_WORDS: ReadonlySet<string> = new Set(['org', 'organization', 'organisation']);
@@ -24,7 +74,8 @@ export const ORGANIZATION_WORDS: ReadonlySet<string> = new Set(['org', 'organiza
  * A role as named in a request: a project stack role (resolved per project type later) or an organization role.
  * Phrases are lists of words; "t1 analyst", "tier 1 analyst" and "t1_analyst" all name the same role.
  */
-export type RoleWord = { readonly kind: 'stack'; readonly name: string } | { readonly kind: 'organization'; readonly roleId: string };
+export type RoleWord =
+  { readonly kind: 'stack'; readonly name: string } | { readonly kind: 'organization'; readonly roleId: string };
 
 function stackRolePhrases(): [string[], RoleWord][] {
   const names = new Set(PREDEFINED_ROLES.flatMap((r) => (r.stackRole ? [r.stackRole] : [])));
@@ -52,15 +103,27 @@ export const ROLE_PHRASES: readonly [readonly string[], RoleWord][] = [
 export type AccessLevel = 'read' | 'all';
 
 export const LEVEL_PHRASES: readonly [readonly string[], AccessLevel][] = [
-  [['read-only'], 'read'], [['readonly'], 'read'], [['read', 'only'], 'read'], [['read'], 'read'], [['view'], 'read'],
-  [['full'], 'all'], [['write'], 'all'], [['edit'], 'all'], [['manage'], 'all'],
+  [['read-only'], 'read'],
+  [['readonly'], 'read'],
+  [['read', 'only'], 'read'],
+  [['read'], 'read'],
+  [['view'], 'read'],
+  [['full'], 'all'],
+  [['write'], 'all'],
+  [['edit'], 'all'],
+  [['manage'], 'all'],
 ];
 
 /** Kibana features a custom role can grant (feature ids as Kibana serialises them: feature_<id>.<read|all>). */
 export const FEATURE_WORDS: Readonly<Record<string, string>> = {
-  dashboard: 'dashboard', dashboards: 'dashboard',
+  dashboard: 'dashboard',
+  dashboards: 'dashboard',
   discover: 'discover',
-  visualize: 'visualize', visualizations: 'visualize', visualisations: 'visualize', visualization: 'visualize',
-  maps: 'maps', map: 'maps',
+  visualize: 'visualize',
+  visualizations: 'visualize',
+  visualisations: 'visualize',
+  visualization: 'visualize',
+  maps: 'maps',
+  map: 'maps',
   canvas: 'canvas',
 };

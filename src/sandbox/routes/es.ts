@@ -31,24 +31,32 @@ function access(ctx: RequestContext, rawProjectId: string, action: string, neede
   const { data } = ctx.core;
   const id = one(rawProjectId);
   const project = data.projects.find((p) => p.id === id);
-  if (!project) throw esError(404, 'resource_not_found_exception', `no Serverless project [${id}] behind this endpoint`);
+  if (!project)
+    throw esError(404, 'resource_not_found_exception', `no Serverless project [${id}] behind this endpoint`);
   const custom = (data.customRoles[project.id] ??= {});
   const roles = effectiveRoles(key.role_assignments, project, custom);
   const who = `API key id [${key.id}] of user [${key.user_id}]`;
   if (roles.size === 0) {
-    throw esError(403, 'security_exception',
-      `action [${action}] is unauthorized for ${who}: the key's role_assignments grant no application_roles that exist in project [${project.id}]`);
+    throw esError(
+      403,
+      'security_exception',
+      `action [${action}] is unauthorized for ${who}: the key's role_assignments grant no application_roles that exist in project [${project.id}]`,
+    );
   }
   if (needed && !holdsPrivilege(roles.values(), needed)) {
     const granting = needed === 'read_security' ? 'read_security,manage_security,all' : 'manage_security,all';
-    throw esError(403, 'security_exception',
-      `action [${action}] is unauthorized for ${who} with effective roles [${[...roles.keys()].join(',')}], this action is granted by the cluster privileges [${granting}]`);
+    throw esError(
+      403,
+      'security_exception',
+      `action [${action}] is unauthorized for ${who} with effective roles [${[...roles.keys()].join(',')}], this action is granted by the cluster privileges [${granting}]`,
+    );
   }
   return { project, custom };
 }
 
 /** Validation failures ES reports from the request's own validate(): "Validation Failed: 1: …;". */
-const validationFailed = (problem: string) => esError(400, 'action_request_validation_exception', `Validation Failed: 1: ${problem};`);
+const validationFailed = (problem: string) =>
+  esError(400, 'action_request_validation_exception', `Validation Failed: 1: ${problem};`);
 
 function putRole(ctx: RequestContext, params: Readonly<Record<string, string>>) {
   const { custom } = access(ctx, params.projectId!, ROLE_PUT, 'manage_security');
@@ -67,14 +75,18 @@ function putRole(ctx: RequestContext, params: Readonly<Record<string, string>>) 
 
 export const esRoutes: readonly R[] = [
   {
-    ...es, method: 'GET', pattern: '/_es/:projectId/_security/role',
+    ...es,
+    method: 'GET',
+    pattern: '/_es/:projectId/_security/role',
     handle: (ctx, { projectId }) => {
       const { project, custom } = access(ctx, projectId!, ROLE_GET, 'read_security');
       return ok({ ...reservedRoles(project.type), ...custom });
     },
   },
   {
-    ...es, method: 'GET', pattern: '/_es/:projectId/_security/role/:name',
+    ...es,
+    method: 'GET',
+    pattern: '/_es/:projectId/_security/role/:name',
     handle: (ctx, { projectId, name }) => {
       const { project, custom } = access(ctx, projectId!, ROLE_GET, 'read_security');
       const all: Record<string, StoredRole> = { ...reservedRoles(project.type), ...custom };
@@ -87,18 +99,23 @@ export const esRoutes: readonly R[] = [
   { ...es, method: 'PUT', pattern: '/_es/:projectId/_security/role/:name', handle: putRole },
   { ...es, method: 'POST', pattern: '/_es/:projectId/_security/role/:name', handle: putRole },
   {
-    ...es, method: 'DELETE', pattern: '/_es/:projectId/_security/role/:name',
+    ...es,
+    method: 'DELETE',
+    pattern: '/_es/:projectId/_security/role/:name',
     handle: (ctx, { projectId, name: rawName }) => {
       const { project, custom } = access(ctx, projectId!, ROLE_DELETE, 'manage_security');
       const name = one(rawName!);
-      if (reservedRoles(project.type)[name]) throw esError(400, 'illegal_argument_exception', `role [${name}] is reserved and cannot be deleted`);
+      if (reservedRoles(project.type)[name])
+        throw esError(400, 'illegal_argument_exception', `role [${name}] is reserved and cannot be deleted`);
       if (!custom[name]) throw new ReplyError({ status: 404, body: { found: false } });
       delete custom[name];
       return ok({ found: true });
     },
   },
   {
-    ...es, method: 'GET', pattern: '/_es/:projectId/_security/_authenticate',
+    ...es,
+    method: 'GET',
+    pattern: '/_es/:projectId/_security/_authenticate',
     handle: (ctx, { projectId }) => {
       const { key } = callerOf(ctx);
       const { project, custom } = access(ctx, projectId!, 'cluster:admin/xpack/security/user/authenticate');
@@ -118,7 +135,9 @@ export const esRoutes: readonly R[] = [
     },
   },
   {
-    ...es, method: 'GET', pattern: '/_es/:projectId/_security/privilege/_builtin',
+    ...es,
+    method: 'GET',
+    pattern: '/_es/:projectId/_security/privilege/_builtin',
     handle: (ctx, { projectId }) => {
       access(ctx, projectId!, BUILTIN_GET, 'read_security');
       return ok(BUILTIN_PRIVILEGES);

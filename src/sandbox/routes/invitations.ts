@@ -23,7 +23,9 @@ const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 
 export const invitationRoutes: readonly R[] = [
   {
-    ...cloud, method: 'GET', pattern: '/api/v1/organizations/:orgId/invitations',
+    ...cloud,
+    method: 'GET',
+    pattern: '/api/v1/organizations/:orgId/invitations',
     handle: (ctx, { orgId }) => {
       requireOrganization(ctx, orgId!);
       const { data, clock } = ctx.core;
@@ -31,7 +33,9 @@ export const invitationRoutes: readonly R[] = [
     },
   },
   {
-    ...cloud, method: 'POST', pattern: '/api/v1/organizations/:orgId/invitations',
+    ...cloud,
+    method: 'POST',
+    pattern: '/api/v1/organizations/:orgId/invitations',
     handle: (ctx, { orgId }) => {
       requireOrganization(ctx, orgId!);
       requireOwner(callerOf(ctx), 'organization.invalid_access', 'Inviting members');
@@ -40,7 +44,9 @@ export const invitationRoutes: readonly R[] = [
     },
   },
   {
-    ...cloud, method: 'DELETE', pattern: '/api/v1/organizations/:orgId/invitations/:tokens',
+    ...cloud,
+    method: 'DELETE',
+    pattern: '/api/v1/organizations/:orgId/invitations/:tokens',
     handle: (ctx, { orgId, tokens }) => {
       requireOrganization(ctx, orgId!);
       requireOwner(callerOf(ctx), 'organization.invalid_access', 'Cancelling invitations');
@@ -49,7 +55,11 @@ export const invitationRoutes: readonly R[] = [
       const { data } = ctx.core;
       const missing = wanted.filter((t) => !data.invitations.some((i) => i.token === t));
       if (missing.length > 0) {
-        throw cloudError(404, 'organization.invitation_not_found', `${missing.length} of ${wanted.length} invitation tokens not found`);
+        throw cloudError(
+          404,
+          'organization.invitation_not_found',
+          `${missing.length} of ${wanted.length} invitation tokens not found`,
+        );
       }
       data.invitations = data.invitations.filter((i) => !wanted.includes(i.token));
       return ok({});
@@ -57,7 +67,10 @@ export const invitationRoutes: readonly R[] = [
   },
   {
     // Invitee side: what the link in the invitation email opens. The token is the credential.
-    dialect: 'cloud', auth: 'none', method: 'GET', pattern: '/api/v1/organizations/invitations/:token',
+    dialect: 'cloud',
+    auth: 'none',
+    method: 'GET',
+    pattern: '/api/v1/organizations/invitations/:token',
     handle: ({ core }, { token }) => {
       const invitation = core.data.invitations.find((i) => i.token === one(token!));
       if (!invitation) throw cloudError(404, 'organization.invitation_not_found', 'invitation not found');
@@ -75,18 +88,33 @@ function createInvitations(ctx: RequestContext): Invitation[] {
   }
   const emails = [...new Set(body.emails.map((e) => (typeof e === 'string' ? e.trim().toLowerCase() : '')))];
   emails.forEach((email, i) => {
-    if (!EMAIL.test(email)) throw cloudError(400, 'organization.invitation_invalid_email', `"${email}" is not a valid email address`, [`emails[${i}]`]);
+    if (!EMAIL.test(email))
+      throw cloudError(400, 'organization.invitation_invalid_email', `"${email}" is not a valid email address`, [
+        `emails[${i}]`,
+      ]);
     if (data.members.some((m) => m.email.toLowerCase() === email)) {
-      throw cloudError(400, 'organization.user_organization_already_belongs', `${email} is already a member of this organization`, [`emails[${i}]`]);
+      throw cloudError(
+        400,
+        'organization.user_organization_already_belongs',
+        `${email} is already a member of this organization`,
+        [`emails[${i}]`],
+      );
     }
     const pending = data.invitations.find((inv) => inv.email === email && !isPast(inv.expires_at, now));
     if (pending) {
-      throw cloudError(400, 'organization.invitation_already_exists', `${email} already has a pending invitation (expires ${pending.expires_at})`, [`emails[${i}]`]);
+      throw cloudError(
+        400,
+        'organization.invitation_already_exists',
+        `${email} already has a pending invitation (expires ${pending.expires_at})`,
+        [`emails[${i}]`],
+      );
     }
   });
   const expiresAt = expiryOf(body.expires_in, now);
   const roleAssignments = normalizeRoleAssignments(body.role_assignments, {
-    orgId: data.organization.id, projects: data.projects, errorCode: 'root.invalid_data',
+    orgId: data.organization.id,
+    projects: data.projects,
+    errorCode: 'root.invalid_data',
   });
 
   const fresh: StoredInvitation[] = emails.map((email) => ({
@@ -107,9 +135,15 @@ function expiryOf(value: unknown, now: Date): string {
     const ms = parseDuration(value.trim());
     if (ms !== undefined) return new Date(now.getTime() + ms).toISOString();
     if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) {
-      if (Date.parse(value) <= now.getTime()) throw cloudError(400, 'root.invalid_data', `expires_in ${value} is in the past`, ['expires_in']);
+      if (Date.parse(value) <= now.getTime())
+        throw cloudError(400, 'root.invalid_data', `expires_in ${value} is in the past`, ['expires_in']);
       return new Date(Date.parse(value)).toISOString();
     }
   }
-  throw cloudError(400, 'root.invalid_data', 'expires_in must be a duration such as "72h" or "3d", or an ISO 8601 date-time', ['expires_in']);
+  throw cloudError(
+    400,
+    'root.invalid_data',
+    'expires_in must be a duration such as "72h" or "3d", or an ISO 8601 date-time',
+    ['expires_in'],
+  );
 }

@@ -35,20 +35,32 @@ function visibleKeys(ctx: RequestContext, caller: Caller): StoredKey[] {
 
 export const keyRoutes: readonly R[] = [
   {
-    ...cloud, method: 'GET', pattern: '/api/v1/users/auth/keys',
-    handle: (ctx) => ok({ keys: visibleKeys(ctx, callerOf(ctx)).map((k) => keyWire(k, ctx.core.data.organization.id)) }),
+    ...cloud,
+    method: 'GET',
+    pattern: '/api/v1/users/auth/keys',
+    handle: (ctx) =>
+      ok({ keys: visibleKeys(ctx, callerOf(ctx)).map((k) => keyWire(k, ctx.core.data.organization.id)) }),
   },
   {
-    ...cloud, method: 'POST', pattern: '/api/v1/users/auth/keys',
+    ...cloud,
+    method: 'POST',
+    pattern: '/api/v1/users/auth/keys',
     handle: (ctx) => ok(createKey(ctx), 201),
   },
   {
-    ...cloud, method: 'DELETE', pattern: '/api/v1/users/auth/keys',
+    ...cloud,
+    method: 'DELETE',
+    pattern: '/api/v1/users/auth/keys',
     handle: (ctx) => {
       const caller = callerOf(ctx);
       if (!caller.owner) throw cloudError(403, FORBIDDEN, 'Only Organization owner keys can delete API keys');
       const { body } = ctx;
-      if (!isRecord(body) || !Array.isArray(body.keys) || body.keys.length === 0 || !body.keys.every((k) => typeof k === 'string')) {
+      if (
+        !isRecord(body) ||
+        !Array.isArray(body.keys) ||
+        body.keys.length === 0 ||
+        !body.keys.every((k) => typeof k === 'string')
+      ) {
         throw cloudError(400, 'api_keys.invalid_input', 'keys must list the ids of the keys to delete', ['keys']);
       }
       const failures = [...new Set(body.keys as string[])].flatMap((id) => {
@@ -57,15 +69,20 @@ export const keyRoutes: readonly R[] = [
       });
       if (failures.length === 0) return ok({});
       const status = failures.every((f) => f.status === 404) ? 404 : Math.max(...failures.map((f) => f.status));
-      throw cloudErrors(status, failures.map(({ id, status: s }) => ({
-        code: s === 404 ? 'api_keys.key_not_found' : 'api_keys.delete_failed',
-        message: s === 404 ? `API key ${id} not found` : `API key ${id} could not be deleted`,
-        fields: ['keys'],
-      })));
+      throw cloudErrors(
+        status,
+        failures.map(({ id, status: s }) => ({
+          code: s === 404 ? 'api_keys.key_not_found' : 'api_keys.delete_failed',
+          message: s === 404 ? `API key ${id} not found` : `API key ${id} could not be deleted`,
+          fields: ['keys'],
+        })),
+      );
     },
   },
   {
-    ...cloud, method: 'GET', pattern: '/api/v1/users/auth/keys/:keyId',
+    ...cloud,
+    method: 'GET',
+    pattern: '/api/v1/users/auth/keys/:keyId',
     handle: (ctx, { keyId }) => {
       const id = one(keyId!);
       const key = visibleKeys(ctx, callerOf(ctx)).find((k) => k.id === id);
@@ -74,13 +91,16 @@ export const keyRoutes: readonly R[] = [
     },
   },
   {
-    ...cloud, method: 'DELETE', pattern: '/api/v1/users/auth/keys/:keyId',
+    ...cloud,
+    method: 'DELETE',
+    pattern: '/api/v1/users/auth/keys/:keyId',
     handle: (ctx, { keyId }) => {
       if (!callerOf(ctx).owner) throw cloudError(403, FORBIDDEN, 'Only Organization owner keys can delete API keys');
       const id = one(keyId!);
       const outcome = deleteKey(ctx, id);
       if (outcome === 404) throw cloudError(404, 'api_keys.key_not_found', `API key ${id} not found`);
-      if (outcome !== 'deleted') throw cloudError(outcome, 'api_keys.delete_failed', `API key ${id} could not be deleted`);
+      if (outcome !== 'deleted')
+        throw cloudError(outcome, 'api_keys.delete_failed', `API key ${id} could not be deleted`);
       return ok({});
     },
   },
@@ -104,7 +124,8 @@ function createKey(ctx: RequestContext): CreatedApiKey {
   const now = clock.now();
   const invalid = (message: string, field: string) => cloudError(400, 'api_keys.invalid_input', message, [field]);
   if (!isRecord(body)) throw invalid('the body must be a JSON object', 'description');
-  if (typeof body.description !== 'string' || body.description.trim() === '') throw invalid('description is required', 'description');
+  if (typeof body.description !== 'string' || body.description.trim() === '')
+    throw invalid('description is required', 'description');
   if (body.description.length > 255) throw invalid('description is longer than 255 characters', 'description');
 
   let lifetimeMs = DEFAULT_KEY_LIFETIME_MS;
@@ -117,13 +138,22 @@ function createKey(ctx: RequestContext): CreatedApiKey {
 
   // "Takes the role of the creator if not specified": the creating user's roles, or the calling key's if that
   // user has left the organization.
-  const roleAssignments = body.role_assignments === undefined
-    ? (caller.member?.role_assignments ?? caller.key.role_assignments)
-    : normalizeRoleAssignments(body.role_assignments, { orgId: data.organization.id, projects: data.projects, errorCode: 'api_keys.invalid_input' });
+  const roleAssignments =
+    body.role_assignments === undefined
+      ? (caller.member?.role_assignments ?? caller.key.role_assignments)
+      : normalizeRoleAssignments(body.role_assignments, {
+          orgId: data.organization.id,
+          projects: data.projects,
+          errorCode: 'api_keys.invalid_input',
+        });
 
   const active = data.keys.filter((k) => isKeyActive(k, now)).length;
   if (active >= MAX_ACTIVE_KEYS) {
-    throw cloudError(400, 'api_keys.limit_exceeded', `the organization already has ${active} active API keys (the limit is ${MAX_ACTIVE_KEYS}); revoke some first`);
+    throw cloudError(
+      400,
+      'api_keys.limit_exceeded',
+      `the organization already has ${active} active API keys (the limit is ${MAX_ACTIVE_KEYS}); revoke some first`,
+    );
   }
 
   const secret = newSecret();

@@ -10,22 +10,32 @@ const cloud = { dialect: 'cloud', auth: 'cloud' } as const;
 
 export const organizationRoutes: readonly R[] = [
   {
-    ...cloud, method: 'GET', pattern: '/api/v1/organizations', unauthenticatedCode: 'user.not_found',
+    ...cloud,
+    method: 'GET',
+    pattern: '/api/v1/organizations',
+    unauthenticatedCode: 'user.not_found',
     handle: ({ core }) => ok({ organizations: [core.data.organization] }),
   },
   {
-    ...cloud, method: 'GET', pattern: '/api/v1/organizations/:orgId', unauthenticatedCode: 'user.not_found',
+    ...cloud,
+    method: 'GET',
+    pattern: '/api/v1/organizations/:orgId',
+    unauthenticatedCode: 'user.not_found',
     handle: (ctx, { orgId }) => {
       requireOrganization(ctx, orgId!);
       return ok(ctx.core.data.organization);
     },
   },
   {
-    ...cloud, method: 'GET', pattern: '/api/v1/account',
+    ...cloud,
+    method: 'GET',
+    pattern: '/api/v1/account',
     handle: ({ core }) => ok({ id: core.data.accountId }),
   },
   {
-    ...cloud, method: 'GET', pattern: '/api/v1/organizations/:orgId/members',
+    ...cloud,
+    method: 'GET',
+    pattern: '/api/v1/organizations/:orgId/members',
     handle: (ctx, { orgId }) => {
       requireOrganization(ctx, orgId!);
       const { data } = ctx.core;
@@ -33,7 +43,9 @@ export const organizationRoutes: readonly R[] = [
     },
   },
   {
-    ...cloud, method: 'DELETE', pattern: '/api/v1/organizations/:orgId/members/:userIds',
+    ...cloud,
+    method: 'DELETE',
+    pattern: '/api/v1/organizations/:orgId/members/:userIds',
     handle: (ctx, { orgId, userIds }) => {
       requireOrganization(ctx, orgId!);
       requireOwner(callerOf(ctx), 'organization.invalid_access', 'Removing members');
@@ -43,7 +55,11 @@ export const organizationRoutes: readonly R[] = [
       // All or nothing: one unknown id and nobody is removed, so a retry after fixing the list is safe.
       const missing = ids.filter((id) => !data.members.some((m) => m.user_id === id));
       if (missing.length > 0) {
-        throw cloudError(404, 'organization.membership_not_found', `not members of this organization: ${missing.join(', ')}`);
+        throw cloudError(
+          404,
+          'organization.membership_not_found',
+          `not members of this organization: ${missing.join(', ')}`,
+        );
       }
       // Their keys keep working: keys belong to the organization, not to the person who made them.
       data.members = data.members.filter((m) => !ids.includes(m.user_id));

@@ -16,19 +16,38 @@ function change(kind: 'add' | 'remove') {
     const { data } = ctx.core;
     const userId = one(params.userId!);
     const member = data.members.find((m) => m.user_id === userId);
-    if (!member) throw cloudError(400, 'role_assignments.invalid_target_user_id', `user ${userId} is not a member of this organization`);
+    if (!member)
+      throw cloudError(
+        400,
+        'role_assignments.invalid_target_user_id',
+        `user ${userId} is not a member of this organization`,
+      );
     if (!caller.owner) {
-      throw cloudError(403, 'role_assignments.unauthorized_role_assignments', `API key ${caller.key.id} may not ${kind} role assignments: it is not an Organization owner key`);
+      throw cloudError(
+        403,
+        'role_assignments.unauthorized_role_assignments',
+        `API key ${caller.key.id} may not ${kind} role assignments: it is not an Organization owner key`,
+      );
     }
     const listed = normalizeRoleAssignments(ctx.body ?? {}, {
-      orgId: data.organization.id, projects: data.projects, errorCode: 'role_assignments.invalid_role',
+      orgId: data.organization.id,
+      projects: data.projects,
+      errorCode: 'role_assignments.invalid_role',
     });
-    member.role_assignments = kind === 'add' ? addAssignments(member.role_assignments, listed) : removeAssignments(member.role_assignments, listed);
+    member.role_assignments =
+      kind === 'add'
+        ? addAssignments(member.role_assignments, listed)
+        : removeAssignments(member.role_assignments, listed);
     return ok({});
   };
 }
 
-const common = { dialect: 'cloud', auth: 'cloud', pattern: '/api/v1/users/:userId/role_assignments', unauthenticatedCode: 'root.unauthorized' } as const;
+const common = {
+  dialect: 'cloud',
+  auth: 'cloud',
+  pattern: '/api/v1/users/:userId/role_assignments',
+  unauthenticatedCode: 'root.unauthorized',
+} as const;
 
 export const roleAssignmentRoutes: readonly R[] = [
   { ...common, method: 'POST', handle: change('add') },

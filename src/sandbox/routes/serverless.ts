@@ -19,7 +19,8 @@ const sls = { dialect: 'serverless', auth: 'cloud' } as const;
 
 function typeOf(raw: string): ProjectType {
   const type = one(raw);
-  if (!(PROJECT_TYPES as readonly string[]).includes(type)) throw serverlessError(404, 'root.not_found', `unknown project type ${type}`);
+  if (!(PROJECT_TYPES as readonly string[]).includes(type))
+    throw serverlessError(404, 'root.not_found', `unknown project type ${type}`);
   return type as ProjectType;
 }
 
@@ -36,7 +37,9 @@ const etagOf = (value: unknown) => `"${Buffer.from(JSON.stringify(value)).toStri
 
 export const serverlessRoutes: readonly R[] = [
   {
-    ...sls, method: 'GET', pattern: '/api/v1/serverless/projects/:type',
+    ...sls,
+    method: 'GET',
+    pattern: '/api/v1/serverless/projects/:type',
     handle: (ctx, { type }) => {
       const t = typeOf(type!);
       const { data, baseUrl } = ctx.core;
@@ -44,24 +47,37 @@ export const serverlessRoutes: readonly R[] = [
     },
   },
   {
-    ...sls, method: 'POST', pattern: '/api/v1/serverless/projects/:type',
+    ...sls,
+    method: 'POST',
+    pattern: '/api/v1/serverless/projects/:type',
     handle: (ctx, { type }) => {
       const t = typeOf(type!);
       const caller = callerOf(ctx);
-      if (!caller.owner) throw serverlessError(403, 'root.forbidden', 'creating projects requires an Organization owner key');
+      if (!caller.owner)
+        throw serverlessError(403, 'root.forbidden', 'creating projects requires an Organization owner key');
       const project = createProject(ctx, t, ctx.body, caller.key.user_id);
-      return ok({ ...projectWire(project, ctx.core.data, ctx.core.baseUrl), credentials: { username: 'admin', password: newSecret() } }, 201);
+      return ok(
+        {
+          ...projectWire(project, ctx.core.data, ctx.core.baseUrl),
+          credentials: { username: 'admin', password: newSecret() },
+        },
+        201,
+      );
     },
   },
   {
-    ...sls, method: 'GET', pattern: '/api/v1/serverless/projects/:type/:id',
+    ...sls,
+    method: 'GET',
+    pattern: '/api/v1/serverless/projects/:type/:id',
     handle: (ctx, { type, id }) => {
       const body = projectWire(projectOf(ctx, type!, id!), ctx.core.data, ctx.core.baseUrl);
       return ok(body, 200, { etag: etagOf(body) });
     },
   },
   {
-    ...sls, method: 'GET', pattern: '/api/v1/serverless/projects/:type/:id/roles',
+    ...sls,
+    method: 'GET',
+    pattern: '/api/v1/serverless/projects/:type/:id/roles',
     handle: (ctx, { type, id }) => {
       const project = projectOf(ctx, type!, id!);
       const roles = Object.entries(ctx.core.data.customRoles[project.id] ?? {}).map(([name, role]) => ({
@@ -73,15 +89,22 @@ export const serverlessRoutes: readonly R[] = [
     },
   },
   {
-    ...sls, method: 'GET', pattern: '/api/v1/serverless/projects/:type/:id/status',
-    handle: (ctx, { type, id }) => ok({ phase: 'initialized', phase_change_timestamp: projectOf(ctx, type!, id!).created_at }),
+    ...sls,
+    method: 'GET',
+    pattern: '/api/v1/serverless/projects/:type/:id/status',
+    handle: (ctx, { type, id }) =>
+      ok({ phase: 'initialized', phase_change_timestamp: projectOf(ctx, type!, id!).created_at }),
   },
   {
-    ...sls, method: 'GET', pattern: '/api/v1/serverless/regions',
+    ...sls,
+    method: 'GET',
+    pattern: '/api/v1/serverless/regions',
     handle: () => ok(REGIONS),
   },
   {
-    ...sls, method: 'GET', pattern: '/api/v1/serverless/regions/:id',
+    ...sls,
+    method: 'GET',
+    pattern: '/api/v1/serverless/regions/:id',
     handle: (_ctx, { id }) => {
       const region = findRegion(one(id!));
       if (!region) throw serverlessError(404, 'region.not_found', `region ${one(id!)} not found`);
@@ -92,11 +115,18 @@ export const serverlessRoutes: readonly R[] = [
 
 /** Validates a create body and adds the project; shared with the control route. */
 export function createProject(ctx: RequestContext, type: ProjectType, body: unknown, createdBy: string): StoredProject {
-  if (!isRecord(body)) throw serverlessError(400, 'root.invalid_data', 'the body must be a JSON object with name and region_id');
+  if (!isRecord(body))
+    throw serverlessError(400, 'root.invalid_data', 'the body must be a JSON object with name and region_id');
   const problems = projectInputProblems(type, body);
   if (problems.length > 0) throw serverlessError(400, 'root.invalid_data', problems.join('; '));
   const { data, clock } = ctx.core;
-  const project = buildProject(type, body as unknown as ProjectInput, { id: randomId(32, HEX), suffix: randomId(6, HEX) }, createdBy, clock.now());
+  const project = buildProject(
+    type,
+    body as unknown as ProjectInput,
+    { id: randomId(32, HEX), suffix: randomId(6, HEX) },
+    createdBy,
+    clock.now(),
+  );
   data.projects.push(project);
   return project;
 }

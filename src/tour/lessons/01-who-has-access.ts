@@ -11,11 +11,16 @@ import { projectNamed } from './shared.js';
 const PROJECT = 'search-prod';
 
 /** Members whose every stack role on the project is a custom role that exists there. */
-export function customOnlyMembers(snapshot: OrgSnapshot, projectName = PROJECT): Array<{ label: string; email?: string; roles: string[] }> {
+export function customOnlyMembers(
+  snapshot: OrgSnapshot,
+  projectName = PROJECT,
+): Array<{ label: string; email?: string; roles: string[] }> {
   const project = projectNamed(snapshot, projectName);
   const audience = project ? whoHasAccess(snapshot, project.id) : undefined;
   return (audience?.members ?? [])
-    .filter((h) => h.access.roles.length > 0 && h.access.roles.every((r) => r.origin === 'custom' && r.status === 'granted'))
+    .filter(
+      (h) => h.access.roles.length > 0 && h.access.roles.every((r) => r.origin === 'custom' && r.status === 'granted'),
+    )
     .map((h) => {
       const member = snapshot.members.find((m) => m.user_id === h.principal.id);
       return { label: h.principal.label, ...(member?.email ? { email: member.email } : {}), roles: [...h.stackRoles] };
@@ -42,13 +47,13 @@ export const whoHasAccessLesson: Lesson = {
     const match = candidates.find((c) => c.email?.toLowerCase() === given || c.label.toLowerCase() === given);
     if (!match) {
       return fail(`"${answer!.trim()}" does not reach ${PROJECT} through a custom role only`, [
-        'Open the project and read each member\'s roles: the answer has one role there, and it is a custom one.',
+        "Open the project and read each member's roles: the answer has one role there, and it is a custom one.",
       ]);
     }
     return pass(`Right: ${match.label} reaches ${PROJECT} with ${match.roles.join(', ')} only`, [
       `${match.label} holds role_id elasticsearch-viewer with application_roles [${match.roles.join(', ')}] on ${PROJECT}.`,
-      'Because application_roles is set, signing in gives only the custom role, not the Viewer stack role: '
-        + 'the Viewer role_id just lets them see the project in the console.',
+      'Because application_roles is set, signing in gives only the custom role, not the Viewer stack role: ' +
+        'the Viewer role_id just lets them see the project in the console.',
       'Nothing was sent that changes anything: the view is computed from the member, invitation, key and project lists.',
     ]);
   },

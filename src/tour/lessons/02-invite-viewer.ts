@@ -25,7 +25,14 @@ export const inviteViewerLesson: Lesson = {
     'Which role? Viewer. Then choose Done with project roles: the review shows the exact request',
     'enter sends it; then a accepts the invitation as the invitee would (sandbox only), esc closes',
   ],
-  concepts: ['invite-or-update', 'invitation-expiry', 'predefined-roles', 'role-id-prefix', 'sandbox-accept', 'request-preview'],
+  concepts: [
+    'invite-or-update',
+    'invitation-expiry',
+    'predefined-roles',
+    'role-id-prefix',
+    'sandbox-accept',
+    'request-preview',
+  ],
   check(state, baseline) {
     const { snapshot } = state;
     const joined = newMembers(snapshot, baseline.memberIds).filter((m) => viewerGrants(m.role_assignments).length > 0);
@@ -34,16 +41,19 @@ export const inviteViewerLesson: Lesson = {
       const grant = viewerGrants(member.role_assignments)[0]!;
       const where = grant.all ? `every ${grant.type} project` : `${(grant.project_ids ?? []).length} project(s)`;
       return pass(`${member.email ?? member.user_id} joined with ${grant.role_id} on ${where}`, [
-        `The invitation carried role_assignments.project.${grant.type}[].role_id = ${grant.role_id}; accepting it made `
-          + 'them a member holding exactly those roles.',
+        `The invitation carried role_assignments.project.${grant.type}[].role_id = ${grant.role_id}; accepting it made ` +
+          'them a member holding exactly those roles.',
         'When they sign in to the project they get the viewer stack role: read-only access to data and features.',
-        'In Elastic Cloud the invitee accepts from the email within 72 hours. Here the sandbox-only POST '
-          + '/_sandbox/invitations/{token}/_accept played their part; Elastic Cloud has no such route.',
+        'In Elastic Cloud the invitee accepts from the email within 72 hours. Here the sandbox-only POST ' +
+          '/_sandbox/invitations/{token}/_accept played their part; Elastic Cloud has no such route.',
       ]);
     }
     const known = new Set(baseline.invitationEmails);
     const pending = snapshot.invitations.filter(
-      (i) => !known.has(i.email.toLowerCase()) && isInvitationOpen(i, snapshot.now) && viewerGrants(i.role_assignments).length > 0,
+      (i) =>
+        !known.has(i.email.toLowerCase()) &&
+        isInvitationOpen(i, snapshot.now) &&
+        viewerGrants(i.role_assignments).length > 0,
     );
     if (pending.length > 0) {
       return fail(`${pending[0]!.email} is invited but has not accepted yet`, [

@@ -38,7 +38,8 @@ function newRoles(state: TourState, before: readonly string[]): NewRole[] {
   return state.snapshot.projects.flatMap((project) =>
     Object.entries(state.roles.get(project.id) ?? {})
       .filter(([name]) => !known.has(`${project.id}/${name}`))
-      .map(([name, role]) => ({ project, name, problem: readOnlyProblem(role) })));
+      .map(([name, role]) => ({ project, name, problem: readOnlyProblem(role) })),
+  );
 }
 
 export const customRoleLesson: Lesson = {
@@ -54,45 +55,65 @@ export const customRoleLesson: Lesson = {
     'Assign it: space ticks a member not marked "would over-grant" or "organization owner", then enter',
     'enter shows the review: a PUT creates the role, a POST assigns it; enter sends both',
   ],
-  concepts: ['predefined-vs-custom', 'index-privileges', 'role-name-rules', 'custom-role-per-project', 'custom-role-assignment', 'over-grant'],
+  concepts: [
+    'predefined-vs-custom',
+    'index-privileges',
+    'role-name-rules',
+    'custom-role-per-project',
+    'custom-role-assignment',
+    'over-grant',
+  ],
   check(state, baseline) {
     const roles = newRoles(state, baseline.customRoles);
     const good = roles.filter((r) => r.problem === undefined);
     if (good.length === 0) {
       const bad = roles[0];
-      return fail(bad ? `${bad.name} in ${bad.project.name} is not it: ${bad.problem}` : `No new custom role for ${PATTERN} yet`, [
-        `Create a role whose indices entry names ${PATTERN} with read and view_index_metadata only.`,
-      ]);
+      return fail(
+        bad ? `${bad.name} in ${bad.project.name} is not it: ${bad.problem}` : `No new custom role for ${PATTERN} yet`,
+        [`Create a role whose indices entry names ${PATTERN} with read and view_index_metadata only.`],
+      );
     }
     const { snapshot } = state;
     // Every person holding one of the new roles; a single one who holds it the documented way is enough.
-    const holders = good.flatMap((role) => activePrincipals(snapshot).filter((p) => p.kind !== 'key').flatMap((principal) => {
-      const access = projectAccess(snapshot, principal, role.project);
-      if (!access.roles.some((r) => r.name === role.name && r.status === 'granted')) return [];
-      const broader = access.roles.filter((r) => r.origin === 'predefined' && r.status === 'granted').map((r) => r.name);
-      return [{ role, who: principalRef(principal).label, overGrant: access.overGrant, broader }];
-    }));
+    const holders = good.flatMap((role) =>
+      activePrincipals(snapshot)
+        .filter((p) => p.kind !== 'key')
+        .flatMap((principal) => {
+          const access = projectAccess(snapshot, principal, role.project);
+          if (!access.roles.some((r) => r.name === role.name && r.status === 'granted')) return [];
+          const broader = access.roles
+            .filter((r) => r.origin === 'predefined' && r.status === 'granted')
+            .map((r) => r.name);
+          return [{ role, who: principalRef(principal).label, overGrant: access.overGrant, broader }];
+        }),
+    );
     const right = holders.find((h) => h.broader.length === 0);
     if (right) {
-      const { role: { name, project }, who } = right;
+      const {
+        role: { name, project },
+        who,
+      } = right;
       return pass(`${who} now reads ${PATTERN} on ${project.name} through ${name}, and nothing more`, [
         `PUT /_security/role/${name} created the role inside ${project.name} only: other projects do not have it.`,
-        `The assignment is role_id ${project.type}-viewer with application_roles [${name}]: the Viewer role_id lets `
-          + `${who} open the project in the console, application_roles decides what they get inside it.`,
+        `The assignment is role_id ${project.type}-viewer with application_roles [${name}]: the Viewer role_id lets ` +
+          `${who} open the project in the console, application_roles decides what they get inside it.`,
       ]);
     }
     const wrong = holders[0];
     if (wrong?.overGrant) {
       return fail(`${wrong.who} has ${wrong.role.name} but also a predefined role on ${wrong.role.project.name}`, [
-        'Roles combine as a union at sign-in, so the predefined role defeats the read-only restriction. '
-          + 'Remove the predefined assignment on that project (the doctor offers the fix).',
+        'Roles combine as a union at sign-in, so the predefined role defeats the read-only restriction. ' +
+          'Remove the predefined assignment on that project (the doctor offers the fix).',
       ]);
     }
     if (wrong) {
-      return fail(`${wrong.who} has ${wrong.role.name}, but also ${wrong.broader.join(', ')} on ${wrong.role.project.name}`, [
-        'An organization owner is admin in every project, so a read-only role changes nothing for them. '
-          + 'Assign the role to someone whose access it should define.',
-      ]);
+      return fail(
+        `${wrong.who} has ${wrong.role.name}, but also ${wrong.broader.join(', ')} on ${wrong.role.project.name}`,
+        [
+          'An organization owner is admin in every project, so a read-only role changes nothing for them. ' +
+            'Assign the role to someone whose access it should define.',
+        ],
+      );
     }
     const role = good[0]!;
     return fail(`${role.name} exists in ${role.project.name} but nobody holds it yet`, [

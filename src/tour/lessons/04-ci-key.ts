@@ -26,7 +26,9 @@ export function ciKeyProblem(key: ApiKey): string | undefined {
 
 /** Successful Elasticsearch calls made with the key: proof its secret was kept. */
 function esCallsWith(state: TourState, keyId: string) {
-  return state.requests.filter((r) => r.keyId === keyId && r.url.startsWith('/_es/') && r.status !== null && r.status < 300);
+  return state.requests.filter(
+    (r) => r.keyId === keyId && r.url.startsWith('/_es/') && r.status !== null && r.status < 300,
+  );
 }
 
 export const ciKeyLesson: Lesson = {
@@ -41,7 +43,14 @@ export const ciKeyLesson: Lesson = {
     'w and enter save the secret to a file only you can read; then enter, type saved, enter closes',
     'Prove you kept it: run the three lines under these steps in another terminal',
   ],
-  concepts: ['key-stack-access', 'project-scoped-stack-access', 'org-scoped-stack-access', 'key-expiry-and-reuse', 'one-time-secret', 'role-id-prefix'],
+  concepts: [
+    'key-stack-access',
+    'project-scoped-stack-access',
+    'org-scoped-stack-access',
+    'key-expiry-and-reuse',
+    'one-time-secret',
+    'role-id-prefix',
+  ],
   check(state, baseline) {
     const known = new Set(baseline.keyIds);
     const created = state.snapshot.keys.filter((k) => !known.has(k.id));
@@ -60,8 +69,8 @@ export const ciKeyLesson: Lesson = {
     }
     const call = esCallsWith(state, used.id)[0]!;
     return pass(`"${used.description}" works on Elasticsearch (${call.method} ${call.url} answered ${call.status})`, [
-      'application_roles [developer] on the elasticsearch project assignment with all: true gives the developer stack role '
-        + 'in every search project, including ones created later, and nothing in observability or security projects.',
+      'application_roles [developer] on the elasticsearch project assignment with all: true gives the developer stack role ' +
+        'in every search project, including ones created later, and nothing in observability or security projects.',
       `It expires on ${used.expiration_date ?? '(no date)'}; rotate it before then, and reuse it rather than creating a twin for the same pipeline.`,
       'The secret exists only where you put it: the API never returns it again, and ec-access never stored it.',
     ]);

@@ -14,7 +14,7 @@ export const doctorLesson: Lesson = {
     'D opens the doctor; ↑/↓ picks a finding, the text under the list says why it matters',
     'Pick the over-grant: "… gets developer on top of [dashboard-reader] on search-prod"',
     'enter opens its fix: what the person loses and keeps, and the exact request',
-    'Type what the confirmation asks for (the person\'s email) and press enter to send it',
+    "Type what the confirmation asks for (the person's email) and press enter to send it",
     'esc closes the result; the doctor, read again, no longer lists it. esc again for the screens',
     'A fix that says "not available yet" cannot be applied here: pick another finding',
   ],
@@ -36,13 +36,20 @@ export const doctorLesson: Lesson = {
       return kind !== 'member' || members.has(principal!);
     });
     if (fixed.length === 0) {
-      return fail(gone.length > 0 ? 'A finding vanished because its member was removed: that hides it, it does not fix it' : `${before.size} findings, none fixed yet`);
+      return fail(
+        gone.length > 0
+          ? 'A finding vanished because its member was removed: that hides it, it does not fix it'
+          : `${before.size} findings, none fixed yet`,
+      );
     }
     const rule = fixed[0]!.split(':')[0]!;
-    return pass(`Fixed: ${fixed.length === 1 ? `the ${rule} finding` : `${fixed.length} findings`} (${now.size} left)`, [
-      rule === 'over-grant'
-        ? 'The predefined role is gone from that project, so the custom role alone decides what the user gets there.'
-        : 'The doctor re-reads the whole organization: the condition behind the finding no longer holds.',
-    ]);
+    return pass(
+      `Fixed: ${fixed.length === 1 ? `the ${rule} finding` : `${fixed.length} findings`} (${now.size} left)`,
+      [
+        rule === 'over-grant'
+          ? 'The predefined role is gone from that project, so the custom role alone decides what the user gets there.'
+          : 'The doctor re-reads the whole organization: the condition behind the finding no longer holds.',
+      ],
+    );
   },
 };

@@ -32,7 +32,9 @@ export const leakedKeyLesson: Lesson = {
       ]);
     }
     if (ids.has(leaked)) return fail(`Key ${leaked} is still active`);
-    const revokedAt = state.requests.find((r) => r.method === 'DELETE' && (r.url.includes(leaked) || (r.body?.includes(leaked) ?? false)))?.at;
+    const revokedAt = state.requests.find(
+      (r) => r.method === 'DELETE' && (r.url.includes(leaked) || (r.body?.includes(leaked) ?? false)),
+    )?.at;
     const at = revokedAt ? new Date(revokedAt) : state.snapshot.now;
     if (baseline.deadline && at.getTime() > Date.parse(baseline.deadline)) {
       return fail('Revoked, but after the deadline: press t and restart the lesson to try again');

@@ -7,4 +7,11 @@ import { ciKeyLesson } from './04-ci-key.js';
 import { doctorLesson } from './05-doctor.js';
 import { leakedKeyLesson } from './06-leaked-key.js';
 
-export const LESSONS: readonly Lesson[] = [whoHasAccessLesson, inviteViewerLesson, customRoleLesson, ciKeyLesson, doctorLesson, leakedKeyLesson];
+export const LESSONS: readonly Lesson[] = [
+  whoHasAccessLesson,
+  inviteViewerLesson,
+  customRoleLesson,
+  ciKeyLesson,
+  doctorLesson,
+  leakedKeyLesson,
+];

@@ -13,13 +13,22 @@ export function newMembers(snapshot: OrgSnapshot, before: readonly string[]): Me
 }
 
 /** Every project assignment with its project type. */
-export function projectAssignments(assignments: RoleAssignments | undefined): Array<ProjectRoleAssignment & { type: Project['type'] }> {
+export function projectAssignments(
+  assignments: RoleAssignments | undefined,
+): Array<ProjectRoleAssignment & { type: Project['type'] }> {
   const project = assignments?.project ?? {};
-  return (['elasticsearch', 'observability', 'security'] as const).flatMap((type) => (project[type] ?? []).map((a) => ({ ...a, type })));
+  return (['elasticsearch', 'observability', 'security'] as const).flatMap((type) =>
+    (project[type] ?? []).map((a) => ({ ...a, type })),
+  );
 }
 
-export function coversProject(assignment: ProjectRoleAssignment & { type: Project['type'] }, project: Project): boolean {
-  return assignment.type === project.type && (assignment.all === true || (assignment.project_ids ?? []).includes(project.id));
+export function coversProject(
+  assignment: ProjectRoleAssignment & { type: Project['type'] },
+  project: Project,
+): boolean {
+  return (
+    assignment.type === project.type && (assignment.all === true || (assignment.project_ids ?? []).includes(project.id))
+  );
 }
 
 /** Requests that changed something; reads are how screens and the tour look, not what the learner did. */

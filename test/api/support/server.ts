@@ -34,7 +34,12 @@ export async function startServer(handler: Handler = (_req, res) => json(res, 20
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
       void Promise.resolve(current(recorded, res)).catch((error: unknown) => {
         res.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -61,10 +66,13 @@ export async function startServer(handler: Handler = (_req, res) => json(res, 20
 }
 
 /** Answers from a table keyed by "METHOD path?query"; anything else is a Cloud-style 404. */
-export function routes(table: Record<string, (req: Recorded) => [number, unknown] | [number, unknown, Record<string, string>]>): Handler {
+export function routes(
+  table: Record<string, (req: Recorded) => [number, unknown] | [number, unknown, Record<string, string>]>,
+): Handler {
   return (req, res) => {
     const route = table[`${req.method} ${req.url}`];
-    if (!route) return json(res, 404, { errors: [{ code: 'test.no_route', message: `no route for ${req.method} ${req.url}` }] });
+    if (!route)
+      return json(res, 404, { errors: [{ code: 'test.no_route', message: `no route for ${req.method} ${req.url}` }] });
     const [status, body, headers] = route(req);
     json(res, status, body, headers);
   };

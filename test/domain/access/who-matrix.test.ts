@@ -9,8 +9,13 @@ describe('whoHasAccess', () => {
     .member('alice', projectRole('elasticsearch', 'elasticsearch-developer', [pid('search-prod')]))
     .member('bob', projectRole('elasticsearch', 'elasticsearch-viewer', 'all'))
     .member('carol', projectRole('observability', 'observability-editor', [pid('obs-prod')]))
-    .invitation('dave@example.com', { roles: projectRole('elasticsearch', 'elasticsearch-admin', [pid('search-prod')]) })
-    .invitation('old@example.com', { roles: projectRole('elasticsearch', 'elasticsearch-admin', [pid('search-prod')]), createdHoursAgo: 100 })
+    .invitation('dave@example.com', {
+      roles: projectRole('elasticsearch', 'elasticsearch-admin', [pid('search-prod')]),
+    })
+    .invitation('old@example.com', {
+      roles: projectRole('elasticsearch', 'elasticsearch-admin', [pid('search-prod')]),
+      createdHoursAgo: 100,
+    })
     .key('ci', { roles: projectRole('elasticsearch', 'elasticsearch-developer', [pid('search-prod')], ['developer']) })
     .key('cloud', { roles: projectRole('elasticsearch', 'elasticsearch-admin', 'all') })
     .key('gone', { roles: orgRole('organization-admin', ['admin']), expiresInDays: -1 })

@@ -1,20 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { buildAddRoleAssignments, buildPutRole, normalizeRoleAssignmentsInput } from '../../../src/domain/builders/index.js';
+import {
+  buildAddRoleAssignments,
+  buildPutRole,
+  normalizeRoleAssignmentsInput,
+} from '../../../src/domain/builders/index.js';
 
 const ORG = 'org-1';
 
 describe('normalizeRoleAssignmentsInput', () => {
   it('expands short and underscored project role ids', () => {
-    expect(normalizeRoleAssignmentsInput({
-      project: {
-        security: [{ role_id: 't1_analyst', all: true }, { role_id: 'SOC_MANAGER', project_ids: ['s1'] }],
-        elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG, all: false, project_ids: ['p1', 'p1'], application_roles: ['reader', 'reader'] }],
-      },
-    }, ORG)).toEqual({
+    expect(
+      normalizeRoleAssignmentsInput(
+        {
+          project: {
+            security: [
+              { role_id: 't1_analyst', all: true },
+              { role_id: 'SOC_MANAGER', project_ids: ['s1'] },
+            ],
+            elasticsearch: [
+              {
+                role_id: 'elasticsearch-viewer',
+                organization_id: ORG,
+                all: false,
+                project_ids: ['p1', 'p1'],
+                application_roles: ['reader', 'reader'],
+              },
+            ],
+          },
+        },
+        ORG,
+      ),
+    ).toEqual({
       ok: true,
       value: {
         project: {
-          elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG, all: false, project_ids: ['p1'], application_roles: ['reader'] }],
+          elasticsearch: [
+            {
+              role_id: 'elasticsearch-viewer',
+              organization_id: ORG,
+              all: false,
+              project_ids: ['p1'],
+              application_roles: ['reader'],
+            },
+          ],
           security: [
             { role_id: 'security-t1-analyst', organization_id: ORG, all: true },
             { role_id: 'security-soc-manager', organization_id: ORG, all: false, project_ids: ['s1'] },
@@ -25,13 +53,24 @@ describe('normalizeRoleAssignmentsInput', () => {
   });
 
   it('reports JSON and shape errors with paths', () => {
-    expect(normalizeRoleAssignmentsInput('{"project":', ORG)).toEqual({ ok: false, issues: [{ path: '', message: expect.stringMatching(/^not valid JSON: /) }] });
-    expect(normalizeRoleAssignmentsInput([], ORG)).toEqual({ ok: false, issues: [{ path: '', message: 'expected an object, got a list' }] });
-    expect(normalizeRoleAssignmentsInput({
-      platform: [{ role_id: 'platform-admin' }],
-      project: { workplaceai: [], elasticsearch: [{ role_id: 'viewer', all: 'yes', projects_ids: ['p1'] }] },
-      deployment: [{ all: true }],
-    }, ORG)).toEqual({
+    expect(normalizeRoleAssignmentsInput('{"project":', ORG)).toEqual({
+      ok: false,
+      issues: [{ path: '', message: expect.stringMatching(/^not valid JSON: /) }],
+    });
+    expect(normalizeRoleAssignmentsInput([], ORG)).toEqual({
+      ok: false,
+      issues: [{ path: '', message: 'expected an object, got a list' }],
+    });
+    expect(
+      normalizeRoleAssignmentsInput(
+        {
+          platform: [{ role_id: 'platform-admin' }],
+          project: { workplaceai: [], elasticsearch: [{ role_id: 'viewer', all: 'yes', projects_ids: ['p1'] }] },
+          deployment: [{ all: true }],
+        },
+        ORG,
+      ),
+    ).toEqual({
       ok: false,
       issues: [
         { path: 'deployment[0].role_id', message: 'is required' },
@@ -44,41 +83,73 @@ describe('normalizeRoleAssignmentsInput', () => {
   });
 
   it('reports placeholders and a foreign organization', () => {
-    expect(normalizeRoleAssignmentsInput({
-      organization: [{ role_id: 'billing-admin', organization_id: '<org-id>' }],
-      deployment: [{ role_id: 'deployment-admin', organization_id: 'org-2', all: true }],
-      project: { observability: [{ role_id: 'editor', all: false, project_ids: ['${PROJECT_ID}'] }] },
-    }, ORG)).toEqual({
+    expect(
+      normalizeRoleAssignmentsInput(
+        {
+          organization: [{ role_id: 'billing-admin', organization_id: '<org-id>' }],
+          deployment: [{ role_id: 'deployment-admin', organization_id: 'org-2', all: true }],
+          project: { observability: [{ role_id: 'editor', all: false, project_ids: ['${PROJECT_ID}'] }] },
+        },
+        ORG,
+      ),
+    ).toEqual({
       ok: false,
       issues: [
-        { path: 'organization[0].organization_id', message: '"<org-id>" is a placeholder: put the organization id (org-1) here, or leave the field out' },
+        {
+          path: 'organization[0].organization_id',
+          message: '"<org-id>" is a placeholder: put the organization id (org-1) here, or leave the field out',
+        },
         { path: 'deployment[0].organization_id', message: '"org-2" is not this organization (org-1)' },
-        { path: 'project.observability[0].project_ids[0]', message: '"${PROJECT_ID}" is a placeholder: put the real project id here' },
+        {
+          path: 'project.observability[0].project_ids[0]',
+          message: '"${PROJECT_ID}" is a placeholder: put the real project id here',
+        },
       ],
     });
   });
 
   it('enforces all versus ids in raw entries too', () => {
-    expect(normalizeRoleAssignmentsInput({ project: { elasticsearch: [{ role_id: 'admin', all: true, project_ids: ['p1'] }, { role_id: 'admin' }] } }, ORG)).toEqual({
+    expect(
+      normalizeRoleAssignmentsInput(
+        { project: { elasticsearch: [{ role_id: 'admin', all: true, project_ids: ['p1'] }, { role_id: 'admin' }] } },
+        ORG,
+      ),
+    ).toEqual({
       ok: false,
       issues: [
-        { path: 'project.elasticsearch[0].project_ids', message: 'must be left out when all is true (it already covers every project)' },
+        {
+          path: 'project.elasticsearch[0].project_ids',
+          message: 'must be left out when all is true (it already covers every project)',
+        },
         { path: 'project.elasticsearch[1].project_ids', message: 'list at least one project id, or set all: true' },
       ],
     });
   });
 
   it('refuses org-wide application roles when the caller says so (members)', () => {
-    expect(buildAddRoleAssignments({ userId: 'u', orgId: ORG, rawRoleAssignments: { organization: [{ role_id: 'organization-admin', application_roles: ['admin'] }] } })).toEqual({
+    expect(
+      buildAddRoleAssignments({
+        userId: 'u',
+        orgId: ORG,
+        rawRoleAssignments: { organization: [{ role_id: 'organization-admin', application_roles: ['admin'] }] },
+      }),
+    ).toEqual({
       ok: false,
-      issues: [{ path: 'rawRoleAssignments.organization[0].application_roles', message: 'organization-wide application roles are documented for API keys only; give them on project entries' }],
+      issues: [
+        {
+          path: 'rawRoleAssignments.organization[0].application_roles',
+          message: 'organization-wide application roles are documented for API keys only; give them on project entries',
+        },
+      ],
     });
   });
 });
 
 describe('buildPutRole', () => {
   it('reports the name and the descriptor together', () => {
-    expect(buildPutRole({ projectId: '', name: 'admin', descriptor: { cluster: ['manage_ilm'], run_as: ['x'] } })).toEqual({
+    expect(
+      buildPutRole({ projectId: '', name: 'admin', descriptor: { cluster: ['manage_ilm'], run_as: ['x'] } }),
+    ).toEqual({
       ok: false,
       issues: [
         { path: 'projectId', message: 'is required' },
@@ -90,7 +161,11 @@ describe('buildPutRole', () => {
   });
 
   it('encodes the name in the path and sends the validated descriptor', () => {
-    const result = buildPutRole({ projectId: 'p1', name: 'team.reader_v2', descriptor: { indices: [{ names: 'logs-*', privileges: ['read'] }] } });
+    const result = buildPutRole({
+      projectId: 'p1',
+      name: 'team.reader_v2',
+      descriptor: { indices: [{ names: 'logs-*', privileges: ['read'] }] },
+    });
     expect(result).toEqual({
       ok: true,
       warnings: [],

@@ -23,7 +23,9 @@ describe('skill: create-api-key examples', () => {
       orgId: ORG,
       description: 'CI pipeline - ES ingest',
       expiration: '30d',
-      rawRoleAssignments: fill('{"project":{"elasticsearch":[{"role_id":"developer","organization_id":"$ORG_ID","all":true}]}}'),
+      rawRoleAssignments: fill(
+        '{"project":{"elasticsearch":[{"role_id":"developer","organization_id":"$ORG_ID","all":true}]}}',
+      ),
       stackAccess: ['developer'],
     });
     expect(result).toMatchObject({
@@ -35,7 +37,11 @@ describe('skill: create-api-key examples', () => {
         description: 'CI pipeline - ES ingest',
         expiration: '30d',
         role_assignments: {
-          project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: ORG, all: true, application_roles: ['developer'] }] },
+          project: {
+            elasticsearch: [
+              { role_id: 'elasticsearch-developer', organization_id: ORG, all: true, application_roles: ['developer'] },
+            ],
+          },
         },
       },
       request: { method: 'POST', path: '/users/auth/keys', target: { service: 'cloud' } },
@@ -52,10 +58,13 @@ describe('skill: create-api-key examples', () => {
     };
     expect(buildCreateApiKey(input)).toEqual({
       ok: false,
-      issues: [{
-        path: 'stackAccess',
-        message: 'no project assignment to give stack access on: add one (e.g. all elasticsearch projects), or choose organization scope to reach every current and future project',
-      }],
+      issues: [
+        {
+          path: 'stackAccess',
+          message:
+            'no project assignment to give stack access on: add one (e.g. all elasticsearch projects), or choose organization scope to reach every current and future project',
+        },
+      ],
     });
     const result = buildCreateApiKey({ ...input, stackAccessScope: 'organization' });
     expect(result).toMatchObject({
@@ -64,9 +73,13 @@ describe('skill: create-api-key examples', () => {
       cloudOnly: false,
       body: {
         expiration: '7d',
-        role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: ORG, application_roles: ['admin'] }] },
+        role_assignments: {
+          organization: [{ role_id: 'organization-admin', organization_id: ORG, application_roles: ['admin'] }],
+        },
       },
-      warnings: ['Organization-scoped application_roles [admin]: the key reaches Elasticsearch and Kibana on every project, including projects created later.'],
+      warnings: [
+        'Organization-scoped application_roles [admin]: the key reaches Elasticsearch and Kibana on every project, including projects created later.',
+      ],
     });
   });
 
@@ -75,7 +88,9 @@ describe('skill: create-api-key examples', () => {
       orgId: ORG,
       description: 'Marketing ETL',
       expiration: '14d',
-      rawRoleAssignments: fill('{"project":{"elasticsearch":[{"role_id":"elasticsearch-viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"],"application_roles":["marketing-writer"]}]}}'),
+      rawRoleAssignments: fill(
+        '{"project":{"elasticsearch":[{"role_id":"elasticsearch-viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"],"application_roles":["marketing-writer"]}]}}',
+      ),
     });
     expect(result).toMatchObject({
       ok: true,
@@ -83,7 +98,17 @@ describe('skill: create-api-key examples', () => {
       body: {
         expiration: '14d',
         role_assignments: {
-          project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG, all: false, project_ids: [PROJECT], application_roles: ['marketing-writer'] }] },
+          project: {
+            elasticsearch: [
+              {
+                role_id: 'elasticsearch-viewer',
+                organization_id: ORG,
+                all: false,
+                project_ids: [PROJECT],
+                application_roles: ['marketing-writer'],
+              },
+            ],
+          },
         },
       },
     });
@@ -108,22 +133,35 @@ describe('skill: create-api-key examples', () => {
       orgId: ORG,
       description: 'Platform automation key',
       expiration: '7d',
-      rawRoleAssignments: { organization: [{ role_id: 'organization-admin', organization_id: ORG, application_roles: ['admin'] }] },
+      rawRoleAssignments: {
+        organization: [{ role_id: 'organization-admin', organization_id: ORG, application_roles: ['admin'] }],
+      },
     });
-    expect(result).toMatchObject({ ok: true, orgScopedStackAccess: true, body: { role_assignments: { organization: [{ application_roles: ['admin'] }] } } });
+    expect(result).toMatchObject({
+      ok: true,
+      orgScopedStackAccess: true,
+      body: { role_assignments: { organization: [{ application_roles: ['admin'] }] } },
+    });
   });
 
   it('reports placeholders left in the JSON', () => {
     const result = buildCreateApiKey({
       orgId: ORG,
       description: 'Marketing ETL',
-      rawRoleAssignments: '{"project":{"elasticsearch":[{"role_id":"elasticsearch-viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"],"application_roles":["marketing-writer"]}]}}',
+      rawRoleAssignments:
+        '{"project":{"elasticsearch":[{"role_id":"elasticsearch-viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"],"application_roles":["marketing-writer"]}]}}',
     });
     expect(result).toEqual({
       ok: false,
       issues: [
-        { path: 'rawRoleAssignments.project.elasticsearch[0].organization_id', message: `"$ORG_ID" is a placeholder: put the organization id (${ORG}) here, or leave the field out` },
-        { path: 'rawRoleAssignments.project.elasticsearch[0].project_ids[0]', message: '"$PROJECT_ID" is a placeholder: put the real project id here' },
+        {
+          path: 'rawRoleAssignments.project.elasticsearch[0].organization_id',
+          message: `"$ORG_ID" is a placeholder: put the organization id (${ORG}) here, or leave the field out`,
+        },
+        {
+          path: 'rawRoleAssignments.project.elasticsearch[0].project_ids[0]',
+          message: '"$PROJECT_ID" is a placeholder: put the real project id here',
+        },
       ],
     });
   });
@@ -134,13 +172,21 @@ describe('skill: invite-user examples', () => {
     const result = buildInvitation({
       orgId: ORG,
       emails: ['alice@example.com'],
-      rawRoleAssignments: fill('{"project":{"elasticsearch":[{"role_id":"viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}'),
+      rawRoleAssignments: fill(
+        '{"project":{"elasticsearch":[{"role_id":"viewer","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}',
+      ),
     });
     expect(result).toMatchObject({
       ok: true,
       body: {
         emails: ['alice@example.com'],
-        role_assignments: { project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG, all: false, project_ids: [PROJECT] }] } },
+        role_assignments: {
+          project: {
+            elasticsearch: [
+              { role_id: 'elasticsearch-viewer', organization_id: ORG, all: false, project_ids: [PROJECT] },
+            ],
+          },
+        },
       },
       request: { method: 'POST', path: `/organizations/${ORG}/invitations` },
     });
@@ -178,56 +224,105 @@ describe('skill: assign-role and assign-custom-role examples', () => {
     const result = buildAddRoleAssignments({
       userId: USER,
       orgId: ORG,
-      rawRoleAssignments: fill('{"project":{"observability":[{"role_id":"admin","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}'),
+      rawRoleAssignments: fill(
+        '{"project":{"observability":[{"role_id":"admin","organization_id":"$ORG_ID","all":false,"project_ids":["$PROJECT_ID"]}]}}',
+      ),
     });
     expect(result).toMatchObject({
       ok: true,
       request: { method: 'POST', path: `/users/${USER}/role_assignments` },
-      body: { project: { observability: [{ role_id: 'observability-admin', organization_id: ORG, all: false, project_ids: [PROJECT] }] } },
+      body: {
+        project: {
+          observability: [{ role_id: 'observability-admin', organization_id: ORG, all: false, project_ids: [PROJECT] }],
+        },
+      },
     });
   });
 
   it('api-reference: owner, all deployments, admin on one project, empty type lists dropped', () => {
-    const result = normalizeRoleAssignmentsInput({
-      organization: [{ role_id: 'organization-admin' }],
-      deployment: [{ role_id: 'deployment-editor', organization_id: ORG, all: true }],
-      project: {
-        elasticsearch: [{ role_id: 'admin', organization_id: ORG, all: false, project_ids: ['project-uuid-here'] }],
-        observability: [],
-        security: [],
+    const result = normalizeRoleAssignmentsInput(
+      {
+        organization: [{ role_id: 'organization-admin' }],
+        deployment: [{ role_id: 'deployment-editor', organization_id: ORG, all: true }],
+        project: {
+          elasticsearch: [{ role_id: 'admin', organization_id: ORG, all: false, project_ids: ['project-uuid-here'] }],
+          observability: [],
+          security: [],
+        },
       },
-    }, ORG);
+      ORG,
+    );
     expect(result).toEqual({
       ok: true,
       value: {
         organization: [{ role_id: 'organization-admin', organization_id: ORG }],
         deployment: [{ role_id: 'deployment-editor', organization_id: ORG, all: true }],
-        project: { elasticsearch: [{ role_id: 'elasticsearch-admin', organization_id: ORG, all: false, project_ids: ['project-uuid-here'] }] },
+        project: {
+          elasticsearch: [
+            { role_id: 'elasticsearch-admin', organization_id: ORG, all: false, project_ids: ['project-uuid-here'] },
+          ],
+        },
       },
     });
   });
 
   it('assign-custom-role dashboard-reader', () => {
-    const result = buildCustomRoleAssignment({ userId: USER, orgId: ORG, type: 'elasticsearch', projectIds: [PROJECT], roleName: 'dashboard-reader' });
+    const result = buildCustomRoleAssignment({
+      userId: USER,
+      orgId: ORG,
+      type: 'elasticsearch',
+      projectIds: [PROJECT],
+      roleName: 'dashboard-reader',
+    });
     expect(result).toMatchObject({
       ok: true,
       warnings: [],
-      body: { project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG, all: false, project_ids: [PROJECT], application_roles: ['dashboard-reader'] }] } },
+      body: {
+        project: {
+          elasticsearch: [
+            {
+              role_id: 'elasticsearch-viewer',
+              organization_id: ORG,
+              all: false,
+              project_ids: [PROJECT],
+              application_roles: ['dashboard-reader'],
+            },
+          ],
+        },
+      },
     });
   });
 });
 
 describe('skill: create-custom-role examples', () => {
   it.each([
-    ['marketing-analyst', { cluster: [], indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }] }],
-    ['marketing-reader', { cluster: [], indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }] }],
-    ['dashboard-reader', { cluster: [], indices: [], applications: [{ application: 'kibana-.kibana', privileges: ['feature_dashboard.read'], resources: ['*'] }] }],
+    [
+      'marketing-analyst',
+      { cluster: [], indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }] },
+    ],
+    [
+      'marketing-reader',
+      { cluster: [], indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }] },
+    ],
+    [
+      'dashboard-reader',
+      {
+        cluster: [],
+        indices: [],
+        applications: [{ application: 'kibana-.kibana', privileges: ['feature_dashboard.read'], resources: ['*'] }],
+      },
+    ],
   ])('%s', (name, descriptor) => {
     const result = buildPutRole({ projectId: PROJECT, name, descriptor });
     expect(result).toMatchObject({
       ok: true,
       body: descriptor,
-      request: { method: 'PUT', path: `/_security/role/${name}`, target: { service: 'es', projectId: PROJECT }, body: descriptor },
+      request: {
+        method: 'PUT',
+        path: `/_security/role/${name}`,
+        target: { service: 'es', projectId: PROJECT },
+        body: descriptor,
+      },
     });
   });
 });

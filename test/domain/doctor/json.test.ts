@@ -15,6 +15,10 @@ describe('doctorJson', () => {
   });
 
   it('summarises an empty run', () => {
-    expect(doctorJson([])).toEqual({ schema: DOCTOR_JSON_SCHEMA, summary: { critical: 0, warning: 0, info: 0, total: 0 }, findings: [] });
+    expect(doctorJson([])).toEqual({
+      schema: DOCTOR_JSON_SCHEMA,
+      summary: { critical: 0, warning: 0, info: 0, total: 0 },
+      findings: [],
+    });
   });
 });

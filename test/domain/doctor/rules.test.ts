@@ -21,11 +21,16 @@ const withStack = projectRole('elasticsearch', 'elasticsearch-developer', 'all',
 const CASES: readonly RuleCase[] = [
   {
     rule: 'key-cloud-only',
-    triggers: owners().key('billing-bot', { roles: orgRole('organization-admin') }).build(),
-    expected: [{
-      id: 'key-cloud-only:key:key-billing-bot', severity: 'info',
-      fix: { kind: 'create-key-like', fromKeyId: kid('billing-bot'), addStackAccess: true },
-    }],
+    triggers: owners()
+      .key('billing-bot', { roles: orgRole('organization-admin') })
+      .build(),
+    expected: [
+      {
+        id: 'key-cloud-only:key:key-billing-bot',
+        severity: 'info',
+        fix: { kind: 'create-key-like', fromKeyId: kid('billing-bot'), addStackAccess: true },
+      },
+    ],
     clean: owners().key('ci', { roles: withStack }).build(),
   },
   {
@@ -36,7 +41,8 @@ const CASES: readonly RuleCase[] = [
       .build(),
     expected: [
       {
-        id: 'missing-custom-role:member:user-bob:marketing-reader', severity: 'warning',
+        id: 'missing-custom-role:member:user-bob:marketing-reader',
+        severity: 'warning',
         fix: { kind: 'create-custom-role', projectIds: [pid('search-staging')], roleName: 'marketing-reader' },
       },
       {
@@ -45,33 +51,50 @@ const CASES: readonly RuleCase[] = [
       },
     ],
     clean: acmeOrg()
-      .key('etl', { roles: projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['marketing-reader']) })
+      .key('etl', {
+        roles: projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['marketing-reader']),
+      })
       .build(),
   },
   {
     rule: 'org-scoped-application-roles',
-    triggers: owners().key('platform', { roles: orgRole('organization-admin', ['admin']) }).build(),
-    expected: [{
-      id: 'org-scoped-application-roles:key:key-platform', severity: 'warning',
-      fix: { kind: 'create-key-like', fromKeyId: kid('platform'), projectScoped: true },
-    }],
-    clean: owners().key('platform', { roles: roles(orgRole('organization-admin'), withStack) }).build(),
+    triggers: owners()
+      .key('platform', { roles: orgRole('organization-admin', ['admin']) })
+      .build(),
+    expected: [
+      {
+        id: 'org-scoped-application-roles:key:key-platform',
+        severity: 'warning',
+        fix: { kind: 'create-key-like', fromKeyId: kid('platform'), projectScoped: true },
+      },
+    ],
+    clean: owners()
+      .key('platform', { roles: roles(orgRole('organization-admin'), withStack) })
+      .build(),
   },
   {
     rule: 'over-grant',
     triggers: acmeOrg()
-      .member('bob', roles(
-        projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['marketing-reader']),
-        projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')]),
-      ))
+      .member(
+        'bob',
+        roles(
+          projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['marketing-reader']),
+          projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')]),
+        ),
+      )
       .build(),
-    expected: [{
-      id: `over-grant:member:user-bob:${pid('search-prod')}`, severity: 'warning', projectId: pid('search-prod'),
-      fix: {
-        kind: 'edit-member-roles', userId: uid('bob'),
-        remove: projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')]),
+    expected: [
+      {
+        id: `over-grant:member:user-bob:${pid('search-prod')}`,
+        severity: 'warning',
+        projectId: pid('search-prod'),
+        fix: {
+          kind: 'edit-member-roles',
+          userId: uid('bob'),
+          remove: projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')]),
+        },
       },
-    }],
+    ],
     clean: acmeOrg()
       .member('bob', projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['marketing-reader']))
       .build(),
@@ -79,12 +102,21 @@ const CASES: readonly RuleCase[] = [
   {
     rule: 'key-never-expires',
     triggers: owners().key('forever', { roles: withStack, expiresInDays: null }).build(),
-    expected: [{ id: 'key-never-expires:key:key-forever', severity: 'warning', fix: { kind: 'rotate-key', keyId: kid('forever') } }],
+    expected: [
+      {
+        id: 'key-never-expires:key:key-forever',
+        severity: 'warning',
+        fix: { kind: 'rotate-key', keyId: kid('forever') },
+      },
+    ],
     clean: owners().key('ci', { roles: withStack, expiresInDays: 90 }).build(),
   },
   {
     rule: 'key-expiring-soon',
-    triggers: owners().key('ci', { roles: withStack, expiresInDays: 3 }).key('tool', { roles: withStack, expiresInDays: 1 }).build(),
+    triggers: owners()
+      .key('ci', { roles: withStack, expiresInDays: 3 })
+      .key('tool', { roles: withStack, expiresInDays: 1 })
+      .build(),
     selfKeyId: kid('tool'),
     expected: [
       { id: 'key-expiring-soon:key:key-ci', severity: 'warning', title: 'Key "ci" expires in 3 days' },
@@ -105,37 +137,63 @@ const CASES: readonly RuleCase[] = [
       .key('ci', { id: 'k2', roles: withStack, createdDaysAgo: 1 })
       .key('ci', { id: 'k3', roles: withStack, createdDaysAgo: 10 })
       .build(),
-    expected: [{
-      id: 'duplicate-keys:k1:k2:k3', severity: 'info',
-      principal: { kind: 'key', id: 'k2', label: 'ci' },
-      fix: { kind: 'revoke-keys', keyIds: ['k3', 'k1'] },
-    }],
+    expected: [
+      {
+        id: 'duplicate-keys:k1:k2:k3',
+        severity: 'info',
+        principal: { kind: 'key', id: 'k2', label: 'ci' },
+        fix: { kind: 'revoke-keys', keyIds: ['k3', 'k1'] },
+      },
+    ],
     // Same roles, different purposes: fine.
     clean: owners().key('ci-a', { roles: withStack }).key('ci-b', { roles: withStack }).build(),
   },
   {
     rule: 'invitation-expired',
     triggers: owners().invitation('late@example.com', { createdHoursAgo: 80 }).build(),
-    expected: [{ id: 'invitation-expired:invitation:inv-late@example.com', severity: 'info', fix: { kind: 'resend-invitation', email: 'late@example.com' } }],
+    expected: [
+      {
+        id: 'invitation-expired:invitation:inv-late@example.com',
+        severity: 'info',
+        fix: { kind: 'resend-invitation', email: 'late@example.com' },
+      },
+    ],
     clean: owners().invitation('new@example.com', { createdHoursAgo: 2 }).build(),
   },
   {
     rule: 'invitation-overdue',
     triggers: owners().invitation('slow@example.com', { createdHoursAgo: 100, lifeHours: 240 }).build(),
-    expected: [{ id: 'invitation-overdue:invitation:inv-slow@example.com', severity: 'info', fix: { kind: 'cancel-invitation', token: 'inv-slow@example.com' } }],
+    expected: [
+      {
+        id: 'invitation-overdue:invitation:inv-slow@example.com',
+        severity: 'info',
+        fix: { kind: 'cancel-invitation', token: 'inv-slow@example.com' },
+      },
+    ],
     clean: owners().invitation('late@example.com', { createdHoursAgo: 80 }).build(),
   },
   {
     rule: 'key-limit',
     triggers: owners().manyKeys('bulk', 450, { roles: withStack }).build(),
     expected: [{ id: 'key-limit:org-1', severity: 'warning', title: '450 of 500 active API keys' }],
-    clean: owners().manyKeys('bulk', 449, { roles: withStack }).manyKeys('dead', 10, { roles: withStack, expiresInDays: -1 }).build(),
+    clean: owners()
+      .manyKeys('bulk', 449, { roles: withStack })
+      .manyKeys('dead', 10, { roles: withStack, expiresInDays: -1 })
+      .build(),
   },
   {
     rule: 'member-without-roles',
     triggers: owners().member('ghost').build(),
-    expected: [{ id: 'member-without-roles:member:user-ghost', severity: 'info', fix: { kind: 'assign-member-roles', userId: uid('ghost') } }],
-    clean: owners().member('bob', projectRole('elasticsearch', 'elasticsearch-viewer', 'all')).build(),
+    expected: [
+      {
+        id: 'member-without-roles:member:user-ghost',
+        severity: 'info',
+        fix: { kind: 'assign-member-roles', userId: uid('ghost') },
+      },
+    ],
+    clean: owners()
+      .member('bob', projectRole('elasticsearch', 'elasticsearch-viewer', 'all'))
+      .build(),
   },
   {
     rule: 'single-owner',
@@ -168,69 +226,95 @@ describe('doctor rules', () => {
 
 describe('rule details', () => {
   it('key-limit turns critical at 500 active keys', () => {
-    const findings = RULES.find((r) => r.id === 'key-limit')!.check({ snapshot: owners().manyKeys('bulk', 500, { roles: withStack }).build() });
+    const findings = RULES.find((r) => r.id === 'key-limit')!.check({
+      snapshot: owners().manyKeys('bulk', 500, { roles: withStack }).build(),
+    });
     expect(findings[0]!.severity).toBe('critical');
   });
 
   it('missing-custom-role lists every project once per (principal, role)', () => {
     const snapshot = acmeOrg()
       .project('search-dev', 'elasticsearch', { customRoles: [] })
-      .key('etl', { roles: roles(
-        projectRole('elasticsearch', 'elasticsearch-viewer', 'all', ['marketing-reader']),
-        projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-dev')], ['marketing-reader']),
-      ) })
+      .key('etl', {
+        roles: roles(
+          projectRole('elasticsearch', 'elasticsearch-viewer', 'all', ['marketing-reader']),
+          projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-dev')], ['marketing-reader']),
+        ),
+      })
       .build();
     const findings = RULES.find((r) => r.id === 'missing-custom-role')!.check({ snapshot });
     expect(findings).toHaveLength(1);
     expect(findings[0]!.fix).toEqual({
-      kind: 'create-custom-role', projectIds: [pid('search-staging'), pid('search-dev')], roleName: 'marketing-reader',
+      kind: 'create-custom-role',
+      projectIds: [pid('search-staging'), pid('search-dev')],
+      roleName: 'marketing-reader',
     });
   });
 
   it('missing-custom-role on a predefined role of another solution suggests narrowing the assignment', () => {
-    const snapshot = acmeOrg().key('ingest', { roles: orgRole('organization-admin', ['developer']) }).build();
+    const snapshot = acmeOrg()
+      .key('ingest', { roles: orgRole('organization-admin', ['developer']) })
+      .build();
     const [finding] = RULES.find((r) => r.id === 'missing-custom-role')!.check({ snapshot });
     expect(finding!.title).toBe('"developer" of ingest does not exist in obs-prod, sec-prod');
     expect(finding!.fix).toEqual({ kind: 'create-key-like', fromKeyId: kid('ingest'), projectScoped: true });
   });
 
   it('missing-custom-role ignores projects whose roles are not loaded', () => {
-    const snapshot = orgWith().project('p', 'elasticsearch', { customRoles: 'unavailable' }).project('q')
-      .member('bob', projectRole('elasticsearch', 'elasticsearch-viewer', 'all', ['x'])).build();
+    const snapshot = orgWith()
+      .project('p', 'elasticsearch', { customRoles: 'unavailable' })
+      .project('q')
+      .member('bob', projectRole('elasticsearch', 'elasticsearch-viewer', 'all', ['x']))
+      .build();
     expect(RULES.find((r) => r.id === 'missing-custom-role')!.check({ snapshot })).toEqual([]);
   });
 
   it('over-grant through an invitation re-invites without the predefined assignment', () => {
     const snapshot = acmeOrg()
-      .invitation('eve@example.com', { roles: roles(
-        projectRole('elasticsearch', 'elasticsearch-developer', 'all'),
-        projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['marketing-reader']),
-      ) })
+      .invitation('eve@example.com', {
+        roles: roles(
+          projectRole('elasticsearch', 'elasticsearch-developer', 'all'),
+          projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['marketing-reader']),
+        ),
+      })
       .build();
     const [finding] = RULES.find((r) => r.id === 'over-grant')!.check({ snapshot });
     expect(finding!.fix).toEqual({
-      kind: 'replace-invitation', token: 'inv-eve@example.com', email: 'eve@example.com',
+      kind: 'replace-invitation',
+      token: 'inv-eve@example.com',
+      email: 'eve@example.com',
       remove: projectRole('elasticsearch', 'elasticsearch-developer', 'all'),
     });
     expect(finding!.why).toContain('also removes that role on the other elasticsearch projects');
   });
 
   it('duplicate-keys keeps the key ec-access runs on', () => {
-    const snapshot = owners().key('ci', { id: 'k1', roles: withStack, createdDaysAgo: 30 }).key('ci', { id: 'k2', roles: withStack, createdDaysAgo: 1 }).build();
+    const snapshot = owners()
+      .key('ci', { id: 'k1', roles: withStack, createdDaysAgo: 30 })
+      .key('ci', { id: 'k2', roles: withStack, createdDaysAgo: 1 })
+      .build();
     const [finding] = RULES.find((r) => r.id === 'duplicate-keys')!.check({ snapshot, selfKeyId: 'k1' });
     expect(finding!.fix).toEqual({ kind: 'revoke-keys', keyIds: ['k2'] });
   });
 
   it('duplicate-keys compares roles as sets', () => {
-    const a = roles(projectRole('elasticsearch', 'elasticsearch-viewer', [pid('a'), pid('b')]), orgRole('billing-admin'));
-    const b = roles(orgRole('billing-admin'), projectRole('elasticsearch', 'elasticsearch-viewer', [pid('b'), pid('a')]));
+    const a = roles(
+      projectRole('elasticsearch', 'elasticsearch-viewer', [pid('a'), pid('b')]),
+      orgRole('billing-admin'),
+    );
+    const b = roles(
+      orgRole('billing-admin'),
+      projectRole('elasticsearch', 'elasticsearch-viewer', [pid('b'), pid('a')]),
+    );
     const snapshot = owners().key('ci', { id: 'k1', roles: a }).key('CI ', { id: 'k2', roles: b }).build();
     expect(RULES.find((r) => r.id === 'duplicate-keys')!.check({ snapshot })).toHaveLength(1);
   });
 });
 
 describe('runDoctor', () => {
-  const snapshot = orgWith().project('search-prod').owner('olga')
+  const snapshot = orgWith()
+    .project('search-prod')
+    .owner('olga')
     .key('tool', { roles: orgRole('organization-admin'), expiresInDays: 2 })
     .key('forever', { roles: withStack, expiresInDays: null })
     .build();

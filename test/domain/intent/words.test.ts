@@ -8,7 +8,11 @@ import { orgWith, pid } from '../../fixtures/org.js';
 describe('tokenize', () => {
   it('keeps quoted phrases and emails whole, drops commas, trailing punctuation and possessives', () => {
     expect(tokenize(`give bob's "CI pipeline" a@b.co, x.`).map((t) => [t.text, t.quoted])).toEqual([
-      ['give', false], ['bob', false], ['CI pipeline', true], ['a@b.co', false], ['x', false],
+      ['give', false],
+      ['bob', false],
+      ['CI pipeline', true],
+      ['a@b.co', false],
+      ['x', false],
     ]);
   });
 });
@@ -16,8 +20,15 @@ describe('tokenize', () => {
 describe('parseDuration', () => {
   const at0 = (s: string) => parseDuration(tokenize(s), 0);
   it.each([
-    ['30d', '30d', 1], ['12h', '12h', 1], ['2w', '14d', 1], ['1y', '365d', 1],
-    ['30 days', '30d', 2], ['a week', '7d', 2], ['two weeks', '14d', 2], ['3 months', '90d', 2], ['an hour', '1h', 2],
+    ['30d', '30d', 1],
+    ['12h', '12h', 1],
+    ['2w', '14d', 1],
+    ['1y', '365d', 1],
+    ['30 days', '30d', 2],
+    ['a week', '7d', 2],
+    ['two weeks', '14d', 2],
+    ['3 months', '90d', 2],
+    ['an hour', '1h', 2],
   ])('%s → %s', (text, value, length) => {
     expect(at0(text)).toMatchObject({ value, length });
   });
@@ -42,10 +53,23 @@ describe('keysMatching', () => {
 
 describe('toRoleAssignments', () => {
   it('builds the wire body from grants, with organization_id on every entry', () => {
-    expect(toRoleAssignments('org-1', [
-      { target: { kind: 'all-of-type', type: 'elasticsearch' }, roleId: 'elasticsearch-developer', applicationRoles: ['developer'] },
-      { target: { kind: 'projects', type: 'elasticsearch', projectIds: [pid('a')] }, roleId: 'elasticsearch-viewer' },
-    ], ['billing-admin'])).toEqual({
+    expect(
+      toRoleAssignments(
+        'org-1',
+        [
+          {
+            target: { kind: 'all-of-type', type: 'elasticsearch' },
+            roleId: 'elasticsearch-developer',
+            applicationRoles: ['developer'],
+          },
+          {
+            target: { kind: 'projects', type: 'elasticsearch', projectIds: [pid('a')] },
+            roleId: 'elasticsearch-viewer',
+          },
+        ],
+        ['billing-admin'],
+      ),
+    ).toEqual({
       organization: [{ role_id: 'billing-admin', organization_id: 'org-1' }],
       project: {
         elasticsearch: [

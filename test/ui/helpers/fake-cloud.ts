@@ -89,7 +89,13 @@ export function createFakeCloud(data: FakeData): FakeCloud {
     removeRoleAssignments: (userId, body) => call('removeRoleAssignments', [userId, body], () => undefined),
     listApiKeys: () => call('listApiKeys', [], () => data.keys),
     getApiKey: (id) => call('getApiKey', [id], () => data.keys.find((k) => k.id === id)!),
-    createApiKey: (body) => call('createApiKey', [body], () => ({ id: 'new', description: body.description, creation_date: '', key: 'secret' })),
+    createApiKey: (body) =>
+      call('createApiKey', [body], () => ({
+        id: 'new',
+        description: body.description,
+        creation_date: '',
+        key: 'secret',
+      })),
     deleteApiKeys: (ids) =>
       call('deleteApiKeys', [ids], () => {
         data.keys = data.keys.filter((k) => !ids.includes(k.id));

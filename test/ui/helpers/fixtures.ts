@@ -16,7 +16,10 @@ export function project(type: ProjectType, id: string, name: string, createdDays
     region_id: 'aws-us-east-1',
     cloud_id: `${name}:abc`,
     metadata: { created_at: at(-createdDaysAgo), created_by: 'u-owner', organization_id: ORG.id },
-    endpoints: { elasticsearch: `https://${name}.es.us-east-1.aws.elastic.cloud`, kibana: `https://${name}.kb.us-east-1.aws.elastic.cloud` },
+    endpoints: {
+      elasticsearch: `https://${name}.es.us-east-1.aws.elastic.cloud`,
+      kibana: `https://${name}.kb.us-east-1.aws.elastic.cloud`,
+    },
   };
 }
 
@@ -29,47 +32,129 @@ export const PROJECTS: Project[] = [
 
 export const MEMBERS: Member[] = [
   {
-    organization_id: ORG.id, user_id: 'u-owner', member_since: at(-400), name: 'Olivia Owner', email: 'olivia@acme.test',
+    organization_id: ORG.id,
+    user_id: 'u-owner',
+    member_since: at(-400),
+    name: 'Olivia Owner',
+    email: 'olivia@acme.test',
     role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: ORG.id }] },
   },
   {
-    organization_id: ORG.id, user_id: 'u-dev', member_since: at(-100), name: 'Dan Developer', email: 'dan@acme.test',
+    organization_id: ORG.id,
+    user_id: 'u-dev',
+    member_since: at(-100),
+    name: 'Dan Developer',
+    email: 'dan@acme.test',
     role_assignments: {
       project: {
-        elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: ORG.id, all: false, project_ids: ['p-search', 'p-staging'] }],
+        elasticsearch: [
+          {
+            role_id: 'elasticsearch-developer',
+            organization_id: ORG.id,
+            all: false,
+            project_ids: ['p-search', 'p-staging'],
+          },
+        ],
         observability: [{ role_id: 'observability-viewer', organization_id: ORG.id, all: true }],
       },
     },
   },
   {
-    organization_id: ORG.id, user_id: 'u-ana', member_since: at(-20), name: 'Ana Analyst', email: 'ana@acme.test',
+    organization_id: ORG.id,
+    user_id: 'u-ana',
+    member_since: at(-20),
+    name: 'Ana Analyst',
+    email: 'ana@acme.test',
     role_assignments: {
       project: {
-        elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG.id, project_ids: ['p-search', 'p-gone'], application_roles: ['marketing-analyst'] }],
+        elasticsearch: [
+          {
+            role_id: 'elasticsearch-viewer',
+            organization_id: ORG.id,
+            project_ids: ['p-search', 'p-gone'],
+            application_roles: ['marketing-analyst'],
+          },
+        ],
       },
     },
   },
-  { organization_id: ORG.id, user_id: 'u-billing', member_since: at(-3), name: 'Bill Payer', email: 'bill@acme.test',
-    role_assignments: { organization: [{ role_id: 'billing-admin', organization_id: ORG.id }] } },
+  {
+    organization_id: ORG.id,
+    user_id: 'u-billing',
+    member_since: at(-3),
+    name: 'Bill Payer',
+    email: 'bill@acme.test',
+    role_assignments: { organization: [{ role_id: 'billing-admin', organization_id: ORG.id }] },
+  },
 ];
 
 export const INVITATIONS: Invitation[] = [
   {
-    token: 'inv-open', email: 'newbie@acme.test', created_at: at(-1), expires_at: at(2), expired: false, organization: ORG,
-    role_assignments: { project: { security: [{ role_id: 'security-t1-analyst', organization_id: ORG.id, all: true }] } },
+    token: 'inv-open',
+    email: 'newbie@acme.test',
+    created_at: at(-1),
+    expires_at: at(2),
+    expired: false,
+    organization: ORG,
+    role_assignments: {
+      project: { security: [{ role_id: 'security-t1-analyst', organization_id: ORG.id, all: true }] },
+    },
   },
-  { token: 'inv-old', email: 'late@acme.test', created_at: at(-10), expires_at: at(-7), expired: true, organization: ORG },
+  {
+    token: 'inv-old',
+    email: 'late@acme.test',
+    created_at: at(-10),
+    expires_at: at(-7),
+    expired: true,
+    organization: ORG,
+  },
 ];
 
 export const KEYS: ApiKey[] = [
-  { id: 'k-owner', description: 'sandbox owner key', creation_date: at(-30),
-    role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: ORG.id }] } },
-  { id: 'k-ci', description: 'CI ingest', creation_date: at(-5), expiration_date: at(3),
-    role_assignments: { project: { elasticsearch: [{ role_id: 'elasticsearch-developer', organization_id: ORG.id, all: true, application_roles: ['developer'] }] } } },
-  { id: 'k-old', description: 'old deploy key', creation_date: at(-60), expiration_date: at(-2),
-    role_assignments: { organization: [{ role_id: 'billing-admin', organization_id: ORG.id }] } },
-  { id: 'k-etl', description: 'marketing ETL', creation_date: at(-2), expiration_date: at(60),
-    role_assignments: { project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG.id, project_ids: ['p-search'], application_roles: ['marketing-writer'] }] } } },
+  {
+    id: 'k-owner',
+    description: 'sandbox owner key',
+    creation_date: at(-30),
+    role_assignments: { organization: [{ role_id: 'organization-admin', organization_id: ORG.id }] },
+  },
+  {
+    id: 'k-ci',
+    description: 'CI ingest',
+    creation_date: at(-5),
+    expiration_date: at(3),
+    role_assignments: {
+      project: {
+        elasticsearch: [
+          { role_id: 'elasticsearch-developer', organization_id: ORG.id, all: true, application_roles: ['developer'] },
+        ],
+      },
+    },
+  },
+  {
+    id: 'k-old',
+    description: 'old deploy key',
+    creation_date: at(-60),
+    expiration_date: at(-2),
+    role_assignments: { organization: [{ role_id: 'billing-admin', organization_id: ORG.id }] },
+  },
+  {
+    id: 'k-etl',
+    description: 'marketing ETL',
+    creation_date: at(-2),
+    expiration_date: at(60),
+    role_assignments: {
+      project: {
+        elasticsearch: [
+          {
+            role_id: 'elasticsearch-viewer',
+            organization_id: ORG.id,
+            project_ids: ['p-search'],
+            application_roles: ['marketing-writer'],
+          },
+        ],
+      },
+    },
+  },
 ];
 
 export function orgData(overrides: Partial<FakeData> = {}): FakeData {
@@ -79,7 +164,12 @@ export function orgData(overrides: Partial<FakeData> = {}): FakeData {
     invitations: structuredClone(INVITATIONS),
     keys: structuredClone(KEYS),
     projects: structuredClone(PROJECTS),
-    projectRoles: { 'p-search': [{ name: 'marketing-analyst', description: 'Reads marketing-*' }, { name: 'marketing-writer', description: '' }] },
+    projectRoles: {
+      'p-search': [
+        { name: 'marketing-analyst', description: 'Reads marketing-*' },
+        { name: 'marketing-writer', description: '' },
+      ],
+    },
     ...overrides,
   };
 }
@@ -91,6 +181,8 @@ export function manyMembers(count: number): Member[] {
     member_since: at(-i % 500),
     name: `User ${String(i).padStart(5, '0')}`,
     email: `user${String(i).padStart(5, '0')}@big.test`,
-    role_assignments: { project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG.id, all: true }] } },
+    role_assignments: {
+      project: { elasticsearch: [{ role_id: 'elasticsearch-viewer', organization_id: ORG.id, all: true }] },
+    },
   }));
 }

@@ -31,7 +31,11 @@ export interface RenderAppOptions {
 
 export async function renderApp(options: RenderAppOptions = {}) {
   const cloud = options.cloud ?? createFakeCloud(options.data ?? orgData());
-  const store: Store = createStore({ cloud, clock: () => NOW, ...(options.esAccess ? { esAccess: options.esAccess } : {}) });
+  const store: Store = createStore({
+    cloud,
+    clock: () => NOW,
+    ...(options.esAccess ? { esAccess: options.esAccess } : {}),
+  });
   if (!options.noStart) store.start();
   const size = options.size ?? { columns: 100, rows: 30 };
   const instance = render(

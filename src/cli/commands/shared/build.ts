@@ -13,7 +13,10 @@ import { resolveProject } from './resolve-project.js';
 /** Builder field (first path segment) → the flag a person typed it with; `*` names the flag for any other field. */
 export type FieldFlags = Readonly<Record<string, string>>;
 
-export function unwrap<B, E extends object>(result: BuildResult<B, E>, flags: FieldFlags): Extract<BuildResult<B, E>, { ok: true }> {
+export function unwrap<B, E extends object>(
+  result: BuildResult<B, E>,
+  flags: FieldFlags,
+): Extract<BuildResult<B, E>, { ok: true }> {
   if (result.ok) return result as Extract<BuildResult<B, E>, { ok: true }>;
   const lines = result.issues.map(({ path, message }) => {
     const [field = '', ...rest] = path.split(/(?=[.[])/);
@@ -30,7 +33,8 @@ export function wantsProjectRole(values: FlagValues): boolean {
   const project = text(values, 'project');
   const role = text(values, 'role');
   if ((project === undefined) !== (role === undefined)) throw new UsageError('--project and --role go together');
-  if (project !== undefined && values.roles !== undefined) throw new UsageError('use either --roles or --project with --role, not both');
+  if (project !== undefined && values.roles !== undefined)
+    throw new UsageError('use either --roles or --project with --role, not both');
   return project !== undefined;
 }
 

@@ -32,14 +32,18 @@ export async function confirmDestructive(ctx: CommandContext, request: ConfirmRe
 
 /** The phrase for one item (its email, description, name), or `<verb> N` for several. */
 export function phraseFor<T>(items: readonly T[], one: (item: T) => ConfirmTarget, verb: BulkVerb): string {
-  return items.length === 1 ? confirmationPhrase(one(items[0]!)) : confirmationPhrase({ kind: 'bulk', verb, count: items.length });
+  return items.length === 1
+    ? confirmationPhrase(one(items[0]!))
+    : confirmationPhrase({ kind: 'bulk', verb, count: items.length });
 }
 
 /** One line from `input`, or undefined at end of input. */
 async function readLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
   const rl = createInterface({ input, terminal: false });
   try {
-    const [line] = (await Promise.race([once(rl, 'line'), once(rl, 'close').then(() => [undefined])])) as [string | undefined];
+    const [line] = (await Promise.race([once(rl, 'line'), once(rl, 'close').then(() => [undefined])])) as [
+      string | undefined,
+    ];
     return line;
   } finally {
     rl.close();

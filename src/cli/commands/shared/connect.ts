@@ -22,7 +22,8 @@ import type { CommandContext } from '../../dispatch.js';
 const SANDBOX_NOTICE =
   'sandbox: simulated organization (no EC_API_KEY). Each command starts a fresh one; to keep it between ' +
   'commands set EC_SANDBOX_STATE=FILE, or run `ec-access sandbox --state FILE` and export the EC_BASE_URL/EC_API_KEY it prints.';
-const savedSandboxNotice = (file: string) => `sandbox: simulated organization (no EC_API_KEY), kept in ${file} (EC_SANDBOX_STATE).`;
+const savedSandboxNotice = (file: string) =>
+  `sandbox: simulated organization (no EC_API_KEY), kept in ${file} (EC_SANDBOX_STATE).`;
 
 export interface Session {
   readonly cloud: CloudApi;
@@ -54,7 +55,9 @@ async function connect(ctx: CommandContext): Promise<Session> {
   let http2 = config.http2;
   if (config.mode === 'sandbox') {
     sandbox = await startSandbox(config.sandboxStateFile);
-    ctx.io.stderr(`ec-access: ${config.sandboxStateFile ? savedSandboxNotice(config.sandboxStateFile) : SANDBOX_NOTICE}\n`);
+    ctx.io.stderr(
+      `ec-access: ${config.sandboxStateFile ? savedSandboxNotice(config.sandboxStateFile) : SANDBOX_NOTICE}\n`,
+    );
     apiKey = new Secret(sandbox.ownerKey);
     baseUrl = sandbox.baseUrl;
     http2 = SANDBOX_HTTP2;
@@ -77,7 +80,13 @@ async function connect(ctx: CommandContext): Promise<Session> {
     const orgId = config.orgId ?? sandbox?.organizationId ?? (await discoverOrganization(cloud));
     const warn = (message: string) => ctx.io.stderr(`ec-access: warning: ${message}\n`);
     try {
-      audit = createAuditLog({ env: ctx.io.env, organizationId: orgId, mode: config.mode, secrets: [apiKey], onWarning: warn }).observer;
+      audit = createAuditLog({
+        env: ctx.io.env,
+        organizationId: orgId,
+        mode: config.mode,
+        secrets: [apiKey],
+        onWarning: warn,
+      }).observer;
     } catch (error) {
       // Like a failed audit line, an unusable audit file is reported, not fatal: reads need no trail at all.
       warn(`no audit trail this time: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -88,7 +97,8 @@ async function connect(ctx: CommandContext): Promise<Session> {
     const esClientOf = (request: ApiRequest): EsApi => {
       if (request.target.service !== 'es') throw new Error('not an Elasticsearch request');
       const client = esClients.get(request.target.projectId);
-      if (!client) throw new Error(`${request.summary}: no Elasticsearch client for project ${request.target.projectId}`);
+      if (!client)
+        throw new Error(`${request.summary}: no Elasticsearch client for project ${request.target.projectId}`);
       return client;
     };
 
@@ -103,12 +113,20 @@ async function connect(ctx: CommandContext): Promise<Session> {
           const endpoint = project.endpoints.elasticsearch;
           const credential = chooseEsCredential(endpoint, { apiKey, esUrl: config.esUrl, esApiKey: config.esApiKey });
           if (credential.kind === 'missing') throw new UsageError(credential.reason);
-          client = createEsClient({ projectId: project.id, baseUrl: endpoint, apiKey: credential.apiKey, onWrite, env: ctx.io.env, http2 });
+          client = createEsClient({
+            projectId: project.id,
+            baseUrl: endpoint,
+            apiKey: credential.apiKey,
+            onWrite,
+            env: ctx.io.env,
+            http2,
+          });
           esClients.set(project.id, client);
         }
         return client;
       },
-      urlOf: (request) => (request.target.service === 'cloud' ? cloud.urlOf(request) : esClientOf(request).urlOf(request)),
+      urlOf: (request) =>
+        request.target.service === 'cloud' ? cloud.urlOf(request) : esClientOf(request).urlOf(request),
       send: (request) => (request.target.service === 'cloud' ? cloud.send(request) : esClientOf(request).send(request)),
       close,
     };
@@ -130,7 +148,9 @@ async function discoverOrganization(cloud: CloudApi): Promise<string> {
       );
     case 'none':
     case 'not_found':
-      throw new ConfigError('this API key sees no organization; check that EC_API_KEY belongs to an Elastic Cloud organization member');
+      throw new ConfigError(
+        'this API key sees no organization; check that EC_API_KEY belongs to an Elastic Cloud organization member',
+      );
   }
 }
 

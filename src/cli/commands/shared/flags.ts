@@ -30,7 +30,14 @@ export function required(values: FlagValues, name: string, what: string): string
 export function list(values: FlagValues, name: string): string[] | undefined {
   const value = text(values, name);
   if (value === undefined) return undefined;
-  const items = [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  const items = [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
   if (items.length === 0) throw new UsageError(`--${name} needs at least one value`);
   return items;
 }

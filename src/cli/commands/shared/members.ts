@@ -20,10 +20,13 @@ export function memberNames(values: FlagValues, single = false): MemberNames {
 }
 
 export function selectMembers(members: readonly Member[], { by, names }: MemberNames): Member[] {
-  const matches = (m: Member, name: string) => (by === 'user-id' ? m.user_id === name : (m.email ?? '').toLowerCase() === name.toLowerCase());
+  const matches = (m: Member, name: string) =>
+    by === 'user-id' ? m.user_id === name : (m.email ?? '').toLowerCase() === name.toLowerCase();
   const unknown = names.filter((name) => !members.some((m) => matches(m, name)));
   if (unknown.length > 0) {
-    throw new UsageError(`no member with ${by === 'user-id' ? 'user id' : 'email'} ${unknown.join(', ')} (see ec-access members list)`);
+    throw new UsageError(
+      `no member with ${by === 'user-id' ? 'user id' : 'email'} ${unknown.join(', ')} (see ec-access members list)`,
+    );
   }
   return names.map((name) => members.find((m) => matches(m, name))!);
 }

@@ -25,11 +25,30 @@ function pick(matches: readonly Project[], input: string, how: string): Project 
 export function resolveProject(projects: readonly Project[], input: string): Project {
   const word = input.trim().toLowerCase();
   const found =
-    pick(projects.filter((p) => p.id.toLowerCase() === word), input, 'is the id of') ??
-    pick(projects.filter((p) => [p.alias, aliasStem(p.alias)].some((a) => a.toLowerCase() === word)), input, 'is the alias of') ??
-    pick(projects.filter((p) => p.name.toLowerCase() === word), input, 'is the name of') ??
-    pick(projects.filter((p) => [p.id, p.alias, p.name].some((n) => n.toLowerCase().startsWith(word))), input, 'matches');
+    pick(
+      projects.filter((p) => p.id.toLowerCase() === word),
+      input,
+      'is the id of',
+    ) ??
+    pick(
+      projects.filter((p) => [p.alias, aliasStem(p.alias)].some((a) => a.toLowerCase() === word)),
+      input,
+      'is the alias of',
+    ) ??
+    pick(
+      projects.filter((p) => p.name.toLowerCase() === word),
+      input,
+      'is the name of',
+    ) ??
+    pick(
+      projects.filter((p) => [p.id, p.alias, p.name].some((n) => n.toLowerCase().startsWith(word))),
+      input,
+      'matches',
+    );
   if (found) return found;
-  const known = projects.length === 0 ? 'this organization has no Serverless projects' : `known projects:\n${projects.map((p) => `  ${describe(p)}`).join('\n')}`;
+  const known =
+    projects.length === 0
+      ? 'this organization has no Serverless projects'
+      : `known projects:\n${projects.map((p) => `  ${describe(p)}`).join('\n')}`;
   throw new UsageError(`no project matches --project "${input}"; ${known}`);
 }

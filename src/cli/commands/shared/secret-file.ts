@@ -19,15 +19,18 @@ export interface SecretTarget {
 /** The absolute `--secret-file` path, refused up front if it exists or its folder does not. */
 export function checkSecretFile(path: string, cwd: string): string {
   const absolute = resolve(cwd, path);
-  if (existsSync(absolute)) throw new UsageError(`--secret-file ${absolute} already exists; ec-access never overwrites a file`);
+  if (existsSync(absolute))
+    throw new UsageError(`--secret-file ${absolute} already exists; ec-access never overwrites a file`);
   const dir = dirname(absolute);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--secret-file: folder ${dir} does not exist`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`--secret-file: folder ${dir} does not exist`);
   return absolute;
 }
 
 /** Saves `value` and returns the file's path. */
 export function saveSecret(target: SecretTarget, keyId: string, value: string): string {
-  if (target.explicit) return writeSecretFile({ dir: dirname(target.explicit), fileName: basename(target.explicit), value }).path;
+  if (target.explicit)
+    return writeSecretFile({ dir: dirname(target.explicit), fileName: basename(target.explicit), value }).path;
   const dir = ensureStateDir('secrets', target.env);
   const stem = keyId.replace(/[^A-Za-z0-9._-]/g, '_');
   let fileName = `${stem}.key`;

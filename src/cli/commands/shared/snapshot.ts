@@ -17,7 +17,9 @@ export function loadSnapshot(session: Session, options: SnapshotOptions = {}): P
     cloud: session.cloud,
     orgId: session.orgId,
     projects: () => session.projects(),
-    ...(options.customRoles ? { customRoles: (projects: readonly Project[]) => customRolesByProject(session, projects) } : {}),
+    ...(options.customRoles
+      ? { customRoles: (projects: readonly Project[]) => customRolesByProject(session, projects) }
+      : {}),
   });
 }
 
@@ -37,7 +39,10 @@ export async function projectCustomRoles(session: Session, project: Project): Pr
   }
 }
 
-async function customRolesByProject(session: Session, projects: readonly Project[]): Promise<Map<string, CustomRolesState>> {
+async function customRolesByProject(
+  session: Session,
+  projects: readonly Project[],
+): Promise<Map<string, CustomRolesState>> {
   const states = await Promise.all(
     projects.map(async (project): Promise<CustomRolesState> => {
       const found = await projectCustomRoles(session, project);

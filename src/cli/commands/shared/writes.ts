@@ -46,9 +46,21 @@ interface ErrorJson {
 
 function errorJson(error: unknown): ErrorJson {
   if (isApiError(error)) {
-    return { kind: error.kind, status: error.status ?? null, code: error.code ?? null, message: error.message, hint: error.hint || null };
+    return {
+      kind: error.kind,
+      status: error.status ?? null,
+      code: error.code ?? null,
+      message: error.message,
+      hint: error.hint || null,
+    };
   }
-  return { kind: 'local', status: null, code: null, message: error instanceof Error ? error.message : String(error), hint: null };
+  return {
+    kind: 'local',
+    status: null,
+    code: null,
+    message: error instanceof Error ? error.message : String(error),
+    hint: null,
+  };
 }
 
 /** The exact request as it would go out: method, absolute URL (invitation tokens redacted), body. */
@@ -61,7 +73,13 @@ export function requestJson(session: Session, request: ApiRequest, withBody: boo
   };
 }
 
-function printDryRun(out: Output, session: Session, operation: string, requests: readonly ApiRequest[], warnings: readonly string[]): void {
+function printDryRun(
+  out: Output,
+  session: Session,
+  operation: string,
+  requests: readonly ApiRequest[],
+  warnings: readonly string[],
+): void {
   const planned = requests.map((r) => requestJson(session, r, true));
   out.result({ schema: 'ec-access/dry-run@1', operation, requests: planned, warnings }, () =>
     [
@@ -80,7 +98,12 @@ export async function beforeSending(
   ctx: CommandContext,
   session: Session,
   out: Output,
-  plan: { readonly operation: string; readonly requests: readonly ApiRequest[]; readonly warnings?: readonly string[]; readonly confirm?: ConfirmRequest },
+  plan: {
+    readonly operation: string;
+    readonly requests: readonly ApiRequest[];
+    readonly warnings?: readonly string[];
+    readonly confirm?: ConfirmRequest;
+  },
 ): Promise<number | undefined> {
   const warnings = plan.warnings ?? [];
   if (ctx.values['dry-run'] === true) {
@@ -109,7 +132,12 @@ interface ItemResult {
   readonly error: ErrorJson | null;
 }
 
-export async function executePlan(ctx: CommandContext, session: Session, out: Output, plan: WritePlan): Promise<number> {
+export async function executePlan(
+  ctx: CommandContext,
+  session: Session,
+  out: Output,
+  plan: WritePlan,
+): Promise<number> {
   const stop = await beforeSending(ctx, session, out, { ...plan, requests: plan.writes.map((w) => w.request) });
   if (stop !== undefined) return stop;
 
@@ -134,7 +162,13 @@ export async function executePlan(ctx: CommandContext, session: Session, out: Ou
   }
   const succeeded = results.filter((r) => r.ok).length;
   out.result(
-    { schema: 'ec-access/write@1', operation: plan.operation, results, summary: { succeeded, failed: results.length - succeeded }, warnings: plan.warnings ?? [] },
+    {
+      schema: 'ec-access/write@1',
+      operation: plan.operation,
+      results,
+      summary: { succeeded, failed: results.length - succeeded },
+      warnings: plan.warnings ?? [],
+    },
     () => lines.join('\n'),
   );
   return exitFor(succeeded, results.length);

@@ -4,6 +4,7 @@
  * server's own words (scrubbed of secrets by the caller) and never from raw request or response bodies.
  */
 import { STATUS_CODES } from 'node:http';
+import { inertText } from '../util/inert-text.js';
 import { CloudErrorEnvelope, EsErrorBody } from './schemas.js';
 
 export type ApiErrorKind =
@@ -86,7 +87,8 @@ export function errorFromResponse(response: ErrorResponse): ApiError {
       ? retryAfterMs === undefined
         ? 'rate limited'
         : `rate limited; retry after ${Math.ceil(retryAfterMs / 1000)} s`
-      : response.scrub(detail.message ?? `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim());
+      : // Server words are cleaned here, where they enter, so no screen, table or stderr line can print them raw.
+        inertText(response.scrub(detail.message ?? `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim()));
   return new ApiError({
     kind,
     service,
@@ -162,7 +164,8 @@ const CODE_HINTS: Readonly<Record<string, string>> = {
 const OUTCOME_UNKNOWN = ' The change may or may not have been made: refresh and check before retrying.';
 
 function hintFor(kind: StatusKind, service: ApiService, code: string | undefined, isWrite: boolean): string {
-  const specific = code === undefined ? undefined : CODE_HINTS[code];
+  // A 401 is about our key whatever code comes with it (Cloud answers a revoked key with `user.not_found`).
+  const specific = code === undefined || kind === 'auth' ? undefined : CODE_HINTS[code];
   if (specific) return specific;
   switch (kind) {
     case 'auth':
@@ -212,7 +215,8 @@ export function unexpectedResponse(service: ApiService, endpoint: string, detail
     kind: 'unexpected_response',
     service,
     endpoint,
-    message: `unexpected response from ${endpoint}: ${detail}`,
+    // The detail names fields by the server's own keys.
+    message: `unexpected response from ${endpoint}: ${inertText(detail)}`,
     hint: UNEXPECTED_HINT,
   });
 }

@@ -4,6 +4,15 @@
  * fields pass through, because the real API grows fields faster than any spec we hold.
  */
 import { z } from 'zod';
+import { inertText } from '../util/inert-text.js';
+
+/**
+ * Free text a server chose (names, emails, descriptions), cleaned where it enters: control, bidi and zero-width
+ * characters become visible escapes (src/util/inert-text.ts), so no screen or table can print them raw. Only
+ * for text that is shown, never sent back: identifiers (ids, tokens, role names) stay exact for requests, and
+ * whatever prints them cleans them on the way out.
+ */
+const ServerText = z.string().transform(inertText);
 
 export const PROJECT_TYPES = ['elasticsearch', 'observability', 'security'] as const;
 export const ProjectType = z.enum(PROJECT_TYPES);
@@ -79,8 +88,8 @@ export const Member = z.looseObject({
   organization_id: z.string(),
   user_id: z.string(),
   member_since: z.string(),
-  name: z.string().optional(),
-  email: z.string().optional(),
+  name: ServerText.optional(),
+  email: ServerText.optional(),
   role_assignments: RoleAssignments.optional(),
 });
 export type Member = z.infer<typeof Member>;
@@ -90,7 +99,7 @@ export type MemberList = z.infer<typeof MemberList>;
 
 export const Invitation = z.looseObject({
   token: z.string(),
-  email: z.string(),
+  email: ServerText,
   created_at: z.string(),
   expires_at: z.string(),
   expired: z.boolean(),
@@ -115,7 +124,7 @@ export type InvitationRequest = z.infer<typeof InvitationRequest>;
 
 export const ApiKey = z.looseObject({
   id: z.string(),
-  description: z.string(),
+  description: ServerText,
   creation_date: z.string(),
   expiration_date: z.string().optional(),
   user_id: z.string().optional(),
@@ -152,8 +161,8 @@ export const ProjectMetadata = z.looseObject({
   created_by: z.string(),
   organization_id: z.string(),
   suspended_at: z.string().optional(),
-  suspended_reason: z.string().optional(),
-  tags: z.record(z.string(), z.string()).optional(),
+  suspended_reason: ServerText.optional(),
+  tags: z.record(z.string(), ServerText).optional(),
 });
 
 export const ProjectEndpoints = z.looseObject({
@@ -165,8 +174,8 @@ export const ProjectEndpoints = z.looseObject({
 
 export const Project = z.looseObject({
   id: z.string(),
-  name: z.string(),
-  alias: z.string(),
+  name: ServerText,
+  alias: ServerText,
   type: ProjectType,
   region_id: z.string(),
   cloud_id: z.string(),
@@ -185,7 +194,7 @@ export type ProjectList = z.infer<typeof ProjectList>;
 export const ProjectRolesByProjectId = z.record(
   z.string(),
   z.looseObject({
-    roles: z.array(z.looseObject({ name: z.string(), description: z.string() })),
+    roles: z.array(z.looseObject({ name: z.string(), description: ServerText })),
   }),
 );
 export type ProjectRolesByProjectId = z.infer<typeof ProjectRolesByProjectId>;
@@ -232,7 +241,7 @@ export const Role = z.looseObject({
   indices: z.array(IndicesPrivileges),
   applications: z.array(ApplicationPrivileges),
   metadata: z.record(z.string(), z.unknown()),
-  description: z.string().optional(),
+  description: ServerText.optional(),
   run_as: z.array(z.string()).optional(),
   transient_metadata: z.record(z.string(), z.unknown()).optional(),
 });

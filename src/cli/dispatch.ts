@@ -9,6 +9,7 @@
  */
 import { loadConfig, type AppConfig } from '../config/config.js';
 import { packageVersion } from '../config/version.js';
+import { inertLines } from '../util/inert-text.js';
 import { scrubText } from '../util/redact.js';
 import { parseCommandLine, UsageError, type CommandShape, type FlagValues, type GlobalFlags } from './args.js';
 import { scriptCommandSpecs } from './commands/registry.js';
@@ -170,8 +171,9 @@ export interface CliDeps {
   readonly load: CommandLoader;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo, deps: CliDeps): Promise<number> {
   const commands = deps.commands ?? COMMANDS;
+  const io = inertIo(rawIo);
   try {
     const line = parseCommandLine(argv, commands);
     if (line.kind === 'help') {
@@ -205,6 +207,15 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+/**
+ * Commands print no escape sequences of their own, so whatever server text reaches stdout or stderr (a role name
+ * in a table, an id in a message) is shown, never obeyed: line breaks pass, every other control, bidi or
+ * zero-width character is written as a visible escape. JSON output is already escaped losslessly (output.ts).
+ */
+function inertIo(io: CliIo): CliIo {
+  return { ...io, stdout: (text) => io.stdout(inertLines(text)), stderr: (text) => io.stderr(inertLines(text)) };
 }
 
 function reportFailure(error: unknown, io: CliIo): number {

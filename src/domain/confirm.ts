@@ -5,8 +5,13 @@
  * typing it proves they looked at *which* thing goes, not just that they pressed enter. Matching is exact and
  * case-sensitive; only surrounding whitespace (a stray space from a paste) and Unicode normalization form
  * (the same "é" typed two ways) are forgiven.
+ *
+ * A phrase must be typeable as shown. Server text holding control, bidi or zero-width characters is shown with
+ * visible escapes (src/util/inert-text.ts), and that form is not what the thing is called, so such a target is
+ * confirmed by its id instead, or, lacking one, by the action and count ("cancel 1").
  */
 import type { ApiKey, Invitation, Member, RoleAssignments } from '../api/schemas.js';
+import { hasHostileText } from '../util/inert-text.js';
 import {
   activePrincipals,
   principalRef,
@@ -33,7 +38,15 @@ export type ConfirmTarget =
 
 const normalize = (text: string) => text.trim().normalize('NFC');
 
-const memberPhrase = (member: Member) => (member.email && member.email.trim() !== '' ? member.email : member.user_id);
+/** The escapes inertText writes: text holding them is a cleaned display form, not the real value. */
+const SHOWN_ESCAPE = /\\x[0-9a-f]{2}|<U\+[0-9A-F]{4}>/;
+
+/** Text a person can read off the screen and type back as it is. */
+export function isTypeable(text: string): boolean {
+  return normalize(text) !== '' && !/\p{C}/u.test(text) && !hasHostileText(text) && !SHOWN_ESCAPE.test(text);
+}
+
+const memberPhrase = (member: Member) => (member.email && isTypeable(member.email) ? member.email : member.user_id);
 
 /**
  * A description can be typed as confirmation only if it names this key alone and can be typed at all: not
@@ -41,7 +54,7 @@ const memberPhrase = (member: Member) => (member.email && member.email.trim() !=
  */
 function keyPhrase(key: ApiKey, listedKeys: readonly ApiKey[]): string {
   const description = normalize(key.description);
-  const typeable = description !== '' && !/\p{C}/u.test(description);
+  const typeable = isTypeable(description);
   const unique = listedKeys.every((other) => other.id === key.id || normalize(other.description) !== description);
   return typeable && unique ? description : key.id;
 }
@@ -52,11 +65,13 @@ export function confirmationPhrase(target: ConfirmTarget): string {
     case 'remove-assignment':
       return memberPhrase(target.member);
     case 'cancel-invitation':
-      return target.invitation.email;
+      // The token is a secret and never shown, so an untypeable address falls back to the action and count.
+      return isTypeable(target.invitation.email) ? target.invitation.email : 'cancel 1';
     case 'revoke-key':
       return keyPhrase(target.key, target.listedKeys);
     case 'delete-role':
-      return target.roleName;
+      // A role's name is its id.
+      return isTypeable(target.roleName) ? target.roleName : 'delete 1';
     case 'bulk':
       return `${target.verb} ${target.count}`;
   }

@@ -54,6 +54,20 @@ describe('Cloud error envelopes', () => {
     expect(error.hint).toMatch(/\.env/);
   });
 
+  it('401 with user.not_found (a revoked key on /organizations): about the key, not about a user', async () => {
+    answer(401, { errors: [{ code: 'user.not_found', message: 'api key is revoked' }] });
+    const error = await failure(cloud.listOrganizations());
+    expect(error).toMatchObject({ kind: 'auth', status: 401, code: 'user.not_found' });
+    expect(error.hint).toMatch(/invalid, revoked or expired/);
+    expect(error.hint).not.toMatch(/user was not found/i);
+  });
+
+  it('server words in an error are cleaned where they enter: no control or bidi character survives', async () => {
+    answer(400, { errors: [{ code: 'x', message: 'bad \x1b]52;c;aGk=\x07 \x9b2J \u202eevil' }] });
+    const error = await failure(cloud.listOrganizations());
+    expect(error.message).toBe('bad \\x1b]52;c;aGk=\\x07 \\x9b2J <U+202E>evil');
+  });
+
   it('403 on Cloud: the key is not an Organization owner', async () => {
     answer(403, { errors: [{ code: 'root.forbidden', message: 'Forbidden' }] });
     const error = await failure(cloud.createApiKey({ description: 'x' }));

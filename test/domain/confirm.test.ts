@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confirmationPhrase, extraWarnings, isConfirmed, roleReferences } from '../../src/domain/confirm.js';
+import { inertText } from '../../src/util/inert-text.js';
 import { acmeOrg, kid, orgRole, orgWith, pid, projectRole, roles, uid } from '../fixtures/org.js';
 
 const snapshotWithKeys = () =>
@@ -30,6 +31,21 @@ describe('confirmationPhrase', () => {
     expect(phrase('key-etl-2')).toBe('key-etl-2');
     expect(phrase(kid('   '))).toBe(kid('   '));
     expect(phrase(kid('tab\there'))).toBe(kid('tab\there'));
+  });
+
+  it('asks for a typeable form when the shown text is not the real value (hostile server text)', () => {
+    // As the API client hands them over: display fields cleaned where they entered (src/api/schemas.ts).
+    const hostile = { ...alice!, email: inertText('evil\x1b]52;c;aGk=\x07@example.com') };
+    expect(hostile.email).toBe('evil\\x1b]52;c;aGk=\\x07@example.com');
+    expect(confirmationPhrase({ kind: 'remove-member', member: hostile })).toBe(alice!.user_id);
+    expect(confirmationPhrase({ kind: 'remove-assignment', member: hostile })).toBe(alice!.user_id);
+    // A raw value (a role name is an identifier and stays exact) is not typeable either.
+    expect(confirmationPhrase({ kind: 'delete-role', roleName: 'reader\u202e' })).toBe('delete 1');
+    const invitation = { ...org.invitations[0]!, email: inertText('\u202eevil@example.com') };
+    expect(confirmationPhrase({ kind: 'cancel-invitation', invitation })).toBe('cancel 1');
+    const { keys } = snapshotWithKeys();
+    const key = { ...keys[0]!, description: inertText('deploy\x9b2J') };
+    expect(confirmationPhrase({ kind: 'revoke-key', key, listedKeys: [key] })).toBe(key.id);
   });
 
   it('asks for the verb and count for several items', () => {

@@ -3,6 +3,7 @@
  * redacted on disk, so nothing here needs to hide anything.
  */
 import { auditPath, readAuditEntries, type AuditEntry } from '../../audit/index.js';
+import { inertStringify } from '../../util/inert-text.js';
 import type { CliIo, CommandContext } from '../dispatch.js';
 
 export type AuditCommandIo = Pick<CliIo, 'stdout' | 'stderr' | 'env'>;
@@ -91,7 +92,7 @@ export async function runAuditCommand(argv: string[], io: AuditCommandIo): Promi
     return 1;
   }
   if (parsed.json) {
-    io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+    io.stdout(`${inertStringify(entries, 2)}\n`);
   } else if (entries.length === 0) {
     io.stdout(`No writes recorded yet (${auditPath(io.env)}).\n`);
   } else {

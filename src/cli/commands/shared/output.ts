@@ -5,6 +5,7 @@
  * Notes, warnings and errors go to stderr in both modes, so stdout stays parseable.
  */
 import { UsageError } from '../../args.js';
+import { inertStringify } from '../../../util/inert-text.js';
 import type { CommandContext } from '../../dispatch.js';
 
 export type Format = 'json' | 'table';
@@ -31,7 +32,8 @@ export function createOutput(ctx: CommandContext): Output {
   return {
     format,
     result(json, human) {
-      ctx.io.stdout(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : ensureNewline(human()));
+      // JSON keeps server values exact, with control, bidi and zero-width characters escaped as \uXXXX.
+      ctx.io.stdout(format === 'json' ? `${inertStringify(json, 2)}\n` : ensureNewline(human()));
     },
     note(text) {
       ctx.io.stderr(`ec-access: ${text}\n`);

@@ -9,6 +9,7 @@ import type { Highlights } from '../src/ui/list-filter.js';
 import { fit, type Column, type Row } from '../src/ui/list-model.js';
 import { paint } from '../src/ui/paint.js';
 import { useTheme, type Theme } from '../src/ui/theme.js';
+import { inertText } from '../src/util/inert-text.js';
 
 interface Props {
   readonly row: Row;
@@ -49,7 +50,9 @@ export const ListRow = memo(function ListRow({ row, columns, widths, selected, h
   let text = paint(pointer.padEnd(pointerWidth), { color: theme.colorOf('accent') });
   columns.forEach((column, i) => {
     const width = widths[i] ?? column.width;
-    const fitted = fit(column.text(row), width, theme.symbols.ellipsis) + (i < columns.length - 1 ? ' ' : '');
+    // Cells can hold server identifiers kept exact for requests (role names, ids): shown, never obeyed.
+    const fitted =
+      fit(inertText(column.text(row)), width, theme.symbols.ellipsis) + (i < columns.length - 1 ? ' ' : '');
     const tone = column.tone?.(row);
     text += cell(fitted, highlights?.[i], theme, tone ? theme.colorOf(tone) : undefined);
   });

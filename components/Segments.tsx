@@ -1,7 +1,12 @@
-/** A styled line (src/ui/lines.ts) as Ink text, coloured through the theme. */
+/**
+ * A styled line (src/ui/lines.ts) as Ink text, coloured through the theme. The last stop before the terminal for
+ * most text: identifiers a server chose (role names, ids) are kept exact in the data for requests, so they are
+ * made inert here (free text was already cleaned where it entered, and cleaning twice changes nothing).
+ */
 import { Text } from 'ink';
 import { memo } from 'react';
 import type { Line } from '../src/ui/lines.js';
+import { inertText } from '../src/util/inert-text.js';
 import { useTheme } from '../src/ui/theme.js';
 
 export const Segments = memo(function Segments({ line }: { line: Line }) {
@@ -10,7 +15,7 @@ export const Segments = memo(function Segments({ line }: { line: Line }) {
     <>
       {line.map((segment, i) => (
         <Text key={i} color={segment.tone ? theme.colorOf(segment.tone) : undefined} bold={segment.bold ?? false}>
-          {segment.text}
+          {inertText(segment.text)}
         </Text>
       ))}
     </>

@@ -23,7 +23,7 @@ export type ProjectType = z.infer<typeof ProjectType>;
 
 export const Organization = z.looseObject({
   id: z.string(),
-  name: z.string(),
+  name: ServerText,
 });
 export type Organization = z.infer<typeof Organization>;
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Organization, ProjectType, RoleAssignments } from '../api/schemas.js';
+import { ProjectType, RoleAssignments } from '../api/schemas.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import type { ClockSnapshot } from './clock.js';
 import type { SandboxData } from './model.js';
@@ -47,7 +47,8 @@ const StateFile = z.object({
     z.object({ mode: z.literal('wall'), offsetMs: z.number() }),
   ]),
   data: z.object({
-    organization: Organization,
+    // Stored as given: the API client cleans the name where it reads it (src/api/schemas.ts), the sandbox does not.
+    organization: z.object({ id: z.string(), name: z.string() }),
     accountId: z.string(),
     members: z.array(
       z.object({

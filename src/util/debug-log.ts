@@ -1,9 +1,9 @@
 /**
- * Opt-in request/response log for troubleshooting (`EC_ACCESS_DEBUG=1`, or a file path). It goes to a file and
+ * Opt-in request/response log for troubleshooting (`EC_ACCESS_DEBUG=1`, or the path of a new file). It goes to a file and
  * never to stdout/stderr, because the TUI owns the terminal. Callers pass lines they have already redacted; every
  * line is scrubbed once more here so a slip cannot put a credential on disk.
  */
-import { appendFileSync, chmodSync, mkdirSync, statSync } from 'node:fs';
+import { constants, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stateDir } from './state-dir.js';
 import { scrubText } from './redact.js';
@@ -26,11 +26,19 @@ export function debugLogPath(env: NodeJS.ProcessEnv = process.env, cwd = process
 
 const open = new Map<string, DebugLog>();
 
+export interface DebugLogOptions {
+  /**
+   * The file is ec-access's own, in its private state directory: a previous run's log there is replaced. A path
+   * the user named is never replaced, appended to or chmodded: it must not exist yet.
+   */
+  readonly ownFile?: boolean;
+}
+
 /** One writer per file, shared by every client in the process. */
-export function openDebugLog(path: string): DebugLog {
+export function openDebugLog(path: string, options: DebugLogOptions = {}): DebugLog {
   let log = open.get(path);
   if (!log) {
-    log = createFileLog(path);
+    log = createFileLog(path, options.ownFile ?? false);
     open.set(path, log);
   }
   return log;
@@ -38,23 +46,20 @@ export function openDebugLog(path: string): DebugLog {
 
 export function debugLogFromEnv(env: NodeJS.ProcessEnv = process.env): DebugLog | undefined {
   const path = debugLogPath(env);
-  return path === undefined ? undefined : openDebugLog(path);
+  if (path === undefined) return undefined;
+  return openDebugLog(path, { ownFile: path === join(stateDir(env), 'debug.log') });
 }
 
-function createFileLog(path: string): DebugLog {
+function createFileLog(path: string, ownFile: boolean): DebugLog {
   let broken = false;
-  let prepared = false;
+  let fd: number | undefined;
   return {
     path,
     write(line) {
       if (broken) return;
       try {
-        if (!prepared) {
-          mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-          tightenExisting(path);
-          prepared = true;
-        }
-        appendFileSync(path, `${new Date().toISOString()} ${scrubText(line)}\n`, { mode: 0o600 });
+        fd ??= createNew(path, ownFile);
+        writeSync(fd, `${new Date().toISOString()} ${scrubText(line)}\n`);
       } catch {
         // A debug aid must never break the app, and it may not print: stop trying.
         broken = true;
@@ -63,11 +68,12 @@ function createFileLog(path: string): DebugLog {
   };
 }
 
-/** `mode` on append applies only when the file is created; an older, wider file is narrowed here. */
-function tightenExisting(path: string): void {
-  try {
-    if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+/**
+ * A new file, 0600 from its first byte: O_EXCL refuses an existing file or a symlink planted at the path, so the
+ * log can never be pointed at, or widen the permissions of, a file someone else made.
+ */
+function createNew(path: string, ownFile: boolean): number {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (ownFile) rmSync(path, { force: true });
+  return openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { debugLogPath, openDebugLog } from '../../src/util/debug-log.js';
+import { debugLogFromEnv, debugLogPath, openDebugLog } from '../../src/util/debug-log.js';
 import { collectSecrets, mayHoldSecrets, redactJson, redactPath, scrubText, SecretSet } from '../../src/util/redact.js';
 
 describe('redactJson', () => {
@@ -81,14 +81,50 @@ describe('debug log', () => {
     expect(debugLogPath({ EC_ACCESS_DEBUG: 'trace.log' }, '/work')).toBe('/work/trace.log');
   });
 
-  it('appends scrubbed lines to a 0600 file, narrowing an existing wider file', () => {
+  it('writes scrubbed lines to a new 0600 file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ec-access-log-'));
     try {
-      const path = join(dir, 'debug.log');
-      writeFileSync(path, 'old\n', { mode: 0o644 });
+      const path = join(dir, 'trace.log');
       const log = openDebugLog(path);
       log.write('→ GET /x with ApiKey abcdefghijklmnop');
-      expect(readFileSync(path, 'utf8')).toMatch(/^old\n\S+ → GET \/x with ApiKey \[redacted\]\n$/);
+      log.write('second');
+      expect(readFileSync(path, 'utf8')).toMatch(/^\S+ → GET \/x with ApiKey \[redacted\]\n\S+ second\n$/);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never appends to, chmods or follows a file it did not create', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ec-access-log-'));
+    try {
+      const existing = join(dir, 'existing.log');
+      writeFileSync(existing, 'old\n', { mode: 0o644 });
+      openDebugLog(existing).write('→ GET /x');
+      expect(readFileSync(existing, 'utf8')).toBe('old\n');
+      expect(statSync(existing).mode & 0o777).toBe(0o644);
+
+      const target = join(dir, 'target');
+      writeFileSync(target, 'precious\n', { mode: 0o644 });
+      const link = join(dir, 'link.log');
+      symlinkSync(target, link);
+      openDebugLog(link).write('→ GET /x');
+      expect(readFileSync(target, 'utf8')).toBe('precious\n');
+      expect(statSync(target).mode & 0o777).toBe(0o644);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('EC_ACCESS_DEBUG=1 starts its own log afresh in the private state directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ec-access-log-'));
+    try {
+      const env = { EC_ACCESS_DEBUG: '1', XDG_STATE_HOME: dir };
+      const path = join(dir, 'ec-access', 'debug.log');
+      mkdirSync(join(dir, 'ec-access'), { mode: 0o700 });
+      writeFileSync(path, 'a previous run\n', { mode: 0o644 });
+      debugLogFromEnv(env)!.write('fresh');
+      expect(readFileSync(path, 'utf8')).toMatch(/^\S+ fresh\n$/);
       expect(statSync(path).mode & 0o777).toBe(0o600);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,12 @@
  * ec-access, which multiplexes every request of a screen over one connection, as it does with the real API's h2
  * over TLS). Each connection is handed to one or the other by its first bytes.
  */
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,6 +48,23 @@ type Response = ServerResponse | Http2ServerResponse;
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A browser says where a request comes from; tests, scripts and ec-access itself send neither header. A page on
+ * any other site (or another port of this machine) may not reset the organization, accept invitations or inject
+ * faults: `Sec-Fetch-Site` must be same-origin or none (typed by the user), and an `Origin` must be this server.
+ */
+function isCrossSite(headers: IncomingHttpHeaders, authority: unknown): boolean {
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  const origin = headers.origin;
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== authority;
+  } catch {
+    return true;
+  }
+}
 /** What every HTTP/2 connection starts with (RFC 9113 §3.4). */
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 
@@ -126,6 +148,14 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
       writeReply(
         res,
         cloudError(403, 'sandbox.forbidden', 'sandbox controls answer only on 127.0.0.1 or localhost').reply,
+        {},
+      );
+      return;
+    }
+    if (isCrossSite(req.headers, authority)) {
+      writeReply(
+        res,
+        cloudError(403, 'sandbox.forbidden', 'sandbox controls refuse requests from web pages (cross-site)').reply,
         {},
       );
       return;

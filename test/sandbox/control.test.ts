@@ -148,6 +148,25 @@ describe('clock, projects, reset, connections', () => {
     expect(sb.connectionsSeen()).toBe(before + 1);
   });
 
+  it('refuses cross-site control calls (a web page), and takes same-origin and header-less ones', async () => {
+    const statusWith = (headers: Record<string, string>) =>
+      new Promise<number>((resolve) => {
+        request(`${sb.controlUrl}/clock`, { method: 'GET', headers, agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).end();
+      });
+    const self = new URL(sb.controlUrl).origin;
+    expect(await statusWith({ origin: 'https://evil.example' })).toBe(403);
+    expect(await statusWith({ origin: 'http://127.0.0.1:1' })).toBe(403);
+    expect(await statusWith({ origin: 'null' })).toBe(403);
+    expect(await statusWith({ 'sec-fetch-site': 'cross-site' })).toBe(403);
+    expect(await statusWith({ 'sec-fetch-site': 'same-site' })).toBe(403);
+    expect(await statusWith({ origin: self, 'sec-fetch-site': 'same-origin' })).toBe(200);
+    expect(await statusWith({ 'sec-fetch-site': 'none' })).toBe(200);
+    expect(await statusWith({})).toBe(200);
+  });
+
   it('refuses control calls whose Host is not a loopback name', async () => {
     const status = await new Promise<number>((resolve) => {
       request(`${sb.controlUrl}/reset`, { method: 'POST', headers: { host: 'evil.example' }, agent: false }, (res) => {

@@ -3,6 +3,7 @@
  * and the client sends exactly these objects, so what the user approves is byte-for-byte what goes out.
  * Pure: no I/O here.
  */
+import { ApiError } from './errors.js';
 import type {
   CreateApiKeyRequest,
   InvitationRequest,
@@ -28,8 +29,25 @@ export interface ApiRequest {
 }
 
 const CLOUD: Target = { service: 'cloud' };
-const enc = encodeURIComponent;
-const list = (ids: readonly string[]) => ids.map(enc).join(',');
+
+/**
+ * One path segment. Encoding is not enough for `.` and `..`: URL parsing resolves them (encoded as `%2E` too), so
+ * `--org ..` would turn `/organizations/../members` into `/members`. Those, and the empty segment, are refused
+ * before anything is sent.
+ */
+function enc(value: string): string {
+  if (value === '' || value === '.' || value === '..') {
+    throw new ApiError({
+      kind: 'bad_request',
+      service: 'cloud',
+      endpoint: '(not sent)',
+      message: `${value === '' ? 'an empty value' : `"${value}"`} cannot name anything in a request path`,
+      hint: 'Check the id or name given; nothing was sent.',
+    });
+  }
+  return encodeURIComponent(value);
+}
+const list = (ids: readonly string[]) => (ids.length === 0 ? enc('') : ids.map(enc).join(','));
 
 export const cloudRequests = {
   listOrganizations: (): ApiRequest => ({

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudApi } from '../../src/api/client.js';
 import { cloudApiRoot, createCloudClient } from '../../src/api/cloud-client.js';
 import { closeConnections } from '../../src/api/http.js';
-import { cloudRequests } from '../../src/api/requests.js';
+import { ApiError } from '../../src/api/errors.js';
+import { cloudRequests, esRequests } from '../../src/api/requests.js';
 import { Secret } from '../../src/util/secret.js';
 import { routes, startServer, type TestServer } from './support/server.js';
 
@@ -229,5 +230,18 @@ describe('connections', () => {
     server.handle(routes({ 'GET /api/v1/organizations': () => [200, { organizations: [ORG] }] }));
     await Promise.all(Array.from({ length: 8 }, () => cloud.listOrganizations()));
     expect(server.connections()).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('path segments', () => {
+  it('refuses ".", ".." and empty values before sending anything (--org .. would reach /members)', () => {
+    for (const bad of ['..', '.', '']) {
+      expect(() => cloudRequests.listMembers(bad)).toThrow(/cannot name anything in a request path/);
+      expect(() => cloudRequests.removeMembers('org', [bad])).toThrow(ApiError);
+      expect(() => esRequests.deleteRole('p1', bad)).toThrow(ApiError);
+    }
+    expect(() => cloudRequests.cancelInvitations('org', [])).toThrow(ApiError);
+    expect(cloudRequests.removeMembers('o', ['a.b', '..x', 'c/d']).path).toBe('/organizations/o/members/a.b,..x,c%2Fd');
+    expect(esRequests.getRole('p1', '...').path).toBe('/_security/role/...');
   });
 });

@@ -8,7 +8,7 @@
  * final word.
  */
 import { RoleDescriptor, type ApplicationPrivileges, type ProjectType } from '../api/schemas.js';
-import { issue, joinPath, parseWith, type FieldIssue, type Validated } from './validation.js';
+import { formatPath, issue, joinPath, parseWith, type FieldIssue, type Validated } from './validation.js';
 
 /**
  * The Serverless enum of the spec (2026-08). It still lists `manage_behavioral_analytics` and
@@ -368,8 +368,26 @@ function semanticIssues(raw: Record<string, unknown>, desc: RoleDescriptor): Fie
 }
 
 /** Checks a PUT /_security/role body against the Serverless rules; every problem is reported, not just the first. */
+/**
+ * Keys that name object machinery in JavaScript. JSON.parse keeps them as plain keys, but copying such an object
+ * (as validation does) can set a prototype instead of a field, so a body holding one is refused outright.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function reservedKeyIssues(value: unknown, path: readonly PropertyKey[] = []): FieldIssue[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => reservedKeyIssues(item, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.keys(value).flatMap((key) =>
+    RESERVED_KEYS.has(key)
+      ? [issue(formatPath([...path, key]), `"${key}" is not allowed as a key`)]
+      : reservedKeyIssues((value as Record<string, unknown>)[key], [...path, key]),
+  );
+}
+
 export function validateRoleDescriptor(desc: unknown): Validated<RoleDescriptor> {
   if (!isRecord(desc)) return { ok: false, issues: [issue('', 'a role descriptor must be a JSON object')] };
+  const reserved = reservedKeyIssues(desc);
+  if (reserved.length > 0) return { ok: false, issues: reserved };
   const fieldIssues = unknownFieldIssues(desc, DESCRIPTOR_FIELDS, '', (key) => STACK_ONLY_FIELDS[key]);
   const parsed = parseWith(RoleDescriptor, desc);
   if (!parsed.ok) return { ok: false, issues: [...fieldIssues, ...parsed.issues] };

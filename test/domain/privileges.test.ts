@@ -279,3 +279,22 @@ describe('validateRoleDescriptor', () => {
     });
   });
 });
+
+describe('reserved keys in a role body', () => {
+  it('refuses __proto__, constructor and prototype keys at any depth with a field error', () => {
+    const bodies = [
+      '{"cluster":["monitor"],"__proto__":{"polluted":true}}',
+      '{"metadata":{"constructor":{"prototype":{"x":1}}}}',
+      '{"indices":[{"names":["logs-*"],"privileges":["read"],"query":{"__proto__":{}}}]}',
+    ];
+    const paths = ['__proto__', 'metadata.constructor', 'indices[0].query.__proto__'];
+    bodies.forEach((text, i) => {
+      const result = validateRoleDescriptor(JSON.parse(text));
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.issues[0]).toMatchObject({ path: paths[i] });
+      expect(result.issues[0]!.message).toMatch(/is not allowed as a key/);
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

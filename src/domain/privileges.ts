@@ -377,10 +377,10 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function reservedKeyIssues(value: unknown, path: readonly PropertyKey[] = []): FieldIssue[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => reservedKeyIssues(item, [...path, i]));
   if (value === null || typeof value !== 'object') return [];
-  return Object.keys(value).flatMap((key) =>
+  return Object.entries(value).flatMap(([key, child]) =>
     RESERVED_KEYS.has(key)
       ? [issue(formatPath([...path, key]), `"${key}" is not allowed as a key`)]
-      : reservedKeyIssues((value as Record<string, unknown>)[key], [...path, key]),
+      : reservedKeyIssues(child, [...path, key]),
   );
 }
 

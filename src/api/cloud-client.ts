@@ -4,6 +4,7 @@
  * exactly what goes out, and validates the answer with the schema for that endpoint.
  */
 import type { z } from 'zod';
+import { cleartextRefusal, refuseCleartext } from './cleartext.js';
 import type { CloudApi } from './client.js';
 import { unexpectedResponse } from './errors.js';
 import { closeConnections, createTransport, type ClientOptions } from './http.js';
@@ -37,7 +38,11 @@ export function cloudApiRoot(baseUrl: string): string {
 const MAX_KEY_PAGES = 100;
 
 export function createCloudClient(options: CloudClientOptions): CloudApi {
-  const transport = createTransport({ ...options, service: 'cloud', root: cloudApiRoot(options.baseUrl) });
+  const root = cloudApiRoot(options.baseUrl);
+  const transport = refuseCleartext(
+    createTransport({ ...options, service: 'cloud', root }),
+    cleartextRefusal(root, 'cloud', options.env ?? process.env),
+  );
 
   async function call<S extends z.ZodType>(req: ApiRequest, schema: S): Promise<z.output<S>> {
     const { body } = await transport.send(req);

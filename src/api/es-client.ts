@@ -3,6 +3,7 @@
  * the project's `endpoints.elasticsearch`, which may carry a path prefix (the sandbox serves every project from
  * one port under `/_es/<projectId>`), so request paths are appended to it rather than resolved against it.
  */
+import { cleartextRefusal, refuseCleartext } from './cleartext.js';
 import type { EsApi } from './client.js';
 import { createTransport, type ClientOptions } from './http.js';
 import { parseResponse } from './parse.js';
@@ -29,7 +30,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function createEsClient(options: EsClientOptions): EsApi {
   const { projectId } = options;
   const baseUrl = options.baseUrl.trim().replace(/\/+$/, '');
-  const transport = createTransport({ ...options, service: 'es', root: baseUrl });
+  const transport = refuseCleartext(
+    createTransport({ ...options, service: 'es', root: baseUrl }),
+    cleartextRefusal(baseUrl, 'es', options.env ?? process.env),
+  );
 
   return {
     projectId,

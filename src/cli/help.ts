@@ -33,7 +33,11 @@ const ENVIRONMENT: ReadonlyArray<readonly [string, string]> = [
     'EC_HTTP2',
     'auto (HTTP/2 when TLS offers it), off (HTTP/1.1 only) or h2c (HTTP/2 without TLS, as the sandbox speaks)',
   ],
-  ['EC_ACCESS_DEBUG', '1 or a file path: log requests (secrets redacted) to $XDG_STATE_HOME/ec-access/debug.log'],
+  [
+    'EC_ACCESS_DEBUG',
+    '1 (a fresh $XDG_STATE_HOME/ec-access/debug.log) or the path of a new file: log requests, secrets redacted',
+  ],
+  ['EC_ACCESS_ALLOW_INSECURE_HTTP', '1: allow plain http to a non-loopback host (the API key then travels in clear)'],
   ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'proxy settings'],
   ['NODE_EXTRA_CA_CERTS', 'extra trusted CA certificates (PEM), e.g. for a TLS-inspecting proxy'],
 ];

@@ -144,3 +144,46 @@ describe('keys revoke', () => {
     expect((await h.run(['keys', 'revoke', '--yes'])).code).toBe(2);
   });
 });
+
+describe('roles create over an existing role', () => {
+  const BODY = '{"cluster":[],"indices":[{"names":["other-*"],"privileges":["read"]}]}';
+  const args = ['roles', 'create', '--project', 'search-prod', '--name', 'marketing-reader', '--body', BODY];
+
+  it('is destructive: without a terminal it needs --yes and sends nothing', async () => {
+    await h.clearRequests();
+    const r = await h.run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pass --yes/);
+    expect(await h.writes()).toEqual([]);
+  });
+
+  it('--dry-run says it replaces the role and who holds it', async () => {
+    await h.clearRequests();
+    const r = await h.run([...args, '--dry-run']);
+    expect(r.code).toBe(0);
+    const [warning] = r.json().warnings as string[];
+    expect(warning).toMatch(/^replaces the existing role "marketing-reader" in project search-prod, held by \d+: /);
+    expect(await h.writes()).toEqual([]);
+  });
+
+  it('at a terminal shows the diff and the holders, and asks for the name typed', async () => {
+    await h.clearRequests();
+    const wrong = await h.run(args, { tty: true, input: 'marketing\n' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/replace custom role "marketing-reader" in project search-prod/);
+    expect(wrong.stderr).toMatch(/- indices: \[.*marketing-\*/);
+    expect(wrong.stderr).toMatch(/\+ indices: \[.*other-\*/);
+    expect(wrong.stderr).toMatch(/held by \S+/);
+    expect(wrong.stderr).toMatch(/Type "marketing-reader" to confirm/);
+    expect(await h.writes()).toEqual([]);
+
+    const right = await h.run(args, { tty: true, input: 'marketing-reader\n' });
+    expect(right.code).toBe(0);
+    expect((await h.writes()).length).toBe(1);
+  });
+
+  it('a new role is created without asking', async () => {
+    const r = await h.run(['roles', 'create', '--project', 'search-prod', '--name', 'fresh-role', '--body', BODY]);
+    expect(r.code).toBe(0);
+  });
+});

@@ -231,13 +231,18 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
   command('roles create', 'roles-write.js', 'rolesCreate', {
     usage: 'roles create --project P --name ROLE (--body JSON | --body-file FILE)',
     summary: 'create or update a custom role in a project (PUT /_security/role)',
-    description: ['Checks the name and the privileges against what Serverless accepts before sending.'],
+    description: [
+      'Checks the name and the privileges against what Serverless accepts before sending.',
+      'An existing role is replaced whole: the command shows what changes and who holds the role, and asks for',
+      'its name to be typed (--yes without a terminal).',
+    ],
     flags: [
       PROJECT,
       { name: 'name', value: 'ROLE', help: 'letters, digits, _ - . ; must start with a letter or digit' },
       { name: 'body', value: 'JSON', help: 'the role descriptor: cluster, indices, applications, …' },
       { name: 'body-file', value: 'FILE', help: 'or read the descriptor from a file' },
-      ...WRITE,
+      // Replacing an existing role is destructive: it asks for the typed name, or --yes without a terminal.
+      ...DESTRUCTIVE,
     ],
     examples: [
       [

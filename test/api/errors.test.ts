@@ -192,7 +192,7 @@ describe('network failures', () => {
 
   it('an unknown host is reported as such', async () => {
     const client = createCloudClient({
-      baseUrl: 'http://no-such-host.invalid',
+      baseUrl: 'https://no-such-host.invalid',
       apiKey: new Secret('k'.repeat(20)),
       retry: { attempts: 1 },
     });

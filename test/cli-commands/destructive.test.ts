@@ -161,7 +161,7 @@ describe('roles create over an existing role', () => {
     await h.clearRequests();
     const r = await h.run([...args, '--dry-run']);
     expect(r.code).toBe(0);
-    const [warning] = r.json().warnings as string[];
+    const [warning] = r.json<{ warnings: string[] }>().warnings;
     expect(warning).toMatch(/^replaces the existing role "marketing-reader" in project search-prod, held by \d+: /);
     expect(await h.writes()).toEqual([]);
   });

@@ -9,7 +9,7 @@
  * - Invitations, members, role assignments and custom roles are found by listing them again.
  */
 import type { ApiRequest } from '../api/requests.js';
-import type { ApiKey, Invitation, Member, RoleAssignments } from '../api/schemas.js';
+import type { ApiKey, Invitation, Member } from '../api/schemas.js';
 
 export type Reread = 'keys' | 'members' | 'invitations' | 'role';
 
@@ -65,25 +65,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const records = (value: unknown): Array<Record<string, unknown>> =>
+  Array.isArray(value) ? value.filter(isRecord) : [];
+
 /** Every entry of `wanted` (role_id plus its projects and application roles) is in `held`. */
-function holds(held: RoleAssignments | undefined, wanted: RoleAssignments): boolean {
-  const entries = (r: RoleAssignments | undefined) => [
-    ...(r?.organization ?? []),
-    ...(r?.deployment ?? []),
-    ...Object.values(r?.project ?? {}).flatMap((list) => (Array.isArray(list) ? list : [])),
-  ];
-  const have = entries(held) as Array<Record<string, unknown>>;
-  return (entries(wanted) as Array<Record<string, unknown>>).every((w) =>
+function holds(held: unknown, wanted: unknown): boolean {
+  const entries = (r: unknown) => {
+    if (!isRecord(r)) return [];
+    const project = isRecord(r.project) ? Object.values(r.project).flatMap(records) : [];
+    return [...records(r.organization), ...records(r.deployment), ...project];
+  };
+  const have = entries(held);
+  return entries(wanted).every((w) =>
     have.some(
       (h) =>
         h.role_id === w.role_id &&
         (w.all !== true || h.all === true) &&
-        ((w.project_ids as string[] | undefined) ?? []).every((id) =>
-          ((h.project_ids as string[] | undefined) ?? []).includes(id),
-        ) &&
-        ((w.application_roles as string[] | undefined) ?? []).every((name) =>
-          ((h.application_roles as string[] | undefined) ?? []).includes(name),
-        ),
+        strings(w.project_ids).every((id) => strings(h.project_ids).includes(id)) &&
+        strings(w.application_roles).every((name) => strings(h.application_roles).includes(name)),
     ),
   );
 }
@@ -109,7 +110,7 @@ export function judge(req: ApiRequest, fresh: Fresh, ctx: SettleContext): Settle
           orphanKeyId: key.id,
         };
       }
-      const ids = Array.isArray(body.keys) ? (body.keys as string[]) : [];
+      const ids = strings(body.keys);
       const listed = ids.filter((id) => fresh.keys!.some((k) => k.id === id)).length;
       return byPresence(listed, ids.length, false, 'keys');
     }
@@ -118,7 +119,7 @@ export function judge(req: ApiRequest, fresh: Fresh, ctx: SettleContext): Settle
       if (third === 'role_assignments') {
         const member = fresh.members.find((m) => m.user_id === second);
         if (!member) return open('the member is no longer listed');
-        const has = holds(member.role_assignments, body as RoleAssignments);
+        const has = holds(member.role_assignments, body);
         if (req.method === 'POST') return has ? ok('the member holds the roles') : no('the member lacks the roles');
         return has ? no('the member still holds the roles') : ok('the member no longer holds the roles');
       }
@@ -129,7 +130,7 @@ export function judge(req: ApiRequest, fresh: Fresh, ctx: SettleContext): Settle
     case 'invitations': {
       if (!fresh.invitations) return open('the invitation list could not be re-read');
       if (req.method === 'POST') {
-        const emails = Array.isArray(body.emails) ? (body.emails as string[]) : [];
+        const emails = strings(body.emails);
         const listed = emails.filter((e) =>
           fresh.invitations!.some(
             (i) => i.email.toLowerCase() === e.toLowerCase() && Date.parse(i.created_at) >= ctx.sentAt - SKEW_MS,
@@ -145,9 +146,8 @@ export function judge(req: ApiRequest, fresh: Fresh, ctx: SettleContext): Settle
       if (fresh.role === undefined) return open('the role could not be re-read');
       if (req.method === 'DELETE') return fresh.role === null ? ok('the role is gone') : no('the role is still there');
       if (fresh.role === null) return no('the role does not exist');
-      const same = Object.entries(body).every(
-        ([k, v]) => JSON.stringify((fresh.role as Record<string, unknown>)[k]) === JSON.stringify(v),
-      );
+      const role = isRecord(fresh.role) ? fresh.role : {};
+      const same = Object.entries(body).every(([k, v]) => JSON.stringify(role[k]) === JSON.stringify(v));
       // An identical role may have been there before the write: the re-read cannot tell, so it stays open.
       return same ? ok('the role matches what was sent') : open('the role differs from what was sent');
     }

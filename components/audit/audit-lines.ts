@@ -11,8 +11,8 @@ const time = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 
 function outcome(entry: Extract<AuditEntry, { type: 'write' }>, symbols: Symbols): Segment {
   switch (entry.outcome) {
-    case 'ok':
-      return tone('success', `${symbols.ok} ok`);
+    case 'done':
+      return tone('success', `${symbols.ok} done${entry.note ? ` (${entry.note})` : ''}`);
     case 'failed':
       return tone('danger', `${symbols.fail} failed${entry.errorMessage ? `: ${entry.errorMessage}` : ''}`);
     case 'unknown':

@@ -3,10 +3,12 @@
  * affected data, then show what was verified or, on failure, the error and which steps already took effect.
  */
 import { Box, Text, useInput } from 'ink';
-import { useReducer, useRef, type ReactNode } from 'react';
+import { useContext, useReducer, useRef, type ReactNode } from 'react';
 import { describeOutcome, runPlan, type Plan, type PlanOutcome } from '../../src/domain/plan.js';
 import type { RefreshScope } from '../../src/state/store.js';
-import { useAppActions } from '../../src/ui/contexts.js';
+import { dataOf } from '../../src/state/resource.js';
+import { settleWrite } from '../../src/state/settle-io.js';
+import { AppStateContext, useAppActions } from '../../src/ui/contexts.js';
 import { keyName } from '../../src/ui/keys.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import { useTheme } from '../../src/ui/theme.js';
@@ -14,7 +16,7 @@ import { wrapLine } from '../doctor/wrap.js';
 import { PlanView } from '../PlanView.js';
 import type { Note } from './model.js';
 import { planLines } from './plan-lines.js';
-import type { RequestRouter } from './services.js';
+import { useWizardServices, type RequestRouter } from './services.js';
 
 type Phase = 'review' | 'running' | 'verifying' | 'done';
 
@@ -90,6 +92,9 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
     height,
   } = props;
   const actions = useAppActions();
+  const services = useWizardServices();
+  // Optional: a runner shown outside the app (a test) settles without the organization's lists.
+  const appState = useContext(AppStateContext);
   const theme = useTheme();
   const [state, dispatch] = useReducer(runnerReducer, { phase: 'review', plan, scroll: 0 });
   // Two enters before the next render both see phase 'review'; the plan must still go out once.
@@ -119,7 +124,19 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
     started.current = true;
     verify.current = props.verify;
     dispatch({ type: 'start' });
-    const outcome = await runPlan(state.plan, router.send, (p) => dispatch({ type: 'progress', plan: p }), onResponse);
+    const orgId = appState ? dataOf(appState.data.organization)?.id : undefined;
+    // A step whose outcome is unknown is settled by re-reading the Cloud lists (ES roles stay unknown here).
+    const settle = services
+      ? (request: Parameters<typeof settleWrite>[1], sentAt: number) =>
+          settleWrite({ cloud: services.cloud, ...(orgId ? { orgId } : {}) }, request, { sentAt })
+      : undefined;
+    const outcome = await runPlan(
+      state.plan,
+      router.send,
+      (p) => dispatch({ type: 'progress', plan: p }),
+      onResponse,
+      settle,
+    );
     dispatch({ type: 'sent', outcome });
     await actions.refresh(refresh);
     dispatch({ type: 'verified' });

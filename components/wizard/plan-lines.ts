@@ -18,6 +18,8 @@ function statusSegment(status: StepStatus, symbols: Symbols): Segment {
       return tone('success', `${symbols.ok} done`);
     case 'failed':
       return tone('danger', `${symbols.fail} failed`, true);
+    case 'unknown':
+      return tone('warning', `${symbols.warn} outcome unknown`, true);
     case 'skipped':
       return tone('muted', `${symbols.dash} not sent`);
   }

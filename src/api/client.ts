@@ -2,6 +2,7 @@
  * What the rest of the app may ask of the network. Screens and state depend on these interfaces only; the
  * undici implementation lives in cloud-client.ts / es-client.ts, and the sandbox is reached through the same one.
  */
+import type { WriteOutcome } from './outcome.js';
 import type { ApiRequest } from './requests.js';
 import type {
   ApiKey,
@@ -32,6 +33,10 @@ export interface WriteEvent {
   /** HTTP status, or undefined when no response arrived (the outcome is unknown). */
   readonly status: number | undefined;
   readonly ok: boolean;
+  /** What the server's state is known to be (outcome.ts): `unknown` until a re-read settles it. */
+  readonly outcome: WriteOutcome;
+  /** Said about a `done` the status alone would not show ("already gone": a retried DELETE found nothing left). */
+  readonly note?: string;
   readonly errorCode?: string;
   readonly errorMessage?: string;
   readonly durationMs: number;

@@ -284,6 +284,12 @@ export function errorFromNetwork(failure: NetworkFailure): ApiError {
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
+    case 'UND_ERR_INFO':
+    case 'UND_ERR_ABORTED':
+    case 'UND_ERR_CLOSED':
+    case 'ERR_HTTP2_STREAM_ERROR':
+    case 'ERR_HTTP2_SESSION_ERROR':
+    case 'ERR_HTTP2_GOAWAY_SESSION':
       return make(
         'network',
         `connection to ${origin} was closed unexpectedly`,

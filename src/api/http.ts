@@ -24,6 +24,7 @@ import {
   unexpectedResponse,
   type ApiService,
 } from './errors.js';
+import { failedWriteOutcome } from './outcome.js';
 import type { ApiRequest } from './requests.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, parseRetryAfter, type RetryPolicy } from './retry.js';
 
@@ -36,6 +37,14 @@ export interface Timeouts {
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+
+/**
+ * Size caps. No request of ours comes near the first (a role descriptor is a few kB; the sandbox and Cloud refuse
+ * 10 MiB); the second is far above the largest list (10,000 members is about 5 MB) and stops an endless answer
+ * from filling memory.
+ */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
  * `auto`: HTTP/2 when the TLS handshake agrees on it, HTTP/1.1 in clear text. `h2c`: HTTP/2 in clear text too,
@@ -57,6 +66,10 @@ export interface ClientOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Defaults to `auto`. */
   readonly http2?: Http2Mode;
+  /** Aborting it cancels every request in flight and every wait before a retry (quitting the app). */
+  readonly signal?: AbortSignal;
+  /** Test seam for the caps above. */
+  readonly maxResponseBytes?: number;
 }
 
 export interface TransportOptions extends ClientOptions {
@@ -69,6 +82,11 @@ export interface Exchange {
   readonly status: number;
   /** Decoded JSON; undefined for an empty body. */
   readonly body: unknown;
+  /**
+   * A DELETE retried after an attempt whose outcome was unknown, answered 404: the first attempt removed it. The
+   * body (the 404's error) is left out.
+   */
+  readonly alreadyGone?: boolean;
 }
 
 export type AcceptAnswer = (status: number, body: unknown) => boolean;
@@ -166,6 +184,7 @@ export function createTransport(options: TransportOptions): Transport {
   const env = options.env ?? process.env;
   const debugLog = options.debugLog ?? debugLogFromEnv(env);
   const origin = new URL(root).origin;
+  const maxResponse = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const secrets = new SecretSet();
   secrets.add(apiKey.reveal());
 
@@ -178,9 +197,13 @@ export function createTransport(options: TransportOptions): Transport {
     return text.length > LOG_BODY_LIMIT ? `${text.slice(0, LOG_BODY_LIMIT)}…` : text;
   };
 
-  function report(req: ApiRequest, started: number, outcome: { status: number | undefined; error?: ApiError }) {
+  function report(
+    req: ApiRequest,
+    started: number,
+    outcome: { status: number | undefined; error?: ApiError; note?: string },
+  ) {
     if (!onWrite || req.method === 'GET') return;
-    const { status, error } = outcome;
+    const { status, error, note } = outcome;
     const event: WriteEvent = {
       request: {
         ...req,
@@ -191,6 +214,8 @@ export function createTransport(options: TransportOptions): Transport {
       url: safeUrl(req),
       status,
       ok: error === undefined,
+      outcome: error === undefined ? 'done' : failedWriteOutcome(error),
+      ...(note !== undefined ? { note } : {}),
       ...(error ? { errorCode: error.code ?? error.kind, errorMessage: error.message } : {}),
       durationMs: Date.now() - started,
     };
@@ -204,8 +229,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function attempt(
     req: ApiRequest,
-  ): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; text: string }> {
-    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    body: string | undefined,
+  ): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; text: string | undefined }> {
     const response = await request(joinUrl(root, req), {
       dispatcher: dispatcherFor(timeouts, env, options.http2),
       method: req.method,
@@ -222,39 +247,88 @@ export function createTransport(options: TransportOptions): Transport {
       ...(body !== undefined ? { body: req.method === 'DELETE' ? Readable.from([Buffer.from(body)]) : body } : {}),
       headersTimeout: timeouts.headersMs,
       bodyTimeout: timeouts.bodyMs,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
-    return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      text: await readCapped(response.body, maxResponse),
+    };
   }
 
   async function send(req: ApiRequest, accept?: AcceptAnswer): Promise<Exchange> {
     const started = Date.now();
     const endpoint = endpointOf(req);
     const isWrite = req.method !== 'GET';
+    const { signal } = options;
+    const cancelled = () =>
+      new ApiError({
+        kind: 'network',
+        service,
+        endpoint,
+        message: 'the request was cancelled',
+        hint: isWrite ? 'It may or may not have reached the server: refresh and check before retrying.' : '',
+        code: 'ABORTED',
+      });
+    /** Reports the failed write and returns the error for the caller to throw. */
+    const fail = (error: ApiError, status?: number): ApiError => {
+      report(req, started, { status, error });
+      return error;
+    };
     /** Waits before retry number `retryIndex` if the policy allows one; false when the caller should give up. */
     const mayRetry = async (retryIndex: number, retryAfterMs: number | undefined): Promise<boolean> => {
-      if (retryIndex + 1 >= retry.attempts) return false;
+      if (retryIndex + 1 >= retry.attempts || signal?.aborted) return false;
       const delay = retryAfterMs ?? backoffDelay(retry, retryIndex);
       if (Date.now() - started + delay > retry.budgetMs) return false;
       log(() => `… retrying ${endpoint} in ${delay} ms`);
-      await sleep(delay);
+      try {
+        await sleep(delay, undefined, signal ? { signal } : {});
+      } catch {
+        return false;
+      }
       return true;
     };
 
+    const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
+    if (payload !== undefined && Buffer.byteLength(payload) > MAX_REQUEST_BYTES) {
+      throw fail(
+        new ApiError({
+          kind: 'bad_request',
+          service,
+          endpoint,
+          message: `the request body is larger than ${MAX_REQUEST_BYTES / 1024} KiB; it was not sent`,
+          hint: 'Check the input: no request of this tool needs that much.',
+          code: 'REQUEST_TOO_LARGE',
+        }),
+      );
+    }
+    if (signal?.aborted) throw fail(cancelled());
+
     log(() => `→ ${req.method} ${safeUrl(req)}${req.body !== undefined ? ` ${excerpt(req.body)}` : ''}`);
+    /** An earlier attempt may have been acted on (5xx, reset, timeout): a later 404 to a DELETE means it was. */
+    let mayHaveActed = false;
     for (let retryIndex = 0; ; retryIndex++) {
       let response: Awaited<ReturnType<typeof attempt>>;
       try {
-        response = await attempt(req);
+        response = await attempt(req, payload);
       } catch (cause) {
+        if (signal?.aborted) throw fail(cancelled());
         const code = errorCodeOf(cause);
         log(() => `✗ ${req.method} ${safeUrl(req)} ${code ?? 'error'} after ${Date.now() - started} ms`);
-        if (isRetryable(req.method, { errorCode: code }) && (await mayRetry(retryIndex, undefined))) continue;
         const error = errorFromNetwork({ service, endpoint, isWrite, origin, error: cause, timeouts });
-        report(req, started, { status: undefined, error });
-        throw error;
+        mayHaveActed ||= failedWriteOutcome(error) === 'unknown';
+        if (isRetryable(req.method, { errorCode: code }) && (await mayRetry(retryIndex, undefined))) continue;
+        throw fail(signal?.aborted ? cancelled() : error);
       }
 
-      const { status, headers, text } = response;
+      const { status, headers } = response;
+      if (response.text === undefined) {
+        throw fail(
+          unexpectedResponse(service, endpoint, `body larger than ${Math.round(maxResponse / 1024)} KiB`),
+          status,
+        );
+      }
+      const text = response.text ?? '';
       const body = decodeJson(text);
       // Remember secrets the server handed out (a new key, invitation tokens) so no later message can echo them.
       secrets.addFromAnswer(text, body.value);
@@ -264,16 +338,18 @@ export function createTransport(options: TransportOptions): Transport {
       );
 
       if ((status >= 200 && status < 300) || (body.ok && accept?.(status, body.value))) {
-        if (!body.ok) {
-          const error = unexpectedResponse(service, endpoint, 'body is not JSON');
-          report(req, started, { status, error });
-          throw error;
-        }
+        if (!body.ok) throw fail(unexpectedResponse(service, endpoint, 'body is not JSON'), status);
         report(req, started, { status });
         return { status, body: body.value };
       }
+      if (status === 404 && req.method === 'DELETE' && mayHaveActed) {
+        log(() => `… ${endpoint}: 404 after an unanswered attempt, so that attempt removed it`);
+        report(req, started, { status, note: 'already gone' });
+        return { status, body: undefined, alreadyGone: true };
+      }
 
       const retryAfterMs = parseRetryAfter(headerValue(headers['retry-after']));
+      mayHaveActed ||= status >= 500;
       if (isRetryable(req.method, { status }) && (await mayRetry(retryIndex, retryAfterMs))) continue;
       const error = errorFromResponse({
         service,
@@ -285,12 +361,26 @@ export function createTransport(options: TransportOptions): Transport {
         ...optional('retryAfterMs', retryAfterMs),
         scrub: (t) => secrets.scrub(t),
       });
-      report(req, started, { status, error });
-      throw error;
+      throw fail(error, status);
     }
   }
 
   return { urlOf: safeUrl, endpointOf, send };
+}
+
+/** The body as text, or undefined (and the stream dropped) once it passes `max` bytes. */
+async function readCapped(body: Dispatcher.ResponseData['body'], max: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function decodeJson(text: string): { ok: boolean; value: unknown } {

@@ -30,7 +30,23 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const CONNECTION_DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+/**
+ * The connection or the request's stream ended before the answer did. Over HTTP/2 undici reports a stream reset
+ * (RST_STREAM) or a stream closed early as UND_ERR_INFO, and a stream the server aborted as UND_ERR_ABORTED; the
+ * same faults over HTTP/1.1 surface as a socket error. (A request the user cancelled is never retried: the
+ * transport checks its signal first.)
+ */
+const CONNECTION_DROPPED = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_INFO',
+  'UND_ERR_ABORTED',
+  'UND_ERR_CLOSED',
+  'ERR_HTTP2_STREAM_ERROR',
+  'ERR_HTTP2_SESSION_ERROR',
+  'ERR_HTTP2_GOAWAY_SESSION',
+]);
 
 export function isIdempotent(method: HttpMethod): boolean {
   return method === 'GET' || method === 'DELETE';

@@ -3,9 +3,11 @@
  *
  * Two kinds of line, both append-only:
  * - `write`: one per request that changes something, written when its response arrives (or fails to). Its
- *   `outcome` is what the status says: `ok`, `failed`, or `unknown` when no answer (or a 5xx) leaves open whether
- *   the change was made; `unknown` lines carry `advice`.
- * - `verify`: written later by a wizard that re-read the data to check the effect ("2 of 3 keys revoked").
+ *   `outcome` is `done`, `failed` (refused, or never sent), or `unknown` when no answer, a 5xx or an unreadable
+ *   2xx leaves open whether the change was made (src/api/outcome.ts); `unknown` lines carry `advice`. `note` says
+ *   why a `done` does not look like one ("already gone": a retried DELETE found nothing left).
+ * - `verify`: written later by whoever re-read the data to check the effect ("2 of 3 keys revoked"), or to settle
+ *   an `unknown` write (`confirmed`: it was done; `not-applied`: it was not).
  *   It points at the write by `ref` (the write's `id`). A verification never rewrites the earlier line: a trail
  *   that can be edited in place is not a trail.
  */
@@ -14,7 +16,8 @@ import { z } from 'zod';
 export const AuditMode = z.enum(['sandbox', 'cloud']);
 export type AuditMode = z.infer<typeof AuditMode>;
 
-export const WriteOutcome = z.enum(['ok', 'failed', 'unknown']);
+/** Lines written before the outcome was named `done` say `ok`; they are read as `done`. */
+export const WriteOutcome = z.preprocess((v) => (v === 'ok' ? 'done' : v), z.enum(['done', 'failed', 'unknown']));
 export type WriteOutcome = z.infer<typeof WriteOutcome>;
 
 /** confirmed: the change is visible; not-applied: it is not; partial: some of the items changed. */
@@ -49,6 +52,7 @@ export const AuditWriteEntry = z.object({
   status: z.number().int().nullable(),
   outcome: WriteOutcome,
   advice: z.string().optional(),
+  note: z.string().optional(),
   errorCode: z.string().optional(),
   errorMessage: z.string().optional(),
   durationMs: z.number(),

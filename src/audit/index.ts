@@ -12,7 +12,7 @@ export {
   WriteOutcome,
 } from './entry.js';
 export { auditPath } from './file.js';
-export { createAuditLog, outcomeOf } from './log.js';
+export { createAuditLog } from './log.js';
 export type { AuditInput, AuditLog, AuditLogOptions } from './log.js';
 export { readAuditEntries } from './read.js';
 export type { ReadAuditOptions } from './read.js';

@@ -14,7 +14,6 @@ import {
   type AuditVerifyEntry,
   type AuditWriteEntry,
   type VerifyResult,
-  type WriteOutcome,
 } from './entry.js';
 import { appendLine, auditPath, prepareAuditFile } from './file.js';
 import { auditRedactor, type AuditRedactor } from './redact.js';
@@ -44,15 +43,6 @@ export interface AuditLog {
   readonly observer: WriteObserver;
   /** Appends one line and returns it as written (redacted). */
   record(input: AuditInput): AuditEntry;
-}
-
-/**
- * A 5xx to a write, like no response at all, says nothing about whether the server applied it before failing;
- * only a 4xx is a clear refusal.
- */
-export function outcomeOf(event: Pick<WriteEvent, 'ok' | 'status'>): WriteOutcome {
-  if (event.ok) return 'ok';
-  return event.status === undefined || event.status >= 500 ? 'unknown' : 'failed';
 }
 
 const targetOf = (request: ApiRequest) =>
@@ -99,8 +89,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   });
 
   function writeEntry(event: WriteEvent): AuditWriteEntry {
-    const outcome = outcomeOf(event);
-    const { request } = event;
+    const { request, outcome } = event;
     return {
       type: 'write',
       ...base(request),
@@ -110,6 +99,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       status: event.status ?? null,
       outcome,
       ...(outcome === 'unknown' ? { advice: UNKNOWN_OUTCOME_ADVICE } : {}),
+      ...(event.note !== undefined ? { note: redact.text(event.note) } : {}),
       ...(event.errorCode !== undefined ? { errorCode: redact.text(event.errorCode) } : {}),
       ...(event.errorMessage !== undefined ? { errorMessage: redact.text(event.errorMessage) } : {}),
       durationMs: event.durationMs,

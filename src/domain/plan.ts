@@ -3,9 +3,14 @@
  * plan before it is sent, and run by `runPlan`, which stops at the first failure so nothing after a failed step is
  * attempted, and says afterwards exactly which steps took effect. Pure data plus one async executor; no Ink.
  */
+import { failedWriteOutcome } from '../api/outcome.js';
 import type { ApiRequest } from '../api/requests.js';
 
-export type StepStatus = 'pending' | 'running' | 'ok' | 'failed' | 'skipped';
+/**
+ * `failed`: the server did not act; `unknown`: the request went out and its effect is not known (a 5xx, a reset, a
+ * timeout, an unreadable answer), so it is never counted as "nothing changed".
+ */
+export type StepStatus = 'pending' | 'running' | 'ok' | 'failed' | 'unknown' | 'skipped';
 
 export interface PlanStep {
   readonly request: ApiRequest;
@@ -24,6 +29,7 @@ export interface PlanOutcome {
   readonly ok: boolean;
   /** Steps whose request succeeded, in order: what changed on the server. */
   readonly tookEffect: readonly PlanStep[];
+  /** The step that stopped the plan: `failed`, or `unknown` when its effect is not known. */
   readonly failed?: PlanStep;
   /** Steps never sent because an earlier one failed. */
   readonly notRun: readonly PlanStep[];
@@ -38,6 +44,7 @@ function withStep(plan: Plan, index: number, step: PlanStep): Plan {
 }
 
 function errorText(error: unknown): { message: string; hint?: string } {
+  // Returned fresh and mutable: a settled step appends what the re-read showed.
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
     const { hint } = error as { hint?: unknown };
     return typeof hint === 'string' && hint ? { message: error.message, hint } : { message: error.message };
@@ -46,7 +53,7 @@ function errorText(error: unknown): { message: string; hint?: string } {
 }
 
 export function outcomeOf(plan: Plan): PlanOutcome {
-  const failed = plan.steps.find((s) => s.status === 'failed');
+  const failed = plan.steps.find((s) => s.status === 'failed' || s.status === 'unknown');
   return {
     plan,
     ok: plan.steps.every((s) => s.status === 'ok'),
@@ -59,6 +66,15 @@ export function outcomeOf(plan: Plan): PlanOutcome {
 export type Send = (request: ApiRequest) => Promise<unknown>;
 
 /**
+ * Re-reads to decide a step whose outcome is unknown (src/state/settle-io.ts): `done` lets the plan go on,
+ * `failed` means nothing changed, `unknown` stops the plan as it is.
+ */
+export type Settle = (
+  request: ApiRequest,
+  sentAt: number,
+) => Promise<{ readonly outcome: 'done' | 'failed' | 'unknown'; readonly detail: string }>;
+
+/**
  * Send the steps in order. `onUpdate` sees every status change (for the live plan view); `onResponse` receives
  * each successful response body once and is the only place it goes, so a created key's secret is never kept in the
  * plan (which is rendered, and may be logged).
@@ -68,6 +84,7 @@ export async function runPlan(
   send: Send,
   onUpdate: (plan: Plan) => void = () => {},
   onResponse: (index: number, body: unknown) => void = () => {},
+  settle?: Settle,
 ): Promise<PlanOutcome> {
   let current = plan;
   const set = (index: number, step: PlanStep) => {
@@ -78,12 +95,21 @@ export async function runPlan(
     const step = current.steps[i]!;
     if (step.status === 'ok') continue;
     set(i, { request: step.request, status: 'running' });
+    const sentAt = Date.now();
     try {
       const body = await send(step.request);
       set(i, { request: step.request, status: 'ok' });
       onResponse(i, body);
     } catch (error) {
-      set(i, { request: step.request, status: 'failed', error: errorText(error) });
+      const text = errorText(error);
+      let status: StepStatus = failedWriteOutcome(error);
+      if (status === 'unknown' && settle) {
+        const settled = await settle(step.request, sentAt);
+        status = settled.outcome === 'done' ? 'ok' : settled.outcome;
+        text.message = `${text.message} (re-read: ${settled.detail})`;
+      }
+      set(i, { request: step.request, status, error: text });
+      if (status === 'ok') continue;
       for (let j = i + 1; j < current.steps.length; j++)
         set(j, { request: current.steps[j]!.request, status: 'skipped' });
       break;
@@ -97,7 +123,14 @@ export function describeOutcome(outcome: PlanOutcome): string {
   const total = outcome.plan.steps.length;
   if (outcome.ok) return total === 1 ? 'Done.' : `All ${total} steps done.`;
   const done = outcome.tookEffect.map((s) => s.request.summary);
-  const failed = outcome.failed ? `Step ${outcome.plan.steps.indexOf(outcome.failed) + 1} failed` : 'Stopped';
+  const stopped = outcome.failed;
+  const number = stopped ? outcome.plan.steps.indexOf(stopped) + 1 : 0;
+  const notSent = outcome.notRun.length > 0 ? ` Not sent: ${outcome.notRun.length}.` : '';
+  const before = done.length === 0 ? '' : `; already took effect: ${done.join('; ')}`;
+  if (stopped?.status === 'unknown') {
+    return `Step ${number} outcome unknown: it may or may not have taken effect (refresh and check before retrying)${before}.${notSent}`;
+  }
+  const failed = stopped ? `Step ${number} failed` : 'Stopped';
   const effect = done.length === 0 ? 'nothing was changed' : `already took effect: ${done.join('; ')}`;
-  return `${failed}; ${effect}.${outcome.notRun.length > 0 ? ` Not sent: ${outcome.notRun.length}.` : ''}`;
+  return `${failed}; ${effect}.${notSent}`;
 }

@@ -4,9 +4,12 @@
  * - `status`: answer the next `times` matching requests with a status (and optional body/headers);
  * - `reset`: destroy the socket of the next `times` matching requests;
  * - `stall`: send the headers, then wait `ms` before the body;
+ * - `garble`: answer with `status` (default 200) and a body that is not JSON (`text`);
  * - `key-delete`: make the deletion of these key ids fail (bulk or single), the others still succeed.
- * `status` and `reset` act `before` the request is handled (nothing changed) or `after` (the change happened, the
- * client cannot know): the second is the "outcome unknown" case of a write.
+ * `status`, `reset` and `garble` act `before` the request is handled (nothing changed) or `after` (the change
+ * happened, the client cannot know): the second is the "outcome unknown" case of a write. A wrong-shaped answer is a
+ * `status` fault with status 200 and a `body`. Over HTTP/2 a reset closes the request's stream (RST_STREAM), as a
+ * proxy or server does, and leaves the connection up; over HTTP/1.1 it destroys the socket.
  * Route patterns are paths where `*` matches within one segment and `**` any number of segments.
  */
 import { z } from 'zod';
@@ -28,6 +31,12 @@ export const FaultInput = z.discriminatedUnion('kind', [
   }),
   RouteMatch.extend({ kind: z.literal('reset'), when: z.enum(['before', 'after']).default('before') }),
   RouteMatch.extend({ kind: z.literal('stall'), ms: z.number().int().positive() }),
+  RouteMatch.extend({
+    kind: z.literal('garble'),
+    status: z.number().int().min(200).max(599).default(200),
+    text: z.string().default('{"truncated": '),
+    when: z.enum(['before', 'after']).default('after'),
+  }),
   z.object({
     kind: z.literal('key-delete'),
     ids: z.array(z.string()).min(1),

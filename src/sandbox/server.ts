@@ -13,7 +13,12 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
-import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import {
+  constants as h2,
+  createServer as createHttp2Server,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { keyIdOf } from './auth.js';
@@ -184,7 +189,12 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
   const fault = core.faults.take(method, path);
   const before = fault && 'when' in fault && fault.when === 'before';
   if (fault?.kind === 'reset' && before) {
-    req.socket.destroy();
+    resetRequest(req, res);
+    return;
+  }
+  if (fault?.kind === 'garble' && before) {
+    entry.status = fault.status;
+    writeRaw(res, fault.status, fault.text, baseHeaders(core));
     return;
   }
   if (fault?.kind === 'status' && before) {
@@ -196,7 +206,12 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
   const outcome = await dispatch(parts.api, core, incoming);
   if (method !== 'GET' && outcome.reply.status < 300) parts.onWrite();
   if (fault?.kind === 'reset') {
-    req.socket.destroy();
+    resetRequest(req, res);
+    return;
+  }
+  if (fault?.kind === 'garble') {
+    entry.status = fault.status;
+    writeRaw(res, fault.status, fault.text, baseHeaders(core));
     return;
   }
   const reply = fault?.kind === 'status' ? injectedReply(fault) : outcome.reply;
@@ -216,6 +231,21 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
     return;
   }
   writeReply(res, reply, headers);
+}
+
+/** HTTP/2: reset this request's stream only; HTTP/1.1 has no such thing, so the connection goes. */
+function resetRequest(req: Request, res: Response): void {
+  if ('stream' in res) res.stream.close(h2.NGHTTP2_INTERNAL_ERROR);
+  else req.socket.destroy();
+}
+
+function writeRaw(res: Response, status: number, text: string, headers: Record<string, string>): void {
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
 }
 
 function injectedReply(fault: { status: number; body?: unknown; headers?: Record<string, string> }): Reply {

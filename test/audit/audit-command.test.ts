@@ -41,6 +41,7 @@ function seed() {
     url: 'https://x/api/v1/organizations/org-1/members/u1',
     status: 200,
     ok: true,
+    outcome: 'done',
     durationMs: 5,
   });
   log.observer({
@@ -48,6 +49,7 @@ function seed() {
     url: 'https://x/api/v1/users/auth/keys',
     status: undefined,
     ok: false,
+    outcome: 'unknown',
     durationMs: 30_000,
   });
   log.record({ type: 'verify', request: revoke, result: 'partial', detail: '1 of 2 revoked' });
@@ -61,7 +63,7 @@ describe('ec-access audit', () => {
     expect(stdout).toBe(
       [
         'TIME                  MODE     METHOD  PATH                             STATUS  OUTCOME',
-        '2026-03-01T12:00:00Z  sandbox  DELETE  /organizations/org-1/members/u1  200     ok',
+        '2026-03-01T12:00:00Z  sandbox  DELETE  /organizations/org-1/members/u1  200     done',
         '2026-03-01T12:00:01Z  sandbox  DELETE  /users/auth/keys                 -       unknown (refresh and check whether it took effect)',
         '2026-03-01T12:00:02Z  sandbox  DELETE  /users/auth/keys                         verified: partial (1 of 2 revoked)',
         '',

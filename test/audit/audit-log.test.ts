@@ -43,6 +43,8 @@ function event(request: ApiRequest, status: number | undefined, extra: Partial<W
     url: `https://api.example/api/v1${request.path}`,
     status,
     ok: status !== undefined && status < 300,
+    outcome:
+      status !== undefined && status < 300 ? 'done' : status === undefined || status >= 500 ? 'unknown' : 'failed',
     durationMs: 42,
     ...extra,
   };
@@ -97,11 +99,11 @@ describe('audit log file', () => {
       url: 'https://api.example/api/v1/users/auth/keys',
       body: { keys: ['k1', 'k2'] },
       status: 200,
-      outcome: 'ok',
+      outcome: 'done',
       summary: 'revoke 2 API keys',
       durationMs: 42,
     });
-    expect(entries[1]).toMatchObject({ service: 'es', projectId: 'p-1', method: 'PUT', outcome: 'ok' });
+    expect(entries[1]).toMatchObject({ service: 'es', projectId: 'p-1', method: 'PUT', outcome: 'done' });
     expect(entries[2]).toMatchObject({
       outcome: 'failed',
       status: 403,

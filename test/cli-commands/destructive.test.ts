@@ -52,7 +52,7 @@ describe('members remove', () => {
     const [m] = await plainMembers();
     const r = await h.run(['members', 'remove', '--email', m.email, '--yes']);
     expect(r.code).toBe(0);
-    expect(r.json().summary).toEqual({ succeeded: 1, failed: 0 });
+    expect(r.json().summary).toEqual({ succeeded: 1, failed: 0, unknown: 0 });
     expect((await plainMembers()).map((x) => x.user_id)).not.toContain(m.user_id);
   });
 
@@ -68,7 +68,7 @@ describe('members remove', () => {
     const r = await h.run(['members', 'remove', '--user-id', `${a.user_id},${b.user_id}`, '--yes']);
     expect(r.code).toBe(3);
     const doc = r.json();
-    expect(doc.summary).toEqual({ succeeded: 1, failed: 1 });
+    expect(doc.summary).toEqual({ succeeded: 1, failed: 1, unknown: 0 });
     expect(doc.results.map((x: any) => [x.target, x.ok])).toEqual([
       [a.email, true],
       [b.email, false],

@@ -404,7 +404,7 @@ describe('keys create: the secret', () => {
         type: 'write',
         method: 'POST',
         path: '/users/auth/keys',
-        outcome: 'ok',
+        outcome: 'done',
         summary: 'create API key "CI pipeline - ES ingest"',
       }),
     );

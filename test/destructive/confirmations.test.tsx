@@ -168,7 +168,7 @@ describe('typed confirmations', () => {
 
     await app.press('L');
     await app.waitFor('Audit trail');
-    expect(app.frame()).toMatch(/sandbox\s+DELETE\s+\/users\/auth\/keys\s+200\s+✓ ok/);
+    expect(app.frame()).toMatch(/sandbox\s+DELETE\s+\/users\/auth\/keys\s+200\s+✓ done/);
     expect(app.frame()).toContain('✓ verified');
   });
 });

@@ -75,7 +75,7 @@ it(`revokes every "${LEAKED}" key from a cold start with a handful of keys`, { t
     method: 'DELETE',
     path: '/users/auth/keys',
     status: 200,
-    outcome: 'ok',
+    outcome: 'done',
     body: { keys: ids },
   });
   expect(entries.find((e) => e.type === 'verify')).toMatchObject({ ref: write!.id, result: 'confirmed' });

@@ -48,7 +48,8 @@ const shortTime = (iso: string) => iso.replace(/\.\d+Z$/, 'Z');
 
 function row(entry: AuditEntry): string[] {
   if (entry.type === 'write') {
-    const outcome = entry.advice ? `${entry.outcome} (${entry.advice})` : entry.outcome;
+    const why = entry.advice ?? entry.note;
+    const outcome = why ? `${entry.outcome} (${why})` : entry.outcome;
     return [
       shortTime(entry.time),
       entry.mode,

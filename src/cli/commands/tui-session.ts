@@ -38,8 +38,16 @@ export interface SandboxHandle {
 }
 
 export interface TuiDeps {
-  createCloudClient(options: { baseUrl: string; apiKey: Secret; onWrite?: WriteObserver; http2: Http2Mode }): CloudApi;
-  createEsClient(options: Parameters<EsClientFactory>[0] & { onWrite?: WriteObserver; http2: Http2Mode }): EsApi;
+  createCloudClient(options: {
+    baseUrl: string;
+    apiKey: Secret;
+    onWrite?: WriteObserver;
+    http2: Http2Mode;
+    signal?: AbortSignal;
+  }): CloudApi;
+  createEsClient(
+    options: Parameters<EsClientFactory>[0] & { onWrite?: WriteObserver; http2: Http2Mode; signal?: AbortSignal },
+  ): EsApi;
   startSandbox(): Promise<SandboxHandle>;
 }
 
@@ -70,7 +78,7 @@ function hostOf(url: string): string {
 }
 
 /** Connects and starts loading. */
-async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Promise<TuiSession> {
+async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signal: AbortSignal): Promise<TuiSession> {
   let sandbox: SandboxHandle | undefined;
   let cloud: CloudApi;
   let connection: Connection;
@@ -81,12 +89,18 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Prom
   if (config.mode === 'sandbox') {
     sandbox = await deps.startSandbox();
     cloudKey = new Secret(sandbox.ownerKey);
-    cloud = deps.createCloudClient({ baseUrl: sandbox.baseUrl, apiKey: cloudKey, onWrite, http2: SANDBOX_HTTP2 });
+    cloud = deps.createCloudClient({
+      baseUrl: sandbox.baseUrl,
+      apiKey: cloudKey,
+      onWrite,
+      http2: SANDBOX_HTTP2,
+      signal,
+    });
     connection = { kind: 'sandbox', host: hostOf(sandbox.baseUrl), selfKeyId: sandbox.ownerKeyId };
   } else {
     if (!config.apiKey) throw new Error('cloud mode without a Cloud API key');
     cloudKey = config.apiKey;
-    cloud = deps.createCloudClient({ baseUrl: config.baseUrl, apiKey: cloudKey, onWrite, http2: config.http2 });
+    cloud = deps.createCloudClient({ baseUrl: config.baseUrl, apiKey: cloudKey, onWrite, http2: config.http2, signal });
     connection = { kind: 'cloud', host: hostOf(config.baseUrl), keyHint: cloudKey.hint() };
   }
   const orgId = sandbox?.organizationId ?? config.orgId;
@@ -98,7 +112,7 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Prom
   });
   const http2 = sandbox ? SANDBOX_HTTP2 : config.http2;
   const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) =>
-    deps.createEsClient({ ...options, onWrite, http2 }),
+    deps.createEsClient({ ...options, onWrite, http2, signal }),
   );
   const store = createStore({
     cloud,
@@ -123,8 +137,11 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   // The terminal first, so keys pressed while the app starts are kept (raw) and the screen is ours at once.
   const terminal = enterAlternateScreen(process.stdout, process, process.stdin);
   let session: TuiSession | undefined;
+  // Quitting cancels whatever is still on the wire: a request to a server that never answers must not hold the
+  // exit for its timeouts and retries.
+  const inFlight = new AbortController();
   try {
-    session = await connect(deps, config, opts);
+    session = await connect(deps, config, opts, inFlight.signal);
     // The opening row's details are asked for as soon as its list is in, while the UI below is still loading.
     const [{ prefetchOpeningRow }, { themeFromEnv }] = await Promise.all([
       import('../../ui/opening-prefetch.js'),
@@ -140,6 +157,7 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
     return await renderTui(session, opts);
   } finally {
     terminal.restore();
+    inFlight.abort();
     await session?.cloud.close();
     await session?.sandbox?.stop();
   }

@@ -8,7 +8,9 @@ import { createCloudClient } from '../../../api/cloud-client.js';
 import { createEsClient } from '../../../api/es-client.js';
 import type { ApiRequest } from '../../../api/requests.js';
 import type { Project } from '../../../api/schemas.js';
-import { createAuditLog } from '../../../audit/index.js';
+import { createAuditLog, type AuditLog } from '../../../audit/index.js';
+import type { SettleContext, Settled } from '../../../domain/settle.js';
+import { settleWrite } from '../../../state/settle-io.js';
 import { ConfigError } from '../../../config/config.js';
 import type { RunningSandbox } from '../../../sandbox/index.js';
 import { SANDBOX_HTTP2 } from '../../../sandbox/protocol.js';
@@ -38,6 +40,8 @@ export interface Session {
   urlOf(request: ApiRequest): string;
   /** Sends a prepared request to the service it names. */
   send(request: ApiRequest): Promise<unknown>;
+  /** Re-reads to settle a write whose outcome is unknown, and records the verdict in the audit trail. */
+  settle(request: ApiRequest, ctx: SettleContext): Promise<Settled>;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,7 @@ async function connect(ctx: CommandContext): Promise<Session> {
   // The audit log needs the organization id, known only after discovery (a read, never audited); writes come
   // later, so a forwarding observer is attached now and pointed at the log once the id is known.
   let audit: WriteObserver | undefined;
+  let auditLog: AuditLog | undefined;
   const onWrite: WriteObserver = (event) => audit?.(event);
   const cloud = createCloudClient({ baseUrl, apiKey, onWrite, env: ctx.io.env, http2 });
   const close = async () => {
@@ -80,13 +85,14 @@ async function connect(ctx: CommandContext): Promise<Session> {
     const orgId = config.orgId ?? sandbox?.organizationId ?? (await discoverOrganization(cloud));
     const warn = (message: string) => ctx.io.stderr(`ec-access: warning: ${message}\n`);
     try {
-      audit = createAuditLog({
+      auditLog = createAuditLog({
         env: ctx.io.env,
         organizationId: orgId,
         mode: config.mode,
         secrets: [apiKey],
         onWarning: warn,
-      }).observer;
+      });
+      audit = auditLog.observer;
     } catch (error) {
       // Like a failed audit line, an unusable audit file is reported, not fatal: reads need no trail at all.
       warn(`no audit trail this time: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -128,6 +134,22 @@ async function connect(ctx: CommandContext): Promise<Session> {
       urlOf: (request) =>
         request.target.service === 'cloud' ? cloud.urlOf(request) : esClientOf(request).urlOf(request),
       send: (request) => (request.target.service === 'cloud' ? cloud.send(request) : esClientOf(request).send(request)),
+      async settle(request, settleCtx) {
+        const settled = await settleWrite({ cloud, orgId, es: (id) => esClients.get(id) }, request, settleCtx);
+        if (settled.outcome !== 'unknown') {
+          try {
+            auditLog?.record({
+              type: 'verify',
+              request,
+              result: settled.outcome === 'done' ? 'confirmed' : 'not-applied',
+              detail: settled.detail,
+            });
+          } catch (error) {
+            warn(`could not add to the audit trail: ${(error as Error).message}`);
+          }
+        }
+        return settled;
+      },
       close,
     };
   } catch (error) {

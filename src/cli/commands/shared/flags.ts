@@ -3,7 +3,7 @@
  * (an empty value, two flags that exclude each other, JSON that does not parse) is a UsageError, exit code 2, with a
  * message that names the flag.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError, type FlagValues } from '../../args.js';
 
@@ -59,6 +59,23 @@ function parseJson(raw: string, source: string): unknown {
   }
 }
 
+/** Far above any role descriptor; stops `/dev/zero` or a FIFO that never ends from being read forever. */
+const MAX_JSON_FILE_BYTES = 1024 * 1024;
+
+/** Reads at most `max` bytes; more is an error (code EFBIG). Works for devices and pipes, whose size is unknown. */
+function readCapped(path: string, max: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(max + 1);
+    let size = 0;
+    for (let n = 1; n > 0 && size <= max; size += n) n = readSync(fd, buffer, size, max + 1 - size, null);
+    if (size > max) throw Object.assign(new Error(`larger than ${max / 1024} KiB`), { code: 'EFBIG' });
+    return buffer.subarray(0, size).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** `--body JSON` or `--body-file PATH`. No `-` for stdin: stdin is where a confirmation is typed. */
 export function jsonFromFlagOrFile(values: FlagValues, inline: string, file: string, cwd: string): unknown {
   const which = oneOf(values, [inline, file]);
@@ -66,7 +83,7 @@ export function jsonFromFlagOrFile(values: FlagValues, inline: string, file: str
   const path = resolve(cwd, text(values, file)!);
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8');
+    raw = readCapped(path, MAX_JSON_FILE_BYTES);
   } catch (error) {
     throw new UsageError(`--${file}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }

@@ -1,10 +1,13 @@
 /**
  * Every write command ends here: show the plan (`--dry-run`), pass the confirmation gate (destructive commands),
  * then send the requests one by one and report each. Items are separate requests on purpose: one refused email or
- * member does not sink the others, and the result says exactly which failed. Exit codes: 0 all done, 1 none done
- * (or the only one failed), 3 some done and some not.
+ * member does not sink the others, and the result says exactly which failed. Each item's `outcome` is done, failed
+ * or unknown (src/api/outcome.ts); an unknown one is settled by re-reading (src/domain/settle.ts) before it is
+ * reported. Exit codes: 0 all done, 1 none done (or the only one failed), 3 some done and some not, 4 some outcome
+ * still unknown after the re-read.
  */
 import { isApiError } from '../../../api/errors.js';
+import { failedWriteOutcome, type WriteOutcome } from '../../../api/outcome.js';
 import type { ApiRequest } from '../../../api/requests.js';
 import { SecretFileError } from '../../../secrets/index.js';
 import { redactJson } from '../../../util/redact.js';
@@ -15,6 +18,8 @@ import type { Session } from './connect.js';
 
 /** Some items of a bulk command were done and some were not. */
 const EXIT_PARTIAL = 3;
+/** Whether some write took effect is not known even after re-reading: check before retrying. */
+export const EXIT_UNKNOWN = 4;
 
 export interface PlannedWrite {
   /** What the request is about, as the user named it ("alice@example.com", a user id). */
@@ -127,6 +132,7 @@ export function exitFor(succeeded: number, total: number): number {
 interface ItemResult {
   readonly target: string;
   readonly ok: boolean;
+  readonly outcome: WriteOutcome;
   readonly request: ReturnType<typeof requestJson>;
   readonly result: unknown;
   readonly error: ErrorJson | null;
@@ -145,19 +151,45 @@ export async function executePlan(
   const lines: string[] = [];
   for (const write of plan.writes) {
     const request = requestJson(session, write.request, false);
+    const sentAt = Date.now();
+    let sent = false;
     try {
       const response = await session.send(write.request);
+      sent = true;
       const result = write.describe ? write.describe(response) : null;
-      results.push({ target: write.target, ok: true, request, result, error: null });
+      results.push({ target: write.target, ok: true, outcome: 'done', request, result, error: null });
       lines.push(`ok      ${request.summary}${write.humanize ? `\n        ${write.humanize(result)}` : ''}`);
     } catch (error) {
       // Anything but an API or local failure is a bug; let it surface as one.
       if (!isApiError(error) && !(error instanceof SecretFileError)) throw error;
-      const json = errorJson(error);
-      results.push({ target: write.target, ok: false, request, result: null, error: json });
-      lines.push(`FAILED  ${request.summary}: ${json.message}${json.hint ? `\n        ${json.hint}` : ''}`);
+      // A local failure after a 2xx (the key's value could not be saved) still means the change was made.
+      let outcome: WriteOutcome = sent && !isApiError(error) ? 'done' : failedWriteOutcome(error);
+      let json = errorJson(error);
+      let orphan = false;
+      if (outcome === 'unknown') {
+        const settled = await session.settle(write.request, { sentAt });
+        outcome = settled.outcome;
+        json = { ...json, message: `${json.message}; re-read: ${settled.detail}` };
+        if (settled.outcome === 'done' && settled.orphanKeyId !== undefined) {
+          orphan = true;
+          json = {
+            ...json,
+            hint:
+              `API key ${settled.orphanKeyId} exists but its value never arrived, so nothing can use it. Revoke it ` +
+              `(ec-access keys revoke --ids ${settled.orphanKeyId} --yes) and create a new one.`,
+          };
+        }
+      }
+      // A settled `done` is a success, except for a key whose value was lost: the caller still has no usable key.
+      const ok = outcome === 'done' && isApiError(error) && !orphan;
+      results.push({ target: write.target, ok, outcome, request, result: null, error: ok ? null : json });
+      const label = ok ? 'ok     ' : outcome === 'unknown' ? 'UNKNOWN' : outcome === 'done' ? 'DONE*  ' : 'FAILED ';
+      lines.push(
+        `${label} ${request.summary}${ok ? '' : `: ${json.message}${json.hint ? `\n        ${json.hint}` : ''}`}`,
+      );
       // stdout is JSON for a program; a person watching the same run still sees what failed.
-      if (out.format === 'json') out.note(`${request.summary} failed: ${json.message}`);
+      if (out.format === 'json' && !ok)
+        out.note(`${request.summary} ${outcome === 'unknown' ? 'outcome unknown' : 'failed'}: ${json.message}`);
     }
   }
   const succeeded = results.filter((r) => r.ok).length;
@@ -166,10 +198,14 @@ export async function executePlan(
       schema: 'ec-access/write@1',
       operation: plan.operation,
       results,
-      summary: { succeeded, failed: results.length - succeeded },
+      summary: {
+        succeeded,
+        failed: results.length - succeeded,
+        unknown: results.filter((r) => r.outcome === 'unknown').length,
+      },
       warnings: plan.warnings ?? [],
     },
     () => lines.join('\n'),
   );
-  return exitFor(succeeded, results.length);
+  return results.some((r) => r.outcome === 'unknown') ? EXIT_UNKNOWN : exitFor(succeeded, results.length);
 }

@@ -56,7 +56,7 @@ function unknownPrivileges(body: Record<string, unknown>): UnknownPrivileges {
     reasons.push(unknownPrivilegeReason('cluster', name));
   });
   (Array.isArray(body.indices) ? body.indices : []).forEach((entry: unknown, i) => {
-    const names = strings((entry as Record<string, unknown> | null)?.privileges);
+    const names = strings(isRecord(entry) ? entry.privileges : undefined);
     const unknown = names.map((name, j) => ({ name, j })).filter(({ name }) => isUnknownPrivilege('index', name));
     unknown.forEach(({ j }) => paths.add(`indices[${i}].privileges[${j}]`));
     // IndexPrivilege.get resolves an entry's set at once and throws at its first unknown name.

@@ -183,7 +183,8 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
   }
   const reply = fault?.kind === 'status' ? injectedReply(fault) : outcome.reply;
   entry.status = reply.status;
-  const headers = { ...baseHeaders(core), ...serviceHeaders(parts, core, outcome) };
+  if (outcome.warnings.length > 0) entry.warnings = outcome.warnings;
+  const headers = { ...baseHeaders(core), ...serviceHeaders(parts, core, outcome), ...warningHeader(outcome) };
   if (fault?.kind === 'stall') {
     res.writeHead(reply.status, {
       ...headers,
@@ -222,6 +223,18 @@ function serviceHeaders(parts: ServerParts, core: SandboxCore, outcome: Outcome)
     ...parts.rateLimits.headers(key.id, Date.now()),
     ...(key.expiration_date ? { 'x-elastic-api-key-expiration': key.expiration_date } : {}),
   };
+}
+
+/**
+ * `Warning: 299 <agent> "<text>"` (RFC 7234 §5.5; RFC 9111 retired the field, but Elasticsearch still sends its
+ * deprecation notices this way, so clients surface it): one quoted text per warning, comma-separated.
+ */
+function warningHeader(outcome: Outcome): Record<string, string> {
+  if (outcome.warnings.length === 0) return {};
+  // Header values must be visible ASCII; the request log keeps the text exactly.
+  const text = (w: string) => w.replace(/[^\x20-\x7e]/g, '?').replace(/["\\]/g, '\\$&');
+  const quoted = outcome.warnings.map((w) => `299 ec-access-sandbox "${text(w)}"`);
+  return { warning: quoted.join(', ') };
 }
 
 function writeReply(res: Response, reply: Reply, headers: Record<string, string>, coding?: ResponseCoding): void {

@@ -1,10 +1,10 @@
 /**
  * Every Cloud and project-Elasticsearch route the sandbox serves, driven once with a request that conforms to the
  * published spec, its answer checked against the spec's schema for that status (every required field, types,
- * enums, nested `$ref`s). A route added without a row here fails the coverage test. Serverless project routes are
- * listed apart: their spec is YAML, which this check does not read (they are covered by serverless.test.ts).
+ * enums, nested `$ref`s). A route added without a row here fails the coverage test. Serverless project routes run
+ * once per project type, since their spec spells each type's paths and schemas out.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/sandbox/context.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import type { Route } from '../../src/sandbox/router.js';
@@ -15,7 +15,7 @@ import { organizationRoutes } from '../../src/sandbox/routes/organization.js';
 import { roleAssignmentRoutes } from '../../src/sandbox/routes/role-assignments.js';
 import { serverlessRoutes } from '../../src/sandbox/routes/serverless.js';
 import { call, makeKey, members, projectNamed, useSandbox } from './helpers.js';
-import { operation, requestViolations, responseViolations, SPECS_AVAILABLE } from './spec.js';
+import { loadSpecs, operation, requestViolations, responseViolations, SPECS_AVAILABLE } from './spec.js';
 
 let sb: RunningSandbox;
 useSandbox('each', (started) => {
@@ -28,9 +28,13 @@ const ROUTES: ReadonlyArray<Route<RequestContext>> = [
   ...roleAssignmentRoutes,
   ...keyRoutes,
   ...esRoutes,
+  ...serverlessRoutes,
 ];
+const TYPES = ['elasticsearch', 'observability', 'security'] as const;
 
 interface Case {
+  /** Serverless project routes: the type this row is for (its spec path names it). */
+  readonly type?: string;
   readonly path: string;
   readonly body?: unknown;
   readonly status: number;
@@ -120,26 +124,62 @@ async function cases(): Promise<Record<string, Case>> {
     },
     'GET /_es/:projectId/_security/_query/role': { path: es('/_security/_query/role'), status: 200 },
     'GET /_es/:projectId/_security/privilege/_builtin': { path: es('/_security/privilege/_builtin'), status: 200 },
+    'GET /api/v1/serverless/regions': { path: '/api/v1/serverless/regions', status: 200 },
+    'GET /api/v1/serverless/regions/:id': { path: '/api/v1/serverless/regions/aws-us-east-1', status: 200 },
+    ...(await serverlessCases()),
   };
 }
+
+/** Each project route once per type, on a project of that type (created by a conforming POST first). */
+async function serverlessCases(): Promise<Record<string, Case>> {
+  const rows: Record<string, Case> = {};
+  for (const type of TYPES) {
+    const base = `/api/v1/serverless/projects/${type}`;
+    const listed = await call<{ items: Array<{ id: string }> }>(sb, 'GET', base);
+    const id = listed.json.items[0]!.id;
+    const at = (suffix: string) => `${type} ${suffix}`;
+    rows[at('GET /api/v1/serverless/projects/:type')] = { type, path: base, status: 200 };
+    rows[at('POST /api/v1/serverless/projects/:type')] = {
+      type,
+      path: base,
+      body: { name: `spec ${type}`, region_id: 'aws-us-east-1' },
+      status: 201,
+    };
+    rows[at('GET /api/v1/serverless/projects/:type/:id')] = { type, path: `${base}/${id}`, status: 200 };
+    rows[at('GET /api/v1/serverless/projects/:type/:id/roles')] = { type, path: `${base}/${id}/roles`, status: 200 };
+    rows[at('GET /api/v1/serverless/projects/:type/:id/status')] = { type, path: `${base}/${id}/status`, status: 200 };
+  }
+  return rows;
+}
+
+/** The rows a route has: one, or one per project type. */
+const rowsOf = (route: Route<RequestContext>): string[] =>
+  route.pattern.includes('/:type')
+    ? TYPES.map((t) => `${t} ${route.method} ${route.pattern}`)
+    : [`${route.method} ${route.pattern}`];
+
+beforeAll(async () => {
+  if (SPECS_AVAILABLE) await loadSpecs();
+});
 
 describe.skipIf(!SPECS_AVAILABLE)('the published specs, route by route', () => {
   it('have an operation for every Cloud and Elasticsearch route the sandbox serves, and each has a case here', async () => {
     const table = await cases();
-    const served = ROUTES.map((r) => `${r.method} ${r.pattern}`);
-    expect(served.filter((r) => !operation(r.split(' ')[0]!, r.split(' ')[1]!))).toEqual([]);
-    expect([...served].sort()).toEqual(Object.keys(table).sort());
-    // Kept apart on purpose (YAML spec), so a new Serverless route is a conscious choice too.
-    expect(serverlessRoutes.map((r) => `${r.method} ${r.pattern}`)).toHaveLength(7);
+    const missing = ROUTES.flatMap((r) =>
+      (r.pattern.includes('/:type') ? TYPES : [undefined]).flatMap((t) =>
+        operation(r.method, r.pattern, t) ? [] : [`${t ?? ''} ${r.method} ${r.pattern}`],
+      ),
+    );
+    expect(missing).toEqual([]);
+    expect(ROUTES.flatMap(rowsOf).sort()).toEqual(Object.keys(table).sort());
   });
 
   it('accept conforming requests and answer in the documented shape', async () => {
     const table = await cases();
     const problems: string[] = [];
-    for (const route of ROUTES) {
-      const name = `${route.method} ${route.pattern}`;
+    for (const [route, name] of ROUTES.flatMap((r) => rowsOf(r).map((n) => [r, n] as const))) {
       const c = table[name]!;
-      const op = operation(route.method, route.pattern)!;
+      const op = operation(route.method, route.pattern, c.type)!;
       problems.push(...requestViolations(op, c.body).map((p) => `${name} request ${p}`));
       const answer = await call(sb, route.method, c.path, c.body === undefined ? {} : { body: c.body });
       if (answer.status !== c.status) {

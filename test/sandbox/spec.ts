@@ -2,9 +2,11 @@
  * The published specs as validators, for the sandbox's requests and answers: the Cloud Swagger 2.0 subset and the
  * Elasticsearch Serverless OpenAPI 3 extracts (reference/specs). A small JSON Schema subset is enough for them:
  * `$ref`, `type` (with `nullable`), `enum`, `required`, `properties`, `additionalProperties`, `items`, `allOf`,
- * `oneOf`/`anyOf` (one branch must hold). The Serverless projects spec is YAML and is not read here.
+ * `oneOf`/`anyOf` (one branch must hold). The Serverless projects spec is YAML: `loadSpecs()` reads it with the YAML
+ * parser of Prettier (a dev dependency already), turning its syntax tree into plain JSON values.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 
 type Schema = Record<string, unknown>;
 type Doc = Record<string, unknown>;
@@ -14,10 +16,74 @@ const FILES = {
   cloud: 'elastic-cloud-iam-subset.swagger.json',
   esRoles: 'elasticsearch-serverless-security-roles.openapi.json',
   esKeys: 'elasticsearch-serverless-security-api-keys.openapi.json',
+  serverless: 'serverless-project-api.openapi.yml',
 } as const;
 export const SPECS_AVAILABLE = Object.values(FILES).every((f) => existsSync(new URL(f, SPECS)));
 
 const docs = new Map<string, Doc>();
+
+/** YAML 1.2 core-schema scalars: null, booleans, numbers; anything else stays text. */
+function plainScalar(text: string): unknown {
+  if (/^(null|Null|NULL|~)?$/.test(text)) return null;
+  if (/^(true|True|TRUE)$/.test(text)) return true;
+  if (/^(false|False|FALSE)$/.test(text)) return false;
+  if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text)) return Number(text);
+  return text;
+}
+
+/** A node of Prettier's YAML tree (`{type, value?, children?}`) as the JSON value it stands for. */
+function yamlValue(node: unknown): unknown {
+  if (!isObject(node)) return null;
+  const kids: unknown[] = Array.isArray(node.children) ? node.children : [];
+  const text = typeof node.value === 'string' ? node.value : '';
+  switch (node.type) {
+    case 'root':
+    case 'documentBody':
+    case 'sequenceItem':
+    case 'flowSequenceItem':
+    case 'mappingKey':
+    case 'mappingValue':
+      return yamlValue(kids[0]);
+    case 'document':
+      return yamlValue(kids.find((k) => field(k, 'type') === 'documentBody'));
+    case 'mapping':
+    case 'flowMapping':
+      return Object.fromEntries(
+        kids.map((item) => {
+          const pair = objects(field(item, 'children'));
+          return [String(yamlValue(pair[0])), yamlValue(pair[1])];
+        }),
+      );
+    case 'sequence':
+    case 'flowSequence':
+      return kids.map(yamlValue);
+    case 'plain':
+      return plainScalar(text);
+    case 'quoteDouble':
+    case 'quoteSingle':
+    case 'blockLiteral':
+    case 'blockFolded':
+      return text;
+    default:
+      throw new Error(`YAML node ${String(node.type)} is not supported here`);
+  }
+}
+
+type ParseForDebug = (text: string, options: { parser: string }) => Promise<{ ast: unknown }>;
+
+/** Reads the YAML spec once; call before `operation` is asked about Serverless routes. */
+export async function loadSpecs(): Promise<void> {
+  if (docs.has(FILES.serverless)) return;
+  const text = readFileSync(new URL(FILES.serverless, SPECS), 'utf8');
+  // Prettier's debug entry point (exported, not typed); its YAML tree is the `yaml` package's with positions.
+  const parse: unknown = field(Reflect.get(prettier, '__debug'), 'parse');
+  if (typeof parse !== 'function') throw new Error('prettier.__debug.parse is gone; the YAML spec cannot be read');
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- an untyped export, checked to be a function just above
+  const { ast } = await (parse as ParseForDebug)(text, { parser: 'yaml' });
+  const parsed = yamlValue(ast);
+  docs.set(FILES.serverless, isObject(parsed) ? parsed : {});
+}
+
 function load(file: string): Doc {
   let doc = docs.get(file);
   if (!doc) {
@@ -101,11 +167,16 @@ export function violations(doc: Doc, schema: Schema, value: unknown, path = '$')
 /** `/organizations/{organization_id}` and `/api/v1/organizations/:orgId` both become `/organizations/*`. */
 const shape = (path: string) => path.replace(/\{[^}]+\}|:[A-Za-z]+/g, '*').replace(/\/$/, '') || '/';
 
-export type Api = 'cloud' | 'es';
+export type Api = 'cloud' | 'es' | 'serverless';
 
-/** The sandbox route pattern as the spec's path: Cloud drops `/api/v1`, ES drops `/_es/:projectId`. */
-export function specPath(pattern: string): { api: Api; path: string } {
+/**
+ * The sandbox route pattern as the spec's path: Cloud drops `/api/v1`, ES drops `/_es/:projectId`, Serverless
+ * keeps its prefix and names the project type (`:type`) the spec spells out per path.
+ */
+export function specPath(pattern: string, projectType = 'elasticsearch'): { api: Api; path: string } {
   if (pattern.startsWith('/_es/:projectId')) return { api: 'es', path: shape(pattern.slice('/_es/:projectId'.length)) };
+  if (pattern.startsWith('/api/v1/serverless/'))
+    return { api: 'serverless', path: shape(pattern.replace('/:type', `/${projectType}`)) };
   return { api: 'cloud', path: shape(pattern.replace(/^\/api\/v1/, '')) };
 }
 
@@ -115,9 +186,10 @@ interface Operation {
 }
 
 /** The spec operation for a method and sandbox pattern, or undefined when no loaded spec has it. */
-export function operation(method: string, pattern: string): Operation | undefined {
-  const { api, path } = specPath(pattern);
-  const files = api === 'cloud' ? [FILES.cloud] : [FILES.esRoles, FILES.esKeys];
+export function operation(method: string, pattern: string, projectType?: string): Operation | undefined {
+  const { api, path } = specPath(pattern, projectType);
+  const files =
+    api === 'cloud' ? [FILES.cloud] : api === 'serverless' ? [FILES.serverless] : [FILES.esRoles, FILES.esKeys];
   for (const file of files) {
     const doc = load(file);
     const paths = isObject(doc.paths) ? doc.paths : {};

@@ -3,11 +3,12 @@
  * role descriptors: the app checks a PUT body with it before sending, and the sandbox server checks incoming PUT
  * bodies with it, so the two cannot disagree.
  *
- * The privilege enums are non-exhaustive on the server (action patterns such as `indices:admin/get` are accepted), so
- * only names known to be stack-only are refused; any other name passes and the project's `_builtin` list has the
- * final word.
+ * A privilege name must be in the Serverless enum or be an action pattern (`cluster:monitor/main`,
+ * `indices:data/read/*`): the enums are non-exhaustive only in that way. Elasticsearch resolves anything else to
+ * "unknown cluster privilege [monitr]" (400), so the app refuses it first, with the closest names as a hint.
  */
 import { RoleDescriptor, type ApplicationPrivileges, type ProjectType } from '../api/schemas.js';
+import { didYouMean } from './suggest.js';
 import { formatPath, issue, joinPath, parseWith, type FieldIssue, type Validated } from './validation.js';
 
 /**
@@ -171,8 +172,32 @@ const INDEX_FIELDS = new Set(['names', 'privileges', 'field_security', 'query'])
 const FIELD_SECURITY_FIELDS = new Set(['grant', 'except']);
 const APPLICATION_FIELDS = new Set(['application', 'privileges', 'resources']);
 
-const STACK_ONLY_CLUSTER = new Set<string>(STACK_ONLY_CLUSTER_PRIVILEGES);
-const STACK_ONLY_INDEX = new Set<string>(STACK_ONLY_INDEX_PRIVILEGES);
+export type PrivilegeKind = 'cluster' | 'index';
+
+const KNOWN: Readonly<Record<PrivilegeKind, readonly string[]>> = {
+  cluster: SERVERLESS_CLUSTER_PRIVILEGES,
+  index: SERVERLESS_INDEX_PRIVILEGES,
+};
+const STACK_ONLY: Readonly<Record<PrivilegeKind, ReadonlySet<string>>> = {
+  cluster: new Set<string>(STACK_ONLY_CLUSTER_PRIVILEGES),
+  index: new Set<string>(STACK_ONLY_INDEX_PRIVILEGES),
+};
+/** The action prefixes Elasticsearch resolves as patterns (ClusterPrivilegeResolver.isClusterAction, IndexPrivilege). */
+const ACTION_PREFIXES: Readonly<Record<PrivilegeKind, readonly string[]>> = {
+  cluster: ['cluster:', 'indices:admin/template/', 'indices:admin/index_template/', 'indices:admin/xpack/rollup'],
+  index: ['indices:', 'internal:transport/proxy/indices:'],
+};
+
+/** Elasticsearch lower-cases a privilege name before resolving it, so `MONITOR` is `monitor`. */
+export function isKnownPrivilege(kind: PrivilegeKind, name: string): boolean {
+  const lower = name.toLowerCase();
+  return KNOWN[kind].includes(lower) || ACTION_PREFIXES[kind].some((prefix) => lower.startsWith(prefix));
+}
+
+/** Neither in the Serverless list, nor stack-only (reported as such), nor an action pattern. */
+export function isUnknownPrivilege(kind: PrivilegeKind, name: string): boolean {
+  return name.trim() !== '' && !STACK_ONLY[kind].has(name.toLowerCase()) && !isKnownPrivilege(kind, name);
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -196,11 +221,18 @@ function indexFieldExplanation(key: string): string | undefined {
   return undefined;
 }
 
-function privilegeNameIssues(names: readonly string[], stackOnly: ReadonlySet<string>, path: string): FieldIssue[] {
+/** Why Serverless refuses this privilege name, with the closest valid names; undefined when it is fine. */
+export function privilegeProblem(kind: PrivilegeKind, name: string): string | undefined {
+  if (name.trim() === '') return 'must not be empty';
+  if (STACK_ONLY[kind].has(name.toLowerCase())) return `"${name}" is not available on Serverless (stack only)`;
+  if (isKnownPrivilege(kind, name)) return undefined;
+  return `"${name}" is not a Serverless ${kind} privilege${didYouMean(name, KNOWN[kind])}`;
+}
+
+function privilegeNameIssues(names: readonly string[], kind: PrivilegeKind, path: string): FieldIssue[] {
   return names.flatMap((name, i): FieldIssue[] => {
-    const at = `${path}[${i}]`;
-    if (name.trim() === '') return [issue(at, 'must not be empty')];
-    return stackOnly.has(name) ? [issue(at, `"${name}" is not available on Serverless (stack only)`)] : [];
+    const problem = privilegeProblem(kind, name);
+    return problem ? [issue(`${path}[${i}]`, problem)] : [];
   });
 }
 
@@ -232,7 +264,7 @@ function indexEntryIssues(
         : [],
     ),
     ...(entry.privileges.length === 0 ? [issue(joinPath(path, 'privileges'), 'list at least one privilege')] : []),
-    ...privilegeNameIssues(entry.privileges, STACK_ONLY_INDEX, joinPath(path, 'privileges')),
+    ...privilegeNameIssues(entry.privileges, 'index', joinPath(path, 'privileges')),
     ...[dlsQueryIssue(entry.query, joinPath(path, 'query'))].filter((i) => i !== undefined),
   ];
 }
@@ -352,7 +384,7 @@ function semanticIssues(raw: Record<string, unknown>, desc: RoleDescriptor): Fie
   const rawIndices = (raw.indices ?? []) as Record<string, unknown>[];
   const rawApplications = (raw.applications ?? []) as Record<string, unknown>[];
   return [
-    ...privilegeNameIssues(desc.cluster ?? [], STACK_ONLY_CLUSTER, 'cluster'),
+    ...privilegeNameIssues(desc.cluster ?? [], 'cluster', 'cluster'),
     ...(desc.indices ?? []).flatMap((entry, i) => indexEntryIssues(rawIndices[i]!, entry, `indices[${i}]`)),
     ...(desc.applications ?? []).flatMap((entry, i) =>
       applicationEntryIssues(rawApplications[i]!, entry, `applications[${i}]`),

@@ -9,6 +9,8 @@ export interface RequestContext {
   /** The decoded JSON body; undefined when the request had none. */
   readonly body: unknown;
   readonly query: URLSearchParams;
+  /** Said back in `Warning` headers and the request log: what the real service would not accept as sent. */
+  readonly warnings: string[];
 }
 
 export function callerOf(ctx: RequestContext): Caller {

@@ -10,4 +10,6 @@ export interface SandboxCore {
   /** Origin the sandbox listens on; project endpoints are built from it. */
   readonly baseUrl: string;
   readonly faults: Faults;
+  /** `--strict`: refuse what the sandbox otherwise accepts with a warning (bare project role ids). */
+  readonly strict: boolean;
 }

@@ -20,6 +20,7 @@ export interface Outcome {
   readonly reply: Reply;
   readonly dialect: Dialect;
   readonly caller: Caller | undefined;
+  readonly warnings: readonly string[];
 }
 
 /** The dialect of a path no route claims, so even a 404 comes back in the language the client expects. */
@@ -58,7 +59,12 @@ export async function dispatch(
   const match = router.match(method, path);
   const fallbackDialect = dialectOfPath(path);
   if (match.kind === 'none')
-    return { reply: notFound(fallbackDialect, `${method} ${path}`).reply, dialect: fallbackDialect, caller: undefined };
+    return {
+      reply: notFound(fallbackDialect, `${method} ${path}`).reply,
+      dialect: fallbackDialect,
+      caller: undefined,
+      warnings: [],
+    };
   if (match.kind === 'wrong-method') {
     const error =
       match.dialect === 'es'
@@ -76,11 +82,13 @@ export async function dispatch(
       reply: { ...error.reply, headers: { ...error.reply.headers, allow: match.allowed.join(', ') } },
       dialect: match.dialect,
       caller: undefined,
+      warnings: [],
     };
   }
 
   const { route, params } = match;
   let caller: Caller | undefined;
+  const warnings: string[] = [];
   try {
     if (route.auth !== 'none') {
       const result = authenticate(incoming.authorization, core);
@@ -92,13 +100,17 @@ export async function dispatch(
       try {
         body = JSON.parse(incoming.rawBody);
       } catch (error) {
-        throw badRequest(route.dialect, `the request body is not valid JSON: ${(error as Error).message}`);
+        throw badRequest(
+          route.dialect,
+          `the request body is not valid JSON: ${(error as Error).message}`,
+          route.invalidBodyCode,
+        );
       }
     }
-    const ctx: RequestContext = { core, caller, body, query: incoming.query };
-    return { reply: await route.handle(ctx, params), dialect: route.dialect, caller };
+    const ctx: RequestContext = { core, caller, body, query: incoming.query, warnings };
+    return { reply: await route.handle(ctx, params), dialect: route.dialect, caller, warnings };
   } catch (error) {
-    if (error instanceof ReplyError) return { reply: error.reply, dialect: route.dialect, caller };
+    if (error instanceof ReplyError) return { reply: error.reply, dialect: route.dialect, caller, warnings };
     const message = `sandbox internal error: ${(error as Error).message}`;
     const reply =
       route.dialect === 'es'
@@ -106,6 +118,6 @@ export async function dispatch(
         : route.dialect === 'serverless'
           ? serverlessError(500, 'root.internal_error', message).reply
           : cloudError(500, 'root.internal_error', message).reply;
-    return { reply, dialect: route.dialect, caller };
+    return { reply, dialect: route.dialect, caller, warnings };
   }
 }

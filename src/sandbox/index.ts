@@ -36,6 +36,8 @@ export interface SandboxOptions {
   readonly stateFile?: string;
   /** Start the clock here and keep it still (tests); absent: follow the wall clock. */
   readonly now?: Date;
+  /** Refuse bare project role ids (`developer`) instead of accepting them with a Warning header. */
+  readonly strict?: boolean;
 }
 
 export interface RunningSandbox {
@@ -125,7 +127,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const data = saved?.data ?? seedOrganization({ seed, scale, now: seededAt });
-  core = { data, clock, baseUrl, faults };
+  core = { data, clock, baseUrl, faults, strict: options.strict ?? false };
   persist();
 
   let stopped: Promise<void> | undefined;

@@ -31,6 +31,8 @@ export interface StoredKey {
   role_assignments: RoleAssignments;
   /** sha256 of the secret, hex. The secret itself is shown once, at creation, and never stored. */
   secret_sha256: string;
+  /** Who manages the key (`_authenticate`'s `api_key.managed_by`); absent: a Cloud API key. */
+  managed_by?: 'cloud' | 'elasticsearch';
 }
 
 export interface StoredProject {

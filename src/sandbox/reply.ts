@@ -57,13 +57,14 @@ export function esError(status: number, type: string, reason: string, headers?: 
 /** Which dialect a route speaks, so shared steps (auth, body parsing) fail in the caller's language. */
 export type Dialect = 'cloud' | 'serverless' | 'es' | 'control';
 
-export function badRequest(dialect: Dialect, message: string): ReplyError {
+/** `code`: the endpoint's documented 400 code; `root.invalid_data` where the spec documents none. */
+export function badRequest(dialect: Dialect, message: string, code = 'root.invalid_data'): ReplyError {
   switch (dialect) {
     case 'es':
       return esError(400, 'parse_exception', message);
     case 'serverless':
-      return serverlessError(400, 'root.invalid_data', message);
+      return serverlessError(400, code, message);
     default:
-      return cloudError(400, 'root.invalid_data', message);
+      return cloudError(400, code, message);
   }
 }

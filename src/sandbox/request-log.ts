@@ -19,6 +19,8 @@ export interface LoggedRequest {
   readonly body: string | null;
   readonly redacted: boolean;
   status: number | null;
+  /** What the sandbox accepted but the real service would not take as sent (also in the `Warning` header). */
+  warnings?: readonly string[];
 }
 
 export interface RequestLog {

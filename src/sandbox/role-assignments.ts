@@ -20,6 +20,10 @@ export interface AssignmentRules {
   readonly projects: readonly StoredProject[];
   /** The 400 code of the calling endpoint (`role_assignments.invalid_role`, `api_keys.invalid_input`, …). */
   readonly errorCode: string;
+  /** Refuse a project role id that is not in the wire form instead of rewriting it (`ec-access sandbox --strict`). */
+  readonly strict: boolean;
+  /** Told about each id rewritten to the wire form. */
+  readonly warn: (message: string) => void;
 }
 
 interface ScopedEntry {
@@ -107,6 +111,11 @@ function projectEntry(
   const entry = baseEntry(raw, field, rules, fail);
   const roleId = expandProjectRoleId(type, entry.role_id);
   if (!roleId) throw fail(`${field}: "${entry.role_id}" is not a role of ${type} projects`, `${field}.role_id`);
+  if (roleId !== entry.role_id) {
+    const said = `${field}.role_id ${JSON.stringify(entry.role_id)} is not the wire form: Elastic Cloud expects "${roleId}"`;
+    if (rules.strict) throw fail(`${said} (the sandbox runs with --strict)`, `${field}.role_id`);
+    rules.warn(`${said}; the sandbox accepted it as "${roleId}"`);
+  }
   const scope = allOrIds(raw, 'project_ids', field, fail);
   for (const id of scope.project_ids ?? []) {
     const project = rules.projects.find((p) => p.id === id);

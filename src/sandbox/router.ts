@@ -14,6 +14,8 @@ export interface Route<Ctx> {
   readonly auth: AuthMode;
   /** The code a 401 carries on this endpoint (cloud-api.md documents a few per endpoint). */
   readonly unauthenticatedCode?: string;
+  /** The code a body that is not JSON gets, where the spec documents one for the endpoint's 400. */
+  readonly invalidBodyCode?: string;
   readonly handle: (ctx: Ctx, params: Readonly<Record<string, string>>) => Reply | Promise<Reply>;
 }
 

@@ -25,8 +25,9 @@ import { keyIdOf } from './auth.js';
 import type { RequestContext } from './context.js';
 import type { SandboxCore } from './core.js';
 import { dialectOfPath, dispatch, type Outcome } from './dispatch.js';
+import { decodeBody, encodeBody, responseCoding, type ResponseCoding } from './encoding.js';
 import type { RateLimits } from './rate-limit.js';
-import { cloudError, type Reply } from './reply.js';
+import { cloudError, esError, type Reply } from './reply.js';
 import type { RequestLog } from './request-log.js';
 import type { Router } from './router.js';
 
@@ -134,15 +135,26 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   const method = (req.method ?? 'GET').toUpperCase();
   const path = url.pathname;
-  const rawBody = await readBody(req);
-  if (rawBody === undefined) {
-    writeReply(
-      res,
-      cloudError(413, 'root.payload_too_large', `bodies are limited to ${MAX_BODY_BYTES} bytes`).reply,
-      {},
-    );
+  const raw = await readBody(req);
+  const coding = responseCoding(header(req, 'accept-encoding'));
+  const decoded =
+    raw === undefined
+      ? ({ ok: false, status: 413, message: `bodies are limited to ${MAX_BODY_BYTES} bytes` } as const)
+      : decodeBody(raw, header(req, 'content-encoding'), MAX_BODY_BYTES);
+  if (!decoded.ok) {
+    const code = decoded.status === 413 ? 'root.payload_too_large' : 'root.invalid_data';
+    const error =
+      dialectOfPath(path) === 'es'
+        ? esError(
+            decoded.status,
+            decoded.status === 413 ? 'content_too_long_exception' : 'parse_exception',
+            decoded.message,
+          )
+        : cloudError(decoded.status, code, decoded.message);
+    writeReply(res, error.reply, {}, coding);
     return;
   }
+  const rawBody = decoded.text;
   const core = parts.core();
   const incoming = { method, path, query: url.searchParams, authorization: req.headers.authorization, rawBody };
 
@@ -168,7 +180,7 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
     const { reply } = await dispatch(parts.control, core, incoming);
     // Accepting an invitation or adding a project changes the organization as much as an API write does.
     if (method !== 'GET' && reply.status < 300) parts.onWrite();
-    writeReply(res, reply, baseHeaders(core));
+    writeReply(res, reply, baseHeaders(core), coding);
     return;
   }
 
@@ -199,7 +211,7 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
   }
   if (fault?.kind === 'status' && before) {
     entry.status = fault.status;
-    writeReply(res, injectedReply(fault), baseHeaders(core));
+    writeReply(res, injectedReply(fault), baseHeaders(core), coding);
     return;
   }
 
@@ -216,7 +228,8 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
   }
   const reply = fault?.kind === 'status' ? injectedReply(fault) : outcome.reply;
   entry.status = reply.status;
-  const headers = { ...baseHeaders(core), ...serviceHeaders(parts, core, outcome) };
+  if (outcome.warnings.length > 0) entry.warnings = outcome.warnings;
+  const headers = { ...baseHeaders(core), ...serviceHeaders(parts, core, outcome), ...warningHeader(outcome) };
   if (fault?.kind === 'stall') {
     res.writeHead(reply.status, {
       ...headers,
@@ -230,7 +243,7 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
     else res.end();
     return;
   }
-  writeReply(res, reply, headers);
+  writeReply(res, reply, headers, coding);
 }
 
 /** HTTP/2: reset this request's stream only; HTTP/1.1 has no such thing, so the connection goes. */
@@ -272,19 +285,39 @@ function serviceHeaders(parts: ServerParts, core: SandboxCore, outcome: Outcome)
   };
 }
 
-function writeReply(res: Response, reply: Reply, headers: Record<string, string>): void {
-  const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+/**
+ * `Warning: 299 <agent> "<text>"` (RFC 7234 §5.5; RFC 9111 retired the field, but Elasticsearch still sends its
+ * deprecation notices this way, so clients surface it): one quoted text per warning, comma-separated.
+ */
+function warningHeader(outcome: Outcome): Record<string, string> {
+  if (outcome.warnings.length === 0) return {};
+  // Header values must be visible ASCII; the request log keeps the text exactly.
+  const text = (w: string) => w.replace(/[^\x20-\x7e]/g, '?').replace(/["\\]/g, '\\$&');
+  const quoted = outcome.warnings.map((w) => `299 ec-access-sandbox "${text(w)}"`);
+  return { warning: quoted.join(', ') };
+}
+
+function writeReply(res: Response, reply: Reply, headers: Record<string, string>, coding?: ResponseCoding): void {
+  const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const body = coding && text !== '' ? encodeBody(text, coding) : Buffer.from(text);
   res.writeHead(reply.status, {
     ...headers,
     ...reply.headers,
-    ...(body !== '' ? { 'content-type': 'application/json' } : {}),
-    'content-length': String(Buffer.byteLength(body)),
+    ...(text !== '' ? { 'content-type': 'application/json' } : {}),
+    ...(coding && text !== '' ? { 'content-encoding': coding } : {}),
+    vary: 'accept-encoding',
+    'content-length': String(body.length),
   });
   res.end(body);
 }
 
-/** The body as text, or undefined when it is larger than the limit. */
-async function readBody(req: Request): Promise<string | undefined> {
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+/** The body as received (still encoded), or undefined when it is larger than the limit. */
+async function readBody(req: Request): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -292,5 +325,5 @@ async function readBody(req: Request): Promise<string | undefined> {
     if (size > MAX_BODY_BYTES) return undefined;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

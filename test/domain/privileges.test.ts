@@ -61,7 +61,7 @@ describe('validateRoleDescriptor', () => {
 
   it('accepts everything Serverless allows', () => {
     const full = {
-      cluster: ['monitor', 'read_project_routing', 'indices:admin/get'],
+      cluster: ['monitor', 'read_project_routing', 'cluster:monitor/main'],
       indices: [
         {
           names: 'logs-*',
@@ -136,11 +136,11 @@ describe('validateRoleDescriptor', () => {
     ]);
   });
 
-  it('refuses stack-only privileges but lets unknown ones through', () => {
+  it('refuses stack-only privileges and lets action patterns through', () => {
     expect(
       issuesOf({
-        cluster: ['monitor', 'manage_ilm', 'manage_slm', 'cluster:monitor/main'],
-        indices: [{ names: ['a'], privileges: ['read', 'manage_follow_index'] }],
+        cluster: ['monitor', 'manage_ilm', 'manage_slm', 'cluster:monitor/main', 'MONITOR'],
+        indices: [{ names: ['a'], privileges: ['read', 'manage_follow_index', 'indices:data/read/*'] }],
       }),
     ).toEqual([
       { path: 'cluster[1]', message: '"manage_ilm" is not available on Serverless (stack only)' },
@@ -148,6 +148,30 @@ describe('validateRoleDescriptor', () => {
       {
         path: 'indices[0].privileges[1]',
         message: '"manage_follow_index" is not available on Serverless (stack only)',
+      },
+    ]);
+  });
+
+  it('refuses unknown privilege names with the closest valid ones as a hint', () => {
+    expect(
+      issuesOf({
+        cluster: ['monitr', 'manage_securty', 'xyzzy'],
+        indices: [{ names: ['a'], privileges: ['raed', 'view_index_metdata'] }],
+      }),
+    ).toEqual([
+      { path: 'cluster[0]', message: '"monitr" is not a Serverless cluster privilege (did you mean "monitor"?)' },
+      {
+        path: 'cluster[1]',
+        message: '"manage_securty" is not a Serverless cluster privilege (did you mean "manage_security"?)',
+      },
+      { path: 'cluster[2]', message: '"xyzzy" is not a Serverless cluster privilege' },
+      {
+        path: 'indices[0].privileges[0]',
+        message: '"raed" is not a Serverless index privilege (did you mean "read"?)',
+      },
+      {
+        path: 'indices[0].privileges[1]',
+        message: '"view_index_metdata" is not a Serverless index privilege (did you mean "view_index_metadata"?)',
       },
     ]);
   });

@@ -53,13 +53,26 @@ describe('ec-access sandbox', () => {
 
   it('parses every flag', () => {
     expect(
-      parseSandboxArgs(['--port', '8080', '--state', 's.json', '--scale', 'large', '--latency', '50', '--seed', '9']),
+      parseSandboxArgs([
+        '--port',
+        '8080',
+        '--state',
+        's.json',
+        '--scale',
+        'large',
+        '--latency',
+        '50',
+        '--seed',
+        '9',
+        '--strict',
+      ]),
     ).toEqual({
       port: 8080,
       stateFile: 's.json',
       scale: 'large',
       latencyMs: 50,
       seed: 9,
+      strict: true,
     });
   });
 });

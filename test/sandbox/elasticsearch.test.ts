@@ -99,7 +99,7 @@ describe('role API with the sandbox owner key (project-scoped admin on every pro
       expect.objectContaining({
         roles: ['admin'],
         authentication_type: 'api_key',
-        api_key: { id: sb.ownerKeyId, name: 'ec-access sandbox (owner)' },
+        api_key: { id: sb.ownerKeyId, name: 'ec-access sandbox (owner)', managed_by: 'cloud' },
       }),
     );
   });

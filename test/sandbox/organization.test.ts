@@ -122,8 +122,12 @@ describe('members', () => {
     expect(wrong.headers.get('allow')).toContain('GET');
   });
 
-  it('answers a body that is not JSON with 400 root.invalid_data', async () => {
-    const answer = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: '{"description": ' });
-    expect([answer.status, answer.json.errors[0].code]).toEqual([400, 'root.invalid_data']);
+  it("answers a body that is not JSON with the endpoint's documented 400 code, else root.invalid_data", async () => {
+    const key = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: '{"description": ' });
+    expect([key.status, key.json.errors[0].code]).toEqual([400, 'api_keys.invalid_input']);
+    const members = await call(sb, 'GET', `/api/v1/organizations/${sb.organizationId}/members`);
+    const userId: string = members.json.members[0].user_id;
+    const assign = await call(sb, 'POST', `/api/v1/users/${userId}/role_assignments`, { body: '{"project": ' });
+    expect([assign.status, assign.json.errors[0].code]).toEqual([400, 'root.invalid_data']);
   });
 });

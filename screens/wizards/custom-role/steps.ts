@@ -7,8 +7,10 @@ import type { Member } from '../../../src/api/schemas.js';
 import { validateRoleName } from '../../../src/domain/role-name.js';
 import {
   KIBANA_FEATURES,
+  privilegeProblem,
   SERVERLESS_CLUSTER_PRIVILEGES,
   SERVERLESS_INDEX_PRIVILEGES,
+  type PrivilegeKind,
 } from '../../../src/domain/privileges.js';
 import type { Option, Step } from '../../../components/wizard/model.js';
 import { customRolesIn, projectName, type WizardEnv } from '../env.js';
@@ -47,6 +49,13 @@ const index = entryLens(INDICES);
 const kibana = entryLens(KIBANA);
 
 const options = (names: readonly string[]): Option[] => names.map((n) => ({ id: n, label: n }));
+
+/** A role read for editing may hold names the picker does not offer (a typo made elsewhere): say so, with a hint. */
+const privilegeNotes = (kind: PrivilegeKind, names: readonly string[]) =>
+  names.flatMap((name) => {
+    const problem = privilegeProblem(kind, name);
+    return problem ? [{ tone: 'danger' as const, text: `${problem}; Elasticsearch refuses the role with it` }] : [];
+  });
 
 function featureOptions(v: RoleValues, env: WizardEnv): Option[] {
   const types = new Set(env.snapshot.projects.filter((p) => v.projectIds.includes(p.id)).map((p) => p.type));
@@ -119,6 +128,7 @@ export const ROLE_STEPS: readonly S[] = [
     options: () => options(SERVERLESS_CLUSTER_PRIVILEGES),
     get: (v) => v.cluster,
     set: (v, cluster) => ({ ...v, cluster }),
+    notes: (v) => privilegeNotes('cluster', v.cluster),
   },
   loopMenu(
     { id: 'indices', concept: 'index-privileges', title: 'Index privileges', firstSubStep: 'index-names' },
@@ -146,6 +156,7 @@ export const ROLE_STEPS: readonly S[] = [
     options: () => options(SERVERLESS_INDEX_PRIVILEGES),
     get: (v) => index.get(v).privileges,
     set: (v, privileges) => index.set(v, { privileges }),
+    notes: (v) => privilegeNotes('index', index.get(v).privileges),
     validate: (v) =>
       index.get(v).privileges.length === 0 ? 'Choose at least one privilege (space to tick)' : undefined,
     summary: () => '',

@@ -15,7 +15,7 @@ export interface SandboxCommandIo {
   readonly stop?: AbortSignal;
 }
 
-const USAGE = `usage: ec-access sandbox [--port N] [--state FILE] [--scale small|medium|large] [--latency MS] [--seed N]
+const USAGE = `usage: ec-access sandbox [--port N] [--state FILE] [--scale small|medium|large] [--latency MS] [--seed N] [--strict]
 
 Runs a local simulation of the Elastic Cloud API and each Serverless project's Elasticsearch security API on
 127.0.0.1, seeded with a realistic organization, until Ctrl-C. Prints EC_BASE_URL, EC_API_KEY (an organization
@@ -29,6 +29,8 @@ with the real API).
                     or large (10,000 members, 300 projects, 500 keys)
   --latency MS      add this delay to every API request
   --seed N          the same seed builds the same organization (default 1)
+  --strict          refuse bare project role ids ("developer") as Elastic Cloud does; without it they are
+                    accepted as the prefixed id ("elasticsearch-developer") with a Warning header
 
 Sandbox controls (no key needed): POST <EC_BASE_URL>/_sandbox/clock {"advance":"3d"}, /_sandbox/faults,
 /_sandbox/invitations/<token>/_accept, /_sandbox/projects, GET /_sandbox/requests, POST /_sandbox/reset.
@@ -58,6 +60,7 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxOptions | 'hel
       scale: { type: 'string' },
       latency: { type: 'string' },
       seed: { type: 'string' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -77,6 +80,7 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxOptions | 'hel
     ...(values.scale !== undefined ? { scale: values.scale } : {}),
     ...(latencyMs !== undefined ? { latencyMs } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(values.strict === true ? { strict: true } : {}),
   };
 }
 

@@ -4,6 +4,12 @@ import type { RequestContext } from '../context.js';
 import { cloudError } from '../reply.js';
 import { one } from '../router.js';
 
+/** How role assignments in a request body are read: strictly or with a warning per rewritten role id. */
+export const assignmentMode = (ctx: RequestContext) => ({
+  strict: ctx.core.strict,
+  warn: (message: string) => ctx.warnings.push(message),
+});
+
 /** `{organization_id}` in a path must be the caller's organization; any other id does not exist for them. */
 export function requireOrganization(ctx: RequestContext, rawOrgId: string): void {
   const orgId = one(rawOrgId);

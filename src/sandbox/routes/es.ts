@@ -4,6 +4,7 @@
  * Elasticsearch does. Access follows es-access.ts: no covering `application_roles` → 403 on everything; reading
  * roles needs `read_security`, writing them `manage_security` (of the predefined roles only `admin` has either).
  */
+import { createHash } from 'node:crypto';
 import { callerOf, type RequestContext } from '../context.js';
 import { effectiveRoles, holdsPrivilege, type SecurityPrivilege } from '../es-access.js';
 import type { StoredProject, StoredRole } from '../model.js';
@@ -12,6 +13,7 @@ import { isReservedRoleName, validateRoleNameSyntax } from '../../domain/role-na
 import { reservedRoles } from '../reserved-roles.js';
 import { list, one, type Route } from '../router.js';
 import { BUILTIN_PRIVILEGES, checkRoleDescriptor } from '../role-descriptor.js';
+import { queryRoles } from '../role-query.js';
 
 type R = Route<RequestContext>;
 const es = { dialect: 'es', auth: 'es' } as const;
@@ -19,6 +21,8 @@ const ROLE_GET = 'cluster:admin/xpack/security/role/get';
 const ROLE_PUT = 'cluster:admin/xpack/security/role/put';
 const ROLE_DELETE = 'cluster:admin/xpack/security/role/delete';
 const BUILTIN_GET = 'cluster:admin/xpack/security/privilege/builtin/get';
+const ROLE_QUERY = 'cluster:admin/xpack/security/role/query';
+const MAIN = 'cluster:monitor/main';
 
 interface Access {
   readonly project: StoredProject;
@@ -73,7 +77,52 @@ function putRole(ctx: RequestContext, params: Readonly<Record<string, string>>) 
   return ok({ role: { created } });
 }
 
+/**
+ * `GET /` on Serverless (RootNodeInfoResponse.ts, the spec's Serverless example): `build_flavor: serverless`
+ * identifies it; `version.number` is a compatibility value (the next target release), not a deployed version.
+ */
+function rootInfo(project: StoredProject) {
+  const uuid = createHash('sha256').update(project.id).digest('base64url').slice(0, 22);
+  return {
+    name: 'serverless',
+    cluster_name: project.id,
+    cluster_uuid: uuid,
+    version: {
+      number: '9.4.0',
+      build_flavor: 'serverless',
+      build_type: 'docker',
+      build_hash: '0000000000000000000000000000000000000000',
+      build_date: '2026-03-31T12:25:05.021648363Z',
+      build_snapshot: false,
+      lucene_version: '10.4.0',
+      minimum_wire_compatibility_version: '9.4.0',
+      minimum_index_compatibility_version: '9.4.0',
+    },
+    tagline: 'You Know, for Search',
+  };
+}
+
+function queryRole(ctx: RequestContext, params: Readonly<Record<string, string>>) {
+  const { custom } = access(ctx, params.projectId!, ROLE_QUERY, 'read_security');
+  return ok(queryRoles(custom, ctx.body));
+}
+
 export const esRoutes: readonly R[] = [
+  {
+    ...es,
+    method: 'GET',
+    pattern: '/_es/:projectId',
+    handle: (ctx, { projectId }) => ok(rootInfo(access(ctx, projectId!, MAIN).project)),
+  },
+  {
+    ...es,
+    method: 'HEAD',
+    pattern: '/_es/:projectId',
+    handle: (ctx, { projectId }) => {
+      access(ctx, projectId!, MAIN);
+      return { status: 200 };
+    },
+  },
   {
     ...es,
     method: 'GET',
@@ -130,10 +179,12 @@ export const esRoutes: readonly R[] = [
         authentication_realm: { name: '_es_api_key', type: '_es_api_key' },
         lookup_realm: { name: '_es_api_key', type: '_es_api_key' },
         authentication_type: 'api_key',
-        api_key: { id: key.id, name: key.description },
+        api_key: { id: key.id, name: key.description, managed_by: key.managed_by ?? 'cloud' },
       });
     },
   },
+  { ...es, method: 'POST', pattern: '/_es/:projectId/_security/_query/role', handle: queryRole },
+  { ...es, method: 'GET', pattern: '/_es/:projectId/_security/_query/role', handle: queryRole },
   {
     ...es,
     method: 'GET',

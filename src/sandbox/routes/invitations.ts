@@ -14,7 +14,7 @@ import { BASE62 } from '../rng.js';
 import { randomId } from '../secrets.js';
 import { DEFAULT_INVITATION_LIFETIME_MS, parseDuration } from '../../domain/duration.js';
 import { invitationWire, isPast } from '../wire.js';
-import { requireOrganization, requireOwner } from './common.js';
+import { assignmentMode, requireOrganization, requireOwner } from './common.js';
 
 type R = Route<RequestContext>;
 const cloud = { dialect: 'cloud', auth: 'cloud' } as const;
@@ -115,6 +115,7 @@ function createInvitations(ctx: RequestContext): Invitation[] {
     orgId: data.organization.id,
     projects: data.projects,
     errorCode: 'root.invalid_data',
+    ...assignmentMode(ctx),
   });
 
   const fresh: StoredInvitation[] = emails.map((email) => ({

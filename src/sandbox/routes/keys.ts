@@ -15,6 +15,7 @@ import { callerOf, isRecord, type RequestContext } from '../context.js';
 import type { StoredKey } from '../model.js';
 import { cloudError, cloudErrors, ok } from '../reply.js';
 import { normalizeRoleAssignments } from '../role-assignments.js';
+import { assignmentMode } from './common.js';
 import { one, type Route } from '../router.js';
 import { BASE62 } from '../rng.js';
 import { hashSecret, newSecret, randomId } from '../secrets.js';
@@ -23,6 +24,8 @@ import { isKeyActive, keyWire } from '../wire.js';
 
 type R = Route<RequestContext>;
 const cloud = { dialect: 'cloud', auth: 'cloud' } as const;
+/** POST /users/auth/keys documents 400 `api_keys.invalid_input`; the bulk DELETE (undocumented) answers the same. */
+const withBody = { ...cloud, invalidBodyCode: 'api_keys.invalid_input' } as const;
 
 export const MAX_ACTIVE_KEYS = 500;
 const FORBIDDEN = 'api_keys.unauthorized';
@@ -42,13 +45,13 @@ export const keyRoutes: readonly R[] = [
       ok({ keys: visibleKeys(ctx, callerOf(ctx)).map((k) => keyWire(k, ctx.core.data.organization.id)) }),
   },
   {
-    ...cloud,
+    ...withBody,
     method: 'POST',
     pattern: '/api/v1/users/auth/keys',
     handle: (ctx) => ok(createKey(ctx), 201),
   },
   {
-    ...cloud,
+    ...withBody,
     method: 'DELETE',
     pattern: '/api/v1/users/auth/keys',
     handle: (ctx) => {
@@ -145,6 +148,7 @@ function createKey(ctx: RequestContext): CreatedApiKey {
           orgId: data.organization.id,
           projects: data.projects,
           errorCode: 'api_keys.invalid_input',
+          ...assignmentMode(ctx),
         });
 
   const active = data.keys.filter((k) => isKeyActive(k, now)).length;

@@ -6,6 +6,7 @@
 import { callerOf, type RequestContext } from '../context.js';
 import { cloudError, ok } from '../reply.js';
 import { addAssignments, normalizeRoleAssignments, removeAssignments } from '../role-assignments.js';
+import { assignmentMode } from './common.js';
 import { one, type Route } from '../router.js';
 
 type R = Route<RequestContext>;
@@ -33,6 +34,7 @@ function change(kind: 'add' | 'remove') {
       orgId: data.organization.id,
       projects: data.projects,
       errorCode: 'role_assignments.invalid_role',
+      ...assignmentMode(ctx),
     });
     member.role_assignments =
       kind === 'add'

@@ -5,7 +5,7 @@
  * about a third of that, and each command still loads only what it needs (dispatch.ts import()s commands by path,
  * so the layout under dist/app mirrors dist/src).
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -13,8 +13,11 @@ import { dependencyPatches } from './dependency-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'dist', 'src');
+// Modules the commands share through static imports; no command line loads them by path, and as entry points they
+// would only add files (and split the chunks finer).
+const sharedModules = new Set(['registry.js', 'command-help.js', 'tui-session.js']);
 const commands = readdirSync(join(src, 'cli', 'commands'))
-  .filter((f) => f.endsWith('.js'))
+  .filter((f) => f.endsWith('.js') && !sharedModules.has(f))
   .map((f) => join(src, 'cli', 'commands', f));
 
 /** Ink imports react-devtools-core only when DEV=true; it is not a dependency, so it resolves to nothing. */
@@ -26,7 +29,8 @@ const noDevtools = {
   },
 };
 
-const patches = dependencyPatches({ nodeModules: join(root, 'node_modules'), src });
+// esbuild reports resolved paths, so a symlinked node_modules (a worktree sharing one install) is compared by its target.
+const patches = dependencyPatches({ nodeModules: realpathSync(join(root, 'node_modules')), src });
 
 // Chunk names carry content hashes: without a clean start, every build would leave the previous chunks behind.
 const outdir = join(root, 'dist', 'app');

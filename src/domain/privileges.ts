@@ -9,6 +9,7 @@
  */
 import { RoleDescriptor, type ApplicationPrivileges, type ProjectType } from '../api/schemas.js';
 import { issue, joinPath, parseWith, type FieldIssue, type Validated } from './validation.js';
+import { errorMessage } from '../util/errors.js';
 
 /**
  * The Serverless enum of the spec (2026-08). It still lists `manage_behavioral_analytics` and
@@ -209,7 +210,7 @@ function dlsQueryIssue(query: unknown, path: string): FieldIssue | undefined {
   try {
     return isRecord(JSON.parse(query)) ? undefined : issue(path, 'a DLS query string must hold a JSON object');
   } catch (error) {
-    return issue(path, `not valid JSON (${(error as Error).message}); give a Query DSL object or its JSON text`);
+    return issue(path, `not valid JSON (${errorMessage(error)}); give a Query DSL object or its JSON text`);
   }
 }
 

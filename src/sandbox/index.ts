@@ -77,7 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = createFaults(options.latencyMs ?? 0);
   const log = createRequestLog();
 
-  let core: SandboxCore | undefined;
+  let core: SandboxCore | undefined; // set once the server listens
   const coreOf = () => {
     if (!core) throw new Error('the sandbox is not listening yet');
     return core;

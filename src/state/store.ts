@@ -58,16 +58,16 @@ export interface StoreOptions {
 }
 
 export interface Store {
-  getState(): DataState;
-  subscribe(listener: () => void): () => void;
+  getState: () => DataState;
+  subscribe: (listener: () => void) => () => void;
   /** Kick off the initial load. `first` requests go out before the rest (the screen the user opened on). */
   start(first?: readonly ListResource[]): void;
   /** Reload after a write. Resolves when the reload settled; failures land in the resource, never reject. */
   refresh(scope: RefreshScope | readonly RefreshScope[]): Promise<void>;
   /** Load a project's custom role names unless already asked for (failures are retried by refresh only). */
-  ensureCustomRoles(projectId: string): Promise<void>;
+  ensureCustomRoles: (projectId: string) => Promise<void>;
   /** Load one custom role's descriptor from the project's Elasticsearch unless already asked for. */
-  ensureRole(projectId: string, name: string): Promise<void>;
+  ensureRole: (projectId: string, name: string) => Promise<void>;
   /** The time the data describes (the store's clock). */
   now(): Date;
   /** The loaded organization as domain code sees it; undefined until the organization is known. */

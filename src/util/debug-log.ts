@@ -7,6 +7,7 @@ import { appendFileSync, chmodSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stateDir } from './state-dir.js';
 import { scrubText } from './redact.js';
+import { errorCode } from './errors.js';
 
 export interface DebugLog {
   readonly path: string;
@@ -68,6 +69,6 @@ function tightenExisting(path: string): void {
   try {
     if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (errorCode(error) !== 'ENOENT') throw error;
   }
 }

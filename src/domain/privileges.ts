@@ -350,8 +350,10 @@ function applicationEntryIssues(
 }
 
 function semanticIssues(raw: Record<string, unknown>, desc: RoleDescriptor): FieldIssue[] {
-  const rawIndices = (raw.indices ?? []) as Record<string, unknown>[];
-  const rawApplications = (raw.applications ?? []) as Record<string, unknown>[];
+  // The parsed descriptor's entries line up with the raw ones, which parsing already found to be objects.
+  const records = (value: unknown) => (Array.isArray(value) ? value : []).map((e: unknown) => (isRecord(e) ? e : {}));
+  const rawIndices = records(raw.indices);
+  const rawApplications = records(raw.applications);
   return [
     ...privilegeNameIssues(desc.cluster ?? [], STACK_ONLY_CLUSTER, 'cluster'),
     ...(desc.indices ?? []).flatMap((entry, i) => indexEntryIssues(rawIndices[i]!, entry, `indices[${i}]`)),

@@ -3,7 +3,6 @@
  * `/_es/<projectId>`) plus `/_sandbox` controls, on 127.0.0.1. The app reaches it through the same clients as the
  * real cloud; anything else that speaks HTTP (curl, the skill's script) works against it unchanged.
  */
-import type { AddressInfo } from 'node:net';
 import { createClock, type ClockSnapshot } from './clock.js';
 import type { RequestContext } from './context.js';
 import type { SandboxCore } from './core.js';
@@ -122,7 +121,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the sandbox is not listening on TCP');
+  const { port } = address;
   const baseUrl = `http://127.0.0.1:${port}`;
   const data = saved?.data ?? seedOrganization({ seed, scale, now: seededAt });
   core = { data, clock, baseUrl, faults };

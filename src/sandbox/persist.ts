@@ -133,7 +133,7 @@ export function loadState(file: string): SavedState | undefined {
     );
   }
   const { format: _format, version: _version, ...state } = parsed.data;
-  return state as SavedState;
+  return state;
 }
 
 export function saveState(file: string, state: SavedState): void {

@@ -46,6 +46,9 @@ export type RefreshScope =
   | { readonly customRoles: string }
   | { readonly role: { readonly projectId: string; readonly name: string } };
 
+const isScopeList = (scope: RefreshScope | readonly RefreshScope[]): scope is readonly RefreshScope[] =>
+  Array.isArray(scope);
+
 export interface StoreOptions {
   readonly cloud: CloudApi;
   /** Configured organization; wins over discovery. */
@@ -332,7 +335,7 @@ export function createStore(options: StoreOptions): Store {
       void orgId();
     },
     async refresh(scope) {
-      const scopes: readonly RefreshScope[] = Array.isArray(scope) ? scope : [scope as RefreshScope];
+      const scopes: readonly RefreshScope[] = isScopeList(scope) ? scope : [scope];
       await Promise.all(scopes.map(refreshOne));
     },
     // Screens call these on every render that shows the data; retrying failures here would loop, so only a

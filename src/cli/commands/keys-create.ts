@@ -7,7 +7,7 @@
  * The value is saved to a 0600 file and never printed unless `--reveal` asks for it.
  */
 import { parseResponse } from '../../api/parse.js';
-import { CreatedApiKey, isProjectType, PROJECT_TYPES, type Project, type ProjectType } from '../../api/schemas.js';
+import { CreatedApiKey, isProjectType, PROJECT_TYPES, type Project } from '../../api/schemas.js';
 import type { AssignmentInput } from '../../domain/builders/assignment-input.js';
 import { buildCreateApiKey } from '../../domain/builders/api-key.js';
 import { ORGANIZATION_OWNER_ROLE_ID } from '../../domain/catalog.js';

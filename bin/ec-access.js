@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled entry point lives in dist/ (built by `npm install` through the prepare script).
+// Thin launcher: the compiled entry point is the bundle in dist/app (`npm start` or `npm run build` makes it in a
+// checkout; the published package ships it).
+import module from 'node:module';
+import process from 'node:process';
+
 // React's development build is several times slower and hungrier; users get the production one unless they ask.
 process.env.NODE_ENV ??= 'production';
+// Node 22.1+ keeps the compiled bundle in its compile cache (in the OS temp folder) so later starts skip most of the
+// parsing; NODE_DISABLE_COMPILE_CACHE=1 turns it off. Older Nodes lack the function, and a cache that cannot be
+// written only costs the speed-up.
+module.enableCompileCache?.();
 import('../dist/app/cli/main.js').catch((err) => {
   if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/app/cli/main.js')) {
-    process.stderr.write('ec-access is not built yet: run `npm install` (or `npm run build`) in the project folder.\n');
+    process.stderr.write('ec-access is not built yet: run `npm start` (or `npm run build`) in the project folder.\n');
     process.exit(1);
   }
   throw err;

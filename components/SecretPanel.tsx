@@ -23,6 +23,7 @@ import type { Secret } from '../src/util/secret.js';
 import { useSyncReducer } from './confirm/use-sync-reducer.js';
 import { ACK_WORD, INITIAL_SECRET, secretReducer, type SecretState } from './secret/model.js';
 import type { Note } from './wizard/model.js';
+import { errorCode } from '../src/util/errors.js';
 
 export interface CreatedKey {
   readonly id: string;
@@ -49,10 +50,7 @@ function saveNotice(dir: string, fileName: string, secret: Secret): { tone: Tone
     const { path } = writeSecretFile({ dir: dir.trim() || process.cwd(), fileName, value: secret.reveal() });
     return { tone: 'success', text: `Saved to ${path} (readable by you only, mode 0600)` };
   } catch (error) {
-    const text =
-      error instanceof SecretFileError
-        ? error.message
-        : `could not save: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+    const text = error instanceof SecretFileError ? error.message : `could not save: ${errorCode(error) ?? 'error'}`;
     return { tone: 'danger', text: `${text}; nothing was saved` };
   }
 }

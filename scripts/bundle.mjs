@@ -13,8 +13,11 @@ import { dependencyPatches } from './dependency-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'dist', 'src');
+// Modules the commands share through static imports; no command line loads them by path, and as entry points they
+// would only add files (and split the chunks finer).
+const sharedModules = new Set(['registry.js', 'command-help.js', 'tui-session.js']);
 const commands = readdirSync(join(src, 'cli', 'commands'))
-  .filter((f) => f.endsWith('.js'))
+  .filter((f) => f.endsWith('.js') && !sharedModules.has(f))
   .map((f) => join(src, 'cli', 'commands', f));
 
 /** Ink imports react-devtools-core only when DEV=true; it is not a dependency, so it resolves to nothing. */

@@ -15,6 +15,7 @@ import { LinesView, maxScroll } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { useAuditSession } from './session.js';
 import { auditLines } from './audit-lines.js';
+import { errorCode, errorMessage } from '../../src/util/errors.js';
 
 const LIMIT = 500;
 /** Path line, warnings line, hints. */
@@ -40,7 +41,7 @@ function readEntries(read: ((limit: number) => AuditEntry[]) | undefined): { ent
   } catch (error) {
     return {
       entries: [],
-      error: `cannot read the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      error: `cannot read the audit trail: ${errorCode(error) ?? errorMessage(error)}`,
     };
   }
 }

@@ -15,13 +15,14 @@ import {
   type AuditMode,
 } from '../../src/audit/index.js';
 import type { Secret } from '../../src/util/secret.js';
+import { errorCode, errorMessage } from '../../src/util/errors.js';
 
 export interface AuditSession {
   readonly path: string;
   /** Give this to the client factories as `onWrite`. */
   readonly observer: WriteObserver;
   /** The last `limit` entries, oldest first; every ec-access process writes to the same file. */
-  read(limit: number): AuditEntry[];
+  read: (limit: number) => AuditEntry[];
   /** Appends a `verify` line (what a re-read showed after a write). */
   record(input: AuditInput): void;
   /** Problems with the trail itself (unwritable file, permissions narrowed), for the audit view. */
@@ -51,9 +52,7 @@ export function createAuditSession(options: AuditSessionOptions): AuditSession {
         onWarning: (message) => warnings.push(message),
       });
     } catch (error) {
-      warnings.push(
-        `cannot open the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
+      warnings.push(`cannot open the audit trail: ${errorCode(error) ?? errorMessage(error)}`);
     }
     return log;
   };
@@ -65,9 +64,7 @@ export function createAuditSession(options: AuditSessionOptions): AuditSession {
       try {
         open()?.record(input);
       } catch (error) {
-        warnings.push(
-          `could not add to the audit trail: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-        );
+        warnings.push(`could not add to the audit trail: ${errorCode(error) ?? errorMessage(error)}`);
       }
     },
     warnings: () => warnings,

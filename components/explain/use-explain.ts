@@ -9,7 +9,7 @@ import { explanationOf, type ConceptId, type Explanation } from '../../src/domai
 
 export interface ExplainState {
   readonly open: boolean;
-  setOpen(open: boolean): void;
+  setOpen: (open: boolean) => void;
 }
 
 export const ExplainContext = createContext<ExplainState | undefined>(undefined);

@@ -17,6 +17,7 @@ const ServerText = z.string().transform(inertText);
 export const PROJECT_TYPES = ['elasticsearch', 'observability', 'security'] as const;
 export const ProjectType = z.enum(PROJECT_TYPES);
 export type ProjectType = z.infer<typeof ProjectType>;
+export const isProjectType = (value: unknown): value is ProjectType => PROJECT_TYPES.some((t) => t === value);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Organizations

@@ -17,6 +17,7 @@ import {
 } from './entry.js';
 import { appendLine, auditPath, prepareAuditFile } from './file.js';
 import { auditRedactor, type AuditRedactor } from './redact.js';
+import { errorCode, errorMessage } from '../util/errors.js';
 
 export interface AuditLogOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -130,9 +131,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     try {
       record({ type: 'write', event });
     } catch (error) {
-      warn(
-        `could not add to the audit trail ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
+      warn(`could not add to the audit trail ${path}: ${errorCode(error) ?? errorMessage(error)}`);
     }
   };
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { AuditEntry } from './entry.js';
 import { auditPath } from './file.js';
+import { errorCode } from '../util/errors.js';
 
 export interface ReadAuditOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -19,7 +20,7 @@ export function readAuditEntries(options: ReadAuditOptions = {}): AuditEntry[] {
   try {
     text = readFileSync(auditPath(options.env), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (errorCode(error) === 'ENOENT') return [];
     throw error;
   }
   const entries = text.split('\n').flatMap((line) => {

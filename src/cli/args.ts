@@ -63,7 +63,10 @@ export function parseCommandLine<C extends CommandShape>(
   argv: readonly string[],
   commands: readonly C[],
 ): CommandLine<C> {
-  const allOptions: OptionSpecs = Object.assign({}, ...commands.map((c) => c.options ?? {}), GLOBAL_OPTIONS);
+  const allOptions: OptionSpecs = {
+    ...commands.reduce<OptionSpecs>((all, c) => ({ ...all, ...c.options }), {}),
+    ...GLOBAL_OPTIONS,
+  };
   // A loose first pass only finds where the command words are; flags are checked strictly below.
   const loose = parseArgs({
     args: [...argv],
@@ -133,7 +136,10 @@ function usageMessage(error: unknown): string {
 }
 
 function globalFlags(values: FlagValues): GlobalFlags {
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const text = (name: string) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
   if (values.sandbox === true && values['no-sandbox'] === true) {
     throw new UsageError('--sandbox and --no-sandbox contradict each other; use one');
   }

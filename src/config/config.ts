@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { HTTP2_MODES, type Http2Mode } from '../api/http.js';
 import { Secret } from '../util/secret.js';
 import { isExposed, readEnvFile, type EnvFile } from './env-file.js';
+import { errorCode } from '../util/errors.js';
 
 export const DEFAULT_CLOUD_BASE_URL = 'https://api.elastic-cloud.com';
 
@@ -130,7 +131,7 @@ function loadEnvFile(explicit: string | undefined, cwd: string): EnvFile | undef
   try {
     file = readEnvFile(path);
   } catch (error) {
-    throw new ConfigError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(`cannot read ${path}: ${errorCode(error) ?? String(error)}`);
   }
   if (!file && explicit !== undefined) throw new ConfigError(`--env-file: ${path} does not exist`);
   return file;

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'dotenv';
+import { errorCode } from '../util/errors.js';
 
 export interface EnvFile {
   readonly path: string;
@@ -18,7 +19,7 @@ export function readEnvFile(path: string): EnvFile | undefined {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
   }
   return { path, values: parse(text), mode: statSync(path).mode & 0o777 };

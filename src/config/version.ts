@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 let cached: string | undefined;
 
@@ -13,11 +14,13 @@ export function packageVersion(): string {
   return cached;
 }
 
+const PackageJson = z.looseObject({ name: z.string(), version: z.string() });
+
 function findVersion(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
     try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-      if (pkg.name === 'ec-access' && typeof pkg.version === 'string') return pkg.version;
+      const pkg = PackageJson.safeParse(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
+      if (pkg.success && pkg.data.name === 'ec-access') return pkg.data.version;
     } catch {
       // No package.json here (or not ours): keep walking up.
     }

@@ -46,7 +46,7 @@ function withStep(plan: Plan, index: number, step: PlanStep): Plan {
 function errorText(error: unknown): { message: string; hint?: string } {
   // Returned fresh and mutable: a settled step appends what the re-read showed.
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
-    const { hint } = error as { hint?: unknown };
+    const hint = 'hint' in error ? error.hint : undefined;
     return typeof hint === 'string' && hint ? { message: error.message, hint } : { message: error.message };
   }
   return { message: String(error) };

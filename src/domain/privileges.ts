@@ -10,6 +10,7 @@
 import { RoleDescriptor, type ApplicationPrivileges, type ProjectType } from '../api/schemas.js';
 import { didYouMean } from './suggest.js';
 import { formatPath, issue, joinPath, parseWith, type FieldIssue, type Validated } from './validation.js';
+import { errorMessage } from '../util/errors.js';
 
 /**
  * The Serverless enum of the spec (2026-08). It still lists `manage_behavioral_analytics` and
@@ -241,7 +242,7 @@ function dlsQueryIssue(query: unknown, path: string): FieldIssue | undefined {
   try {
     return isRecord(JSON.parse(query)) ? undefined : issue(path, 'a DLS query string must hold a JSON object');
   } catch (error) {
-    return issue(path, `not valid JSON (${(error as Error).message}); give a Query DSL object or its JSON text`);
+    return issue(path, `not valid JSON (${errorMessage(error)}); give a Query DSL object or its JSON text`);
   }
 }
 
@@ -381,8 +382,10 @@ function applicationEntryIssues(
 }
 
 function semanticIssues(raw: Record<string, unknown>, desc: RoleDescriptor): FieldIssue[] {
-  const rawIndices = (raw.indices ?? []) as Record<string, unknown>[];
-  const rawApplications = (raw.applications ?? []) as Record<string, unknown>[];
+  // The parsed descriptor's entries line up with the raw ones, which parsing already found to be objects.
+  const records = (value: unknown) => (Array.isArray(value) ? value : []).map((e: unknown) => (isRecord(e) ? e : {}));
+  const rawIndices = records(raw.indices);
+  const rawApplications = records(raw.applications);
   return [
     ...privilegeNameIssues(desc.cluster ?? [], 'cluster', 'cluster'),
     ...(desc.indices ?? []).flatMap((entry, i) => indexEntryIssues(rawIndices[i]!, entry, `indices[${i}]`)),

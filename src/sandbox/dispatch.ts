@@ -7,6 +7,7 @@ import type { RequestContext } from './context.js';
 import type { SandboxCore } from './core.js';
 import { badRequest, cloudError, esError, ReplyError, serverlessError, type Dialect, type Reply } from './reply.js';
 import type { Router } from './router.js';
+import { errorMessage } from '../util/errors.js';
 
 export interface Incoming {
   readonly method: string;
@@ -102,7 +103,7 @@ export async function dispatch(
       } catch (error) {
         throw badRequest(
           route.dialect,
-          `the request body is not valid JSON: ${(error as Error).message}`,
+          `the request body is not valid JSON: ${errorMessage(error)}`,
           route.invalidBodyCode,
         );
       }
@@ -111,7 +112,7 @@ export async function dispatch(
     return { reply: await route.handle(ctx, params), dialect: route.dialect, caller, warnings };
   } catch (error) {
     if (error instanceof ReplyError) return { reply: error.reply, dialect: route.dialect, caller, warnings };
-    const message = `sandbox internal error: ${(error as Error).message}`;
+    const message = `sandbox internal error: ${errorMessage(error)}`;
     const reply =
       route.dialect === 'es'
         ? esError(500, 'exception', message).reply

@@ -3,7 +3,6 @@
  * `/_es/<projectId>`) plus `/_sandbox` controls, on 127.0.0.1. The app reaches it through the same clients as the
  * real cloud; anything else that speaks HTTP (curl, the skill's script) works against it unchanged.
  */
-import type { AddressInfo } from 'node:net';
 import { createClock, type ClockSnapshot } from './clock.js';
 import type { RequestContext } from './context.js';
 import type { SandboxCore } from './core.js';
@@ -79,7 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = createFaults(options.latencyMs ?? 0);
   const log = createRequestLog();
 
-  let core: SandboxCore | undefined;
+  let core: SandboxCore | undefined; // set once the server listens
   const coreOf = () => {
     if (!core) throw new Error('the sandbox is not listening yet');
     return core;
@@ -124,7 +123,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the sandbox is not listening on TCP');
+  const { port } = address;
   const baseUrl = `http://127.0.0.1:${port}`;
   const data = saved?.data ?? seedOrganization({ seed, scale, now: seededAt });
   core = { data, clock, baseUrl, faults, strict: options.strict ?? false };

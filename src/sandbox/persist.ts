@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../util/atomic-file.js';
 import type { ClockSnapshot } from './clock.js';
 import type { SandboxData } from './model.js';
 import { SCALES, type Scale } from './seed.js';
+import { errorMessage } from '../util/errors.js';
 
 export const STATE_FORMAT = 'ec-access-sandbox-state';
 export const STATE_VERSION = 1;
@@ -112,14 +113,14 @@ export function loadState(file: string): SavedState | undefined {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new SandboxStateError(`cannot read sandbox state ${file}: ${(error as Error).message}`);
+    throw new SandboxStateError(`cannot read sandbox state ${file}: ${errorMessage(error)}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new SandboxStateError(
-      `sandbox state ${file} is not valid JSON (${(error as Error).message}); fix or remove the file`,
+      `sandbox state ${file} is not valid JSON (${errorMessage(error)}); fix or remove the file`,
     );
   }
   const parsed = StateFile.safeParse(json);
@@ -133,7 +134,7 @@ export function loadState(file: string): SavedState | undefined {
     );
   }
   const { format: _format, version: _version, ...state } = parsed.data;
-  return state as SavedState;
+  return state;
 }
 
 export function saveState(file: string, state: SavedState): void {

@@ -2,6 +2,7 @@
  * Making a project: the real `POST /api/v1/serverless/projects/{type}` and the control shortcut share this, so a
  * project made either way gets the same id format, alias suffix and type-specific defaults.
  */
+import { z } from 'zod';
 import type { ProjectType } from '../api/schemas.js';
 import type { StoredProject } from './model.js';
 import { findRegion } from './regions.js';
@@ -49,6 +50,8 @@ function typeDefaults(type: ProjectType, input: Partial<ProjectInput>): Record<s
   }
 }
 
+const ProductTypes = z.array(z.object({ product_line: z.string(), product_tier: z.string() }));
+
 /** Problems with a create body, in the words of a 400; empty when it is fine. */
 export function projectInputProblems(type: ProjectType, body: Record<string, unknown>): string[] {
   const problems: string[] = [];
@@ -66,18 +69,34 @@ export function projectInputProblems(type: ProjectType, body: Record<string, unk
   if (
     type === 'elasticsearch' &&
     body.optimized_for !== undefined &&
-    !['general_purpose', 'vector'].includes(String(body.optimized_for))
+    (typeof body.optimized_for !== 'string' || !['general_purpose', 'vector'].includes(body.optimized_for))
   ) {
     problems.push('optimized_for must be general_purpose or vector');
   }
   if (
     type === 'observability' &&
     body.product_tier !== undefined &&
-    !['complete', 'logs_essentials'].includes(String(body.product_tier))
+    (typeof body.product_tier !== 'string' || !['complete', 'logs_essentials'].includes(body.product_tier))
   ) {
     problems.push('product_tier must be complete or logs_essentials');
   }
+  if (type === 'security' && body.product_types !== undefined && !ProductTypes.safeParse(body.product_types).success)
+    problems.push('product_types must list objects with product_line and product_tier');
   return problems;
+}
+
+/** The fields of a create body that projectInputProblems accepted, as buildProject reads them. */
+export function projectInput(body: Record<string, unknown>): ProjectInput {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const productTypes = ProductTypes.safeParse(body.product_types);
+  return {
+    name: text(body.name) ?? '',
+    region_id: text(body.region_id) ?? '',
+    alias: text(body.alias),
+    optimized_for: text(body.optimized_for),
+    product_tier: text(body.product_tier),
+    product_types: productTypes.success ? productTypes.data : undefined,
+  };
 }
 
 export function buildProject(

@@ -8,7 +8,7 @@
  *   be of that type.
  * Adding and removing then work on that form, so "remove exactly what was listed" compares like with like.
  */
-import { PROJECT_TYPES, type ProjectType, type RoleAssignments } from '../api/schemas.js';
+import { isProjectType, PROJECT_TYPES, type ProjectType, type RoleAssignments } from '../api/schemas.js';
 import { expandProjectRoleId, expandScopedRoleId } from '../domain/catalog.js';
 import { validateRoleNameSyntax } from '../domain/role-name.js';
 import type { StoredProject } from './model.js';
@@ -86,13 +86,13 @@ export function normalizeRoleAssignments(input: unknown, rules: AssignmentRules)
     if (!isRecord(input.project)) throw fail('project must be an object keyed by project type', 'project');
     const project: NonNullable<RoleAssignments['project']> = {};
     for (const [type, entries] of Object.entries(input.project)) {
-      if (!(PROJECT_TYPES as readonly string[]).includes(type)) {
+      if (!isProjectType(type)) {
         throw fail(`unknown project type "${type}" (elasticsearch, observability, security)`, `project.${type}`);
       }
       const normalized = arrayOf(entries, `project.${type}`, fail).map((raw, i) =>
-        projectEntry(type as ProjectType, raw, `project.${type}[${i}]`, rules, fail),
+        projectEntry(type, raw, `project.${type}[${i}]`, rules, fail),
       );
-      if (normalized.length > 0) project[type as ProjectType] = normalized;
+      if (normalized.length > 0) project[type] = normalized;
     }
     if (Object.keys(project).length > 0) out.project = project;
   }
@@ -151,10 +151,14 @@ function allOrIds(
     if (ids !== undefined) throw fail(`${field}: ${idsField} must be absent when all is true`, `${field}.${idsField}`);
     return { all: true };
   }
-  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string' && id !== '')) {
+  if (
+    !Array.isArray(ids) ||
+    ids.length === 0 ||
+    !ids.every((id): id is string => typeof id === 'string' && id !== '')
+  ) {
     throw fail(`${field}: ${idsField} must list at least one id when all is not true`, `${field}.${idsField}`);
   }
-  return { all: false, [idsField]: [...new Set(ids as string[])] };
+  return { all: false, [idsField]: [...new Set(ids)] };
 }
 
 function withApplicationRoles(
@@ -165,15 +169,15 @@ function withApplicationRoles(
 ): ScopedEntry {
   const roles = raw.application_roles;
   if (roles === undefined) return entry;
-  if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) {
+  if (!Array.isArray(roles) || !roles.every((r): r is string => typeof r === 'string')) {
     throw fail(`${field}: application_roles must be a list of role names`, `${field}.application_roles`);
   }
-  for (const name of roles as string[]) {
+  for (const name of roles) {
     // Predefined names are fine here (they are what most grants name), so only the syntax is checked.
     const problem = validateRoleNameSyntax(name);
     if (problem) throw fail(`${field}: application role "${name}": ${problem}`, `${field}.application_roles`);
   }
-  return roles.length > 0 ? { ...entry, application_roles: [...new Set(roles as string[])] } : entry;
+  return roles.length > 0 ? { ...entry, application_roles: [...new Set(roles)] } : entry;
 }
 
 function arrayOf(value: unknown, field: string, fail: Fail): Array<Record<string, unknown>> {

@@ -5,7 +5,7 @@
  * keys (a mid-sized company; the cold-start benchmark's size), large to 10,000 members, 300 projects and exactly 500
  * active keys (the organization limit), built in well under a second.
  */
-import type { ProjectType, RoleAssignments } from '../api/schemas.js';
+import { PROJECT_TYPES, type ProjectType, type RoleAssignments } from '../api/schemas.js';
 import type {
   SandboxCredentials,
   SandboxData,
@@ -277,7 +277,7 @@ function grow(data: SandboxData, size: Size, b: Builders): void {
   const openRegions = REGIONS.filter((r) => r.project_creation_enabled).map((r) => r.id);
   const byType: Record<ProjectType, string[]> = { elasticsearch: [], observability: [], security: [] };
   for (const p of data.projects) byType[p.type].push(p.id);
-  for (const type of Object.keys(byType) as ProjectType[]) {
+  for (const type of PROJECT_TYPES) {
     for (let n = byType[type].length; n < size.projectsPerType; n++) {
       const name = `${rng.pick(PROJECT_WORDS)}-${type === 'elasticsearch' ? 'search' : type === 'observability' ? 'obs' : 'sec'}-${n}`;
       const p = buildProject(
@@ -315,7 +315,7 @@ function grow(data: SandboxData, size: Size, b: Builders): void {
   let active = data.keys.filter((k) => isKeyActive(k, now)).length;
   for (let n = 1; active < size.activeKeys; n++, active++) {
     const grant = randomGrant();
-    const type = Object.keys(grant.project ?? {})[0] as ProjectType;
+    const type = PROJECT_TYPES.find((t) => grant.project?.[t])!;
     const stack = rng.next() < 0.6 ? SHORT_ROLES[type][rng.int(0, 2)]!.replaceAll('-', '_') : undefined;
     const entry = grant.project![type]![0]!;
     b.key(
@@ -332,9 +332,9 @@ function combine(parts: readonly RoleAssignments[]): RoleAssignments {
   for (const part of parts) {
     if (part.organization) out.organization = [...(out.organization ?? []), ...part.organization];
     if (part.deployment) out.deployment = [...(out.deployment ?? []), ...part.deployment];
-    for (const [type, entries] of Object.entries(part.project ?? {}) as Array<
-      [ProjectType, NonNullable<RoleAssignments['project']>[ProjectType]]
-    >) {
+    for (const type of PROJECT_TYPES) {
+      const entries = part.project?.[type];
+      if (!entries) continue;
       out.project ??= {};
       out.project[type] = [...(out.project[type] ?? []), ...(entries ?? [])];
     }

@@ -30,6 +30,7 @@ import type { RateLimits } from './rate-limit.js';
 import { cloudError, esError, type Reply } from './reply.js';
 import type { RequestLog } from './request-log.js';
 import type { Router } from './router.js';
+import { errorMessage } from '../util/errors.js';
 
 export interface ServerParts {
   /** Set once the server listens (project endpoints need the port). */
@@ -45,8 +46,8 @@ export interface ServerParts {
 export interface SandboxServer {
   /** The listening socket; `close()` stops accepting, `closeAll()` also ends open connections. */
   readonly server: Server;
-  closeAll(): void;
-  connectionsSeen(): number;
+  closeAll: () => void;
+  connectionsSeen: () => number;
 }
 
 type Request = IncomingMessage | Http2ServerRequest;
@@ -79,7 +80,7 @@ export function createSandboxServer(parts: ServerParts): SandboxServer {
   const onRequest = (req: Request, res: Response) => {
     handle(parts, req, res).catch((error: unknown) => {
       if (!res.headersSent)
-        writeReply(res, cloudError(500, 'root.internal_error', `sandbox: ${(error as Error).message}`).reply, {});
+        writeReply(res, cloudError(500, 'root.internal_error', `sandbox: ${errorMessage(error)}`).reply, {});
       else if ('stream' in res) res.stream.destroy();
       else res.destroy();
     });

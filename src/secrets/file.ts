@@ -5,6 +5,7 @@
 import { closeSync, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { errorCode } from '../util/errors.js';
 
 export interface SecretFileRequest {
   /** As typed: `~` and relative paths are accepted (nothing else expands them in a TUI text field). */
@@ -27,7 +28,7 @@ function checkDirectory(dir: string): void {
   try {
     isDirectory = statSync(dir).isDirectory();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     throw new SecretFileError(code === 'ENOENT' ? `${dir} does not exist` : `cannot use ${dir} (${code ?? 'error'})`);
   }
   if (!isDirectory) throw new SecretFileError(`${dir} is not a directory`);
@@ -60,7 +61,7 @@ export function writeSecretFile(request: SecretFileRequest, home: string = homed
   try {
     fd = openSync(path, 'wx', 0o600);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     throw new SecretFileError(
       code === 'EEXIST'
         ? `${path} already exists; ec-access never overwrites a file. Choose another name.`
@@ -73,9 +74,7 @@ export function writeSecretFile(request: SecretFileRequest, home: string = homed
     closeSync(fd);
     // A half-written key file would look like a working one.
     unlinkSync(path);
-    throw new SecretFileError(
-      `could not write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was saved`,
-    );
+    throw new SecretFileError(`could not write ${path} (${errorCode(error) ?? 'error'}); nothing was saved`);
   }
   closeSync(fd);
   return { path };

@@ -41,7 +41,8 @@ export function ready<T>(data: T, loadedAt: Date): Resource<T> {
  */
 export function describeError(error: unknown): ErrorInfo {
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
-    const { hint, status } = error as { hint?: unknown; status?: unknown };
+    const hint = 'hint' in error ? error.hint : undefined;
+    const status = 'status' in error ? error.status : undefined;
     return {
       message: error.message,
       ...(typeof hint === 'string' && hint ? { hint } : {}),

@@ -46,6 +46,9 @@ export type RefreshScope =
   | { readonly customRoles: string }
   | { readonly role: { readonly projectId: string; readonly name: string } };
 
+const isScopeList = (scope: RefreshScope | readonly RefreshScope[]): scope is readonly RefreshScope[] =>
+  Array.isArray(scope);
+
 export interface StoreOptions {
   readonly cloud: CloudApi;
   /** Configured organization; wins over discovery. */
@@ -58,16 +61,16 @@ export interface StoreOptions {
 }
 
 export interface Store {
-  getState(): DataState;
-  subscribe(listener: () => void): () => void;
+  getState: () => DataState;
+  subscribe: (listener: () => void) => () => void;
   /** Kick off the initial load. `first` requests go out before the rest (the screen the user opened on). */
   start(first?: readonly ListResource[]): void;
   /** Reload after a write. Resolves when the reload settled; failures land in the resource, never reject. */
   refresh(scope: RefreshScope | readonly RefreshScope[]): Promise<void>;
   /** Load a project's custom role names unless already asked for (failures are retried by refresh only). */
-  ensureCustomRoles(projectId: string): Promise<void>;
+  ensureCustomRoles: (projectId: string) => Promise<void>;
   /** Load one custom role's descriptor from the project's Elasticsearch unless already asked for. */
-  ensureRole(projectId: string, name: string): Promise<void>;
+  ensureRole: (projectId: string, name: string) => Promise<void>;
   /** The time the data describes (the store's clock). */
   now(): Date;
   /** The loaded organization as domain code sees it; undefined until the organization is known. */
@@ -332,7 +335,7 @@ export function createStore(options: StoreOptions): Store {
       void orgId();
     },
     async refresh(scope) {
-      const scopes: readonly RefreshScope[] = Array.isArray(scope) ? scope : [scope as RefreshScope];
+      const scopes: readonly RefreshScope[] = isScopeList(scope) ? scope : [scope];
       await Promise.all(scopes.map(refreshOne));
     },
     // Screens call these on every render that shows the data; retrying failures here would loop, so only a

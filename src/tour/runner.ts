@@ -29,8 +29,8 @@ export interface TourView {
 }
 
 export interface TourRunner {
-  getView(): TourView;
-  subscribe(listener: () => void): () => void;
+  getView: () => TourView;
+  subscribe: (listener: () => void) => () => void;
   /** Capture the baseline (and plant what the lesson needs) unless the lesson already started. */
   begin(): Promise<void>;
   check(answer?: string): Promise<CheckResult | undefined>;

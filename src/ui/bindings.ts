@@ -248,11 +248,12 @@ const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   confirm: ['confirm'],
 };
 
+const isModeScope = (scope: Scope): scope is Exclude<Scope, ScreenId> => scope in SCOPE_MODES;
+
 export function isActive(binding: Binding, ctx: BindingContext): boolean {
-  const inScope =
-    binding.scope in SCOPE_MODES
-      ? SCOPE_MODES[binding.scope as keyof typeof SCOPE_MODES].includes(ctx.mode)
-      : binding.scope === ctx.screen && ctx.mode === 'list';
+  const inScope = isModeScope(binding.scope)
+    ? SCOPE_MODES[binding.scope].includes(ctx.mode)
+    : binding.scope === ctx.screen && ctx.mode === 'list';
   return inScope && (binding.when?.(ctx) ?? true);
 }
 

@@ -44,19 +44,19 @@ export interface PanelSpec {
 }
 
 export interface AppActions {
-  navigate(screen: ScreenId): void;
+  navigate: (screen: ScreenId) => void;
   /** Reload after a write; resolves when the data is fresh (or the reload failed and says so). */
-  refresh(scope: RefreshScope | readonly RefreshScope[]): Promise<void>;
-  setFilter(screen: ScreenId, filter: string): void;
+  refresh: (scope: RefreshScope | readonly RefreshScope[]) => Promise<void>;
+  setFilter: (screen: ScreenId, filter: string) => void;
   /** Open a wizard or confirmation over the current screen; it owns the keyboard until closeOverlay(). */
-  openPanel(panel: PanelSpec): void;
-  closeOverlay(): void;
-  notify(text: string, tone?: Tone): void;
+  openPanel: (panel: PanelSpec) => void;
+  closeOverlay: () => void;
+  notify: (text: string, tone?: Tone) => void;
   /** Quit, asking first when some mounted component declared unsaved input (useDirty). */
-  requestQuit(): void;
-  setDirty(token: string, dirty: boolean): void;
-  ensureCustomRoles(projectId: string): void;
-  ensureRole(projectId: string, name: string): void;
+  requestQuit: () => void;
+  setDirty: (token: string, dirty: boolean) => void;
+  ensureCustomRoles: (projectId: string) => void;
+  ensureRole: (projectId: string, name: string) => void;
 }
 
 export const AppStateContext = createContext<AppState | undefined>(undefined);

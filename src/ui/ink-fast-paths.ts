@@ -57,7 +57,7 @@ interface Grapheme {
  */
 export function graphemesOf(segmenter: Intl.Segmenter, text: string): Iterable<Grapheme> {
   if (!SINGLE_UNIT_GRAPHEMES.test(text)) return segmenter.segment(text);
-  const units: Grapheme[] = new Array(text.length);
+  const units = new Array<Grapheme>(text.length);
   for (let i = 0; i < text.length; i++) units[i] = { segment: text[i]!, index: i };
   return units;
 }

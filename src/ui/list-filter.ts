@@ -167,7 +167,8 @@ export class ListFilter<R extends Row> {
     }
     const list = query ? search(this.narrowest(query), query, this.columns) : unfiltered(this.sorted);
     this.results.set(query, list);
-    if (this.results.size > REMEMBERED) this.results.delete(this.results.keys().next().value as string);
+    const oldest = this.results.keys().next();
+    if (this.results.size > REMEMBERED && !oldest.done) this.results.delete(oldest.value);
     return list;
   }
 

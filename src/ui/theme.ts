@@ -25,7 +25,7 @@ export interface Theme {
   readonly symbols: Symbols;
   readonly borderStyle: 'round' | 'classic';
   /** Ink colour for a tone, or undefined when colour is off. */
-  colorOf(tone: Tone): string | undefined;
+  colorOf: (tone: Tone) => string | undefined;
 }
 
 const UNICODE: Symbols = {

@@ -2,7 +2,7 @@
  * The API key wizard's questions. Stack access is asked explicitly because keys never inherit stack roles from
  * their Cloud role; organization-wide stack access needs a typed confirmation because it reaches future projects.
  */
-import { PROJECT_TYPES, type ProjectType } from '../../../src/api/schemas.js';
+import { isProjectType, PROJECT_TYPES, type ProjectType } from '../../../src/api/schemas.js';
 import { formatExpiry, validateExpiration } from '../../../src/domain/duration.js';
 import { friendlyRoleName, predefinedStackRoles, rolesForScope } from '../../../src/domain/catalog.js';
 import type { Option, Step } from '../../../components/wizard/model.js';
@@ -123,7 +123,7 @@ export const KEY_STEPS: readonly S[] = [
       { id: 'organization', label: 'The whole organization', hint: 'every current and future project' },
     ],
     get: (v) => v.scope,
-    set: (v, scope) => ({ ...v, scope: scope as KeyValues['scope'] }),
+    set: (v, scope) => (scope === 'projects' || scope === 'types' || scope === 'organization' ? { ...v, scope } : v),
   },
   {
     kind: 'choice',
@@ -148,7 +148,7 @@ export const KEY_STEPS: readonly S[] = [
         hint: `${projectsOfType(env, t).length} projects now`,
       })),
     get: (v) => v.types,
-    set: (v, ids) => ({ ...v, types: ids as ProjectType[] }),
+    set: (v, ids) => ({ ...v, types: ids.filter(isProjectType) }),
     validate: (v) => (v.types.length === 0 ? 'Choose at least one type (space to tick)' : undefined),
   },
   {

@@ -58,7 +58,7 @@ export const INVITE_STEPS: readonly S[] = [
       { id: 'skip', label: 'Leave their invitations as they are' },
     ],
     get: (v) => v.pending,
-    set: (v, id) => ({ ...v, pending: id as InviteValues['pending'] }),
+    set: (v, id) => (id === 'resend' || id === 'skip' ? { ...v, pending: id } : v),
   },
   {
     kind: 'text',

@@ -5,6 +5,7 @@
 import { auditPath, readAuditEntries, type AuditEntry } from '../../audit/index.js';
 import { inertStringify } from '../../util/inert-text.js';
 import type { CliIo, CommandContext } from '../dispatch.js';
+import { errorCode, errorMessage } from '../../util/errors.js';
 
 export type AuditCommandIo = Pick<CliIo, 'stdout' | 'stderr' | 'env'>;
 
@@ -73,7 +74,11 @@ function table(entries: readonly AuditEntry[]): string {
   );
 }
 
-export async function runAuditCommand(argv: string[], io: AuditCommandIo): Promise<number> {
+export function runAuditCommand(argv: string[], io: AuditCommandIo): Promise<number> {
+  return new Promise((resolve) => resolve(auditCommand(argv, io)));
+}
+
+function auditCommand(argv: string[], io: AuditCommandIo): number {
   const parsed = parseArgs(argv);
   if ('error' in parsed) {
     io.stderr(`ec-access audit: ${parsed.error}\n\n${USAGE}`);
@@ -87,9 +92,7 @@ export async function runAuditCommand(argv: string[], io: AuditCommandIo): Promi
   try {
     entries = readAuditEntries({ limit: parsed.limit, env: io.env });
   } catch (error) {
-    io.stderr(
-      `ec-access audit: cannot read ${auditPath(io.env)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
-    );
+    io.stderr(`ec-access audit: cannot read ${auditPath(io.env)}: ${errorCode(error) ?? errorMessage(error)}\n`);
     return 1;
   }
   if (parsed.json) {

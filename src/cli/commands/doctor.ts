@@ -16,16 +16,18 @@ export async function runDoctor(ctx: CommandContext): Promise<number> {
     const snapshot = await loadSnapshot(session, { customRoles: true });
     const findings = diagnose(snapshot, { selfKeyId: session.selfKeyId });
     const tokens = snapshot.invitations.map((i) => i.token);
-    const document = JSON.parse(scrubText(JSON.stringify(doctorJson(findings)), tokens)) as ReturnType<
-      typeof doctorJson
-    >;
-    out.result(document, () =>
-      document.findings.length === 0
-        ? 'No access problems found.'
-        : [
-            `${document.summary.total} finding${document.summary.total === 1 ? '' : 's'}: ${document.summary.critical} critical, ${document.summary.warning} warning, ${document.summary.info} info`,
-            ...document.findings.map((f) => `\n[${f.severity}] ${f.title}\n  ${f.why}`),
-          ].join('\n'),
+    const document = doctorJson(findings);
+    const scrubbed: unknown = JSON.parse(scrubText(JSON.stringify(document), tokens));
+    out.result(scrubbed, () =>
+      scrubText(
+        document.findings.length === 0
+          ? 'No access problems found.'
+          : [
+              `${document.summary.total} finding${document.summary.total === 1 ? '' : 's'}: ${document.summary.critical} critical, ${document.summary.warning} warning, ${document.summary.info} info`,
+              ...document.findings.map((f) => `\n[${f.severity}] ${f.title}\n  ${f.why}`),
+            ].join('\n'),
+        tokens,
+      ),
     );
     for (const [projectId, state] of snapshot.customRoles) {
       if (state.status === 'unavailable') out.note(`custom roles of project ${projectId} not checked: ${state.reason}`);

@@ -7,7 +7,7 @@
  * The value is saved to a 0600 file and never printed unless `--reveal` asks for it.
  */
 import { parseResponse } from '../../api/parse.js';
-import { CreatedApiKey, PROJECT_TYPES, type Project, type ProjectType } from '../../api/schemas.js';
+import { CreatedApiKey, isProjectType, PROJECT_TYPES, type Project } from '../../api/schemas.js';
 import type { AssignmentInput } from '../../domain/builders/assignment-input.js';
 import { buildCreateApiKey } from '../../domain/builders/api-key.js';
 import { ORGANIZATION_OWNER_ROLE_ID } from '../../domain/catalog.js';
@@ -35,8 +35,8 @@ function scopeEntry(scope: string, roleId: string, projects: readonly Project[])
   if (scope === 'org') return { scope: 'organization', roleId: ORGANIZATION_OWNER_ROLE_ID };
   const all = /^all:(.*)$/.exec(scope);
   if (all) {
-    const type = all[1] as ProjectType;
-    if (!PROJECT_TYPES.includes(type))
+    const type = all[1];
+    if (!isProjectType(type))
       throw new UsageError(`--scope ${scope}: the type must be one of ${PROJECT_TYPES.join(', ')}`);
     return { scope: 'project', type, roleId, all: true };
   }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { SandboxStateError, startSandbox, type SandboxOptions } from '../../sandbox/index.js';
 import { SANDBOX_HTTP2 } from '../../sandbox/protocol.js';
 import { SCALES, type Scale } from '../../sandbox/seed.js';
+import { errorCode, errorMessage } from '../../util/errors.js';
 
 export interface SandboxCommandIo {
   readonly stdout: (text: string) => void;
@@ -105,7 +106,7 @@ export async function runSandboxCommand(argv: string[], io?: SandboxCommandIo): 
   try {
     options = parseSandboxArgs(argv);
   } catch (error) {
-    stderr(`ec-access sandbox: ${(error as Error).message}\n\n${USAGE}`);
+    stderr(`ec-access sandbox: ${errorMessage(error)}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   if (options === 'help') {
@@ -133,7 +134,7 @@ export async function runSandboxCommand(argv: string[], io?: SandboxCommandIo): 
       stderr(`ec-access sandbox: ${error.message}\n`);
       return EXIT_FAILURE;
     }
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     if (code === 'EADDRINUSE' || code === 'EACCES') {
       stderr(`ec-access sandbox: cannot listen on port ${'port' in options ? options.port : '?'} (${code})\n`);
       return EXIT_FAILURE;

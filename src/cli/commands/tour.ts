@@ -47,10 +47,14 @@ export async function runTour(ctx: CommandContext): Promise<number> {
   const sandbox = await openTourSandbox(files);
   const progress = loadProgress(files.progress);
   const runner = createTourRunner(sandboxIo(sandbox, files.progress), progress);
-  const code = await runTuiWith({ createCloudClient, createEsClient, startSandbox: async () => sandbox }, config, {
-    screen: 'members',
-    renderApp: tourRenderer(runner),
-  });
+  const code = await runTuiWith(
+    { createCloudClient, createEsClient, startSandbox: () => Promise.resolve(sandbox) },
+    config,
+    {
+      screen: 'members',
+      renderApp: tourRenderer(runner),
+    },
+  );
   const done = runner.getView().progress.completed.length;
   ctx.io.stdout(
     done >= LESSONS.length

@@ -9,6 +9,7 @@ import { PROJECT_TYPES, type ProjectType, type RoleAssignments } from '../../api
 import { mergeAssignments, toRoleAssignments } from '../assignments.js';
 import { issue, parseWith, type Validated } from '../validation.js';
 import { collect, resolveEntry, type EntryDraft, type EntryRules } from './entry.js';
+import { errorMessage } from '../../util/errors.js';
 
 const names = z.array(z.string());
 const organizationEntry = z.strictObject({
@@ -99,7 +100,7 @@ function parseJsonText(json: unknown): Validated<unknown> {
   try {
     return { ok: true, value: JSON.parse(json) };
   } catch (error) {
-    return { ok: false, issues: [issue('', `not valid JSON: ${(error as Error).message}`)] };
+    return { ok: false, issues: [issue('', `not valid JSON: ${errorMessage(error)}`)] };
   }
 }
 

@@ -20,7 +20,7 @@
  * Findings keep runDoctor's order: severity, then rule, then id. Absent optional values are `null`, never missing.
  */
 import type { PrincipalRef } from '../access/index.js';
-import { SEVERITY_ORDER, type Finding, type FixAction, type RuleId, type Severity } from './finding.js';
+import { type Finding, type FixAction, type RuleId, type Severity } from './finding.js';
 
 export const DOCTOR_JSON_SCHEMA = 'ec-access/doctor@1';
 
@@ -43,7 +43,7 @@ export interface DoctorJson {
 
 export function doctorJson(findings: readonly Finding[]): DoctorJson {
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
-  const [critical, warning, info] = SEVERITY_ORDER.map(count) as [number, number, number];
+  const [critical, warning, info] = [count('critical'), count('warning'), count('info')];
   return {
     schema: DOCTOR_JSON_SCHEMA,
     summary: { critical, warning, info, total: findings.length },

@@ -135,7 +135,7 @@ export function classify(tokens: readonly Token[], context: IntentContext): Clas
       continue;
     }
     if (FEATURE_WORDS[word]) {
-      take({ t: 'feature', feature: FEATURE_WORDS[word]! });
+      take({ t: 'feature', feature: FEATURE_WORDS[word] });
       continue;
     }
     if (STOP_WORDS.has(word)) {

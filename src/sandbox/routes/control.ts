@@ -3,7 +3,7 @@
  * the server listens on 127.0.0.1 only and refuses control requests whose Host is not a loopback name (so a web
  * page cannot reach them through DNS rebinding). Errors use the Cloud envelope with `sandbox.*` codes.
  */
-import { PROJECT_TYPES, type ProjectType } from '../../api/schemas.js';
+import { isProjectType, PROJECT_TYPES } from '../../api/schemas.js';
 import { isRecord, type RequestContext } from '../context.js';
 import { FaultInput } from '../faults.js';
 import type { StoredMember } from '../model.js';
@@ -108,12 +108,12 @@ export function controlRoutes(deps: ControlDeps): R[] {
       pattern: '/_sandbox/projects',
       handle: (ctx) => {
         const { body } = ctx;
-        if (!isRecord(body) || !(PROJECT_TYPES as readonly unknown[]).includes(body.type)) {
+        if (!isRecord(body) || !isProjectType(body.type)) {
           throw invalid(`body must name a type (${PROJECT_TYPES.join(', ')}) and a name`);
         }
         const { data, baseUrl } = ctx.core;
         const owner = data.keys.find((k) => k.id === data.credentials.ownerKeyId)?.user_id ?? '';
-        const project = createProject(ctx, body.type as ProjectType, { region_id: 'aws-us-east-1', ...body }, owner);
+        const project = createProject(ctx, body.type, { region_id: 'aws-us-east-1', ...body }, owner);
         return ok(projectWire(project, data, baseUrl), 201);
       },
     },

@@ -62,11 +62,11 @@ export const keyRoutes: readonly R[] = [
         !isRecord(body) ||
         !Array.isArray(body.keys) ||
         body.keys.length === 0 ||
-        !body.keys.every((k) => typeof k === 'string')
+        !body.keys.every((k): k is string => typeof k === 'string')
       ) {
         throw cloudError(400, 'api_keys.invalid_input', 'keys must list the ids of the keys to delete', ['keys']);
       }
-      const failures = [...new Set(body.keys as string[])].flatMap((id) => {
+      const failures = [...new Set(body.keys)].flatMap((id) => {
         const outcome = deleteKey(ctx, id);
         return outcome === 'deleted' ? [] : [{ id, status: outcome }];
       });

@@ -3,10 +3,10 @@
  * the organization may read projects; creating one takes an owner key (the sandbox also offers
  * `POST /_sandbox/projects` for setting up scenarios without a key).
  */
-import { PROJECT_TYPES, type ProjectType } from '../../api/schemas.js';
+import { isProjectType, type ProjectType } from '../../api/schemas.js';
 import { callerOf, isRecord, type RequestContext } from '../context.js';
 import type { StoredProject } from '../model.js';
-import { buildProject, projectInputProblems, type ProjectInput } from '../projects.js';
+import { buildProject, projectInput, projectInputProblems } from '../projects.js';
 import { findRegion, REGIONS } from '../regions.js';
 import { ok, serverlessError } from '../reply.js';
 import { HEX } from '../rng.js';
@@ -19,9 +19,8 @@ const sls = { dialect: 'serverless', auth: 'cloud' } as const;
 
 function typeOf(raw: string): ProjectType {
   const type = one(raw);
-  if (!(PROJECT_TYPES as readonly string[]).includes(type))
-    throw serverlessError(404, 'root.not_found', `unknown project type ${type}`);
-  return type as ProjectType;
+  if (!isProjectType(type)) throw serverlessError(404, 'root.not_found', `unknown project type ${type}`);
+  return type;
 }
 
 function projectOf(ctx: RequestContext, rawType: string, rawId: string): StoredProject {
@@ -122,7 +121,7 @@ export function createProject(ctx: RequestContext, type: ProjectType, body: unkn
   const { data, clock } = ctx.core;
   const project = buildProject(
     type,
-    body as unknown as ProjectInput,
+    projectInput(body),
     { id: randomId(32, HEX), suffix: randomId(6, HEX) },
     createdBy,
     clock.now(),

@@ -17,7 +17,7 @@ export function unwrap<B, E extends object>(
   result: BuildResult<B, E>,
   flags: FieldFlags,
 ): Extract<BuildResult<B, E>, { ok: true }> {
-  if (result.ok) return result as Extract<BuildResult<B, E>, { ok: true }>;
+  if (result.ok) return result;
   const lines = result.issues.map(({ path, message }) => {
     const [field = '', ...rest] = path.split(/(?=[.[])/);
     const flag = flags[field];

@@ -41,10 +41,8 @@ export function phraseFor<T>(items: readonly T[], one: (item: T) => ConfirmTarge
 async function readLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
   const rl = createInterface({ input, terminal: false });
   try {
-    const [line] = (await Promise.race([once(rl, 'line'), once(rl, 'close').then(() => [undefined])])) as [
-      string | undefined,
-    ];
-    return line;
+    const [line]: unknown[] = await Promise.race([once(rl, 'line'), once(rl, 'close').then(() => [undefined])]);
+    return typeof line === 'string' ? line : undefined;
   } finally {
     rl.close();
   }

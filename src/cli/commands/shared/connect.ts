@@ -20,6 +20,7 @@ import { chooseOrganization } from '../../../config/organization.js';
 import { Secret } from '../../../util/secret.js';
 import { UsageError } from '../../args.js';
 import type { CommandContext } from '../../dispatch.js';
+import { errorCode, errorMessage } from '../../../util/errors.js';
 
 const SANDBOX_NOTICE =
   'sandbox: simulated organization (no EC_API_KEY). Each command starts a fresh one; to keep it between ' +
@@ -95,7 +96,7 @@ async function connect(ctx: CommandContext): Promise<Session> {
       audit = auditLog.observer;
     } catch (error) {
       // Like a failed audit line, an unusable audit file is reported, not fatal: reads need no trail at all.
-      warn(`no audit trail this time: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      warn(`no audit trail this time: ${errorCode(error) ?? errorMessage(error)}`);
     }
 
     let projects: Promise<readonly Project[]> | undefined;

@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError, type FlagValues } from '../../args.js';
+import { errorCode, errorMessage } from '../../../util/errors.js';
 
 export function flag(values: FlagValues, name: string): boolean {
   return values[name] === true;
@@ -43,7 +44,9 @@ export function list(values: FlagValues, name: string): string[] | undefined {
 }
 
 /** Which of `names` was given; exactly one must be (or at most one, when `optional`). */
-export function oneOf(values: FlagValues, names: readonly string[], optional = false): string | undefined {
+export function oneOf<N extends string>(values: FlagValues, names: readonly N[], optional?: false): N;
+export function oneOf<N extends string>(values: FlagValues, names: readonly N[], optional: boolean): N | undefined;
+export function oneOf<N extends string>(values: FlagValues, names: readonly N[], optional = false): N | undefined {
   const given = names.filter((n) => values[n] !== undefined);
   const spelled = names.map((n) => `--${n}`).join(' or ');
   if (given.length > 1) throw new UsageError(`use only one of ${spelled}`);
@@ -55,7 +58,7 @@ function parseJson(raw: string, source: string): unknown {
   try {
     return JSON.parse(raw) as unknown;
   } catch (error) {
-    throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`${source} is not valid JSON: ${errorMessage(error)}`);
   }
 }
 
@@ -85,7 +88,7 @@ export function jsonFromFlagOrFile(values: FlagValues, inline: string, file: str
   try {
     raw = readCapped(path, MAX_JSON_FILE_BYTES);
   } catch (error) {
-    throw new UsageError(`--${file}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`--${file}: cannot read ${path} (${errorCode(error) ?? 'error'})`);
   }
   return parseJson(raw, path);
 }

@@ -13,7 +13,7 @@ export interface MemberNames {
 }
 
 export function memberNames(values: FlagValues, single = false): MemberNames {
-  const by = oneOf(values, ['user-id', 'email']) as MemberNames['by'];
+  const by = oneOf(values, ['user-id', 'email'] as const);
   const names = list(values, by)!;
   if (single && names.length > 1) throw new UsageError(`--${by} takes one value here, not ${names.length}`);
   return { by, names };

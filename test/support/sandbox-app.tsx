@@ -22,7 +22,7 @@ import { createStore, type Store } from '../../src/state/store.js';
 import type { ScreenId } from '../../src/ui/screen-ids.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
-import { inkDriver, tick, type DriverOptions, type InkDriver } from './ink-driver.js';
+import { inkDriver, settled, type DriverOptions, type InkDriver } from './ink-driver.js';
 
 export type { LoggedRequest };
 
@@ -105,9 +105,9 @@ export async function startSandboxApp(options: SandboxAppOptions = {}): Promise<
       </WizardServicesContext.Provider>
     </AuditContext.Provider>,
   );
-  await tick(50);
+  await settled();
   return {
-    ...inkDriver(instance, { settleMs: 20, ...options.driver }),
+    ...inkDriver(instance, options.driver),
     sandbox,
     cloud,
     store,

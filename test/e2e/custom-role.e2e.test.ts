@@ -24,7 +24,7 @@ const PROJECTS = ['search-staging', 'vector-lab'] as const;
 /** A member with no project access yet, so the custom role is all they get there (no over-grant). */
 const MEMBER = 'amara.garcia@acme-analytics.example';
 
-it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, { timeout: 60_000 }, async () => {
+it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, async () => {
   const app = await launch({ cols: 120, rows: 60, env: { EC_SANDBOX_STATE: SANDBOX_STATE } });
   await waitForList(app, 'Members');
   await app.press('3');

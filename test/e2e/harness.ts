@@ -19,6 +19,7 @@ import * as nodePty from '@lydell/node-pty';
 // @xterm/headless is CommonJS: a named import works under vitest but not in plain Node ESM (the compiled
 // benchmarks), so take the default export and destructure it.
 import xtermHeadless from '@xterm/headless';
+import { WAIT_MS } from '../support/wait.js';
 import { keyBytes } from './keys.js';
 import { screenCells, type ScreenCell } from './screen-cells.js';
 import { altScreenActive, cursorVisible, synchronizedUpdateOpen } from './terminal-modes.js';
@@ -282,7 +283,8 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
     description: string,
     opts: WaitOptions = {},
   ): Promise<string> => {
-    const deadline = performance.now() + (opts.timeoutMs ?? 8000);
+    const timeoutMs = opts.timeoutMs ?? WAIT_MS;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       await parsed;
       // Half a frame is not a screen a user ever sees (see synchronizedUpdateOpen); wait for the rest.
@@ -290,7 +292,7 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       const s = screen();
       if (complete && predicate(s)) return s;
       if (performance.now() > deadline)
-        throw new Error(`timed out after ${opts.timeoutMs ?? 8000} ms waiting for ${description}\n${describe()}`);
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}\n${describe()}`);
       if (exitCode !== undefined && performance.now() - lastDataAt > 50) {
         throw new Error(`the program exited while waiting for ${description}\n${describe()}`);
       }
@@ -362,7 +364,7 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       await settle({ firstMs: 100 });
     },
     async exit(opts = {}) {
-      const timeoutMs = opts.timeoutMs ?? 5000;
+      const timeoutMs = opts.timeoutMs ?? WAIT_MS;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(

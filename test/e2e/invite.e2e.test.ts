@@ -14,7 +14,7 @@ afterEach(closeAll);
 const EMAIL = 'new.analyst@example.com';
 const PROJECT = 'search-prod';
 
-it(`invites ${EMAIL} as Developer on ${PROJECT}, showing the exact request first`, { timeout: 60_000 }, async () => {
+it(`invites ${EMAIL} as Developer on ${PROJECT}, showing the exact request first`, async () => {
   // Tall enough that the whole request preview fits on screen.
   const app = await launch({ cols: 120, rows: 50, env: { EC_SANDBOX_STATE: SANDBOX_STATE } });
   const members = await waitForList(app, 'Members');

@@ -12,9 +12,6 @@ import { LESSONS } from '../../src/tour/lessons/index.js';
 import { cursorLine, panelRows, waitForList } from '../e2e/app-screen.js';
 import { closeAll, launch, type PtyApp } from '../e2e/harness.js';
 
-/** Each learner takes a few seconds alone; the loaded 2-core box gets room (waits, not sleeps). */
-export const LEARNER_MS = 60_000;
-
 export const progressFile = (state: string) => join(state, 'ec-access', 'tour.json');
 export const workDir = (state: string) => join(state, 'work');
 
@@ -56,7 +53,7 @@ export async function startTourAt(state: string, lesson: number, extraArgs: read
     writeFileSync(progressFile(state), JSON.stringify({ version: 1, current: lesson - 1, completed }));
   }
   const app = await launchTour(state, extraArgs);
-  await app.waitForText(`TOUR ${lesson}/${LESSONS.length}`, { timeoutMs: 15_000 });
+  await app.waitForText(`TOUR ${lesson}/${LESSONS.length}`);
   return app;
 }
 
@@ -160,7 +157,7 @@ export async function closePanel(app: PtyApp): Promise<void> {
 
 /** The lesson bar once the tour's own check (from the sandbox state) passed; the panel then says what passed. */
 export function waitForLessonPassed(app: PtyApp): Promise<string> {
-  return app.waitForText('✓ Goal reached: t shows what happened', { timeoutMs: 15_000 });
+  return app.waitForText('✓ Goal reached: t shows what happened');
 }
 
 /** t, read what happened (the summary and the requests sent), enter for the next lesson; returns the panel text. */

@@ -60,7 +60,7 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   await app.press('d');
   const confirm = await app.waitForText(/Type (.+?) to confirm/);
   await typeAndEnter(app, /Type (.+?) to confirm/.exec(confirm)![1]!);
-  await app.waitForText('✓ Goal reached: t shows what happened', { timeoutMs: 10_000 });
+  await app.waitForText('✓ Goal reached: t shows what happened');
 
   await app.press('esc'); // the revocation's result panel
   await waitForList(app, 'Keys');
@@ -79,5 +79,5 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   expect(await app.exit()).toBe(0);
 
   const again = await launchTour(state());
-  await again.waitForText('Tour complete', { timeoutMs: 15_000 });
+  await again.waitForText('Tour complete');
 });

@@ -119,6 +119,16 @@ export interface PtyApp {
   close(): Promise<void>;
 }
 
+/**
+ * What the scenario helpers (app-screen.ts, the tour's learner.ts) need of an app: a screen to read and keys to
+ * press. The in-process harness offers the same (test/support/ink-screen.ts), so a scenario that needs no real
+ * terminal runs there, on the same helpers.
+ */
+export type ScreenApp = Pick<
+  PtyApp,
+  'cols' | 'rows' | 'screen' | 'line' | 'lines' | 'wrappedRows' | 'waitForText' | 'waitFor' | 'press' | 'type'
+>;
+
 /** Every frame recorded by every app in this process, so a test can grep all of them (e.g. for secrets). */
 const recordedFrames: string[] = [];
 export function allFrames(): readonly string[] {

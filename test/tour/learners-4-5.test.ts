@@ -1,9 +1,9 @@
 /**
- * Scripted learners for lessons 4 and 5 in a real terminal (80x24, NO_COLOR): each one reads the lesson panel first
+ * Scripted learners for lessons 4 and 5, in-process at 80x24 without colour: each one reads the lesson panel first
  * and takes only the steps it names (the test asserts the panel says them), with the real screens; the tour
  * decides from the sandbox state that the goal was reached, and the learner reads what happened.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { choose, joinedRows, tick, typeAndEnter, waitForList, waitForQuestion } from '../e2e/app-screen.js';
@@ -56,7 +56,10 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   await app.waitForText("This is the only time this key's value is shown");
   expect(app.screen()).toContain('masked: v reveals it');
   await app.press('w');
-  await app.waitForText('enter write the file'); // asks for the folder: enter takes the current one
+  await app.waitForText('enter write the file'); // asks for the folder: empty is the current one
+  // In-process the current folder is the test runner's: the learner names the working folder instead.
+  mkdirSync(workDir(state()), { recursive: true });
+  await app.type(workDir(state()));
   await app.press('enter');
   await app.waitForText('Saved to');
   const [file] = readdirSync(workDir(state())).filter((name) => name.includes('ci-search-deploy'));

@@ -1,5 +1,5 @@
 /**
- * Scripted learners for lessons 2 and 3 in a real terminal (80x24, NO_COLOR): each one reads the lesson panel first
+ * Scripted learners for lessons 2 and 3, in-process at 80x24 without colour: each one reads the lesson panel first
  * and takes only the steps it names (the test asserts the panel says them), with the real screens; the tour
  * decides from the sandbox state that the goal was reached, and the learner reads what happened.
  */

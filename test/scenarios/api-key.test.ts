@@ -3,19 +3,18 @@
  * is previewed and sent, the one-time secret panel takes over: the value is masked, `v` reveals and hides it,
  * and the panel closes only after the typed acknowledgement. The key is then in the list.
  *
- * The secret must never reach the terminal except while revealed: every byte the app wrote before `v` and after
+ * The secret must never reach the terminal except while revealed: every frame the app wrote before `v` and after
  * the second `v` is searched for it, and so is every file the session left (state file, audit trail). The value
  * shown is the real one: its sha256 is what the sandbox stored for the new key.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { choose, projectIdOnScreen, reviewRequests, tick, typeAndEnter, waitForList } from './app-screen.js';
-import { runCommand, SANDBOX_STATE } from './commands.js';
-import { closeAll, launch } from './harness.js';
+import { expect, it } from 'vitest';
+import { choose, projectIdOnScreen, reviewRequests, tick, typeAndEnter, waitForList } from '../e2e/app-screen.js';
+import { SANDBOX_STATE, startScenario, stopScenariosAfterEach } from './app.js';
 
-afterEach(closeAll);
+stopScenariosAfterEach();
 
 const DESCRIPTION = 'CI deploy - search-prod';
 const PROJECT = 'search-prod';
@@ -29,7 +28,8 @@ function filesUnder(dir: string): string[] {
 }
 
 it('creates a project key with stack access, shows its secret only when revealed, and lists it', async () => {
-  const app = await launch({ cols: 120, rows: 50, env: { EC_SANDBOX_STATE: SANDBOX_STATE }, captureStderr: true });
+  const { app: session, screen: app } = await startScenario(120, 50);
+  const rawOutput = () => session.frames.join('');
   await waitForList(app, 'Members');
   await app.press('4');
   await waitForList(app, 'Keys');
@@ -75,14 +75,14 @@ it('creates a project key with stack access, shows its secret only when revealed
   expect(keyId).toBeDefined();
   const masked = MASKED.exec(panel)![1]!;
 
-  const beforeReveal = app.rawOutput().length;
+  const beforeReveal = rawOutput().length;
   await app.press('v');
   const secret = REVEALED.exec(await app.waitForText(REVEALED))![1]!;
   expect(secret).toMatch(/^essu_[A-Za-z0-9_-]{20,}$/);
   expect(secret.endsWith(masked.replace(/^essu_•+/, ''))).toBe(true);
   await app.press('v');
   await app.waitForText(MASKED);
-  const afterHide = app.rawOutput().length;
+  const afterHide = rawOutput().length;
 
   // Closing needs the typed word; enter alone only asks.
   await app.press('enter');
@@ -98,31 +98,26 @@ it('creates a project key with stack access, shows its secret only when revealed
   expect(row).toMatch(/es:developer\(1\)/);
   expect(row).toMatch(/Cloud\+ES/);
 
-  await app.press('q');
-  expect(await app.exit()).toBe(0);
-
   // Only the frames drawn while revealed carried the value.
-  const raw = app.rawOutput();
+  const raw = rawOutput();
   expect(raw.slice(beforeReveal, afterHide)).toContain(secret);
   expect(raw.slice(0, beforeReveal).includes(secret), 'the secret was written before v').toBe(false);
   expect(raw.slice(afterHide).includes(secret), 'the secret was written after it was hidden').toBe(false);
-  expect(app.stderr()).not.toContain(secret);
 
   // No file the session wrote holds it; the sandbox keeps its hash, and that hash is of the value shown.
-  const files = filesUnder(app.home);
+  const files = filesUnder(session.env.home);
   expect(files.map((f) => f.slice(f.lastIndexOf('/') + 1))).toEqual(
     expect.arrayContaining([SANDBOX_STATE, 'audit.jsonl']),
   );
   expect(files.filter((f) => readFileSync(f, 'utf8').includes(secret))).toEqual([]);
-  const state = JSON.parse(readFileSync(join(app.cwd, SANDBOX_STATE), 'utf8'));
+  const state = JSON.parse(readFileSync(join(session.env.home, SANDBOX_STATE), 'utf8'));
   const stored = state.data.keys.find((k: { id: string }) => k.id === keyId);
   expect(stored.secret_sha256).toBe(createHash('sha256').update(secret).digest('hex'));
 
-  // And the key, as a script sees it.
-  const keys = await runCommand(app, ['keys', 'list', '--json']);
-  expect(keys.code, keys.stderr).toBe(0);
-  expect(keys.stdout).not.toContain(secret);
-  const key = keys.json().keys.find((k: { id: string }) => k.id === keyId);
-  expect(key).toMatchObject({ description: DESCRIPTION, expiry: 'ok', stack_access: true });
-  expect(key.role_assignments.project.elasticsearch).toEqual([expect.objectContaining(grant)]);
+  // And the key, as the API lists it: without its value.
+  const keys = await session.cloud.listApiKeys();
+  expect(JSON.stringify(keys)).not.toContain(secret);
+  const key = keys.find((k) => k.id === keyId);
+  expect(key).toMatchObject({ description: DESCRIPTION });
+  expect(key?.role_assignments?.project?.elasticsearch).toEqual([expect.objectContaining(grant)]);
 });

@@ -8,7 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     // One budget for every test, generous for a loaded 2-core machine: waits are for conditions (test/support/wait.ts),
     // so a passing test takes no longer for it; only a broken one does.
-    testTimeout: 120_000,
+    testTimeout: 300_000,
     hookTimeout: 60_000,
   },
 });

@@ -3,6 +3,7 @@
  * shared styles arrays, the skipped style diff): the selected row is inverse, a filter's matched letters are bold and
  * underlined while their neighbours are not, and a frame drawn again from the caches looks exactly like the first.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { afterEach, expect, it } from 'vitest';
 import { waitForList } from './app-screen.js';
 import { closeAll, launch, type PtyApp } from './harness.js';
@@ -21,6 +22,15 @@ function rowWith(app: PtyApp, text: string): { cells: ScreenCell[]; at: number }
   throw new Error(`no row with "${text}" in\n${app.screen()}`);
 }
 
+/** Whether the row with bea.petrov@ is drawn inverse from its email on (the selection). */
+function selected(app: PtyApp): boolean {
+  const rows = app.cells().map((cells) => ({ cells, line: cells.map((c) => c.text || '').join('') }));
+  const row = rows.find((r) => r.line.includes('bea.petrov@'));
+  if (!row) return false;
+  const at = [...row.line.slice(0, row.line.indexOf('bea.petrov@'))].length;
+  return row.cells.slice(at, at + 10).every((c) => c.inverse);
+}
+
 const styleOf = (c: ScreenCell) => ({
   bold: c.bold ?? false,
   underline: c.underline ?? false,
@@ -36,7 +46,8 @@ it('draws the selection and the matches with their own styles, and the same agai
   // The whole filter in the title: "bea.petro" already leaves one row.
   const filtered = (s: string) => /Members\[1\/\d+\]/.test(s) && s.includes('/bea.petrov');
   await app.waitFor(filtered, 'the filter to leave one row');
-  await app.settle({ firstMs: 50, quietMs: 100 });
+  // Until the row is drawn selected; if it never is, the expectations below say how it looks instead.
+  await app.waitFor(() => selected(app), 'the only row drawn selected').catch(() => undefined);
 
   const { cells, at } = rowWith(app, 'bea.petrov@');
   // The only row is selected: inverse from the pointer to the end of the row's text.
@@ -55,6 +66,6 @@ it('draws the selection and the matches with their own styles, and the same agai
   await app.waitFor((s) => !s.includes('/b'), 'the filter to be erased');
   for (const key of 'bea.petrov') await app.press(key);
   await app.waitFor(filtered, 'the filter to leave one row again');
-  await app.settle({ firstMs: 50, quietMs: 100 });
+  await app.waitFor(() => isDeepStrictEqual(app.cells(), first), 'the same frame as the first').catch(() => undefined);
   expect(app.cells()).toEqual(first);
 });

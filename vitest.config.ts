@@ -6,7 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // pty end-to-end tests spawn real processes; keep the 2-core CI machine from oversubscribing.
     maxWorkers: 2,
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // One budget for every test, generous for a loaded 2-core machine: waits are for conditions (test/support/wait.ts),
+    // so a passing test takes no longer for it; only a broken one does.
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
   },
 });

@@ -151,9 +151,16 @@ describe('retries on the wire', () => {
     const cloud = createCloudClient({
       baseUrl: `http://127.0.0.1:${port}`,
       apiKey,
-      retry: { baseDelayMs: 300, maxDelayMs: 300, random: () => 0.999 },
+      retry: {
+        baseDelayMs: 300,
+        maxDelayMs: 300,
+        // Asked for the backoff only once the first attempt was refused: the moment to start listening (bound at once).
+        random: () => {
+          if (!late.listening) late.listen(port, '127.0.0.1');
+          return 0.999;
+        },
+      },
     });
-    setTimeout(() => late.listen(port, '127.0.0.1'), 100);
     try {
       const created = await cloud.createApiKey({ description: 'x' });
       expect(created.id).toBe('k1');

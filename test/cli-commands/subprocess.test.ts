@@ -109,5 +109,5 @@ describe('node bin/ec-access.js', () => {
     const partial = await ecAccess(['keys', 'revoke', '--filter', 'partial-*', '--yes'], onSandbox());
     expect(partial.status).toBe(3);
     expect(JSON.parse(partial.stdout).still_active).toEqual([ids[0]]);
-  }, 60_000);
+  });
 });

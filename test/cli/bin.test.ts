@@ -8,6 +8,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WAIT_MS } from '../support/wait.js';
 import { hasOpenssl, selfSignedCert } from '../api/support/tls.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,7 +32,7 @@ function ecAccess(args: string[]) {
       cwd: root,
       env,
       encoding: 'utf8',
-      timeout: 15_000,
+      timeout: WAIT_MS,
     },
   );
 }

@@ -116,14 +116,14 @@ describe('typed confirmations', () => {
     await app.waitFor('Bea Bauer');
     await app.press('x');
     await app.waitFor('Which role assignment');
-    // Pressed until the cursor is seen on it: a panel listens only once its effects have run.
-    const cursorOnRuleAuthor = () =>
-      app!
-        .frame()
-        .split('\n')
-        .some((l) => l.includes('▶') && l.includes('Rule author'));
-    for (let i = 0; i < 5 && !cursorOnRuleAuthor(); i++) await app.press(KEY.down);
-    expect(cursorOnRuleAuthor()).toBe(true);
+    const pointer = (frame: string) => frame.split('\n').find((l) => l.includes('▶')) ?? '';
+    // One line at a time, each seen to move the pointer, until it is on the Rule author assignment.
+    for (let i = 0; i < 5 && !pointer(app.frame()).includes('Rule author'); i++) {
+      const before = pointer(app.frame());
+      await app.press(KEY.down);
+      await app.waitUntil((f) => pointer(f) !== before, 'the pointer to move down');
+    }
+    expect(pointer(app.frame())).toContain('Rule author');
     await app.press(KEY.enter);
     await wrongThenRight(app, email);
     await app.waitFor(`from ${email}`);

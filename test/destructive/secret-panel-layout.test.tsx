@@ -8,7 +8,7 @@ import { AppActionsContext, type AppActions, type PanelSpec } from '../../src/ui
 import { TerminalSizeProvider } from '../../src/ui/terminal-size.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
-import { inkDriver, tick } from '../support/ink-driver.js';
+import { inkDriver, settled } from '../support/ink-driver.js';
 
 const WIDTH = 60;
 
@@ -47,8 +47,8 @@ function Host() {
 
 it('keeps a space between the border and every line, wrapped ones included', async () => {
   const app = render(<Host />);
-  await tick(30);
-  const ui = inkDriver(app, { settleMs: 60 });
+  await settled();
+  const ui = inkDriver(app);
   await ui.press('O');
   await ui.waitFor('This is the only time');
   await ui.press('v'); // the revealed value is longer than a line

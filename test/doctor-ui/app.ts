@@ -1,18 +1,15 @@
 /** Opening the access panels in the whole app, and waiting on things the frame alone does not show. */
 import { runDoctor, type Finding } from '../../src/domain/doctor/index.js';
-import { KEY, renderApp, tick, type RenderAppOptions } from '../ui/helpers/render-app.js';
+import { waitUntil as waitForCondition } from '../support/wait.js';
+import { KEY, renderApp, type RenderAppOptions } from '../ui/helpers/render-app.js';
 
 export type App = Awaited<ReturnType<typeof renderApp>>;
 
 export const RIGHT = '\x1b[C';
 export const LEFT = '\x1b[D';
 
-export async function waitUntil(condition: () => boolean, what = 'the condition', timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await tick(10);
-  }
+export async function waitUntil(condition: () => boolean, what = 'the condition', timeoutMs?: number): Promise<void> {
+  await waitForCondition(condition, what, timeoutMs);
 }
 
 /**
@@ -33,9 +30,7 @@ export async function openWith(key: string, title: string, options: RenderAppOpt
 /** Press the key that opens a panel and wait until it shows and listens. */
 export async function openPanel(app: App, key: string, title: string): Promise<void> {
   await app.press(key);
-  await app.waitFor(title);
-  // A panel listens for keys from its first effects on, which run after its first frame (later on a busy machine).
-  await tick(100);
+  await app.waitFor(title); // and for its effects: the panel listens from then on
 }
 
 /** The panel's text with borders stripped and lines joined, to read wrapped sentences whole. */

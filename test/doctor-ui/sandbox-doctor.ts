@@ -3,7 +3,7 @@
  * get through a typed confirmation, and wait for the doctor to show the organization after a fix.
  */
 import type { ApiKey } from '../../src/api/schemas.js';
-import { KEY, startWizardApp, tick, type WizardApp } from '../wizards/harness.js';
+import { KEY, startWizardApp, type WizardApp } from '../wizards/harness.js';
 
 /** The seeded organization's findings (see test/cli-commands/doctor-seed.test.ts for which they are). */
 export const SEEDED_COUNTS = '0 critical · 6 warning · 5 info';
@@ -14,18 +14,13 @@ export async function openSeededDoctor(): Promise<WizardApp> {
   await app.waitFor('Members[');
   await app.press('D');
   await app.waitFor('Access doctor');
-  await app.waitFor(SEEDED_COUNTS, 10_000);
+  await app.waitFor(SEEDED_COUNTS);
   return app;
 }
 
 /** Wait for `text` in the frame read as prose (wrapped sentences joined). */
-export async function waitForText(app: WizardApp, text: string, timeoutMs = 6000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!app.text().includes(text)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}; frame:\n${app.frame()}`);
-    await tick(10);
-  }
-  await tick(60);
+export async function waitForText(app: WizardApp, text: string, timeoutMs?: number): Promise<void> {
+  await app.waitUntil(() => app.text().includes(text), `${text} in the prose`, timeoutMs);
 }
 
 /** Point at the doctor row containing `label` (moving down from the current row) and open its fix. */
@@ -41,19 +36,14 @@ export async function confirmTyped(app: WizardApp): Promise<string> {
   if (!phrase) throw new Error(`no phrase in:\n${app.frame()}`);
   await app.type(phrase);
   await app.press(KEY.enter);
-  await app.waitFor('Done: above is what the re-read shows.', 8000);
+  await app.waitFor('Done: above is what the re-read shows.');
   return phrase;
 }
 
 /** Back in the doctor after a fix: `gone` no longer listed, and the counts as given. */
 export async function expectDoctorWithout(app: WizardApp, gone: string, counts: string): Promise<void> {
   await app.waitFor('Access doctor');
-  const deadline = Date.now() + 8000;
-  while (app.frame().includes(gone) || !app.frame().includes(counts)) {
-    if (Date.now() > deadline)
-      throw new Error(`the doctor still shows ${gone} or not ${counts}; frame:\n${app.frame()}`);
-    await tick(10);
-  }
+  await app.waitUntil((f) => !f.includes(gone) && f.includes(counts), `the doctor without ${gone}, with ${counts}`);
 }
 
 /** The active keys as the sandbox lists them to the owner. */

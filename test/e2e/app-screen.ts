@@ -4,7 +4,7 @@
  * (Texts come from components/Header.tsx, Footer.tsx, ListScreen.tsx, Overlays.tsx and screens/*.ts.)
  */
 import { previewedRequests, type PreviewedRequest } from '../support/request-preview.js';
-import type { PtyApp, WaitOptions } from './harness.js';
+import type { ScreenApp, WaitOptions } from './harness.js';
 
 /** The header badge in sandbox mode (ASCII terminals get a hyphen instead of the dash). */
 export const SANDBOX_LABEL = /SANDBOX [—-] simulated organization/;
@@ -30,7 +30,7 @@ export const LOAD_FAILED = /Could not load|Loading .* failed/;
  * Loaded = the title has a count and nothing is loading any more ("Loading…" in the box, or "Loading members,
  * invitations…" on the status line). A load failure ends the wait at once, with the screen in the error.
  */
-export async function waitForList(app: PtyApp, screen: ScreenName, options: WaitOptions = {}): Promise<string> {
+export async function waitForList(app: ScreenApp, screen: ScreenName, options: WaitOptions = {}): Promise<string> {
   return app.waitFor(
     (s) => {
       if (LOAD_FAILED.test(s)) throw new Error(`the ${screen} list failed to load:\n${s}`);
@@ -42,7 +42,7 @@ export async function waitForList(app: PtyApp, screen: ScreenName, options: Wait
 }
 
 /** How many visible lines match `pattern`. */
-export function countLines(app: PtyApp, pattern: RegExp): number {
+export function countLines(app: ScreenApp, pattern: RegExp): number {
   return app.lines().filter((l) => pattern.test(l)).length;
 }
 
@@ -50,7 +50,7 @@ export function countLines(app: PtyApp, pattern: RegExp): number {
  * Everything wrong with the frame's layout, as readable sentences (empty when it is clean): wrapped rows,
  * a missing or repeated header, tab line or footer.
  */
-export function layoutProblems(app: PtyApp): string[] {
+export function layoutProblems(app: ScreenApp): string[] {
   const problems: string[] = [];
   const lines = app.lines();
   const wrapped = app.wrappedRows();
@@ -89,7 +89,7 @@ export const joinedRows = (screen: string) =>
 export const cursorLine = (screen: string) => screen.split('\n').find((l) => /[│|]\s*▶/.test(l)) ?? '';
 
 /** Waits until the wizard asks `title` (its question line, not an answered step's summary). */
-export function waitForQuestion(app: PtyApp, title: string, options: WaitOptions = {}): Promise<string> {
+export function waitForQuestion(app: ScreenApp, title: string, options: WaitOptions = {}): Promise<string> {
   return app.waitFor(
     (s) => panelRows(s).some((r) => r.startsWith(` ${title}`)),
     `the wizard to ask "${title}"`,
@@ -115,7 +115,7 @@ function listView(screen: string): { options: string[]; cursor: number; moreBelo
  * waiting for the pointer to move, so a slow frame is never mistaken for the end of the list. Only option rows
  * count, not the question, its why line or an answered step. Fails with the screen when no such option is reachable.
  */
-export async function pointAt(app: PtyApp, label: string | RegExp, options: WaitOptions = {}): Promise<void> {
+export async function pointAt(app: ScreenApp, label: string | RegExp, options: WaitOptions = {}): Promise<void> {
   const matches = (row: string) => (typeof label === 'string' ? row.includes(label) : label.test(row));
   await app.waitFor(
     (s) => {
@@ -140,7 +140,7 @@ export async function pointAt(app: PtyApp, label: string | RegExp, options: Wait
 }
 
 /** Points at the option showing `label` and chooses it (enter). */
-export async function choose(app: PtyApp, label: string | RegExp, options: WaitOptions = {}): Promise<void> {
+export async function choose(app: ScreenApp, label: string | RegExp, options: WaitOptions = {}): Promise<void> {
   await pointAt(app, label, options);
   await app.press('enter');
 }
@@ -149,7 +149,7 @@ export async function choose(app: PtyApp, label: string | RegExp, options: WaitO
  * Points at the checklist option named `label` (a whole word after its box) and ticks it with space, waiting until
  * the box shows the tick: a key sent on too soon could share its read.
  */
-export async function tick(app: PtyApp, label: string, options: WaitOptions = {}): Promise<void> {
+export async function tick(app: ScreenApp, label: string, options: WaitOptions = {}): Promise<void> {
   // The whole name: "read" must not stop at read_view_metadata, nor search-prod at search-prod-eu.
   const name = `${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.@*-])`;
   await pointAt(app, new RegExp(`\\] ${name}`), options);
@@ -161,7 +161,7 @@ export async function tick(app: PtyApp, label: string, options: WaitOptions = {}
  * Types `text` into the field at the pointer, waits until the field shows all of it (so what enter sends is known,
  * and a field that was not there yet fails here, not later), then presses enter.
  */
-export async function typeAndEnter(app: PtyApp, text: string, options: WaitOptions = {}): Promise<void> {
+export async function typeAndEnter(app: ScreenApp, text: string, options: WaitOptions = {}): Promise<void> {
   await app.type(text);
   await app.waitFor((s) => cursorLine(s).includes(`▶ ${text}`), `the field to show "${text}"`, options);
   await app.press('enter');
@@ -176,7 +176,7 @@ const PLAN_END = 'Nothing has been sent yet.';
  * each request is read once its body is entirely in view. Call on the review screen, before enter; a plan that
  * fits (pick a terminal tall enough) needs no scrolling.
  */
-export async function reviewRequests(app: PtyApp): Promise<PreviewedRequest[]> {
+export async function reviewRequests(app: ScreenApp): Promise<PreviewedRequest[]> {
   await app.waitForText(REVIEW_OPEN);
   const found = new Map<string, PreviewedRequest>();
   for (let line = 0; line < 300; line++) {
@@ -191,14 +191,14 @@ export async function reviewRequests(app: PtyApp): Promise<PreviewedRequest[]> {
 }
 
 /** After the plan ran: scrolls the result down until `text` (a verification under the requests) is in view. */
-export async function scrollPlanTo(app: PtyApp, text: string, options: WaitOptions = {}): Promise<string> {
+export async function scrollPlanTo(app: ScreenApp, text: string, options: WaitOptions = {}): Promise<string> {
   await app.waitForText(/enter\/esc close/, options);
   for (let page = 0; page < 20 && !app.screen().includes(text); page++) await app.press('pagedown');
   return app.waitForText(text, options);
 }
 
 /** The 32-hex project id a picker shows next to the project's name ("search-prod  elasticsearch · 069c…"). */
-export function projectIdOnScreen(app: PtyApp, name: string): string {
+export function projectIdOnScreen(app: ScreenApp, name: string): string {
   const row = app.lines().find((l) => new RegExp(`\\] ${name}\\s`).test(l));
   const id = /\b([0-9a-f]{32})\b/.exec(row ?? '')?.[1];
   if (!id) throw new Error(`no project id next to ${name} on screen\n${app.screen()}`);

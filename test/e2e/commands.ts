@@ -4,6 +4,7 @@
  * (so the output is JSON). Scenarios use it to check what really happened, not only what the screen says.
  */
 import { execFile } from 'node:child_process';
+import { WAIT_MS } from '../support/wait.js';
 import { binPath, type PtyApp } from './harness.js';
 
 export interface CommandResult {
@@ -17,7 +18,7 @@ export interface CommandResult {
 /** The sandbox state file the scenarios give the embedded sandbox, relative to the session's working directory. */
 export const SANDBOX_STATE = 'sandbox-state.json';
 
-export function runCommand(app: PtyApp, args: readonly string[], timeoutMs = 20_000): Promise<CommandResult> {
+export function runCommand(app: PtyApp, args: readonly string[], timeoutMs = WAIT_MS): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -10,26 +10,22 @@ import { closeAll, launch } from './harness.js';
 
 afterEach(closeAll);
 
-it(
-  'applies every key of a single read, in order, to whatever the previous key opened',
-  { timeout: 30_000 },
-  async () => {
-    const app = await launch({ cols: 100, rows: 30 });
-    await waitForList(app, 'Members');
+it('applies every key of a single read, in order, to whatever the previous key opened', async () => {
+  const app = await launch({ cols: 100, rows: 30 });
+  await waitForList(app, 'Members');
 
-    app.write('4nCI bot\r');
-    const screen = await app.waitForText('Expiration');
-    expect(screen).toMatch(/New API key · step 2/);
-    expect(screen).toMatch(/What is the key for\? CI bot/);
+  app.write('4nCI bot\r');
+  const screen = await app.waitForText('Expiration');
+  expect(screen).toMatch(/New API key · step 2/);
+  expect(screen).toMatch(/What is the key for\? CI bot/);
 
-    // Arrow keys and Enter in one read too: 30d → 90d, chosen.
-    app.write('\x1b[B\r');
-    await app.waitForText('Where may the key act?');
-    expect(app.screen()).toMatch(/Expiration 90d/);
-  },
-);
+  // Arrow keys and Enter in one read too: 30d → 90d, chosen.
+  app.write('\x1b[B\r');
+  await app.waitForText('Where may the key act?');
+  expect(app.screen()).toMatch(/Expiration 90d/);
+});
 
-it('keeps a key pressed while the app is still starting, before anything is drawn', { timeout: 30_000 }, async () => {
+it('keeps a key pressed while the app is still starting, before anything is drawn', async () => {
   const app = await launch({ cols: 100, rows: 30 });
   // The first byte is the terminal being taken over; the UI itself is still loading.
   expect(await app.nextOutputAt(15_000)).toBeDefined();

@@ -19,6 +19,7 @@ import * as nodePty from '@lydell/node-pty';
 // @xterm/headless is CommonJS: a named import works under vitest but not in plain Node ESM (the compiled
 // benchmarks), so take the default export and destructure it.
 import xtermHeadless from '@xterm/headless';
+import { WAIT_MS } from '../support/wait.js';
 import { keyBytes } from './keys.js';
 import { screenCells, type ScreenCell } from './screen-cells.js';
 import { altScreenActive, cursorVisible, synchronizedUpdateOpen } from './terminal-modes.js';
@@ -117,6 +118,16 @@ export interface PtyApp {
   /** Kill if still running, free the terminal, delete the temporary HOME. */
   close(): Promise<void>;
 }
+
+/**
+ * What the scenario helpers (app-screen.ts, the tour's learner.ts) need of an app: a screen to read and keys to
+ * press. The in-process harness offers the same (test/support/ink-screen.ts), so a scenario that needs no real
+ * terminal runs there, on the same helpers.
+ */
+export type ScreenApp = Pick<
+  PtyApp,
+  'cols' | 'rows' | 'screen' | 'line' | 'lines' | 'wrappedRows' | 'waitForText' | 'waitFor' | 'press' | 'type'
+>;
 
 /** Every frame recorded by every app in this process, so a test can grep all of them (e.g. for secrets). */
 const recordedFrames: string[] = [];
@@ -282,7 +293,8 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
     description: string,
     opts: WaitOptions = {},
   ): Promise<string> => {
-    const deadline = performance.now() + (opts.timeoutMs ?? 8000);
+    const timeoutMs = opts.timeoutMs ?? WAIT_MS;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       await parsed;
       // Half a frame is not a screen a user ever sees (see synchronizedUpdateOpen); wait for the rest.
@@ -290,7 +302,7 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       const s = screen();
       if (complete && predicate(s)) return s;
       if (performance.now() > deadline)
-        throw new Error(`timed out after ${opts.timeoutMs ?? 8000} ms waiting for ${description}\n${describe()}`);
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}\n${describe()}`);
       if (exitCode !== undefined && performance.now() - lastDataAt > 50) {
         throw new Error(`the program exited while waiting for ${description}\n${describe()}`);
       }
@@ -362,7 +374,7 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       await settle({ firstMs: 100 });
     },
     async exit(opts = {}) {
-      const timeoutMs = opts.timeoutMs ?? 5000;
+      const timeoutMs = opts.timeoutMs ?? WAIT_MS;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(

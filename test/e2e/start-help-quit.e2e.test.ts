@@ -8,30 +8,26 @@ import { closeAll, launch } from './harness.js';
 
 afterEach(closeAll);
 
-it(
-  'starts on the sandbox members list, shows help on ?, and restores the terminal on q',
-  { timeout: 30_000 },
-  async () => {
-    const app = await launch({ cols: 80, rows: 24 });
+it('starts on the sandbox members list, shows help on ?, and restores the terminal on q', async () => {
+  const app = await launch({ cols: 80, rows: 24 });
 
-    await app.waitForText(SANDBOX_LABEL);
-    const members = await waitForList(app, 'Members');
-    expect(members).toMatch(/EMAIL/);
-    expect(members).toMatch(/@/); // at least one member row
-    expect(app.isAltScreenActive()).toBe(true);
+  await app.waitForText(SANDBOX_LABEL);
+  const members = await waitForList(app, 'Members');
+  expect(members).toMatch(/EMAIL/);
+  expect(members).toMatch(/@/); // at least one member row
+  expect(app.isAltScreenActive()).toBe(true);
 
-    await app.press('?');
-    await app.waitForText(HELP_OPEN);
-    expect(app.screen()).toMatch(/Show this help/);
+  await app.press('?');
+  await app.waitForText(HELP_OPEN);
+  expect(app.screen()).toMatch(/Show this help/);
 
-    await app.press('esc');
-    await app.waitFor((s) => !HELP_OPEN.test(s), 'help to close');
+  await app.press('esc');
+  await app.waitFor((s) => !HELP_OPEN.test(s), 'help to close');
 
-    await app.press('q');
-    expect(await app.exit()).toBe(0);
-    expect(app.rawOutput()).toContain('\x1b[?1049h');
-    expect(app.rawOutput()).toContain('\x1b[?1049l');
-    expect(app.isAltScreenActive()).toBe(false);
-    expect(app.isCursorVisible()).toBe(true);
-  },
-);
+  await app.press('q');
+  expect(await app.exit()).toBe(0);
+  expect(app.rawOutput()).toContain('\x1b[?1049h');
+  expect(app.rawOutput()).toContain('\x1b[?1049l');
+  expect(app.isAltScreenActive()).toBe(false);
+  expect(app.isCursorVisible()).toBe(true);
+});

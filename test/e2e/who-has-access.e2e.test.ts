@@ -25,7 +25,7 @@ function group(screen: string, title: string): { count: number; lines: string[] 
   return { count, lines };
 }
 
-it(`shows who has access to ${PROJECT} with their roles`, { timeout: 30_000 }, async () => {
+it(`shows who has access to ${PROJECT} with their roles`, async () => {
   const app = await launch({ cols: 120, rows: 40 });
   await waitForList(app, 'Members');
 

@@ -1,10 +1,17 @@
 /**
  * Keyboard and eyes for an ink-testing-library render, fed the way the app's terminal feeds Ink: what one terminal
  * read would hold is split into keys by the app's own splitKeys (src/ui/key-stream.ts), and each key is written on
- * its own with a wait after it, because Ink applies a key against the last render and the key stream offers the
- * next key only after the previous one's render. So `press('saved\r')` is five letters and an Enter, as in the app.
+ * its own once Ink and React are idle again (`settled`), because Ink applies a key against the last render and the
+ * key stream offers the next key only after the previous one's render and effects. So `press('saved\r')` is five
+ * letters and an Enter, as in the app. Nothing here waits a fixed time: what a key starts beyond React (a request,
+ * a timer) is waited for with `waitFor`, on the frame.
  */
+// The scheduler react-reconciler (so Ink) renders with: one queue, so an idle task runs after the renders.
+import scheduler from 'scheduler';
 import { splitKeys } from '../../src/ui/key-stream.js';
+import { WAIT_MS, waitUntil } from './wait.js';
+
+export { WAIT_MS, waitUntil } from './wait.js';
 
 export const KEY = {
   up: '\x1b[A',
@@ -25,7 +32,25 @@ export const KEY = {
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 export const strip = (s: string) => s.replace(ANSI, '');
 
-export const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves once Ink and React have finished with everything already queued: input Ink holds back (a lone escape
+ * waits one setImmediate for more bytes), the renders that input caused (React queues them in a microtask, so the
+ * idle task is queued after one) and their effects, where a panel that just appeared subscribes to keys. The same
+ * condition the app's key stream waits for before it offers the next key.
+ */
+export async function settled(): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  await new Promise<void>((resolve) => queueMicrotask(resolve));
+  await new Promise<void>((resolve) => {
+    scheduler.unstable_scheduleCallback(scheduler.unstable_IdlePriority, () => resolve());
+  });
+}
+
+/**
+ * Kept for the tests that call it: no longer a fixed time (the argument is ignored) but `settled()`. To wait for
+ * something React does not schedule (a request, a timer), use `waitFor` or `waitUntil` on what it changes.
+ */
+export const tick = (_ms?: number): Promise<void> => settled();
 
 /** What is used of ink-testing-library's render result. */
 export interface InkInstance {
@@ -34,11 +59,11 @@ export interface InkInstance {
 }
 
 export interface DriverOptions {
-  /** The wait after each key. */
+  /** @deprecated Ignored: each key now waits until Ink and React are idle (`settled`). */
   readonly keyMs?: number;
-  /** How long waitFor waits by default. */
+  /** How long waitFor waits by default (the suite's WAIT_MS); only a test of the timeout itself should change it. */
   readonly timeoutMs?: number;
-  /** The wait after waitFor saw its text: a panel that just appeared subscribes to keys in an effect, a little after its first frame. */
+  /** @deprecated Ignored: waitFor now waits until the frame's effects ran (`settled`) once it saw its text. */
   readonly settleMs?: number;
 }
 
@@ -49,30 +74,40 @@ export interface InkDriver {
   press(...reads: string[]): Promise<void>;
   /** Text typed key by key. */
   type(text: string): Promise<void>;
+  /** Waits until the frame shows `text`, then until its effects ran, so the next key meets the panel that shows it. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Waits until `condition` holds on the frame (e.g. a text gone), then until its effects ran. */
+  waitUntil(condition: (frame: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
 }
 
 export function inkDriver(instance: InkInstance, options: DriverOptions = {}): InkDriver {
-  const { keyMs = 20, timeoutMs: defaultTimeout = 4000, settleMs = 0 } = options;
+  const defaultTimeout = options.timeoutMs ?? WAIT_MS;
   const frame = () => strip(instance.lastFrame() ?? '');
   const press = async (...reads: string[]) => {
     for (const key of reads.flatMap(splitKeys)) {
       instance.stdin.write(key);
-      await tick(keyMs);
+      await settled();
     }
+  };
+  const until = async (condition: (frame: string) => boolean, what: string, timeoutMs = defaultTimeout) => {
+    await settled();
+    await waitUntil(
+      () => condition(frame()),
+      () => `${what}; frame:\n${frame()}`,
+      timeoutMs,
+    );
+    await settled();
   };
   return {
     frame,
     press,
     type: (text) => press(text),
-    async waitFor(text, timeoutMs = defaultTimeout) {
-      const deadline = Date.now() + timeoutMs;
-      const seen = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));
-      while (!seen()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; frame:\n${frame()}`);
-        await tick(10);
-      }
-      if (settleMs > 0) await tick(settleMs);
-    },
+    waitFor: (text, timeoutMs) =>
+      until(
+        (f) => (typeof text === 'string' ? f.includes(text) : text.test(f)),
+        `${String(text)} on the frame`,
+        timeoutMs,
+      ),
+    waitUntil: until,
   };
 }

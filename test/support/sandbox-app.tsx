@@ -8,13 +8,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { App } from '../../components/App.js';
+import type { ReactElement } from 'react';
+import { App, type AppProps } from '../../components/App.js';
 import { AuditContext, createAuditSession, type AuditSession } from '../../components/audit/session.js';
 import { WizardServicesContext, type WizardServices } from '../../components/wizard/services.js';
 import type { CloudApi } from '../../src/api/client.js';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { createEsClient } from '../../src/api/es-client.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import type { LoggedRequest } from '../../src/sandbox/request-log.js';
 import { createEsAccess } from '../../src/state/es-access.js';
 import { createSandboxControl } from '../../src/state/sandbox-control.js';
@@ -22,7 +23,7 @@ import { createStore, type Store } from '../../src/state/store.js';
 import type { ScreenId } from '../../src/ui/screen-ids.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
-import { inkDriver, tick, type DriverOptions, type InkDriver } from './ink-driver.js';
+import { inkDriver, settled, type DriverOptions, type InkDriver } from './ink-driver.js';
 
 export type { LoggedRequest };
 
@@ -46,6 +47,12 @@ export interface SandboxAppOptions {
   readonly rows?: number;
   readonly color?: boolean;
   readonly driver?: DriverOptions;
+  /** The private HOME to use (testEnv() when absent), for a caller that puts files there first. */
+  readonly env?: TestEnv;
+  /** More for the sandbox: a state file, a seed. */
+  readonly sandbox?: Omit<SandboxOptions, 'now'>;
+  /** Renders the app around something of the caller's, as tui-session's renderApp does (the tour's TourApp). */
+  readonly wrap?: (sandbox: RunningSandbox) => (props: AppProps) => ReactElement;
 }
 
 export interface SandboxApp extends InkDriver {
@@ -71,8 +78,8 @@ async function requestLog(sandbox: RunningSandbox, since = 0): Promise<LoggedReq
 }
 
 export async function startSandboxApp(options: SandboxAppOptions = {}): Promise<SandboxApp> {
-  const env = testEnv();
-  const sandbox = await startSandbox(options.now ? { now: options.now } : {});
+  const env = options.env ?? testEnv();
+  const sandbox = await startSandbox({ ...options.sandbox, ...(options.now ? { now: options.now } : {}) });
   const cloudKey = new Secret(sandbox.ownerKey);
   const audit = createAuditSession({
     mode: 'sandbox',
@@ -91,23 +98,24 @@ export async function startSandboxApp(options: SandboxAppOptions = {}): Promise<
   store.start(options.screen === 'keys' ? ['keys'] : []);
   const services: WizardServices = { cloud, esAccess, sandbox: createSandboxControl(sandbox.controlUrl) };
   const since = (await requestLog(sandbox)).at(-1)?.seq ?? 0;
+  const props: AppProps = {
+    store,
+    connection: { kind: 'sandbox', host: new URL(sandbox.baseUrl).host, selfKeyId: sandbox.ownerKeyId },
+    theme: createTheme({ color: options.color ?? false, unicode: true }),
+    initialScreen: options.screen ?? 'members',
+    initialFilter: options.filter,
+    size: { columns: options.columns ?? 100, rows: options.rows ?? 40 },
+  };
   const instance = render(
     <AuditContext.Provider value={audit}>
       <WizardServicesContext.Provider value={services}>
-        <App
-          store={store}
-          connection={{ kind: 'sandbox', host: new URL(sandbox.baseUrl).host, selfKeyId: sandbox.ownerKeyId }}
-          theme={createTheme({ color: options.color ?? false, unicode: true })}
-          initialScreen={options.screen ?? 'members'}
-          initialFilter={options.filter}
-          size={{ columns: options.columns ?? 100, rows: options.rows ?? 40 }}
-        />
+        {options.wrap ? options.wrap(sandbox)(props) : <App {...props} />}
       </WizardServicesContext.Provider>
     </AuditContext.Provider>,
   );
-  await tick(50);
+  await settled();
   return {
-    ...inkDriver(instance, { settleMs: 20, ...options.driver }),
+    ...inkDriver(instance, options.driver),
     sandbox,
     cloud,
     store,

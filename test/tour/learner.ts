@@ -1,19 +1,23 @@
 /**
- * A scripted learner's eyes and hands for the tour in a real terminal: start the tour at a lesson, read the
- * lesson panel the way a learner scrolls it, and wait for the lesson bar to say the sandbox shows the goal. Only
- * what is on screen is used: names come from the screens, not from the seed. (Wizard lists and fields:
- * test/e2e/app-screen.ts.)
+ * A scripted learner's eyes and hands for the tour: start the tour at a lesson (in-process at 80x24, or in a real
+ * terminal for what needs one), read the lesson panel the way a learner scrolls it, and wait for the lesson bar to
+ * say the sandbox shows the goal. Only what is on screen is used: names come from the screens, not from the seed.
+ * (Wizard lists and fields: test/e2e/app-screen.ts.)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
+import { tourRenderer } from '../../components/tour/TourApp.js';
 import { LESSONS } from '../../src/tour/lessons/index.js';
+import { loadProgress, tourFiles } from '../../src/tour/progress.js';
+import { createTourRunner } from '../../src/tour/runner.js';
+import { sandboxIo } from '../../src/tour/sandbox-io.js';
+import { ensureStateDir } from '../../src/util/state-dir.js';
+import { inkScreen } from '../support/ink-screen.js';
+import { startSandboxApp, type SandboxApp } from '../support/sandbox-app.js';
 import { cursorLine, panelRows, waitForList } from '../e2e/app-screen.js';
-import { closeAll, launch, type PtyApp } from '../e2e/harness.js';
-
-/** Each learner takes a few seconds alone; the loaded 2-core box gets room (waits, not sleeps). */
-export const LEARNER_MS = 60_000;
+import { closeAll, launch, type PtyApp, type ScreenApp } from '../e2e/harness.js';
 
 export const progressFile = (state: string) => join(state, 'ec-access', 'tour.json');
 export const workDir = (state: string) => join(state, 'work');
@@ -29,9 +33,64 @@ export function useTourState(): () => string {
   });
   afterEach(async () => {
     await closeAll();
+    await Promise.all([...inProcess].map((app) => app.stop()));
+    inProcess.clear();
     rmSync(state, { recursive: true, force: true });
   });
   return () => state;
+}
+
+/** The in-process tours still running, stopped by useTourState after each test. */
+const inProcess = new Set<SandboxApp>();
+
+/** The tour in-process (the app with TourApp docked, on the real sandbox), read and driven like a terminal. */
+export interface TourApp extends ScreenApp {
+  /** Every frame Ink wrote, raw. */
+  frames(): readonly string[];
+  stop(): Promise<void>;
+}
+
+/** Records `lesson - 1` lessons as done in `state`, as if the learner had done them. */
+function recordLessonsDone(state: string, lesson: number): void {
+  if (lesson <= 1) return;
+  mkdirSync(join(state, 'ec-access'), { recursive: true });
+  const completed = LESSONS.slice(0, lesson - 1).map((l) => l.id);
+  writeFileSync(progressFile(state), JSON.stringify({ version: 1, current: lesson - 1, completed }));
+}
+
+/** The tour in-process at `lesson` (1-based), as if the earlier ones were done, once its lesson bar shows. */
+export async function startTourApp(state: string, lesson: number): Promise<TourApp> {
+  recordLessonsDone(state, lesson);
+  const tour = await openTourApp(state);
+  await tour.waitForText(`TOUR ${lesson}/${LESSONS.length}`);
+  return tour;
+}
+
+/**
+ * What `ec-access tour` runs (src/cli/commands/tour.ts), in-process at 80x24 on the progress and sandbox state in
+ * `state` (XDG_STATE_HOME), without colour. A fixed seed, so every run meets the same organization (the command
+ * picks a random one).
+ */
+export async function openTourApp(state: string): Promise<TourApp> {
+  const env = { home: state, env: { HOME: state, XDG_STATE_HOME: state } };
+  const files = tourFiles(ensureStateDir(undefined, env.env));
+  const app = await startSandboxApp({
+    env,
+    sandbox: { stateFile: files.sandbox, seed: 7 },
+    columns: 80,
+    rows: 24,
+    wrap: (sandbox) => tourRenderer(createTourRunner(sandboxIo(sandbox, files.progress), loadProgress(files.progress))),
+  });
+  inProcess.add(app);
+  const tour: TourApp = {
+    ...inkScreen(app, { columns: 80, rows: 24 }),
+    frames: () => app.frames,
+    async stop() {
+      inProcess.delete(app);
+      await app.stop();
+    },
+  };
+  return tour;
 }
 
 /**
@@ -50,13 +109,9 @@ export function launchTour(state: string, extraArgs: readonly string[] = []): Pr
 
 /** The tour at 80x24 without colour, resumed at `lesson` (1-based) as if the earlier ones were done. */
 export async function startTourAt(state: string, lesson: number, extraArgs: readonly string[] = []): Promise<PtyApp> {
-  if (lesson > 1) {
-    mkdirSync(join(state, 'ec-access'), { recursive: true });
-    const completed = LESSONS.slice(0, lesson - 1).map((l) => l.id);
-    writeFileSync(progressFile(state), JSON.stringify({ version: 1, current: lesson - 1, completed }));
-  }
+  recordLessonsDone(state, lesson);
   const app = await launchTour(state, extraArgs);
-  await app.waitForText(`TOUR ${lesson}/${LESSONS.length}`, { timeoutMs: 15_000 });
+  await app.waitForText(`TOUR ${lesson}/${LESSONS.length}`);
   return app;
 }
 
@@ -64,8 +119,8 @@ export async function startTourAt(state: string, lesson: number, extraArgs: read
  * How every scripted learner begins: the tour at `lesson` on the Members list, the lesson panel read to the end
  * and closed again. `how` is the panel's text as prose, the steps the learner may take.
  */
-export async function startLesson(state: string, lesson: number): Promise<{ app: PtyApp; how: string }> {
-  const app = await startTourAt(state, lesson);
+export async function startLesson(state: string, lesson: number): Promise<{ app: TourApp; how: string }> {
+  const app = await startTourApp(state, lesson);
   await waitForList(app, 'Members');
   const how = prose(await readLessonPanel(app, lesson));
   await closePanel(app);
@@ -76,7 +131,7 @@ export async function startLesson(state: string, lesson: number): Promise<{ app:
  * / on a list, type `text`, enter keeps the filter. Each step waits for the screen first: typed too soon, the
  * letters would be list keys (d removes!).
  */
-export async function filterList(app: PtyApp, text: string): Promise<void> {
+export async function filterList(app: ScreenApp, text: string): Promise<void> {
   await app.press('/');
   await app.waitForText('keep filter');
   await app.type(text);
@@ -107,7 +162,7 @@ function mergeWindow(seen: string[], previous: readonly string[], next: readonly
  * one panel line per line.
  */
 export async function readLessonPanel(
-  app: PtyApp,
+  app: ScreenApp,
   lesson: number,
   eachWindow?: (screen: string) => void,
 ): Promise<string> {
@@ -116,7 +171,7 @@ export async function readLessonPanel(
 }
 
 /** t, then wait for the panel (and, for lessons the tour checks itself, the verdict). */
-export async function openLessonPanel(app: PtyApp, lesson: number): Promise<void> {
+export async function openLessonPanel(app: ScreenApp, lesson: number): Promise<void> {
   await app.press('t');
   await app.waitForText(`Lesson ${lesson} of ${LESSONS.length}`);
   if (!LESSONS[lesson - 1]?.question) {
@@ -129,7 +184,7 @@ export async function openLessonPanel(app: PtyApp, lesson: number): Promise<void
 }
 
 /** Scrolls the open panel from where it is to the end; `eachWindow` sees every screen on the way. */
-export async function readOpenPanel(app: PtyApp, eachWindow: (screen: string) => void = () => {}): Promise<string> {
+export async function readOpenPanel(app: ScreenApp, eachWindow: (screen: string) => void = () => {}): Promise<string> {
   const rows = (screen: string) => panelRows(screen).slice(0, -1); // the last row is the key line
   const moreBelow = (screen: string) => (panelRows(screen).at(-1) ?? '').includes('more below');
   let screen = app.screen();
@@ -152,19 +207,19 @@ export async function readOpenPanel(app: PtyApp, eachWindow: (screen: string) =>
 export const prose = (text: string) => text.replace(/\s+/g, ' ');
 
 /** Closes the lesson panel, back to the screens. */
-export async function closePanel(app: PtyApp): Promise<void> {
+export async function closePanel(app: ScreenApp): Promise<void> {
   await app.press('esc');
   // The box title, not the heading: a panel scrolled down no longer shows its heading.
   await app.waitFor((s) => !s.includes('╭─ Tour '), 'the lesson panel to close');
 }
 
 /** The lesson bar once the tour's own check (from the sandbox state) passed; the panel then says what passed. */
-export function waitForLessonPassed(app: PtyApp): Promise<string> {
-  return app.waitForText('✓ Goal reached: t shows what happened', { timeoutMs: 15_000 });
+export function waitForLessonPassed(app: ScreenApp): Promise<string> {
+  return app.waitForText('✓ Goal reached: t shows what happened');
 }
 
 /** t, read what happened (the summary and the requests sent), enter for the next lesson; returns the panel text. */
-export async function finishLesson(app: PtyApp, lesson: number, summary: RegExp): Promise<string> {
+export async function finishLesson(app: ScreenApp, lesson: number, summary: RegExp): Promise<string> {
   const text = await readLessonPanel(app, lesson);
   expect(prose(text)).toMatch(summary);
   expect(text).toContain('Requests the sandbox received for this:');
@@ -178,7 +233,7 @@ export async function finishLesson(app: PtyApp, lesson: number, summary: RegExp)
  * Moves the pointer down a list while its line satisfies `keepGoing` (at most `max` rows), each key waiting for
  * the pointer to move; returns the line it stopped on.
  */
-export async function moveDownWhile(app: PtyApp, keepGoing: (line: string) => boolean, max = 40): Promise<string> {
+export async function moveDownWhile(app: ScreenApp, keepGoing: (line: string) => boolean, max = 40): Promise<string> {
   for (let i = 0; i < max && keepGoing(cursorLine(app.screen())); i++) {
     const before = cursorLine(app.screen());
     await app.press('down');

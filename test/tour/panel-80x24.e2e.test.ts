@@ -81,4 +81,4 @@ it('lesson 4 panel at 80x24 with NO_COLOR: framed, colourless, every sentence wh
   }
 
   expect(colourSequences(app.rawOutput())).toEqual([]);
-}, 60_000);
+});

@@ -65,7 +65,7 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
 
   // Next run: the same lesson, organization and starting point, so the pending invitation counts as progress.
   const again = await launchTour(state());
-  await again.waitForText('TOUR 2/6', { timeoutMs: 15_000 });
+  await again.waitForText('TOUR 2/6');
   await waitForList(again, 'Members');
   expect(orgIdOn(again)).toBe(orgId);
   const panel = prose(await readLessonPanel(again, 2));
@@ -83,7 +83,7 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
 
   // --reset: lesson 1 on a new organization, which knows nothing of the invitation.
   const fresh = await launchTour(state(), ['--reset']);
-  await fresh.waitForText('TOUR 1/6', { timeoutMs: 15_000 });
+  await fresh.waitForText('TOUR 1/6');
   await waitForList(fresh, 'Members');
   const freshOrg = orgIdOn(fresh);
   expect(freshOrg).toMatch(/^\d{12}$/);
@@ -98,4 +98,4 @@ it('resumes a half-done lesson on the same organization; --reset starts over on 
   expect(savedProgress(state())).toMatchObject({ current: 0, completed: [] });
   expect(existsSync(sandboxFile())).toBe(true);
   expect(readFileSync(sandboxFile(), 'utf8')).not.toContain(EMAIL);
-}, 90_000);
+});

@@ -8,6 +8,8 @@ import { render, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKeyStream, splitKeys } from '../../src/ui/key-stream.js';
+import { settled } from '../support/ink-driver.js';
+import { waitUntil } from '../support/wait.js';
 
 describe('splitKeys', () => {
   it('makes every plain character a key of its own', () => {
@@ -72,7 +74,6 @@ function Panel({ heard }: { heard: string[] }) {
   return <Text>open</Text>;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 let unmount: (() => void) | undefined;
 afterEach(() => {
   unmount?.();
@@ -95,25 +96,30 @@ describe('createKeyStream', () => {
   it('a panel opened by the first key of a read hears the rest, Enter included', async () => {
     const terminal = new FakeTerminal();
     const heard = start(createKeyStream(terminal));
-    await settle();
+    await settled();
     terminal.type('ok\r');
-    await settle();
+    // The stream offers one key per idle moment, so wait for the last one to arrive, then for anything after it.
+    await waitUntil(
+      () => heard.length >= 2,
+      () => `two keys heard, not ${JSON.stringify(heard)}`,
+    );
+    await settled();
     expect(heard).toEqual(['k', 'enter']);
   });
 
   it('without it, Ink gives the same read to the handlers that existed before it, and the panel hears nothing', async () => {
     const terminal = new FakeTerminal();
     const heard = start(terminal as unknown as NodeJS.ReadStream);
-    await settle();
-    terminal.type('ok\r');
-    await settle();
+    await settled();
+    terminal.type('ok\r'); // Ink reads it at once, as one string
+    await settled();
     expect(heard).toEqual([]);
   });
 
   it('stops reading the terminal when Ink leaves raw mode', async () => {
     const terminal = new FakeTerminal();
     start(createKeyStream(terminal));
-    await settle();
+    await settled();
     expect(terminal.listenerCount('data')).toBe(1);
     unmount?.();
     unmount = undefined;

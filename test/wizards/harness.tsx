@@ -7,7 +7,7 @@ import { KEY } from '../support/ink-driver.js';
 import { parsePreviewedBodies } from '../support/request-preview.js';
 import { startSandboxApp, type SandboxApp } from '../support/sandbox-app.js';
 
-export { KEY, strip, tick } from '../support/ink-driver.js';
+export { KEY, settled, strip, tick } from '../support/ink-driver.js';
 
 export interface WizardApp extends SandboxApp {
   /** The frame as prose: borders dropped and lines joined, so wrapped sentences can be matched whole. */
@@ -21,8 +21,7 @@ export interface WizardApp extends SandboxApp {
 export async function startWizardApp(
   options: { screen?: ScreenId; color?: boolean; now?: Date } = {},
 ): Promise<WizardApp> {
-  // A panel that just appeared subscribes to keys in an effect, which can run a little after its first frame.
-  const app = await startSandboxApp({ ...options, rows: 70, driver: { settleMs: 60 } });
+  const app = await startSandboxApp({ ...options, rows: 70 });
   const pointed = (label: string) =>
     app
       .frame()

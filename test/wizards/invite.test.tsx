@@ -137,7 +137,7 @@ describe('invite wizard', () => {
     await app.press('c');
     await app.waitFor('Waiting for the invitation to be accepted');
     await app.press('a');
-    await app.waitFor('Nothing has been sent yet', 6000);
+    await app.waitFor('Nothing has been sent yet');
     const [assignment] = app.previewedBodies();
     expect(assignment).toEqual({
       project: {

@@ -7,7 +7,7 @@ import { cloudRequests } from '../../src/api/requests.js';
 import { createPlan } from '../../src/domain/plan.js';
 import { AppActionsContext, type AppActions } from '../../src/ui/contexts.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
-import { inkDriver, KEY, tick } from '../support/ink-driver.js';
+import { inkDriver, KEY, settled } from '../support/ink-driver.js';
 import { openRoleWizard, roleToReview, type WizardApp } from './harness.js';
 
 let app: WizardApp | undefined;
@@ -56,7 +56,7 @@ it('without a follow-up under the result, the result view keeps no blank rows fo
       </AppActionsContext.Provider>
     </ThemeContext.Provider>,
   );
-  await tick(30);
+  await settled();
   const ui = inkDriver(instance);
   await ui.waitFor('Nothing has been sent yet.');
   await ui.press(KEY.enter);

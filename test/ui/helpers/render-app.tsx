@@ -10,11 +10,11 @@ import type { ScreenId } from '../../../src/ui/screen-ids.js';
 import type { TerminalSize } from '../../../src/ui/terminal-size.js';
 import { createTheme, type Theme } from '../../../src/ui/theme.js';
 import type { EsAccess } from '../../../src/state/es-access.js';
-import { inkDriver, tick } from '../../support/ink-driver.js';
+import { inkDriver, settled } from '../../support/ink-driver.js';
 import { createFakeCloud, type FakeCloud, type FakeData } from './fake-cloud.js';
 import { NOW, orgData } from './fixtures.js';
 
-export { KEY, strip, tick } from '../../support/ink-driver.js';
+export { KEY, settled, strip, tick } from '../../support/ink-driver.js';
 
 export interface RenderAppOptions {
   data?: FakeData;
@@ -48,8 +48,8 @@ export async function renderApp(options: RenderAppOptions = {}) {
       size={size}
     />,
   );
-  await tick(30);
-  const driver = inkDriver(instance, { keyMs: 15, timeoutMs: 2000 });
+  await settled();
+  const driver = inkDriver(instance);
   return {
     ...instance,
     ...driver,

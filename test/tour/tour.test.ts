@@ -1,16 +1,16 @@
 /**
- * A scripted learner in a real terminal (80x24, NO_COLOR) doing the tour's first and last lessons with the real
+ * A scripted learner, in-process at 80x24 without colour, doing the tour's first and last lessons with the real
  * screens (lessons 2–5: learners-2-3 and learners-4-5); the tour decides from the sandbox state whether each goal
- * was reached.
+ * was reached. (Starting, quitting and resuming in a real terminal: resume-reset.e2e.test.ts.)
  */
 import { expect, it } from 'vitest';
 import { typeAndEnter, waitForList } from '../e2e/app-screen.js';
-import type { PtyApp } from '../e2e/harness.js';
-import { closePanel, filterList, launchTour, savedProgress, startTourAt, useTourState } from './learner.js';
+import type { ScreenApp } from '../e2e/harness.js';
+import { closePanel, filterList, openTourApp, savedProgress, startTourApp, useTourState } from './learner.js';
 
 const state = useTourState();
 
-async function openProject(app: PtyApp, name: string) {
+async function openProject(app: ScreenApp, name: string) {
   await app.press('2');
   await waitForList(app, 'Projects');
   await filterList(app, name);
@@ -19,7 +19,7 @@ async function openProject(app: PtyApp, name: string) {
 }
 
 it('lesson 1: finds who reaches search-prod through a custom role only, and the tour moves on', async () => {
-  const app = await startTourAt(state(), 1);
+  const app = await startTourApp(state(), 1);
   await waitForList(app, 'Members');
   await openProject(app, 'search-prod');
 
@@ -47,7 +47,7 @@ it('lesson 1: finds who reaches search-prod through a custom role only, and the 
 });
 
 it('lesson 6: revokes exactly the leaked key in time; the tour completes and says so on the next start', async () => {
-  const app = await startTourAt(state(), 6); // lessons 1-5 recorded as done
+  const app = await startTourApp(state(), 6); // lessons 1-5 recorded as done
 
   await app.press('t');
   const panel = await app.waitForText(/Leaked key id: \w+/);
@@ -60,7 +60,7 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   await app.press('d');
   const confirm = await app.waitForText(/Type (.+?) to confirm/);
   await typeAndEnter(app, /Type (.+?) to confirm/.exec(confirm)![1]!);
-  await app.waitForText('✓ Goal reached: t shows what happened', { timeoutMs: 10_000 });
+  await app.waitForText('✓ Goal reached: t shows what happened');
 
   await app.press('esc'); // the revocation's result panel
   await waitForList(app, 'Keys');
@@ -75,9 +75,8 @@ it('lesson 6: revokes exactly the leaked key in time; the tour completes and say
   await app.press('enter');
   await app.waitForText('Tour complete');
   await closePanel(app);
-  await app.press('q');
-  expect(await app.exit()).toBe(0);
+  await app.stop();
 
-  const again = await launchTour(state());
-  await again.waitForText('Tour complete', { timeoutMs: 15_000 });
+  const again = await openTourApp(state());
+  await again.waitForText('Tour complete');
 });

@@ -2,9 +2,11 @@
  * Scenario 4: build a custom role in two projects and give it to a member, in one wizard (n on Roles). The plan
  * is one PUT per project with the same descriptor, then the member's assignment: the type's viewer role_id with
  * application_roles naming the role. Afterwards the Roles screen lists it in both projects, the member's details
- * show it, and the sandbox (read back by scriptable commands on the same state file) holds exactly that.
+ * show it, and the sandbox (read back through its API and each project's Elasticsearch) holds exactly that.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { createEsClient } from '../../src/api/es-client.js';
+import { Secret } from '../../src/util/secret.js';
 import {
   choose,
   projectIdOnScreen,
@@ -13,19 +15,18 @@ import {
   tick,
   typeAndEnter,
   waitForList,
-} from './app-screen.js';
-import { runCommand, SANDBOX_STATE } from './commands.js';
-import { closeAll, launch } from './harness.js';
+} from '../e2e/app-screen.js';
+import { startScenario, stopScenariosAfterEach } from './app.js';
 
-afterEach(closeAll);
+stopScenariosAfterEach();
 
 const ROLE = 'support-reader';
 const PROJECTS = ['search-staging', 'vector-lab'] as const;
 /** A member with no project access yet, so the custom role is all they get there (no over-grant). */
 const MEMBER = 'amara.garcia@acme-analytics.example';
 
-it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, { timeout: 60_000 }, async () => {
-  const app = await launch({ cols: 120, rows: 60, env: { EC_SANDBOX_STATE: SANDBOX_STATE } });
+it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, async () => {
+  const { app: session, screen: app } = await startScenario(120, 60);
   await waitForList(app, 'Members');
   await app.press('3');
   const before = await waitForList(app, 'Roles');
@@ -108,24 +109,20 @@ it(`creates ${ROLE} in ${PROJECTS.join(' and ')} and assigns it to ${MEMBER}`, {
   expect(details).toContain(`application_roles: ${ROLE} (custom)`);
   for (const project of PROJECTS) expect(details).toMatch(new RegExp(`${project} \\(elasticsearch\\)\\s+${ROLE}`));
 
-  await app.press('esc');
-  await app.press('q');
-  expect(await app.exit()).toBe(0);
-
   // The sandbox: the role exists in both projects with that descriptor, and the member holds the assignment.
-  const [listed, members, ...descriptors] = await Promise.all([
-    runCommand(app, ['roles', 'list', '--json']),
-    runCommand(app, ['members', 'list', '--json']),
-    ...PROJECTS.map((project) => runCommand(app, ['roles', 'list', '--project', project, '--name', ROLE, '--json'])),
-  ]);
-  expect(listed!.code, listed!.stderr).toBe(0);
-  const custom = listed!
-    .json()
-    .custom.filter((r: { name: string }) => r.name === ROLE)
-    .map((r: { project_name: string }) => r.project_name);
-  expect(custom.sort()).toEqual([...PROJECTS]);
-  for (const role of descriptors) expect(role.json().role).toMatchObject(descriptor);
-  const member = members!.json().members.find((m: { email: string }) => m.email === MEMBER);
-  expect(member.user_id).toBe(userId);
-  expect(member.role_assignments.project.elasticsearch).toEqual([expect.objectContaining(assignment)]);
+  const { cloud, sandbox } = session;
+  const projects = await cloud.listProjects('elasticsearch');
+  for (const name of PROJECTS) {
+    const project = projects.find((p) => p.name === name)!;
+    const es = createEsClient({
+      projectId: project.id,
+      baseUrl: project.endpoints.elasticsearch,
+      apiKey: new Secret(sandbox.ownerKey),
+      env: {},
+    });
+    expect(await es.getRole(ROLE)).toMatchObject(descriptor);
+  }
+  const member = (await cloud.listMembers(sandbox.organizationId)).find((m) => m.email === MEMBER);
+  expect(member?.user_id).toBe(userId);
+  expect(member?.role_assignments?.project?.elasticsearch).toEqual([expect.objectContaining(assignment)]);
 });

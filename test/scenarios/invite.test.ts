@@ -1,22 +1,21 @@
 /**
  * Scenario 3: invite a new colleague as Developer on search-prod. The wizard shows the exact request before
  * anything is sent; enter sends it; the invitation then shows in the members list, and the sandbox (read back
- * with `ec-access invitations list` on the same state file) really holds it with that role.
+ * through the API) really holds it with that role.
  */
-import { afterEach, expect, it } from 'vitest';
-import { choose, projectIdOnScreen, scrollPlanTo, tick, typeAndEnter, waitForList } from './app-screen.js';
-import { runCommand, SANDBOX_STATE } from './commands.js';
-import { closeAll, launch } from './harness.js';
+import { expect, it } from 'vitest';
+import { choose, projectIdOnScreen, scrollPlanTo, tick, typeAndEnter, waitForList } from '../e2e/app-screen.js';
 import { previewedRequests } from '../support/request-preview.js';
+import { startScenario, stopScenariosAfterEach } from './app.js';
 
-afterEach(closeAll);
+stopScenariosAfterEach();
 
 const EMAIL = 'new.analyst@example.com';
 const PROJECT = 'search-prod';
 
-it(`invites ${EMAIL} as Developer on ${PROJECT}, showing the exact request first`, { timeout: 60_000 }, async () => {
+it(`invites ${EMAIL} as Developer on ${PROJECT}, showing the exact request first`, async () => {
   // Tall enough that the whole request preview fits on screen.
-  const app = await launch({ cols: 120, rows: 50, env: { EC_SANDBOX_STATE: SANDBOX_STATE } });
+  const { app: session, screen: app } = await startScenario(120, 50);
   const members = await waitForList(app, 'Members');
   const orgId = /\((\d+)\)/.exec(app.line(0))?.[1];
   expect(orgId, 'the header names the organization id').toBeDefined();
@@ -79,13 +78,7 @@ it(`invites ${EMAIL} as Developer on ${PROJECT}, showing the exact request first
   expect(row).toMatch(/es:developer\(1\)/);
   expect(row).toMatch(/invited in \d+[hd]/);
 
-  await app.press('esc'); // leave the filter
-  await app.press('q');
-  expect(await app.exit()).toBe(0);
-
-  // What the sandbox really holds, read by a second command from the same state file.
-  const listed = await runCommand(app, ['invitations', 'list', '--json']);
-  expect(listed.code, listed.stderr).toBe(0);
-  const invitation = listed.json().invitations.find((i: { email: string }) => i.email === EMAIL);
+  // What the sandbox really holds.
+  const invitation = (await session.cloud.listInvitations(orgId!)).find((i) => i.email === EMAIL);
   expect(invitation).toMatchObject({ expired: false, role_assignments: expectedBody.role_assignments });
 });

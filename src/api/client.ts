@@ -2,6 +2,7 @@
  * What the rest of the app may ask of the network. Screens and state depend on these interfaces only; the
  * undici implementation lives in cloud-client.ts / es-client.ts, and the sandbox is reached through the same one.
  */
+import type { ProjectApiKey } from './project-key-schemas.js';
 import type { ApiRequest } from './requests.js';
 import type {
   ApiKey,
@@ -73,5 +74,7 @@ export interface EsApi {
   /** false when the role was not there. */
   deleteRole(name: string): Promise<boolean>;
   authenticate(): Promise<AuthenticateResponse>;
+  /** The project's own (Elasticsearch) API keys, invalidated ones included. */
+  listApiKeys(): Promise<ProjectApiKey[]>;
   send(request: ApiRequest): Promise<unknown>;
 }

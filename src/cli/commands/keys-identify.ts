@@ -81,7 +81,8 @@ export async function keysIdentify(ctx: CommandContext): Promise<number> {
             expiry: keyExpiryStatus(row.key, now),
           }
         : projectKeyJson(row, now);
-    const revoke = `ec-access keys revoke --ids ${row.id}`;
+    // An ES id may start with '-', which a flag parser would take for an option.
+    const revoke = `ec-access keys revoke --ids${row.id.startsWith('-') ? '=' : ' '}${row.id}`;
     out.result(
       {
         schema: 'ec-access/identify@1',

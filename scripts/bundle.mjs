@@ -5,7 +5,7 @@
  * about a third of that, and each command still loads only what it needs (dispatch.ts import()s commands by path,
  * so the layout under dist/app mirrors dist/src).
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -26,7 +26,8 @@ const noDevtools = {
   },
 };
 
-const patches = dependencyPatches({ nodeModules: join(root, 'node_modules'), src });
+// esbuild reports resolved (real) paths; node_modules may be a symlink (a worktree sharing one install).
+const patches = dependencyPatches({ nodeModules: realpathSync(join(root, 'node_modules')), src });
 
 // Chunk names carry content hashes: without a clean start, every build would leave the previous chunks behind.
 const outdir = join(root, 'dist', 'app');

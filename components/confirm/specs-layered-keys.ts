@@ -131,7 +131,7 @@ export function revokeLayeredSpec(keys: readonly LayeredKey[]): ConfirmSpec {
               }
             }
           }
-          if (cloudError !== undefined) throw cloudError;
+          if (cloudError !== undefined) throw cloudError instanceof Error ? cloudError : new Error(String(cloudError));
         },
         refresh: ['keys', 'projectKeys'],
         verify(data, sent: SendResult): Verified {

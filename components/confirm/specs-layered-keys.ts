@@ -111,7 +111,7 @@ export function revokeLayeredSpec(keys: readonly LayeredKey[]): ConfirmSpec {
         }),
         async send() {
           if (!router) throw new Error(NOT_CONNECTED);
-          let cloudError: unknown;
+          let cloudError: Error | undefined;
           // Every request goes out even when an earlier one fails: one refusal must not keep other keys alive.
           for (const p of planned) {
             const ids = p.projectKeys.map((k) => k.id);
@@ -123,7 +123,8 @@ export function revokeLayeredSpec(keys: readonly LayeredKey[]): ConfirmSpec {
                   projectRevokeOutcome(ids, { ok: true, answer: InvalidateApiKeysResponse.parse(answer) }),
                 );
             } catch (error) {
-              if (p.projectKeys.length === 0) cloudError = error;
+              if (p.projectKeys.length === 0)
+                cloudError = error instanceof Error ? error : new Error('the Cloud revoke request failed');
               else {
                 const status = isApiError(error) ? error.status : undefined;
                 const message = error instanceof Error ? error.message : 'the request failed';
@@ -131,7 +132,7 @@ export function revokeLayeredSpec(keys: readonly LayeredKey[]): ConfirmSpec {
               }
             }
           }
-          if (cloudError !== undefined) throw cloudError instanceof Error ? cloudError : new Error(String(cloudError));
+          if (cloudError) throw cloudError;
         },
         refresh: ['keys', 'projectKeys'],
         verify(data, sent: SendResult): Verified {

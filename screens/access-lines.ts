@@ -21,7 +21,12 @@ import type { Symbols } from '../src/ui/theme.js';
 /** The over-grant mark reuses the warning glyph: over-grant is a doctor warning, and the glyph is ASCII-safe. */
 const overGrantMark = (symbols: Symbols) => symbols.warn;
 
-export const KIND_TAG: Record<PrincipalKind, string> = { member: 'user', key: 'key', invitation: 'inv' };
+export const KIND_TAG: Record<PrincipalKind | 'project-key', string> = {
+  member: 'user',
+  key: 'key',
+  invitation: 'inv',
+  'project-key': 'pkey',
+};
 
 /** "developer,✗mkt-reader" / "cloud-only" / "—", with "!" in front when the cell over-grants. */
 export function cellSegments(cell: MatrixCell, symbols: Symbols): Segment[] {

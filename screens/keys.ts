@@ -1,5 +1,6 @@
 /**
- * Cloud API keys: what each can reach and when it stops working. Expiry is marked with a symbol as well as a colour,
+ * API keys of both layers: Cloud keys, and each project's own Elasticsearch keys (LAYER names the project), with
+ * a "not readable" row for a project whose keys could not be read. What each can reach and when it stops working. Expiry is marked with a symbol as well as a colour,
  * so it reads the same under NO_COLOR. A key's secret is never part of any row or line.
  */
 import type { ApiKey } from '../src/api/schemas.js';
@@ -11,9 +12,20 @@ import { accessSummary, assignmentLines, hasApplicationRoles } from './assignmen
 import { keyExpiryStatus } from '../src/domain/revoke.js';
 import { absolute, relative } from './dates.js';
 import { byText, defineScreen, type ScreenContext } from './types.js';
+import {
+  projectKeyDetails,
+  projectKeyRows,
+  type ProjectKeyRow,
+  type UnreadableProjectRow,
+} from './project-key-rows.js';
 
-export interface KeyRow {
+export type KeyRow = CloudKeyRow | ProjectKeyRow | UnreadableProjectRow;
+
+export interface CloudKeyRow {
+  readonly kind: 'cloud';
   readonly id: string;
+  readonly layer: 'Cloud';
+  readonly name: string;
   readonly key: ApiKey;
   readonly created: string;
   readonly expires: string;
@@ -22,7 +34,7 @@ export interface KeyRow {
   readonly cloudOnly: boolean;
 }
 
-function keyRow(key: ApiKey, ctx: ScreenContext): KeyRow {
+function keyRow(key: ApiKey, ctx: ScreenContext): CloudKeyRow {
   // The doctor's thresholds, so the list and the doctor agree on "expiring soon".
   const expiry = keyExpiryStatus(key, ctx.now);
   const when = relative(key.expiration_date, ctx.now);
@@ -35,7 +47,10 @@ function keyRow(key: ApiKey, ctx: ScreenContext): KeyRow {
           ? `${ctx.symbols.warn} ${when}`
           : when;
   return {
+    kind: 'cloud',
     id: key.id,
+    layer: 'Cloud',
+    name: key.description,
     key,
     created: relative(key.creation_date, ctx.now),
     expires,
@@ -50,6 +65,7 @@ function keyRow(key: ApiKey, ctx: ScreenContext): KeyRow {
 }
 
 function keyDetails(row: KeyRow, ctx: ScreenContext): Line[] {
+  if (row.kind !== 'cloud') return projectKeyDetails(row, ctx);
   const { key } = row;
   return [
     heading(key.description),
@@ -76,34 +92,66 @@ function keyDetails(row: KeyRow, ctx: ScreenContext): Line[] {
   ];
 }
 
+const expiresAt = (r: KeyRow): number =>
+  r.kind === 'project'
+    ? r.expiresAt
+    : r.kind === 'cloud' && r.key.expiration_date
+      ? Date.parse(r.key.expiration_date)
+      : Number.POSITIVE_INFINITY;
+const byNumber = (a: number, b: number) => (a === b ? 0 : a < b ? -1 : 1);
+const createdAt = (r: KeyRow): number =>
+  r.kind === 'project' ? r.createdAt : r.kind === 'cloud' ? Date.parse(r.key.creation_date) : 0;
+
 export const keysScreen = defineScreen<KeyRow>({
   id: 'keys',
-  sources: (data) => [{ noun: 'API keys', resource: data.keys }],
-  refresh: ['keys'],
-  deps: (data) => [data.keys],
+  sources: (data) => [
+    { noun: 'API keys', resource: data.keys },
+    { noun: 'project API keys', resource: data.projectKeys },
+  ],
+  refresh: ['keys', 'projectKeys'],
+  deps: (data) => [data.keys, data.projectKeys],
   // Not from the snapshot: keys arrive before the organization on the incident path and must show at once.
-  rows: (ctx) => (dataOf(ctx.data.keys) ?? []).map((key) => keyRow(key, ctx)),
+  rows: (ctx) => [...(dataOf(ctx.data.keys) ?? []).map((key) => keyRow(key, ctx)), ...projectKeyRows(ctx)],
   columns: [
-    { header: 'DESCRIPTION', width: 20, grow: 1, text: (r) => r.key.description, searchable: true },
-    { header: 'CREATED', width: 8, text: (r) => r.created },
-    { header: 'EXPIRES', width: 16, text: (r) => r.expires, tone: (r) => r.expiryTone },
-    { header: 'SCOPE', width: 16, grow: 2, text: (r) => r.scope, searchable: true },
+    {
+      header: 'LAYER',
+      // Narrow at 80 columns (the whole table must fit without clipping) and growing where there is room.
+      width: 7,
+      grow: 1,
+      text: (r) => r.layer,
+      tone: (r) => (r.kind === 'cloud' ? 'muted' : undefined),
+      searchable: true,
+    },
+    {
+      header: 'DESCRIPTION',
+      width: 16,
+      grow: 2,
+      text: (r) => r.name,
+      tone: (r) => (r.kind === 'unreadable' ? 'warning' : undefined),
+      searchable: true,
+    },
+    { header: 'CREATED', width: 8, text: (r) => (r.kind === 'unreadable' ? '' : r.created) },
+    {
+      header: 'EXPIRES',
+      width: 16,
+      text: (r) => (r.kind === 'unreadable' ? '' : r.expires),
+      tone: (r) => (r.kind === 'unreadable' ? undefined : r.expiryTone),
+    },
+    { header: 'SCOPE', width: 13, grow: 2, text: (r) => (r.kind === 'unreadable' ? '' : r.scope), searchable: true },
     {
       header: 'ACCESS',
       width: 10,
-      text: (r) => (r.cloudOnly ? 'Cloud-only' : 'Cloud+ES'),
-      tone: (r) => (r.cloudOnly ? 'muted' : 'accent'),
+      text: (r) =>
+        r.kind === 'project' ? 'ES only' : r.kind === 'cloud' ? (r.cloudOnly ? 'Cloud-only' : 'Cloud+ES') : '',
+      tone: (r) => (r.kind === 'cloud' && r.cloudOnly ? 'muted' : 'accent'),
     },
   ],
   sorts: [
-    {
-      label: 'expiry',
-      compare: (a, b) => (a.key.expiration_date ?? '9999').localeCompare(b.key.expiration_date ?? '9999'),
-    },
-    { label: 'description', compare: (a, b) => byText(a.key.description, b.key.description) },
-    { label: 'newest', compare: (a, b) => b.key.creation_date.localeCompare(a.key.creation_date) },
+    { label: 'expiry', compare: (a, b) => byNumber(expiresAt(a), expiresAt(b)) },
+    { label: 'description', compare: (a, b) => byText(a.name, b.name) },
+    { label: 'newest', compare: (a, b) => createdAt(b) - createdAt(a) },
   ],
-  empty: 'No Cloud API keys.',
-  detailsTitle: (r) => `API key: ${r.key.description}`,
+  empty: 'No API keys.',
+  detailsTitle: (r) => (r.kind === 'unreadable' ? `Project ${r.project.name}` : `API key: ${r.name}`),
   details: keyDetails,
 });

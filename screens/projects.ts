@@ -3,6 +3,9 @@ import { PROJECT_TYPES, type Project } from '../src/api/schemas.js';
 import { whoHasAccess, type AccessHolder } from '../src/domain/access/index.js';
 import { allProjects } from '../src/state/store.js';
 import { blank, field, heading, line, tone, type Line } from '../src/ui/lines.js';
+import { dataOf } from '../src/state/resource.js';
+import { projectKeyPrivileges } from '../src/domain/access/index.js';
+import { isProjectKeyActive } from '../src/domain/project-keys.js';
 import { projectColumnLines } from './access-lines.js';
 import { absolute, relative } from './dates.js';
 import { customRolesLines } from './custom-roles.js';
@@ -38,6 +41,28 @@ function audienceLines(project: Project, ctx: ScreenContext): Line[] {
     ...group('Members', audience.members),
     ...group('Pending invitations', audience.invitations),
     ...group('API keys', audience.keys),
+    ...projectKeyLines(project, ctx),
+  ];
+}
+
+/** The project's own (Elasticsearch) API keys: the older layer, with what their descriptors grant. */
+function projectKeyLines(project: Project, ctx: ScreenContext): Line[] {
+  const title = (count: string) => line('  ', tone('title', `Project API keys, made inside this project (${count})`));
+  const listing = dataOf(ctx.data.projectKeys)?.find((p) => p.project.id === project.id);
+  if (!listing) return [title('…'), line(tone('muted', '    loading…'))];
+  if (listing.state.status === 'unreadable')
+    return [title('?'), line('    ', tone('warning', `not readable: ${listing.state.reason}`))];
+  const keys = listing.state.keys.filter((k) => isProjectKeyActive(k, ctx.now));
+  return [
+    title(String(keys.length)),
+    ...(keys.length === 0 ? [line(tone('muted', '    none'))] : []),
+    ...keys.map((key) => {
+      const p = projectKeyPrivileges(key);
+      const grants = p.superuserLike
+        ? tone('danger', 'superuser-like: all')
+        : tone('muted', [...p.indices, ...p.cluster.map((c) => `cluster:${c}`)].join('; ') || 'no privileges');
+      return line('    ', key.name ?? key.id, tone('muted', `  ${key.id}  `), grants);
+    }),
   ];
 }
 
@@ -72,7 +97,7 @@ export const projectsScreen = defineScreen<ProjectRow>({
   id: 'projects',
   sources: (data) => PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: data.projects[type] })),
   refresh: ['projects', 'customRoles'],
-  deps: (data) => [data.projects],
+  deps: (data) => [data.projects, data.projectKeys],
   rows: (ctx) =>
     allProjects(ctx.data).map((project) => ({
       id: project.id,

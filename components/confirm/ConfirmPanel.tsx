@@ -62,8 +62,11 @@ function bodyLines(prepared: Prepared, verified: Verified | undefined, warn: str
     heading('What happens'),
     ...prepared.effects,
     blank,
-    heading('The request, exactly as it will be sent (one request)'),
+    heading(
+      `The request, exactly as it will be sent (${prepared.more?.length ? `${prepared.more.length + 1} requests` : 'one request'})`,
+    ),
     ...requestLines(prepared.request, prepared.url),
+    ...(prepared.more ?? []).flatMap((m) => [blank, ...requestLines(m.request, m.url)]),
   ];
 }
 
@@ -183,7 +186,7 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
         ready={ready}
         blocked={prepared.blocked}
         verb={spec.verb}
-        request={`${prepared.request.method} ${prepared.url}`}
+        request={`${prepared.request.method} ${prepared.url}${prepared.more?.length ? ` (+${prepared.more.length} more)` : ''}`}
       />
     </>
   );

@@ -12,7 +12,8 @@ import type { Handlers } from '../../src/ui/use-key-dispatch.js';
 import { openAuditView } from '../audit/AuditView.js';
 import type { Frame } from '../handlers.js';
 import { openAssignmentPicker } from './AssignmentPicker.js';
-import { openCancelInvitation, openDeleteRole, openRemoveMember, openRevokeKeys } from './openers.js';
+import { openCancelInvitation, openDeleteRole, openRemoveMember } from './openers.js';
+import { openRevokeKeyRows } from './open-revoke-rows.js';
 
 type OwnedId =
   | 'members.remove'
@@ -55,7 +56,7 @@ export function destructiveHandlers(
     'keys.revoke': () => {
       const marked = (frame().marked ?? []) as readonly KeyRow[];
       const row = current<KeyRow>();
-      openRevokeKeys(actions, marked.length > 0 ? marked.map((r) => r.key) : row ? [row.key] : []);
+      openRevokeKeyRows(actions, marked.length > 0 ? marked : row ? [row] : []);
     },
     'audit.open': () => openAuditView(actions),
   };

@@ -40,12 +40,14 @@ export interface Prepared {
   readonly request: ApiRequest;
   /** Full URL, credentials never included (invitation tokens redacted). */
   readonly url: string;
+  /** Further requests the same confirmation sends, in order (revoking keys of several layers and projects). */
+  readonly more?: ReadonlyArray<{ readonly request: ApiRequest; readonly url: string }>;
   /** What will happen, in the user's terms, before the raw request. */
   readonly effects: readonly Line[];
   readonly warnings: readonly ExtraWarning[];
   /** Why it cannot be sent at all (no credential for the project, not connected); the button stays disabled. */
   readonly blocked?: string;
-  /** Sends exactly `request`, once. */
+  /** Sends exactly `request` (and `more`), once. */
   send(): Promise<void>;
   readonly refresh: readonly RefreshScope[];
   /** Judges the outcome from the send result and the data re-read afterwards. */

@@ -31,7 +31,7 @@ function useTourSync(runner: TourRunner): void {
     return () => clearTimeout(timer);
   }, [data, lesson, result?.passed, runner]);
   useEffect(() => {
-    if (planted) void refresh('keys');
+    if (planted) void refresh(['keys', 'projectKeys']);
   }, [planted, refresh]);
 }
 

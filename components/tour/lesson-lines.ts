@@ -39,6 +39,9 @@ function lessonFacts(view: TourView, input: PanelInput): Line[] {
         tone('danger', `Leaked key id: ${baseline.leakedKeyId}`, true),
         `   time left ${timeLeft(baseline.deadline, input.now)}`,
       ),
+      ...(baseline.leakedProjectKey
+        ? [line(tone('danger', `Leaked project key id: ${baseline.leakedProjectKey.id}`, true), '   (search-prod)')]
+        : []),
     ];
   }
   return [];

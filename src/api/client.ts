@@ -3,6 +3,7 @@
  * undici implementation lives in cloud-client.ts / es-client.ts, and the sandbox is reached through the same one.
  */
 import type { WriteOutcome } from './outcome.js';
+import type { ProjectApiKey } from './project-key-schemas.js';
 import type { ApiRequest } from './requests.js';
 import type {
   ApiKey,
@@ -78,5 +79,7 @@ export interface EsApi {
   /** false when the role was not there. */
   deleteRole(name: string): Promise<boolean>;
   authenticate(): Promise<AuthenticateResponse>;
+  /** The project's own (Elasticsearch) API keys, invalidated ones included. */
+  listApiKeys(): Promise<ProjectApiKey[]>;
   send(request: ApiRequest): Promise<unknown>;
 }

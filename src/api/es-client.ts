@@ -7,6 +7,7 @@ import { cleartextRefusal, refuseCleartext } from './cleartext.js';
 import type { EsApi } from './client.js';
 import { createTransport, type ClientOptions } from './http.js';
 import { parseResponse } from './parse.js';
+import { GetProjectApiKeysResponse } from './project-key-schemas.js';
 import { esRequests } from './requests.js';
 import { AuthenticateResponse, DeleteRoleResponse, PutRoleResponse, RoleMap } from './schemas.js';
 
@@ -61,6 +62,12 @@ export function createEsClient(options: EsClientOptions): EsApi {
       const req = esRequests.deleteRole(projectId, name);
       const { body } = await transport.send(req, alreadyDeleted);
       return parseResponse(DeleteRoleResponse, body, 'es', transport.endpointOf(req)).found;
+    },
+
+    async listApiKeys() {
+      const req = esRequests.listApiKeys(projectId);
+      const { body } = await transport.send(req);
+      return parseResponse(GetProjectApiKeysResponse, body, 'es', transport.endpointOf(req)).api_keys;
     },
 
     async authenticate() {

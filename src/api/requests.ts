@@ -180,6 +180,20 @@ export const esRequests = {
     target: { service: 'es', projectId },
     summary: `delete role ${name}`,
   }),
+  listApiKeys: (projectId: string): ApiRequest => ({
+    method: 'GET',
+    path: '/_security/api_key',
+    target: { service: 'es', projectId },
+    summary: 'list project API keys',
+  }),
+  /** `projectName` only words the summary. */
+  invalidateApiKeys: (projectId: string, ids: readonly string[], projectName = projectId): ApiRequest => ({
+    method: 'DELETE',
+    path: '/_security/api_key',
+    body: { ids: [...ids] },
+    target: { service: 'es', projectId },
+    summary: `invalidate ${ids.length} API key${ids.length === 1 ? '' : 's'} of project ${projectName}`,
+  }),
   authenticate: (projectId: string): ApiRequest => ({
     method: 'GET',
     path: '/_security/_authenticate',

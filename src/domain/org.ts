@@ -3,6 +3,7 @@
  * "who has access here") reads only this; the state layer builds it and screens render from it.
  */
 import type { ApiKey, Invitation, Member, Organization, Project } from '../api/schemas.js';
+import type { ProjectKeysOf } from './project-keys.js';
 
 /** Custom roles known for a project, or why they are not known (so a screen can say which credential is missing). */
 export type CustomRolesState =
@@ -20,6 +21,8 @@ export interface OrgSnapshot {
   readonly projects: readonly Project[];
   /** By project id. A project missing here has not been looked at yet. */
   readonly customRoles: ReadonlyMap<string, CustomRolesState>;
+  /** Each project's own API keys, or why they could not be read; absent when they were not loaded at all. */
+  readonly projectKeys?: readonly ProjectKeysOf[];
   /** The time the snapshot describes (the sandbox clock may run ahead of the wall clock). */
   readonly now: Date;
 }

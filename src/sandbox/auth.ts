@@ -3,7 +3,7 @@
  * the key's own role assignments (an `organization-admin` entry), as on the real service, not from its creator.
  */
 import type { SandboxCore } from './core.js';
-import type { StoredKey, StoredMember } from './model.js';
+import type { StoredKey, StoredMember, StoredProjectKey } from './model.js';
 import { isOrganizationOwner } from './role-assignments.js';
 import { hashSecret, sameHash } from './secrets.js';
 import { isKeyActive } from './wire.js';
@@ -13,6 +13,8 @@ export interface Caller {
   /** The key's creator, if still a member. */
   readonly member: StoredMember | undefined;
   readonly owner: boolean;
+  /** Set when the caller is a project (Elasticsearch) API key rather than a Cloud key; see project-keys.ts. */
+  readonly projectKey?: { readonly projectId: string; readonly key: StoredProjectKey };
 }
 
 export type AuthResult =

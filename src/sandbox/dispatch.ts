@@ -4,6 +4,7 @@
  */
 import { authenticate, type Caller } from './auth.js';
 import type { RequestContext } from './context.js';
+import { authenticateProjectKey } from './project-keys.js';
 import type { SandboxCore } from './core.js';
 import { badRequest, cloudError, esError, ReplyError, serverlessError, type Dialect, type Reply } from './reply.js';
 import type { Router } from './router.js';
@@ -92,7 +93,10 @@ export async function dispatch(
   const warnings: string[] = [];
   try {
     if (route.auth !== 'none') {
-      const result = authenticate(incoming.authorization, core);
+      let result = authenticate(incoming.authorization, core);
+      // A project's Elasticsearch also takes the API keys created inside that project (only that one).
+      if (!result.ok && route.auth === 'es' && params.projectId !== undefined)
+        result = authenticateProjectKey(incoming.authorization, core, params.projectId) ?? result;
       if (!result.ok) throw unauthenticated(route.dialect, route.unauthenticatedCode, result.reason);
       caller = result.caller;
     }

@@ -13,6 +13,7 @@ import { createRequestLog } from './request-log.js';
 import { createRouter, type Route } from './router.js';
 import { controlRoutes } from './routes/control.js';
 import { esRoutes } from './routes/es.js';
+import { esApiKeyRoutes } from './routes/es-api-keys.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { keyRoutes } from './routes/keys.js';
 import { organizationRoutes } from './routes/organization.js';
@@ -63,6 +64,7 @@ const API_ROUTES: ReadonlyArray<Route<RequestContext>> = [
   ...keyRoutes,
   ...serverlessRoutes,
   ...esRoutes,
+  ...esApiKeyRoutes,
 ];
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {

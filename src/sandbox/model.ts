@@ -58,6 +58,28 @@ export interface StoredRole {
   description?: string;
 }
 
+/**
+ * An Elasticsearch API key created inside one project (the older, per-project layer). Times are epoch
+ * milliseconds as ES answers them; the secret is kept only as a hash, like Cloud keys.
+ */
+export interface StoredProjectKey {
+  id: string;
+  name: string;
+  creation: number;
+  /** Absent: never expires. */
+  expiration?: number;
+  invalidated: boolean;
+  invalidation?: number;
+  /** Who created it: a Cloud user id (SSO or a unified key's owner). */
+  username: string;
+  realm: string;
+  metadata: Record<string, unknown>;
+  /** Empty: the key holds its creator's privileges as they were at creation (`limited_by`). */
+  role_descriptors: Record<string, StoredRole>;
+  limited_by: Record<string, StoredRole>;
+  secret_sha256: string;
+}
+
 /** The sandbox's own keys, kept in clear so a restart with `--state` can print them again. They are simulated. */
 export interface SandboxCredentials {
   ownerKey: string;
@@ -75,5 +97,7 @@ export interface SandboxData {
   projects: StoredProject[];
   /** Custom roles by project id, then by role name. */
   customRoles: Record<string, Record<string, StoredRole>>;
+  /** Project (Elasticsearch) API keys by project id, in creation order. */
+  projectKeys: Record<string, StoredProjectKey[]>;
   credentials: SandboxCredentials;
 }

@@ -93,6 +93,28 @@ const StateFile = z.object({
       }),
     ),
     customRoles: z.record(z.string(), z.record(z.string(), StoredRoleSchema)),
+    // Absent in files saved before project keys existed: such an organization simply has none.
+    projectKeys: z
+      .record(
+        z.string(),
+        z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            creation: z.number(),
+            expiration: z.number().optional(),
+            invalidated: z.boolean(),
+            invalidation: z.number().optional(),
+            username: z.string(),
+            realm: z.string(),
+            metadata: z.record(z.string(), z.unknown()),
+            role_descriptors: z.record(z.string(), StoredRoleSchema),
+            limited_by: z.record(z.string(), StoredRoleSchema),
+            secret_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          }),
+        ),
+      )
+      .default({}),
     credentials: z.object({
       ownerKey: z.string(),
       ownerKeyId: z.string(),

@@ -20,6 +20,7 @@ import { REGIONS } from './regions.js';
 import { BASE62, createRng, DIGITS, HEX, type Rng } from './rng.js';
 import { FIRST_NAMES, LAST_NAMES, PROJECT_WORDS } from './seed-names.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { seedProjectKeys } from './seed-project-keys.js';
 import { MAX_ACTIVE_KEYS } from './routes/keys.js';
 import { isKeyActive } from './wire.js';
 
@@ -235,8 +236,10 @@ export function seedOrganization(options: SeedOptions): SandboxData {
     keys,
     projects,
     customRoles,
+    projectKeys: {},
     credentials: { ownerKey, ownerKeyId, viewerKey, viewerKeyId },
   };
+  data.projectKeys = seedProjectKeys(data, options.seed, options.now);
   if (options.scale !== 'small')
     grow(data, SIZES[options.scale], { rng, now: options.now, people, orgId, ownerId, proj, org, member, invite, key });
   return data;

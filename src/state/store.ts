@@ -18,7 +18,9 @@ import {
   type Role,
 } from '../api/schemas.js';
 import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
+import type { ProjectKeysOf } from '../domain/project-keys.js';
 import type { EsAccess } from './es-access.js';
+import { readProjectKeys } from './project-keys.js';
 import { createLimiter } from './limit.js';
 import { dataOf, describeError, failed, IDLE, loading, ready, type Resource } from './resource.js';
 
@@ -30,13 +32,15 @@ export interface DataState {
   readonly invitations: Resource<readonly Invitation[]>;
   readonly keys: Resource<readonly ApiKey[]>;
   readonly projects: Readonly<Record<ProjectType, Resource<readonly Project[]>>>;
+  /** Every project's own API keys (or why a project's could not be read); loaded once the projects are in. */
+  readonly projectKeys: Resource<readonly ProjectKeysOf[]>;
   /** By project id; absent = nobody asked yet. */
   readonly customRoles: ReadonlyMap<string, Resource<CustomRolesState>>;
   /** By roleKey(projectId, name); `null` data = the role does not exist there. */
   readonly roleDescriptors: ReadonlyMap<string, Resource<Role | null>>;
 }
 
-export type ListResource = 'members' | 'invitations' | 'keys' | 'projects';
+export type ListResource = 'members' | 'invitations' | 'keys' | 'projects' | 'projectKeys';
 
 export type RefreshScope =
   | 'all'
@@ -90,6 +94,7 @@ const INITIAL: DataState = {
   invitations: IDLE,
   keys: IDLE,
   projects: { elasticsearch: IDLE, observability: IDLE, security: IDLE },
+  projectKeys: IDLE,
   customRoles: new Map(),
   roleDescriptors: new Map(),
 };
@@ -235,6 +240,20 @@ export function createStore(options: StoreOptions): Store {
         ),
       );
     },
+    // After `projects`, so a refresh of everything starts the project loads first and this waits for them.
+    projectKeys: () =>
+      track(
+        'projectKeys',
+        (s) => s.projectKeys,
+        (s, projectKeys) => ({ ...s, projectKeys }),
+        async () => {
+          // The project lists carry the endpoints; wait for the loads in flight (or start them).
+          await Promise.all(PROJECT_TYPES.map((t) => pending.get(`projects:${t}`)));
+          if (PROJECT_TYPES.every((t) => state.projects[t].status === 'idle')) await loaders.projects();
+          const { esAccess } = options;
+          return esAccess ? readProjectKeys(allProjects(state), esAccess) : [];
+        },
+      ),
   };
 
   function findProject(projectId: string): Project | undefined {
@@ -329,7 +348,7 @@ export function createStore(options: StoreOptions): Store {
       };
     },
     start(first = []) {
-      const order = [...new Set<ListResource>([...first, 'keys', 'projects', 'members', 'invitations'])];
+      const order = [...new Set<ListResource>([...first, 'keys', 'projects', 'members', 'invitations', 'projectKeys'])];
       // Calling a loader sends its request synchronously (up to the await on the org id), so this order is wire order.
       for (const resource of order) void loaders[resource]();
       void orgId();
@@ -365,6 +384,7 @@ export function createStore(options: StoreOptions): Store {
         keys: dataOf(state.keys) ?? [],
         projects: allProjects(state),
         customRoles,
+        ...(dataOf(state.projectKeys) ? { projectKeys: dataOf(state.projectKeys) } : {}),
         now: clock(),
       };
       snapshotCache = { for: state, value };

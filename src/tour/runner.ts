@@ -14,6 +14,8 @@ export interface TourIo {
   lastSeq(): Promise<number>;
   /** Creates the lesson 6 key; resolves to its id. */
   plantLeakedKey(): Promise<string>;
+  /** Creates lesson 6's project key (same story, the other layer); resolves to where it is. */
+  plantLeakedProjectKey?(): Promise<{ projectId: string; id: string }>;
   save(progress: TourProgress): void;
 }
 
@@ -66,6 +68,7 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
   async function startLesson(lesson: Lesson): Promise<void> {
     sinceSeq = await io.lastSeq();
     const leakedKeyId = lesson.setup === 'plant-leaked-key' ? await io.plantLeakedKey() : undefined;
+    const leakedProjectKey = lesson.setup === 'plant-leaked-key' ? await io.plantLeakedProjectKey?.() : undefined;
     // After the plant, so the tour's own request is not shown as the learner's.
     if (leakedKeyId) sinceSeq = await io.lastSeq();
     const state = await io.load(sinceSeq);
@@ -75,6 +78,7 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
       : undefined;
     const baseline: Baseline = captureBaseline(state, now, {
       ...(leakedKeyId ? { leakedKeyId } : {}),
+      ...(leakedProjectKey ? { leakedProjectKey } : {}),
       ...(deadline ? { deadline } : {}),
     });
     const { answer: _dropped, ...rest } = view.progress;

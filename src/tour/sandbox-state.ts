@@ -67,7 +67,22 @@ export async function loadTourState(sandbox: TourSandbox, sinceSeq: number): Pro
       { status: 'loaded', names: Object.keys(roles.get(p.id) ?? {}), source: 'elasticsearch' },
     ]),
   );
-  const snapshot: OrgSnapshot = { ...base, customRoles };
+  const projectKeys = await Promise.all(
+    base.projects.map(async (project) => ({
+      project,
+      state: {
+        status: 'loaded' as const,
+        keys: await createEsClient({
+          projectId: project.id,
+          baseUrl: project.endpoints.elasticsearch,
+          apiKey,
+          env: {},
+          http2: SANDBOX_HTTP2,
+        }).listApiKeys(),
+      },
+    })),
+  );
+  const snapshot: OrgSnapshot = { ...base, customRoles, projectKeys };
   const { requests } = await control<{ requests: LoggedRequest[] }>(sandbox, `/requests?since=${sinceSeq}`);
   return { snapshot, roles, requests };
 }

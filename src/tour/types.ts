@@ -29,6 +29,10 @@ export interface Baseline {
   readonly findings: readonly string[];
   /** Lesson 6: the key the tour planted as leaked, and when time is up. */
   readonly leakedKeyId?: string;
+  /** Lesson 6: the project (Elasticsearch) key leaked in the same log. */
+  readonly leakedProjectKey?: { readonly projectId: string; readonly id: string };
+  /** Project keys that worked when the lesson started (to tell collateral revocations). */
+  readonly projectKeyIds?: readonly string[];
   readonly deadline?: string;
 }
 

@@ -53,6 +53,10 @@ describe('the doctor on the seeded sandbox', () => {
       'member-without-roles · member Tomas Xu · -', // "a member with no role at all"
       'invitation-expired · invitation zoe.nakamura@acme-analytics.example · -', // "expired a week ago"
       'invitation-overdue · invitation tariq.zimmermann@acme-analytics.example · -', // "pending past the default 72 hours"
+      // src/sandbox/seed-project-keys.ts: the per-project key layer.
+      'project-key-never-expires · project-key logstash-ingest (search-prod) · search-prod', // "never expires"
+      'project-key-orphaned · project-key reindex-job (search-prod) · search-prod', // "creator no longer a member"
+      'project-key-sprawl · project-key metrics-shipper · -', // "exists in three projects"
     ];
     expect([...found].sort()).toEqual([...planted].sort());
   });

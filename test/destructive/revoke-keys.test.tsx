@@ -20,7 +20,7 @@ describe('revoking keys', () => {
     await app.waitFor('Grafana dashboards');
     await app.press('a');
     await app.waitFor('2 marked');
-    expect(app.frame()).toMatch(/▶•\s*Grafana dashboards/);
+    expect(app.frame()).toMatch(/▶•\s*Cloud\s+Grafana dashboards/);
     await app.press('d');
     await app.waitFor('Type revoke 2 to confirm');
     expect(app.frame()).toContain('DELETE http://127.0.0.1');
@@ -91,6 +91,6 @@ describe('revoking keys', () => {
     await app.press(KEY.escape);
     await app.waitFor('1 marked');
     expect(app.frame()).toContain('still active: Marketing ETL');
-    expect(app.frame()).toMatch(/•\s*Marketing ETL/);
+    expect(app.frame()).toMatch(/•\s*Cloud\s+Marketing ETL/);
   });
 });

@@ -81,7 +81,7 @@ describe('key fixes: a new key like the old one, its value kept, then the old on
     expect(app.previewedBodies()).toEqual([previewed]);
     await app.press(KEY.enter);
     await saveValueThenRevoke(app, oldId);
-    await expectDoctorWithout(app, 'Key "Legacy uptime monitor" never expires', '0 critical · 5 warning · 5 info');
+    await expectDoctorWithout(app, 'Key "Legacy uptime monitor" never expires', '0 critical · 7 warning · 6 info');
     const writes = await app.writes();
     expect(writes.map((w) => `${w.method} ${w.url}`)).toEqual([
       'POST /api/v1/users/auth/keys',
@@ -125,7 +125,7 @@ describe('key fixes: a new key like the old one, its value kept, then the old on
     });
     await app.press(KEY.enter);
     await saveValueThenRevoke(app, oldId);
-    await expectDoctorWithout(app, 'Platform automation has [admin]', '0 critical · 5 warning · 5 info');
+    await expectDoctorWithout(app, 'Platform automation has [admin]', '0 critical · 7 warning · 6 info');
     expect((await app.writes()).map((w) => w.method)).toEqual(['POST', 'DELETE']);
   });
 
@@ -173,7 +173,7 @@ describe('key fixes: a new key like the old one, its value kept, then the old on
     });
     await app.press(KEY.enter);
     await saveValueThenRevoke(app, oldId);
-    await expectDoctorWithout(app, 'Key "Terraform org management" can call', '0 critical · 6 warning · 4 info');
+    await expectDoctorWithout(app, 'Key "Terraform org management" can call', '0 critical · 8 warning · 5 info');
   });
 
   it('revoke-keys: the older of the duplicate pair goes, the newer one stays', async () => {
@@ -184,7 +184,7 @@ describe('key fixes: a new key like the old one, its value kept, then the old on
     await app.waitFor('Revoke API key Grafana dashboards');
     expect(await confirmTyped(app)).toBe(older.id);
     await app.press(KEY.enter);
-    await expectDoctorWithout(app, 'active keys named "Grafana dashboards"', '0 critical · 6 warning · 4 info');
+    await expectDoctorWithout(app, 'active keys named "Grafana dashboards"', '0 critical · 8 warning · 5 info');
     expect((await sandboxKeys(app)).filter((k) => k.description === 'Grafana dashboards')).toHaveLength(1);
   });
 });
@@ -211,7 +211,7 @@ describe('role and people fixes', () => {
     await app.press(KEY.enter);
     await app.waitFor('marketing-reader is listed in vector-lab');
     await app.press(KEY.enter);
-    await expectDoctorWithout(app, '"marketing-reader" of Marketing ETL', '0 critical · 5 warning · 5 info');
+    await expectDoctorWithout(app, '"marketing-reader" of Marketing ETL', '0 critical · 7 warning · 6 info');
     const writes = await app.writes();
     expect(writes.map((w) => w.method)).toEqual(['PUT', 'PUT']);
     for (const w of writes) expect(JSON.parse(w.body!)).toEqual(copy);
@@ -223,7 +223,7 @@ describe('role and people fixes', () => {
     await app.waitFor('Remove a role assignment from');
     await confirmTyped(app);
     await app.press(KEY.enter);
-    await expectDoctorWithout(app, 'Nico Petrov gets developer', '0 critical · 5 warning · 5 info');
+    await expectDoctorWithout(app, 'Nico Petrov gets developer', '0 critical · 7 warning · 6 info');
   });
 
   it('replace-invitation: cancelled and sent again without the predefined role (the custom role follows acceptance)', async () => {
@@ -243,7 +243,7 @@ describe('role and people fixes', () => {
     await app.press(KEY.enter);
     await waitForText(app, `${email} is listed as invited`);
     await app.press(KEY.enter);
-    await expectDoctorWithout(app, `${email} gets developer`, '0 critical · 5 warning · 5 info');
+    await expectDoctorWithout(app, `${email} gets developer`, '0 critical · 7 warning · 6 info');
     expect((await app.writes()).map((w) => w.method)).toEqual(['DELETE', 'POST']);
   });
 
@@ -268,7 +268,7 @@ describe('role and people fixes', () => {
     await app.press(KEY.enter);
     await waitForText(app, `${email} is listed as invited`);
     await app.press(KEY.enter);
-    await expectDoctorWithout(app, `Invitation to ${email} expired`, '0 critical · 6 warning · 4 info');
+    await expectDoctorWithout(app, `Invitation to ${email} expired`, '0 critical · 8 warning · 5 info');
   });
 
   it('cancel-invitation: the invitation pending past its default life is cancelled', async () => {
@@ -279,7 +279,7 @@ describe('role and people fixes', () => {
     await expectDoctorWithout(
       app,
       'Invitation to tariq.zimmermann@acme-analytics.example has been pending',
-      '0 critical · 6 warning · 4 info',
+      '0 critical · 8 warning · 5 info',
     );
   });
 
@@ -303,7 +303,7 @@ describe('role and people fixes', () => {
     await app.press(KEY.enter);
     await waitForText(app, 'The re-read member shows exactly the planned assignments');
     await app.press(KEY.enter);
-    await expectDoctorWithout(app, 'Tomas Xu has no role anywhere', '0 critical · 6 warning · 4 info');
+    await expectDoctorWithout(app, 'Tomas Xu has no role anywhere', '0 critical · 8 warning · 5 info');
   });
 
   it('invite-owner: with the second owner gone, a new owner is invited; once accepted the finding is gone', async () => {
@@ -332,7 +332,7 @@ describe('role and people fixes', () => {
     await app.press('r');
     await app.waitUntil((f) => !f.includes(second.name!), `${second.name!} gone after the refresh`);
     await app.press('D');
-    await app.waitFor('0 critical · 7 warning · 5 info');
+    await app.waitFor('0 critical · 9 warning · 6 info');
     await openFix(app, 'is the only organization owner');
     await waitForText(app, 'Who should be invited?');
     await app.type('new.owner@example.com');
@@ -353,7 +353,7 @@ describe('role and people fixes', () => {
     await waitForText(app, 'new.owner@example.com is listed as invited');
     await app.press(KEY.enter);
     // An invitation is not an owner yet: the finding stays until it is accepted.
-    await app.waitFor('0 critical · 7 warning · 5 info');
+    await app.waitFor('0 critical · 9 warning · 6 info');
     const invitation = (
       (await fetch(`${baseUrl}/api/v1/organizations/${org}/invitations`, { headers: auth }).then((r) => r.json())) as {
         invitations: Invitation[];

@@ -12,8 +12,12 @@ afterAll(closeConnections);
 
 /** What a client can see, minus what the seed never fixes (secrets and their hashes). */
 const visible = (seed: number) => {
-  const { credentials: _c, keys, ...rest } = seedOrganization({ seed, scale: 'small', now: NOW });
-  return { ...rest, keys: keys.map(({ secret_sha256: _h, ...k }) => k) };
+  const { credentials: _c, keys, projectKeys, ...rest } = seedOrganization({ seed, scale: 'small', now: NOW });
+  return {
+    ...rest,
+    keys: keys.map(({ secret_sha256: _h, ...k }) => k),
+    projectKeys: Object.values(projectKeys).map((list) => list.map(({ secret_sha256: _h, ...k }) => k)),
+  };
 };
 
 describe('seeding', () => {

@@ -1,5 +1,8 @@
 /** Lessons 4–6: each check passes on a sandbox that shows the goal and refuses one that does not. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEsClient } from '../../src/api/es-client.js';
+import { esRequests } from '../../src/api/requests.js';
+import { Secret } from '../../src/util/secret.js';
 import { runDoctor } from '../../src/domain/doctor/index.js';
 import { captureBaseline } from '../../src/tour/baseline.js';
 import { ciKeyLesson } from '../../src/tour/lessons/04-ci-key.js';
@@ -106,14 +109,33 @@ describe('lesson 6: leaked key', () => {
   async function plant() {
     const io = sandboxIo(world.sandbox, '/dev/null');
     const leakedKeyId = await io.plantLeakedKey();
+    const leakedProjectKey = await io.plantLeakedProjectKey!();
     world.since = await lastRequestSeq(world.sandbox);
     const state = await world.state();
     world.baseline = captureBaseline(state, state.snapshot.now, {
       leakedKeyId,
+      leakedProjectKey,
       deadline: new Date(state.snapshot.now.getTime() + 120_000).toISOString(),
     });
     return leakedKeyId;
   }
+
+  it('revoking a bystander project key counts as collateral', async () => {
+    const leaked = await plant();
+    await world.cloud.deleteApiKeys([leaked]);
+    const prod = await world.project('search-prod');
+    const es = createEsClient({
+      projectId: prod.id,
+      baseUrl: prod.endpoints.elasticsearch,
+      apiKey: new Secret(world.sandbox.ownerKey),
+      env: {},
+    });
+    const others = (await es.listApiKeys()).filter(
+      (k) => !k.invalidated && k.id !== world.baseline.leakedProjectKey!.id,
+    );
+    await es.send(esRequests.invalidateApiKeys(prod.id, [world.baseline.leakedProjectKey!.id, others[0]!.id]));
+    expect(leakedKeyLesson.check(await world.state(), world.baseline).summary).toMatch(/1 other key/);
+  });
 
   it('refuses while the key is active and when other keys went with it', async () => {
     const leaked = await plant();
@@ -128,8 +150,21 @@ describe('lesson 6: leaked key', () => {
   it('passes when exactly the leaked key is revoked in time, refuses the same after the deadline', async () => {
     const leaked = await plant();
     await world.cloud.deleteApiKeys([leaked]);
+    // The project key leaked in the same log still works: the Cloud revocation does not reach it.
+    expect(leakedKeyLesson.check(await world.state(), world.baseline).summary).toMatch(/project key \w+ still works/);
+    const project = world.baseline.leakedProjectKey!;
+    const prod = await world.project('search-prod');
+    expect(prod.id).toBe(project.projectId);
+    await createEsClient({
+      projectId: prod.id,
+      baseUrl: prod.endpoints.elasticsearch,
+      apiKey: new Secret(world.sandbox.ownerKey),
+      env: {},
+    }).send(esRequests.invalidateApiKeys(prod.id, [project.id]));
     const state = await world.state();
-    expect(leakedKeyLesson.check(state, world.baseline).passed).toBe(true);
+    const passed = leakedKeyLesson.check(state, world.baseline);
+    expect(passed.passed).toBe(true);
+    expect(passed.summary).toContain(project.id);
     const late = { ...world.baseline, deadline: new Date(state.snapshot.now.getTime() - 1000).toISOString() };
     expect(leakedKeyLesson.check(state, late).summary).toMatch(/after the deadline/);
   });

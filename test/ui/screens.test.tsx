@@ -207,7 +207,7 @@ describe('keys screen', () => {
 
   it('shows empty and error states', async () => {
     const empty = await renderApp({ data: EMPTY, screen: 'keys' });
-    await empty.waitFor('No Cloud API keys.');
+    await empty.waitFor('No API keys.');
     const cloud = createFakeCloud(orgData());
     cloud.failWith('listApiKeys', apiError('Forbidden', 'Only organization owners can manage API keys', 403));
     const failing = await renderApp({ cloud, screen: 'keys' });

@@ -37,7 +37,7 @@ describe('plain terminals', () => {
     expect(raw).not.toMatch(/\x1b\[3\dm/);
     expect(raw).not.toMatch(/[╭╮│─▶✓✗…]/);
     expect(raw).toContain('+- Keys[4]');
-    expect(raw).toMatch(/> old deploy key\s+2mo ago\s+x expired 2d/);
+    expect(raw).toMatch(/> Cloud\s+old deploy key\s+2mo ago\s+x expired 2d/);
     expect(raw).toMatch(/CI ingest\s+5d ago\s+! in 3d/);
     expect(raw).toContain('SANDBOX - simulated organization');
   });

@@ -9,11 +9,15 @@ import type { CommandContext } from '../dispatch.js';
 import { withSession } from './shared/connect.js';
 import { createOutput } from './shared/output.js';
 import { loadSnapshot } from './shared/snapshot.js';
+import { sessionProjectEs } from './shared/project-keys.js';
+import { readProjectKeys } from '../../state/project-keys.js';
 
 export async function runDoctor(ctx: CommandContext): Promise<number> {
   const out = createOutput(ctx);
   return withSession(ctx, async (session) => {
-    const snapshot = await loadSnapshot(session, { customRoles: true });
+    const loaded = await loadSnapshot(session, { customRoles: true });
+    const projectKeys = await readProjectKeys(loaded.projects, sessionProjectEs(session));
+    const snapshot = { ...loaded, projectKeys };
     const findings = diagnose(snapshot, { selfKeyId: session.selfKeyId });
     const tokens = snapshot.invitations.map((i) => i.token);
     const document = doctorJson(findings);
@@ -31,6 +35,9 @@ export async function runDoctor(ctx: CommandContext): Promise<number> {
     );
     for (const [projectId, state] of snapshot.customRoles) {
       if (state.status === 'unavailable') out.note(`custom roles of project ${projectId} not checked: ${state.reason}`);
+    }
+    for (const { project, state } of projectKeys) {
+      if (state.status === 'unreadable') out.note(`API keys of project ${project.name} not checked: ${state.reason}`);
     }
     return 0;
   });

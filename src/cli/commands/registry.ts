@@ -26,6 +26,8 @@ export interface ScriptCommand extends HelpEntry {
   readonly examples: ReadonlyArray<readonly [command: string, what: string]>;
   /** The `--json` document, documented in full in docs/cli-json.md. */
   readonly json: string;
+  /** Positional arguments reach the command (which then refuses them itself, without echoing them). */
+  readonly takesArgs?: boolean;
 }
 
 const OUTPUT: readonly FlagHelp[] = [
@@ -265,11 +267,14 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     json: `${WRITE_JSON}; result: {found}`,
   }),
   command('keys list', 'keys.js', 'keysList', {
-    summary: 'Cloud API keys with expiry and stack access',
-    description: ["Lists the organization's Cloud API keys (the skill's list-api-keys). Secrets are never listed."],
+    summary: 'Cloud and project API keys with expiry and access',
+    description: [
+      "Lists the organization's Cloud API keys (the skill's list-api-keys), then each project's own Elasticsearch",
+      'API keys, and every project whose keys could not be read, with why. Secrets are never listed.',
+    ],
     flags: OUTPUT,
     examples: [['ec-access keys list', 'check for an existing key before creating one']],
-    json: '{schema:"ec-access/keys@1", keys:[{id, description, creation_date, expiration_date, expiry, user_id, role_assignments, stack_access}]}',
+    json: '{schema:"ec-access/keys@1", keys:[{layer:"cloud", id, description, creation_date, expiration_date, expiry, user_id, role_assignments, stack_access}], project_keys:[{layer:"project", id, name, project_id, project_name, project_type, creation_date, expiration_date, expiry, username, realm, role_descriptors}], unreadable_projects:[{project_id, project_name, reason}]}',
   }),
   command('keys create', 'keys-create.js', 'keysCreate', {
     usage:
@@ -320,10 +325,12 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
   }),
   command('keys revoke', 'keys-revoke.js', 'keysRevoke', {
     usage: 'keys revoke (--ids LIST | --filter TEXT)',
-    summary: 'revoke Cloud API keys (destructive)',
+    summary: 'revoke Cloud and project API keys (destructive)',
     description: [
-      'Revokes in one request, then re-reads the key list to report which keys really stopped working.',
-      '--filter matches descriptions (case-insensitive, * as wildcard). Confirm with the description or "revoke N".',
+      'Revokes Cloud keys in one request, then re-reads the key list to report which keys really stopped working.',
+      "Project (Elasticsearch) keys are invalidated with one request per project, judged from each project's answer.",
+      '--filter matches descriptions and project key names (case-insensitive, * as wildcard). Confirm with the',
+      'description (a project key: its id) or "revoke N".',
     ],
     flags: [
       { name: 'ids', value: 'LIST', help: 'key ids' },
@@ -331,7 +338,20 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
       ...DESTRUCTIVE,
     ],
     examples: [['ec-access keys revoke --filter "CI pipeline*" --dry-run', 'which keys would go?']],
-    json: '{schema:"ec-access/revoke@1", results:[{id, description, status:"revoked"|"already-gone"|"failed"|"unknown", reason}], still_active:[id], maybe_active:[id], complete}',
+    json: '{schema:"ec-access/revoke@1", request, requests:[{method,url,summary}], results:[{layer, id, description, project_id, project_name, status:"revoked"|"already-gone"|"failed"|"unknown", reason}], still_active:[id], maybe_active:[id], complete}',
+  }),
+  command('keys identify', 'keys-identify.js', 'keysIdentify', {
+    usage: 'keys identify < FILE',
+    summary: 'which key is this leaked value? (reads it from stdin or a hidden prompt)',
+    description: [
+      'Reads a key value from stdin (or a prompt that shows nothing), never from an argument, and never prints,',
+      "logs or audits it. An Elasticsearch key's encoded value names its id; any other value is presented to the",
+      "projects' _authenticate. Prints the key's id, layer, project, name, owner and the keys revoke line.",
+    ],
+    flags: OUTPUT,
+    takesArgs: true,
+    examples: [['pbpaste | ec-access keys identify', 'a secret scanner reported a value: whose key is it?']],
+    json: '{schema:"ec-access/identify@1", found, method:"encoded-id"|"authenticate", key:{layer, id, name, project_id, project_name, expiry, owner:{user_id, email, member}}, revoke_command}',
   }),
   command('projects list', 'projects.js', 'projectsList', {
     summary: 'Serverless projects of all three types',
@@ -373,6 +393,7 @@ export function scriptCommandSpecs(wrap: typeof moduleCommand): CommandSpec[] {
         summary: c.summary,
         group: c.group,
         options: optionsOf(c),
+        ...(c.takesArgs ? { takesArgs: true } : {}),
         help: () => commandHelpText(c),
       },
       c.file,

@@ -11,3 +11,5 @@ export { allApplicationRoles, futureReachesOf, organizationReaches, reachesOf } 
 export type { FutureReach, Reach, ReachVia, StackRoleSource } from './reach.js';
 export { roleExistence } from './role-existence.js';
 export type { RoleExistence } from './role-existence.js';
+export { activeProjectKeys, grantingDescriptors, projectKeyPrivileges, projectKeyRef } from './project-key.js';
+export type { ProjectKeyHolder, ProjectKeyPrivileges } from './project-key.js';

@@ -12,9 +12,12 @@ export type Principal =
 
 export type PrincipalKind = Principal['kind'];
 
-/** A printable, serialisable handle on a principal: user_id, key id or invitation token, plus a human label. */
+/**
+ * A printable, serialisable handle on a principal: user_id, key id or invitation token, plus a human label.
+ * `project-key` is a project's own Elasticsearch API key (access/project-key.ts), which has no role assignments.
+ */
 export interface PrincipalRef {
-  readonly kind: PrincipalKind;
+  readonly kind: PrincipalKind | 'project-key';
   readonly id: string;
   readonly label: string;
 }

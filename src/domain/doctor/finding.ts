@@ -23,7 +23,10 @@ export type RuleId =
   | 'invitation-overdue'
   | 'key-limit'
   | 'member-without-roles'
-  | 'single-owner';
+  | 'single-owner'
+  | 'project-key-never-expires'
+  | 'project-key-orphaned'
+  | 'project-key-sprawl';
 
 export type FixAction =
   | { readonly kind: 'revoke-key'; readonly keyId: string }

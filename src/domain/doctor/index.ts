@@ -16,6 +16,7 @@ import { memberWithoutRoles } from './rule-member-without-roles.js';
 import { missingCustomRole } from './rule-missing-custom-role.js';
 import { orgScopedApplicationRoles } from './rule-org-scoped-application-roles.js';
 import { overGrant } from './rule-over-grant.js';
+import { projectKeyNeverExpires, projectKeyOrphaned, projectKeySprawl } from './rule-project-keys.js';
 import { singleOwner } from './rule-single-owner.js';
 
 export const RULES: readonly Rule[] = [
@@ -26,12 +27,15 @@ export const RULES: readonly Rule[] = [
   missingCustomRole,
   orgScopedApplicationRoles,
   keyNeverExpires,
+  projectKeyOrphaned,
+  projectKeyNeverExpires,
   keyCloudOnly,
   duplicateKeys,
   keyExpired,
   invitationExpired,
   invitationOverdue,
   memberWithoutRoles,
+  projectKeySprawl,
 ];
 
 const ruleRank = new Map<RuleId, number>(RULES.map((rule, i) => [rule.id, i]));

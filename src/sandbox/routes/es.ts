@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { callerOf, type RequestContext } from '../context.js';
 import { effectiveRoles, holdsPrivilege, type SecurityPrivilege } from '../es-access.js';
+import { callerRoles, projectKeyAuthenticateBody } from '../project-keys.js';
 import type { StoredProject, StoredRole } from '../model.js';
 import { esError, ok, ReplyError } from '../reply.js';
 import { isReservedRoleName, validateRoleNameSyntax } from '../../domain/role-name.js';
@@ -31,14 +32,15 @@ interface Access {
 
 /** The project behind the endpoint, once the key is known to hold roles there (and `needed`, if any). */
 function access(ctx: RequestContext, rawProjectId: string, action: string, needed?: SecurityPrivilege): Access {
-  const { key } = callerOf(ctx);
+  const caller = callerOf(ctx);
+  const { key } = caller;
   const { data } = ctx.core;
   const id = one(rawProjectId);
   const project = data.projects.find((p) => p.id === id);
   if (!project)
     throw esError(404, 'resource_not_found_exception', `no Serverless project [${id}] behind this endpoint`);
   const custom = (data.customRoles[project.id] ??= {});
-  const roles = effectiveRoles(key.role_assignments, project, custom);
+  const roles = callerRoles(caller, project, custom);
   const who = `API key id [${key.id}] of user [${key.user_id}]`;
   if (roles.size === 0) {
     throw esError(
@@ -166,8 +168,9 @@ export const esRoutes: readonly R[] = [
     method: 'GET',
     pattern: '/_es/:projectId/_security/_authenticate',
     handle: (ctx, { projectId }) => {
-      const { key } = callerOf(ctx);
+      const { key, projectKey } = callerOf(ctx);
       const { project, custom } = access(ctx, projectId!, 'cluster:admin/xpack/security/user/authenticate');
+      if (projectKey) return ok(projectKeyAuthenticateBody(projectKey.key));
       const roles = [...effectiveRoles(key.role_assignments, project, custom).keys()];
       return ok({
         username: key.user_id,

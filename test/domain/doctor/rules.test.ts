@@ -16,9 +16,72 @@ interface RuleCase {
 }
 
 const owners = () => orgWith().project('search-prod').owner('olga').owner('otto');
+
+/** Project keys (the per-project layer) added to a snapshot; `expiresInDays: null` never expires. */
+function withProjectKeys(
+  base: OrgSnapshot,
+  keys: ReadonlyArray<{ id: string; name: string; creator: string; project?: string; expiresInDays?: number | null }>,
+): OrgSnapshot {
+  const now = base.now.getTime();
+  return {
+    ...base,
+    projectKeys: base.projects.map((project) => ({
+      project,
+      state: {
+        status: 'loaded' as const,
+        keys: keys
+          .filter((k) => (k.project ?? base.projects[0]!.name) === project.name)
+          .map((k) => ({
+            id: k.id,
+            name: k.name,
+            creation: now - 86_400_000,
+            ...(k.expiresInDays === null ? {} : { expiration: now + (k.expiresInDays ?? 30) * 86_400_000 }),
+            invalidated: false,
+            username: k.creator,
+            realm: 'cloud-saml-kibana',
+          })),
+      },
+    })),
+  };
+}
+const twoProjects = () =>
+  orgWith().project('search-prod').project('obs-prod', 'observability').owner('olga').owner('otto');
 const withStack = projectRole('elasticsearch', 'elasticsearch-developer', 'all', ['developer']);
 
 const CASES: readonly RuleCase[] = [
+  {
+    rule: 'project-key-never-expires',
+    triggers: withProjectKeys(owners().build(), [
+      { id: 'pk1', name: 'logstash', creator: uid('olga'), expiresInDays: null },
+    ]),
+    expected: [
+      {
+        id: `project-key-never-expires:${pid('search-prod')}:pk1`,
+        severity: 'warning',
+        principal: { kind: 'project-key', id: 'pk1', label: 'logstash (search-prod)' },
+        projectId: pid('search-prod'),
+      },
+    ],
+    clean: withProjectKeys(owners().build(), [{ id: 'pk1', name: 'logstash', creator: uid('olga') }]),
+  },
+  {
+    rule: 'project-key-orphaned',
+    triggers: withProjectKeys(owners().build(), [{ id: 'pk1', name: 'reindex', creator: 'gone-user' }]),
+    expected: [{ id: `project-key-orphaned:${pid('search-prod')}:pk1`, severity: 'warning' }],
+    clean: withProjectKeys(owners().build(), [{ id: 'pk1', name: 'reindex', creator: uid('otto') }]),
+  },
+  {
+    rule: 'project-key-sprawl',
+    triggers: withProjectKeys(twoProjects().build(), [
+      { id: 'pk1', name: 'shipper', creator: uid('olga') },
+      { id: 'pk2', name: 'shipper', creator: uid('olga'), project: 'obs-prod' },
+    ]),
+    expected: [{ severity: 'info', title: '"shipper": 2 project keys (search-prod, obs-prod)' }],
+    clean: withProjectKeys(twoProjects().build(), [
+      { id: 'pk1', name: 'shipper', creator: uid('olga') },
+      { id: 'pk2', name: 'shipper', creator: uid('otto'), project: 'obs-prod' },
+    ]),
+  },
   {
     rule: 'key-cloud-only',
     triggers: owners()

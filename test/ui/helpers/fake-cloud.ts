@@ -121,6 +121,7 @@ export function createFakeEs(projectId: string, roles: Record<string, Role>): Es
     putRole: async () => ({ role: { created: true } }),
     deleteRole: async () => true,
     authenticate: async () => ({ username: 'fake', roles: [] }),
+    listApiKeys: async () => (calls.push('listApiKeys'), []),
     send: () => Promise.reject(new Error('send is not faked')),
   };
 }

@@ -37,6 +37,11 @@ export interface Session {
   projects(): Promise<readonly Project[]>;
   /** The project's Elasticsearch security API; a usage error names the missing credential. */
   es(project: Project): EsApi;
+  /**
+   * A throwaway client presenting `apiKey` to the project (identifying a leaked value): never cached, never
+   * audited (it only reads), the key never logged.
+   */
+  esWithKey(project: Project, apiKey: Secret): EsApi;
   /** Absolute URL of a request (invitation tokens redacted), for dry runs and results. */
   urlOf(request: ApiRequest): string;
   /** Sends a prepared request to the service it names. */
@@ -132,6 +137,17 @@ async function connect(ctx: CommandContext): Promise<Session> {
         }
         return client;
       },
+      esWithKey: (project, key) =>
+        createEsClient({
+          projectId: project.id,
+          baseUrl: project.endpoints.elasticsearch,
+          apiKey: key,
+          // No debug log at all for these requests: the transport scrubs the key, but a leaked value is not
+          // worth even a scrubbed trace.
+          env: { ...ctx.io.env, EC_ACCESS_DEBUG: undefined },
+          http2,
+          retry: { attempts: 1 },
+        }),
       urlOf: (request) =>
         request.target.service === 'cloud' ? cloud.urlOf(request) : esClientOf(request).urlOf(request),
       send: (request) => (request.target.service === 'cloud' ? cloud.send(request) : esClientOf(request).send(request)),

@@ -27,20 +27,31 @@ function exportOf() {
 /** RFC 4180 records (quoted fields may hold commas, quotes and line breaks), for checking what we wrote. */
 function parseCsv(text: string): string[][] {
   const records: string[][] = [];
-  let field = '';
   let record: string[] = [];
+  let field = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  const endField = () => {
+    record.push(field);
+    field = '';
+  };
+  while (i < text.length) {
     const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (record.push(field), (field = ''));
-    else if (c === '\r' && text[i + 1] === '\n')
-      (record.push(field), records.push(record), (record = []), (field = ''), i++);
-    else field += c;
+    const pair = text.slice(i, i + 2);
+    let step = 1;
+    if (quoted && pair === '""') {
+      field += '"';
+      step = 2;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted) field += c;
+    else if (c === ',') endField();
+    else if (pair === '\r\n') {
+      endField();
+      records.push(record);
+      record = [];
+      step = 2;
+    } else field += c;
+    i += step;
   }
   return records;
 }
@@ -49,11 +60,12 @@ describe('JSON', () => {
   it('carries organization, time, schema version and a summary, and reads back', () => {
     const doc = exportOf();
     const text = renderExport(doc, 'json');
-    const parsed = JSON.parse(text);
-    expect(parsed.schema).toBe(ACCESS_SCHEMA);
-    expect(parsed.organization).toEqual({ id: 'org-1', name: 'Acme' });
-    expect(parsed.generated_at).toBe('2026-03-01T12:00:00.000Z');
-    expect(parsed.summary.principals).toEqual({ member: 2, invitation: 0, 'cloud-key': 2 });
+    expect(JSON.parse(text)).toMatchObject({
+      schema: ACCESS_SCHEMA,
+      organization: { id: 'org-1', name: 'Acme' },
+      generated_at: '2026-03-01T12:00:00.000Z',
+      summary: { principals: { member: 2, invitation: 0, 'cloud-key': 2 } },
+    });
     expect(parseAccessExport(text, 'q1.json')).toEqual({ ...doc, grants: doc.grants });
   });
 

@@ -6,17 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  accessExport,
-  accessGrants,
   DiffRefused,
   diffExports,
-  filterGrants,
   filterMismatch,
   isReviewFormat,
   isScopeTypeFilter,
   parseAccessExport,
   renderDiff,
   renderExport,
+  reviewExport,
   reviewFindings,
   REVIEW_FORMATS,
   SCOPE_TYPE_FILTERS,
@@ -87,9 +85,8 @@ export async function accessReview(ctx: CommandContext): Promise<number> {
       ...(keyId !== undefined ? { keyId } : {}),
       ...(type !== undefined ? { type } : {}),
     };
-    const grants = filterGrants(accessGrants(snapshot), filter);
     const findings = withFindings ? reviewFindings(snapshot, { selfKeyId: session.selfKeyId }) : undefined;
-    const doc = accessExport(snapshot, grants, { filter, ...(findings ? { findings } : {}) });
+    const doc = reviewExport(snapshot, { filter, ...(findings ? { findings } : {}) });
     for (const [projectId, state] of snapshot.customRoles) {
       if (state.status === 'unavailable')
         out.note(`custom roles of project ${projectId} not checked (missing roles cannot be told): ${state.reason}`);

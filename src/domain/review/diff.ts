@@ -112,25 +112,23 @@ export function diffExports(previous: AccessExport, current: AccessExport): Acce
   checkComparable(previous, current);
   const before = groupBy(previous.grants);
   const after = groupBy(current.grants);
-  const stillHere = new Set(current.grants.map((g) => principalKey(g.principal)));
+  const stillHere = new Set(current.principals.map(principalKey));
   const added: AccessGrant[] = [];
   const removed: AccessGrant[] = [];
   const altered: GrantChange[] = [];
   const gone = new Map<string, { principal: GrantPrincipal; grants: number; expires: string | null }>();
+  for (const p of previous.principals) {
+    const key = principalKey(p);
+    if (!stillHere.has(key))
+      gone.set(key, { principal: { kind: p.kind, id: p.id, identity: p.identity }, grants: 0, expires: p.expires_at });
+  }
 
   for (const [key, old] of before) {
     const first = old[0]!;
     const now = after.get(key);
-    if (!stillHere.has(principalKey(first.principal))) {
-      const entry = gone.get(principalKey(first.principal));
-      if (entry) entry.grants += old.length;
-      else
-        gone.set(principalKey(first.principal), {
-          principal: first.principal,
-          grants: old.length,
-          expires: first.expires_at,
-        });
-    } else if (!now) removed.push(...old);
+    const goneEntry = gone.get(principalKey(first.principal));
+    if (goneEntry) goneEntry.grants += old.length;
+    else if (!now) removed.push(...old);
     else if (!sameGrants(old, now))
       altered.push({ principal: now[0]!.principal, scope: now[0]!.scope, before: old, after: now });
   }

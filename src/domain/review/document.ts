@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { PROJECT_TYPES } from '../../api/schemas.js';
 import type { DoctorJson } from '../doctor/index.js';
 import type { OrgSnapshot } from '../org.js';
-import type { GrantFilter } from './filters.js';
-import type { AccessGrant } from './grants.js';
+import { filterGrants, filterPrincipals, type GrantFilter } from './filters.js';
+import { accessReview, type AccessGrant, type ReviewPrincipal } from './grants.js';
 import { countByKind, PRINCIPAL_KIND_ORDER, principalKey, type ReviewPrincipalKind } from './principals.js';
 
 export const ACCESS_SCHEMA = 'ec-access/access@1';
@@ -31,6 +31,8 @@ export interface AccessExport {
     readonly principals: Readonly<Record<ReviewPrincipalKind, number>>;
     readonly projects: number;
   };
+  /** Everyone who holds or will hold access (matching --member/--key), with a grant here or not. */
+  readonly principals: readonly ReviewPrincipal[];
   readonly grants: readonly AccessGrant[];
   /** Only with --with-findings: the doctor's document (`ec-access/doctor@1`). */
   readonly findings?: DoctorJson;
@@ -57,18 +59,34 @@ function summaryOf(grants: readonly AccessGrant[]): AccessExport['summary'] {
 
 export function accessExport(
   snapshot: Pick<OrgSnapshot, 'organization' | 'now'>,
-  grants: readonly AccessGrant[],
+  review: { readonly principals: readonly ReviewPrincipal[]; readonly grants: readonly AccessGrant[] },
   options: { filter?: GrantFilter; findings?: DoctorJson } = {},
 ): AccessExport {
+  const { principals, grants } = review;
   return {
     schema: ACCESS_SCHEMA,
     organization: { id: snapshot.organization.id, name: snapshot.organization.name },
     generated_at: snapshot.now.toISOString(),
     filters: exportFilters(options.filter ?? {}),
     summary: summaryOf(grants),
+    principals,
     grants,
     ...(options.findings ? { findings: options.findings } : {}),
   };
+}
+
+/** The organization's review with the filters applied: what the command prints and the TUI writes. */
+export function reviewExport(
+  snapshot: OrgSnapshot,
+  options: { filter?: GrantFilter; findings?: DoctorJson } = {},
+): AccessExport {
+  const filter = options.filter ?? {};
+  const { principals, grants } = accessReview(snapshot);
+  return accessExport(
+    snapshot,
+    { principals: filterPrincipals(principals, filter), grants: filterGrants(grants, filter) },
+    options,
+  );
 }
 
 // ---- reading an export back ---------------------------------------------------------------------------------
@@ -94,6 +112,13 @@ const Grant = z.object({
   expires_at: z.string().nullable(),
 });
 
+const Principal = z.object({
+  kind: z.enum(PRINCIPAL_KIND_ORDER),
+  id: z.string(),
+  identity: z.string(),
+  expires_at: z.string().nullable(),
+});
+
 const Header = z.looseObject({
   schema: z.string(),
   organization: z.object({ id: z.string(), name: z.string() }),
@@ -107,7 +132,7 @@ const Filters = z.object({
   type: z.string().nullable(),
 });
 
-const Body = z.looseObject({ filters: Filters, grants: z.array(Grant) });
+const Body = z.looseObject({ filters: Filters, principals: z.array(Principal), grants: z.array(Grant) });
 
 export class ExportReadError extends Error {
   override readonly name = 'ExportReadError';
@@ -149,6 +174,7 @@ export function parseAccessExport(text: string, source: string): AccessExport {
     generated_at,
     filters: body.data.filters,
     summary: summaryOf(body.data.grants),
+    principals: body.data.principals,
     grants: body.data.grants,
   };
 }

@@ -25,6 +25,11 @@ export interface GrantScope {
 /** direct: the entry names this scope; all: `all: true`; organization: org-scoped application_roles; owner. */
 export type GrantedVia = 'direct' | 'all' | 'organization' | 'owner';
 
+/** A principal as listed in an export, grants or not (so a diff tells "lost its roles" from "gone"). */
+export interface ReviewPrincipal extends GrantPrincipal {
+  readonly expires_at: string | null;
+}
+
 export interface AccessGrant {
   readonly principal: GrantPrincipal;
   readonly scope: GrantScope;
@@ -136,29 +141,40 @@ function projectGrants(snapshot: OrgSnapshot, principal: Principal, base: RowBas
 }
 
 /** Members, open invitations and live Cloud API keys: everything held through role_assignments. */
-const roleAssignmentGrants: GrantSource<AccessGrant> = (snapshot) =>
-  activePrincipals(snapshot).flatMap((principal) => {
+const roleAssignmentGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapshot) => {
+  const principals: ReviewPrincipal[] = [];
+  const grants: AccessGrant[] = [];
+  for (const principal of activePrincipals(snapshot)) {
     const { who, expires } = principalOf(principal);
     const base: RowBase = { principal: who, expires_at: expires };
     const assignments = roleAssignmentsOf(principal);
-    return [
+    principals.push({ ...who, expires_at: expires });
+    grants.push(
       ...organizationGrants(snapshot, base, assignments),
       ...projectGrants(snapshot, principal, base),
       ...deploymentGrants(base, assignments),
-    ];
-  });
+    );
+  }
+  return { principals, grants };
+};
 
 /** Every source of grants; project API keys (a later layer) add theirs here. */
-const GRANT_SOURCES: readonly GrantSource<AccessGrant>[] = [roleAssignmentGrants];
+const GRANT_SOURCES: readonly GrantSource<ReviewPrincipal, AccessGrant>[] = [roleAssignmentGrants];
 
 const SCOPE_ORDER: readonly ScopeKind[] = ['organization', 'project', 'deployment'];
+
+export function comparePrincipals(a: GrantPrincipal, b: GrantPrincipal): number {
+  return (
+    PRINCIPAL_KIND_ORDER.indexOf(a.kind) - PRINCIPAL_KIND_ORDER.indexOf(b.kind) ||
+    compareText(a.identity, b.identity) ||
+    compareText(a.id, b.id)
+  );
+}
 
 /** The review order: principal kind, identity, id; then organization, projects by name, deployments; then role. */
 export function compareGrants(a: AccessGrant, b: AccessGrant): number {
   return (
-    PRINCIPAL_KIND_ORDER.indexOf(a.principal.kind) - PRINCIPAL_KIND_ORDER.indexOf(b.principal.kind) ||
-    compareText(a.principal.identity, b.principal.identity) ||
-    compareText(a.principal.id, b.principal.id) ||
+    comparePrincipals(a.principal, b.principal) ||
     SCOPE_ORDER.indexOf(a.scope.kind) - SCOPE_ORDER.indexOf(b.scope.kind) ||
     compareText(a.scope.name, b.scope.name) ||
     compareText(a.scope.id, b.scope.id) ||
@@ -170,6 +186,15 @@ export function compareGrants(a: AccessGrant, b: AccessGrant): number {
 // Code-unit order, not localeCompare: the same on every machine, and fast on 10,000 members.
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Every principal that holds or will hold access (even with no grant left), and every grant, in review order. */
+export function accessReview(snapshot: OrgSnapshot): { principals: ReviewPrincipal[]; grants: AccessGrant[] } {
+  const parts = GRANT_SOURCES.map((source) => source(snapshot));
+  return {
+    principals: parts.flatMap((p) => p.principals).sort(comparePrincipals),
+    grants: parts.flatMap((p) => p.grants).sort(compareGrants),
+  };
+}
+
 export function accessGrants(snapshot: OrgSnapshot): AccessGrant[] {
-  return GRANT_SOURCES.flatMap((source) => source(snapshot)).sort(compareGrants);
+  return accessReview(snapshot).grants;
 }

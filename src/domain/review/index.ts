@@ -2,13 +2,20 @@
  * Access reviews: the effective access as grant rows, filtered, exported (table, JSON, CSV, Markdown) and compared
  * with an earlier JSON export. Pure: the command and the TUI load the organization and write the files.
  */
-export { accessGrants, ALL_DEPLOYMENTS, compareGrants } from './grants.js';
-export type { AccessGrant, GrantedVia, GrantScope, ScopeKind, ScopeType } from './grants.js';
+export { accessGrants, accessReview, ALL_DEPLOYMENTS, compareGrants } from './grants.js';
+export type { AccessGrant, GrantedVia, GrantScope, ReviewPrincipal, ScopeKind, ScopeType } from './grants.js';
 export { PRINCIPAL_KINDS, kindLabel } from './principals.js';
 export type { GrantPrincipal, ReviewPrincipalKind } from './principals.js';
-export { filterGrants, isEmptyFilter, isScopeTypeFilter, matchesFilter, SCOPE_TYPE_FILTERS } from './filters.js';
+export {
+  filterGrants,
+  filterPrincipals,
+  isEmptyFilter,
+  isScopeTypeFilter,
+  matchesFilter,
+  SCOPE_TYPE_FILTERS,
+} from './filters.js';
 export type { GrantFilter, ScopeTypeFilter } from './filters.js';
-export { ACCESS_SCHEMA, accessExport, ExportReadError, parseAccessExport } from './document.js';
+export { ACCESS_SCHEMA, accessExport, ExportReadError, parseAccessExport, reviewExport } from './document.js';
 export type { AccessExport, AccessExportFilters } from './document.js';
 export { ACCESS_DIFF_SCHEMA, checkComparable, DiffRefused, diffExports, filterMismatch } from './diff.js';
 export type { AccessDiff, ExpiredKey, GonePrincipal, GrantChange } from './diff.js';

@@ -37,5 +37,5 @@ export const principalKey = (p: Pick<GrantPrincipal, 'kind' | 'id'>): string => 
 
 export const kindLabel = (kind: ReviewPrincipalKind): string => PRINCIPAL_KINDS[kind].label;
 
-/** Produces the grant rows of one or more kinds of principal from the organization as loaded. */
-export type GrantSource<Grant> = (snapshot: OrgSnapshot) => Grant[];
+/** Produces the principals of one or more kinds, and their grant rows, from the organization as loaded. */
+export type GrantSource<Principal, Grant> = (snapshot: OrgSnapshot) => { principals: Principal[]; grants: Grant[] };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accessExport,
-  accessGrants,
+  accessReview,
   DiffRefused,
   diffExports,
   filterMismatch,
@@ -14,7 +14,7 @@ import type { OrgSnapshot } from '../../../src/domain/org.js';
 import { acmeOrg, NOW, pid, projectRole, uid } from '../../fixtures/org.js';
 
 const DAY = 86_400_000;
-const exportAt = (snapshot: OrgSnapshot): AccessExport => accessExport(snapshot, accessGrants(snapshot));
+const exportAt = (snapshot: OrgSnapshot): AccessExport => accessExport(snapshot, accessReview(snapshot));
 
 const nightly = { roles: projectRole('observability', 'observability-viewer', 'all', ['viewer']), expiresInDays: 4 };
 
@@ -82,6 +82,23 @@ describe('diffExports', () => {
       ['nightly', '2026-03-05T12:00:00.000Z'],
     ]);
     expect(diff.removed).toEqual([]);
+  });
+
+  it('reports the grants of a principal who stays but loses every role as removed, not as gone', () => {
+    const stripped = acmeOrg()
+      .at(new Date(NOW.getTime() + DAY))
+      .member('alice', projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')]))
+      .member('bob')
+      .member('carol', projectRole('security', 'security-viewer', 'all'))
+      .key('nightly', nightly)
+      .key('revoked later', { roles: projectRole('elasticsearch', 'elasticsearch-viewer', 'all', ['viewer']) })
+      .build();
+    const result = diffExports(before, exportAt(stripped));
+    expect(result.removed.map((g) => `${g.principal.identity} ${g.scope.name}`)).toEqual([
+      'bob@example.com search-prod',
+    ]);
+    expect(result.principals_gone).toEqual([]);
+    expect(exportAt(stripped).principals.map((p) => p.identity)).toContain('bob@example.com');
   });
 
   it('sees no change between two exports of the same state, even after a rename', () => {

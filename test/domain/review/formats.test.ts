@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACCESS_SCHEMA,
   accessExport,
-  accessGrants,
+  accessReview,
   csvCell,
   ExportReadError,
   mdText,
@@ -21,7 +21,7 @@ function exportOf() {
     })
     .key('+1 | pipe * star', { roles: orgRole('billing-admin') })
     .build();
-  return accessExport(snapshot, accessGrants(snapshot));
+  return accessExport(snapshot, accessReview(snapshot));
 }
 
 /** RFC 4180 records (quoted fields may hold commas, quotes and line breaks), for checking what we wrote. */

@@ -45,7 +45,3 @@ export function filterPrincipals<P extends GrantPrincipal>(principals: readonly 
 export function filterGrants(grants: readonly AccessGrant[], filter: GrantFilter): AccessGrant[] {
   return grants.filter((g) => matchesFilter(g, filter));
 }
-
-export function isEmptyFilter(filter: GrantFilter): boolean {
-  return Object.values(filter).every((v) => v === undefined);
-}

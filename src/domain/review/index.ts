@@ -9,7 +9,6 @@ export type { GrantPrincipal, ReviewPrincipalKind } from './principals.js';
 export {
   filterGrants,
   filterPrincipals,
-  isEmptyFilter,
   isScopeTypeFilter,
   matchesFilter,
   SCOPE_TYPE_FILTERS,

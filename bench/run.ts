@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs P1–P5 one after the other and writes bench/RESULTS.md. A figure that cannot be taken on
+ * `npm run bench`: runs P1–P6 one after the other and writes bench/RESULTS.md. A figure that cannot be taken on
  * this machine or with this build is reported as "not measured: <reason>"; only a bug in the bench itself makes
  * the command fail. These are measurements, never pass/fail tests: a missed goal is a line in the report.
  *
@@ -11,6 +11,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { assertBuilt, closeAll, repoRoot } from '../test/e2e/harness.js';
 import { CONFIG } from './config.js';
+import { measureAccessExport } from './measures/access-export.js';
 import { measureAccessOverview } from './measures/access-overview.js';
 import { measureColdStart } from './measures/cold-start.js';
 import { measureConnections } from './measures/connections.js';
@@ -47,6 +48,7 @@ const MEASURES: readonly Measure[] = [
   },
   { id: 'P4', title: 'Peak RSS, large organization, every screen visited', goal: '≤ 150 MB', run: measureMemory },
   { id: 'P5', title: 'TCP connections during a full session', goal: '≤ 2', run: measureConnections },
+  { id: 'P6', title: 'Access review export, 10,000 members', goal: '≤ 5 s (JSON)', run: measureAccessExport },
 ];
 
 function quiet(command: string, args: string[]): string {

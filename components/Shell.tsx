@@ -145,7 +145,13 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
       Object.entries(table).map(([id, run]) => [id, () => (setMessage(undefined), run())]),
     ) as unknown as Handlers;
   }, [actions, exit]);
-  const bindingCtx: BindingContext = { mode, screen: nav.screen, filtered: listNav.filter !== '' };
+  const topPanel = nav.overlays.at(-1);
+  const bindingCtx: BindingContext = {
+    mode,
+    screen: nav.screen,
+    filtered: listNav.filter !== '',
+    ...(topPanel?.kind === 'panel' ? { panel: topPanel.id } : {}),
+  };
   const onText = useCallback((text: string) => dispatch({ type: 'typeFilter', text }), []);
   useKeyDispatch(bindingCtx, handlers, onText);
 

@@ -10,6 +10,7 @@ import type { Handlers } from '../src/ui/use-key-dispatch.js';
 import type { Row } from '../src/ui/list-model.js';
 import { destructiveHandlers } from './confirm/key-handlers.js';
 import { openAccessMatrix } from './access/AccessMatrixView.js';
+import { openAccessCompare, openAccessExport } from './access/ReviewPanels.js';
 import { openCommandLine } from './command-line/CommandLine.js';
 import { createRequestHistory } from './command-line/history.js';
 import { openDoctor } from './doctor/DoctorView.js';
@@ -80,6 +81,8 @@ export function createHandlers(
     'help.close': () => dispatch({ type: 'popOverlay' }),
 
     'access.matrix': () => openAccessMatrix(actions),
+    'access.export': () => openAccessExport(actions),
+    'access.compare': () => openAccessCompare(actions),
     'access.doctor': () => openDoctor(actions),
     'access.request': () => openCommandLine(actions, requests),
 

@@ -7,6 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { cellExplainLines, cellSegments, KIND_TAG, matrixLegend } from '../../screens/access-lines.js';
 import type { PrincipalRef } from '../../src/domain/access/index.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
+import { MATRIX_PANEL } from '../../src/ui/bindings.js';
 import { keyLabel } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
@@ -133,7 +134,7 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
         <Segments line={matrixLegend(theme.symbols)} />
       </Text>
       <Text wrap="truncate" color={theme.colorOf('muted')}>
-        {` ${arrows('up', 'down')} principal   ${arrows('left', 'right')} project${pageHint}   esc close`}
+        {` ${arrows('up', 'down')} principal   ${arrows('left', 'right')} project${pageHint}   e export   c compare   esc close`}
       </Text>
     </Box>
   );
@@ -141,7 +142,7 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
 
 export function openAccessMatrix(actions: AppActions, focus?: MatrixFocus): void {
   actions.openPanel({
-    id: 'access-matrix',
+    id: MATRIX_PANEL,
     title: 'Effective access (who × project)',
     node: <AccessMatrixView focus={focus} />,
   });

@@ -16,15 +16,21 @@ export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay
  * - `always`: every mode, even while a wizard or the filter has the keyboard;
  * - `global`: browsing (a list or a details view);
  * - `list` / `details` / `filter` / `help` / `confirm`: that mode only;
+ * - `matrix`: the access matrix panel (`A`) while it is on top;
  * - a screen id: that screen's list.
  */
-export type Scope = 'always' | 'global' | 'list' | 'details' | 'filter' | 'help' | 'confirm' | ScreenId;
+export type Scope = 'always' | 'global' | 'list' | 'details' | 'filter' | 'help' | 'confirm' | 'matrix' | ScreenId;
+
+/** The panel id of the access matrix, for the `matrix` scope. */
+export const MATRIX_PANEL = 'access-matrix';
 
 export interface BindingContext {
   readonly mode: Mode;
   readonly screen: ScreenId;
   /** The current list has a non-empty filter applied. */
   readonly filtered: boolean;
+  /** The id of the panel on top, when one is. */
+  readonly panel?: string;
 }
 
 export interface Binding {
@@ -127,6 +133,20 @@ export const BINDINGS = [
     label: 'access',
     description: 'Effective access matrix: who gets what in which project, and why',
     scope: 'global',
+  },
+  {
+    id: 'access.export',
+    keys: ['e'],
+    label: 'export',
+    description: 'Write the access review to a new owner-only file (JSON, CSV, Markdown)',
+    scope: 'matrix',
+  },
+  {
+    id: 'access.compare',
+    keys: ['c'],
+    label: 'compare',
+    description: 'Compare with an earlier JSON export: what changed since',
+    scope: 'matrix',
   },
   {
     id: 'access.doctor',
@@ -246,6 +266,7 @@ const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   filter: ['filter'],
   help: ['help'],
   confirm: ['confirm'],
+  matrix: ['overlay'],
 };
 
 const isModeScope = (scope: Scope): scope is Exclude<Scope, ScreenId> => scope in SCOPE_MODES;
@@ -254,7 +275,8 @@ export function isActive(binding: Binding, ctx: BindingContext): boolean {
   const inScope = isModeScope(binding.scope)
     ? SCOPE_MODES[binding.scope].includes(ctx.mode)
     : binding.scope === ctx.screen && ctx.mode === 'list';
-  return inScope && (binding.when?.(ctx) ?? true);
+  const inPanel = binding.scope !== 'matrix' || ctx.panel === MATRIX_PANEL;
+  return inScope && inPanel && (binding.when?.(ctx) ?? true);
 }
 
 /** Bindings that work right now, in table order. */
@@ -279,6 +301,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   filter: 'While filtering (type to filter)',
   help: 'Help',
   confirm: 'Quit confirmation',
+  matrix: 'Access matrix (A)',
   members: 'Members',
   projects: 'Projects',
   roles: 'Roles',

@@ -24,9 +24,12 @@ import { useKeyDispatch, type Handlers } from '../../src/ui/use-key-dispatch.js'
 import { KEY, renderApp, tick } from './helpers/render-app.js';
 
 const MODES: Mode[] = ['list', 'filter', 'details', 'help', 'confirm', 'overlay'];
-const ALL_CONTEXTS: BindingContext[] = MODES.flatMap((mode) =>
-  SCREEN_IDS.flatMap((screen) => [false, true].map((filtered) => ({ mode, screen, filtered }))),
-);
+const ALL_CONTEXTS: BindingContext[] = [
+  ...MODES.flatMap((mode) =>
+    SCREEN_IDS.flatMap((screen) => [false, true].map((filtered) => ({ mode, screen, filtered }))),
+  ),
+  { mode: 'overlay', screen: 'members', filtered: false, panel: 'access-matrix' },
+];
 
 /** Terminal bytes for a key name. */
 const BYTES: Record<string, string> = {
@@ -112,7 +115,7 @@ describe('key-binding table', () => {
 
 describe('help overlay in the app', () => {
   it('shows exactly the table, and closes with esc', async () => {
-    const app = await renderApp({ size: { columns: 120, rows: 80 } });
+    const app = await renderApp({ size: { columns: 120, rows: 90 } });
     await app.waitFor('dan@acme.test');
     await app.press('?');
     const frame = app.frame();

@@ -360,6 +360,43 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     examples: [['ec-access projects list --json', 'ids for --project and $PROJECT_ID']],
     json: '{schema:"ec-access/projects@1", projects:[{id, name, alias, type, region_id, endpoints:{elasticsearch, kibana}}]}',
   }),
+  command('access', 'access.js', 'accessReview', {
+    usage:
+      'access [--project P] [--member EMAIL] [--key ID] [--type T] [--format table|json|csv|md] [--since FILE] [--with-findings]',
+    summary: 'access review: every grant (who, where, which role, how, until when), or what changed since an export',
+    description: [
+      'One row per grant: members, pending invitations and Cloud API keys, on the organization, each project and',
+      'deployments, with the role, how it is granted (direct, all: true, organization-wide, owner) and the expiry.',
+      'Table on a terminal, JSON otherwise. Keep the JSON export: --since FILE then prints only what changed.',
+    ],
+    flags: [
+      PROJECT,
+      { name: 'member', value: 'EMAIL', help: "only this member's (or invitee's) grants" },
+      { name: 'key', value: 'ID', help: "only this API key's grants" },
+      {
+        name: 'type',
+        value: 'TYPE',
+        help: 'only scopes of this type: elasticsearch, observability, security, deployment',
+      },
+      {
+        name: 'format',
+        value: 'FORMAT',
+        help: 'table, json, csv (RFC 4180, formulas defused) or md (a review document)',
+      },
+      {
+        name: 'since',
+        value: 'FILE',
+        help: 'an earlier JSON export: print grants added, removed or altered, principals gone, keys expired',
+      },
+      { name: 'with-findings', help: "include the access doctor's findings (json and md)" },
+    ],
+    examples: [
+      ['ec-access access --format json > access-2026-q3.json', "this quarter's baseline"],
+      ['ec-access access --since access-2026-q3.json --format md > changes.md', 'what changed since then'],
+      ['ec-access access --format md --with-findings > review.md', 'one review document with the doctor findings'],
+    ],
+    json: '{schema:"ec-access/access@1", organization:{id,name}, generated_at, filters, summary, grants:[{principal:{kind,id,identity}, scope:{kind,id,name,type}, role_id, role, application_roles, stack_roles, missing_roles, via, expires_at}], findings?} | with --since: {schema:"ec-access/access-diff@1", added, removed, altered, principals_gone, keys_expired, summary}',
+  }),
   command('doctor', 'doctor.js', 'runDoctor', {
     summary: 'look for access problems (expiring keys, over-grants, missing roles, …)',
     description: ['Loads the organization and runs every doctor rule. Exit code 0 even when it finds problems.'],

@@ -39,11 +39,15 @@ export function inertText(text: string): string {
 }
 
 /**
- * For text we lay out ourselves (CLI tables, help, messages) that may also carry server text: line breaks are
- * ours and kept; everything else in the set is shown as an escape.
+ * For text we lay out ourselves (CLI tables, help, messages, CSV) that may also carry server text: line breaks
+ * (`\n`, and `\r\n` as CSV requires) are ours and kept; everything else in the set, a lone `\r` included, is
+ * shown as an escape.
  */
 export function inertLines(text: string): string {
-  return text.split('\n').map(inertText).join('\n');
+  return text
+    .split(/(\r?\n)/)
+    .map((part, i) => (i % 2 === 1 ? part : inertText(part)))
+    .join('');
 }
 
 /**

@@ -81,10 +81,12 @@ it('inertLines keeps our line breaks and escapes the rest', () => {
   fc.assert(
     fc.property(mixed, (s) => {
       const out = inertLines(s);
-      expect(containsHostile(out.replaceAll('\n', ''))).toBe(false);
+      expect(containsHostile(out.replaceAll('\r\n', '').replaceAll('\n', ''))).toBe(false);
       expect(out.split('\n').length).toBe(s.split('\n').length);
     }),
   );
+  // CSV rows end in CRLF; a lone CR (which would overwrite the line on a terminal) is still shown.
+  expect(inertLines('a,b\r\nc\rd\n')).toBe('a,b\r\nc\\x0dd\n');
 });
 
 it('JSON output escapes the whole set as \\uXXXX and still parses to the exact value', () => {

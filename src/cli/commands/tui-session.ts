@@ -5,6 +5,7 @@
  * instead of adding up. The client and sandbox factories come in as dependencies so this can be exercised without
  * a network.
  */
+import { setMaxListeners } from 'node:events';
 import type { ReactElement } from 'react';
 import type { AppProps } from '../../../components/App.js';
 import { createAuditSession, type AuditSession } from '../../../components/audit/session.js';
@@ -140,6 +141,8 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   // Quitting cancels whatever is still on the wire: a request to a server that never answers must not hold the
   // exit for its timeouts and retries.
   const inFlight = new AbortController();
+  // Every concurrent request of the session listens on this one signal: many listeners are expected, not a leak.
+  setMaxListeners(0, inFlight.signal);
   try {
     session = await connect(deps, config, opts, inFlight.signal);
     // The opening row's details are asked for as soon as its list is in, while the UI below is still loading.

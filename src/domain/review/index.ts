@@ -6,13 +6,7 @@ export { accessGrants, accessReview, ALL_DEPLOYMENTS, compareGrants } from './gr
 export type { AccessGrant, GrantedVia, GrantScope, ReviewPrincipal, ScopeKind, ScopeType } from './grants.js';
 export { PRINCIPAL_KINDS, kindLabel } from './principals.js';
 export type { GrantPrincipal, ReviewPrincipalKind } from './principals.js';
-export {
-  filterGrants,
-  filterPrincipals,
-  isScopeTypeFilter,
-  matchesFilter,
-  SCOPE_TYPE_FILTERS,
-} from './filters.js';
+export { filterGrants, filterPrincipals, isScopeTypeFilter, matchesFilter, SCOPE_TYPE_FILTERS } from './filters.js';
 export type { GrantFilter, ScopeTypeFilter } from './filters.js';
 export { ACCESS_SCHEMA, accessExport, ExportReadError, parseAccessExport, reviewExport } from './document.js';
 export type { AccessExport, AccessExportFilters } from './document.js';

@@ -6,9 +6,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { z } from 'zod';
 import { moduleCommand, runCli, type CliIo, type CommandLoader } from '../../src/cli/dispatch.js';
 import { scriptCommandSpecs } from '../../src/cli/commands/registry.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { parseAs } from '../support/json.js';
+
+/** What the sandbox's control endpoint lists (src/sandbox/request-log.ts). */
+const LoggedRequest = z.object({
+  method: z.string(),
+  url: z.string(),
+  body: z.string().nullable(),
+  status: z.number().nullable(),
+  keyId: z.string().nullable(),
+  contentType: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  redacted: z.boolean(),
+  warnings: z.array(z.string()).optional(),
+});
+export type LoggedRequest = z.output<typeof LoggedRequest>;
+const RequestLog = z.object({ requests: z.array(LoggedRequest) });
 
 export const COMMANDS = scriptCommandSpecs(moduleCommand);
 
@@ -23,7 +40,10 @@ export interface RunResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-  json<T = any>(): T;
+  /** stdout parsed as JSON, unchecked: for `toEqual`/`toMatchObject` assertions. */
+  json(): unknown;
+  /** stdout parsed and checked against the document's schema (see test/support/cli-docs.ts). */
+  doc<S extends z.ZodType>(schema: S): z.output<S>;
 }
 
 export interface RunOptions {
@@ -40,10 +60,10 @@ export interface Harness {
   readonly dir: string;
   run(argv: readonly string[], options?: RunOptions): Promise<RunResult>;
   /** Requests the sandbox received (API and ES), oldest first. */
-  requests(): Promise<Array<{ method: string; url: string; body: string | null; status: number | null }>>;
-  writes(): Promise<Array<{ method: string; url: string; body: string | null; status: number | null }>>;
+  requests(): Promise<LoggedRequest[]>;
+  writes(): Promise<LoggedRequest[]>;
   clearRequests(): Promise<void>;
-  control(method: string, path: string, body?: unknown): Promise<any>;
+  control(method: string, path: string, body?: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -55,9 +75,9 @@ export async function startHarness(): Promise<Harness> {
       method,
       ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
     });
-    return response.json();
+    return (await response.json()) as unknown;
   };
-  const requests = async () => ((await control('GET', '/requests')) as { requests: any[] }).requests;
+  const requests = async () => parseAs(RequestLog, await control('GET', '/requests'), 'sandbox request log').requests;
   return {
     sandbox,
     dir,
@@ -78,7 +98,8 @@ export async function startHarness(): Promise<Harness> {
         cwd: dir,
       };
       const code = await runCli(argv, io, { commands: COMMANDS, load: loadFromSource });
-      return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+      const json = (): unknown => JSON.parse(stdout);
+      return { code, stdout, stderr, json, doc: (schema) => parseAs(schema, json(), `ec-access ${argv.join(' ')}`) };
     },
     requests,
     writes: async () => (await requests()).filter((r) => r.method !== 'GET' && !r.url.startsWith('/_sandbox')),

@@ -4,6 +4,8 @@
  * (so the output is JSON). Scenarios use it to check what really happened, not only what the screen says.
  */
 import { execFile } from 'node:child_process';
+import type { z } from 'zod';
+import { parseAs } from '../support/json.js';
 import { WAIT_MS } from '../support/wait.js';
 import { binPath, type PtyApp } from './harness.js';
 
@@ -12,7 +14,9 @@ export interface CommandResult {
   readonly stdout: string;
   readonly stderr: string;
   /** stdout parsed; throws with the whole result when it is not JSON. */
-  json<T = any>(): T;
+  json(): unknown;
+  /** stdout parsed and checked against the document's schema (see test/support/cli-docs.ts). */
+  doc<S extends z.ZodType>(schema: S): z.output<S>;
 }
 
 /** The sandbox state file the scenarios give the embedded sandbox, relative to the session's working directory. */
@@ -26,19 +30,21 @@ export function runCommand(app: PtyApp, args: readonly string[], timeoutMs = WAI
       { cwd: app.cwd, env: app.env, timeout: timeoutMs, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        const json = (): unknown => {
+          try {
+            return JSON.parse(stdout) as unknown;
+          } catch {
+            throw new Error(
+              `ec-access ${args.join(' ')} did not print JSON (exit ${code})\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+            );
+          }
+        };
         resolve({
           code,
           stdout,
           stderr,
-          json() {
-            try {
-              return JSON.parse(stdout);
-            } catch {
-              throw new Error(
-                `ec-access ${args.join(' ')} did not print JSON (exit ${code})\nstdout:\n${stdout}\nstderr:\n${stderr}`,
-              );
-            }
-          },
+          json,
+          doc: (schema) => parseAs(schema, json(), `ec-access ${args.join(' ')}`),
         });
       },
     );

@@ -5,13 +5,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { z } from 'zod';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { createEsClient } from '../../src/api/es-client.js';
 import type { CloudApi, EsApi } from '../../src/api/client.js';
+import { isApiError, type ApiError } from '../../src/api/errors.js';
 import { closeConnections } from '../../src/api/http.js';
 import type { Member, Project } from '../../src/api/schemas.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { Secret } from '../../src/util/secret.js';
+import { parseAs } from '../support/json.js';
 
 export const NOW = new Date('2026-03-02T12:00:00.000Z');
 const NO_RETRY = { attempts: 1 } as const;
@@ -38,20 +41,23 @@ export function useSandbox(scope: 'each' | 'file', ready: (sb: RunningSandbox) =
   });
 }
 
-export interface Answer<T = any> {
+export interface Answer {
   readonly status: number;
   readonly headers: Headers;
-  readonly json: T;
+  /** The body parsed, unchecked (undefined when it is not JSON): for `toEqual`/`toMatchObject` assertions. */
+  readonly json: unknown;
   readonly text: string;
+  /** The body checked against a schema (prefer the API's own, src/api/schemas.ts). */
+  as<S extends z.ZodType>(schema: S): z.output<S>;
 }
 
 /** One request; `key: null` sends no Authorization header; a string body is sent as is. */
-export async function call<T = any>(
+export async function call(
   sb: RunningSandbox,
   method: string,
   path: string,
   options: { key?: string | null; body?: unknown } = {},
-): Promise<Answer<T>> {
+): Promise<Answer> {
   const key = options.key === undefined ? sb.ownerKey : options.key;
   const body =
     options.body === undefined
@@ -68,13 +74,19 @@ export async function call<T = any>(
     ...(body !== undefined ? { body } : {}),
   });
   const text = await response.text();
-  let json: any;
+  let json: unknown;
   try {
     json = text === '' ? undefined : JSON.parse(text);
   } catch {
     json = undefined;
   }
-  return { status: response.status, headers: response.headers, json, text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json,
+    text,
+    as: (schema) => parseAs(schema, json, `${method} ${path} answer`),
+  };
 }
 
 export const cloudClient = (sb: RunningSandbox, key = sb.ownerKey): CloudApi =>
@@ -88,14 +100,13 @@ export const esClient = (sb: RunningSandbox, project: Project, key = sb.ownerKey
     retry: NO_RETRY,
   });
 
-/** The promise's rejection, to assert on ApiError fields. */
-export async function failure(
-  promise: Promise<unknown>,
-): Promise<{ status?: number; code?: string; message: string; kind?: string }> {
+/** The promise's rejection, to assert on ApiError fields; anything but an ApiError fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<ApiError> {
   try {
     await promise;
   } catch (error) {
-    return error as { status?: number; code?: string; message: string };
+    if (isApiError(error)) return error;
+    throw new Error('expected an ApiError', { cause: error });
   }
   throw new Error('expected the call to fail');
 }
@@ -122,7 +133,7 @@ export async function makeKey(
     body: { description, expiration: '7d', role_assignments: roleAssignments },
   });
   if (answer.status !== 201) throw new Error(`key creation failed: ${answer.text}`);
-  return { key: answer.json.key, id: answer.json.id };
+  return answer.as(z.object({ key: z.string(), id: z.string() }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -131,25 +142,42 @@ export async function makeKey(
 const SPEC_FILE = new URL('../../../shared/reference/specs/elastic-cloud-iam-subset.swagger.json', import.meta.url);
 /** The spec lives beside the repository (shared reference material); the checks are skipped where it is absent. */
 export const SPEC_AVAILABLE = existsSync(SPEC_FILE);
-type Definitions = Record<
-  string,
-  { required?: string[]; properties?: Record<string, { $ref?: string; type?: string; items?: { $ref?: string } }> }
->;
+const Definitions = z.record(
+  z.string(),
+  z.object({
+    required: z.array(z.string()).optional(),
+    properties: z
+      .record(
+        z.string(),
+        z.object({
+          $ref: z.string().optional(),
+          type: z.string().optional(),
+          items: z.object({ $ref: z.string().optional() }).optional(),
+        }),
+      )
+      .optional(),
+  }),
+);
+type Definitions = z.output<typeof Definitions>;
 let definitions: Definitions | undefined;
 const swagger = (): Definitions =>
-  (definitions ??= (JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as { definitions: Definitions }).definitions);
+  (definitions ??= parseAs(
+    z.object({ definitions: Definitions }),
+    JSON.parse(readFileSync(SPEC_FILE, 'utf8')),
+    'the Cloud spec',
+  ).definitions);
 
 /** Paths of required fields missing from `value` under `definition`, following `$ref`s into objects and arrays. */
 export function missingRequired(definition: string, value: unknown, path = definition): string[] {
   const def = swagger()[definition];
   if (!def) throw new Error(`no definition ${definition}`);
   if (value === null || typeof value !== 'object') return [`${path} is not an object`];
-  const record = value as Record<string, unknown>;
+  const record = new Map<string, unknown>(Object.entries(value));
   const missing = (def.required ?? [])
-    .filter((field) => record[field] === undefined)
+    .filter((field) => record.get(field) === undefined)
     .map((field) => `${path}.${field}`);
   for (const [field, prop] of Object.entries(def.properties ?? {})) {
-    const child = record[field];
+    const child = record.get(field);
     if (child === undefined) continue;
     const ref = prop.$ref ?? prop.items?.$ref;
     if (!ref) continue;

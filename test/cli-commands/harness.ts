@@ -29,11 +29,14 @@ const RequestLog = z.object({ requests: z.array(LoggedRequest) });
 
 export const COMMANDS = scriptCommandSpecs(moduleCommand);
 
+// The dispatcher calls what it loads with its own context; here it only has to be callable.
+const isCallable = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function';
+
 const loadFromSource: CommandLoader = async (file, name) => {
   const base = file.replace(/\.js$/, '');
-  const mod = (await import(`../../src/cli/commands/${base}.ts`)) as Record<string, unknown>;
-  const value = mod[name];
-  return typeof value === 'function' ? (value as (...args: never[]) => unknown) : undefined;
+  const mod: unknown = await import(`../../src/cli/commands/${base}.ts`);
+  const value: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, name) : undefined;
+  return isCallable(value) ? value : undefined;
 };
 
 export interface RunResult {
@@ -75,7 +78,8 @@ export async function startHarness(): Promise<Harness> {
       method,
       ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
     });
-    return (await response.json()) as unknown;
+    const answer: unknown = await response.json();
+    return answer;
   };
   const requests = async () => parseAs(RequestLog, await control('GET', '/requests'), 'sandbox request log').requests;
   return {

@@ -5,7 +5,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WAIT_MS } from '../support/wait.js';
@@ -84,7 +83,9 @@ describe.skipIf(!hasOpenssl)('the built client and NODE_EXTRA_CA_CERTS', () => {
       res.end('{"organizations":[{"id":"o1","name":"Acme"}]}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('the TLS server is not listening on a port');
+    const url = `https://127.0.0.1:${address.port}`;
     const script = [
       `import { createCloudClient } from './dist/src/api/cloud-client.js';`,
       `import { Secret } from './dist/src/util/secret.js';`,

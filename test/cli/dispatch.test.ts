@@ -31,17 +31,17 @@ function io(overrides: Partial<CliIo> = {}): CliIo {
   };
 }
 
-const nothingLoads: CommandLoader = async () => undefined;
+const nothingLoads: CommandLoader = () => Promise.resolve(undefined);
 
 describe('runCli', () => {
   it('opens the TUI on members by default, and on the named screen with a filter', async () => {
     const calls: Array<[AppConfig, unknown]> = [];
-    const load: CommandLoader = async (file, name) => {
+    const load: CommandLoader = (file, name) => {
       expect([file, name]).toEqual(['tui.js', 'runTui']);
-      return async (config: AppConfig, opts: unknown) => {
+      return Promise.resolve((config: AppConfig, opts: unknown) => {
         calls.push([config, opts]);
-        return 0;
-      };
+        return Promise.resolve(0);
+      });
     };
     expect(await runCli([], io(), { load })).toBe(0);
     expect(await runCli(['keys', '--filter', 'ci'], io(), { load })).toBe(0);
@@ -50,9 +50,7 @@ describe('runCli', () => {
   });
 
   it('refuses to start the TUI without a terminal, before loading anything', async () => {
-    const load: CommandLoader = async () => {
-      throw new Error('should not load');
-    };
+    const load: CommandLoader = () => Promise.reject(new Error('should not load'));
     expect(await runCli(['projects'], io({ stdinIsTty: false }), { load })).toBe(2);
     expect(err).toMatch(/needs a terminal/);
     expect(err).toMatch(/--help/);
@@ -68,12 +66,12 @@ describe('runCli', () => {
 
   it('passes the sandbox its own arguments untouched', async () => {
     let received: string[] = [];
-    const load: CommandLoader = async (file, name) => {
+    const load: CommandLoader = (file, name) => {
       expect([file, name]).toEqual(['sandbox.js', 'runSandboxCommand']);
-      return async (argv: string[]) => {
+      return Promise.resolve((argv: string[]) => {
         received = argv;
-        return 0;
-      };
+        return Promise.resolve(0);
+      });
     };
     expect(await runCli(['sandbox', '--port', '0', '--scale', 'large'], io(), { load })).toBe(0);
     expect(received).toEqual(['--port', '0', '--scale', 'large']);
@@ -92,15 +90,22 @@ describe('runCli', () => {
 
   it('an API failure shows its message and hint, never a key', async () => {
     const key = 'essu_abcdefghijklmnopqrstuvwxyz';
-    const load: CommandLoader = async () => async () => {
-      throw Object.assign(new Error(`rejected ApiKey ${key}`), { name: 'ApiError', hint: 'create a new key' });
-    };
+    const load: CommandLoader = () =>
+      Promise.resolve(() =>
+        Promise.reject(
+          Object.assign(new Error(`rejected ApiKey ${key}`), { name: 'ApiError', hint: 'create a new key' }),
+        ),
+      );
     expect(await runCli(['doctor'], io({ env: { EC_API_KEY: key } }), { load })).toBe(1);
     expect(err).toBe('ec-access: rejected ApiKey [redacted]\n  create a new key\n');
   });
 
   it('prints configuration warnings before running', async () => {
-    const load: CommandLoader = async () => async (ctx: { loadConfig(): AppConfig }) => (ctx.loadConfig(), 0);
+    const load: CommandLoader = () =>
+      Promise.resolve((ctx: { loadConfig(): AppConfig }) => {
+        ctx.loadConfig();
+        return Promise.resolve(0);
+      });
     expect(
       await runCli(['doctor'], io({ env: { EC_API_KEY: 'k', EC_BASE_URL: 'http://cloud.example' } }), { load }),
     ).toBe(0);
@@ -136,7 +141,7 @@ describe('command help', () => {
         summary: 's',
         group: 'command' as const,
         help: () => 'frobnicate help\n',
-        run: async () => 0,
+        run: () => Promise.resolve(0),
       },
     ];
     expect(await runCli(['keys', 'frobnicate', '--help'], io(), { commands, load: nothingLoads })).toBe(0);

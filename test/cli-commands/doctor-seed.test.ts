@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { DoctorDoc, ProjectsDoc } from '../support/cli-docs.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -14,20 +15,13 @@ afterAll(async () => {
   await h.stop();
 });
 
-interface JsonFinding {
-  rule: string;
-  principal: { kind: string; label: string } | null;
-  projectId: string | null;
-  fix: { kind: string; projectIds?: string[] };
-}
-
 /** rule · who · where (the finding's project, or the projects a create-custom-role fix names), one string per finding. */
 async function findingsOf(env: NodeJS.ProcessEnv): Promise<string[]> {
-  const projects = (await h.run(['projects', 'list'], { env })).json().projects as Array<{ id: string; name: string }>;
+  const { projects } = (await h.run(['projects', 'list'], { env })).doc(ProjectsDoc);
   const name = (id: string) => projects.find((p) => p.id === id)?.name ?? id;
   const result = await h.run(['doctor', '--json'], { env });
   expect(result.code).toBe(0);
-  return (result.json().findings as JsonFinding[]).map((f) => {
+  return result.doc(DoctorDoc).findings.map((f) => {
     const where = f.projectId ? [f.projectId] : (f.fix.projectIds ?? []);
     return [
       f.rule,
@@ -76,9 +70,7 @@ describe('the doctor on the seeded sandbox', () => {
       const result = await h.run(['doctor', '--json'], {
         env: { EC_BASE_URL: large.baseUrl, EC_API_KEY: large.ownerKey },
       });
-      const limit = (result.json().findings as Array<JsonFinding & { severity: string }>).filter(
-        (f) => f.rule === 'key-limit',
-      );
+      const limit = result.doc(DoctorDoc).findings.filter((f) => f.rule === 'key-limit');
       expect(limit.map((f) => [f.severity, f.fix.kind])).toEqual([['critical', 'review-keys']]);
     } finally {
       await large.stop();

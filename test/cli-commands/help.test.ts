@@ -17,9 +17,7 @@ async function help(argv: string[]) {
     },
     {
       commands: COMMANDS,
-      load: async () => {
-        throw new Error('help must not load the command');
-      },
+      load: () => Promise.reject(new Error('help must not load the command')),
     },
   );
   return { code, stdout };
@@ -58,9 +56,9 @@ describe('routing in the real command table', () => {
   it('`members` alone opens the TUI; `members list` runs the command', async () => {
     const { COMMANDS: REAL } = await import('../../src/cli/dispatch.js');
     const loaded: string[] = [];
-    const load = async (file: string, name: string) => {
+    const load = (file: string, name: string) => {
       loaded.push(`${file}#${name}`);
-      return async () => 0;
+      return Promise.resolve(() => Promise.resolve(0));
     };
     const io = { stdout: () => {}, stderr: () => {}, stdinIsTty: true, stdoutIsTty: true, env: {}, cwd: '/' };
     expect(await runCli(['members'], io, { commands: REAL, load })).toBe(0);

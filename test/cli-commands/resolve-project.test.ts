@@ -31,7 +31,7 @@ describe('resolveProject', () => {
 
   it('ambiguity and no match are usage errors that list the candidates', () => {
     expect(() => resolveProject(all, 's')).toThrow(
-      /"s" matches 3 projects; name one by id or alias:\n  prod \(elasticsearch/,
+      /"s" matches 3 projects; name one by id or alias:\n {2}prod \(elasticsearch/,
     );
     expect(() => resolveProject(all, 'zzz')).toThrow(/no project matches --project "zzz"; known projects:/);
     expect(() => resolveProject([], 'x')).toThrow(/has no Serverless projects/);

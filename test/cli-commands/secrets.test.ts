@@ -1,6 +1,9 @@
 /** Plant every secret the sandbox knows (the API key in use, invitation tokens, a fresh key's value) and grep all output. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { InvitationList } from '../../src/api/schemas.js';
+import { CreatedKeyResult, WriteDoc } from '../support/cli-docs.js';
+import { parseAs } from '../support/json.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -15,7 +18,9 @@ it('no command prints the API key, an invitation token or a created key value', 
   const auth = { headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` } };
   const base = `${h.sandbox.baseUrl}/api/v1/organizations/${h.sandbox.organizationId}`;
   const tokens = async () =>
-    ((await (await fetch(`${base}/invitations`, auth)).json()) as any).invitations.map((i: any) => i.token) as string[];
+    parseAs(InvitationList, await (await fetch(`${base}/invitations`, auth)).json(), 'invitations').invitations.map(
+      (i) => i.token,
+    );
 
   const outputs: string[] = [];
   const run = async (argv: string[], tty = false) => {
@@ -34,7 +39,8 @@ it('no command prints the API key, an invitation token or a created key value', 
     'viewer',
   ]);
   const created = await run(['keys', 'create', '--description', 'planted', '--expiration', '1d', '--scope', 'org']);
-  const value = readFileSync(created.json().results[0].result.secret_file, 'utf8');
+  const { secret_file } = parseAs(CreatedKeyResult, created.doc(WriteDoc).results[0]?.result, 'the created key');
+  const value = readFileSync(secret_file, 'utf8');
   const planted = [h.sandbox.ownerKey, value, ...(await tokens())];
   expect(invited.code).toBe(0);
 

@@ -237,7 +237,8 @@ export const DoctorDoc = z.looseObject({
       why: z.string(),
       principal: z.looseObject({ kind: z.string(), id: z.string(), label: z.string() }).nullable(),
       projectId: z.string().nullable(),
-      fix: z.looseObject({ kind: z.string() }),
+      /** A FixAction (src/domain/doctor/finding.ts); `projectIds` on create-custom-role. */
+      fix: z.looseObject({ kind: z.string(), projectIds: z.array(z.string()).optional() }),
     }),
   ),
 });

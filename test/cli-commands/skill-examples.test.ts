@@ -7,7 +7,18 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { InvitationList, PROJECT_TYPES, RoleDescriptor } from '../../src/api/schemas.js';
+import {
+  CreatedKeyResult,
+  InvitationsDoc,
+  KeysDoc,
+  MembersDoc,
+  ProjectsDoc,
+  RoleDoc,
+  WriteDoc,
+} from '../support/cli-docs.js';
+import { parseAs } from '../support/json.js';
+import { startHarness, type Harness, type RunResult } from './harness.js';
 
 const SKILL = join(import.meta.dirname, '../../../shared/reference/skill/access-management-SKILL.md');
 
@@ -93,38 +104,52 @@ const EQUIVALENT: Record<string, (f: Record<string, string>) => string[]> = {
   ],
 };
 
-async function member(email: string) {
-  return (await h.run(['members', 'list'])).json().members.find((m: any) => m.email === email);
+/** The value a test goes on with; its absence fails the test here rather than as a TypeError later. */
+function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} not found`);
+  return value;
 }
 
+async function member(email: string) {
+  return found(
+    (await h.run(['members', 'list'])).doc(MembersDoc).members.find((m) => m.email === email),
+    email,
+  );
+}
+
+const memberById = async (userId: string | undefined) =>
+  (await h.run(['members', 'list'])).doc(MembersDoc).members.find((x) => x.user_id === userId);
+
 /** The documented effect of each example, checked on the sandbox after it ran. */
-async function checkEffect(inv: Invocation, stdout: string, stderr: string) {
+async function checkEffect(inv: Invocation, run: RunResult) {
   const f = inv.flags;
   switch (inv.command) {
     case 'list-members':
-      expect(JSON.parse(stdout).members.length).toBeGreaterThan(0);
+      expect(run.doc(MembersDoc).members.length).toBeGreaterThan(0);
       return;
     case 'list-api-keys':
-      expect(JSON.parse(stdout).keys.length).toBeGreaterThan(0);
+      expect(run.doc(KeysDoc).keys.length).toBeGreaterThan(0);
       return;
     case 'create-custom-role': {
-      const shown = (await h.run(['roles', 'list', '--project', 'search-staging', '--name', f['role-name']!])).json();
-      const body = JSON.parse(f.body!);
-      expect(shown.role.indices.map((i: any) => i.names)).toEqual(body.indices.map((i: any) => i.names));
+      const shown = (await h.run(['roles', 'list', '--project', 'search-staging', '--name', f['role-name']!])).doc(
+        RoleDoc,
+      );
+      const body = parseAs(RoleDescriptor, JSON.parse(f.body!), 'the example role body');
+      expect(shown.role.indices.map((i) => i.names)).toEqual(body.indices?.map((i) => i.names));
       expect(shown.role.applications).toEqual(body.applications ?? []);
       return;
     }
     case 'invite-user': {
       const invitation = (await h.run(['invitations', 'list']))
-        .json()
-        .invitations.find((i: any) => i.email === f.emails);
+        .doc(InvitationsDoc)
+        .invitations.find((i) => i.email === f.emails);
       expect(invitation).toBeDefined();
       if (f.roles) {
-        expect(invitation.role_assignments.project.elasticsearch).toEqual([
+        expect(invitation?.role_assignments.project?.elasticsearch).toEqual([
           { role_id: 'elasticsearch-viewer', organization_id: ids.org, all: false, project_ids: [ids.searchStaging] },
         ]);
       } else {
-        expect(invitation.role_assignments).toEqual({});
+        expect(invitation?.role_assignments).toEqual({});
         // The flow continues "after the invitation is accepted".
         const token = await invitationToken(f.emails!);
         await h.control('POST', `/invitations/${token}/_accept`, {});
@@ -133,8 +158,8 @@ async function checkEffect(inv: Invocation, stdout: string, stderr: string) {
       return;
     }
     case 'assign-custom-role': {
-      const m = (await h.run(['members', 'list'])).json().members.find((x: any) => x.user_id === ids.user);
-      expect(m.role_assignments.project.elasticsearch).toContainEqual({
+      const m = await memberById(ids.user);
+      expect(m?.role_assignments.project?.elasticsearch).toContainEqual({
         role_id: 'elasticsearch-viewer',
         organization_id: ids.org,
         all: false,
@@ -144,8 +169,8 @@ async function checkEffect(inv: Invocation, stdout: string, stderr: string) {
       return;
     }
     case 'assign-role': {
-      const m = (await h.run(['members', 'list'])).json().members.find((x: any) => x.user_id === ids.user);
-      expect(m.role_assignments.project.observability).toContainEqual({
+      const m = await memberById(ids.user);
+      expect(m?.role_assignments.project?.observability).toContainEqual({
         role_id: 'observability-admin',
         organization_id: ids.org,
         all: false,
@@ -154,24 +179,27 @@ async function checkEffect(inv: Invocation, stdout: string, stderr: string) {
       return;
     }
     case 'create-api-key': {
-      const result = JSON.parse(stdout).results[0].result;
-      const key = (await h.run(['keys', 'list'])).json().keys.find((k: any) => k.id === result.id);
+      const result = parseAs(CreatedKeyResult, run.doc(WriteDoc).results[0]?.result, 'the created key');
+      const key = found(
+        (await h.run(['keys', 'list'])).doc(KeysDoc).keys.find((k) => k.id === result.id),
+        `key ${result.id}`,
+      );
       expect(key.description).toBe(f.description);
-      const days = (Date.parse(key.expiration_date) - Date.parse(key.creation_date)) / 86_400_000;
+      const days = (Date.parse(key.expiration_date ?? '') - Date.parse(key.creation_date)) / 86_400_000;
       expect(Math.round(days)).toBe(Number(f.expiration!.replace('d', '')));
       const entries = [
         ...(key.role_assignments.organization ?? []),
         ...(key.role_assignments.deployment ?? []),
-        ...(Object.values(key.role_assignments.project ?? {}).flat() as any[]),
+        ...PROJECT_TYPES.flatMap((type) => key.role_assignments.project?.[type] ?? []),
       ];
-      expect(entries.every((e: any) => e.organization_id === ids.org)).toBe(true);
-      if (f['stack-access'])
-        expect(entries.every((e: any) => e.application_roles?.includes(f['stack-access']))).toBe(true);
+      expect(entries.every((e) => e.organization_id === ids.org)).toBe(true);
+      const stackAccess = f['stack-access'];
+      if (stackAccess) expect(entries.every((e) => e.application_roles?.includes(stackAccess))).toBe(true);
       expect(key.stack_access).toBe(Boolean(f['stack-access']) || f.roles!.includes('application_roles'));
       // The value is in a 0600 file and nowhere in the output.
       const secret = readFileSync(result.secret_file, 'utf8');
       expect(statSync(result.secret_file).mode & 0o777).toBe(0o600);
-      expect(stdout + stderr).not.toContain(secret);
+      expect(run.stdout + run.stderr).not.toContain(secret);
       return;
     }
     default:
@@ -183,7 +211,11 @@ async function invitationToken(email: string): Promise<string> {
   const res = await fetch(`${h.sandbox.baseUrl}/api/v1/organizations/${ids.org}/invitations`, {
     headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` },
   });
-  return ((await res.json()) as any).invitations.find((i: any) => i.email === email).token;
+  const { invitations } = parseAs(InvitationList, await res.json(), 'invitations');
+  return found(
+    invitations.find((i) => i.email === email),
+    `the invitation of ${email}`,
+  ).token;
 }
 
 const available = existsSync(SKILL);
@@ -192,8 +224,8 @@ const invocations = available ? skillInvocations(readFileSync(SKILL, 'utf8')) : 
 describe.skipIf(!available)("the skill's examples, as ec-access commands", () => {
   beforeAll(async () => {
     h = await startHarness();
-    const projects = (await h.run(['projects', 'list'])).json().projects;
-    const byName = (n: string) => projects.find((p: any) => p.name === n).id;
+    const { projects } = (await h.run(['projects', 'list'])).doc(ProjectsDoc);
+    const byName = (n: string) => found(projects.find((p) => p.name === n)?.id, `project ${n}`);
     ids = { org: h.sandbox.organizationId, searchStaging: byName('search-staging'), obsProd: byName('obs-prod') };
   });
   afterAll(async () => {
@@ -217,6 +249,6 @@ describe.skipIf(!available)("the skill's examples, as ec-access commands", () =>
     const argv = EQUIVALENT[inv.command]!(inv.flags);
     const r = await h.run(argv);
     expect(r.code, `ec-access ${argv.join(' ')}\n${r.stderr}`).toBe(0);
-    await checkEffect(inv, r.stdout, r.stderr);
+    await checkEffect(inv, r);
   });
 });

@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { CreatedKeyResult, RevokeDoc, WriteDoc } from '../support/cli-docs.js';
+import { parseAs } from '../support/json.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let sandbox: RunningSandbox;
@@ -34,6 +37,15 @@ function ecAccess(
   });
 }
 
+/** A run's stdout, checked against the document's schema (test/support/cli-docs.ts). */
+function docOf<S extends z.ZodType>(schema: S, run: { stdout: string }): z.output<S> {
+  return parseAs(schema, JSON.parse(run.stdout), 'stdout');
+}
+
+/** The first item's result of a `keys create`. */
+const createdKey = (run: { stdout: string }) =>
+  parseAs(CreatedKeyResult, docOf(WriteDoc, run).results[0]?.result, 'the created key');
+
 const onSandbox = () => ({ EC_BASE_URL: sandbox.baseUrl, EC_API_KEY: sandbox.ownerKey });
 
 beforeAll(async () => {
@@ -54,7 +66,7 @@ describe('node bin/ec-access.js', () => {
     const r = await ecAccess(['members', 'list'], {});
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^ec-access: sandbox: simulated organization/);
-    expect(JSON.parse(r.stdout).schema).toBe('ec-access/members@1');
+    expect(JSON.parse(r.stdout)).toMatchObject({ schema: 'ec-access/members@1' });
   });
 
   it('keys create: exit 0, value only in the 0600 file', async () => {
@@ -74,7 +86,7 @@ describe('node bin/ec-access.js', () => {
       onSandbox(),
     );
     expect(r.status, r.stderr).toBe(0);
-    const { secret_file: file } = JSON.parse(r.stdout).results[0].result;
+    const { secret_file: file } = createdKey(r);
     const secret = readFileSync(file, 'utf8');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(r.stdout + r.stderr).not.toContain(secret);
@@ -90,7 +102,7 @@ describe('node bin/ec-access.js', () => {
       EC_API_KEY: sandbox.viewerKey,
     });
     expect(refused.status).toBe(1);
-    expect(JSON.parse(refused.stdout).results[0].error.status).toBe(403);
+    expect(docOf(WriteDoc, refused).results[0]?.error?.status).toBe(403);
     expect(refused.stderr).toMatch(/failed/);
 
     const ids: string[] = [];
@@ -99,7 +111,7 @@ describe('node bin/ec-access.js', () => {
         ['keys', 'create', '--description', d, '--expiration', '1d', '--scope', 'org'],
         onSandbox(),
       );
-      ids.push(JSON.parse(created.stdout).results[0].result.id);
+      ids.push(createdKey(created).id);
     }
     await fetch(`${sandbox.controlUrl}/faults`, {
       method: 'POST',
@@ -108,6 +120,6 @@ describe('node bin/ec-access.js', () => {
     });
     const partial = await ecAccess(['keys', 'revoke', '--filter', 'partial-*', '--yes'], onSandbox());
     expect(partial.status).toBe(3);
-    expect(JSON.parse(partial.stdout).still_active).toEqual([ids[0]]);
+    expect(docOf(RevokeDoc, partial).still_active).toEqual([ids[0]]);
   });
 });

@@ -1,6 +1,16 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  CreatedKeyResult,
+  DryRunDoc,
+  InvitationsDoc,
+  InvitedResult,
+  MembersDoc,
+  ProjectsDoc,
+  WriteDoc,
+} from '../support/cli-docs.js';
+import { parseAs } from '../support/json.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -11,20 +21,47 @@ afterEach(async () => {
   await h.stop();
 });
 
-async function projectId(name: string): Promise<string> {
-  return (await h.run(['projects', 'list'])).json().projects.find((p: any) => p.name === name).id;
+/** The value a test goes on with; its absence fails the test here rather than as a TypeError later. */
+function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} not found`);
+  return value;
 }
 
-async function someMember() {
-  const { members } = (await h.run(['members', 'list'])).json();
-  return (members as any[]).find(
-    (m) => !(m.role_assignments.organization ?? []).length && !m.role_assignments.project?.observability,
+async function projectId(name: string): Promise<string> {
+  const { projects } = (await h.run(['projects', 'list'])).doc(ProjectsDoc);
+  return found(
+    projects.find((p) => p.name === name),
+    `project ${name}`,
+  ).id;
+}
+
+interface SomeMember {
+  readonly user_id: string;
+  readonly email: string;
+}
+
+/** A member with neither organization nor observability roles, named by id and email. */
+async function someMember(): Promise<SomeMember> {
+  const { members } = (await h.run(['members', 'list'])).doc(MembersDoc);
+  const m = found(
+    members.find((m) => !(m.role_assignments.organization ?? []).length && !m.role_assignments.project?.observability),
+    'a member without organization or observability roles',
+  );
+  if (m.email === null) throw new Error(`member ${m.user_id} has no email`);
+  return { user_id: m.user_id, email: m.email };
+}
+
+async function memberById(userId: string) {
+  const { members } = (await h.run(['members', 'list'])).doc(MembersDoc);
+  return found(
+    members.find((x) => x.user_id === userId),
+    `member ${userId}`,
   );
 }
 
 describe('--dry-run on every write', () => {
   const ROLE = '{"cluster":[],"indices":[{"names":["marketing-*"],"privileges":["read"]}]}';
-  const cases: Array<[string, (m: any) => string[], string, RegExp]> = [
+  const cases: Array<[string, (m: SomeMember) => string[], string, RegExp]> = [
     [
       'members invite',
       () => ['members', 'invite', '--emails', 'new@example.com', '--project', 'search-prod', '--role', 'viewer'],
@@ -114,12 +151,12 @@ describe('--dry-run on every write', () => {
 
   it.each(cases)('%s', async (_name, argv, method, url) => {
     const m = await someMember();
-    const invitation = (await h.run(['invitations', 'list'])).json().invitations[0];
+    const invitation = (await h.run(['invitations', 'list'])).doc(InvitationsDoc).invitations[0];
     await h.clearRequests();
-    const args = argv(m).map((a) => (a === '__first__' ? invitation.email : a));
+    const args = argv(m).map((a) => (a === '__first__' ? found(invitation, 'an invitation').email : a));
     const r = await h.run([...args, '--dry-run']);
     expect(r.code, r.stderr).toBe(0);
-    const doc = r.json();
+    const doc = r.doc(DryRunDoc);
     expect(doc.schema).toBe('ec-access/dry-run@1');
     expect(doc.requests.length).toBeGreaterThan(0);
     for (const req of doc.requests) {
@@ -147,9 +184,9 @@ describe('members invite', () => {
       '3d',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    const doc = r.json();
-    expect(doc.results.map((x: any) => x.target)).toEqual(['a@example.com', 'b@example.com']);
-    const sent = (await h.writes()).map((w) => JSON.parse(w.body!));
+    const doc = r.doc(WriteDoc);
+    expect(doc.results.map((x) => x.target)).toEqual(['a@example.com', 'b@example.com']);
+    const sent = (await h.writes()).map((w): unknown => JSON.parse(w.body!));
     expect(sent).toEqual(
       ['a@example.com', 'b@example.com'].map((email) => ({
         emails: [email],
@@ -168,7 +205,8 @@ describe('members invite', () => {
         },
       })),
     );
-    expect(doc.results[0].result.invitations[0].token).toBe('[redacted]');
+    const invited = parseAs(InvitedResult, doc.results[0]?.result, 'the first invitation');
+    expect(invited.invitations[0]?.token).toBe('[redacted]');
   });
 
   it('placeholders, bad roles and bad emails are usage errors naming the flag; nothing is sent', async () => {
@@ -240,8 +278,9 @@ describe('members invite', () => {
     });
     const r = await h.run(['members', 'invite', '--emails', 'one@example.com,two@example.com']);
     expect(r.code).toBe(3);
-    expect(r.json().results.map((x: any) => x.ok)).toEqual([false, true]);
-    expect(r.json().results[0].error.code).toBe('organization.invitation_invalid_email');
+    const { results } = r.doc(WriteDoc);
+    expect(results.map((x) => x.ok)).toEqual([false, true]);
+    expect(results[0]?.error?.code).toBe('organization.invitation_invalid_email');
   });
 });
 
@@ -258,8 +297,8 @@ describe('roles', () => {
       all: false,
       project_ids: [obs],
     };
-    const after = (await h.run(['members', 'list'])).json().members.find((x: any) => x.user_id === m.user_id);
-    expect(after.role_assignments.project.observability).toContainEqual(entry);
+    const after = await memberById(m.user_id);
+    expect(after.role_assignments.project?.observability).toContainEqual(entry);
     const removed = await h.run([
       'roles',
       'unassign',
@@ -272,7 +311,7 @@ describe('roles', () => {
       '--yes',
     ]);
     expect(removed.code, removed.stderr).toBe(0);
-    expect(removed.json().warnings).toEqual([]);
+    expect(removed.doc(WriteDoc).warnings).toEqual([]);
     const again = await h.run([
       'roles',
       'unassign',
@@ -284,8 +323,8 @@ describe('roles', () => {
       'admin',
       '--dry-run',
     ]);
-    expect(again.json().warnings.join(' ')).toMatch(/holds no assignment exactly like observability-admin/);
-    const final = (await h.run(['members', 'list'])).json().members.find((x: any) => x.user_id === m.user_id);
+    expect(again.doc(DryRunDoc).warnings.join(' ')).toMatch(/holds no assignment exactly like observability-admin/);
+    const final = await memberById(m.user_id);
     expect(final.role_assignments.project?.observability ?? []).not.toContainEqual(entry);
   });
 
@@ -302,7 +341,7 @@ describe('roles', () => {
       'not-there-yet',
     ]);
     expect(r.code).toBe(0);
-    expect(r.json().warnings.join(' ')).toMatch(/has no custom role "not-there-yet"/);
+    expect(r.doc(WriteDoc).warnings.join(' ')).toMatch(/has no custom role "not-there-yet"/);
     const un = await h.run(
       [
         'roles',
@@ -349,13 +388,14 @@ describe('roles', () => {
       file,
     ]);
     expect(created.code, created.stderr).toBe(0);
-    expect(created.json().results[0].result).toEqual({ role: { created: true } });
+    expect(created.doc(WriteDoc).results[0]?.result).toEqual({ role: { created: true } });
 
     const del = await h.run(['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader', '--dry-run']);
-    expect(del.json().warnings.join(' ')).toMatch(/assigned "marketing-reader"/);
+    expect(del.doc(DryRunDoc).warnings.join(' ')).toMatch(/assigned "marketing-reader"/);
     expect(
-      (await h.run(['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader', '--yes'])).json()
-        .results[0].result,
+      (await h.run(['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader', '--yes'])).doc(
+        WriteDoc,
+      ).results[0]?.result,
     ).toEqual({ found: true });
     expect(
       (await h.run(['roles', 'delete', '--project', 'search-prod', '--name', 'marketing-reader', '--yes'])).code,
@@ -382,7 +422,7 @@ describe('keys create: the secret', () => {
   it('goes to a 0600 file in the state directory, never to stdout or stderr', async () => {
     const r = await create();
     expect(r.code, r.stderr).toBe(0);
-    const result = r.json().results[0].result;
+    const result = parseAs(CreatedKeyResult, r.doc(WriteDoc).results[0]?.result, 'the created key');
     expect(result.secret_file).toBe(join(h.dir, 'state', 'ec-access', 'secrets', `${result.id}.key`));
     const secret = readFileSync(result.secret_file, 'utf8');
     expect(secret.length).toBeGreaterThan(16);
@@ -398,7 +438,7 @@ describe('keys create: the secret', () => {
       audit
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line)),
+        .map((line): unknown => JSON.parse(line)),
     ).toContainEqual(
       expect.objectContaining({
         type: 'write',
@@ -438,7 +478,7 @@ describe('keys create: the secret', () => {
       '--scope',
       'all:security',
     ]);
-    expect(cloudOnly.json().warnings.join(' ')).toMatch(/403/);
+    expect(cloudOnly.doc(WriteDoc).warnings.join(' ')).toMatch(/403/);
     const both = await h.run([
       'keys',
       'create',

@@ -35,6 +35,8 @@ export const MemberJson = z.looseObject({
   role_assignments: RoleAssignments,
 });
 
+export type MemberJson = z.output<typeof MemberJson>;
+
 export const MembersDoc = z.looseObject({
   schema: schemaId('members@1'),
   organization_id: z.string(),

@@ -6,6 +6,9 @@
  * (`ec-access audit --json`) holds the DELETE and its verification.
  */
 import { afterEach, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AuditEntry } from '../../src/audit/entry.js';
+import { KeysDoc } from '../support/cli-docs.js';
 import { waitForList } from './app-screen.js';
 import { runCommand, SANDBOX_STATE } from './commands.js';
 import { closeAll, launch } from './harness.js';
@@ -62,13 +65,13 @@ it(`revokes every "${LEAKED}" key from a cold start with a handful of keys`, asy
     runCommand(app, ['audit', '--json']),
   ]);
   expect(keys.code, keys.stderr).toBe(0);
-  const remaining = keys.json().keys as Array<{ id: string; description: string }>;
+  const { keys: remaining, project_keys } = keys.doc(KeysDoc);
   // The list counts both layers: Cloud keys and the projects' own keys.
-  expect(remaining.length + (keys.json().project_keys as unknown[]).length).toBe(total - 2);
+  expect(remaining.length + project_keys.length).toBe(total - 2);
   expect(remaining.filter((k) => ids.includes(k.id) || k.description === LEAKED)).toEqual([]);
 
   expect(audit.code, audit.stderr).toBe(0);
-  const entries = audit.json() as Array<Record<string, unknown>>;
+  const entries = audit.doc(z.array(AuditEntry));
   const write = entries.find((e) => e.type === 'write');
   expect(entries).toHaveLength(2);
   expect(write).toMatchObject({

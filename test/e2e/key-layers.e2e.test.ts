@@ -8,33 +8,43 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { z } from 'zod';
 import { closeConnections } from '../../src/api/http.js';
+import { ProjectList } from '../../src/api/schemas.js';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { KeysDoc } from '../support/cli-docs.js';
+import { parseAs } from '../support/json.js';
 import { waitForList } from './app-screen.js';
 import { runCommand } from './commands.js';
 import { allFrames, closeAll, launch } from './harness.js';
 
 let dir: string;
 let stateFile: string;
-let leaked: { id: string; encoded: string; api_key: string };
+/** What the project's `POST /_security/api_key` answers: the only place the value appears. */
+const CreatedProjectKey = z.looseObject({ id: z.string(), encoded: z.string(), api_key: z.string() });
+let leaked: z.output<typeof CreatedProjectKey>;
 
 /** The organization saved to a state file, with one project key planted through the sandbox's ES API. */
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ec-access-layers-'));
   stateFile = join(dir, 'state.json');
   const sandbox = await startSandbox({ stateFile });
-  const projects = (await (
-    await fetch(`${sandbox.baseUrl}/api/v1/serverless/projects/elasticsearch`, {
-      headers: { authorization: `ApiKey ${sandbox.ownerKey}` },
-    })
-  ).json()) as { items: Array<{ id: string; name: string }> };
+  const projects = parseAs(
+    ProjectList,
+    await (
+      await fetch(`${sandbox.baseUrl}/api/v1/serverless/projects/elasticsearch`, {
+        headers: { authorization: `ApiKey ${sandbox.ownerKey}` },
+      })
+    ).json(),
+    'elasticsearch projects',
+  );
   const prod = projects.items.find((p) => p.name === 'search-prod')!;
   const created = await fetch(`${sandbox.baseUrl}/_es/${prod.id}/_security/api_key`, {
     method: 'POST',
     headers: { authorization: `ApiKey ${sandbox.ownerKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'leaked-ci', expiration: '30d', role_descriptors: {} }),
   });
-  leaked = (await created.json()) as typeof leaked;
+  leaked = parseAs(CreatedProjectKey, await created.json(), 'the created project key');
   await closeConnections();
   await sandbox.stop();
 });
@@ -75,9 +85,9 @@ it('lists, marks and revokes keys of both layers under one confirmation', { time
 
   const after = await runCommand(app, ['keys', 'list', '--json']);
   expect(after.code, after.stderr).toBe(0);
-  const doc = after.json();
-  expect(doc.project_keys.map((k: { id: string }) => k.id)).not.toContain(leaked.id);
-  expect(doc.keys.map((k: { description: string }) => k.description)).not.toContain('Grafana dashboards');
+  const doc = after.doc(KeysDoc);
+  expect(doc.project_keys.map((k) => k.id)).not.toContain(leaked.id);
+  expect(doc.keys.map((k) => k.description)).not.toContain('Grafana dashboards');
 });
 
 it('identifies a leaked value typed at a prompt that echoes nothing', { timeout: 60_000 }, async () => {

@@ -29,14 +29,12 @@ export const ProjectsDoc = z.looseObject({
 /** `keys list` (src/cli/commands/keys.ts, project keys from shared/project-keys.ts). */
 export const KeysDoc = z.looseObject({
   schema: z.literal('ec-access/keys@1'),
-  keys: z.array(z.looseObject({ layer: z.literal('cloud'), id: z.string(), expiry: z.string() })),
+  keys: z.array(z.looseObject({ layer: z.string(), id: z.string(), expiry: z.string() })),
   project_keys: z.array(
     z.looseObject({
-      layer: z.literal('project'),
       id: z.string(),
       name: z.string().nullable(),
       project_name: z.string(),
-      expiry: z.string(),
     }),
   ),
   unreadable_projects: z.array(z.looseObject({ project_name: z.string(), reason: z.string() })),
@@ -52,21 +50,20 @@ export const InvitationsDoc = z.looseObject({
 export const RolesDoc = z.looseObject({
   schema: z.literal('ec-access/roles@1'),
   predefined: z.array(z.looseObject({ role_id: z.string(), scope: z.string() })),
-  custom: z.array(z.looseObject({ project_id: z.string(), name: z.string() })),
+  custom: z.array(z.looseObject({ name: z.string() })),
 });
 
 /** `doctor --json` (src/domain/doctor/json.ts). */
 export const DoctorDoc = z.looseObject({
   schema: z.literal('ec-access/doctor@1'),
   summary: z.looseObject({ total: z.number() }),
-  findings: z.array(z.looseObject({ id: z.string() })),
+  findings: z.array(z.unknown()),
 });
 
 /** Any write command with --dry-run (src/cli/commands/shared/writes.ts, printDryRun). */
 export const DryRunDoc = z.looseObject({
   schema: z.literal('ec-access/dry-run@1'),
-  operation: z.string(),
-  requests: z.array(z.looseObject({ method: z.string(), url: z.string(), body: z.unknown().optional() })),
+  requests: z.array(z.looseObject({ method: z.string(), url: z.string() })),
   warnings: z.array(z.string()),
 });
 
@@ -79,7 +76,7 @@ export const WriteDoc = z.looseObject({
       ok: z.boolean(),
       /** What the command made of the response (`keys create`: the key's id and secret_file); null on failure. */
       result: z.unknown(),
-      error: z.looseObject({ status: z.number().nullable(), message: z.string() }).nullable(),
+      error: z.looseObject({ status: z.number().nullable() }).nullable(),
     }),
   ),
   summary: z.looseObject({ succeeded: z.number(), failed: z.number(), unknown: z.number() }),
@@ -91,7 +88,6 @@ export const RevokeDoc = z.looseObject({
   results: z.array(
     z.looseObject({
       layer: z.enum(['cloud', 'project']),
-      id: z.string(),
       project_name: z.string().nullable(),
       status: z.enum(['revoked', 'already-gone', 'failed', 'unknown']),
       reason: z.string().nullable(),
@@ -109,7 +105,7 @@ export const IdentifyDoc = z.looseObject({
     .looseObject({
       layer: z.enum(['cloud', 'project']),
       id: z.string(),
-      owner: z.looseObject({ user_id: z.string().nullable(), member: z.boolean() }),
+      owner: z.looseObject({ member: z.boolean() }),
     })
     .nullable(),
   revoke_command: z.string().optional(),

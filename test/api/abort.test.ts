@@ -1,11 +1,11 @@
 import { createServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WriteEvent } from '../../src/api/client.js';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { closeConnections } from '../../src/api/http.js';
 import { cloudRequests } from '../../src/api/requests.js';
 import { Secret } from '../../src/util/secret.js';
+import { portOf } from './support/server.js';
 
 /** A loopback server that accepts connections and never answers. */
 let port = 0;
@@ -16,7 +16,7 @@ const silent = createServer((socket) => {
 });
 beforeAll(async () => {
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  port = (silent.address() as AddressInfo).port;
+  port = portOf(silent);
 });
 afterAll(async () => {
   await closeConnections();

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudApi } from '../../src/api/client.js';
 import { createCloudClient } from '../../src/api/cloud-client.js';
-import { ApiError } from '../../src/api/errors.js';
 import { closeConnections } from '../../src/api/http.js';
 import { Secret } from '../../src/util/secret.js';
+import { failure } from './support/failure.js';
 import { json, startServer, type TestServer } from './support/server.js';
 
 const ORG = '1234567890';
@@ -23,15 +23,6 @@ afterEach(async () => {
   await closeConnections();
   await server.close();
 });
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
   server.handle((_req, res) => json(res, status, body, headers));

@@ -4,6 +4,7 @@ import { createEsClient } from '../../src/api/es-client.js';
 import { closeConnections } from '../../src/api/http.js';
 import { esRequests } from '../../src/api/requests.js';
 import { Secret } from '../../src/util/secret.js';
+import { failure } from './support/failure.js';
 import { json, routes, startServer, type TestServer } from './support/server.js';
 
 const PROJECT = 'b'.repeat(32);
@@ -107,10 +108,10 @@ describe('ES security roles', () => {
         status: 403,
       }),
     );
-    const error = await es.putRole('x', {}).catch((e: unknown) => e);
+    const error = await failure(es.putRole('x', {}));
     expect(error).toMatchObject({ kind: 'forbidden', service: 'es', status: 403, code: 'security_exception' });
-    expect((error as { hint: string }).hint).toMatch(/application_roles/);
-    expect((error as { hint: string }).hint).toMatch(/does not exist in this project/);
+    expect(error.hint).toMatch(/application_roles/);
+    expect(error.hint).toMatch(/does not exist in this project/);
   });
 
   it('drift in a role is reported with its path', async () => {

@@ -1,12 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { EnvHttpProxyAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { closeConnections, dispatcherFor, DEFAULT_TIMEOUTS, proxySettings } from '../../src/api/http.js';
 import { Secret } from '../../src/util/secret.js';
-import { routes, startServer, type TestServer } from './support/server.js';
+import { portOf, routes, startServer, type TestServer } from './support/server.js';
 
 describe('proxySettings', () => {
   it('is undefined without HTTP(S)_PROXY, so connections go direct', () => {
@@ -50,7 +49,7 @@ async function startProxy(): Promise<{ url: string; seen: string[]; server: Serv
     socket.on('error', () => upstream.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
+  return { url: `http://127.0.0.1:${portOf(server)}`, seen, server };
 }
 
 describe('requests through a proxy', () => {

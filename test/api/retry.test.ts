@@ -1,12 +1,12 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WriteEvent } from '../../src/api/client.js';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { closeConnections } from '../../src/api/http.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, parseRetryAfter } from '../../src/api/retry.js';
 import { Secret } from '../../src/util/secret.js';
-import { json, startServer, type TestServer } from './support/server.js';
+import { failure } from './support/failure.js';
+import { json, portOf, startServer, type TestServer } from './support/server.js';
 
 const ORG = { id: '1234567890', name: 'Acme' };
 const apiKey = new Secret('essu_TESTKEY_abcdefghijklmnop');
@@ -126,9 +126,9 @@ describe('retries on the wire', () => {
     });
     const events: WriteEvent[] = [];
     const cloud = createCloudClient({ baseUrl: server.url, apiKey, retry: fast, onWrite: (e) => events.push(e) });
-    const error = await cloud.createApiKey({ description: 'x' }).catch((e: unknown) => e);
+    const error = await failure(cloud.createApiKey({ description: 'x' }));
     expect(error).toMatchObject({ kind: 'network' });
-    expect((error as Error & { hint: string }).hint).toMatch(/may or may not have been made/);
+    expect(error.hint).toMatch(/may or may not have been made/);
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ status: undefined, ok: false });
@@ -138,7 +138,7 @@ describe('retries on the wire', () => {
     // Reserve a port, free it, and only start listening there after the first attempt has been refused.
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const { port } = probe.address() as AddressInfo;
+    const port = portOf(probe);
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     const posts: string[] = [];
     const late = createServer((req, res) => {
@@ -190,9 +190,9 @@ describe('timeouts', () => {
     });
     const cloud = createCloudClient({ baseUrl: server.url, apiKey, timeouts: { bodyMs: 150 }, retry: fast });
     const started = Date.now();
-    const error = await cloud.listOrganizations().catch((e: unknown) => e);
+    const error = await failure(cloud.listOrganizations());
     expect(error).toMatchObject({ kind: 'timeout', code: 'UND_ERR_BODY_TIMEOUT' });
-    expect((error as Error).message).toMatch(/stalled for 0\.2 s/);
+    expect(error.message).toMatch(/stalled for 0\.2 s/);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

@@ -11,6 +11,7 @@ import { createCloudClient } from '../../src/api/cloud-client.js';
 import { closeConnections } from '../../src/api/http.js';
 import { openDebugLog } from '../../src/util/debug-log.js';
 import { Secret } from '../../src/util/secret.js';
+import { failure } from './support/failure.js';
 import { json, routes, startServer, type TestServer } from './support/server.js';
 
 const CLOUD_KEY = 'essu_PLANTED_CLOUD_KEY_0123456789';
@@ -91,17 +92,17 @@ describe('secrets', () => {
     expect(invitation?.token).toBe(INVITE_TOKEN);
 
     const errors = await Promise.all([
-      cloud.cancelInvitations(ORG.id, [INVITE_TOKEN]).catch((e: unknown) => e),
-      cloud.deleteApiKeys(['k1']).catch((e: unknown) => e),
-      cloud.listMembers(ORG.id).catch((e: unknown) => e),
+      failure(cloud.cancelInvitations(ORG.id, [INVITE_TOKEN])),
+      failure(cloud.deleteApiKeys(['k1'])),
+      failure(cloud.listMembers(ORG.id)),
     ]);
     for (const error of errors) {
-      const { message, hint, endpoint } = error as { message: string; hint: string; endpoint: string };
+      const { message, hint, endpoint } = error;
       expect(message).toBeTruthy();
       expectClean(`${message} ${hint} ${endpoint} ${String(error)}`);
     }
-    expect((errors[0] as { endpoint: string }).endpoint).toBe(`DELETE /organizations/${ORG.id}/invitations/[redacted]`);
-    expect((errors[1] as Error).message).toBe('bad key [redacted], caller ApiKey [redacted]');
+    expect(errors[0].endpoint).toBe(`DELETE /organizations/${ORG.id}/invitations/[redacted]`);
+    expect(errors[1].message).toBe('bad key [redacted], caller ApiKey [redacted]');
 
     expect(events.map((e) => `${e.request.method} ${e.status}`)).toEqual(['POST 201', 'DELETE 404', 'DELETE 400']);
     expectClean(JSON.stringify(events));

@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { closeConnections } from '../../src/api/http.js';
 import { Secret } from '../../src/util/secret.js';
+import { failure } from './support/failure.js';
+import { portOf } from './support/server.js';
 import { hasOpenssl, selfSignedCert } from './support/tls.js';
 
 describe.skipIf(!hasOpenssl)('TLS', () => {
@@ -20,7 +21,7 @@ describe.skipIf(!hasOpenssl)('TLS', () => {
       res.end('{"organizations":[]}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = `https://127.0.0.1:${portOf(server)}`;
   });
 
   afterAll(async () => {
@@ -32,9 +33,9 @@ describe.skipIf(!hasOpenssl)('TLS', () => {
 
   it('rejects a certificate it cannot verify, and says how to trust a corporate CA', async () => {
     const cloud = createCloudClient({ baseUrl: url, apiKey: new Secret('k'.repeat(20)) });
-    const error = await cloud.listOrganizations().catch((e: unknown) => e);
+    const error = await failure(cloud.listOrganizations());
     expect(error).toMatchObject({ kind: 'network', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
-    expect((error as Error).message).toMatch(/TLS certificate of https:\/\/127\.0\.0\.1:\d+ could not be verified/);
-    expect((error as { hint: string }).hint).toMatch(/NODE_EXTRA_CA_CERTS/);
+    expect(error.message).toMatch(/TLS certificate of https:\/\/127\.0\.0\.1:\d+ could not be verified/);
+    expect(error.hint).toMatch(/NODE_EXTRA_CA_CERTS/);
   });
 });

@@ -75,8 +75,7 @@ describe('ec-access audit', () => {
     seed();
     const { code, stdout } = await run('--limit', '2', '--json');
     expect(code).toBe(0);
-    const entries = JSON.parse(stdout) as Array<{ type: string }>;
-    expect(entries.map((e) => e.type)).toEqual(['write', 'verify']);
+    expect(JSON.parse(stdout)).toMatchObject([{ type: 'write' }, { type: 'verify' }]);
     expect((await run('--limit=1')).stdout.split('\n')).toHaveLength(3);
   });
 
@@ -99,11 +98,18 @@ describe('runAudit (dispatcher entry)', () => {
   it('passes the arguments after `audit` through', async () => {
     seed();
     let stdout = '';
-    const ctx = {
+    const ctx: CommandContext = {
+      name: 'audit',
       args: ['--json', '--limit', '1'],
-      io: { env, stdout: (t: string) => void (stdout += t), stderr: () => {} },
+      flags: { help: false, version: false },
+      values: {},
+      io: { env, stdout: (t) => void (stdout += t), stderr: () => {}, stdinIsTty: false, stdoutIsTty: false, cwd: dir },
+      loadConfig: () => {
+        throw new Error('audit reads no configuration');
+      },
+      load: () => Promise.resolve(undefined),
     };
-    expect(await runAudit(ctx as unknown as CommandContext)).toBe(0);
+    expect(await runAudit(ctx)).toBe(0);
     expect(JSON.parse(stdout)).toHaveLength(1);
   });
 });

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { DryRunDoc, InvitationsDoc, KeysDoc, MembersDoc, RevokeDoc, WriteDoc } from '../support/cli-docs.js';
+import { parseAs } from '../support/json.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -12,15 +15,25 @@ afterEach(async () => {
 const OWNER = 'organization-admin';
 
 async function plainMembers() {
-  const { members } = (await h.run(['members', 'list'])).json();
-  return (members as any[]).filter(
-    (m) => !(m.role_assignments.organization ?? []).some((a: any) => a.role_id === OWNER),
-  );
+  const { members } = (await h.run(['members', 'list'])).doc(MembersDoc);
+  return members.filter((m) => !(m.role_assignments.organization ?? []).some((a) => a.role_id === OWNER));
 }
+
+/** A member the test needs, with the email the commands and prompts name it by. */
+function withEmail(m: { user_id: string; email: string | null } | undefined) {
+  if (!m) throw new Error('the sandbox has too few plain members');
+  if (m.email === null) throw new Error(`member ${m.user_id} has no email`);
+  return { user_id: m.user_id, email: m.email };
+}
+
+const plainMember = async () => withEmail((await plainMembers())[0]);
+
+/** What `keys create` reports for the key it made (src/cli/commands/keys-create.ts). */
+const CreatedKey = z.looseObject({ id: z.string() });
 
 describe('members remove', () => {
   it('needs --yes without a terminal, and sends nothing when it is missing', async () => {
-    const [m] = await plainMembers();
+    const m = await plainMember();
     await h.clearRequests();
     const r = await h.run(['members', 'remove', '--email', m.email]);
     expect(r.code).toBe(2);
@@ -29,7 +42,7 @@ describe('members remove', () => {
   });
 
   it('--dry-run prints the exact request and sends no write', async () => {
-    const [m] = await plainMembers();
+    const m = await plainMember();
     await h.clearRequests();
     const r = await h.run(['members', 'remove', '--user-id', m.user_id, '--dry-run']);
     expect(r.code).toBe(0);
@@ -49,15 +62,16 @@ describe('members remove', () => {
   });
 
   it('removes with --yes', async () => {
-    const [m] = await plainMembers();
+    const m = await plainMember();
     const r = await h.run(['members', 'remove', '--email', m.email, '--yes']);
     expect(r.code).toBe(0);
-    expect(r.json().summary).toEqual({ succeeded: 1, failed: 0, unknown: 0 });
+    expect(r.doc(WriteDoc).summary).toEqual({ succeeded: 1, failed: 0, unknown: 0 });
     expect((await plainMembers()).map((x) => x.user_id)).not.toContain(m.user_id);
   });
 
   it('exit 3 when one of several removals fails, with the failed one named', async () => {
-    const [a, b] = await plainMembers();
+    const members = await plainMembers();
+    const [a, b] = [withEmail(members[0]), withEmail(members[1])];
     await h.control('POST', '/faults', {
       kind: 'status',
       method: 'DELETE',
@@ -67,17 +81,17 @@ describe('members remove', () => {
     });
     const r = await h.run(['members', 'remove', '--user-id', `${a.user_id},${b.user_id}`, '--yes']);
     expect(r.code).toBe(3);
-    const doc = r.json();
+    const doc = r.doc(WriteDoc);
     expect(doc.summary).toEqual({ succeeded: 1, failed: 1, unknown: 0 });
-    expect(doc.results.map((x: any) => [x.target, x.ok])).toEqual([
+    expect(doc.results.map((x) => [x.target, x.ok])).toEqual([
       [a.email, true],
       [b.email, false],
     ]);
-    expect(doc.results[1].error.status).toBe(403);
+    expect(doc.results[1]?.error?.status).toBe(403);
   });
 
   it('at a terminal asks for the email; a wrong answer sends nothing, the right one removes', async () => {
-    const [m] = await plainMembers();
+    const m = await plainMember();
     await h.clearRequests();
     const wrong = await h.run(['members', 'remove', '--email', m.email], { tty: true, input: 'yes\n' });
     expect(wrong.code).toBe(2);
@@ -101,38 +115,41 @@ describe('members remove', () => {
 
 describe('invitations cancel', () => {
   it('cancels by email with --yes; tokens never appear', async () => {
-    const { invitations } = (await h.run(['invitations', 'list'])).json();
-    const email = invitations[0].email;
+    const [invitation] = (await h.run(['invitations', 'list'])).doc(InvitationsDoc).invitations;
+    if (!invitation) throw new Error('the sandbox has no pending invitation');
+    const { email } = invitation;
     const r = await h.run(['invitations', 'cancel', '--email', email, '--yes']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/invitations\/(?!\[redacted\])[^"/]+"/);
-    expect((await h.run(['invitations', 'list'])).json().invitations.map((i: any) => i.email)).not.toContain(email);
+    expect((await h.run(['invitations', 'list'])).doc(InvitationsDoc).invitations.map((i) => i.email)).not.toContain(
+      email,
+    );
   });
 });
 
 describe('keys revoke', () => {
   it('revokes in one request and reports per key; exit 3 when the server keeps one', async () => {
-    const created = [];
+    const created: string[] = [];
     for (const d of ['tmp-a', 'tmp-b']) {
       const r = await h.run(['keys', 'create', '--description', d, '--expiration', '1d', '--scope', 'org']);
-      created.push(r.json().results[0].result.id);
+      created.push(parseAs(CreatedKey, r.doc(WriteDoc).results[0]?.result, 'created key').id);
     }
     await h.control('POST', '/faults', { kind: 'key-delete', ids: [created[1]] });
     const r = await h.run(['keys', 'revoke', '--filter', 'tmp-*', '--yes']);
     expect(r.code).toBe(3);
-    const doc = r.json();
+    const doc = r.doc(RevokeDoc);
     expect(doc.schema).toBe('ec-access/revoke@1');
     expect(doc.still_active).toEqual([created[1]]);
-    expect(doc.results.map((x: any) => x.status)).toEqual(['revoked', 'failed']);
+    expect(doc.results.map((x) => x.status)).toEqual(['revoked', 'failed']);
     expect((await h.writes()).filter((w) => w.method === 'DELETE')).toHaveLength(1);
   });
 
   it('asks for "revoke N" at a terminal for several keys', async () => {
-    const { keys } = (await h.run(['keys', 'list'])).json();
+    const { keys } = (await h.run(['keys', 'list'])).doc(KeysDoc);
     const ids = keys
-      .filter((k: any) => k.id !== h.sandbox.ownerKeyId)
+      .filter((k) => k.id !== h.sandbox.ownerKeyId)
       .slice(0, 2)
-      .map((k: any) => k.id);
+      .map((k) => k.id);
     const r = await h.run(['keys', 'revoke', '--ids', ids.join(',')], { tty: true, input: 'revoke 2\n' });
     expect(r.stderr).toContain('Type "revoke 2" to confirm');
     expect(r.code).toBe(0);
@@ -161,7 +178,7 @@ describe('roles create over an existing role', () => {
     await h.clearRequests();
     const r = await h.run([...args, '--dry-run']);
     expect(r.code).toBe(0);
-    const [warning] = r.json<{ warnings: string[] }>().warnings;
+    const [warning] = r.doc(DryRunDoc).warnings;
     expect(warning).toMatch(/^replaces the existing role "marketing-reader" in project search-prod, held by \d+: /);
     expect(await h.writes()).toEqual([]);
   });

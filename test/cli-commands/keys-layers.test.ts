@@ -5,6 +5,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { GetProjectApiKeysResponse } from '../../src/api/project-key-schemas.js';
+import { DryRunDoc, IdentifyDoc, KeysDoc, ProjectsDoc, RevokeDoc, WriteDoc } from '../support/cli-docs.js';
+import { parseAs } from '../support/json.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -24,8 +28,20 @@ async function run(argv: string[], options?: Parameters<Harness['run']>[1]) {
 }
 
 async function projectId(name: string): Promise<string> {
-  const { projects } = (await run(['projects', 'list'])).json();
-  return projects.find((p: any) => p.name === name).id;
+  const { projects } = (await run(['projects', 'list'])).doc(ProjectsDoc);
+  const project = projects.find((p) => p.name === name);
+  if (!project) throw new Error(`no project ${name}`);
+  return project.id;
+}
+
+/** What a project's Elasticsearch answers to POST /_security/api_key. */
+const CreatedProjectKey = z.looseObject({ id: z.string(), api_key: z.string(), encoded: z.string() });
+
+/** What `keys create` reports for the key it made (src/cli/commands/keys-create.ts). */
+const CreatedKey = z.looseObject({ id: z.string(), secret_file: z.string() });
+
+async function createKey(argv: string[]) {
+  return parseAs(CreatedKey, (await run(['keys', 'create', ...argv])).doc(WriteDoc).results[0]?.result, 'created key');
 }
 
 /** A project key made straight on the sandbox's ES API: its id and `encoded` value (the planted secret). */
@@ -40,7 +56,7 @@ async function plantProjectKey(project: string, name: string) {
       role_descriptors: { r: { indices: [{ names: ['a-*'], privileges: ['read'] }] } },
     }),
   });
-  const body = (await response.json()) as { id: string; api_key: string; encoded: string };
+  const body = parseAs(CreatedProjectKey, await response.json(), 'created project key');
   return { projectId: id, ...body };
 }
 
@@ -53,10 +69,10 @@ function filesUnder(dir: string): string[] {
 
 describe('keys list', () => {
   it('lists Cloud keys, then project keys with their project, and no invalidated project key', async () => {
-    const doc = (await run(['keys', 'list'])).json();
+    const doc = (await run(['keys', 'list'])).doc(KeysDoc);
     expect(doc.schema).toBe('ec-access/keys@1');
-    expect(doc.keys.every((k: any) => k.layer === 'cloud')).toBe(true);
-    const names = doc.project_keys.map((k: any) => `${k.project_name}/${k.name}`);
+    expect(doc.keys.every((k) => k.layer === 'cloud')).toBe(true);
+    const names = doc.project_keys.map((k) => `${k.project_name}/${k.name}`);
     expect(names).toEqual(
       expect.arrayContaining([
         'search-prod/logstash-ingest',
@@ -67,7 +83,7 @@ describe('keys list', () => {
       ]),
     );
     expect(names).not.toContain('search-prod/old-ingest (rotated)');
-    const never = doc.project_keys.find((k: any) => k.name === 'logstash-ingest');
+    const never = doc.project_keys.find((k) => k.name === 'logstash-ingest');
     expect(never).toMatchObject({
       layer: 'project',
       expiry: 'never',
@@ -79,12 +95,10 @@ describe('keys list', () => {
 
   it('names every project it cannot read, and why, instead of skipping it', async () => {
     const r = await run(['keys', 'list'], { env: { EC_BASE_URL: h.sandbox.baseUrl, EC_API_KEY: h.sandbox.viewerKey } });
-    const doc = r.json();
-    const { projects } = (await run(['projects', 'list'])).json();
-    expect(doc.unreadable_projects.map((u: any) => u.project_name).sort()).toEqual(
-      projects.map((p: any) => p.name).sort(),
-    );
-    expect(doc.unreadable_projects[0].reason).toMatch(/unauthorized|403|not allowed|forbidden/i);
+    const doc = r.doc(KeysDoc);
+    const { projects } = (await run(['projects', 'list'])).doc(ProjectsDoc);
+    expect(doc.unreadable_projects.map((u) => u.project_name).sort()).toEqual(projects.map((p) => p.name).sort());
+    expect(doc.unreadable_projects[0]?.reason).toMatch(/unauthorized|403|not allowed|forbidden/i);
     expect(r.stderr).toMatch(/search-prod: keys not readable: /);
   });
 
@@ -98,31 +112,33 @@ describe('keys list', () => {
 
 describe('keys revoke across layers', () => {
   it('revokes a Cloud key and project keys with one request per layer and project, key by key', async () => {
-    const cloudId = (
-      await run(['keys', 'create', '--description', 'tmp-cloud', '--expiration', '1d', '--scope', 'org'])
-    ).json().results[0].result.id;
+    const cloudId = (await createKey(['--description', 'tmp-cloud', '--expiration', '1d', '--scope', 'org'])).id;
     const planted = await plantProjectKey('search-prod', 'tmp-project');
-    const listed = (await run(['keys', 'list'])).json().project_keys;
-    const shipper = listed.find((k: any) => k.name === 'metrics-shipper' && k.project_name === 'obs-prod').id;
-    const { api_keys: rotated } = (await (
-      await fetch(`${h.sandbox.baseUrl}/_es/${planted.projectId}/_security/api_key?name=old-ingest%20(rotated)`, {
-        headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` },
-      })
-    ).json()) as { api_keys: Array<{ id: string }> };
+    const listed = (await run(['keys', 'list'])).doc(KeysDoc).project_keys;
+    const shipper = listed.find((k) => k.name === 'metrics-shipper' && k.project_name === 'obs-prod')?.id;
+    const rotatedAnswer = await fetch(
+      `${h.sandbox.baseUrl}/_es/${planted.projectId}/_security/api_key?name=old-ingest%20(rotated)`,
+      { headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` } },
+    );
+    const { api_keys: rotated } = parseAs(GetProjectApiKeysResponse, await rotatedAnswer.json(), 'rotated key');
     await h.clearRequests();
 
-    const ids = [cloudId, planted.id, rotated[0]!.id, shipper];
+    const [oldIngest] = rotated;
+    if (!oldIngest || shipper === undefined)
+      throw new Error('the sandbox lacks old-ingest (rotated) or metrics-shipper');
+
+    const ids = [cloudId, planted.id, oldIngest.id, shipper];
     const r = await run(['keys', 'revoke', `--ids=${ids.join(',')}`, '--yes']);
     expect(r.code, r.stderr).toBe(0);
-    const doc = r.json();
+    const doc = r.doc(RevokeDoc);
     expect(doc.schema).toBe('ec-access/revoke@1');
-    expect(doc.results.map((x: any) => [x.layer, x.project_name, x.status])).toEqual([
+    expect(doc.results.map((x) => [x.layer, x.project_name, x.status])).toEqual([
       ['cloud', null, 'revoked'],
       ['project', 'search-prod', 'revoked'],
       ['project', 'search-prod', 'already-gone'],
       ['project', 'obs-prod', 'revoked'],
     ]);
-    expect(doc.results[2].reason).toBe('already invalidated');
+    expect(doc.results[2]?.reason).toBe('already invalidated');
     expect(doc.complete).toBe(true);
     const writes = await h.writes();
     expect(writes.map((w) => `${w.method} ${w.url.replace(/_es\/[0-9a-f]+/, '_es/P')}`)).toEqual([
@@ -138,12 +154,12 @@ describe('keys revoke across layers', () => {
 
   it('--filter matches project key names; one confirmation for all, and the dry run shows every request', async () => {
     const dry = await run(['keys', 'revoke', '--filter', 'metrics-shipper', '--dry-run']);
-    expect(dry.json().requests.map((q: any) => q.body)).toHaveLength(3);
+    expect(dry.doc(DryRunDoc).requests).toHaveLength(3);
     const r = await run(['keys', 'revoke', '--filter', 'metrics-shipper'], { tty: true, input: 'revoke 3\n' });
     expect(r.stderr).toContain('Type "revoke 3" to confirm');
     expect(r.stderr).toMatch(/revoke obs-dev API key "metrics-shipper"/);
     expect(r.code, r.stderr).toBe(0);
-    expect((await run(['keys', 'list'])).json().project_keys.map((k: any) => k.name)).not.toContain('metrics-shipper');
+    expect((await run(['keys', 'list'])).doc(KeysDoc).project_keys.map((k) => k.name)).not.toContain('metrics-shipper');
   });
 
   it('an id only an unreadable project could hold is a usage error that says which projects were not read', async () => {
@@ -162,35 +178,31 @@ describe('keys identify', () => {
     await h.clearRequests();
     const r = await run(['keys', 'identify'], { input: `${planted.encoded}\n` });
     expect(r.code, r.stderr).toBe(0);
-    const doc = r.json();
+    const doc = r.doc(IdentifyDoc);
     expect(doc).toMatchObject({
       schema: 'ec-access/identify@1',
       found: true,
       method: 'encoded-id',
       key: { layer: 'project', id: planted.id, name: 'leaked-ci', project_name: 'search-prod' },
-      revoke_command: expect.stringMatching(/^ec-access keys revoke --ids[ =]/),
     });
-    expect(doc.revoke_command.endsWith(planted.id)).toBe(true);
-    expect(doc.key.owner.member).toBe(true);
+    expect(doc.revoke_command).toMatch(/^ec-access keys revoke --ids[ =]/);
+    expect(doc.revoke_command?.endsWith(planted.id)).toBe(true);
+    expect(doc.key?.owner.member).toBe(true);
     // The id was read from the value itself: no request presented it.
     expect((await h.requests()).some((q) => q.url.endsWith('/_authenticate'))).toBe(false);
   });
 
   it('asks _authenticate for a unified Cloud key, and prints the table at a terminal prompt', async () => {
-    const created = (
-      await run([
-        'keys',
-        'create',
-        '--description',
-        'leaky-unified',
-        '--expiration',
-        '1d',
-        '--scope',
-        'all:elasticsearch',
-        '--stack-access',
-        'viewer',
-      ])
-    ).json().results[0].result;
+    const created = await createKey([
+      '--description',
+      'leaky-unified',
+      '--expiration',
+      '1d',
+      '--scope',
+      'all:elasticsearch',
+      '--stack-access',
+      'viewer',
+    ]);
     const value = readFileSync(created.secret_file, 'utf8').trim();
     const r = await run(['keys', 'identify', '--table'], { tty: true, input: `${value}\r` });
     expect(r.code, r.stderr).toBe(0);

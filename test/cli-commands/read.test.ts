@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvitationList } from '../../src/api/schemas.js';
+import { DoctorDoc, InvitationsDoc, KeysDoc, MembersDoc, ProjectsDoc, RolesDoc } from '../support/cli-docs.js';
+import { parseAs } from '../support/json.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -14,7 +17,7 @@ describe('list commands', () => {
   it('members list: JSON by default without a TTY, with the documented shape', async () => {
     const r = await h.run(['members', 'list']);
     expect(r.code).toBe(0);
-    const doc = r.json();
+    const doc = r.doc(MembersDoc);
     expect(doc.schema).toBe('ec-access/members@1');
     expect(doc.organization_id).toBe(h.sandbox.organizationId);
     expect(doc.members.length).toBeGreaterThan(0);
@@ -27,7 +30,9 @@ describe('list commands', () => {
   it('members list: a table on a terminal, and --json / --table override', async () => {
     const table = await h.run(['members', 'list'], { tty: true });
     expect(table.stdout.split('\n')[0]).toMatch(/^EMAIL\s+NAME\s+USER ID\s+SINCE\s+ROLES$/);
-    expect((await h.run(['members', 'list', '--json'], { tty: true })).json().schema).toBe('ec-access/members@1');
+    expect((await h.run(['members', 'list', '--json'], { tty: true })).json()).toMatchObject({
+      schema: 'ec-access/members@1',
+    });
     expect((await h.run(['members', 'list', '--table'])).stdout).toMatch(/^EMAIL/);
     const both = await h.run(['members', 'list', '--json', '--table']);
     expect(both.code).toBe(2);
@@ -35,37 +40,38 @@ describe('list commands', () => {
   });
 
   it('projects list, keys list, invitations list', async () => {
-    const projects = (await h.run(['projects', 'list'])).json();
+    const projects = (await h.run(['projects', 'list'])).doc(ProjectsDoc);
     expect(projects.schema).toBe('ec-access/projects@1');
-    expect(new Set(projects.projects.map((p: any) => p.type))).toEqual(
+    expect(new Set(projects.projects.map((p) => p.type))).toEqual(
       new Set(['elasticsearch', 'observability', 'security']),
     );
 
-    const keys = (await h.run(['keys', 'list'])).json();
+    const keys = (await h.run(['keys', 'list'])).doc(KeysDoc);
     expect(keys.schema).toBe('ec-access/keys@1');
-    expect(keys.keys.some((k: any) => k.id === h.sandbox.ownerKeyId)).toBe(true);
+    expect(keys.keys.some((k) => k.id === h.sandbox.ownerKeyId)).toBe(true);
     for (const k of keys.keys) expect(['ok', 'expiring-soon', 'expired', 'never']).toContain(k.expiry);
 
     const invitations = await h.run(['invitations', 'list']);
     expect(invitations.code).toBe(0);
-    const doc = invitations.json();
+    const doc = invitations.doc(InvitationsDoc);
     expect(doc.schema).toBe('ec-access/invitations@1');
     for (const i of doc.invitations) expect(i.token).toBe('[redacted]');
   });
 
   it('roles list: predefined and custom roles, filtered by project, and one descriptor by --name', async () => {
-    const all = (await h.run(['roles', 'list'])).json();
+    const all = (await h.run(['roles', 'list'])).doc(RolesDoc);
     expect(all.schema).toBe('ec-access/roles@1');
-    expect(all.predefined.map((r: any) => r.role_id)).toContain('elasticsearch-developer');
-    const projects = (await h.run(['projects', 'list'])).json().projects;
-    const search = projects.find((p: any) => p.type === 'elasticsearch');
-    const one = (await h.run(['roles', 'list', '--project', search.id])).json();
-    expect(new Set(one.predefined.map((r: any) => r.scope))).toEqual(new Set(['elasticsearch']));
+    expect(all.predefined.map((r) => r.role_id)).toContain('elasticsearch-developer');
+    const { projects } = (await h.run(['projects', 'list'])).doc(ProjectsDoc);
+    const search = projects.find((p) => p.type === 'elasticsearch');
+    if (!search) throw new Error('the sandbox has no elasticsearch project');
+    const one = (await h.run(['roles', 'list', '--project', search.id])).doc(RolesDoc);
+    expect(new Set(one.predefined.map((r) => r.scope))).toEqual(new Set(['elasticsearch']));
     const custom = one.custom[0];
     if (custom) {
       const role = (await h.run(['roles', 'list', '--project', search.id, '--name', custom.name])).json();
-      expect(role.schema).toBe('ec-access/role@1');
-      expect(role.role).toHaveProperty('indices');
+      expect(role).toMatchObject({ schema: 'ec-access/role@1' });
+      expect(role).toHaveProperty('role.indices');
     }
     const missing = await h.run(['roles', 'list', '--name', 'x']);
     expect(missing.code).toBe(2);
@@ -74,14 +80,14 @@ describe('list commands', () => {
   it('doctor --json prints the doctor document with tokens redacted', async () => {
     const r = await h.run(['doctor', '--json']);
     expect(r.code).toBe(0);
-    const doc = r.json();
+    const doc = r.doc(DoctorDoc);
     expect(doc.schema).toBe('ec-access/doctor@1');
     expect(doc.summary.total).toBe(doc.findings.length);
-    const tokens = (
-      (await fetch(`${h.sandbox.baseUrl}/api/v1/organizations/${h.sandbox.organizationId}/invitations`, {
-        headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` },
-      }).then((res) => res.json())) as any
-    ).invitations.map((i: any) => i.token);
+    const response = await fetch(`${h.sandbox.baseUrl}/api/v1/organizations/${h.sandbox.organizationId}/invitations`, {
+      headers: { authorization: `ApiKey ${h.sandbox.ownerKey}` },
+    });
+    const { invitations } = parseAs(InvitationList, await response.json(), 'sandbox invitations');
+    const tokens = invitations.map((i) => i.token);
     for (const token of tokens) expect(r.stdout).not.toContain(token);
   });
 
@@ -89,7 +95,7 @@ describe('list commands', () => {
     const r = await h.run(['projects', 'list'], { env: {} });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/sandbox: simulated organization/);
-    expect(r.json().projects.length).toBeGreaterThan(0);
+    expect(r.doc(ProjectsDoc).projects.length).toBeGreaterThan(0);
   });
 
   it('with EC_SANDBOX_STATE the embedded sandbox is kept in that file, so one command sees what another did', async () => {
@@ -98,9 +104,9 @@ describe('list commands', () => {
     expect(invited.code).toBe(0);
     expect(invited.stderr).toContain(`kept in ${join(h.dir, 'org.json')} (EC_SANDBOX_STATE)`);
     const listed = await h.run(['invitations', 'list'], { env });
-    expect(listed.json().invitations.map((i: { email: string }) => i.email)).toContain('kept@example.com');
+    expect(listed.doc(InvitationsDoc).invitations.map((i) => i.email)).toContain('kept@example.com');
     // Without it, a fresh organization that never heard of the invitation.
     const fresh = await h.run(['invitations', 'list'], { env: {} });
-    expect(fresh.json().invitations.map((i: { email: string }) => i.email)).not.toContain('kept@example.com');
+    expect(fresh.doc(InvitationsDoc).invitations.map((i) => i.email)).not.toContain('kept@example.com');
   });
 });

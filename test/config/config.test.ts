@@ -88,8 +88,8 @@ describe('loadConfig', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as Error).message;
+    if (!(error instanceof ConfigError)) throw new Error('expected a ConfigError', { cause: error });
+    const { message } = error;
     expect(message).toContain(NO_KEY_HELP);
     expect(message).toMatch(/Organization → API keys/);
     expect(message).toMatch(/Organization owner/);

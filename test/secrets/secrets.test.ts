@@ -110,8 +110,8 @@ describe('writeSecretFile', () => {
       try {
         attempt();
       } catch (error) {
-        expect(error).toBeInstanceOf(SecretFileError);
-        return (error as Error).message;
+        if (error instanceof SecretFileError) return error.message;
+        throw new Error('expected a SecretFileError', { cause: error });
       }
       throw new Error('expected a failure');
     });

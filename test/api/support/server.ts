@@ -1,6 +1,6 @@
 /** A loopback HTTP server for client tests: records every request and answers through a handler. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:net';
 
 export interface Recorded {
   readonly method: string;
@@ -19,6 +19,13 @@ export interface TestServer {
   connections(): number;
   handle(handler: Handler): void;
   close(): Promise<void>;
+}
+
+/** The port a server listening on TCP is bound to. */
+export function portOf(server: Server): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`not listening on TCP: ${String(address)}`);
+  return address.port;
 }
 
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -48,7 +55,7 @@ export async function startServer(handler: Handler = (_req, res) => json(res, 20
   });
   server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = portOf(server);
   return {
     url: `http://127.0.0.1:${port}`,
     port,

@@ -185,9 +185,10 @@ describe('keys identify', () => {
       method: 'encoded-id',
       key: { layer: 'project', id: planted.id, name: 'leaked-ci', project_name: 'search-prod' },
     });
+    if (!doc.found) throw new Error(`not identified: ${doc.reason}`);
     expect(doc.revoke_command).toMatch(/^ec-access keys revoke --ids[ =]/);
-    expect(doc.revoke_command?.endsWith(planted.id)).toBe(true);
-    expect(doc.key?.owner.member).toBe(true);
+    expect(doc.revoke_command.endsWith(planted.id)).toBe(true);
+    expect(doc.key.owner.member).toBe(true);
     // The id was read from the value itself: no request presented it.
     expect((await h.requests()).some((q) => q.url.endsWith('/_authenticate'))).toBe(false);
   });

@@ -23,7 +23,9 @@ describe('ec-access sandbox', () => {
     await expect.poll(() => t.out.join('')).toMatch(/EC_API_KEY_VIEWER=/);
     const lines = t.out.join('').trim().split('\n');
     expect(lines.map((l) => l.split('=')[0])).toEqual(['EC_BASE_URL', 'EC_API_KEY', 'EC_API_KEY_VIEWER', 'EC_HTTP2']);
-    const env = Object.fromEntries(lines.map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    const env = Object.fromEntries(
+      lines.map((l): [string, string] => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
     expect(env.EC_HTTP2).toBe('h2c');
     const answer = await fetch(`${env.EC_BASE_URL}/api/v1/organizations`, {
       headers: { authorization: `ApiKey ${env.EC_API_KEY}` },

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Project } from '../../src/api/schemas.js';
+import { z } from 'zod';
+import { GetProjectApiKeysResponse, InvalidateApiKeysResponse } from '../../src/api/project-key-schemas.js';
+import { AuthenticateResponse, type Project } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, makeKey, members, NOW, projectNamed, useSandbox } from './helpers.js';
+import { esErrorType, withSandbox } from './answers.js';
+import { call, makeKey, members, NOW, projectNamed, type Answer } from './helpers.js';
 
 let sb: RunningSandbox;
 let prod: Project;
 let staging: Project;
 let obsProd: Project;
-useSandbox('each', async (started) => {
+withSandbox('each', async (started) => {
   sb = started;
   prod = await projectNamed(sb, 'search-prod');
   staging = await projectNamed(sb, 'search-staging');
@@ -17,37 +20,54 @@ useSandbox('each', async (started) => {
 const es = (project: Project, path: string) => `/_es/${project.id}${path}`;
 const READ_LOGS = { cluster: [], indices: [{ names: ['logs-*'], privileges: ['read'] }] };
 
+/** Key creation's answer, the one time the secret is sent (ec-access never creates project keys, so no src schema). */
+const CreatedProjectKey = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  api_key: z.string(),
+  encoded: z.string(),
+  expiration: z.number().optional(),
+});
+/** `_security/_query/api_key`: a page of keys, with how many matched and how many this page holds. */
+const ProjectKeyQuery = GetProjectApiKeysResponse.extend({ total: z.number(), count: z.number() });
+
 async function create(project: Project, body: unknown) {
   const answer = await call(sb, 'POST', es(project, '/_security/api_key'), { body });
   expect(answer.status).toBe(200);
-  return answer.json as { id: string; name: string; api_key: string; encoded: string; expiration?: number };
+  return answer.as(CreatedProjectKey);
 }
+const keysOf = (answer: Answer) => answer.as(GetProjectApiKeysResponse).api_keys;
+const namesOf = (answer: Answer) => keysOf(answer).map((k) => k.name);
 
 describe('seeded project keys', () => {
   it('holds a never-expiring key, one whose creator left, a superuser-like one, and an invalidated one', async () => {
-    const { json } = await call(sb, 'GET', es(prod, '/_security/api_key'));
-    const byName = new Map<string, any>(json.api_keys.map((k: any) => [k.name, k]));
-    expect(byName.get('logstash-ingest').expiration).toBeUndefined();
+    const keys = keysOf(await call(sb, 'GET', es(prod, '/_security/api_key')));
+    const named = (name: string) => {
+      const key = keys.find((k) => k.name === name);
+      if (!key) throw new Error(`no seeded key ${name}`);
+      return key;
+    };
+    expect(named('logstash-ingest').expiration).toBeUndefined();
     const memberIds = new Set((await members(sb)).map((m) => m.user_id));
-    expect(memberIds.has(byName.get('reindex-job').username)).toBe(false);
-    expect(memberIds.has(byName.get('logstash-ingest').username)).toBe(true);
-    expect(byName.get('ops-break-glass').role_descriptors.superuser.cluster).toEqual(['all']);
-    expect(byName.get('old-ingest (rotated)').invalidated).toBe(true);
-    for (const key of json.api_keys) {
+    expect(memberIds.has(named('reindex-job').username)).toBe(false);
+    expect(memberIds.has(named('logstash-ingest').username)).toBe(true);
+    expect(named('ops-break-glass').role_descriptors?.superuser?.cluster).toEqual(['all']);
+    expect(named('old-ingest (rotated)').invalidated).toBe(true);
+    for (const key of keys) {
       expect(key).toMatchObject({ type: 'rest', realm: 'cloud-saml-kibana', metadata: {} });
       expect(JSON.stringify(key)).not.toMatch(/secret|api_key"|encoded/);
     }
     // Same name and creator in three projects: the key-sprawl case.
-    const obs = await call(sb, 'GET', es(obsProd, '/_security/api_key?name=metrics-shipper'));
-    expect(obs.json.api_keys).toHaveLength(1);
-    expect(obs.json.api_keys[0].username).toBe(byName.get('metrics-shipper').username);
+    const obs = keysOf(await call(sb, 'GET', es(obsProd, '/_security/api_key?name=metrics-shipper')));
+    expect(obs).toHaveLength(1);
+    expect(obs[0]?.username).toBe(named('metrics-shipper').username);
   });
 
   it('is the same organization for the same seed', async () => {
-    const first = (await call(sb, 'GET', es(prod, '/_security/api_key'))).json.api_keys.map((k: any) => k.id);
+    const ids = async () => keysOf(await call(sb, 'GET', es(prod, '/_security/api_key'))).map((k) => k.id);
+    const first = await ids();
     await call(sb, 'POST', '/_sandbox/reset', { key: null, body: {} });
-    const again = (await call(sb, 'GET', es(prod, '/_security/api_key'))).json.api_keys.map((k: any) => k.id);
-    expect(again).toEqual(first);
+    expect(await ids()).toEqual(first);
   });
 });
 
@@ -59,8 +79,9 @@ describe('create, read and authenticate', () => {
 
     const who = await call(sb, 'GET', es(prod, '/_security/_authenticate'), { key: created.encoded });
     expect(who.status).toBe(200);
-    expect(who.json.api_key).toEqual({ id: created.id, name: 'ci-reader', managed_by: 'elasticsearch' });
-    expect(who.json.authentication_type).toBe('api_key');
+    const identity = who.as(AuthenticateResponse);
+    expect(identity.api_key).toEqual({ id: created.id, name: 'ci-reader', managed_by: 'elasticsearch' });
+    expect(identity.authentication_type).toBe('api_key');
 
     expect((await call(sb, 'GET', es(staging, '/_security/_authenticate'), { key: created.encoded })).status).toBe(401);
     expect((await call(sb, 'GET', '/api/v1/users/auth/keys', { key: created.encoded })).status).toBe(401);
@@ -72,27 +93,27 @@ describe('create, read and authenticate', () => {
     const created = await create(prod, { name: 'ci-reader', role_descriptors: { r: READ_LOGS } });
     const roles = await call(sb, 'GET', es(prod, '/_security/role'), { key: created.encoded });
     expect(roles.status).toBe(403);
-    expect(roles.json.error.type).toBe('security_exception');
+    expect(esErrorType(roles)).toBe('security_exception');
 
     const byId = await call(sb, 'GET', es(prod, `/_security/api_key?id=${created.id}`));
-    expect(byId.json.api_keys.map((k: any) => k.name)).toEqual(['ci-reader']);
-    expect(byId.json.api_keys[0].role_descriptors.r.indices[0].names).toEqual(['logs-*']);
-    const own = await call(sb, 'GET', es(prod, '/_security/api_key?owner=true'));
-    expect(own.json.api_keys.map((k: any) => k.name)).toContain('ci-reader');
-    expect(own.json.api_keys.map((k: any) => k.name)).toContain('ops-break-glass');
-    expect(own.json.api_keys.map((k: any) => k.name)).not.toContain('logstash-ingest');
+    expect(namesOf(byId)).toEqual(['ci-reader']);
+    expect(keysOf(byId)[0]?.role_descriptors?.r?.indices?.[0]?.names).toEqual(['logs-*']);
+    const own = namesOf(await call(sb, 'GET', es(prod, '/_security/api_key?owner=true')));
+    expect(own).toContain('ci-reader');
+    expect(own).toContain('ops-break-glass');
+    expect(own).not.toContain('logstash-ingest');
     const active = await call(sb, 'GET', es(prod, '/_security/api_key?active_only=true'));
-    expect(active.json.api_keys.map((k: any) => k.name)).not.toContain('old-ingest (rotated)');
+    expect(namesOf(active)).not.toContain('old-ingest (rotated)');
     const none = await call(sb, 'GET', es(prod, '/_security/api_key?name=nope'));
     expect(none.json).toEqual({ api_keys: [] });
     const limited = await call(sb, 'GET', es(prod, `/_security/api_key?id=${created.id}&with_limited_by=true`));
-    expect(Object.keys(limited.json.api_keys[0].limited_by[0])).toEqual(['admin']);
+    expect(Object.keys(keysOf(limited)[0]?.limited_by?.[0] ?? {})).toEqual(['admin']);
   });
 
   it('rejects a nameless key, a bad expiration and a descriptor without index names as ES does', async () => {
     const path = es(prod, '/_security/api_key');
-    expect((await call(sb, 'POST', path, { body: {} })).json.error.type).toBe('action_request_validation_exception');
-    expect((await call(sb, 'POST', path, { body: { name: 'x', expiration: 'soon' } })).json.error.type).toBe(
+    expect(esErrorType(await call(sb, 'POST', path, { body: {} }))).toBe('action_request_validation_exception');
+    expect(esErrorType(await call(sb, 'POST', path, { body: { name: 'x', expiration: 'soon' } }))).toBe(
       'parse_exception',
     );
     const bad = await call(sb, 'PUT', path, {
@@ -113,7 +134,7 @@ describe('create, read and authenticate', () => {
 describe('query', () => {
   it('answers total, count and the page, with bool/term/prefix/exists queries and sort', async () => {
     const all = await call(sb, 'POST', es(prod, '/_security/_query/api_key'), { body: { size: 100 } });
-    expect(all.json.total).toBe(5);
+    expect(all.as(ProjectKeyQuery).total).toBe(5);
     const active = await call(sb, 'POST', es(prod, '/_security/_query/api_key'), {
       body: {
         query: {
@@ -121,12 +142,12 @@ describe('query', () => {
         },
       },
     });
-    expect(active.json.api_keys.map((k: any) => k.name)).toEqual(['logstash-ingest']);
+    expect(active.as(ProjectKeyQuery).api_keys.map((k) => k.name)).toEqual(['logstash-ingest']);
     const sorted = await call(sb, 'POST', es(prod, '/_security/_query/api_key'), {
       body: { query: { prefix: { name: 'o' } }, sort: [{ name: { order: 'desc' } }], size: 1 },
     });
     expect(sorted.json).toMatchObject({ total: 2, count: 1 });
-    expect(sorted.json.api_keys[0].name).toBe('ops-break-glass');
+    expect(sorted.as(ProjectKeyQuery).api_keys[0]?.name).toBe('ops-break-glass');
     const unsupported = await call(sb, 'POST', es(prod, '/_security/_query/api_key'), {
       body: { query: { fuzzy: { name: 'x' } } },
     });
@@ -137,8 +158,8 @@ describe('query', () => {
 describe('invalidate', () => {
   it('reports invalidated, previously invalidated and unknown ids; the key stops authenticating', async () => {
     const a = await create(prod, { name: 'a', role_descriptors: { r: READ_LOGS } });
-    const listed = (await call(sb, 'GET', es(prod, '/_security/api_key?name=old-ingest (rotated)'))).json.api_keys;
-    const rotated = listed[0].id as string;
+    const listed = keysOf(await call(sb, 'GET', es(prod, '/_security/api_key?name=old-ingest (rotated)')));
+    const rotated = listed[0]!.id;
     const answer = await call(sb, 'DELETE', es(prod, '/_security/api_key'), {
       body: { ids: [a.id, rotated, 'no-such-key'] },
     });
@@ -149,7 +170,7 @@ describe('invalidate', () => {
     });
     expect((await call(sb, 'GET', es(prod, '/_security/_authenticate'), { key: a.encoded })).status).toBe(401);
     const after = await call(sb, 'GET', es(prod, `/_security/api_key?id=${a.id}`));
-    expect(after.json.api_keys[0]).toMatchObject({ invalidated: true, invalidation: NOW.getTime() });
+    expect(keysOf(after)[0]).toMatchObject({ invalidated: true, invalidation: NOW.getTime() });
   });
 
   it('invalidates by name, needs one selector, and a key may invalidate itself but nothing else', async () => {
@@ -158,10 +179,10 @@ describe('invalidate', () => {
     const other = await call(sb, 'DELETE', es(prod, '/_security/api_key'), { key: b.encoded, body: { ids: [c.id] } });
     expect(other.status).toBe(403);
     const self = await call(sb, 'DELETE', es(prod, '/_security/api_key'), { key: b.encoded, body: { ids: [b.id] } });
-    expect(self.json.invalidated_api_keys).toEqual([b.id]);
+    expect(self.as(InvalidateApiKeysResponse).invalidated_api_keys).toEqual([b.id]);
     const byName = await call(sb, 'DELETE', es(prod, '/_security/api_key'), { body: { name: 'batch' } });
     expect(byName.json).toMatchObject({ invalidated_api_keys: [c.id], previously_invalidated_api_keys: [b.id] });
     const empty = await call(sb, 'DELETE', es(prod, '/_security/api_key'), { body: {} });
-    expect(empty.json.error.type).toBe('action_request_validation_exception');
+    expect(esErrorType(empty)).toBe('action_request_validation_exception');
   });
 });

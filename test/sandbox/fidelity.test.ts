@@ -6,13 +6,23 @@
 import { request } from 'node:http';
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Project } from '../../src/api/schemas.js';
+import { z } from 'zod';
+import { CloudErrorEnvelope, CreatedApiKey, Role, RoleMap, type Project } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, makeKey, projectNamed, start, useSandbox } from './helpers.js';
+import {
+  anyOf,
+  cloudErrorCode,
+  esError,
+  esErrorType,
+  objectContaining,
+  stringMatching,
+  withSandbox,
+} from './answers.js';
+import { call, makeKey, projectNamed, start } from './helpers.js';
 
 let sb: RunningSandbox;
 let prod: Project;
-useSandbox('each', async (started) => {
+withSandbox('each', async (started) => {
   sb = started;
   prod = await projectNamed(sb, 'search-prod');
 });
@@ -57,6 +67,20 @@ function raw(
 const json = (bytes: Buffer): unknown => JSON.parse(bytes.toString('utf8'));
 const es = (path: string) => `/_es/${prod.id}${path}`;
 
+/**
+ * `_security/_query/role`: a page of custom roles by name (with `_sort` when sorted), how many matched and how many
+ * this page holds.
+ */
+const RoleQuery = z.looseObject({
+  total: z.number(),
+  count: z.number(),
+  roles: z.array(Role.extend({ name: z.string(), _sort: z.array(z.unknown()).optional() })),
+});
+/** The sandbox's request log (`/_sandbox/requests`), the field these tests read. */
+const RequestLog = z.looseObject({
+  requests: z.array(z.looseObject({ warnings: z.array(z.string()).optional() })),
+});
+
 describe('the project endpoint root', () => {
   it('answers GET / with Serverless cluster info and x-elastic-product', async () => {
     const answer = await raw('GET', es('/'));
@@ -65,8 +89,8 @@ describe('the project endpoint root', () => {
     expect(json(answer.bytes)).toEqual({
       name: 'serverless',
       cluster_name: prod.id,
-      cluster_uuid: expect.stringMatching(/^[\w-]{22}$/),
-      version: expect.objectContaining({ number: expect.any(String), build_flavor: 'serverless' }),
+      cluster_uuid: stringMatching(/^[\w-]{22}$/),
+      version: objectContaining({ number: anyOf(String), build_flavor: 'serverless' }),
       tagline: 'You Know, for Search',
     });
     expect((await raw('GET', es(''))).status).toBe(200);
@@ -78,7 +102,7 @@ describe('the project endpoint root', () => {
     expect((await raw('HEAD', es(''), { key: null })).status).toBe(401);
     const { key } = await makeKey(sb, { organization: [{ role_id: 'billing-admin' }] });
     const cloudOnly = await call(sb, 'GET', es('/'), { key });
-    expect([cloudOnly.status, cloudOnly.json.error.type]).toEqual([403, 'security_exception']);
+    expect([cloudOnly.status, esErrorType(cloudOnly)]).toEqual([403, 'security_exception']);
   });
 });
 
@@ -96,7 +120,7 @@ describe('content codings', () => {
     expect(answer.status).toBe(200);
     expect(json(answer.bytes)).toEqual({ role: { created: true } });
     const read = await call(sb, 'GET', es('/_security/role/zipped'));
-    expect(read.json.zipped.cluster).toEqual(['monitor']);
+    expect(read.as(RoleMap).zipped?.cluster).toEqual(['monitor']);
   });
 
   it('refuses a body that does not decompress, an unknown coding, and one that expands past the limit', async () => {
@@ -104,7 +128,8 @@ describe('content codings', () => {
       body: 'not gzip',
       headers: { 'content-encoding': 'gzip' },
     });
-    expect([broken.status, (json(broken.bytes) as any).error.type]).toEqual([400, 'parse_exception']);
+    expect(broken.status).toBe(400);
+    expect(json(broken.bytes)).toMatchObject({ error: { type: 'parse_exception' } });
     const unknown = await raw('POST', '/api/v1/users/auth/keys', { body: ROLE, headers: { 'content-encoding': 'br' } });
     expect(unknown.status).toBe(415);
     const bomb = await raw('PUT', es('/_security/role/x'), {
@@ -119,7 +144,7 @@ describe('content codings', () => {
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gz.headers.vary).toBe('accept-encoding');
     expect(Number(gz.headers['content-length'])).toBe(gz.bytes.length);
-    expect(Object.keys(json(gunzipSync(gz.bytes)) as object)).toContain('admin');
+    expect(json(gunzipSync(gz.bytes))).toHaveProperty('admin');
     const deflated = await raw('GET', '/api/v1/users/auth/keys', {
       headers: { 'accept-encoding': 'gzip;q=0, deflate' },
     });
@@ -137,9 +162,8 @@ describe('privilege names', () => {
       body: { cluster: ['monitr', 'monitor'], indices: [{ names: ['a'], privileges: ['read', 'raed', 'wirte'] }] },
     });
     expect(answer.status).toBe(400);
-    expect(answer.json.error.type).toBe('action_request_validation_exception');
-    const reason: string = answer.json.error.reason;
-    expect(reason).toMatch(
+    expect(esErrorType(answer)).toBe('action_request_validation_exception');
+    expect(esError(answer).reason).toMatch(
       /^Validation Failed: 1: unknown cluster privilege \[monitr\]\. a privilege must be either one of the predefined cluster privilege names \[all,cancel_task,.*\] or a pattern over one of the available cluster actions;2: unknown index privilege \[raed\]\. a privilege must be either one of the predefined fixed indices privileges \[.*\] or a pattern over one of the available index actions;$/,
     );
     expect((await call(sb, 'GET', es('/_security/role/typos'))).status).toBe(404);
@@ -166,45 +190,46 @@ describe('_security/_query/role', () => {
     });
     const all = await call(sb, 'POST', es('/_security/_query/role'), { body: { size: 100 } });
     expect(all.status).toBe(200);
-    expect(all.json.roles.map((r: any) => r.name)).not.toContain('admin');
-    expect(all.json.roles.every((r: any) => r._sort === undefined)).toBe(true);
+    const { roles } = all.as(RoleQuery);
+    expect(roles.map((r) => r.name)).not.toContain('admin');
+    expect(roles.every((r) => r._sort === undefined)).toBe(true);
 
-    const q = (body: object) => call(sb, 'POST', es('/_security/_query/role'), { body }).then((a) => a.json);
+    const q = (body: object) => call(sb, 'POST', es('/_security/_query/role'), { body }).then((a) => a.as(RoleQuery));
     const match = await q({
       query: { match: { description: { query: 'user access', operator: 'and' } } },
       sort: ['name'],
     });
-    expect(match.roles.map((r: any) => r.name)).toEqual(['q-alpha', 'q-gamma']);
+    expect(match.roles.map((r) => r.name)).toEqual(['q-alpha', 'q-gamma']);
     expect(match.roles[0]).toEqual(
       expect.objectContaining({ description: 'User access for alpha', _sort: ['q-alpha'] }),
     );
-    expect((await q({ query: { term: { 'metadata.team': 'b' } } })).roles.map((r: any) => r.name)).toEqual(['q-beta']);
+    expect((await q({ query: { term: { 'metadata.team': 'b' } } })).roles.map((r) => r.name)).toEqual(['q-beta']);
     const apps = await q({ query: { term: { 'applications.application': 'kibana-.kibana' } } });
-    expect(apps.roles.map((r: any) => r.name)).toContain('q-gamma');
-    expect(apps.roles.map((r: any) => r.name)).not.toContain('q-alpha');
+    expect(apps.roles.map((r) => r.name)).toContain('q-gamma');
+    expect(apps.roles.map((r) => r.name)).not.toContain('q-alpha');
     const page = await q({ query: { prefix: { name: 'q-' } }, sort: [{ name: 'desc' }], size: 1 });
-    expect([page.total, page.count, page.roles[0].name]).toEqual([3, 1, 'q-gamma']);
+    expect([page.total, page.count, page.roles[0]?.name]).toEqual([3, 1, 'q-gamma']);
     const next = await q({
       query: { prefix: { name: 'q-' } },
       sort: [{ name: 'desc' }],
       size: 1,
       search_after: ['q-gamma'],
     });
-    expect(next.roles[0].name).toBe('q-beta');
+    expect(next.roles[0]?.name).toBe('q-beta');
     const notBeta = await q({
       query: { bool: { must: [{ wildcard: { name: 'q-*' } }], must_not: [{ exists: { field: 'metadata.team' } }] } },
     });
-    expect(notBeta.roles.map((r: any) => r.name)).toEqual(['q-gamma']);
-    expect((await call(sb, 'GET', es('/_security/_query/role'))).json.count).toBeGreaterThanOrEqual(3);
+    expect(notBeta.roles.map((r) => r.name)).toEqual(['q-gamma']);
+    expect((await call(sb, 'GET', es('/_security/_query/role'))).as(RoleQuery).count).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses fields and query types outside the documented subset', async () => {
     const field = await call(sb, 'POST', es('/_security/_query/role'), {
       body: { query: { term: { cluster: 'all' } } },
     });
-    expect([field.status, field.json.error.type]).toEqual([400, 'illegal_argument_exception']);
+    expect([field.status, esErrorType(field)]).toEqual([400, 'illegal_argument_exception']);
     const type = await call(sb, 'POST', es('/_security/_query/role'), { body: { query: { fuzzy: { name: 'x' } } } });
-    expect(type.json.error.reason).toMatch(/Query type \[fuzzy\] is not currently supported/);
+    expect(esError(type).reason).toMatch(/Query type \[fuzzy\] is not currently supported/);
   });
 });
 
@@ -212,7 +237,7 @@ describe('documented error codes', () => {
   it('answers a malformed key-creation body with api_keys.invalid_input', async () => {
     const answer = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: '{"description":' });
     expect(answer.status).toBe(400);
-    expect(answer.json.errors[0].code).toBe('api_keys.invalid_input');
+    expect(cloudErrorCode(answer)).toBe('api_keys.invalid_input');
     expect(answer.headers.get('x-cloud-error-codes')).toBe('api_keys.invalid_input');
   });
 });
@@ -227,12 +252,13 @@ describe('bare project role ids', () => {
   it('are accepted as the prefixed id with a Warning header and a note in the request log', async () => {
     const answer = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: body('developer') });
     expect(answer.status).toBe(201);
-    expect(answer.json.role_assignments.project.elasticsearch[0].role_id).toBe('elasticsearch-developer');
+    const created = answer.as(CreatedApiKey);
+    expect(created.role_assignments?.project?.elasticsearch?.[0]?.role_id).toBe('elasticsearch-developer');
     expect(answer.headers.get('warning')).toMatch(
       /^299 ec-access-sandbox "project\.elasticsearch\[0\]\.role_id \\"developer\\" is not the wire form: Elastic Cloud expects \\"elasticsearch-developer\\"/,
     );
-    const log = (await call(sb, 'GET', '/_sandbox/requests', { key: null })).json.requests.at(-1);
-    expect(log.warnings).toEqual([expect.stringContaining('Elastic Cloud expects "elasticsearch-developer"')]);
+    const log = (await call(sb, 'GET', '/_sandbox/requests', { key: null })).as(RequestLog).requests.at(-1);
+    expect(log?.warnings).toEqual([expect.stringContaining('Elastic Cloud expects "elasticsearch-developer"')]);
     const prefixed = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: body('elasticsearch-developer') });
     expect(prefixed.headers.get('warning')).toBeNull();
   });
@@ -247,10 +273,11 @@ describe('bare project role ids', () => {
       strict = await start({ strict: true });
       const refused = await call(strict, 'POST', '/api/v1/users/auth/keys', { body: body('developer') });
       expect(refused.status).toBe(400);
-      expect(refused.json.errors[0]).toEqual(
+      const [error] = refused.as(CloudErrorEnvelope).errors;
+      expect(error).toEqual(
         expect.objectContaining({ code: 'api_keys.invalid_input', fields: ['project.elasticsearch[0].role_id'] }),
       );
-      expect(refused.json.errors[0].message).toMatch(/--strict/);
+      expect(error?.message).toMatch(/--strict/);
       expect(
         (await call(strict, 'POST', '/api/v1/users/auth/keys', { body: body('elasticsearch-developer') })).status,
       ).toBe(201);

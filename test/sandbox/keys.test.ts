@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, makeKey, missingRequired, NOW, SPEC_AVAILABLE, useSandbox } from './helpers.js';
+import { ApiKey, CloudErrorEnvelope } from '../../src/api/schemas.js';
+import { cloudErrorCode, withSandbox } from './answers.js';
+import { call, cloudClient, failure, makeKey, missingRequired, NOW, SPEC_AVAILABLE } from './helpers.js';
 
 let sb: RunningSandbox;
-useSandbox('each', (started) => {
+withSandbox('each', (started) => {
   sb = started;
 });
 
@@ -18,7 +20,7 @@ describe('creating keys', () => {
     if (SPEC_AVAILABLE) expect(missingRequired('ApiKeyResponse', created)).toEqual([]);
     expect(Date.parse(created.expiration_date!) - NOW.getTime()).toBe(30 * DAY);
     const again = await call(sb, 'GET', `/api/v1/users/auth/keys/${created.id}`);
-    expect(again.json.key).toBeUndefined();
+    expect(again.as(ApiKey)).not.toHaveProperty('key');
     const list = await call(sb, 'GET', '/api/v1/users/auth/keys');
     expect(list.text).not.toContain(created.key);
     if (SPEC_AVAILABLE) expect(missingRequired('ApiKeysResponse', list.json)).toEqual([]);
@@ -50,7 +52,7 @@ describe('creating keys', () => {
     ],
   ] as Array<[object, string]>)('refuses %j (%s) with 400 api_keys.invalid_input', async (body) => {
     const answer = await call(sb, 'POST', '/api/v1/users/auth/keys', { body });
-    expect([answer.status, answer.json.errors[0].code]).toEqual([400, 'api_keys.invalid_input']);
+    expect([answer.status, cloudErrorCode(answer)]).toEqual([400, 'api_keys.invalid_input']);
   });
 
   it('lets only owner keys create keys (403 api_keys.unauthorized)', async () => {
@@ -63,7 +65,7 @@ describe('creating keys', () => {
     for (let i = active; i < 500; i++)
       await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description: `bulk ${i}`, expiration: '2d' } });
     const refused = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description: 'one too many' } });
-    expect([refused.status, refused.json.errors[0].code]).toEqual([400, 'api_keys.limit_exceeded']);
+    expect([refused.status, cloudErrorCode(refused)]).toEqual([400, 'api_keys.limit_exceeded']);
     await advance('3d'); // the bulk keys expire
     expect((await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description: 'room again' } })).status).toBe(
       201,
@@ -112,7 +114,7 @@ describe('deleting keys', () => {
     const a = await makeKey(sb, { organization: [{ role_id: 'billing-admin' }] });
     const answer = await call(sb, 'DELETE', '/api/v1/users/auth/keys', { body: { keys: [a.id, 'missing-1'] } });
     expect(answer.status).toBe(404);
-    expect(answer.json.errors).toEqual([
+    expect(answer.as(CloudErrorEnvelope).errors).toEqual([
       { code: 'api_keys.key_not_found', message: 'API key missing-1 not found', fields: ['keys'] },
     ]);
     expect((await cloudClient(sb).listApiKeys()).some((k) => k.id === a.id)).toBe(false);
@@ -141,7 +143,7 @@ describe('deleting keys', () => {
     const gone = await failure(cloudClient(sb).getApiKey(a.id));
     expect([gone.status, gone.code]).toEqual([404, 'api_keys.key_not_found']);
     const again = await call(sb, 'DELETE', `/api/v1/users/auth/keys/${a.id}`);
-    expect([again.status, again.json.errors[0].code]).toEqual([404, 'api_keys.key_not_found']);
+    expect([again.status, cloudErrorCode(again)]).toEqual([404, 'api_keys.key_not_found']);
   });
 
   it('lets only owner keys delete, in bulk or one by one', async () => {
@@ -155,6 +157,6 @@ describe('deleting keys', () => {
 
   it('refuses a bulk body without ids', async () => {
     const answer = await call(sb, 'DELETE', '/api/v1/users/auth/keys', { body: { keys: [] } });
-    expect([answer.status, answer.json.errors[0].code]).toEqual([400, 'api_keys.invalid_input']);
+    expect([answer.status, cloudErrorCode(answer)]).toEqual([400, 'api_keys.invalid_input']);
   });
 });

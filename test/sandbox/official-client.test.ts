@@ -8,11 +8,12 @@ import { Client, errors } from '@elastic/elasticsearch';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { projectNamed, useSandbox } from './helpers.js';
+import { withSandbox } from './answers.js';
+import { projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
 const projects: Record<string, Project> = {};
-useSandbox('file', async (started) => {
+withSandbox('file', async (started) => {
   sb = started;
   for (const name of ['search-prod', 'obs-prod', 'soc-main']) projects[name] = await projectNamed(sb, name);
 });

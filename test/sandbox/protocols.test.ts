@@ -10,10 +10,11 @@ import { PROJECT_TYPES } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { SANDBOX_HTTP2 } from '../../src/sandbox/protocol.js';
 import { Secret } from '../../src/util/secret.js';
-import { call, useSandbox } from './helpers.js';
+import { withSandbox } from './answers.js';
+import { call } from './helpers.js';
 
 let sb: RunningSandbox;
-useSandbox('file', (started) => {
+withSandbox('file', (started) => {
   sb = started;
 });
 

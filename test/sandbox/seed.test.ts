@@ -6,6 +6,7 @@ import { closeConnections } from '../../src/api/http.js';
 import { SandboxStateError, startSandbox } from '../../src/sandbox/index.js';
 import { seedOrganization } from '../../src/sandbox/seed.js';
 import { isKeyActive } from '../../src/sandbox/wire.js';
+import { cloudErrorCode } from './answers.js';
 import { call, cloudClient, NOW, start } from './helpers.js';
 
 afterAll(closeConnections);
@@ -82,7 +83,7 @@ describe('seeding', () => {
     try {
       expect(await cloudClient(sb).listMembers(sb.organizationId)).toHaveLength(10_000);
       const refused = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: { description: 'over the limit' } });
-      expect(refused.json.errors[0].code).toBe('api_keys.limit_exceeded');
+      expect(cloudErrorCode(refused)).toBe('api_keys.limit_exceeded');
     } finally {
       await sb.stop();
     }

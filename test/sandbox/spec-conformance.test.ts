@@ -5,6 +5,7 @@
  * once per project type, since their spec spells each type's paths and schemas out.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { InvitationList, ProjectList } from '../../src/api/schemas.js';
 import type { RequestContext } from '../../src/sandbox/context.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import type { Route } from '../../src/sandbox/router.js';
@@ -14,11 +15,12 @@ import { keyRoutes } from '../../src/sandbox/routes/keys.js';
 import { organizationRoutes } from '../../src/sandbox/routes/organization.js';
 import { roleAssignmentRoutes } from '../../src/sandbox/routes/role-assignments.js';
 import { serverlessRoutes } from '../../src/sandbox/routes/serverless.js';
-import { call, makeKey, members, projectNamed, useSandbox } from './helpers.js';
+import { withSandbox } from './answers.js';
+import { call, makeKey, members, projectNamed } from './helpers.js';
 import { loadSpecs, operation, requestViolations, responseViolations, SPECS_AVAILABLE } from './spec.js';
 
 let sb: RunningSandbox;
-useSandbox('each', (started) => {
+withSandbox('each', (started) => {
   sb = started;
 });
 
@@ -54,15 +56,10 @@ async function cases(): Promise<Record<string, Case>> {
   const es = (p: string) => `/_es/${prod.id}${p}`;
   const someone = (await members(sb)).find((m) => !(m.role_assignments?.organization ?? []).length)!;
   const leaving = (await members(sb)).filter((m) => !(m.role_assignments?.organization ?? []).length).at(-1)!;
-  const invited = await call<{ invitations: Array<{ token: string }> }>(
-    sb,
-    'POST',
-    `/api/v1/organizations/${org}/invitations`,
-    {
-      body: { emails: ['spec-a@example.com', 'spec-b@example.com'] },
-    },
-  );
-  const [first, second] = invited.json.invitations.map((i) => i.token);
+  const invited = await call(sb, 'POST', `/api/v1/organizations/${org}/invitations`, {
+    body: { emails: ['spec-a@example.com', 'spec-b@example.com'] },
+  });
+  const [first, second] = invited.as(InvitationList).invitations.map((i) => i.token);
   const key = await makeKey(sb, { organization: [{ role_id: 'billing-admin', organization_id: org }] });
   const other = await makeKey(sb, { organization: [{ role_id: 'billing-admin', organization_id: org }] });
   await call(sb, 'PUT', es('/_security/role/spec-existing'), { body: ROLE });
@@ -135,8 +132,8 @@ async function serverlessCases(): Promise<Record<string, Case>> {
   const rows: Record<string, Case> = {};
   for (const type of TYPES) {
     const base = `/api/v1/serverless/projects/${type}`;
-    const listed = await call<{ items: Array<{ id: string }> }>(sb, 'GET', base);
-    const id = listed.json.items[0]!.id;
+    const listed = await call(sb, 'GET', base);
+    const id = listed.as(ProjectList).items[0]!.id;
     const at = (suffix: string) => `${type} ${suffix}`;
     rows[at('GET /api/v1/serverless/projects/:type')] = { type, path: base, status: 200 };
     rows[at('POST /api/v1/serverless/projects/:type')] = {

@@ -2,6 +2,7 @@
  * Reading sandbox answers in the contract tests: the code or type an error body carries, the sandbox's control
  * routes (request log, faults, clock, invitation acceptance) with their answers unknown until a schema checks them.
  */
+import { expect } from 'vitest';
 import { z } from 'zod';
 import { CloudErrorEnvelope, EsErrorBody } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
@@ -13,6 +14,13 @@ import { useSandbox, type Answer } from './helpers.js';
  * at a test file's top level); helpers.ts is shared with other test files, so it keeps its name there for now.
  */
 export const withSandbox = useSandbox;
+
+/**
+ * Vitest's asymmetric matchers typed `unknown` instead of `any`, so an expected object literal holding one stays
+ * typed (an `any` inside it turns the whole literal unchecked).
+ */
+export const anyOf = (type: unknown): unknown => expect.any(type);
+export const stringMatching = (pattern: string | RegExp): unknown => expect.stringMatching(pattern);
 
 /** The first error code of a Cloud error envelope (`{"errors":[{"code":…}]}`). */
 export const cloudErrorCode = (answer: Pick<Answer, 'as'>): string | undefined =>

@@ -5,6 +5,7 @@ import { FIX_OPENERS, type FixKind, type FixOpeners } from '../../components/doc
 import type { OpenContext } from '../../components/access/open-context.js';
 import type { FixAction } from '../../src/domain/doctor/index.js';
 import type { AppActions } from '../../src/ui/contexts.js';
+import { orgWith } from '../fixtures/org.js';
 
 const FIXES: readonly FixAction[] = [
   { kind: 'revoke-key', keyId: 'k1' },
@@ -22,8 +23,39 @@ const FIXES: readonly FixAction[] = [
 ];
 
 function context() {
-  const actions = { notify: vi.fn(), closeOverlay: vi.fn(), navigate: vi.fn(), openPanel: vi.fn() };
-  return { actions, ctx: { actions: actions as unknown as AppActions, snapshot: {} } as OpenContext };
+  const actions = {
+    navigate: vi.fn(),
+    refresh: vi.fn(() => Promise.resolve()),
+    setFilter: vi.fn(),
+    openPanel: vi.fn(),
+    closeOverlay: vi.fn(),
+    notify: vi.fn(),
+    requestQuit: vi.fn(),
+    setDirty: vi.fn(),
+    ensureCustomRoles: vi.fn(),
+    ensureRole: vi.fn(),
+  } satisfies AppActions;
+  const ctx: OpenContext = { actions, snapshot: orgWith().build() };
+  return { actions, ctx };
+}
+
+/** Openers that only record which kind's opener got which FixAction. */
+function recordingOpeners(calls: [FixKind, FixAction][]): FixOpeners {
+  const opener = (kind: FixKind) => (given: FixAction) => void calls.push([kind, given]);
+  return {
+    'revoke-key': opener('revoke-key'),
+    'revoke-keys': opener('revoke-keys'),
+    'rotate-key': opener('rotate-key'),
+    'create-key-like': opener('create-key-like'),
+    'create-custom-role': opener('create-custom-role'),
+    'edit-member-roles': opener('edit-member-roles'),
+    'assign-member-roles': opener('assign-member-roles'),
+    'replace-invitation': opener('replace-invitation'),
+    'resend-invitation': opener('resend-invitation'),
+    'cancel-invitation': opener('cancel-invitation'),
+    'review-keys': opener('review-keys'),
+    'invite-owner': opener('invite-owner'),
+  };
 }
 
 describe('dispatchFix', () => {
@@ -33,11 +65,8 @@ describe('dispatchFix', () => {
 
   it.each(FIXES)('routes $kind to its opener with the FixAction unchanged', (fix) => {
     const calls: [FixKind, FixAction][] = [];
-    const openers = Object.fromEntries(
-      FIXES.map((f) => [f.kind, (given: FixAction) => calls.push([f.kind, given])]),
-    ) as unknown as FixOpeners;
     const { actions, ctx } = context();
-    dispatchFix(fix, ctx, openers);
+    dispatchFix(fix, ctx, recordingOpeners(calls));
     expect(calls).toEqual([[fix.kind, fix]]);
     expect(actions.notify).not.toHaveBeenCalled();
   });

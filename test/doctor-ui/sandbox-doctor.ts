@@ -2,7 +2,9 @@
  * The doctor on the real seeded sandbox, in the whole app (test/wizards/harness.tsx): open it, pick a finding,
  * get through a typed confirmation, and wait for the doctor to show the organization after a fix.
  */
-import type { ApiKey } from '../../src/api/schemas.js';
+import type { z } from 'zod';
+import { ApiKeyList, type ApiKey } from '../../src/api/schemas.js';
+import { parseAs } from '../support/json.js';
 import { KEY, startWizardApp, type WizardApp } from '../wizards/harness.js';
 
 /** The seeded organization's findings (see test/cli-commands/doctor-seed.test.ts for which they are). */
@@ -46,10 +48,15 @@ export async function expectDoctorWithout(app: WizardApp, gone: string, counts: 
   await app.waitUntil((f) => !f.includes(gone) && f.includes(counts), `the doctor without ${gone}, with ${counts}`);
 }
 
-/** The active keys as the sandbox lists them to the owner. */
-export async function sandboxKeys(app: WizardApp): Promise<ApiKey[]> {
-  const response = await fetch(`${app.sandbox.baseUrl}/api/v1/users/auth/keys`, {
+/** GET `path` (under /api/v1) from the app's sandbox as its owner, the answer checked against `schema`. */
+export async function sandboxGet<S extends z.ZodType>(app: WizardApp, path: string, schema: S): Promise<z.output<S>> {
+  const response = await fetch(`${app.sandbox.baseUrl}/api/v1${path}`, {
     headers: { authorization: `ApiKey ${app.sandbox.ownerKey}` },
   });
-  return ((await response.json()) as { keys: ApiKey[] }).keys;
+  return parseAs(schema, await response.json(), `GET ${path}`);
+}
+
+/** The active keys as the sandbox lists them to the owner. */
+export async function sandboxKeys(app: WizardApp): Promise<ApiKey[]> {
+  return (await sandboxGet(app, '/users/auth/keys', ApiKeyList)).keys;
 }

@@ -3,8 +3,9 @@
  * its fix, pre-filled from the record the finding is about, and `esc` comes back to the doctor with nothing sent.
  */
 import { afterEach, expect, it } from 'vitest';
+import { ProjectList } from '../../src/api/schemas.js';
 import { KEY, startWizardApp, type WizardApp } from '../wizards/harness.js';
-import { openFix, openSeededDoctor, SEEDED_COUNTS, waitForText } from './sandbox-doctor.js';
+import { openFix, openSeededDoctor, sandboxGet, SEEDED_COUNTS, waitForText } from './sandbox-doctor.js';
 
 let app: WizardApp | undefined;
 afterEach(async () => {
@@ -113,11 +114,7 @@ it('a custom role that exists in no project: the role wizard starts empty, for t
   await app.waitFor('Members[');
   const { baseUrl, ownerKey, organizationId } = app.sandbox;
   const headers = { authorization: `ApiKey ${ownerKey}`, 'content-type': 'application/json' };
-  const projects = (
-    (await fetch(`${baseUrl}/api/v1/serverless/projects/elasticsearch`, { headers }).then((r) => r.json())) as {
-      items: Array<{ id: string; name: string }>;
-    }
-  ).items;
+  const projects = (await sandboxGet(app, '/serverless/projects/elasticsearch', ProjectList)).items;
   const staging = projects.find((p) => p.name === 'search-staging')!.id;
   const created = await fetch(`${baseUrl}/api/v1/users/auth/keys`, {
     method: 'POST',

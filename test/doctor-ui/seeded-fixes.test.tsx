@@ -4,13 +4,14 @@
  * (and no other appeared: the counts are exact).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Invitation, Member } from '../../src/api/schemas.js';
+import { InvitationList, MemberList, ProjectList } from '../../src/api/schemas.js';
 import { KEY, startWizardApp, type WizardApp } from '../wizards/harness.js';
 import {
   confirmTyped,
   expectDoctorWithout,
   openFix,
   openSeededDoctor,
+  sandboxGet,
   sandboxKeys,
   SEEDED_COUNTS,
   waitForText,
@@ -149,11 +150,9 @@ describe('key fixes: a new key like the old one, its value kept, then the old on
     // What the pre-fill could not carry over is said above the plan as well.
     await waitForText(app, 'The old key has no project roles to take stack access from');
     const org = app.sandbox.organizationId;
-    const searchProd = (
-      (await fetch(`${app.sandbox.baseUrl}/api/v1/serverless/projects/elasticsearch`, {
-        headers: { authorization: `ApiKey ${app.sandbox.ownerKey}` },
-      }).then((r) => r.json())) as { items: Array<{ id: string; name: string }> }
-    ).items.find((p) => p.name === 'search-prod')!.id;
+    const searchProd = (await sandboxGet(app, '/serverless/projects/elasticsearch', ProjectList)).items.find(
+      (p) => p.name === 'search-prod',
+    )!.id;
     expect(app.previewedBodies()[0]).toMatchObject({
       description: 'Terraform org management',
       role_assignments: {
@@ -311,11 +310,7 @@ describe('role and people fixes', () => {
     await app.waitFor('Members[');
     const { organizationId: org, baseUrl, ownerKey, controlUrl } = app.sandbox;
     const auth = { authorization: `ApiKey ${ownerKey}` };
-    const members = (
-      (await fetch(`${baseUrl}/api/v1/organizations/${org}/members`, { headers: auth }).then((r) => r.json())) as {
-        members: Member[];
-      }
-    ).members;
+    const { members } = await sandboxGet(app, `/organizations/${org}/members`, MemberList);
     const self = (await sandboxKeys(app)).find((k) => k.id === app!.sandbox.ownerKeyId)!.user_id;
     const second = members.find(
       (m) => m.user_id !== self && m.role_assignments?.organization?.some((o) => o.role_id === 'organization-admin'),
@@ -354,11 +349,9 @@ describe('role and people fixes', () => {
     await app.press(KEY.enter);
     // An invitation is not an owner yet: the finding stays until it is accepted.
     await app.waitFor('0 critical · 9 warning · 6 info');
-    const invitation = (
-      (await fetch(`${baseUrl}/api/v1/organizations/${org}/invitations`, { headers: auth }).then((r) => r.json())) as {
-        invitations: Invitation[];
-      }
-    ).invitations.find((i) => i.email === 'new.owner@example.com')!;
+    const invitation = (await sandboxGet(app, `/organizations/${org}/invitations`, InvitationList)).invitations.find(
+      (i) => i.email === 'new.owner@example.com',
+    )!;
     expect(
       (await fetch(`${controlUrl}/invitations/${invitation.token}/_accept`, { method: 'POST', body: '{}' })).status,
     ).toBe(200);

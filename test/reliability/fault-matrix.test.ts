@@ -18,6 +18,8 @@ import { revokeOutcome } from '../../src/domain/revoke.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { settleWrite } from '../../src/state/settle-io.js';
 import { Secret } from '../../src/util/secret.js';
+import { RequestLog } from '../sandbox/answers-b.js';
+import { parseAs } from '../support/json.js';
 
 type Op = 'read' | 'create' | 'delete' | 'bulk revoke';
 type Outcome = 'done' | 'failed' | 'unknown';
@@ -99,15 +101,15 @@ for (const [protocol, http2] of [
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const control = async (method: string, path: string, body?: unknown) => {
+    const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
       const res = await fetch(`${sb.controlUrl}${path}`, {
         method,
         ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
       });
-      return (await res.json()) as Record<string, unknown>;
+      return res.json();
     };
     const writesSeen = async () =>
-      ((await control('GET', '/requests')).requests as Array<{ method: string; url: string }>).filter(
+      parseAs(RequestLog, await control('GET', '/requests'), 'the sandbox request log').requests.filter(
         (r) => r.method !== 'GET',
       ).length;
 
@@ -123,7 +125,7 @@ for (const [protocol, http2] of [
           const members = await cloud.listMembers(sb.organizationId);
           const member = members.find((m) => !JSON.stringify(m.role_assignments ?? {}).includes('organization-admin'))!;
           const description = `matrix ${protocol} ${fault} ${op}`;
-          const faultInput = JSON.parse(JSON.stringify(input).replace('<second>', victims[1]!.id)) as object;
+          const faultInput: unknown = JSON.parse(JSON.stringify(input).replace('<second>', victims[1]!.id));
           await control('DELETE', '/requests');
           const auditBefore = auditLines().length;
           await control('POST', '/faults', faultInput);

@@ -1,56 +1,51 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, NOW, useSandbox } from './helpers.js';
+import { z } from 'zod';
+import { control as controlOf, RequestLog, withSandbox } from './answers-b.js';
+import { call, cloudClient, failure, NOW } from './helpers.js';
 
 let sb: RunningSandbox;
-useSandbox('each', (started) => {
+withSandbox('each', (started) => {
   sb = started;
 });
 
-const control = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${sb.controlUrl}${path}`, {
-    method,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, json: (await response.json()) as any };
-};
+const control = (method: string, path: string, body?: unknown) => controlOf(sb, method, path, body);
+const loggedRequests = async (since = '') => (await control('GET', `/requests${since}`)).as(RequestLog).requests;
+const Clock = z.object({ now: z.string() });
 const KEYS = '/api/v1/users/auth/keys';
 
 describe('request log', () => {
   it('records method, path, content type, the key id and the body byte for byte, never the Authorization header', async () => {
     const body = '{"description":"logged",  "expiration":"1d"}';
     await call(sb, 'POST', KEYS, { body });
-    const { json } = await control('GET', '/requests');
-    const entry = json.requests.at(-1);
-    expect(entry).toEqual(
-      expect.objectContaining({
-        method: 'POST',
-        url: KEYS,
-        contentType: 'application/json',
-        keyId: sb.ownerKeyId,
-        body,
-        redacted: false,
-        status: 201,
-      }),
-    );
-    expect(JSON.stringify(json)).not.toContain(sb.ownerKey);
+    const log = await control('GET', '/requests');
+    expect(log.as(RequestLog).requests.at(-1)).toMatchObject({
+      method: 'POST',
+      url: KEYS,
+      contentType: 'application/json',
+      keyId: sb.ownerKeyId,
+      body,
+      redacted: false,
+      status: 201,
+    });
+    expect(JSON.stringify(log.json)).not.toContain(sb.ownerKey);
   });
 
   it('redacts credential fields in logged bodies and says so', async () => {
     await call(sb, 'POST', KEYS, { body: { description: 'x', key: 'essu_pretend-secret-value' } });
-    const entry = (await control('GET', '/requests')).json.requests.at(-1);
-    expect(entry.redacted).toBe(true);
-    expect(entry.body).not.toContain('pretend-secret');
+    const entry = (await loggedRequests()).at(-1);
+    expect(entry?.redacted).toBe(true);
+    expect(entry?.body).not.toContain('pretend-secret');
   });
 
   it('filters with ?since and clears', async () => {
     await call(sb, 'GET', '/api/v1/organizations');
     await call(sb, 'GET', '/api/v1/organizations');
-    const all = (await control('GET', '/requests')).json.requests;
-    expect((await control('GET', `/requests?since=${all[0].seq}`)).json.requests).toHaveLength(all.length - 1);
+    const all = await loggedRequests();
+    expect(await loggedRequests(`?since=${all[0]!.seq}`)).toHaveLength(all.length - 1);
     await control('DELETE', '/requests');
-    expect((await control('GET', '/requests')).json.requests).toEqual([]);
+    expect((await control('GET', '/requests')).json).toEqual({ requests: [] });
   });
 });
 
@@ -106,9 +101,9 @@ describe('faults', () => {
     const started = Date.now();
     await call(sb, 'GET', '/api/v1/organizations');
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    expect((await control('GET', '/faults')).json.faults).toEqual([{ kind: 'latency', ms: 200 }]);
+    expect((await control('GET', '/faults')).json).toEqual({ faults: [{ kind: 'latency', ms: 200 }] });
     await control('DELETE', '/faults');
-    expect((await control('GET', '/faults')).json.faults).toEqual([]);
+    expect((await control('GET', '/faults')).json).toEqual({ faults: [] });
   });
 
   it('refuses a malformed fault', async () => {
@@ -118,7 +113,7 @@ describe('faults', () => {
 
 describe('clock, projects, reset, connections', () => {
   it('advances the clock', async () => {
-    expect((await control('POST', '/clock', { advance: '3d' })).json.now).toBe(
+    expect((await control('POST', '/clock', { advance: '3d' })).as(Clock).now).toBe(
       new Date(NOW.getTime() + 3 * 86_400_000).toISOString(),
     );
     expect((await control('POST', '/clock', { advance: 'later' })).status).toBe(400);
@@ -137,7 +132,7 @@ describe('clock, projects, reset, connections', () => {
     await control('POST', '/clock', { advance: '10d' });
     await control('POST', '/reset');
     expect(await cloudClient(sb).listMembers(sb.organizationId)).toEqual(before);
-    expect((await control('GET', '/clock')).json.now).toBe(NOW.toISOString());
+    expect((await control('GET', '/clock')).as(Clock).now).toBe(NOW.toISOString());
   });
 
   it('counts TCP connections', async () => {

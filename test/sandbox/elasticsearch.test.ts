@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Project } from '../../src/api/schemas.js';
+import { z } from 'zod';
+import { Project, RoleMap } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, esClient, failure, makeKey, projectNamed, useSandbox } from './helpers.js';
+import { anyOf, control, esErrorType, withSandbox } from './answers-b.js';
+import { call, cloudClient, esClient, failure, makeKey, projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
 let prod: Project;
 let staging: Project;
-useSandbox('each', async (started) => {
+withSandbox('each', async (started) => {
   sb = started;
   prod = await projectNamed(sb, 'search-prod');
   staging = await projectNamed(sb, 'search-staging');
 });
 
 const es = (project: Project, path: string) => `/_es/${project.id}${path}`;
+/** The ES error body with the `root_cause` list the sandbox sends beside `type` (src/sandbox/reply.ts). */
+const EsErrorWithCause = z.looseObject({
+  error: z.looseObject({ type: z.string(), root_cause: z.array(z.looseObject({ type: z.string() })) }),
+});
+const BuiltinPrivileges = z.looseObject({ cluster: z.array(z.string()), index: z.array(z.string()) });
 const READER = {
   cluster: [],
   indices: [{ names: ['sales-*'], privileges: ['read', 'view_index_metadata'] }],
@@ -58,7 +65,7 @@ describe('role API with the sandbox owner key (project-scoped admin on every pro
     const gone = await call(sb, 'DELETE', es(prod, '/_security/role/nope'));
     expect([gone.status, gone.json]).toEqual([404, { found: false }]);
     const some = await call(sb, 'GET', es(prod, '/_security/role/nope,marketing-reader'));
-    expect(Object.keys(some.json)).toEqual(['marketing-reader']);
+    expect(Object.keys(some.as(RoleMap))).toEqual(['marketing-reader']);
   });
 
   it('stores a DLS query object as JSON text and accepts POST like PUT', async () => {
@@ -66,8 +73,8 @@ describe('role API with the sandbox owner key (project-scoped admin on every pro
     expect((await call(sb, 'POST', es(prod, '/_security/role/dls'), { body })).json).toEqual({
       role: { created: true },
     });
-    const role = (await call(sb, 'GET', es(prod, '/_security/role/dls'))).json.dls;
-    expect(role.indices[0]).toEqual({ names: ['logs-*'], privileges: ['read'], query: '{"term":{"team":"a"}}' });
+    const role = (await call(sb, 'GET', es(prod, '/_security/role/dls'))).as(RoleMap).dls;
+    expect(role?.indices[0]).toEqual({ names: ['logs-*'], privileges: ['read'], query: '{"term":{"team":"a"}}' });
   });
 
   it.each([
@@ -81,16 +88,14 @@ describe('role API with the sandbox owner key (project-scoped admin on every pro
   ])('refuses a %s with 400 %s', async (_what, name, body, type) => {
     const answer = await call(sb, 'PUT', es(prod, `/_security/role/${name}`), { body });
     expect(answer.status).toBe(400);
-    expect(answer.json.status).toBe(400);
-    expect(answer.json.error.type).toBe(type);
-    expect(answer.json.error.root_cause[0].type).toBe(type);
-    expect(answer.json.error.reason).toEqual(expect.any(String));
+    expect(answer.json).toMatchObject({ status: 400, error: { type, reason: anyOf(String) } });
+    expect(answer.as(EsErrorWithCause).error.root_cause[0]?.type).toBe(type);
   });
 
   it('refuses PUT without a body and deleting a predefined role', async () => {
     expect((await call(sb, 'PUT', es(prod, '/_security/role/empty'))).status).toBe(400);
     const answer = await call(sb, 'DELETE', es(prod, '/_security/role/admin'));
-    expect([answer.status, answer.json.error.type]).toEqual([400, 'illegal_argument_exception']);
+    expect([answer.status, esErrorType(answer)]).toEqual([400, 'illegal_argument_exception']);
   });
 
   it('authenticates as an API key and names the roles it holds there', async () => {
@@ -105,23 +110,23 @@ describe('role API with the sandbox owner key (project-scoped admin on every pro
   });
 
   it('lists the Serverless builtin privileges', async () => {
-    const answer = await call(sb, 'GET', es(prod, '/_security/privilege/_builtin'));
-    expect(answer.json.cluster).toContain('manage_security');
-    expect(answer.json.cluster).not.toContain('manage_ilm');
-    expect(answer.json.index).toContain('read');
+    const builtin = (await call(sb, 'GET', es(prod, '/_security/privilege/_builtin'))).as(BuiltinPrivileges);
+    expect(builtin.cluster).toContain('manage_security');
+    expect(builtin.cluster).not.toContain('manage_ilm');
+    expect(builtin.index).toContain('read');
   });
 
   it('sends X-Elastic-Product and answers unknown paths in ES form', async () => {
     const answer = await call(sb, 'GET', es(prod, '/_security/role'));
     expect(answer.headers.get('x-elastic-product')).toBe('Elasticsearch');
-    expect((await call(sb, 'GET', es(prod, '/_cat/indices'))).json.error.type).toBe('resource_not_found_exception');
+    expect(esErrorType(await call(sb, 'GET', es(prod, '/_cat/indices')))).toBe('resource_not_found_exception');
   });
 });
 
 describe('who may reach a project', () => {
   it('401 security_exception without a valid key', async () => {
     const answer = await call(sb, 'GET', es(prod, '/_security/_authenticate'), { key: null });
-    expect([answer.status, answer.json.error.type]).toEqual([401, 'security_exception']);
+    expect([answer.status, esErrorType(answer)]).toEqual([401, 'security_exception']);
     expect(answer.headers.get('www-authenticate')).toContain('ApiKey');
   });
 
@@ -153,11 +158,7 @@ describe('who may reach a project', () => {
     const { key } = await makeKey(sb, {
       organization: [{ role_id: 'organization-admin', application_roles: ['viewer'] }],
     });
-    const created = await fetch(`${sb.controlUrl}/projects`, {
-      method: 'POST',
-      body: JSON.stringify({ type: 'security', name: 'later' }),
-    });
-    const project = (await created.json()) as Project;
+    const project = (await control(sb, 'POST', '/projects', { type: 'security', name: 'later' })).as(Project);
     expect((await esClient(sb, project, key).authenticate()).roles).toEqual(['viewer']);
   });
 

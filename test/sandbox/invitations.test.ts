@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { Invitation, InvitationList } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import {
-  call,
-  cloudClient,
-  failure,
-  members,
-  missingRequired,
-  NOW,
-  projectNamed,
-  SPEC_AVAILABLE,
-  useSandbox,
-} from './helpers.js';
+import { cloudErrorCode, control, withSandbox } from './answers-b.js';
+import { call, cloudClient, failure, members, missingRequired, NOW, projectNamed, SPEC_AVAILABLE } from './helpers.js';
 
 let sb: RunningSandbox;
-useSandbox('each', (started) => {
+withSandbox('each', (started) => {
   sb = started;
 });
 
@@ -25,11 +18,7 @@ describe('listing invitations', () => {
     const answer = await call(sb, 'GET', invitationsPath(), { key: sb.viewerKey });
     expect(answer.status).toBe(200);
     if (SPEC_AVAILABLE) expect(missingRequired('OrganizationInvitations', answer.json)).toEqual([]);
-    const list = answer.json.invitations as Array<{
-      expired: boolean;
-      expires_at: string;
-      organization: { id: string };
-    }>;
+    const list = answer.as(InvitationList).invitations;
     expect(list.filter((i) => i.expired)).toHaveLength(1);
     for (const i of list) expect(i.expired).toBe(Date.parse(i.expires_at) <= NOW.getTime());
     expect(list[0]!.organization).toEqual({ id: sb.organizationId, name: 'Acme Analytics' });
@@ -58,10 +47,11 @@ describe('creating invitations', () => {
     });
     expect(answer.status).toBe(201);
     if (SPEC_AVAILABLE) expect(missingRequired('OrganizationInvitations', answer.json)).toEqual([]);
-    expect(answer.json.invitations.map((i: { email: string }) => i.email)).toEqual(['a@example.com', 'b@example.com']);
-    const first = answer.json.invitations[0];
+    const { invitations } = answer.as(InvitationList);
+    expect(invitations.map((i) => i.email)).toEqual(['a@example.com', 'b@example.com']);
+    const first = invitations[0]!;
     expect(Date.parse(first.expires_at) - Date.parse(first.created_at)).toBe(72 * HOUR);
-    expect(first.role_assignments.project.elasticsearch[0]).toEqual({
+    expect(first.role_assignments?.project?.elasticsearch?.[0]).toEqual({
       role_id: 'elasticsearch-viewer',
       organization_id: sb.organizationId,
       all: false,
@@ -82,7 +72,7 @@ describe('creating invitations', () => {
     });
     expect(byDate!.expires_at).toBe(at);
     const bad = await call(sb, 'POST', invitationsPath(), { body: { emails: ['d3@example.com'], expires_in: 'soon' } });
-    expect([bad.status, bad.json.errors[0].code]).toEqual([400, 'root.invalid_data']);
+    expect([bad.status, cloudErrorCode(bad)]).toEqual([400, 'root.invalid_data']);
     const past = await call(sb, 'POST', invitationsPath(), {
       body: { emails: ['d3@example.com'], expires_in: '2020-01-01T00:00:00Z' },
     });
@@ -101,7 +91,7 @@ describe('creating invitations', () => {
     ],
   ])('refuses %j with 400 %s', async (body, code) => {
     const answer = await call(sb, 'POST', invitationsPath(), { body });
-    expect([answer.status, answer.json.errors[0].code]).toEqual([400, code]);
+    expect([answer.status, cloudErrorCode(answer)]).toEqual([400, code]);
   });
 
   it('refuses a member email with organization.user_organization_already_belongs', async () => {
@@ -137,7 +127,7 @@ describe('creating invitations', () => {
       key: sb.viewerKey,
       body: { emails: ['x@example.com'] },
     });
-    expect([answer.status, answer.json.errors[0].code]).toEqual([403, 'organization.invalid_access']);
+    expect([answer.status, cloudErrorCode(answer)]).toEqual([403, 'organization.invalid_access']);
   });
 });
 
@@ -157,9 +147,9 @@ describe('cancelling and accepting invitations', () => {
 
   it('answers 404 organization.invitation_not_found for an unknown token and 400 root.invalid_data for none', async () => {
     const unknown = await call(sb, 'DELETE', `${invitationsPath()}/nope`);
-    expect([unknown.status, unknown.json.errors[0].code]).toEqual([404, 'organization.invitation_not_found']);
+    expect([unknown.status, cloudErrorCode(unknown)]).toEqual([404, 'organization.invitation_not_found']);
     const none = await call(sb, 'DELETE', `${invitationsPath()}/,`);
-    expect([none.status, none.json.errors[0].code]).toEqual([400, 'root.invalid_data']);
+    expect([none.status, cloudErrorCode(none)]).toEqual([400, 'root.invalid_data']);
   });
 
   it('lets only owners cancel', async () => {
@@ -173,12 +163,9 @@ describe('cancelling and accepting invitations', () => {
       emails: ['new.person@example.com'],
       role_assignments: { organization: [{ role_id: 'billing-admin', organization_id: sb.organizationId }] },
     });
-    const accepted = await fetch(`${sb.controlUrl}/invitations/${invitation!.token}/_accept`, {
-      method: 'POST',
-      body: '{}',
-    });
+    const accepted = await control(sb, 'POST', `/invitations/${invitation!.token}/_accept`, {});
     expect(accepted.status).toBe(200);
-    const member = (await accepted.json()) as { user_id: string };
+    const member = accepted.as(z.object({ user_id: z.string() }));
     const found = (await members(sb)).find((m) => m.user_id === member.user_id)!;
     expect(found.email).toBe('new.person@example.com');
     expect(found.role_assignments).toEqual({
@@ -198,6 +185,6 @@ describe('cancelling and accepting invitations', () => {
   it('serves the invitee-side lookup by token without a key', async () => {
     const [invitation] = await cloudClient(sb).listInvitations(sb.organizationId);
     const answer = await call(sb, 'GET', `/api/v1/organizations/invitations/${invitation!.token}`, { key: null });
-    expect([answer.status, answer.json.email]).toEqual([200, invitation!.email]);
+    expect([answer.status, answer.as(Invitation).email]).toEqual([200, invitation!.email]);
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ApiKey, ApiKeyList, MemberList, Organization } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, members, missingRequired, NOW, SPEC_AVAILABLE, useSandbox } from './helpers.js';
+import { anyOf, cloudErrorCode, withSandbox } from './answers-b.js';
+import { call, cloudClient, failure, members, missingRequired, NOW, SPEC_AVAILABLE } from './helpers.js';
 
 let sb: RunningSandbox;
-useSandbox('file', (started) => {
+withSandbox('file', (started) => {
   sb = started;
 });
 
@@ -14,10 +16,12 @@ describe('organizations and account', () => {
   });
 
   it('gets the organization by id and answers 404 organization.not_found for another id', async () => {
-    expect((await call(sb, 'GET', `/api/v1/organizations/${sb.organizationId}`)).json.id).toBe(sb.organizationId);
+    expect((await call(sb, 'GET', `/api/v1/organizations/${sb.organizationId}`)).as(Organization).id).toBe(
+      sb.organizationId,
+    );
     const wrong = await call(sb, 'GET', '/api/v1/organizations/999');
     expect(wrong.status).toBe(404);
-    expect(wrong.json).toEqual({ errors: [{ code: 'organization.not_found', message: expect.any(String) }] });
+    expect(wrong.json).toEqual({ errors: [{ code: 'organization.not_found', message: anyOf(String) }] });
     expect(wrong.headers.get('x-cloud-error-codes')).toBe('organization.not_found');
     const members404 = await failure(cloudClient(sb).listMembers('999'));
     expect([members404.status, members404.code]).toEqual([404, 'organization.not_found']);
@@ -38,7 +42,7 @@ describe('authentication', () => {
   ])('%s %s without a key is 401 %s', async (method, path, code) => {
     const answer = await call(sb, method, path, { key: null, body: method === 'GET' ? undefined : {} });
     expect(answer.status).toBe(401);
-    expect(answer.json.errors[0].code).toBe(code);
+    expect(cloudErrorCode(answer)).toBe(code);
     expect(answer.headers.get('x-cloud-error-codes')).toBe(code);
   });
 
@@ -58,7 +62,7 @@ describe('authentication', () => {
     expect(answer.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
     expect(answer.headers.get('x-ratelimit-interval')).toBeTruthy();
     const own = await call(sb, 'GET', `/api/v1/users/auth/keys/${sb.ownerKeyId}`);
-    expect(answer.headers.get('x-elastic-api-key-expiration')).toBe(own.json.expiration_date);
+    expect(answer.headers.get('x-elastic-api-key-expiration')).toBe(own.as(ApiKey).expiration_date);
     expect(answer.headers.get('date')).toBe(NOW.toUTCString());
   });
 });
@@ -67,11 +71,10 @@ describe('members', () => {
   it('lists every member with the fields the spec requires and embedded role assignments', async () => {
     const answer = await call(sb, 'GET', `/api/v1/organizations/${sb.organizationId}/members`);
     expect(answer.status).toBe(200);
-    expect(answer.json.members.length).toBeGreaterThanOrEqual(20);
+    const listed = answer.as(MemberList).members;
+    expect(listed.length).toBeGreaterThanOrEqual(20);
     if (SPEC_AVAILABLE) expect(missingRequired('OrganizationMemberships', answer.json)).toEqual([]);
-    expect(answer.json.members.every((m: { organization_id: string }) => m.organization_id === sb.organizationId)).toBe(
-      true,
-    );
+    expect(listed.every((m) => m.organization_id === sb.organizationId)).toBe(true);
   });
 
   it('lets any member list members (the viewer key too)', async () => {
@@ -85,7 +88,7 @@ describe('members', () => {
     const denied = await call(sb, 'DELETE', `/api/v1/organizations/${sb.organizationId}/members/${target!.user_id}`, {
       key: sb.viewerKey,
     });
-    expect([denied.status, denied.json.errors[0].code]).toEqual([403, 'organization.invalid_access']);
+    expect([denied.status, cloudErrorCode(denied)]).toEqual([403, 'organization.invalid_access']);
     expect((await members(sb)).some((m) => m.user_id === target!.user_id)).toBe(true);
   });
 
@@ -109,14 +112,14 @@ describe('members', () => {
 
   it('keeps the keys of a removed member working (keys belong to the organization)', async () => {
     const before = await call(sb, 'GET', '/api/v1/users/auth/keys', { key: sb.viewerKey });
-    const viewerUser = before.json.keys[0].user_id as string;
+    const viewerUser = before.as(ApiKeyList).keys[0]!.user_id!;
     await cloudClient(sb).removeMembers(sb.organizationId, [viewerUser]);
     expect((await call(sb, 'GET', '/api/v1/users/auth/keys', { key: sb.viewerKey })).status).toBe(200);
   });
 
   it('answers unknown routes and wrong methods in the Cloud envelope', async () => {
     const none = await call(sb, 'GET', '/api/v1/nothing-here');
-    expect([none.status, none.json.errors[0].code]).toEqual([404, 'root.not_found']);
+    expect([none.status, cloudErrorCode(none)]).toEqual([404, 'root.not_found']);
     const wrong = await call(sb, 'PATCH', '/api/v1/users/auth/keys', { body: {} });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toContain('GET');
@@ -124,10 +127,10 @@ describe('members', () => {
 
   it("answers a body that is not JSON with the endpoint's documented 400 code, else root.invalid_data", async () => {
     const key = await call(sb, 'POST', '/api/v1/users/auth/keys', { body: '{"description": ' });
-    expect([key.status, key.json.errors[0].code]).toEqual([400, 'api_keys.invalid_input']);
+    expect([key.status, cloudErrorCode(key)]).toEqual([400, 'api_keys.invalid_input']);
     const members = await call(sb, 'GET', `/api/v1/organizations/${sb.organizationId}/members`);
-    const userId: string = members.json.members[0].user_id;
+    const userId = members.as(MemberList).members[0]!.user_id;
     const assign = await call(sb, 'POST', `/api/v1/users/${userId}/role_assignments`, { body: '{"project": ' });
-    expect([assign.status, assign.json.errors[0].code]).toEqual([400, 'root.invalid_data']);
+    expect([assign.status, cloudErrorCode(assign)]).toEqual([400, 'root.invalid_data']);
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Project } from '../../src/api/schemas.js';
+import { z } from 'zod';
+import { CloudErrorEnvelope, Project, ProjectRolesByProjectId } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, cloudClient, failure, projectNamed, useSandbox } from './helpers.js';
+import { anyOf, withSandbox } from './answers-b.js';
+import { call, cloudClient, failure, projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
-useSandbox('file', (started) => {
+withSandbox('file', (started) => {
   sb = started;
 });
 
@@ -33,17 +35,17 @@ describe('Serverless projects', () => {
     const prod = await projectNamed(sb, 'search-prod');
     const answer = await call(sb, 'GET', `/api/v1/serverless/projects/elasticsearch/${prod.id}`);
     expect(answer.headers.get('etag')).toBeTruthy();
-    expect(answer.json.optimized_for).toBe('general_purpose');
+    expect(answer.json).toMatchObject({ optimized_for: 'general_purpose' });
     const wrongType = await call(sb, 'GET', `/api/v1/serverless/projects/security/${prod.id}`);
     expect(wrongType.status).toBe(404);
-    expect(wrongType.json).toEqual({ errors: [{ message: expect.any(String), code: 'project.not_found' }] });
+    expect(wrongType.json).toEqual({ errors: [{ message: anyOf(String), code: 'project.not_found' }] });
     expect((await failure(cloudClient(sb).getProject('elasticsearch', 'f'.repeat(32)))).status).toBe(404);
   });
 
   it('lists the custom roles of a project, keyed by project id', async () => {
     const prod = await projectNamed(sb, 'search-prod');
     const answer = await call(sb, 'GET', `/api/v1/serverless/projects/elasticsearch/${prod.id}/roles`);
-    expect(Object.keys(answer.json)).toEqual([prod.id]);
+    expect(Object.keys(answer.as(ProjectRolesByProjectId))).toEqual([prod.id]);
     const names = (await cloudClient(sb).getProjectRoles('elasticsearch', prod.id)).map((r) => r.name).sort();
     expect(names).toEqual(['dashboard-reader', 'marketing-reader']);
     const staging = await projectNamed(sb, 'search-staging');
@@ -52,21 +54,25 @@ describe('Serverless projects', () => {
 
   it('reports status and regions', async () => {
     const soc = await projectNamed(sb, 'soc-main');
-    expect((await call(sb, 'GET', `/api/v1/serverless/projects/security/${soc.id}/status`)).json.phase).toBe(
-      'initialized',
-    );
+    expect((await call(sb, 'GET', `/api/v1/serverless/projects/security/${soc.id}/status`)).json).toMatchObject({
+      phase: 'initialized',
+    });
     const regions = await call(sb, 'GET', '/api/v1/serverless/regions');
     expect(Array.isArray(regions.json)).toBe(true);
-    expect(regions.json[0]).toEqual(
-      expect.objectContaining({ id: expect.any(String), csp: expect.any(String), project_creation_enabled: true }),
-    );
-    expect((await call(sb, 'GET', '/api/v1/serverless/regions/aws-us-east-1')).json.csp_region).toBe('us-east-1');
+    expect(regions.as(z.array(z.unknown()))[0]).toMatchObject({
+      id: anyOf(String),
+      csp: anyOf(String),
+      project_creation_enabled: true,
+    });
+    expect((await call(sb, 'GET', '/api/v1/serverless/regions/aws-us-east-1')).json).toMatchObject({
+      csp_region: 'us-east-1',
+    });
   });
 
   it('needs a key (401 MultiErrorResponse)', async () => {
     const answer = await call(sb, 'GET', '/api/v1/serverless/projects/elasticsearch', { key: null });
     expect(answer.status).toBe(401);
-    expect(answer.json.errors[0]).toEqual({ message: expect.any(String), code: expect.any(String) });
+    expect(answer.as(CloudErrorEnvelope).errors[0]).toEqual({ message: anyOf(String), code: anyOf(String) });
   });
 
   it('creates a project with the real POST (owner only) and returns credentials once', async () => {
@@ -74,12 +80,12 @@ describe('Serverless projects', () => {
       body: { name: 'New Obs', region_id: 'gcp-us-central1' },
     });
     expect(created.status).toBe(201);
-    expect(Project.safeParse(created.json).success).toBe(true);
-    expect(created.json.credentials.username).toBe('admin');
-    expect(created.json.alias).toMatch(/^new-obs-[0-9a-f]{6}$/);
-    expect(
-      (await call(sb, 'GET', `/api/v1/serverless/projects/observability/${created.json.id}`)).json.credentials,
-    ).toBeUndefined();
+    const project = created.as(Project);
+    expect(created.json).toMatchObject({ credentials: { username: 'admin' } });
+    expect(project.alias).toMatch(/^new-obs-[0-9a-f]{6}$/);
+    expect((await call(sb, 'GET', `/api/v1/serverless/projects/observability/${project.id}`)).json).not.toHaveProperty(
+      'credentials',
+    );
     const refused = await call(sb, 'POST', '/api/v1/serverless/projects/observability', {
       key: sb.viewerKey,
       body: { name: 'x', region_id: 'gcp-us-central1' },

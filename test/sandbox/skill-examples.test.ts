@@ -4,15 +4,26 @@
  * the skill documents. Bodies are the skill's text with the shell variables substituted, nothing else changed.
  */
 import { describe, expect, it } from 'vitest';
-import type { Project } from '../../src/api/schemas.js';
+import { z } from 'zod';
+import {
+  ApiKeyList,
+  CreatedApiKey,
+  InvitationList,
+  MemberList,
+  OrganizationList,
+  RoleMap,
+  type Project,
+} from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { call, esClient, members, projectNamed, useSandbox } from './helpers.js';
+import { parseAs } from '../support/json.js';
+import { acceptInvitation, anyOf, withSandbox } from './answers-b.js';
+import { call, esClient, members, projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
 let search: Project;
 let obs: Project;
 let vars: Record<string, string>;
-useSandbox('file', async (started) => {
+withSandbox('file', async (started) => {
   sb = started;
   search = await projectNamed(sb, 'search-staging');
   obs = await projectNamed(sb, 'obs-dev');
@@ -24,9 +35,14 @@ const skill = (text: string, extra: Record<string, string> = {}) =>
   text.replace(/\$([A-Z_]+)/g, (_m, name: string) => ({ ...vars, ...extra })[name] ?? `$${name}`);
 const api = (method: string, path: string, body?: string) =>
   call(sb, method, `/api/v1${path}`, body === undefined ? {} : { body });
+/** The entries of a --roles document that --stack-access touches; everything else passes through untouched. */
+const SkillRoles = z.looseObject({
+  organization: z.array(z.looseObject({})).optional(),
+  project: z.record(z.string(), z.array(z.looseObject({}))).optional(),
+});
 /** What cloud_access.py does for --roles plus --stack-access: add application_roles to every entry. */
 const withStackAccess = (roles: string, stack: string) => {
-  const parsed = JSON.parse(roles);
+  const parsed = parseAs(SkillRoles, JSON.parse(roles), 'the --roles document');
   for (const entries of [parsed.organization, ...Object.values(parsed.project ?? {})])
     for (const e of entries ?? []) e.application_roles = [stack];
   return parsed;
@@ -45,8 +61,9 @@ describe('SKILL.md examples', () => {
       JSON.stringify({ description: 'CI pipeline - ES ingest', expiration: '30d', role_assignments: roles }),
     );
     expect(created.status).toBe(201);
-    expect(created.json.role_assignments.project.elasticsearch[0].role_id).toBe('elasticsearch-developer');
-    expect(await rolesIn(search, created.json.key)).toEqual(['developer']);
+    const key = created.as(CreatedApiKey);
+    expect(key.role_assignments?.project?.elasticsearch?.[0]?.role_id).toBe('elasticsearch-developer');
+    expect(await rolesIn(search, key.key)).toEqual(['developer']);
   });
 
   it('organization-scoped key with admin ES access (--stack-access admin) reaches every project', async () => {
@@ -59,8 +76,9 @@ describe('SKILL.md examples', () => {
       '/users/auth/keys',
       JSON.stringify({ description: 'Platform automation', expiration: '7d', role_assignments: roles }),
     );
-    expect(await rolesIn(search, created.json.key)).toEqual(['admin']);
-    expect(await rolesIn(obs, created.json.key)).toEqual(['admin']);
+    const { key } = created.as(CreatedApiKey);
+    expect(await rolesIn(search, key)).toEqual(['admin']);
+    expect(await rolesIn(obs, key)).toEqual(['admin']);
   });
 
   it('project-scoped key with a custom role: no access until the role exists in the project', async () => {
@@ -73,11 +91,12 @@ describe('SKILL.md examples', () => {
       `{"description":"Marketing ETL","expiration":"14d","role_assignments":${roles}}`,
     );
     expect(created.status).toBe(201);
-    await expect(rolesIn(search, created.json.key)).rejects.toMatchObject({ status: 403 });
+    const { key } = created.as(CreatedApiKey);
+    await expect(rolesIn(search, key)).rejects.toMatchObject({ status: 403 });
     await esClient(sb, search).putRole('marketing-writer', {
       indices: [{ names: ['marketing-*'], privileges: ['write'] }],
     });
-    expect(await rolesIn(search, created.json.key)).toEqual(['marketing-writer']);
+    expect(await rolesIn(search, key)).toEqual(['marketing-writer']);
   });
 
   it('invite-user as a Viewer on a search project', async () => {
@@ -90,24 +109,25 @@ describe('SKILL.md examples', () => {
       `{"emails":["alice@example.com"],"role_assignments":${roles}}`,
     );
     expect(answer.status).toBe(201);
-    expect(answer.json.invitations[0].role_assignments.project.elasticsearch[0]).toMatchObject({
+    expect(answer.as(InvitationList).invitations[0]?.role_assignments?.project?.elasticsearch?.[0]).toMatchObject({
       role_id: 'elasticsearch-viewer',
       project_ids: [search.id],
     });
   });
 
   it('CI/CD key with deployment-editor on all deployments (no organization_id)', async () => {
+    const roleAssignments: unknown = JSON.parse('{"deployment":[{"role_id":"deployment-editor","all":true}]}');
     const answer = await api(
       'POST',
       '/users/auth/keys',
       JSON.stringify({
         description: 'CI/CD pipeline',
         expiration: '30d',
-        role_assignments: JSON.parse('{"deployment":[{"role_id":"deployment-editor","all":true}]}'),
+        role_assignments: roleAssignments,
       }),
     );
     expect(answer.status).toBe(201);
-    expect(answer.json.role_assignments.deployment).toEqual([
+    expect(answer.as(CreatedApiKey).role_assignments?.deployment).toEqual([
       { role_id: 'deployment-editor', organization_id: sb.organizationId, all: true },
     ]);
   });
@@ -126,10 +146,7 @@ describe('SKILL.md examples', () => {
       `/organizations/${sb.organizationId}/invitations`,
       '{"emails":["bob@example.com"]}',
     );
-    const accepted = await fetch(`${sb.controlUrl}/invitations/${invited.json.invitations[0].token}/_accept`, {
-      method: 'POST',
-    });
-    const userId = ((await accepted.json()) as { user_id: string }).user_id;
+    const userId = await acceptInvitation(sb, invited.as(InvitationList).invitations[0]!.token);
     // assign-custom-role: role_id <type>-viewer plus application_roles
     const assign = await api(
       'POST',
@@ -178,19 +195,17 @@ describe('SKILL.md examples', () => {
 
   it('list-members shows user id, email and roles', async () => {
     const answer = await api('GET', `/organizations/${sb.organizationId}/members`);
-    expect(answer.json.members[0]).toEqual(
-      expect.objectContaining({
-        user_id: expect.any(String),
-        email: expect.any(String),
-        role_assignments: expect.any(Object),
-      }),
-    );
+    expect(answer.as(MemberList).members[0]).toMatchObject({
+      user_id: anyOf(String),
+      email: anyOf(String),
+      role_assignments: anyOf(Object),
+    });
   });
 });
 
 describe('api-reference.md examples', () => {
   it('GET /organizations discovers the organization id', async () => {
-    expect((await api('GET', '/organizations')).json.organizations[0].id).toBe(sb.organizationId);
+    expect((await api('GET', '/organizations')).as(OrganizationList).organizations[0]?.id).toBe(sb.organizationId);
   });
 
   it('invites two users with billing-admin (no organization_id) and deployment-viewer, expiring in 3d', async () => {
@@ -212,12 +227,13 @@ describe('api-reference.md examples', () => {
   }`);
     const answer = await api('POST', `/organizations/${sb.organizationId}/invitations`, body);
     expect(answer.status).toBe(201);
-    expect(answer.json.invitations).toHaveLength(2);
-    expect(answer.json.invitations[0].role_assignments.organization).toEqual([
+    const { invitations } = answer.as(InvitationList);
+    expect(invitations).toHaveLength(2);
+    expect(invitations[0]?.role_assignments?.organization).toEqual([
       { role_id: 'billing-admin', organization_id: sb.organizationId },
     ]);
     // Cancel one by token.
-    const token = answer.json.invitations[0].token as string;
+    const token = invitations[0]!.token;
     expect((await call(sb, 'DELETE', `/api/v1/organizations/${sb.organizationId}/invitations/${token}`)).json).toEqual(
       {},
     );
@@ -318,13 +334,16 @@ describe('api-reference.md examples', () => {
   }`),
     );
     expect([ci.status, es.status, platform.status]).toEqual([201, 201, 201]);
-    expect(await rolesIn(search, es.json.key)).toEqual(['developer']);
-    await expect(rolesIn(search, ci.json.key)).rejects.toMatchObject({ status: 403 }); // no application_roles: Cloud only
-    expect(await rolesIn(obs, platform.json.key)).toEqual(['admin']);
-    const listed = (await api('GET', '/users/auth/keys')).json.keys.map((k: { id: string }) => k.id);
-    expect(listed).toEqual(expect.arrayContaining([ci.json.id, es.json.id, platform.json.id]));
+    const ciKey = ci.as(CreatedApiKey);
+    const esKey = es.as(CreatedApiKey);
+    const platformKey = platform.as(CreatedApiKey);
+    expect(await rolesIn(search, esKey.key)).toEqual(['developer']);
+    await expect(rolesIn(search, ciKey.key)).rejects.toMatchObject({ status: 403 }); // no application_roles: Cloud only
+    expect(await rolesIn(obs, platformKey.key)).toEqual(['admin']);
+    const listed = (await api('GET', '/users/auth/keys')).as(ApiKeyList).keys.map((k) => k.id);
+    expect(listed).toEqual(expect.arrayContaining([ciKey.id, esKey.id, platformKey.id]));
     const deleted = await call(sb, 'DELETE', '/api/v1/users/auth/keys', {
-      body: `{"keys": ["${ci.json.id}", "${es.json.id}"]}`,
+      body: `{"keys": ["${ciKey.id}", "${esKey.id}"]}`,
     });
     expect([deleted.status, deleted.json]).toEqual([200, {}]);
   });
@@ -350,8 +369,10 @@ describe('api-reference.md examples', () => {
   }`,
     });
     expect(put.json).toEqual({ role: { created: true } });
-    expect(Object.keys((await call(sb, 'GET', `${base}/marketing-analyst`)).json)).toEqual(['marketing-analyst']);
-    expect((await call(sb, 'GET', base)).json['marketing-analyst']).toBeDefined();
+    expect(Object.keys((await call(sb, 'GET', `${base}/marketing-analyst`)).as(RoleMap))).toEqual([
+      'marketing-analyst',
+    ]);
+    expect((await call(sb, 'GET', base)).as(RoleMap)['marketing-analyst']).toBeDefined();
     expect((await call(sb, 'DELETE', `${base}/marketing-analyst`)).json).toEqual({ found: true });
   });
 

@@ -11,7 +11,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { z } from 'zod';
 import { choose, projectIdOnScreen, reviewRequests, tick, typeAndEnter, waitForList } from '../e2e/app-screen.js';
+import { stringMatching } from '../sandbox/answers-b.js';
+import { parseAs } from '../support/json.js';
 import { SANDBOX_STATE, startScenario, stopScenariosAfterEach } from './app.js';
 
 stopScenariosAfterEach();
@@ -20,6 +23,10 @@ const DESCRIPTION = 'CI deploy - search-prod';
 const PROJECT = 'search-prod';
 const MASKED = /Value {3}(essu_•+\S*) {3}\(masked: v reveals it\)/;
 const REVEALED = /Value {3}(\S+) {3}\(revealed: v hides it\)/;
+/** The keys in the sandbox's state file (src/sandbox/persist.ts), the fields this test reads. */
+const StoredKeys = z.looseObject({
+  data: z.looseObject({ keys: z.array(z.looseObject({ id: z.string(), secret_sha256: z.string() })) }),
+});
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -63,7 +70,7 @@ it('creates a project key with stack access, shows its secret only when revealed
   expect(request?.body).toEqual({
     description: DESCRIPTION,
     expiration: '30d',
-    role_assignments: { project: { elasticsearch: [{ ...grant, organization_id: expect.stringMatching(/^\d+$/) }] } },
+    role_assignments: { project: { elasticsearch: [{ ...grant, organization_id: stringMatching(/^\d+$/) }] } },
   });
 
   await app.press('enter');
@@ -110,9 +117,9 @@ it('creates a project key with stack access, shows its secret only when revealed
     expect.arrayContaining([SANDBOX_STATE, 'audit.jsonl']),
   );
   expect(files.filter((f) => readFileSync(f, 'utf8').includes(secret))).toEqual([]);
-  const state = JSON.parse(readFileSync(join(session.env.home, SANDBOX_STATE), 'utf8'));
-  const stored = state.data.keys.find((k: { id: string }) => k.id === keyId);
-  expect(stored.secret_sha256).toBe(createHash('sha256').update(secret).digest('hex'));
+  const state = parseAs(StoredKeys, JSON.parse(readFileSync(join(session.env.home, SANDBOX_STATE), 'utf8')), 'state');
+  const stored = state.data.keys.find((k) => k.id === keyId);
+  expect(stored?.secret_sha256).toBe(createHash('sha256').update(secret).digest('hex'));
 
   // And the key, as the API lists it: without its value.
   const keys = await session.cloud.listApiKeys();

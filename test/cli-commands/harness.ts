@@ -11,21 +11,7 @@ import { moduleCommand, runCli, type CliIo, type CommandLoader } from '../../src
 import { scriptCommandSpecs } from '../../src/cli/commands/registry.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { parseAs } from '../support/json.js';
-
-/** What the sandbox's control endpoint lists (src/sandbox/request-log.ts). */
-const LoggedRequest = z.object({
-  method: z.string(),
-  url: z.string(),
-  body: z.string().nullable(),
-  status: z.number().nullable(),
-  keyId: z.string().nullable(),
-  contentType: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  redacted: z.boolean(),
-  warnings: z.array(z.string()).optional(),
-});
-export type LoggedRequest = z.output<typeof LoggedRequest>;
-const RequestLog = z.object({ requests: z.array(LoggedRequest) });
+import { RequestLog, type LoggedRequest } from '../support/request-log.js';
 
 export const COMMANDS = scriptCommandSpecs(moduleCommand);
 

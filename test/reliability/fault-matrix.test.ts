@@ -18,7 +18,7 @@ import { revokeOutcome } from '../../src/domain/revoke.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { settleWrite } from '../../src/state/settle-io.js';
 import { Secret } from '../../src/util/secret.js';
-import { RequestLog } from '../sandbox/answers-b.js';
+import { RequestLog } from '../support/request-log.js';
 import { parseAs } from '../support/json.js';
 
 type Op = 'read' | 'create' | 'delete' | 'bulk revoke';

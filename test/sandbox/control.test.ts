@@ -2,8 +2,9 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { z } from 'zod';
-import { control as controlOf, RequestLog, withSandbox } from './answers-b.js';
-import { call, cloudClient, failure, NOW } from './helpers.js';
+import { control as controlOf } from './answers.js';
+import { RequestLog } from '../support/request-log.js';
+import { withSandbox, call, cloudClient, failure, NOW } from './helpers.js';
 
 let sb: RunningSandbox;
 withSandbox('each', (started) => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Project, RoleMap } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { anyOf, control, esErrorType, withSandbox } from './answers-b.js';
-import { call, cloudClient, esClient, failure, makeKey, projectNamed } from './helpers.js';
+import { anyOf } from '../support/matchers.js';
+import { control, esErrorType } from './answers.js';
+import { withSandbox, call, cloudClient, esClient, failure, makeKey, projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
 let prod: Project;

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { GetProjectApiKeysResponse, InvalidateApiKeysResponse } from '../../src/api/project-key-schemas.js';
 import { AuthenticateResponse, type Project } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { esErrorType, withSandbox } from './answers.js';
-import { call, makeKey, members, NOW, projectNamed, type Answer } from './helpers.js';
+import { esErrorType } from './answers.js';
+import { withSandbox, call, makeKey, members, NOW, projectNamed, type Answer } from './helpers.js';
 
 let sb: RunningSandbox;
 let prod: Project;

@@ -9,16 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CloudErrorEnvelope, CreatedApiKey, Role, RoleMap, type Project } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import {
-  anyOf,
-  cloudErrorCode,
-  esError,
-  esErrorType,
-  objectContaining,
-  stringMatching,
-  withSandbox,
-} from './answers.js';
-import { call, makeKey, projectNamed, start } from './helpers.js';
+import { anyOf, objectContaining, stringMatching } from '../support/matchers.js';
+import { RequestLog } from '../support/request-log.js';
+import { cloudErrorCode, esError, esErrorType } from './answers.js';
+import { withSandbox, call, makeKey, projectNamed, start } from './helpers.js';
 
 let sb: RunningSandbox;
 let prod: Project;
@@ -75,10 +69,6 @@ const RoleQuery = z.looseObject({
   total: z.number(),
   count: z.number(),
   roles: z.array(Role.extend({ name: z.string(), _sort: z.array(z.unknown()).optional() })),
-});
-/** The sandbox's request log (`/_sandbox/requests`), the field these tests read. */
-const RequestLog = z.looseObject({
-  requests: z.array(z.looseObject({ warnings: z.array(z.string()).optional() })),
 });
 
 describe('the project endpoint root', () => {

@@ -28,7 +28,7 @@ export function start(options: SandboxOptions = {}): Promise<RunningSandbox> {
  * the whole `file` (tests that only read). `ready` gets every new sandbox (keep it, look projects up). After the
  * file the connection pools are closed and the sandbox stopped.
  */
-export function useSandbox(scope: 'each' | 'file', ready: (sb: RunningSandbox) => void | Promise<void>): void {
+export function withSandbox(scope: 'each' | 'file', ready: (sb: RunningSandbox) => void | Promise<void>): void {
   let sb: RunningSandbox | undefined;
   (scope === 'each' ? beforeEach : beforeAll)(async () => {
     await sb?.stop();

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Invitation, InvitationList } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { cloudErrorCode, control, withSandbox } from './answers-b.js';
-import { call, cloudClient, failure, members, missingRequired, NOW, projectNamed, SPEC_AVAILABLE } from './helpers.js';
+import { cloudErrorCode, control } from './answers.js';
+import {
+  withSandbox,
+  call,
+  cloudClient,
+  failure,
+  members,
+  missingRequired,
+  NOW,
+  projectNamed,
+  SPEC_AVAILABLE,
+} from './helpers.js';
 
 let sb: RunningSandbox;
 withSandbox('each', (started) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { ApiKey, CloudErrorEnvelope } from '../../src/api/schemas.js';
-import { cloudErrorCode, withSandbox } from './answers.js';
-import { call, cloudClient, failure, makeKey, missingRequired, NOW, SPEC_AVAILABLE } from './helpers.js';
+import { cloudErrorCode } from './answers.js';
+import { withSandbox, call, cloudClient, failure, makeKey, missingRequired, NOW, SPEC_AVAILABLE } from './helpers.js';
 
 let sb: RunningSandbox;
 withSandbox('each', (started) => {

@@ -8,8 +8,7 @@ import { Client, errors } from '@elastic/elasticsearch';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { withSandbox } from './answers.js';
-import { projectNamed } from './helpers.js';
+import { withSandbox, projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
 const projects: Record<string, Project> = {};

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiKey, ApiKeyList, MemberList, Organization } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { anyOf, cloudErrorCode, withSandbox } from './answers-b.js';
-import { call, cloudClient, failure, members, missingRequired, NOW, SPEC_AVAILABLE } from './helpers.js';
+import { anyOf } from '../support/matchers.js';
+import { cloudErrorCode } from './answers.js';
+import { withSandbox, call, cloudClient, failure, members, missingRequired, NOW, SPEC_AVAILABLE } from './helpers.js';
 
 let sb: RunningSandbox;
 withSandbox('file', (started) => {

@@ -10,8 +10,7 @@ import { PROJECT_TYPES } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { SANDBOX_HTTP2 } from '../../src/sandbox/protocol.js';
 import { Secret } from '../../src/util/secret.js';
-import { withSandbox } from './answers.js';
-import { call } from './helpers.js';
+import { withSandbox, call } from './helpers.js';
 
 let sb: RunningSandbox;
 withSandbox('file', (started) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { cloudErrorCode, withSandbox } from './answers.js';
-import { call, cloudClient, failure, members, projectNamed } from './helpers.js';
+import { cloudErrorCode } from './answers.js';
+import { withSandbox, call, cloudClient, failure, members, projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
 withSandbox('each', (started) => {

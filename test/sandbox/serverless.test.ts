@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CloudErrorEnvelope, Project, ProjectRolesByProjectId } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
-import { anyOf, withSandbox } from './answers-b.js';
-import { call, cloudClient, failure, projectNamed } from './helpers.js';
+import { anyOf } from '../support/matchers.js';
+import { withSandbox, call, cloudClient, failure, projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
 withSandbox('file', (started) => {

@@ -16,8 +16,9 @@ import {
 } from '../../src/api/schemas.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { parseAs } from '../support/json.js';
-import { acceptInvitation, anyOf, withSandbox } from './answers-b.js';
-import { call, esClient, members, projectNamed } from './helpers.js';
+import { acceptInvitation } from './answers.js';
+import { anyOf } from '../support/matchers.js';
+import { withSandbox, call, esClient, members, projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
 let search: Project;

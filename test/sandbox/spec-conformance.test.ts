@@ -15,9 +15,8 @@ import { keyRoutes } from '../../src/sandbox/routes/keys.js';
 import { organizationRoutes } from '../../src/sandbox/routes/organization.js';
 import { roleAssignmentRoutes } from '../../src/sandbox/routes/role-assignments.js';
 import { serverlessRoutes } from '../../src/sandbox/routes/serverless.js';
-import { withSandbox } from './answers.js';
-import { call, makeKey, members, projectNamed } from './helpers.js';
 import { loadSpecs, operation, requestViolations, responseViolations, SPECS_AVAILABLE } from './spec.js';
+import { withSandbox, call, makeKey, members, projectNamed } from './helpers.js';
 
 let sb: RunningSandbox;
 withSandbox('each', (started) => {

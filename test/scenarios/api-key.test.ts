@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { choose, projectIdOnScreen, reviewRequests, tick, typeAndEnter, waitForList } from '../e2e/app-screen.js';
-import { stringMatching } from '../sandbox/answers-b.js';
+import { stringMatching } from '../support/matchers.js';
 import { parseAs } from '../support/json.js';
 import { SANDBOX_STATE, startScenario, stopScenariosAfterEach } from './app.js';
 

@@ -16,7 +16,7 @@ import {
   typeAndEnter,
   waitForList,
 } from '../e2e/app-screen.js';
-import { anyOf } from '../sandbox/answers-b.js';
+import { anyOf } from '../support/matchers.js';
 import { startScenario, stopScenariosAfterEach } from './app.js';
 
 stopScenariosAfterEach();

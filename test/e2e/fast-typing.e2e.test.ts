@@ -33,6 +33,7 @@ it('keeps a key pressed while the app is still starting, before anything is draw
   await waitForList(app, 'Keys');
   // Not echoed by the terminal either (input was raw from the first byte): nothing between taking the screen
   // (ESC [?1049h ESC [H) and the first frame's escape sequences.
+  // eslint-disable-next-line no-control-regex -- ESC is the point: the bytes between two escape sequences
   const afterTakeover = /\x1b\[\?1049h\x1b\[H([^\x1b]*)/.exec(app.rawOutput());
   expect(afterTakeover?.[1]).toBe('');
 });

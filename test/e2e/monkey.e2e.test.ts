@@ -31,10 +31,12 @@ const CRASH_TEXT = [
  * echoed back unfiltered, e.g. a Backspace byte that ended up in a text field and then in the frame; the
  * terminal would act on them instead of showing text.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const STRAY_CONTROL = /[\x00-\x06\x0e-\x1a\x1c-\x1f\x7f]/;
 
 /** Control characters as \xNN so a report shows them (JSON.stringify leaves DEL as is). */
 function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this makes visible
   return text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

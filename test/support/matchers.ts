@@ -6,4 +6,4 @@ import { expect } from 'vitest';
 
 export const stringMatching = (pattern: string | RegExp): unknown => expect.stringMatching(pattern);
 export const stringContaining = (text: string): unknown => expect.stringContaining(text);
-export const arrayContaining = (items: readonly unknown[]): unknown => expect.arrayContaining(items);
+export const arrayContaining = (items: unknown[]): unknown => expect.arrayContaining(items);

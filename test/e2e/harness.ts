@@ -387,7 +387,8 @@ export function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       });
       try {
         const code = await Promise.race([exited, timeout]);
-        await sleep(20); // the last bytes (terminal restore) may still be in flight after the exit event
+        // node-pty reports the exit once the terminal's output was read to its end (EIO), so every byte, the
+        // terminal restore included, has arrived; what is left is xterm parsing it.
         await parsed;
         return code;
       } finally {

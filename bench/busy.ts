@@ -7,16 +7,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { ms } from './stats.js';
 
 /** The compiled preload, for `--import`. */
 export const BUSY_PRELOAD = fileURLToPath(new URL('./busy-preload.js', import.meta.url));
 
-interface Sample {
-  readonly at: number;
-  readonly active: number;
-  readonly idle: number;
-}
+/** One line of what busy-preload.ts writes. */
+const Sample = z.object({ at: z.number(), active: z.number(), idle: z.number() });
 
 export interface Busy {
   readonly active: number;
@@ -29,7 +27,7 @@ export function busyUntil(file: string, until: number): Busy | undefined {
   const samples = readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as Sample);
+    .map((l) => Sample.parse(JSON.parse(l)));
   const last = samples.filter((s) => s.at <= until).at(-1);
   return last && { active: last.active, idle: last.idle };
 }

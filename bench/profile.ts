@@ -4,17 +4,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-}
-
-interface CpuProfile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
+/** The parts of V8's .cpuprofile this reads. */
+const CpuProfile = z.looseObject({
+  nodes: z.array(
+    z.looseObject({
+      id: z.number(),
+      callFrame: z.looseObject({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
+    }),
+  ),
+  samples: z.array(z.number()),
+  timeDeltas: z.array(z.number()),
+});
 
 const NOT_WORK = new Set(['(idle)', '(program)', '(root)']);
 
@@ -25,7 +27,7 @@ export function hottestFunctions(dir: string, root: string, count = 6): string[]
     .sort();
   const last = files.at(-1);
   if (!last) return [];
-  const profile = JSON.parse(readFileSync(join(dir, last), 'utf8')) as CpuProfile;
+  const profile = CpuProfile.parse(JSON.parse(readFileSync(join(dir, last), 'utf8')));
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<string, number>();
   profile.samples.forEach((id, i) => {
@@ -48,7 +50,7 @@ export function workByKind(dir: string): { compile: number; gc: number; total: n
     .sort()
     .at(-1);
   if (!last) return undefined;
-  const profile = JSON.parse(readFileSync(join(dir, last), 'utf8')) as CpuProfile;
+  const profile = CpuProfile.parse(JSON.parse(readFileSync(join(dir, last), 'utf8')));
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const us = { compile: 0, gc: 0, total: 0 };
   profile.samples.forEach((id, i) => {

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { repoRoot } from '../test/e2e/harness.js';
 import { NotMeasured } from './result.js';
 
@@ -26,41 +27,58 @@ export interface BenchSandbox {
   stop(): Promise<void>;
 }
 
-interface SandboxHandle {
-  readonly baseUrl: string;
-  readonly ownerKey: string;
-  connectionsSeen?: () => number;
-  stop(): Promise<void> | void;
-}
-
-type StartSandbox = (options: Record<string, unknown>) => Promise<SandboxHandle>;
+type StartSandbox = (options: Record<string, unknown>) => Promise<BenchSandbox>;
 
 let loaded: Promise<StartSandbox> | undefined;
 
+/** startSandbox from the built app. Its types are not compiled here (see above), so what it answers is checked. */
 async function loadStartSandbox(): Promise<StartSandbox> {
   const file = join(repoRoot(), 'dist', 'src', 'sandbox', 'index.js');
   if (!existsSync(file))
     throw new NotMeasured(
       'the sandbox is not built (dist/src/sandbox/index.js is missing; src/sandbox/index.ts must export startSandbox)',
     );
-  const mod = (await import(pathToFileURL(file).href)) as { startSandbox?: unknown };
-  if (typeof mod.startSandbox !== 'function')
-    throw new NotMeasured('dist/src/sandbox/index.js does not export startSandbox');
-  return mod.startSandbox as StartSandbox;
+  const mod: unknown = await import(pathToFileURL(file).href);
+  const start = methodOf(mod, 'startSandbox');
+  if (!start) throw new NotMeasured('dist/src/sandbox/index.js does not export startSandbox');
+  return async (options) => benchSandbox(await start(options));
+}
+
+const HandleFields = z.looseObject({ baseUrl: z.string(), ownerKey: z.string() });
+
+function benchSandbox(handle: unknown): BenchSandbox {
+  const fields = HandleFields.safeParse(handle);
+  const stop = methodOf(handle, 'stop');
+  if (!fields.success || !stop) throw new NotMeasured('startSandbox answered something that is not a sandbox handle');
+  const connectionsSeen = methodOf(handle, 'connectionsSeen');
+  return {
+    baseUrl: fields.data.baseUrl,
+    apiKey: fields.data.ownerKey,
+    connectionsSeen: () => {
+      const seen = connectionsSeen?.();
+      return typeof seen === 'number' ? seen : undefined;
+    },
+    stop: async () => {
+      await stop();
+    },
+  };
+}
+
+/** `target[name]` bound to `target`, when it is a function. */
+function methodOf(target: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
+  if (typeof target !== 'object' || target === null) return undefined;
+  const method: unknown = Reflect.get(target, name);
+  if (typeof method !== 'function') return undefined;
+  return (...args) => {
+    const result: unknown = Reflect.apply(method, target, args);
+    return result;
+  };
 }
 
 export async function startBenchSandbox(options: SandboxOptions = {}): Promise<BenchSandbox> {
   loaded ??= loadStartSandbox();
   const start = await loaded;
-  const handle = await start({ port: 0, seed: 1, ...options });
-  return {
-    baseUrl: handle.baseUrl,
-    apiKey: handle.ownerKey,
-    connectionsSeen: () => handle.connectionsSeen?.(),
-    stop: async () => {
-      await handle.stop();
-    },
-  };
+  return start({ port: 0, seed: 1, ...options });
 }
 
 /** Run `body` against a fresh sandbox and always stop it. */

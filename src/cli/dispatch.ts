@@ -9,6 +9,7 @@
  */
 import { loadConfig, type AppConfig } from '../config/config.js';
 import { packageVersion } from '../config/version.js';
+import { errorCode, errorMessage } from '../util/errors.js';
 import { inertLines } from '../util/inert-text.js';
 import { scrubText } from '../util/redact.js';
 import { parseCommandLine, UsageError, type CommandShape, type FlagValues, type GlobalFlags } from './args.js';
@@ -63,6 +64,17 @@ const NO_TTY =
   'ec-access: the interactive interface needs a terminal, but stdin or stdout is not one.\n' +
   'For scripts and pipes, use the scriptable commands instead; see `ec-access --help`.\n';
 
+/**
+ * Calls an export found by `ctx.load` with the arguments its kind takes (RunTui, RunCommand, RunSandboxCommand).
+ * import() cannot check a function's parameters, so the module contract above stands in for that; what the call
+ * resolves to is checked, since a command that does not end with an exit code is a bug.
+ */
+async function exitCodeOf(run: (...args: never[]) => unknown, args: readonly unknown[]): Promise<number> {
+  const code: unknown = await Reflect.apply(run, undefined, args);
+  if (typeof code !== 'number') throw new TypeError('ec-access: a command module did not resolve to an exit code');
+  return code;
+}
+
 function notAvailable(ctx: CommandContext): number {
   ctx.io.stderr(`ec-access: ${ctx.name || 'the interactive interface'} is not available in this build\n`);
   return EXIT_FAILURE;
@@ -82,9 +94,13 @@ function screen(name: Screen, summary: string, words: readonly string[] = [name]
         return EXIT_USAGE;
       }
       const config = ctx.loadConfig();
-      const runTui = (await ctx.load('tui.js', 'runTui')) as RunTui | undefined;
+      const runTui = await ctx.load('tui.js', 'runTui');
       if (!runTui) return notAvailable(ctx);
-      return runTui(config, { screen: name, ...(ctx.flags.filter !== undefined ? { filter: ctx.flags.filter } : {}) });
+      const opts: Parameters<RunTui>[1] = {
+        screen: name,
+        ...(ctx.flags.filter !== undefined ? { filter: ctx.flags.filter } : {}),
+      };
+      return exitCodeOf(runTui, [config, opts]);
     },
   };
 }
@@ -94,8 +110,8 @@ export function moduleCommand(spec: Omit<CommandSpec, 'run'>, file: string, expo
   return {
     ...spec,
     async run(ctx) {
-      const run = (await ctx.load(file, exportName)) as RunCommand | undefined;
-      return run ? run(ctx) : notAvailable(ctx);
+      const run = await ctx.load(file, exportName);
+      return run ? exitCodeOf(run, [ctx] satisfies Parameters<RunCommand>) : notAvailable(ctx);
     },
   };
 }
@@ -113,8 +129,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     group: 'command',
     passThrough: true,
     async run(ctx) {
-      const run = (await ctx.load('sandbox.js', 'runSandboxCommand')) as RunSandboxCommand | undefined;
-      return run ? run([...ctx.args]) : notAvailable(ctx);
+      const run = await ctx.load('sandbox.js', 'runSandboxCommand');
+      return run ? exitCodeOf(run, [[...ctx.args]] satisfies Parameters<RunSandboxCommand>) : notAvailable(ctx);
     },
   },
   // The scriptable commands (members list, keys revoke, doctor, …): words, flags and help in commands/registry.ts.
@@ -152,18 +168,21 @@ export const COMMANDS: readonly CommandSpec[] = [
 export function commandImporter(commandsDir: URL): CommandLoader {
   return async (file, name) => {
     const url = new URL(file, commandsDir);
-    let mod: Record<string, unknown>;
+    let mod: unknown;
     try {
-      mod = (await import(url.href)) as Record<string, unknown>;
+      mod = await import(url.href);
     } catch (error) {
-      const { code, message } = error as { code?: unknown; message?: unknown };
-      if (code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes(url.pathname))
-        return undefined;
+      if (errorCode(error) === 'ERR_MODULE_NOT_FOUND' && errorMessage(error).includes(url.pathname)) return undefined;
       throw error;
     }
-    const value = mod[name];
-    return typeof value === 'function' ? (value as (...args: never[]) => unknown) : undefined;
+    const value: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, name) : undefined;
+    return isFunction(value) ? value : undefined;
   };
+}
+
+// Every function is a `(...args: never[]) => unknown`: nothing can be passed to it without knowing its parameters.
+function isFunction(value: unknown): value is (...args: never[]) => unknown {
+  return typeof value === 'function';
 }
 
 export interface CliDeps {

@@ -315,9 +315,17 @@ const CATALOGUE: Record<ConceptId, Entry> = {
   },
 };
 
-export const EXPLANATIONS: Readonly<Record<ConceptId, Explanation>> = Object.fromEntries(
+const withIds: Partial<Record<ConceptId, Explanation>> = Object.fromEntries(
   CONCEPT_IDS.map((id) => [id, { id, ...CATALOGUE[id] }]),
-) as Record<ConceptId, Explanation>;
+);
+if (!coversEveryConcept(withIds)) throw new Error('explanations: a concept id has no entry');
+export const EXPLANATIONS: Readonly<Record<ConceptId, Explanation>> = withIds;
+
+function coversEveryConcept(
+  entries: Partial<Record<ConceptId, Explanation>>,
+): entries is Record<ConceptId, Explanation> {
+  return CONCEPT_IDS.every((id) => entries[id] !== undefined);
+}
 
 export function isConceptId(value: string): value is ConceptId {
   return (CONCEPT_IDS as readonly string[]).includes(value);

@@ -80,10 +80,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = createFaults(options.latencyMs ?? 0);
   const log = createRequestLog();
 
-  let core: SandboxCore | undefined; // set once the server listens
+  // The core needs the port, so it is set once the server listens; requests reach it only through coreOf.
+  const listening: { core?: SandboxCore } = {};
   const coreOf = () => {
-    if (!core) throw new Error('the sandbox is not listening yet');
-    return core;
+    if (!listening.core) throw new Error('the sandbox is not listening yet');
+    return listening.core;
   };
   const snapshot = (): SavedState => ({
     seed,
@@ -130,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const { port } = address;
   const baseUrl = `http://127.0.0.1:${port}`;
   const data = saved?.data ?? seedOrganization({ seed, scale, now: seededAt });
-  core = { data, clock, baseUrl, faults, strict: options.strict ?? false };
+  listening.core = { data, clock, baseUrl, faults, strict: options.strict ?? false };
   persist();
 
   let stopped: Promise<void> | undefined;

@@ -3,25 +3,29 @@
  * unless they hold a credential field (`key`, `token`, `password`, …), in which case those values are redacted and
  * `redacted` says the text was rewritten. The Authorization header is never kept: only the key id it resolved to.
  */
+import { z } from 'zod';
 import { collectSecrets, redactJson } from '../util/redact.js';
 
-export interface LoggedRequest {
-  readonly seq: number;
+/** One entry; `GET /_sandbox/requests` answers `{ requests: LoggedRequest[] }`, which clients parse with this. */
+export const LoggedRequest = z.object({
+  seq: z.number(),
   /** Sandbox clock. */
-  readonly at: string;
-  readonly method: string;
+  at: z.string(),
+  method: z.string(),
   /** Path and query as received (still percent-encoded). */
-  readonly url: string;
-  readonly contentType: string | null;
-  readonly userAgent: string | null;
+  url: z.string(),
+  contentType: z.string().nullable(),
+  userAgent: z.string().nullable(),
   /** The key the Authorization header resolved to; null when there was none or it was not valid. */
-  readonly keyId: string | null;
-  readonly body: string | null;
-  readonly redacted: boolean;
-  status: number | null;
+  keyId: z.string().nullable(),
+  body: z.string().nullable(),
+  redacted: z.boolean(),
+  /** Set once the answer is known. */
+  status: z.number().nullable(),
   /** What the sandbox accepted but the real service would not take as sent (also in the `Warning` header). */
-  warnings?: readonly string[];
-}
+  warnings: z.array(z.string()).readonly().optional(),
+});
+export type LoggedRequest = z.infer<typeof LoggedRequest>;
 
 export interface RequestLog {
   record(entry: Omit<LoggedRequest, 'seq' | 'status' | 'redacted' | 'body'>, rawBody: string): LoggedRequest;

@@ -3,7 +3,8 @@
  * accepting an invitation on the invitee's behalf, so the canonical custom-role flow (invite, accept, assign) can be
  * completed end to end in a sandbox session. Exists only in sandbox mode; nothing here is sent to Elastic Cloud.
  */
-import type { Member } from '../api/schemas.js';
+import { parseResponse } from '../api/parse.js';
+import { CloudErrorEnvelope, Member } from '../api/schemas.js';
 
 export interface SandboxControl {
   /** Accept the invitation as its invitee would; resolves to the new member. */
@@ -22,14 +23,13 @@ export function createSandboxControl(controlUrl: string, fetchImpl: typeof fetch
       });
       const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok) {
-        const message =
-          (body as { errors?: Array<{ message?: string }> } | undefined)?.errors?.[0]?.message ??
-          `HTTP ${response.status}`;
+        const refusal = CloudErrorEnvelope.safeParse(body);
+        const message = (refusal.success ? refusal.data.errors[0]?.message : undefined) ?? `HTTP ${response.status}`;
         throw Object.assign(new Error(`The sandbox refused to accept the invitation: ${message}`), {
           hint: 'Check that the invitation is still open (r on Members reloads the list)',
         });
       }
-      return body as Member;
+      return parseResponse(Member, body, 'cloud', 'POST /_sandbox/invitations/{token}/_accept');
     },
   };
 }

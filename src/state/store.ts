@@ -248,7 +248,7 @@ export function createStore(options: StoreOptions): Store {
         (s, projectKeys) => ({ ...s, projectKeys }),
         async () => {
           // The project lists carry the endpoints; wait for the loads in flight (or start them).
-          await Promise.all(PROJECT_TYPES.map((t) => pending.get(`projects:${t}`)));
+          await Promise.all(PROJECT_TYPES.flatMap((t) => pending.get(`projects:${t}`) ?? []));
           if (PROJECT_TYPES.every((t) => state.projects[t].status === 'idle')) await loaders.projects();
           const { esAccess } = options;
           return esAccess ? readProjectKeys(allProjects(state), esAccess) : [];

@@ -5,23 +5,27 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { writeFileAtomic } from '../util/atomic-file.js';
-import type { Baseline } from './types.js';
+import { Baseline } from './types.js';
 
 export const PROGRESS_FILE = 'tour.json';
 export const SANDBOX_FILE = 'tour-sandbox.json';
 const VERSION = 1;
 
-export interface TourProgress {
-  readonly version: typeof VERSION;
-  /** Index into LESSONS; LESSONS.length once every lesson is done. */
-  readonly current: number;
-  readonly completed: readonly string[];
-  /** The current lesson's starting point; absent until it started. */
-  readonly baseline?: Baseline;
-  /** The answer typed for a question lesson. */
-  readonly answer?: string;
-}
+const TourProgress = z
+  .object({
+    version: z.literal(VERSION),
+    /** Index into LESSONS; LESSONS.length once every lesson is done. */
+    current: z.number(),
+    completed: z.array(z.string()).readonly(),
+    /** The current lesson's starting point; absent until it started. */
+    baseline: Baseline.optional(),
+    /** The answer typed for a question lesson. */
+    answer: z.string().optional(),
+  })
+  .readonly();
+export type TourProgress = z.infer<typeof TourProgress>;
 
 export const FRESH: TourProgress = { version: VERSION, current: 0, completed: [] };
 
@@ -37,10 +41,8 @@ export function tourFiles(stateDir: string): TourFiles {
 export function loadProgress(file: string): TourProgress {
   if (!existsSync(file)) return FRESH;
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<TourProgress>;
-    if (parsed.version !== VERSION || typeof parsed.current !== 'number' || !Array.isArray(parsed.completed))
-      return FRESH;
-    return parsed as TourProgress;
+    const parsed = TourProgress.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : FRESH;
   } catch {
     return FRESH;
   }

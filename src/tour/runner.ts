@@ -64,6 +64,14 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
       return undefined;
     }
   };
+  // A lesson's start (its baseline) is read from the sandbox, which takes a while; a check asked for meanwhile (the
+  // panel opened at once) waits for it instead of finding no baseline and doing nothing.
+  let starting: Promise<unknown> = Promise.resolve();
+  const start = <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    const started = guard(work);
+    starting = started;
+    return started;
+  };
 
   async function startLesson(lesson: Lesson): Promise<void> {
     sinceSeq = await io.lastSeq();
@@ -93,14 +101,20 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
       return () => listeners.delete(listener);
     },
     begin: () =>
-      guard(async () => {
+      start(async () => {
         if (view.lesson && !view.progress.baseline) await startLesson(view.lesson);
       }),
     check: (answer) =>
       guard(async () => {
-        const { lesson, progress } = view;
-        if (!lesson || !progress.baseline || view.checking) return undefined;
+        if (!view.lesson || view.checking) return undefined;
+        // Synchronously, so the frame that asked shows the check running, never a stale verdict.
         set({ checking: true, error: undefined });
+        await starting;
+        const { lesson, progress } = view;
+        if (!lesson || !progress.baseline) {
+          set({ checking: false });
+          return undefined;
+        }
         const state = await io.load(sinceSeq);
         const given = answer ?? progress.answer;
         const result = lesson.check(state, progress.baseline, given);
@@ -109,7 +123,7 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
         return result;
       }),
     next: () =>
-      guard(async () => {
+      start(async () => {
         const { lesson, progress, result } = view;
         if (!lesson || !result?.passed) return;
         const { baseline: _done, answer: _answered, ...rest } = progress;
@@ -122,7 +136,7 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
         if (view.lesson) await startLesson(view.lesson);
       }),
     restart: () =>
-      guard(async () => {
+      start(async () => {
         if (view.lesson) await startLesson(view.lesson);
       }),
     toggleBar: () => set({ barVisible: !view.barVisible }),

@@ -2,12 +2,13 @@
  * Reads the tour's sandbox the way a client would: the Cloud API for the organization, each project's
  * Elasticsearch for its role descriptors, and the `/_sandbox` controls for the clock and the request log.
  */
+import { z } from 'zod';
 import { createCloudClient } from '../api/cloud-client.js';
 import { createEsClient } from '../api/es-client.js';
 import type { RoleMap } from '../api/schemas.js';
 import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
 import { SANDBOX_HTTP2 } from '../sandbox/protocol.js';
-import type { LoggedRequest } from '../sandbox/request-log.js';
+import { LoggedRequest } from '../sandbox/request-log.js';
 import { loadOrgSnapshot } from '../state/org-snapshot.js';
 import { Secret } from '../util/secret.js';
 import type { TourState } from './types.js';
@@ -19,22 +20,24 @@ export interface TourSandbox {
   readonly organizationId: string;
 }
 
-async function control<T>(sandbox: TourSandbox, path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${sandbox.controlUrl}${path}`, {
-    headers: { 'content-type': 'application/json' },
-    ...init,
-  });
+const ClockAnswer = z.looseObject({ now: z.string() });
+const RequestsAnswer = z.looseObject({ requests: z.array(LoggedRequest) });
+
+async function control<S extends z.ZodType>(sandbox: TourSandbox, path: string, schema: S): Promise<z.output<S>> {
+  const response = await fetch(`${sandbox.controlUrl}${path}`, { headers: { 'content-type': 'application/json' } });
   if (!response.ok) throw new Error(`sandbox control ${path} answered ${response.status}`);
-  return (await response.json()) as T;
+  const answer = schema.safeParse(await response.json());
+  if (!answer.success) throw new Error(`sandbox control ${path} answered an unexpected shape`);
+  return answer.data;
 }
 
 export async function sandboxNow(sandbox: TourSandbox): Promise<Date> {
-  return new Date((await control<{ now: string }>(sandbox, '/clock')).now);
+  return new Date((await control(sandbox, '/clock', ClockAnswer)).now);
 }
 
 /** The newest sequence number in the request log (0 when empty), so a lesson can look only at what came after. */
 export async function lastRequestSeq(sandbox: TourSandbox): Promise<number> {
-  const { requests } = await control<{ requests: LoggedRequest[] }>(sandbox, '/requests');
+  const { requests } = await control(sandbox, '/requests', RequestsAnswer);
   return requests.at(-1)?.seq ?? 0;
 }
 
@@ -83,6 +86,6 @@ export async function loadTourState(sandbox: TourSandbox, sinceSeq: number): Pro
     })),
   );
   const snapshot: OrgSnapshot = { ...base, customRoles, projectKeys };
-  const { requests } = await control<{ requests: LoggedRequest[] }>(sandbox, `/requests?since=${sinceSeq}`);
+  const { requests } = await control(sandbox, `/requests?since=${sinceSeq}`, RequestsAnswer);
   return { snapshot, roles, requests };
 }

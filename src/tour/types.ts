@@ -3,6 +3,7 @@
  * was when the lesson started (Baseline), so "did the learner reach the goal" is decided by what the sandbox
  * holds, never by which screens were visited.
  */
+import { z } from 'zod';
 import type { RoleMap } from '../api/schemas.js';
 import type { ConceptId } from '../domain/explanations.js';
 import type { OrgSnapshot } from '../domain/org.js';
@@ -17,24 +18,29 @@ export interface TourState {
   readonly requests: readonly LoggedRequest[];
 }
 
+const Names = z.array(z.string()).readonly();
+
 /** What existed when the lesson started; kept in tour.json so a resumed lesson compares against the same start. */
-export interface Baseline {
-  readonly startedAt: string;
-  readonly memberIds: readonly string[];
-  readonly invitationEmails: readonly string[];
-  readonly keyIds: readonly string[];
-  /** `projectId/roleName`. */
-  readonly customRoles: readonly string[];
-  /** Doctor finding ids (severity warning or worse). */
-  readonly findings: readonly string[];
-  /** Lesson 6: the key the tour planted as leaked, and when time is up. */
-  readonly leakedKeyId?: string;
-  /** Lesson 6: the project (Elasticsearch) key leaked in the same log. */
-  readonly leakedProjectKey?: { readonly projectId: string; readonly id: string };
-  /** Project keys that worked when the lesson started (to tell collateral revocations). */
-  readonly projectKeyIds?: readonly string[];
-  readonly deadline?: string;
-}
+export const Baseline = z
+  .object({
+    startedAt: z.string(),
+    memberIds: Names,
+    invitationEmails: Names,
+    keyIds: Names,
+    /** `projectId/roleName`. */
+    customRoles: Names,
+    /** Doctor finding ids (severity warning or worse). */
+    findings: Names,
+    /** Lesson 6: the key the tour planted as leaked, and when time is up. */
+    leakedKeyId: z.string().optional(),
+    /** Lesson 6: the project (Elasticsearch) key leaked in the same log. */
+    leakedProjectKey: z.object({ projectId: z.string(), id: z.string() }).readonly().optional(),
+    /** Project keys that worked when the lesson started (to tell collateral revocations). */
+    projectKeyIds: Names.optional(),
+    deadline: z.string().optional(),
+  })
+  .readonly();
+export type Baseline = z.infer<typeof Baseline>;
 
 export interface CheckResult {
   readonly passed: boolean;

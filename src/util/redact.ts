@@ -45,9 +45,8 @@ export function collectSecrets(value: unknown, into: string[] = []): string[] {
     for (const item of value) collectSecrets(item, into);
   } else if (value !== null && typeof value === 'object') {
     // for…in, not Object.entries: this walks every answer, 10,000 members included, and allocates nothing per field.
-    const record = value as Record<string, unknown>;
-    for (const name in record) {
-      const field = record[name];
+    for (const name in value) {
+      const field: unknown = Reflect.get(value, name);
       if (typeof field === 'string' && isSecretField(name)) into.push(field);
       else if (field !== null && typeof field === 'object') collectSecrets(field, into);
     }

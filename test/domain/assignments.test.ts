@@ -161,9 +161,11 @@ describe('diffAssignments', () => {
   it('applying the diff reaches the target (property)', () => {
     const row = fc
       .record({
-        type: fc.constantFrom('elasticsearch', 'observability', 'security') as fc.Arbitrary<
-          'elasticsearch' | 'observability' | 'security'
-        >,
+        type: fc.constantFrom<'elasticsearch' | 'observability' | 'security'>(
+          'elasticsearch',
+          'observability',
+          'security',
+        ),
         role: fc.constantFrom('admin', 'viewer'),
         ids: fc.subarray(['a', 'b', 'c']),
         app: fc.subarray(['r1', 'r2']),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stringContaining } from '../support/matchers.js';
 import { confirmationPhrase, extraWarnings, isConfirmed, roleReferences } from '../../src/domain/confirm.js';
 import { inertText } from '../../src/util/inert-text.js';
 import { acmeOrg, kid, orgRole, orgWith, pid, projectRole, roles, uid } from '../fixtures/org.js';
@@ -124,7 +125,7 @@ describe('extraWarnings', () => {
     });
     expect(warning).toEqual({
       code: 'self-key',
-      message: expect.stringContaining('ec-access will lose access immediately'),
+      message: stringContaining('ec-access will lose access immediately'),
     });
     expect(extraWarnings({ kind: 'revoke-keys', keyIds: [kid('ci')] }, org, { selfKeyId: kid('ec-access') })).toEqual(
       [],

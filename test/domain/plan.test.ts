@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { ApiRequest } from '../../src/api/requests.js';
 import { createPlan, describeOutcome, runPlan, type Plan } from '../../src/domain/plan.js';
+import { parseAs } from '../support/json.js';
 
+const StepBody = z.object({ n: z.number() });
 const request = (n: number): ApiRequest => ({
   method: 'POST',
   path: `/step/${n}`,
@@ -14,7 +17,10 @@ const request = (n: number): ApiRequest => ({
 describe('runPlan', () => {
   it('sends every step in order and reports all of them as taking effect', async () => {
     const sent: string[] = [];
-    const outcome = await runPlan(createPlan('t', [request(1), request(2)]), async (r) => void sent.push(r.path));
+    const outcome = await runPlan(createPlan('t', [request(1), request(2)]), (r) => {
+      sent.push(r.path);
+      return Promise.resolve();
+    });
     expect(sent).toEqual(['/step/1', '/step/2']);
     expect(outcome.ok).toBe(true);
     expect(outcome.tookEffect.map((s) => s.request.path)).toEqual(['/step/1', '/step/2']);
@@ -23,9 +29,9 @@ describe('runPlan', () => {
 
   it('stops at the failure, skips the rest and keeps the error message and hint', async () => {
     const error = Object.assign(new Error('Forbidden'), { hint: 'Use an owner key' });
-    const outcome = await runPlan(createPlan('t', [request(1), request(2), request(3)]), async (r) => {
-      if (r.path === '/step/2') throw error;
-    });
+    const outcome = await runPlan(createPlan('t', [request(1), request(2), request(3)]), (r) =>
+      r.path === '/step/2' ? Promise.reject(error) : Promise.resolve(),
+    );
     expect(outcome.plan.steps.map((s) => s.status)).toEqual(['ok', 'failed', 'skipped']);
     expect(outcome.failed?.error).toEqual({ message: 'Forbidden', hint: 'Use an owner key' });
     expect(describeOutcome(outcome)).toBe('Step 2 failed; already took effect: step 1. Not sent: 1.');
@@ -35,7 +41,7 @@ describe('runPlan', () => {
     const bodies: unknown[] = [];
     const outcome = await runPlan(
       createPlan('t', [request(1)]),
-      async () => ({ key: 'secret' }),
+      () => Promise.resolve({ key: 'secret' }),
       undefined,
       (_, b) => bodies.push(b),
     );
@@ -54,10 +60,10 @@ describe('runPlan', () => {
         );
         const outcome = await runPlan(
           plan,
-          async (r) => {
-            const n = (r.body as { n: number }).n;
+          (r) => {
+            const { n } = parseAs(StepBody, r.body, 'step body');
             sent.push(n);
-            if (!succeeds[n]) throw new Error(`fail ${n}`);
+            return succeeds[n] ? Promise.resolve() : Promise.reject(new Error(`fail ${n}`));
           },
           (p) => updates.push(p),
         );

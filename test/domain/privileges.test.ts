@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stringMatching } from '../support/matchers.js';
 import {
   KIBANA_APPLICATION,
   KIBANA_FEATURES,
@@ -201,7 +202,7 @@ describe('validateRoleDescriptor', () => {
     expect(issuesOf({ indices: [{ names: ['a'], privileges: ['read'], query: '{"term": ' }] })).toEqual([
       {
         path: 'indices[0].query',
-        message: expect.stringMatching(/^not valid JSON \(.+\); give a Query DSL object or its JSON text$/),
+        message: stringMatching(/^not valid JSON \(.+\); give a Query DSL object or its JSON text$/),
       },
     ]);
     expect(issuesOf({ indices: [{ names: ['a'], privileges: ['read'], query: '[1]' }] })).toEqual([

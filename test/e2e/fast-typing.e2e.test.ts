@@ -5,6 +5,7 @@
  * it Ink hands the whole chunk to the handlers as one unknown "key" and nothing happens.)
  */
 import { afterEach, expect, it } from 'vitest';
+import { WAIT_MS } from '../support/wait.js';
 import { waitForList } from './app-screen.js';
 import { closeAll, launch } from './harness.js';
 
@@ -28,11 +29,12 @@ it('applies every key of a single read, in order, to whatever the previous key o
 it('keeps a key pressed while the app is still starting, before anything is drawn', async () => {
   const app = await launch({ cols: 100, rows: 30 });
   // The first byte is the terminal being taken over; the UI itself is still loading.
-  expect(await app.nextOutputAt(15_000)).toBeDefined();
+  expect(await app.nextOutputAt(WAIT_MS)).toBeDefined();
   app.write('4');
   await waitForList(app, 'Keys');
   // Not echoed by the terminal either (input was raw from the first byte): nothing between taking the screen
   // (ESC [?1049h ESC [H) and the first frame's escape sequences.
+  // eslint-disable-next-line no-control-regex -- ESC is the point: the bytes between two escape sequences
   const afterTakeover = /\x1b\[\?1049h\x1b\[H([^\x1b]*)/.exec(app.rawOutput());
   expect(afterTakeover?.[1]).toBe('');
 });

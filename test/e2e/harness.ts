@@ -202,8 +202,11 @@ function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Start any program in a pty (the harness's own tests use small `node -e` fixtures). */
-export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
+/**
+ * Start any program in a pty (the harness's own tests use small `node -e` fixtures). A promise like launch(), which
+ * callers await either way; the program is spawned before it resolves.
+ */
+export function launchProgram(options: ProgramOptions): Promise<PtyApp> {
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
   const home = mkdtempSync(join(tmpdir(), 'ec-access-e2e-'));
@@ -384,7 +387,8 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
       });
       try {
         const code = await Promise.race([exited, timeout]);
-        await sleep(20); // the last bytes (terminal restore) may still be in flight after the exit event
+        // node-pty reports the exit once the terminal's output was read to its end (EIO), so every byte, the
+        // terminal restore included, has arrived; what is left is xterm parsing it.
         await parsed;
         return code;
       } finally {
@@ -432,5 +436,5 @@ export async function launchProgram(options: ProgramOptions): Promise<PtyApp> {
     },
   };
   running.add(app);
-  return app;
+  return Promise.resolve(app);
 }

@@ -6,7 +6,7 @@
  * (EC_MONKEY_KEYS=<n> changes the number of keys).
  */
 import { afterEach, expect, it } from 'vitest';
-import { HELP_OPEN, listTitle, waitForList, type ScreenName } from './app-screen.js';
+import { FOOTER_LINE, HELP_OPEN, listTitle, waitForList, type ScreenName } from './app-screen.js';
 import { closeAll, launch, sleep, type PtyApp } from './harness.js';
 import { keyBytes } from './keys.js';
 import { FORBIDDEN_KEYS, monkeyKeys } from './monkey.js';
@@ -31,10 +31,12 @@ const CRASH_TEXT = [
  * echoed back unfiltered, e.g. a Backspace byte that ended up in a text field and then in the frame; the
  * terminal would act on them instead of showing text.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const STRAY_CONTROL = /[\x00-\x06\x0e-\x1a\x1c-\x1f\x7f]/;
 
 /** Control characters as \xNN so a report shows them (JSON.stringify leaves DEL as is). */
 function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this makes visible
   return text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
@@ -78,8 +80,20 @@ it(`survives ${COUNT} random keys (seed ${SEED})`, async () => {
     }
   }
 
-  // Back to a browsing state (esc closes overlays, details and filters), then ask for help.
-  for (let n = 0; n < 4; n++) await app.press('esc', { firstMs: 60 });
+  // Back to browsing (esc closes overlays, details and filters, one a key), then ask for help. Each esc waits for
+  // the frame it changes: an ESC read together with the next key would be Alt+that key.
+  const browsing = (s: string) => FOOTER_LINE.test(s) && !HELP_OPEN.test(s);
+  for (let n = 0; n < 10 && !browsing(app.screen()); n++) {
+    const before = app.screen();
+    await app.press('esc');
+    await app
+      .waitFor((s) => s !== before, 'esc to change the screen')
+      .catch((error: Error) => {
+        throw new Error(
+          report(app, keys, keys.length, `esc did nothing after the monkey: ${error.message.split('\n')[0]}`),
+        );
+      });
+  }
   await app.press('?');
   await app.waitForText(HELP_OPEN).catch((error: Error) => {
     throw new Error(report(app, keys, keys.length, `no help after the monkey: ${error.message.split('\n')[0]}`));

@@ -59,7 +59,7 @@ export function screenCells(buffer: XtermBuffer, cols: number, rows: number): Sc
         row.push({ text: ' ', width: 1 });
         continue;
       }
-      const width = cell.getWidth() as 0 | 1 | 2;
+      const width = widthOf(cell.getWidth());
       const fg = colorOf(cell.isFgDefault(), cell.isFgRGB(), cell.getFgColor());
       const bg = colorOf(cell.isBgDefault(), cell.isBgRGB(), cell.getBgColor());
       row.push({
@@ -77,4 +77,10 @@ export function screenCells(buffer: XtermBuffer, cols: number, rows: number): Sc
     grid.push(row);
   }
   return grid;
+}
+
+/** xterm reports a cell's width as a number; it is only ever 0, 1 or 2. */
+function widthOf(width: number): ScreenCell['width'] {
+  if (width === 0 || width === 1 || width === 2) return width;
+  throw new Error(`xterm reported a cell ${width} columns wide`);
 }

@@ -5,6 +5,7 @@
  */
 export function colourSequences(raw: string): string[] {
   const found: string[] = [];
+  // eslint-disable-next-line no-control-regex -- ESC is the point: SGR sequences are what this collects
   for (const match of raw.matchAll(/\x1b\[([0-9;:]*)m/g)) {
     const params = (match[1] ?? '')
       .split(/[;:]/)

@@ -54,8 +54,8 @@ it('draws the selection and the matches with their own styles, and the same agai
   expect(cells.slice(at, at + 10).every((c) => c.inverse)).toBe(true);
   // "bea.petrov" matched in the email: bold and underlined; the @ after it and the name column's text are not.
   const email = cells.slice(at, at + 'bea.petrov@'.length);
-  expect(email.map((c) => styleOf(c).underline)).toEqual([...Array(10).fill(true), false]);
-  expect(email.map((c) => c.bold ?? false)).toEqual([...Array(10).fill(true), false]);
+  expect(email.map((c) => styleOf(c).underline)).toEqual([...Array<boolean>(10).fill(true), false]);
+  expect(email.map((c) => c.bold ?? false)).toEqual([...Array<boolean>(10).fill(true), false]);
   // "Bea Petrov" in the name column does not hold "bea.petrov": nothing there is underlined.
   const name = rowWith(app, 'Bea Petrov');
   expect(name.cells.slice(name.at, name.at + 3).some((c) => c.underline)).toBe(false);

@@ -19,6 +19,7 @@ describe('createLimiter', () => {
         return n * 10;
       });
     const results = [1, 2, 3, 4, 5].map((n) => task(n).catch((e: Error) => e.message));
+    // One macrotask: every promise already queued has settled (the tasks wait on nothing but `release`).
     const tick = () => new Promise((r) => setTimeout(r, 0));
     await tick();
     expect(started).toEqual([1, 2]);

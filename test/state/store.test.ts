@@ -7,6 +7,8 @@ import { Secret } from '../../src/util/secret.js';
 import { apiError, createFakeCloud, createFakeEs } from '../ui/helpers/fake-cloud.js';
 import { NOW, ORG, orgData } from '../ui/helpers/fixtures.js';
 
+// One macrotask: every promise already queued has settled. The fakes answer from memory (no timers, no I/O), so
+// this depends on the order of the event loop, not on the machine's speed.
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const ROLE: Role = {

@@ -29,6 +29,7 @@ export const KEY = {
   end: '\x1b[F',
 } as const;
 
+// eslint-disable-next-line no-control-regex -- ESC is the point: this removes terminal escape sequences
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 export const strip = (s: string) => s.replace(ANSI, '');
 

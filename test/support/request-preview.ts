@@ -18,7 +18,8 @@ export function previewedRequests(frame: string): PreviewedRequest[] {
   for (let i = 0; i < lines.length; i++) {
     const request = REQUEST_LINE.exec(lines[i]!);
     if (!request) continue;
-    const [, method, head] = request as unknown as [string, string, string];
+    const [, method, head] = request;
+    if (method === undefined || head === undefined) continue;
     // A long URL continues on indented lines of one token each (broken after a slash) before the body starts.
     let start = i + 1;
     let url = head;

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
+import { z } from 'zod';
 import type { ReactElement } from 'react';
 import { App, type AppProps } from '../../components/App.js';
 import { AuditContext, createAuditSession, type AuditSession } from '../../components/audit/session.js';
@@ -16,7 +17,7 @@ import type { CloudApi } from '../../src/api/client.js';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { createEsClient } from '../../src/api/es-client.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
-import type { LoggedRequest } from '../../src/sandbox/request-log.js';
+import { LoggedRequest } from '../../src/sandbox/request-log.js';
 import { createEsAccess } from '../../src/state/es-access.js';
 import { createSandboxControl } from '../../src/state/sandbox-control.js';
 import { createStore, type Store } from '../../src/state/store.js';
@@ -24,6 +25,7 @@ import type { ScreenId } from '../../src/ui/screen-ids.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
 import { inkDriver, settled, type DriverOptions, type InkDriver } from './ink-driver.js';
+import { parseAs } from './json.js';
 
 export type { LoggedRequest };
 
@@ -70,11 +72,11 @@ export interface SandboxApp extends InkDriver {
   stop(): Promise<void>;
 }
 
+const RequestLog = z.object({ requests: z.array(LoggedRequest) });
+
 async function requestLog(sandbox: RunningSandbox, since = 0): Promise<LoggedRequest[]> {
-  const log = (await fetch(`${sandbox.controlUrl}/requests?since=${since}`).then((r) => r.json())) as {
-    requests: LoggedRequest[];
-  };
-  return log.requests;
+  const answer: unknown = await fetch(`${sandbox.controlUrl}/requests?since=${since}`).then((r) => r.json());
+  return parseAs(RequestLog, answer, 'sandbox request log').requests;
 }
 
 export async function startSandboxApp(options: SandboxAppOptions = {}): Promise<SandboxApp> {

@@ -3,13 +3,19 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiKeyList } from '../../src/api/schemas.js';
 import { moduleCommand, runCli, type CliIo, type CommandLoader } from '../../src/cli/dispatch.js';
 import { openTourSandbox } from '../../src/cli/commands/tour.js';
 import { FRESH, loadProgress, saveProgress, tourFiles } from '../../src/tour/progress.js';
+import { parseAs } from '../support/json.js';
+
+// The dispatcher calls what it loads with its own context; here it only has to be callable.
+const isCallable = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function';
 
 const loadFromSource: CommandLoader = async (file, name) => {
-  const mod = (await import(`../../src/cli/commands/${file.replace(/\.js$/, '')}.ts`)) as Record<string, unknown>;
-  return typeof mod[name] === 'function' ? (mod[name] as (...args: never[]) => unknown) : undefined;
+  const mod: unknown = await import(`../../src/cli/commands/${file.replace(/\.js$/, '')}.ts`);
+  const value: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, name) : undefined;
+  return isCallable(value) ? value : undefined;
 };
 const TOUR = [
   moduleCommand(
@@ -86,9 +92,10 @@ describe('tour progress and sandbox', () => {
 
     const again = await openTourSandbox(files);
     expect(again.organizationId).toBe(first.organizationId);
-    const keys = (await (
-      await fetch(`${again.baseUrl}/api/v1/users/auth/keys`, { headers: { authorization: `ApiKey ${again.ownerKey}` } })
-    ).json()) as { keys: Array<{ description: string }> };
+    const answer = await fetch(`${again.baseUrl}/api/v1/users/auth/keys`, {
+      headers: { authorization: `ApiKey ${again.ownerKey}` },
+    });
+    const keys = parseAs(ApiKeyList, await answer.json(), 'the key list');
     expect(keys.keys.map((k) => k.description)).toContain('made in lesson 4');
     await again.stop();
 

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
+import { z } from 'zod';
 import { tourRenderer } from '../../components/tour/TourApp.js';
 import { LESSONS } from '../../src/tour/lessons/index.js';
 import { loadProgress, tourFiles } from '../../src/tour/progress.js';
@@ -15,6 +16,7 @@ import { createTourRunner } from '../../src/tour/runner.js';
 import { sandboxIo } from '../../src/tour/sandbox-io.js';
 import { ensureStateDir } from '../../src/util/state-dir.js';
 import { inkScreen } from '../support/ink-screen.js';
+import { parseAs } from '../support/json.js';
 import { startSandboxApp, type SandboxApp } from '../support/sandbox-app.js';
 import { cursorLine, panelRows, waitForList } from '../e2e/app-screen.js';
 import { closeAll, launch, type PtyApp, type ScreenApp } from '../e2e/harness.js';
@@ -26,7 +28,7 @@ export const workDir = (state: string) => join(state, 'work');
  * A fresh tour state folder (XDG_STATE_HOME) for every test in the file, removed after the test once every app it
  * started is closed. Call at the top level; the function returned names the running test's folder.
  */
-export function useTourState(): () => string {
+export function freshTourState(): () => string {
   let state = '';
   beforeEach(() => {
     state = mkdtempSync(join(tmpdir(), 'ec-access-tour-'));
@@ -40,7 +42,7 @@ export function useTourState(): () => string {
   return () => state;
 }
 
-/** The in-process tours still running, stopped by useTourState after each test. */
+/** The in-process tours still running, stopped by freshTourState after each test. */
 const inProcess = new Set<SandboxApp>();
 
 /** The tour in-process (the app with TourApp docked, on the real sandbox), read and driven like a terminal. */
@@ -140,8 +142,11 @@ export async function filterList(app: ScreenApp, text: string): Promise<void> {
   await app.waitFor((s) => !/keep filter/.test(s), 'the filter to be kept');
 }
 
-export function savedProgress(state: string): { current: number; completed: string[] } {
-  return JSON.parse(readFileSync(progressFile(state), 'utf8')) as { current: number; completed: string[] };
+/** The parts of tour.json tests read. */
+const SavedProgress = z.looseObject({ current: z.number(), completed: z.array(z.string()) });
+
+export function savedProgress(state: string): z.output<typeof SavedProgress> {
+  return parseAs(SavedProgress, JSON.parse(readFileSync(progressFile(state), 'utf8')), 'tour.json');
 }
 
 /** `next` appended to `seen` without the rows the two windows share (a scroll by one shares all but one). */

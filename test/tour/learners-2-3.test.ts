@@ -4,6 +4,7 @@
  * decides from the sandbox state that the goal was reached, and the learner reads what happened.
  */
 import { expect, it } from 'vitest';
+import { arrayContaining } from '../support/matchers.js';
 import { choose, joinedRows, pointAt, tick, waitForList, waitForQuestion } from '../e2e/app-screen.js';
 import {
   finishLesson,
@@ -11,11 +12,11 @@ import {
   prose,
   savedProgress,
   startLesson,
-  useTourState,
+  freshTourState,
   waitForLessonPassed,
 } from './learner.js';
 
-const state = useTourState();
+const state = freshTourState();
 
 it('lesson 2: invites a Viewer on search-staging and accepts the invitation for them', async () => {
   const { app, how } = await startLesson(state(), 2);
@@ -65,7 +66,7 @@ it('lesson 2: invites a Viewer on search-staging and accepts the invitation for 
   const done = prose(await finishLesson(app, 2, /joined with elasticsearch-viewer on 1 project/));
   expect(done).toMatch(/POST \/api\/v1\/organizations\/\d+\/invitations → 201/);
   expect(done).toContain('sandbox-only POST /_sandbox/invitations/{token}/_accept played their part');
-  expect(savedProgress(state())).toMatchObject({ current: 2, completed: expect.arrayContaining(['invite-viewer']) });
+  expect(savedProgress(state())).toMatchObject({ current: 2, completed: arrayContaining(['invite-viewer']) });
   expect(app.wrappedRows()).toEqual([]);
 });
 
@@ -138,5 +139,5 @@ it('lesson 3: builds a read-only custom role for marketing-* in search-prod and 
   expect(done).toMatch(/POST \/api\/v1\/users\/\d+\/ ?role_assignments → 200/);
   expect(done).toContain('application_roles [marketing-readonly]');
   expect(assignee).toMatch(/@/);
-  expect(savedProgress(state())).toMatchObject({ current: 3, completed: expect.arrayContaining(['custom-role']) });
+  expect(savedProgress(state())).toMatchObject({ current: 3, completed: arrayContaining(['custom-role']) });
 });

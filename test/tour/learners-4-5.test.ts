@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { arrayContaining } from '../support/matchers.js';
 import { choose, joinedRows, tick, typeAndEnter, waitForList, waitForQuestion } from '../e2e/app-screen.js';
 import {
   finishLesson,
@@ -14,12 +15,12 @@ import {
   readLessonPanel,
   savedProgress,
   startLesson,
-  useTourState,
+  freshTourState,
   waitForLessonPassed,
   workDir,
 } from './learner.js';
 
-const state = useTourState();
+const state = freshTourState();
 
 it('lesson 4: creates a 30-day CI key with developer on all search projects, saves its secret and uses it once', async () => {
   const { app, how } = await startLesson(state(), 4);
@@ -94,7 +95,7 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   expect(done).toMatch(/POST \/api\/v1\/users\/auth\/keys → 20\d/);
   expect(done).toContain('"application_roles":["developer"]');
   expect(done).not.toContain(secret);
-  expect(savedProgress(state())).toMatchObject({ current: 4, completed: expect.arrayContaining(['ci-key']) });
+  expect(savedProgress(state())).toMatchObject({ current: 4, completed: arrayContaining(['ci-key']) });
 });
 
 it('lesson 5: opens the doctor, applies the over-grant fix, and the finding is gone', async () => {
@@ -133,5 +134,5 @@ it('lesson 5: opens the doctor, applies the over-grant fix, and the finding is g
   );
   expect(done).toMatch(/DELETE \/api\/v1\/users\/\d+\/ ?role_assignments → 200/);
   expect(done).toContain('"role_id":"elasticsearch-developer"');
-  expect(savedProgress(state())).toMatchObject({ current: 5, completed: expect.arrayContaining(['doctor']) });
+  expect(savedProgress(state())).toMatchObject({ current: 5, completed: arrayContaining(['doctor']) });
 });

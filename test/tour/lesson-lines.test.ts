@@ -6,6 +6,7 @@ import { FRESH } from '../../src/tour/progress.js';
 import type { TourView } from '../../src/tour/runner.js';
 import { lineText } from '../../src/ui/lines.js';
 import { createTheme } from '../../src/ui/theme.js';
+import { orgWith } from '../fixtures/org.js';
 
 const WIDTH = 76;
 const lesson = LESSONS[1]!;
@@ -80,7 +81,7 @@ describe('lesson panel lines', () => {
         summary: 'new.viewer@example.com joined with elasticsearch-viewer on 1 project(s)',
         details: [],
       },
-      state: { snapshot: undefined as never, roles: new Map(), requests },
+      state: { snapshot: orgWith().build(), roles: new Map(), requests },
     });
     expect(lines).not.toContain('How:');
     const at = lines.indexOf('Requests the sandbox received for this:');

@@ -1,5 +1,6 @@
 /** Lessons 1–3: each check passes on a sandbox that shows the goal and refuses one that does not. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ProjectRoleAssignment } from '../../src/api/schemas.js';
 import { customOnlyMembers, whoHasAccessLesson } from '../../src/tour/lessons/01-who-has-access.js';
 import { inviteViewerLesson } from '../../src/tour/lessons/02-invite-viewer.js';
 import { customRoleLesson } from '../../src/tour/lessons/03-custom-role.js';
@@ -23,7 +24,7 @@ describe('lesson 1: who has access', () => {
     )!;
     expect(customOnlyMembers(state.snapshot).map((c) => c.email)).toEqual([expected.email]);
     expect(whoHasAccessLesson.check(state, world.baseline, expected.email!.toUpperCase()).passed).toBe(true);
-    expect(whoHasAccessLesson.check(state, world.baseline, expected.name!).passed).toBe(true);
+    expect(whoHasAccessLesson.check(state, world.baseline, expected.name).passed).toBe(true);
   });
 
   it('refuses a wrong answer, the over-granted member and no answer', async () => {
@@ -82,7 +83,7 @@ describe('lesson 2: invite a Viewer and accept', () => {
 
 describe('lesson 3: read-only custom role for marketing-*', () => {
   const readOnly = { cluster: [], indices: [{ names: ['marketing-*'], privileges: ['read', 'view_index_metadata'] }] };
-  const assign = async (userId: string, projectId: string, extra: object[] = []) =>
+  const assign = async (userId: string, projectId: string, extra: ProjectRoleAssignment[] = []) =>
     world.cloud.addRoleAssignments(userId, {
       project: {
         elasticsearch: [
@@ -93,7 +94,7 @@ describe('lesson 3: read-only custom role for marketing-*', () => {
             project_ids: [projectId],
             application_roles: ['marketing-ro'],
           },
-          ...(extra as never[]),
+          ...extra,
         ],
       },
     });

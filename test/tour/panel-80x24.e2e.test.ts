@@ -16,7 +16,7 @@ import {
   readLessonPanel,
   readOpenPanel,
   startTourAt,
-  useTourState,
+  freshTourState,
 } from './learner.js';
 
 describe('colourSequences (the check below)', () => {
@@ -33,7 +33,7 @@ describe('colourSequences (the check below)', () => {
   });
 });
 
-const state = useTourState();
+const state = freshTourState();
 
 /** Every panel row is inside the frame: no wrapped continuation, borders where they belong, nothing clipped. */
 function checkWindow(app: PtyApp) {

@@ -16,10 +16,10 @@ import {
   readLessonPanel,
   savedProgress,
   startTourAt,
-  useTourState,
+  freshTourState,
 } from './learner.js';
 
-const state = useTourState();
+const state = freshTourState();
 
 const EMAIL = 'half.done@example.com';
 const orgIdOn = (app: PtyApp) => /Acme Analytics \((\d+)\)/.exec(app.screen())?.[1];

@@ -73,3 +73,17 @@ it('opening the lesson panel starts the check at once for a lesson the tour chec
   lessonPanel(question);
   expect(question.getView().checking).toBe(false);
 });
+
+it('a check asked for while the lesson is still starting waits for its baseline instead of doing nothing', async () => {
+  const runner = createTourRunner(sandboxIo(sandbox, join(dir, 'tour.json')), {
+    ...FRESH,
+    current: LESSONS.findIndex((l) => !l.question),
+  });
+  const begun = runner.begin();
+  // Asked at once, as the panel does when it opens right after the tour starts.
+  const result = await runner.check();
+  expect(runner.getView().progress.baseline).toBeDefined();
+  expect(result).toBeDefined();
+  expect(runner.getView().result).toEqual(result);
+  await begun;
+});

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { saveState } from '../../src/sandbox/persist.js';
+import { seedOrganization } from '../../src/sandbox/seed.js';
 import { FRESH, saveProgress } from '../../src/tour/progress.js';
 import { writeFileAtomic } from '../../src/util/atomic-file.js';
 
@@ -38,6 +39,14 @@ it('is what the tour progress and the sandbox state file are saved with: a faile
   expect(() => saveProgress(progress, FRESH)).toThrow();
   const state = join(dir, 'tour-sandbox.json');
   mkdirSync(state);
-  expect(() => saveState(state, {} as Parameters<typeof saveState>[1])).toThrow();
+  const now = new Date('2026-01-01T00:00:00Z');
+  const saved = {
+    seed: 1,
+    scale: 'small',
+    seededAt: now.toISOString(),
+    clock: { mode: 'wall', offsetMs: 0 },
+    data: seedOrganization({ seed: 1, scale: 'small', now }),
+  } as const;
+  expect(() => saveState(state, saved)).toThrow();
   expect(readdirSync(dir).sort()).toEqual(['tour-sandbox.json', 'tour.json']);
 });

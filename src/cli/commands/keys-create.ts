@@ -6,6 +6,7 @@
  *   skill's org-scoped example). With `--roles`, `org` only moves `--stack-access` onto the organization entry.
  * The value is saved to a 0600 file and never printed unless `--reveal` asks for it.
  */
+import { z } from 'zod';
 import { parseResponse } from '../../api/parse.js';
 import { CreatedApiKey, isProjectType, PROJECT_TYPES, type Project } from '../../api/schemas.js';
 import type { AssignmentInput } from '../../domain/builders/assignment-input.js';
@@ -45,8 +46,11 @@ function scopeEntry(scope: string, roleId: string, projects: readonly Project[])
 }
 
 /** Turns the response into the output's `result`, saving the value first so it is never only in memory. */
+/** What humanize reads back from keyResult's output. */
+const KeyResult = z.object({ id: z.string(), secret_file: z.string(), secret: z.string().optional() });
+
 function keyResult(target: SecretTarget, reveal: boolean) {
-  return (response: unknown) => {
+  return (response: unknown): z.input<typeof KeyResult> & Record<string, unknown> => {
     const key = parseResponse(CreatedApiKey, response, 'cloud', 'POST /users/auth/keys');
     let secretFile: string;
     try {
@@ -119,7 +123,7 @@ export async function keysCreate(ctx: CommandContext): Promise<number> {
           request: built.request,
           describe: keyResult(target, values.reveal === true),
           humanize: (result) => {
-            const r = result as { id: string; secret_file: string; secret?: string };
+            const r = KeyResult.parse(result);
             return `key ${r.id}: value saved to ${r.secret_file} (shown once; keep it private)${r.secret ? `\n        value: ${r.secret}` : ''}`;
           },
         },

@@ -84,9 +84,9 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
   let cloud: CloudApi;
   let connection: Connection;
   let cloudKey: Secret;
-  // Every write goes to the audit trail, which is opened once the session's credentials are known (below).
-  let audit: AuditSession | undefined;
-  const onWrite: WriteObserver = (event) => audit?.observer(event);
+  // Every write goes to the audit trail, which is opened once the session's credentials are known (below); the
+  // clients only write for the store, which starts after that.
+  const onWrite: WriteObserver = (event) => audit.observer(event);
   if (config.mode === 'sandbox') {
     sandbox = await deps.startSandbox();
     cloudKey = new Secret(sandbox.ownerKey);
@@ -106,7 +106,7 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
   }
   const orgId = sandbox?.organizationId ?? config.orgId;
   // Without a configured organization the id is known only after discovery, which precedes any write.
-  audit = createAuditSession({
+  const audit = createAuditSession({
     mode: config.mode,
     secrets: [cloudKey],
     organizationId: () => orgId ?? dataOf(store.getState().organization)?.id,

@@ -176,7 +176,7 @@ describe('buildCreateApiKey: access', () => {
   it('puts stack access on every project entry and on organization entries only when chosen (property)', () => {
     const projectEntry = fc
       .record({
-        type: fc.constantFrom(...PROJECT_TYPES) as fc.Arbitrary<ProjectType>,
+        type: fc.constantFrom<ProjectType>(...PROJECT_TYPES),
         all: fc.boolean(),
         explicit: fc.subarray(['etl-writer', 'reader']),
       })
@@ -206,7 +206,7 @@ describe('buildCreateApiKey: access', () => {
             ...base,
             assignments: [...orgs, ...projects],
             stackAccess: names,
-            stackAccessScope: scope as 'projects' | 'organization',
+            stackAccessScope: scope,
           });
           expect(result.ok).toBe(true);
           if (!result.ok) return;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stringMatching } from '../../support/matchers.js';
 import {
   buildAddRoleAssignments,
   buildPutRole,
@@ -55,7 +56,7 @@ describe('normalizeRoleAssignmentsInput', () => {
   it('reports JSON and shape errors with paths', () => {
     expect(normalizeRoleAssignmentsInput('{"project":', ORG)).toEqual({
       ok: false,
-      issues: [{ path: '', message: expect.stringMatching(/^not valid JSON: /) }],
+      issues: [{ path: '', message: stringMatching(/^not valid JSON: /) }],
     });
     expect(normalizeRoleAssignmentsInput([], ORG)).toEqual({
       ok: false,

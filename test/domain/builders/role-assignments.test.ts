@@ -126,17 +126,13 @@ describe('buildAddRoleAssignments / buildRemoveRoleAssignments', () => {
   });
 
   it('reports shape errors field by field', () => {
-    expect(
-      buildAddRoleAssignments({
-        userId: ' ',
-        orgId: ORG,
-        assignments: [
-          { scope: 'team', roleId: 'x' },
-          { scope: 'project', type: 'search', roleId: 'viewer', all: true },
-          { scope: 'project', type: 'elasticsearch', roleId: 'viewer', all: true, projectId: 'p1' },
-        ] as unknown as AssignmentInput[],
-      }),
-    ).toEqual({
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the point: shapes the type forbids
+    const illTyped = [
+      { scope: 'team', roleId: 'x' },
+      { scope: 'project', type: 'search', roleId: 'viewer', all: true },
+      { scope: 'project', type: 'elasticsearch', roleId: 'viewer', all: true, projectId: 'p1' },
+    ] as unknown as AssignmentInput[];
+    expect(buildAddRoleAssignments({ userId: ' ', orgId: ORG, assignments: illTyped })).toEqual({
       ok: false,
       issues: [
         { path: 'userId', message: 'is required' },

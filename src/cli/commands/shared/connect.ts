@@ -162,7 +162,7 @@ async function connect(ctx: CommandContext): Promise<Session> {
               detail: settled.detail,
             });
           } catch (error) {
-            warn(`could not add to the audit trail: ${(error as Error).message}`);
+            warn(`could not add to the audit trail: ${errorMessage(error)}`);
           }
         }
         return settled;

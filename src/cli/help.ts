@@ -2,6 +2,7 @@
  * The text of `ec-access --help`. The command lists come from the dispatch table, so a new command shows up
  * here without anyone remembering to document it twice.
  */
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface HelpEntry {
   readonly usage: string;
@@ -74,6 +75,9 @@ export function helpText(version: string, entries: readonly HelpEntry[]): string
     '',
     'Examples:',
     ...table(EXAMPLES),
+    '',
+    'Exit codes:',
+    ...table(EXIT_CODES.map(([code, , meaning]) => [String(code), meaning])),
     '',
   ].join('\n');
 }

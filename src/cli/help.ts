@@ -17,6 +17,7 @@ const FLAGS: ReadonlyArray<readonly [string, string]> = [
   ['--sandbox', 'use the built-in sandbox even when a key is configured'],
   ['--no-sandbox', 'refuse to start without a Cloud API key'],
   ['--filter <text>', 'open the screen with this filter applied (e.g. on keys)'],
+  ['--allow-insecure-http', 'send over plain http to a non-loopback host (the API key then travels in clear)'],
   ['-h, --help', 'show this help'],
   ['-v, --version', 'show the version'],
 ];

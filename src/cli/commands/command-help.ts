@@ -25,7 +25,7 @@ export function commandHelpText(spec: ScriptCommand): string {
     '',
     'Flags:',
     ...rows(flags),
-    '  (and the global --org, --base-url, --env-file, --sandbox, --no-sandbox; see ec-access --help)',
+    '  (and the global --org, --base-url, --env-file, --sandbox, --no-sandbox, --allow-insecure-http; see ec-access --help)',
     '',
     'Examples:',
     ...spec.examples.flatMap(([cmd, what]) => [`  ${cmd}`, ...(what ? [`      ${what}`] : [])]),

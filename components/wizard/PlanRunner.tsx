@@ -189,7 +189,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
 function sentSoFar(state: RunnerState): string {
   if (state.phase === 'review') return 'nothing is sent until you press enter';
   if (state.phase === 'running') return 'sending…';
-  return state.outcome?.ok ? 'sent' : 'stopped at a failed step';
+  return state.outcome?.ok || state.outcome?.failed === undefined ? 'sent' : 'stopped at a failed step';
 }
 
 /** `checks`: what the re-read verified, once done (empty before). */

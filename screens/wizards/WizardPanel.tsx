@@ -9,6 +9,8 @@ import { Wizard, type WizardSpec } from '../../components/wizard/Wizard.js';
 import { requestRouter, useWizardServices, type RequestRouter } from '../../components/wizard/services.js';
 import type { Note } from '../../components/wizard/model.js';
 import type { PlanOutcome } from '../../src/domain/plan.js';
+import { dataOf } from '../../src/state/resource.js';
+import { roleKey } from '../../src/state/store.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
 import { keyName } from '../../src/ui/keys.js';
 import { useTheme } from '../../src/ui/theme.js';
@@ -32,10 +34,21 @@ export interface WizardPanelProps<V> {
 }
 
 export function useWizardContext(): { env: WizardEnv; router: RequestRouter } | { problem: string } {
-  const { snapshot } = useAppState();
+  const { snapshot, data } = useAppState();
   const services = useWizardServices();
   const actions = useAppActions();
   const projects = snapshot?.projects;
+  const roles = data.roleDescriptors;
+  const existingRole = useMemo(
+    () => (projectId: string, name: string) => {
+      const resource = roles.get(roleKey(projectId, name));
+      // A step's notes are pure functions of the values, so they cannot start a load in an effect: the first ask
+      // schedules it, after this render (the store's load is idempotent and updates the state it is read from).
+      if (!resource) queueMicrotask(() => actions.ensureRole(projectId, name));
+      return dataOf(resource);
+    },
+    [roles, actions],
+  );
   useEffect(() => {
     for (const p of projects ?? []) actions.ensureCustomRoles(p.id);
   }, [projects, actions]);
@@ -50,7 +63,7 @@ export function useWizardContext(): { env: WizardEnv; router: RequestRouter } | 
         : 'Changes cannot be sent: this session has no API connection for wizards.',
     };
   if (!snapshot) return { problem: 'Loading the organization…' };
-  return { env: { snapshot, sandbox: services.sandbox !== undefined }, router };
+  return { env: { snapshot, sandbox: services.sandbox !== undefined, existingRole }, router };
 }
 
 /** What a panel shows instead of its content, with `esc` to close. */

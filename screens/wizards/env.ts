@@ -1,11 +1,16 @@
 /** What every wizard reads about the organization, and small lookups over it. */
-import type { Project, ProjectType } from '../../src/api/schemas.js';
+import type { Project, ProjectType, Role } from '../../src/api/schemas.js';
 import type { OrgSnapshot } from '../../src/domain/org.js';
 
 export interface WizardEnv {
   readonly snapshot: OrgSnapshot;
   /** Connected to the sandbox, whose control routes can accept invitations. */
   readonly sandbox: boolean;
+  /**
+   * A custom role as it is now in a project (read on first ask): null when it does not exist there, undefined
+   * while it is being read. For the diff shown before replacing a role.
+   */
+  readonly existingRole?: (projectId: string, name: string) => Role | null | undefined;
 }
 
 export const orgIdOf = (env: WizardEnv) => env.snapshot.organization.id;

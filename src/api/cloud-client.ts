@@ -41,7 +41,7 @@ export function createCloudClient(options: CloudClientOptions): CloudApi {
   const root = cloudApiRoot(options.baseUrl);
   const transport = refuseCleartext(
     createTransport({ ...options, service: 'cloud', root }),
-    cleartextRefusal(root, 'cloud', options.env ?? process.env),
+    cleartextRefusal(root, 'cloud', options.env ?? process.env, options.allowInsecureHttp),
   );
 
   async function call<S extends z.ZodType>(req: ApiRequest, schema: S): Promise<z.output<S>> {

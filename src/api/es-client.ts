@@ -33,7 +33,7 @@ export function createEsClient(options: EsClientOptions): EsApi {
   const baseUrl = options.baseUrl.trim().replace(/\/+$/, '');
   const transport = refuseCleartext(
     createTransport({ ...options, service: 'es', root: baseUrl }),
-    cleartextRefusal(baseUrl, 'es', options.env ?? process.env),
+    cleartextRefusal(baseUrl, 'es', options.env ?? process.env, options.allowInsecureHttp),
   );
 
   return {

@@ -70,6 +70,8 @@ export interface ClientOptions {
   readonly signal?: AbortSignal;
   /** Test seam for the caps above. */
   readonly maxResponseBytes?: number;
+  /** --allow-insecure-http: plain http to a non-loopback host is sent (cleartext.ts) instead of refused. */
+  readonly allowInsecureHttp?: boolean;
 }
 
 export interface TransportOptions extends ClientOptions {

@@ -16,6 +16,7 @@ export const GLOBAL_OPTIONS = {
   sandbox: { type: 'boolean' },
   'no-sandbox': { type: 'boolean' },
   filter: { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 export interface CommandShape {
@@ -38,6 +39,8 @@ export interface GlobalFlags {
   /** true: --sandbox, false: --no-sandbox. */
   readonly sandbox?: boolean;
   readonly filter?: string;
+  /** --allow-insecure-http: send the API key over plain http to a non-loopback host. */
+  readonly allowInsecureHttp?: boolean;
 }
 
 export type FlagValues = Readonly<Record<string, string | boolean | Array<string | boolean> | undefined>>;
@@ -156,5 +159,6 @@ function globalFlags(values: FlagValues): GlobalFlags {
     ...(envFile !== undefined ? { envFile } : {}),
     ...(sandbox !== undefined ? { sandbox } : {}),
     ...(filter !== undefined ? { filter } : {}),
+    ...(values['allow-insecure-http'] === true ? { allowInsecureHttp: true } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { packageVersion } from '../config/version.js';
 import { errorCode, errorMessage } from '../util/errors.js';
 import { inertLines } from '../util/inert-text.js';
 import { scrubText } from '../util/redact.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { parseCommandLine, UsageError, type CommandShape, type FlagValues, type GlobalFlags } from './args.js';
 import { scriptCommandSpecs } from './commands/registry.js';
 import { helpText, type HelpEntry } from './help.js';
@@ -56,9 +57,7 @@ export type RunTui = (config: AppConfig, opts: { screen: Screen; filter?: string
 export type RunSandboxCommand = (argv: string[]) => Promise<number>;
 export type RunCommand = (ctx: CommandContext) => Promise<number>;
 
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 const NO_TTY =
   'ec-access: the interactive interface needs a terminal, but stdin or stdout is not one.\n' +

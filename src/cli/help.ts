@@ -2,6 +2,7 @@
  * The text of `ec-access --help`. The command lists come from the dispatch table, so a new command shows up
  * here without anyone remembering to document it twice.
  */
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface HelpEntry {
   readonly usage: string;
@@ -16,6 +17,7 @@ const FLAGS: ReadonlyArray<readonly [string, string]> = [
   ['--sandbox', 'use the built-in sandbox even when a key is configured'],
   ['--no-sandbox', 'refuse to start without a Cloud API key'],
   ['--filter <text>', 'open the screen with this filter applied (e.g. on keys)'],
+  ['--allow-insecure-http', 'send over plain http to a non-loopback host (the API key then travels in clear)'],
   ['-h, --help', 'show this help'],
   ['-v, --version', 'show the version'],
 ];
@@ -74,6 +76,9 @@ export function helpText(version: string, entries: readonly HelpEntry[]): string
     '',
     'Examples:',
     ...table(EXAMPLES),
+    '',
+    'Exit codes:',
+    ...table(EXIT_CODES.map(([code, , meaning]) => [String(code), meaning])),
     '',
   ].join('\n');
 }

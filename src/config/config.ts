@@ -17,6 +17,8 @@ export interface ConfigFlags {
   readonly envFile?: string;
   /** true: `--sandbox`; false: `--no-sandbox`; undefined: decide from the key. */
   readonly sandbox?: boolean;
+  /** `--allow-insecure-http`. */
+  readonly allowInsecureHttp?: boolean;
 }
 
 export interface AppConfig {
@@ -37,6 +39,11 @@ export interface AppConfig {
    * there, so a session's changes survive it and a scriptable command can check them. Sandbox mode only.
    */
   readonly sandboxStateFile?: string;
+  /**
+   * `--allow-insecure-http`: the clients send over plain http to a non-loopback host instead of refusing
+   * (src/api/cleartext.ts; EC_ACCESS_ALLOW_INSECURE_HTTP=1 in the environment does the same).
+   */
+  readonly allowInsecureHttp?: true;
   readonly warnings: readonly string[];
 }
 
@@ -115,6 +122,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     warnings,
     ...(file ? { envFile: file.path } : {}),
     ...(orgId ? { orgId } : {}),
+    ...(flags.allowInsecureHttp === true ? { allowInsecureHttp: true } : {}),
     ...(mode === 'cloud' && key ? { apiKey: new Secret(key) } : {}),
     ...(mode === 'cloud' && esUrl ? { esUrl } : {}),
     ...(mode === 'cloud' && esKey ? { esApiKey: new Secret(esKey) } : {}),

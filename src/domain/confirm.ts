@@ -31,6 +31,8 @@ export type ConfirmTarget =
   /** `listedKeys`: the keys on screen, to tell whether the description identifies this key alone. */
   | { readonly kind: 'revoke-key'; readonly key: ApiKey; readonly listedKeys: readonly ApiKey[] }
   | { readonly kind: 'delete-role'; readonly roleName: string }
+  /** Writing over an existing custom role in `count` projects (role-replace.ts). */
+  | { readonly kind: 'replace-role'; readonly roleName: string; readonly count: number }
   /** The person is what changes (and one removal may cover several entries), so the phrase is theirs. */
   | { readonly kind: 'remove-assignment'; readonly member: Member }
   /** Several items at once: the phrase is the count ("revoke 3"), which a user cannot type without counting. */
@@ -72,6 +74,8 @@ export function confirmationPhrase(target: ConfirmTarget): string {
     case 'delete-role':
       // A role's name is its id.
       return isTypeable(target.roleName) ? target.roleName : 'delete 1';
+    case 'replace-role':
+      return isTypeable(target.roleName) ? target.roleName : `replace ${target.count}`;
     case 'bulk':
       return `${target.verb} ${target.count}`;
   }

@@ -17,6 +17,11 @@ export interface PlanStep {
   readonly status: StepStatus;
   /** Why it failed: the ApiError message and its hint, kept as text so a plan can be rendered or logged safely. */
   readonly error?: { readonly message: string; readonly hint?: string };
+  /**
+   * A key this step created whose one-time value never arrived (its outcome was unknown, the re-read found it):
+   * it exists, but nothing can use it, so it should be revoked and a new one created.
+   */
+  readonly orphanKeyId?: string;
 }
 
 export interface Plan {
@@ -33,6 +38,8 @@ export interface PlanOutcome {
   readonly failed?: PlanStep;
   /** Steps never sent because an earlier one failed. */
   readonly notRun: readonly PlanStep[];
+  /** Keys created without their value arriving (PlanStep.orphanKeyId): the plan did not give the user what they asked. */
+  readonly orphanKeyIds: readonly string[];
 }
 
 export function createPlan(title: string, requests: readonly ApiRequest[]): Plan {
@@ -54,9 +61,11 @@ function errorText(error: unknown): { message: string; hint?: string } {
 
 export function outcomeOf(plan: Plan): PlanOutcome {
   const failed = plan.steps.find((s) => s.status === 'failed' || s.status === 'unknown');
+  const orphanKeyIds = plan.steps.flatMap((s) => (s.orphanKeyId === undefined ? [] : [s.orphanKeyId]));
   return {
     plan,
-    ok: plan.steps.every((s) => s.status === 'ok'),
+    ok: plan.steps.every((s) => s.status === 'ok') && orphanKeyIds.length === 0,
+    orphanKeyIds,
     tookEffect: plan.steps.filter((s) => s.status === 'ok'),
     ...(failed ? { failed } : {}),
     notRun: plan.steps.filter((s) => s.status === 'skipped'),
@@ -72,7 +81,11 @@ export type Send = (request: ApiRequest) => Promise<unknown>;
 export type Settle = (
   request: ApiRequest,
   sentAt: number,
-) => Promise<{ readonly outcome: 'done' | 'failed' | 'unknown'; readonly detail: string }>;
+) => Promise<{
+  readonly outcome: 'done' | 'failed' | 'unknown';
+  readonly detail: string;
+  readonly orphanKeyId?: string;
+}>;
 
 /**
  * Send the steps in order. `onUpdate` sees every status change (for the live plan view); `onResponse` receives
@@ -103,12 +116,14 @@ export async function runPlan(
     } catch (error) {
       const text = errorText(error);
       let status: StepStatus = failedWriteOutcome(error);
+      let orphanKeyId: string | undefined;
       if (status === 'unknown' && settle) {
         const settled = await settle(step.request, sentAt);
         status = settled.outcome === 'done' ? 'ok' : settled.outcome;
+        orphanKeyId = settled.orphanKeyId;
         text.message = `${text.message} (re-read: ${settled.detail})`;
       }
-      set(i, { request: step.request, status, error: text });
+      set(i, { request: step.request, status, error: text, ...(orphanKeyId === undefined ? {} : { orphanKeyId }) });
       if (status === 'ok') continue;
       for (let j = i + 1; j < current.steps.length; j++)
         set(j, { request: current.steps[j]!.request, status: 'skipped' });
@@ -122,6 +137,7 @@ export async function runPlan(
 export function describeOutcome(outcome: PlanOutcome): string {
   const total = outcome.plan.steps.length;
   if (outcome.ok) return total === 1 ? 'Done.' : `All ${total} steps done.`;
+  if (outcome.orphanKeyIds.length > 0 && !outcome.failed) return orphanMessage(outcome.orphanKeyIds);
   const done = outcome.tookEffect.map((s) => s.request.summary);
   const stopped = outcome.failed;
   const number = stopped ? outcome.plan.steps.indexOf(stopped) + 1 : 0;
@@ -133,4 +149,10 @@ export function describeOutcome(outcome: PlanOutcome): string {
   const failed = stopped ? `Step ${number} failed` : 'Stopped';
   const effect = done.length === 0 ? 'nothing was changed' : `already took effect: ${done.join('; ')}`;
   return `${failed}; ${effect}.${notSent}`;
+}
+
+/** Said plainly: the key exists, but nobody has its value, so the only way on is a new key (and revoking this one). */
+export function orphanMessage(keyIds: readonly string[]): string {
+  const keys = keyIds.length === 1 ? `API key ${keyIds[0]} was` : `API keys ${keyIds.join(', ')} were`;
+  return `${keys} created, but the value never arrived, so nothing can use ${keyIds.length === 1 ? 'it' : 'them'}. Revoke ${keyIds.length === 1 ? 'it' : 'them'} and create a new one.`;
 }

@@ -6,13 +6,18 @@
  * A replacement (rotation, "a key like it") ends with the old key still working, on purpose: whatever uses it must
  * be switched to the new value first. So closing the secret panel opens the old key's typed revocation, by id,
  * never by description; leaving that confirmation leaves the old key working.
+ *
+ * When the create's outcome was unknown and the re-read found the key, the value never arrived: the result says so,
+ * and `r` offers the way on, the orphan's typed revocation over a fresh wizard with the same answers.
  */
 import { useEffect, useRef } from 'react';
 import { openRevokeKeys } from '../../../components/confirm/openers.js';
 import { openSecretPanel, type CreatedKey } from '../../../components/SecretPanel.js';
+import { FollowUp } from '../../../components/wizard/FollowUp.js';
 import type { Note } from '../../../components/wizard/model.js';
 import type { WizardSpec } from '../../../components/wizard/Wizard.js';
 import type { ApiKey } from '../../../src/api/schemas.js';
+import { dataOf } from '../../../src/state/resource.js';
 import { useAppActions, useAppState, type PanelSpec } from '../../../src/ui/contexts.js';
 import { Secret } from '../../../src/util/secret.js';
 import type { WizardEnv } from '../env.js';
@@ -66,6 +71,32 @@ function HandOffSecret({ created, description, checks, replaces }: HandOff) {
   return null;
 }
 
+/**
+ * The key exists but nobody has its value. Revoking it is destructive, so it goes through the typed confirmation;
+ * under it waits a new wizard with the same answers, so creating the replacement is one enter away once it closes.
+ */
+function OrphanOffer({ keyId, values, options }: { keyId: string; values: KeyValues; options: KeyPanelOptions }) {
+  const actions = useAppActions();
+  const { data } = useAppState();
+  const orphan = dataOf(data.keys)?.find((k) => k.id === keyId);
+  const run = () => {
+    actions.closeOverlay();
+    actions.openPanel(keyPanel(values, options));
+    if (orphan) openRevokeKeys(actions, [orphan]);
+  };
+  return (
+    <FollowUp
+      keyLabel="r"
+      text={
+        orphan
+          ? `revoke the orphan ${keyId} and create a new one`
+          : `create a new one (revoke ${keyId} from the keys list once it shows)`
+      }
+      onRun={run}
+    />
+  );
+}
+
 function KeyWizard({ initial, replaces, intro = [] }: { initial: KeyValues } & KeyPanelOptions) {
   const { connection } = useAppState();
   const created = useRef<CreatedKey>(undefined);
@@ -80,16 +111,20 @@ function KeyWizard({ initial, replaces, intro = [] }: { initial: KeyValues } & K
       initial={initial}
       onResponse={onResponse}
       intro={notes}
-      done={(outcome, values, { checks }) =>
-        created.current ? (
-          <HandOffSecret
-            created={created.current}
-            description={values.description.trim()}
-            checks={checks}
-            {...(replaces && outcome.ok ? { replaces } : {})}
-          />
-        ) : null
-      }
+      done={(outcome, values, { checks }) => {
+        if (created.current)
+          return (
+            <HandOffSecret
+              created={created.current}
+              description={values.description.trim()}
+              checks={checks}
+              {...(replaces && outcome.ok ? { replaces } : {})}
+            />
+          );
+        const [orphanId] = outcome.orphanKeyIds;
+        if (orphanId === undefined) return null;
+        return <OrphanOffer keyId={orphanId} values={values} options={{ ...(replaces ? { replaces } : {}), intro }} />;
+      }}
     />
   );
 }

@@ -3,7 +3,9 @@
  * cluster privileges, index privilege entries (patterns, privileges, field security, DLS), Kibana feature entries,
  * and who to assign it to. Run-as is not offered: Serverless refuses it.
  */
-import type { Member } from '../../../src/api/schemas.js';
+import type { Member, Project } from '../../../src/api/schemas.js';
+import { confirmationPhrase, isConfirmed, roleReferences } from '../../../src/domain/confirm.js';
+import { replaceActions, replaceWarning, roleDiff } from '../../../src/domain/role-replace.js';
 import { validateRoleName } from '../../../src/domain/role-name.js';
 import {
   KIBANA_FEATURES,
@@ -12,11 +14,12 @@ import {
   SERVERLESS_INDEX_PRIVILEGES,
   type PrivilegeKind,
 } from '../../../src/domain/privileges.js';
-import type { Option, Step } from '../../../components/wizard/model.js';
+import type { Note, Option, Step } from '../../../components/wizard/model.js';
 import { customRolesIn, projectName, type WizardEnv } from '../env.js';
 import { assigneeConflicts } from './draft.js';
 import { entryLens, loopMenu, type LoopLens } from './loop.js';
 import {
+  descriptorOf,
   EMPTY_INDEX,
   EMPTY_KIBANA,
   parseQuery,
@@ -74,6 +77,35 @@ function assigneeHint(v: RoleValues, env: WizardEnv, m: Member): string {
       ? 'would over-grant'
       : '';
   return [why, m.name].filter(Boolean).join(' · ');
+}
+
+/** Target projects where a role of this name already exists: creating it there replaces it whole. */
+function replacedIn(v: RoleValues, env: WizardEnv): Project[] {
+  if (v.mode !== 'create') return [];
+  return env.snapshot.projects.filter((p) => v.projectIds.includes(p.id) && customRolesIn(env, p.id).includes(v.name));
+}
+
+const replacePhrase = (v: RoleValues, env: WizardEnv) =>
+  confirmationPhrase({ kind: 'replace-role', roleName: v.name, count: replacedIn(v, env).length });
+
+/** Per replaced project: what changes against the role as it is now, and who holds it there; then the phrase. */
+function replaceNotes(v: RoleValues, env: WizardEnv): Note[] {
+  const next = descriptorOf(v);
+  const perProject = replacedIn(v, env).flatMap((project): Note[] => {
+    const holders = roleReferences(env.snapshot, project.id, v.name);
+    const now = env.existingRole?.(project.id, v.name);
+    const changes = now ? roleDiff(now, next) : undefined;
+    // The first action line says what the warning already says.
+    const [, ...details] = replaceActions(v.name, project, changes, holders);
+    return [
+      { tone: 'danger', text: replaceWarning(v.name, project, holders) },
+      ...details.map((text): Note => ({ tone: text.startsWith('held by') ? 'warning' : 'accent', text: `  ${text}` })),
+    ];
+  });
+  return [
+    ...perProject,
+    { tone: 'warning', text: `Type ${replacePhrase(v, env)} to confirm (exactly, case-sensitive)` },
+  ];
 }
 
 const NAME_START = /[A-Za-z0-9]/;
@@ -272,5 +304,24 @@ export const ROLE_STEPS: readonly S[] = [
       ),
     summary: (v, env) =>
       v.assignees.map((id) => env.snapshot.members.find((m) => m.user_id === id)?.email ?? id).join(', ') || 'nobody',
+  },
+  {
+    kind: 'text',
+    id: 'replace-confirm',
+    concept: 'typed-confirmation',
+    title: 'A role with this name exists there: the PUT replaces it whole, for everyone who holds it',
+    help: 'What changes and who holds the role are listed below; type the phrase to replace it',
+    when: (v, env) => replacedIn(v, env).length > 0,
+    get: (v) => v.replaceConfirm ?? '',
+    set: (v, replaceConfirm) => ({ ...v, replaceConfirm }),
+    notes: replaceNotes,
+    validate: (v, env) => {
+      const phrase = replacePhrase(v, env);
+      return isConfirmed(phrase, v.replaceConfirm ?? '') ? undefined : `Type exactly: ${phrase}`;
+    },
+    summary: (v, env) =>
+      `replaces ${v.name} in ${replacedIn(v, env)
+        .map((p) => p.name)
+        .join(', ')}`,
   },
 ];

@@ -45,6 +45,8 @@ export interface RoleValues {
   };
   /** Edit only: the descriptor as read, for the diff. */
   readonly original?: RoleDescriptor;
+  /** Create over an existing role: the typed confirmation (replace-confirm step). */
+  readonly replaceConfirm?: string;
 }
 
 export const EMPTY_ROLE: RoleValues = {

@@ -2,9 +2,8 @@
  * `ec-access <command> --help`: usage, what it does, its flags, examples from the skill's scenarios, the JSON it
  * prints and the exit codes. Built from the registry so help and parser share one flag list.
  */
+import { EXIT_CODES } from '../exit-codes.js';
 import type { ScriptCommand } from './registry.js';
-
-const EXIT_CODES = '0 ok · 1 API error (or nothing done) · 2 usage error, not confirmed · 3 partly done';
 
 function rows(pairs: ReadonlyArray<readonly [string, string]>): string[] {
   const width = Math.min(30, Math.max(...pairs.map(([left]) => left.length)));
@@ -26,7 +25,7 @@ export function commandHelpText(spec: ScriptCommand): string {
     '',
     'Flags:',
     ...rows(flags),
-    '  (and the global --org, --base-url, --env-file, --sandbox, --no-sandbox; see ec-access --help)',
+    '  (and the global --org, --base-url, --env-file, --sandbox, --no-sandbox, --allow-insecure-http; see ec-access --help)',
     '',
     'Examples:',
     ...spec.examples.flatMap(([cmd, what]) => [`  ${cmd}`, ...(what ? [`      ${what}`] : [])]),
@@ -34,7 +33,7 @@ export function commandHelpText(spec: ScriptCommand): string {
     'JSON output (--json, or when stdout is not a terminal; see docs/cli-json.md):',
     `  ${spec.json}`,
     '',
-    `Exit codes: ${EXIT_CODES}`,
+    `Exit codes: ${EXIT_CODES.map(([code, short]) => `${code} ${short}`).join(' · ')} (see ec-access --help)`,
     '',
   ].join('\n');
 }

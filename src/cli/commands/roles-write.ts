@@ -1,7 +1,8 @@
 /** `roles create | delete`: custom roles inside a project's Elasticsearch (the skill's create-custom-role / delete). */
 import { esRequests } from '../../api/requests.js';
 import { buildPutRole } from '../../domain/builders/role-descriptor.js';
-import { confirmationPhrase, extraWarnings, isTypeable, roleReferences } from '../../domain/confirm.js';
+import { confirmationPhrase, extraWarnings, roleReferences } from '../../domain/confirm.js';
+import { replaceActions, replaceWarning, roleDiff } from '../../domain/role-replace.js';
 import { UsageError } from '../args.js';
 import type { CommandContext } from '../dispatch.js';
 import { unwrap } from './shared/build.js';
@@ -66,37 +67,11 @@ export async function rolesCreate(ctx: CommandContext): Promise<number> {
     return executePlan(ctx, session, out, {
       operation: ctx.name,
       writes: [{ target: name, request: built.request, describe: (body) => body }],
-      warnings: [
-        `replaces the existing role "${name}" in project ${project.name}` +
-          (holders.length > 0
-            ? `, held by ${holders.length}: ${holders.map((h) => h.principal.label).join(', ')}`
-            : ''),
-        ...built.warnings,
-      ],
+      warnings: [replaceWarning(name, project, holders), ...built.warnings],
       confirm: {
-        actions: [
-          `replace custom role "${name}" in project ${project.name} (${project.type})`,
-          ...(changes.length > 0 ? changes : ['(the new body grants the same)']),
-          ...holders.map((h) => `held by ${h.principal.label}`),
-        ],
-        phrase: isTypeable(name) ? name : 'replace 1',
+        actions: replaceActions(name, project, changes, holders),
+        phrase: confirmationPhrase({ kind: 'replace-role', roleName: name, count: 1 }),
       },
     });
   });
-}
-
-/** What a replacement changes, one line per top-level field: `- indices: …` (now) and `+ indices: …` (after). */
-export function roleDiff(now: Readonly<Record<string, unknown>>, next: Readonly<Record<string, unknown>>): string[] {
-  const fields = [...new Set([...Object.keys(now), ...Object.keys(next)])].sort();
-  return fields.flatMap((field) => {
-    const a = JSON.stringify(now[field] ?? defaultOf(now[field], next[field]));
-    const b = JSON.stringify(next[field] ?? defaultOf(next[field], now[field]));
-    return a === b ? [] : [`- ${field}: ${a}`, `+ ${field}: ${b}`];
-  });
-}
-
-/** A field left out of a body counts as its empty form ([] or {}), as Elasticsearch stores it. */
-function defaultOf(missing: unknown, other: unknown): unknown {
-  if (missing !== undefined) return missing;
-  return Array.isArray(other) ? [] : other !== null && typeof other === 'object' ? {} : undefined;
 }

@@ -45,9 +45,15 @@ export interface TuiDeps {
     onWrite?: WriteObserver;
     http2: Http2Mode;
     signal?: AbortSignal;
+    allowInsecureHttp?: boolean;
   }): CloudApi;
   createEsClient(
-    options: Parameters<EsClientFactory>[0] & { onWrite?: WriteObserver; http2: Http2Mode; signal?: AbortSignal },
+    options: Parameters<EsClientFactory>[0] & {
+      onWrite?: WriteObserver;
+      http2: Http2Mode;
+      signal?: AbortSignal;
+      allowInsecureHttp?: boolean;
+    },
   ): EsApi;
   startSandbox(): Promise<SandboxHandle>;
 }
@@ -101,7 +107,14 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
   } else {
     if (!config.apiKey) throw new Error('cloud mode without a Cloud API key');
     cloudKey = config.apiKey;
-    cloud = deps.createCloudClient({ baseUrl: config.baseUrl, apiKey: cloudKey, onWrite, http2: config.http2, signal });
+    cloud = deps.createCloudClient({
+      baseUrl: config.baseUrl,
+      apiKey: cloudKey,
+      onWrite,
+      http2: config.http2,
+      signal,
+      allowInsecureHttp: config.allowInsecureHttp === true,
+    });
     connection = { kind: 'cloud', host: hostOf(config.baseUrl), keyHint: cloudKey.hint() };
   }
   const orgId = sandbox?.organizationId ?? config.orgId;
@@ -113,7 +126,7 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
   });
   const http2 = sandbox ? SANDBOX_HTTP2 : config.http2;
   const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) =>
-    deps.createEsClient({ ...options, onWrite, http2, signal }),
+    deps.createEsClient({ ...options, onWrite, http2, signal, allowInsecureHttp: config.allowInsecureHttp === true }),
   );
   const store = createStore({
     cloud,

@@ -81,7 +81,8 @@ async function connect(ctx: CommandContext): Promise<Session> {
   let audit: WriteObserver | undefined;
   let auditLog: AuditLog | undefined;
   const onWrite: WriteObserver = (event) => audit?.(event);
-  const cloud = createCloudClient({ baseUrl, apiKey, onWrite, env: ctx.io.env, http2 });
+  const allowInsecureHttp = config.allowInsecureHttp === true;
+  const cloud = createCloudClient({ baseUrl, apiKey, onWrite, env: ctx.io.env, http2, allowInsecureHttp });
   const close = async () => {
     await cloud.close();
     await sandbox?.stop();
@@ -132,6 +133,7 @@ async function connect(ctx: CommandContext): Promise<Session> {
             onWrite,
             env: ctx.io.env,
             http2,
+            allowInsecureHttp,
           });
           esClients.set(project.id, client);
         }
@@ -146,6 +148,7 @@ async function connect(ctx: CommandContext): Promise<Session> {
           // worth even a scrubbed trace.
           env: { ...ctx.io.env, EC_ACCESS_DEBUG: undefined },
           http2,
+          allowInsecureHttp,
           retry: { attempts: 1 },
         }),
       urlOf: (request) =>

@@ -11,15 +11,11 @@ import { failedWriteOutcome, type WriteOutcome } from '../../../api/outcome.js';
 import type { ApiRequest } from '../../../api/requests.js';
 import { SecretFileError } from '../../../secrets/index.js';
 import { redactJson } from '../../../util/redact.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CommandContext } from '../../dispatch.js';
+import type { CommandContext } from '../../dispatch.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_UNKNOWN, EXIT_USAGE } from '../../exit-codes.js';
 import { confirmDestructive, type ConfirmRequest } from './confirm.js';
 import type { Output } from './output.js';
 import type { Session } from './connect.js';
-
-/** Some items of a bulk command were done and some were not. */
-const EXIT_PARTIAL = 3;
-/** Whether some write took effect is not known even after re-reading: check before retrying. */
-export const EXIT_UNKNOWN = 4;
 
 export interface PlannedWrite {
   /** What the request is about, as the user named it ("alice@example.com", a user id). */

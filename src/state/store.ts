@@ -233,7 +233,7 @@ export function createStore(options: StoreOptions): Store {
       ...s,
       notices: [
         ...s.notices,
-        `This key now reaches organization ${now.name} (${now.id}), not ${was.name} (${was.id}) as remembered; reloaded`,
+        `This key now reaches organization ${now.name} (${now.id}), not ${was.name} (${was.id}); its lists are reloaded`,
       ],
     }));
     for (const list of ['members', 'invitations'] as const) if (state[list].status !== 'idle') void loaders[list]();

@@ -72,6 +72,19 @@ export interface ClientOptions {
   readonly maxResponseBytes?: number;
   /** --allow-insecure-http: plain http to a non-loopback host is sent (cleartext.ts) instead of refused. */
   readonly allowInsecureHttp?: boolean;
+  /** Holds requests back until the organization they address is confirmed. */
+  readonly gate?: RequestGate;
+}
+
+/**
+ * Lets a session act on an organization before `GET /organizations` has confirmed it (src/state/org-gate.ts): a
+ * read goes out at once but its answer is handed back only when the gate allows; a write is sent only then.
+ */
+export interface RequestGate {
+  /** Resolves when the write may be sent; rejects (nothing sent) when it must not. */
+  beforeWrite(req: ApiRequest): Promise<void>;
+  /** Resolves when the read's answer may be handed back; rejects when it must not. */
+  beforeAnswer(req: ApiRequest): Promise<void>;
 }
 
 export interface TransportOptions extends ClientOptions {
@@ -367,7 +380,21 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  return { urlOf: safeUrl, endpointOf, send };
+  const { gate } = options;
+  async function gatedSend(req: ApiRequest, accept?: AcceptAnswer): Promise<Exchange> {
+    if (!gate) return send(req, accept);
+    if (req.method !== 'GET') {
+      await gate.beforeWrite(req);
+      return send(req, accept);
+    }
+    const answer = send(req, accept);
+    // Handled here as well, so an answer failing while the gate is still closed is not an unhandled rejection.
+    answer.catch(() => undefined);
+    await gate.beforeAnswer(req);
+    return answer;
+  }
+
+  return { urlOf: safeUrl, endpointOf, send: gatedSend };
 }
 
 /** The body as text, or undefined (and the stream dropped) once it passes `max` bytes. */

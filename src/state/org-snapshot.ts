@@ -4,12 +4,17 @@
  * Unlike the TUI's store, which loads list by list, any list that fails fails the load with the API's own error.
  */
 import type { CloudApi } from '../api/client.js';
-import { PROJECT_TYPES, type Project } from '../api/schemas.js';
+import { PROJECT_TYPES, type Organization, type Project } from '../api/schemas.js';
 import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
 
 export interface OrgSnapshotSources {
   readonly cloud: CloudApi;
   readonly orgId: string;
+  /**
+   * The organization with its name, when the caller's discovery already has it (default: `GET /organizations`,
+   * asked again beside the lists).
+   */
+  readonly organization?: () => Promise<Organization>;
   /** The projects, when the caller already keeps them (default: every type, listed now). */
   readonly projects?: () => Promise<readonly Project[]>;
   /** Each project's custom role names (default: none looked at). */
@@ -25,8 +30,8 @@ export async function listAllProjects(cloud: CloudApi): Promise<readonly Project
 
 export async function loadOrgSnapshot(sources: OrgSnapshotSources): Promise<OrgSnapshot> {
   const { cloud, orgId } = sources;
-  const [organizations, members, invitations, keys, projects, now] = await Promise.all([
-    cloud.listOrganizations(),
+  const [organization, members, invitations, keys, projects, now] = await Promise.all([
+    sources.organization ? sources.organization() : lookUpOrganization(cloud, orgId),
     cloud.listMembers(orgId),
     cloud.listInvitations(orgId),
     cloud.listApiKeys(),
@@ -35,8 +40,7 @@ export async function loadOrgSnapshot(sources: OrgSnapshotSources): Promise<OrgS
   ]);
   const customRoles = sources.customRoles ? await sources.customRoles(projects) : new Map<string, CustomRolesState>();
   return {
-    // The configured id is used even when the list does not show it (the list may be partial).
-    organization: organizations.find((o) => o.id === orgId) ?? { id: orgId, name: orgId },
+    organization,
     members,
     invitations,
     keys,
@@ -44,4 +48,10 @@ export async function loadOrgSnapshot(sources: OrgSnapshotSources): Promise<OrgS
     customRoles,
     now,
   };
+}
+
+/** The configured id is used even when the list does not show it (the list may be partial); the name is a nicety. */
+async function lookUpOrganization(cloud: CloudApi, orgId: string): Promise<Organization> {
+  const organizations = await cloud.listOrganizations();
+  return organizations.find((o) => o.id === orgId) ?? { id: orgId, name: orgId };
 }

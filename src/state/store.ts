@@ -57,12 +57,23 @@ export interface StoreOptions {
   readonly cloud: CloudApi;
   /** Configured organization; wins over discovery. */
   readonly orgId?: string;
+  /**
+   * The organization remembered for this key: its lists are asked for at once, and discovery, still sent, confirms
+   * it. When discovery finds another, the session switches to that one and reloads its lists, with a notice.
+   */
+  readonly rememberedOrg?: Organization;
+  /** What each discovery found, or why it failed (to remember it; the caller's gate waits for this). */
+  readonly onDiscovery?: (outcome: DiscoveryOutcome) => void;
   readonly esAccess?: EsAccess;
   /** The time snapshots describe. */
   readonly clock?: () => Date;
   /** Notices known before loading (configuration warnings). */
   readonly notices?: readonly string[];
 }
+
+export type DiscoveryOutcome =
+  | { readonly organization: Organization; readonly replaced?: Organization }
+  | { readonly error: unknown; readonly assumed?: Organization };
 
 export interface Store {
   getState: () => DataState;
@@ -160,25 +171,40 @@ export function createStore(options: StoreOptions): Store {
     return settled;
   }
 
+  /** The organization in use without a configured one: remembered at first, then whatever discovery found. */
+  let assumed = options.orgId ? undefined : options.rememberedOrg;
+
   function loadOrganization(): Promise<string | undefined> {
     const configured = options.orgId;
+    const assumedNow = assumed;
     let chosen: string | undefined;
+    if (assumedNow && !dataOf(state.organization))
+      update((s) => ({ ...s, organization: ready<Organization>(assumedNow, clock()) }));
     const settled = track(
       'organization',
       (s) => s.organization,
       (s, organization) => ({ ...s, organization }),
       async () => {
-        const organizations = await cloud.listOrganizations();
+        let organizations: Organization[];
+        try {
+          organizations = await cloud.listOrganizations();
+        } catch (error) {
+          if (!configured) options.onDiscovery?.({ error, ...(assumedNow ? { assumed: assumedNow } : {}) });
+          throw error;
+        }
         if (configured) {
           // The configured id is used even when it is not in the list (the list may be partial); the name is a nicety.
           chosen = configured;
           return organizations.find((o) => o.id === configured) ?? { id: configured, name: configured };
         }
         const [first] = organizations;
-        if (!first)
-          throw Object.assign(new Error('This API key sees no organization'), {
+        if (!first) {
+          const error = Object.assign(new Error('This API key sees no organization'), {
             hint: 'Check that EC_API_KEY belongs to an Elastic Cloud organization member',
           });
+          options.onDiscovery?.({ error, ...(assumedNow ? { assumed: assumedNow } : {}) });
+          throw error;
+        }
         if (organizations.length > 1) {
           update((s) => ({
             ...s,
@@ -189,10 +215,28 @@ export function createStore(options: StoreOptions): Store {
           }));
         }
         chosen = first.id;
+        assumed = first;
+        const replaced = assumedNow && assumedNow.id !== first.id ? assumedNow : undefined;
+        options.onDiscovery?.({ organization: first, ...(replaced ? { replaced } : {}) });
+        if (replaced) switchOrganization(replaced, first);
         return first;
       },
     );
-    return configured ? Promise.resolve(configured) : settled.then(() => chosen);
+    if (configured) return Promise.resolve(configured);
+    return assumedNow ? Promise.resolve(assumedNow.id) : settled.then(() => chosen);
+  }
+
+  /** The key reaches another organization than the one assumed: its lists are asked for again, from the right one. */
+  function switchOrganization(was: Organization, now: Organization) {
+    orgIdPromise = Promise.resolve(now.id);
+    update((s) => ({
+      ...s,
+      notices: [
+        ...s.notices,
+        `This key now reaches organization ${now.name} (${now.id}), not ${was.name} (${was.id}); its lists are reloaded`,
+      ],
+    }));
+    for (const list of ['members', 'invitations'] as const) if (state[list].status !== 'idle') void loaders[list]();
   }
 
   function orgId(): Promise<string | undefined> {

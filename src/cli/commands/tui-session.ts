@@ -10,12 +10,14 @@ import type { ReactElement } from 'react';
 import type { AppProps } from '../../../components/App.js';
 import { createAuditSession, type AuditSession } from '../../../components/audit/session.js';
 import type { CloudApi, EsApi, WriteObserver } from '../../api/client.js';
-import type { Http2Mode } from '../../api/http.js';
+import type { Http2Mode, RequestGate } from '../../api/http.js';
 import type { AppConfig } from '../../config/config.js';
+import { openOrgMemory } from '../../config/org-memory.js';
 import { SANDBOX_HTTP2 } from '../../sandbox/protocol.js';
 import { createEsAccess, type EsAccess, type EsClientFactory } from '../../state/es-access.js';
 import { dataOf } from '../../state/resource.js';
-import { createStore, type ListResource, type Store } from '../../state/store.js';
+import { createStore, type DiscoveryOutcome, type ListResource, type Store } from '../../state/store.js';
+import { confirmRememberedOrg } from '../../state/remembered-org.js';
 import type { Connection } from '../../ui/contexts.js';
 import type { ScreenId } from '../../ui/screen-ids.js';
 import { enterAlternateScreen } from '../../ui/terminal.js';
@@ -46,6 +48,7 @@ export interface TuiDeps {
     http2: Http2Mode;
     signal?: AbortSignal;
     allowInsecureHttp?: boolean;
+    gate?: RequestGate;
   }): CloudApi;
   createEsClient(
     options: Parameters<EsClientFactory>[0] & {
@@ -53,6 +56,7 @@ export interface TuiDeps {
       http2: Http2Mode;
       signal?: AbortSignal;
       allowInsecureHttp?: boolean;
+      gate?: RequestGate;
     },
   ): EsApi;
   startSandbox(): Promise<SandboxHandle>;
@@ -93,6 +97,12 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
   // Every write goes to the audit trail, which is opened once the session's credentials are known (below); the
   // clients only write for the store, which starts after that.
   const onWrite: WriteObserver = (event) => audit.observer(event);
+  // The organization remembered for a Cloud key is used at once and confirmed beside the first lists.
+  const remembered =
+    config.mode === 'cloud' && config.apiKey && !config.orgId
+      ? confirmRememberedOrg(openOrgMemory(process.env, config.apiKey, config.baseUrl))
+      : undefined;
+  const gate = remembered?.gate;
   if (config.mode === 'sandbox') {
     sandbox = await deps.startSandbox();
     cloudKey = new Secret(sandbox.ownerKey);
@@ -114,6 +124,7 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
       http2: config.http2,
       signal,
       allowInsecureHttp: config.allowInsecureHttp === true,
+      ...(gate ? { gate } : {}),
     });
     connection = { kind: 'cloud', host: hostOf(config.baseUrl), keyHint: cloudKey.hint() };
   }
@@ -126,11 +137,20 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
   });
   const http2 = sandbox ? SANDBOX_HTTP2 : config.http2;
   const esAccess = createEsAccess({ esUrl: config.esUrl, esApiKey: config.esApiKey, cloudKey }, (options) =>
-    deps.createEsClient({ ...options, onWrite, http2, signal, allowInsecureHttp: config.allowInsecureHttp === true }),
+    deps.createEsClient({
+      ...options,
+      onWrite,
+      http2,
+      signal,
+      allowInsecureHttp: config.allowInsecureHttp === true,
+      ...(gate ? { gate } : {}),
+    }),
   );
   const store = createStore({
     cloud,
     ...(orgId ? { orgId } : {}),
+    ...(remembered?.organization ? { rememberedOrg: remembered.organization } : {}),
+    ...(remembered ? { onDiscovery: (outcome: DiscoveryOutcome) => remembered.onDiscovery(outcome) } : {}),
     esAccess,
     notices: config.warnings,
   });

@@ -7,7 +7,7 @@ import type { CloudApi, EsApi, WriteObserver } from '../../../api/client.js';
 import { createCloudClient } from '../../../api/cloud-client.js';
 import { createEsClient } from '../../../api/es-client.js';
 import type { ApiRequest } from '../../../api/requests.js';
-import type { Project } from '../../../api/schemas.js';
+import type { Organization, Project } from '../../../api/schemas.js';
 import { createAuditLog, type AuditLog } from '../../../audit/index.js';
 import type { SettleContext, Settled } from '../../../domain/settle.js';
 import { settleWrite } from '../../../state/settle-io.js';
@@ -16,7 +16,9 @@ import type { RunningSandbox } from '../../../sandbox/index.js';
 import { SANDBOX_HTTP2 } from '../../../sandbox/protocol.js';
 import { listAllProjects } from '../../../state/org-snapshot.js';
 import { chooseEsCredential } from '../../../config/es-credential.js';
-import { chooseOrganization } from '../../../config/organization.js';
+import { openOrgMemory } from '../../../config/org-memory.js';
+import { createOrgGate } from '../../../state/org-gate.js';
+import { resolveOrganization } from './organization.js';
 import { Secret } from '../../../util/secret.js';
 import { UsageError } from '../../args.js';
 import type { CommandContext } from '../../dispatch.js';
@@ -31,6 +33,8 @@ const savedSandboxNotice = (file: string) =>
 export interface Session {
   readonly cloud: CloudApi;
   readonly orgId: string;
+  /** The organization with its name, when discovery gives it; absent with `--org` and in the sandbox. */
+  readonly organization?: () => Promise<Organization>;
   /** The key this session authenticates with, when known (never offered for revocation without a warning). */
   readonly selfKeyId?: string;
   /** Every Serverless project of the three types, fetched once. */
@@ -57,7 +61,12 @@ async function startSandbox(stateFile: string | undefined): Promise<RunningSandb
   return start(stateFile ? { stateFile } : {});
 }
 
-async function connect(ctx: CommandContext): Promise<Session> {
+interface ConnectedSession extends Session {
+  /** Settles once the organization is confirmed (at once unless it was remembered); rejects saying why not. */
+  readonly confirmed: Promise<void>;
+}
+
+async function connect(ctx: CommandContext): Promise<ConnectedSession> {
   const config = ctx.loadConfig();
   let sandbox: RunningSandbox | undefined;
   let apiKey: Secret;
@@ -82,14 +91,32 @@ async function connect(ctx: CommandContext): Promise<Session> {
   let auditLog: AuditLog | undefined;
   const onWrite: WriteObserver = (event) => audit?.(event);
   const allowInsecureHttp = config.allowInsecureHttp === true;
-  const cloud = createCloudClient({ baseUrl, apiKey, onWrite, env: ctx.io.env, http2, allowInsecureHttp });
+  const memory = config.mode === 'cloud' && !config.orgId ? openOrgMemory(ctx.io.env, apiKey, baseUrl) : undefined;
+  const rememberedOrg = memory?.recall();
+  const gate = rememberedOrg ? createOrgGate(rememberedOrg.id) : undefined;
+  const cloud = createCloudClient({
+    baseUrl,
+    apiKey,
+    onWrite,
+    env: ctx.io.env,
+    http2,
+    allowInsecureHttp,
+    ...(gate ? { gate } : {}),
+  });
   const close = async () => {
     await cloud.close();
     await sandbox?.stop();
   };
 
   try {
-    const orgId = config.orgId ?? sandbox?.organizationId ?? (await discoverOrganization(cloud));
+    const resolved = await resolveOrganization({
+      cloud,
+      ...(config.orgId ? { configured: config.orgId } : {}),
+      ...(sandbox ? { sandboxOrgId: sandbox.organizationId } : {}),
+      ...(memory ? { memory } : {}),
+      ...(rememberedOrg && gate ? { remembered: { organization: rememberedOrg, gate } } : {}),
+    });
+    const { orgId } = resolved;
     const warn = (message: string) => ctx.io.stderr(`ec-access: warning: ${message}\n`);
     try {
       auditLog = createAuditLog({
@@ -118,6 +145,8 @@ async function connect(ctx: CommandContext): Promise<Session> {
     return {
       cloud,
       orgId,
+      ...(resolved.organization ? { organization: resolved.organization } : {}),
+      confirmed: resolved.confirmed,
       ...(sandbox ? { selfKeyId: sandbox.ownerKeyId } : {}),
       projects: () => (projects ??= listAllProjects(cloud)),
       es(project) {
@@ -134,6 +163,7 @@ async function connect(ctx: CommandContext): Promise<Session> {
             env: ctx.io.env,
             http2,
             allowInsecureHttp,
+            ...(gate ? { gate } : {}),
           });
           esClients.set(project.id, client);
         }
@@ -178,29 +208,19 @@ async function connect(ctx: CommandContext): Promise<Session> {
   }
 }
 
-/** A key normally sees exactly one organization; with several, a script must say which (`--org`). */
-async function discoverOrganization(cloud: CloudApi): Promise<string> {
-  const choice = chooseOrganization(await cloud.listOrganizations());
-  switch (choice.kind) {
-    case 'chosen':
-      return choice.organization.id;
-    case 'ask':
-      throw new UsageError(
-        `this key sees ${choice.organizations.length} organizations; pass --org with one of: ${choice.organizations.map((o) => `${o.id} (${o.name})`).join(', ')}`,
-      );
-    case 'none':
-    case 'not_found':
-      throw new ConfigError(
-        'this API key sees no organization; check that EC_API_KEY belongs to an Elastic Cloud organization member',
-      );
-  }
-}
-
 /** Runs `body` with a session and always closes it (sockets, the sandbox's server). */
 export async function withSession<T>(ctx: CommandContext, body: (session: Session) => Promise<T>): Promise<T> {
   const session = await connect(ctx);
   try {
-    return await body(session);
+    const result = await body(session);
+    // The answer stands: nothing naming an unconfirmed organization reached it. Waiting lets the confirmation
+    // correct the memory before the connection closes.
+    await session.confirmed.catch(() => undefined);
+    return result;
+  } catch (error) {
+    // A request the unconfirmed organization held back fails for the reason the confirmation gives: say that.
+    await session.confirmed;
+    throw error;
   } finally {
     await session.close();
   }

@@ -16,6 +16,7 @@ export function loadSnapshot(session: Session, options: SnapshotOptions = {}): P
   return loadOrgSnapshot({
     cloud: session.cloud,
     orgId: session.orgId,
+    ...(session.organization ? { organization: session.organization } : {}),
     projects: () => session.projects(),
     ...(options.customRoles
       ? { customRoles: (projects: readonly Project[]) => customRolesByProject(session, projects) }

@@ -114,6 +114,7 @@ function createInvitations(ctx: RequestContext): Invitation[] {
   const roleAssignments = normalizeRoleAssignments(body.role_assignments, {
     orgId: data.organization.id,
     projects: data.projects,
+    deployments: data.deployments,
     errorCode: 'root.invalid_data',
     ...assignmentMode(ctx),
   });

@@ -147,6 +147,7 @@ function createKey(ctx: RequestContext): CreatedApiKey {
       : normalizeRoleAssignments(body.role_assignments, {
           orgId: data.organization.id,
           projects: data.projects,
+          deployments: data.deployments,
           errorCode: 'api_keys.invalid_input',
           ...assignmentMode(ctx),
         });

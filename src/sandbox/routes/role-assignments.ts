@@ -33,6 +33,7 @@ function change(kind: 'add' | 'remove') {
     const listed = normalizeRoleAssignments(ctx.body ?? {}, {
       orgId: data.organization.id,
       projects: data.projects,
+      deployments: data.deployments,
       errorCode: 'role_assignments.invalid_role',
       ...assignmentMode(ctx),
     });

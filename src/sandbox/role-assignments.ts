@@ -11,14 +11,15 @@
 import { isProjectType, PROJECT_TYPES, type ProjectType, type RoleAssignments } from '../api/schemas.js';
 import { expandProjectRoleId, expandScopedRoleId } from '../domain/catalog.js';
 import { validateRoleNameSyntax } from '../domain/role-name.js';
-import type { StoredDeployment, StoredProject } from './model.js';
+import type { SandboxData, StoredProject } from './model.js';
 import { isRecord } from './context.js';
 import { cloudError } from './reply.js';
 
 export interface AssignmentRules {
   readonly orgId: string;
   readonly projects: readonly StoredProject[];
-  readonly deployments: readonly StoredDeployment[];
+  /** The ids `deployment_ids` may name (deploymentIdsOf, plus for a removal the ids the holder has). */
+  readonly deploymentIds: ReadonlySet<string>;
   /** The 400 code of the calling endpoint (`role_assignments.invalid_role`, `api_keys.invalid_input`, …). */
   readonly errorCode: string;
   /** Refuse a project role id that is not in the wire form instead of rewriting it (`ec-access sandbox --strict`). */
@@ -74,7 +75,7 @@ export function normalizeRoleAssignments(input: unknown, rules: AssignmentRules)
     if (!roleId) throw fail(`${field}: "${entry.role_id}" is not a deployment role`, `${field}.role_id`);
     const scope = allOrIds(raw, 'deployment_ids', field, fail);
     for (const id of scope.deployment_ids ?? []) {
-      if (!rules.deployments.some((d) => d.id === id))
+      if (!rules.deploymentIds.has(id))
         throw fail(`${field}: deployment ${id} does not exist`, `${field}.deployment_ids`);
     }
     return withApplicationRoles(
@@ -249,6 +250,11 @@ function mapEntries(
   }
   if (Object.keys(project).length > 0) out.project = project;
   return out;
+}
+
+/** Every deployment that exists: the ids a new deployment assignment may name. */
+export function deploymentIdsOf(data: Pick<SandboxData, 'deployments'>): Set<string> {
+  return new Set(data.deployments.map((d) => d.id));
 }
 
 export function isOrganizationOwner(assignments: RoleAssignments): boolean {

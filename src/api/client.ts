@@ -10,6 +10,7 @@ import type {
   AuthenticateResponse,
   CreateApiKeyRequest,
   CreatedApiKey,
+  Deployment,
   Invitation,
   InvitationRequest,
   Member,
@@ -63,6 +64,8 @@ export interface CloudApi {
   getProject(type: ProjectType, id: string): Promise<Project>;
   /** Custom role names and descriptions from the Cloud side (no ES credential needed). */
   getProjectRoles(type: ProjectType, id: string): Promise<Array<{ name: string; description: string }>>;
+  /** Hosted deployments the key can see (one page: the endpoint has no cursor). */
+  listDeployments(): Promise<Deployment[]>;
   /** Send any prepared request (used by plans); parses nothing, returns the decoded JSON. */
   send(request: ApiRequest): Promise<unknown>;
   close(): Promise<void>;

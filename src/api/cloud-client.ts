@@ -1,7 +1,7 @@
 /**
- * The Elastic Cloud API (organizations, members, invitations, role assignments, API keys, Serverless projects)
- * over the shared transport. Each method sends the request built in requests.ts, so what a screen previews is
- * exactly what goes out, and validates the answer with the schema for that endpoint.
+ * The Elastic Cloud API (organizations, members, invitations, role assignments, API keys, Serverless projects, hosted
+ * deployments) over the shared transport. Each method sends the request built in requests.ts, so what a screen
+ * previews is exactly what goes out, and validates the answer with the schema for that endpoint.
  */
 import type { z } from 'zod';
 import { cleartextRefusal, refuseCleartext } from './cleartext.js';
@@ -14,6 +14,7 @@ import {
   ApiKey,
   ApiKeyList,
   CreatedApiKey,
+  DeploymentList,
   EmptyResponse,
   InvitationList,
   MemberList,
@@ -100,6 +101,8 @@ export function createCloudClient(options: CloudClientOptions): CloudApi {
         entry.roles.map(({ name, description }) => ({ name, description })),
       );
     },
+
+    listDeployments: async () => (await call(cloudRequests.listDeployments(), DeploymentList)).deployments,
 
     async send(req) {
       if (req.target.service !== 'cloud')

@@ -134,6 +134,13 @@ export const cloudRequests = {
     summary: `revoke ${ids.length} API key${ids.length === 1 ? '' : 's'}`,
   }),
 
+  listDeployments: (): ApiRequest => ({
+    method: 'GET',
+    path: '/deployments',
+    target: CLOUD,
+    summary: 'list hosted deployments',
+  }),
+
   listProjects: (type: ProjectType): ApiRequest => ({
     method: 'GET',
     path: `/serverless/projects/${type}`,

@@ -201,6 +201,31 @@ export const ProjectRolesByProjectId = z.record(
 export type ProjectRolesByProjectId = z.infer<typeof ProjectRolesByProjectId>;
 
 // ---------------------------------------------------------------------------------------------------------------
+// Hosted deployments (`GET /deployments`, the ESS spec's DeploymentsListResponse)
+
+/** One part of a deployment (its Elasticsearch cluster, Kibana, APM, …): the list gives only where it runs. */
+export const DeploymentResource = z.looseObject({
+  id: z.string(),
+  kind: z.string(),
+  ref_id: z.string(),
+  region: z.string(),
+  cloud_id: z.string().optional(),
+  elasticsearch_cluster_ref_id: z.string().optional(),
+});
+export type DeploymentResource = z.infer<typeof DeploymentResource>;
+
+/** The spec's DeploymentsListingData: no version or health here (only `GET /deployments/{id}` has them). */
+export const Deployment = z.looseObject({
+  id: z.string(),
+  name: ServerText,
+  resources: z.array(DeploymentResource),
+});
+export type Deployment = z.infer<typeof Deployment>;
+
+export const DeploymentList = z.looseObject({ deployments: z.array(Deployment) });
+export type DeploymentList = z.infer<typeof DeploymentList>;
+
+// ---------------------------------------------------------------------------------------------------------------
 // Elasticsearch security (per project)
 
 export const FieldSecurity = z.object({

@@ -2,7 +2,7 @@
  * One consistent picture of an organization, as loaded from the API. Pure domain code (effective access, doctor,
  * "who has access here") reads only this; the state layer builds it and screens render from it.
  */
-import type { ApiKey, Invitation, Member, Organization, Project } from '../api/schemas.js';
+import type { ApiKey, Deployment, Invitation, Member, Organization, Project } from '../api/schemas.js';
 import type { ProjectKeysOf } from './project-keys.js';
 
 /** Custom roles known for a project, or why they are not known (so a screen can say which credential is missing). */
@@ -23,6 +23,8 @@ export interface OrgSnapshot {
   readonly customRoles: ReadonlyMap<string, CustomRolesState>;
   /** Each project's own API keys, or why they could not be read; absent when they were not loaded at all. */
   readonly projectKeys?: readonly ProjectKeysOf[];
+  /** Hosted deployments, as far as the calling key sees them; absent when they were not loaded at all. */
+  readonly deployments?: readonly Deployment[];
   /** The time the snapshot describes (the sandbox clock may run ahead of the wall clock). */
   readonly now: Date;
 }

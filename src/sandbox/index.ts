@@ -12,6 +12,7 @@ import { createRateLimits } from './rate-limit.js';
 import { createRequestLog } from './request-log.js';
 import { createRouter, type Route } from './router.js';
 import { controlRoutes } from './routes/control.js';
+import { deploymentControlRoutes, deploymentRoutes } from './routes/deployments.js';
 import { esRoutes } from './routes/es.js';
 import { esApiKeyRoutes } from './routes/es-api-keys.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -63,6 +64,7 @@ const API_ROUTES: ReadonlyArray<Route<RequestContext>> = [
   ...roleAssignmentRoutes,
   ...keyRoutes,
   ...serverlessRoutes,
+  ...deploymentRoutes,
   ...esRoutes,
   ...esApiKeyRoutes,
 ];
@@ -100,8 +102,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const { server, closeAll, connectionsSeen } = createSandboxServer({
     core: coreOf,
     api: createRouter(API_ROUTES),
-    control: createRouter(
-      controlRoutes({
+    control: createRouter([
+      ...controlRoutes({
         log,
         connectionsSeen: () => connectionsSeen(),
         reset() {
@@ -113,7 +115,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           persist();
         },
       }),
-    ),
+      ...deploymentControlRoutes,
+    ]),
     log,
     rateLimits: createRateLimits(),
     onWrite: persist,

@@ -47,6 +47,16 @@ export interface StoredProject {
   extra: Record<string, unknown>;
 }
 
+/** A hosted deployment: what `GET /api/v1/deployments` lists of it (its parts and where they run). */
+export interface StoredDeployment {
+  id: string;
+  name: string;
+  /** The ESS region every part runs in (`gcp-us-central1`). */
+  region: string;
+  /** Its parts in listing order: `kind` (elasticsearch, kibana, …), `ref_id`, and a system-unique `id`. */
+  resources: Array<{ kind: string; ref_id: string; id: string }>;
+}
+
 /** A custom role as PUT stored it, already in the shape GET returns. */
 export interface StoredRole {
   cluster: string[];
@@ -95,6 +105,8 @@ export interface SandboxData {
   invitations: StoredInvitation[];
   keys: StoredKey[];
   projects: StoredProject[];
+  /** Hosted deployments; role assignments may name them in `deployment_ids`. */
+  deployments: StoredDeployment[];
   /** Custom roles by project id, then by role name. */
   customRoles: Record<string, Record<string, StoredRole>>;
   /** Project (Elasticsearch) API keys by project id, in creation order. */

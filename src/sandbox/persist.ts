@@ -92,6 +92,17 @@ const StateFile = z.object({
         extra: z.record(z.string(), z.unknown()),
       }),
     ),
+    // Absent in files saved before hosted deployments existed: such an organization simply has none.
+    deployments: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          region: z.string(),
+          resources: z.array(z.object({ kind: z.string(), ref_id: z.string(), id: z.string() })),
+        }),
+      )
+      .default([]),
     customRoles: z.record(z.string(), z.record(z.string(), StoredRoleSchema)),
     // Absent in files saved before project keys existed: such an organization simply has none.
     projectKeys: z

@@ -5,19 +5,21 @@
  * - a missing `organization_id` is filled with the caller's organization (the skill's examples omit it), another
  *   organization's id is refused;
  * - `all: true` excludes an id list and `all` false/absent requires a non-empty one, whose projects must exist and
- *   be of that type.
+ *   be of that type, and whose deployments must exist.
  * Adding and removing then work on that form, so "remove exactly what was listed" compares like with like.
  */
 import { isProjectType, PROJECT_TYPES, type ProjectType, type RoleAssignments } from '../api/schemas.js';
 import { expandProjectRoleId, expandScopedRoleId } from '../domain/catalog.js';
 import { validateRoleNameSyntax } from '../domain/role-name.js';
-import type { StoredProject } from './model.js';
+import type { SandboxData, StoredProject } from './model.js';
 import { isRecord } from './context.js';
 import { cloudError } from './reply.js';
 
 export interface AssignmentRules {
   readonly orgId: string;
   readonly projects: readonly StoredProject[];
+  /** The ids `deployment_ids` may name (deploymentIdsOf, plus for a removal the ids the holder has). */
+  readonly deploymentIds: ReadonlySet<string>;
   /** The 400 code of the calling endpoint (`role_assignments.invalid_role`, `api_keys.invalid_input`, …). */
   readonly errorCode: string;
   /** Refuse a project role id that is not in the wire form instead of rewriting it (`ec-access sandbox --strict`). */
@@ -71,8 +73,11 @@ export function normalizeRoleAssignments(input: unknown, rules: AssignmentRules)
     const entry = baseEntry(raw, field, rules, fail);
     const roleId = expandScopedRoleId('deployment', entry.role_id);
     if (!roleId) throw fail(`${field}: "${entry.role_id}" is not a deployment role`, `${field}.role_id`);
-    // There are no hosted deployments in the sandbox, so deployment ids are kept as given.
     const scope = allOrIds(raw, 'deployment_ids', field, fail);
+    for (const id of scope.deployment_ids ?? []) {
+      if (!rules.deploymentIds.has(id))
+        throw fail(`${field}: deployment ${id} does not exist`, `${field}.deployment_ids`);
+    }
     return withApplicationRoles(
       { role_id: roleId, organization_id: entry.organization_id, ...scope },
       raw,
@@ -245,6 +250,11 @@ function mapEntries(
   }
   if (Object.keys(project).length > 0) out.project = project;
   return out;
+}
+
+/** Every deployment that exists: the ids a new deployment assignment may name. */
+export function deploymentIdsOf(data: Pick<SandboxData, 'deployments'>): Set<string> {
+  return new Set(data.deployments.map((d) => d.id));
 }
 
 export function isOrganizationOwner(assignments: RoleAssignments): boolean {

@@ -3,7 +3,7 @@
  * planted with every case the access views and the doctor must recognise (listed next to each record below).
  * `medium` and `large` keep the small organization and grow it: medium to 1,000 members, 90 projects and 100 active
  * keys (a mid-sized company; the cold-start benchmark's size), large to 10,000 members, 300 projects and exactly 500
- * active keys (the organization limit), built in well under a second.
+ * active keys (the organization limit), built in well under a second. Hosted deployments: seed-deployments.ts.
  */
 import { PROJECT_TYPES, type ProjectType, type RoleAssignments } from '../api/schemas.js';
 import type {
@@ -20,6 +20,7 @@ import { REGIONS } from './regions.js';
 import { BASE62, createRng, DIGITS, HEX, type Rng } from './rng.js';
 import { FIRST_NAMES, LAST_NAMES, PROJECT_WORDS } from './seed-names.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { DEPLOYMENT_COUNTS, seedDeployments } from './seed-deployments.js';
 import { seedProjectKeys } from './seed-project-keys.js';
 import { MAX_ACTIVE_KEYS } from './routes/keys.js';
 import { isKeyActive } from './wire.js';
@@ -76,6 +77,10 @@ export function seedOrganization(options: SeedOptions): SandboxData {
   const socMain = project('security', { name: 'soc-main', region_id: 'aws-us-east-1' });
   const socLab = project('security', { name: 'soc-lab', region_id: 'azure-eastus' });
 
+  const deployments = seedDeployments(options.seed, DEPLOYMENT_COUNTS[options.scale]);
+  // Named in a deployment grant below; every scale seeds it first.
+  const ecommerceSearch = deployments[0]!.id;
+
   const customRoles: Record<string, Record<string, StoredRole>> = {
     // marketing-reader exists in search-prod only: keys naming it elsewhere get nothing there.
     [searchProd]: { 'marketing-reader': MARKETING_READER, 'dashboard-reader': DASHBOARD_READER },
@@ -87,7 +92,15 @@ export function seedOrganization(options: SeedOptions): SandboxData {
   const org = (role_id: string, application_roles?: string[]): RoleAssignments => ({
     organization: [{ role_id, organization_id: orgId, ...(application_roles ? { application_roles } : {}) }],
   });
-  const dep = (role_id: string): RoleAssignments => ({ deployment: [{ role_id, organization_id: orgId, all: true }] });
+  const dep = (role_id: string, ids: string[] | 'all' = 'all'): RoleAssignments => ({
+    deployment: [
+      {
+        role_id,
+        organization_id: orgId,
+        ...(ids === 'all' ? { all: true } : { all: false, deployment_ids: ids }),
+      },
+    ],
+  });
   const proj = (
     type: ProjectType,
     short: string,
@@ -122,7 +135,7 @@ export function seedOrganization(options: SeedOptions): SandboxData {
   const secondOwner = member([org('organization-admin')]);
   member([org('billing-admin')]);
   member([dep('deployment-admin')]);
-  member([dep('deployment-viewer'), proj('elasticsearch', 'viewer', 'all')]);
+  member([dep('deployment-viewer', [ecommerceSearch]), proj('elasticsearch', 'viewer', 'all')]);
   member([proj('elasticsearch', 'admin', [searchProd])]);
   member([proj('elasticsearch', 'developer', 'all')]);
   member([proj('elasticsearch', 'developer', [searchStaging, vectorLab])]);
@@ -235,6 +248,7 @@ export function seedOrganization(options: SeedOptions): SandboxData {
     invitations,
     keys,
     projects,
+    deployments,
     customRoles,
     projectKeys: {},
     credentials: { ownerKey, ownerKeyId, viewerKey, viewerKeyId },

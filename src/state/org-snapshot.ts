@@ -4,7 +4,7 @@
  * Unlike the TUI's store, which loads list by list, any list that fails fails the load with the API's own error.
  */
 import type { CloudApi } from '../api/client.js';
-import { PROJECT_TYPES, type Organization, type Project } from '../api/schemas.js';
+import { PROJECT_TYPES, type Deployment, type Organization, type Project } from '../api/schemas.js';
 import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
 
 export interface OrgSnapshotSources {
@@ -19,6 +19,8 @@ export interface OrgSnapshotSources {
   readonly projects?: () => Promise<readonly Project[]>;
   /** Each project's custom role names (default: none looked at). */
   readonly customRoles?: (projects: readonly Project[]) => Promise<ReadonlyMap<string, CustomRolesState>>;
+  /** The hosted deployments (default: not loaded; the snapshot then has none to name or check). */
+  readonly deployments?: () => Promise<readonly Deployment[]>;
   /** The time the snapshot describes, asked for beside the lists (default: the wall clock). */
   readonly now?: () => Promise<Date>;
 }
@@ -30,12 +32,13 @@ export async function listAllProjects(cloud: CloudApi): Promise<readonly Project
 
 export async function loadOrgSnapshot(sources: OrgSnapshotSources): Promise<OrgSnapshot> {
   const { cloud, orgId } = sources;
-  const [organization, members, invitations, keys, projects, now] = await Promise.all([
+  const [organization, members, invitations, keys, projects, deployments, now] = await Promise.all([
     sources.organization ? sources.organization() : lookUpOrganization(cloud, orgId),
     cloud.listMembers(orgId),
     cloud.listInvitations(orgId),
     cloud.listApiKeys(),
     sources.projects ? sources.projects() : listAllProjects(cloud),
+    sources.deployments?.(),
     sources.now ? sources.now() : new Date(),
   ]);
   const customRoles = sources.customRoles ? await sources.customRoles(projects) : new Map<string, CustomRolesState>();
@@ -46,6 +49,7 @@ export async function loadOrgSnapshot(sources: OrgSnapshotSources): Promise<OrgS
     keys,
     projects,
     customRoles,
+    ...(deployments ? { deployments } : {}),
     now,
   };
 }

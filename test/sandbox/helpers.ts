@@ -139,9 +139,15 @@ export async function makeKey(
 // ---------------------------------------------------------------------------------------------------------------
 // The published Cloud spec, for checking answers carry every field it marks required.
 
-const SPEC_FILE = new URL('../../../shared/reference/specs/elastic-cloud-iam-subset.swagger.json', import.meta.url);
+const SPEC_DIR = new URL('../../../shared/reference/specs/', import.meta.url);
+/** `iam`: organizations, members, invitations, keys; `user`: the whole ESS user API (hosted deployments). */
+const SPEC_FILES = {
+  iam: new URL('elastic-cloud-iam-subset.swagger.json', SPEC_DIR),
+  user: new URL('elastic-cloud-apidocs-user.swagger.json', SPEC_DIR),
+} as const;
+type Spec = keyof typeof SPEC_FILES;
 /** The spec lives beside the repository (shared reference material); the checks are skipped where it is absent. */
-export const SPEC_AVAILABLE = existsSync(SPEC_FILE);
+export const SPEC_AVAILABLE = existsSync(SPEC_FILES.iam) && existsSync(SPEC_FILES.user);
 const Definitions = z.record(
   z.string(),
   z.object({
@@ -159,17 +165,22 @@ const Definitions = z.record(
   }),
 );
 type Definitions = z.output<typeof Definitions>;
-let definitions: Definitions | undefined;
-const swagger = (): Definitions =>
-  (definitions ??= parseAs(
-    z.object({ definitions: Definitions }),
-    JSON.parse(readFileSync(SPEC_FILE, 'utf8')),
-    'the Cloud spec',
-  ).definitions);
+const definitions = new Map<Spec, Definitions>();
+function swagger(spec: Spec): Definitions {
+  const loaded =
+    definitions.get(spec) ??
+    parseAs(
+      z.object({ definitions: Definitions }),
+      JSON.parse(readFileSync(SPEC_FILES[spec], 'utf8')),
+      `the Cloud spec (${spec})`,
+    ).definitions;
+  definitions.set(spec, loaded);
+  return loaded;
+}
 
 /** Paths of required fields missing from `value` under `definition`, following `$ref`s into objects and arrays. */
-export function missingRequired(definition: string, value: unknown, path = definition): string[] {
-  const def = swagger()[definition];
+export function missingRequired(definition: string, value: unknown, path = definition, spec: Spec = 'iam'): string[] {
+  const def = swagger(spec)[definition];
   if (!def) throw new Error(`no definition ${definition}`);
   if (value === null || typeof value !== 'object') return [`${path} is not an object`];
   const record = new Map<string, unknown>(Object.entries(value));
@@ -183,8 +194,9 @@ export function missingRequired(definition: string, value: unknown, path = defin
     if (!ref) continue;
     const name = ref.replace('#/definitions/', '');
     if (prop.type === 'array' && Array.isArray(child))
-      child.forEach((item, i) => missing.push(...missingRequired(name, item, `${path}.${field}[${i}]`)));
-    else if (!prop.type || prop.type === 'object') missing.push(...missingRequired(name, child, `${path}.${field}`));
+      child.forEach((item, i) => missing.push(...missingRequired(name, item, `${path}.${field}[${i}]`, spec)));
+    else if (!prop.type || prop.type === 'object')
+      missing.push(...missingRequired(name, child, `${path}.${field}`, spec));
   }
   return missing;
 }

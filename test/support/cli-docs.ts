@@ -59,6 +59,28 @@ export const InvitationsDoc = z.looseObject({
   invitations: z.array(InvitationJson),
 });
 
+export const DeploymentsDoc = z.looseObject({
+  schema: schemaId('deployments@1'),
+  deployments: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      region: z.string().nullable(),
+      resources: z.array(z.looseObject({ kind: z.string(), ref_id: z.string(), id: z.string(), region: z.string() })),
+      access: z
+        .array(
+          z.looseObject({
+            principal: z.looseObject({ kind: z.string(), id: z.string(), label: z.string() }),
+            role_id: z.string(),
+            role: z.string(),
+            via: z.enum(['owner', 'all', 'direct']),
+          }),
+        )
+        .nullable(),
+    }),
+  ),
+});
+
 export const ProjectsDoc = z.looseObject({
   schema: schemaId('projects@1'),
   projects: z.array(

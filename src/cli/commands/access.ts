@@ -78,7 +78,7 @@ export async function accessReview(ctx: CommandContext): Promise<number> {
   const out = createOutput({ ...ctx, values: { ...ctx.values, json: format === 'json', table: format !== 'json' } });
 
   return withSession(ctx, async (session) => {
-    const snapshot = await loadSnapshot(session, { customRoles: true });
+    const snapshot = await loadSnapshot(session, { customRoles: true, deployments: true });
     const filter: GrantFilter = {
       ...(projectInput !== undefined ? { projectId: resolveProject(snapshot.projects, projectInput).id } : {}),
       ...(email !== undefined ? { email } : {}),

@@ -15,7 +15,7 @@ import { readProjectKeys } from '../../state/project-keys.js';
 export async function runDoctor(ctx: CommandContext): Promise<number> {
   const out = createOutput(ctx);
   return withSession(ctx, async (session) => {
-    const loaded = await loadSnapshot(session, { customRoles: true });
+    const loaded = await loadSnapshot(session, { customRoles: true, deployments: true });
     const projectKeys = await readProjectKeys(loaded.projects, sessionProjectEs(session));
     const snapshot = { ...loaded, projectKeys };
     const findings = diagnose(snapshot, { selfKeyId: session.selfKeyId });

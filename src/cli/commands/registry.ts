@@ -360,6 +360,21 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     examples: [['ec-access projects list --json', 'ids for --project and $PROJECT_ID']],
     json: '{schema:"ec-access/projects@1", projects:[{id, name, alias, type, region_id, endpoints:{elasticsearch, kibana}}]}',
   }),
+  command('deployments list', 'deployments.js', 'deploymentsList', {
+    usage: 'deployments list [--access]',
+    summary: 'hosted deployments, and with --access who can reach each one and why',
+    description: [
+      'Lists the hosted deployments the key can see (GET /deployments) with their region and parts.',
+      'With --access: every member, pending invitation and Cloud API key that reaches each deployment, and how',
+      '(organization owner, a deployment role on all deployments, or one naming it).',
+    ],
+    flags: [{ name: 'access', help: 'also list who can reach each deployment' }, ...OUTPUT],
+    examples: [
+      ['ec-access deployments list', 'which hosted deployments are there?'],
+      ['ec-access deployments list --access --json', 'who can reach each deployment, for a script'],
+    ],
+    json: '{schema:"ec-access/deployments@1", deployments:[{id, name, region, resources:[{kind, ref_id, id, region}], access:[{principal:{kind,id,label}, role_id, role, via:"owner"|"all"|"direct"}] | null}]}',
+  }),
   command('access', 'access.js', 'accessReview', {
     usage:
       'access [--project P] [--member EMAIL] [--key ID] [--type T] [--format table|json|csv|md] [--since FILE] [--with-findings]',

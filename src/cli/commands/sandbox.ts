@@ -26,15 +26,17 @@ with the real API).
 
   --port N          listen on this port (default: any free port)
   --state FILE      load the organization from FILE if it exists; save every change there (mode 0600)
-  --scale S         small (default; about 25 members), medium (1,000 members, 90 projects, 100 keys)
-                    or large (10,000 members, 300 projects, 500 keys)
+  --scale S         small (default; about 25 members, 3 hosted deployments), medium (1,000 members,
+                    90 projects, 12 deployments, 100 keys) or large (10,000 members, 300 projects,
+                    40 deployments, 500 keys)
   --latency MS      add this delay to every API request
   --seed N          the same seed builds the same organization (default 1)
   --strict          refuse bare project role ids ("developer") as Elastic Cloud does; without it they are
                     accepted as the prefixed id ("elasticsearch-developer") with a Warning header
 
 Sandbox controls (no key needed): POST <EC_BASE_URL>/_sandbox/clock {"advance":"3d"}, /_sandbox/faults,
-/_sandbox/invitations/<token>/_accept, /_sandbox/projects, GET /_sandbox/requests, POST /_sandbox/reset.
+/_sandbox/invitations/<token>/_accept, /_sandbox/projects, DELETE /_sandbox/deployments/<id>,
+GET /_sandbox/requests, POST /_sandbox/reset.
 `;
 
 const EXIT_OK = 0;

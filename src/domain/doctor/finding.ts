@@ -26,7 +26,8 @@ export type RuleId =
   | 'single-owner'
   | 'project-key-never-expires'
   | 'project-key-orphaned'
-  | 'project-key-sprawl';
+  | 'project-key-sprawl'
+  | 'deployment-gone';
 
 export type FixAction =
   | { readonly kind: 'revoke-key'; readonly keyId: string }

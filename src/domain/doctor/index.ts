@@ -4,6 +4,7 @@
  */
 import type { OrgSnapshot } from '../org.js';
 import { SEVERITY_ORDER, type DoctorOptions, type Finding, type Rule, type RuleId } from './finding.js';
+import { deploymentGone } from './rule-deployment-gone.js';
 import { duplicateKeys } from './rule-duplicate-keys.js';
 import { invitationExpired } from './rule-invitation-expired.js';
 import { invitationOverdue } from './rule-invitation-overdue.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   invitationOverdue,
   memberWithoutRoles,
   projectKeySprawl,
+  deploymentGone,
 ];
 
 const ruleRank = new Map<RuleId, number>(RULES.map((rule, i) => [rule.id, i]));

@@ -7,6 +7,7 @@ import type { ProjectType, RoleAssignments } from '../../api/schemas.js';
 import { friendlyRoleName, ORGANIZATION_OWNER_ROLE_ID } from '../catalog.js';
 import { activePrincipals, reachesOf, roleAssignmentsOf, roleExistence, type Principal } from '../access/index.js';
 import type { ReachVia } from '../access/index.js';
+import { deploymentNamer } from '../deployments.js';
 import type { OrgSnapshot } from '../org.js';
 import { cleanText } from './clean.js';
 import { PRINCIPAL_KIND_ORDER, type GrantPrincipal, type GrantSource } from './principals.js';
@@ -99,16 +100,17 @@ function organizationGrants(snapshot: OrgSnapshot, base: RowBase, assignments: R
   }));
 }
 
-function deploymentGrants(base: RowBase, assignments: RoleAssignments): AccessGrant[] {
+function deploymentGrants(snapshot: OrgSnapshot, base: RowBase, assignments: RoleAssignments): AccessGrant[] {
+  const nameOf = deploymentNamer(snapshot.deployments);
   return (assignments.deployment ?? []).flatMap((a) => {
     const ids = a.all ? [ALL_DEPLOYMENTS] : (a.deployment_ids ?? []);
     return ids.map((id): AccessGrant => ({
       principal: base.principal,
-      // No deployments resource yet: a deployment is known by its id only.
+      // Named from the deployment list; an id it does not hold (gone, or hidden from the key) stays the id.
       scope: {
         kind: 'deployment',
         id,
-        name: id === ALL_DEPLOYMENTS ? 'all deployments' : cleanText(id),
+        name: id === ALL_DEPLOYMENTS ? 'all deployments' : cleanText(nameOf(id)),
         type: 'deployment',
       },
       role_id: a.role_id,
@@ -152,7 +154,7 @@ const roleAssignmentGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapsho
     grants.push(
       ...organizationGrants(snapshot, base, assignments),
       ...projectGrants(snapshot, principal, base),
-      ...deploymentGrants(base, assignments),
+      ...deploymentGrants(snapshot, base, assignments),
     );
   }
   return { principals, grants };

@@ -8,7 +8,7 @@ import type { Invitation } from '../../api/schemas.js';
 import { callerOf, isRecord, type RequestContext } from '../context.js';
 import type { StoredInvitation } from '../model.js';
 import { cloudError, ok } from '../reply.js';
-import { normalizeRoleAssignments } from '../role-assignments.js';
+import { deploymentIdsOf, normalizeRoleAssignments } from '../role-assignments.js';
 import { list, one, type Route } from '../router.js';
 import { BASE62 } from '../rng.js';
 import { randomId } from '../secrets.js';
@@ -114,6 +114,7 @@ function createInvitations(ctx: RequestContext): Invitation[] {
   const roleAssignments = normalizeRoleAssignments(body.role_assignments, {
     orgId: data.organization.id,
     projects: data.projects,
+    deploymentIds: deploymentIdsOf(data),
     errorCode: 'root.invalid_data',
     ...assignmentMode(ctx),
   });

@@ -14,7 +14,7 @@ import type { Caller } from '../auth.js';
 import { callerOf, isRecord, type RequestContext } from '../context.js';
 import type { StoredKey } from '../model.js';
 import { cloudError, cloudErrors, ok } from '../reply.js';
-import { normalizeRoleAssignments } from '../role-assignments.js';
+import { deploymentIdsOf, normalizeRoleAssignments } from '../role-assignments.js';
 import { assignmentMode } from './common.js';
 import { one, type Route } from '../router.js';
 import { BASE62 } from '../rng.js';
@@ -147,6 +147,7 @@ function createKey(ctx: RequestContext): CreatedApiKey {
       : normalizeRoleAssignments(body.role_assignments, {
           orgId: data.organization.id,
           projects: data.projects,
+          deploymentIds: deploymentIdsOf(data),
           errorCode: 'api_keys.invalid_input',
           ...assignmentMode(ctx),
         });

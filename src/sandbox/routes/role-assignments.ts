@@ -1,11 +1,11 @@
 /**
  * `POST` / `DELETE /users/{user_id}/role_assignments` (cloud-api.md §4): POST adds the listed entries, DELETE
- * removes exactly those; both answer `{}`. The target must be a member (400 `invalid_target_user_id`) and only
+ * removes exactly those (ids of deployments that no longer exist included); both answer `{}`. The target must be a member (400 `invalid_target_user_id`) and only
  * organization owners may change anyone's roles (403 `unauthorized_role_assignments`).
  */
 import { callerOf, type RequestContext } from '../context.js';
 import { cloudError, ok } from '../reply.js';
-import { addAssignments, normalizeRoleAssignments, removeAssignments } from '../role-assignments.js';
+import { addAssignments, deploymentIdsOf, normalizeRoleAssignments, removeAssignments } from '../role-assignments.js';
 import { assignmentMode } from './common.js';
 import { one, type Route } from '../router.js';
 
@@ -30,9 +30,15 @@ function change(kind: 'add' | 'remove') {
         `API key ${caller.key.id} may not ${kind} role assignments: it is not an Organization owner key`,
       );
     }
+    // A removal may name a deployment that is gone: taking such an id out is how the assignment gets fixed.
+    const deploymentIds = deploymentIdsOf(data);
+    if (kind === 'remove')
+      for (const entry of member.role_assignments.deployment ?? [])
+        for (const id of entry.deployment_ids ?? []) deploymentIds.add(id);
     const listed = normalizeRoleAssignments(ctx.body ?? {}, {
       orgId: data.organization.id,
       projects: data.projects,
+      deploymentIds,
       errorCode: 'role_assignments.invalid_role',
       ...assignmentMode(ctx),
     });

@@ -259,6 +259,40 @@ const CASES: readonly RuleCase[] = [
       .build(),
   },
   {
+    rule: 'deployment-gone',
+    triggers: {
+      ...owners()
+        .member('dee', {
+          deployment: [
+            { role_id: 'deployment-viewer', organization_id: 'org-1', deployment_ids: ['dep-live', 'dep-gone'] },
+          ],
+        })
+        .build(),
+      deployments: [{ id: 'dep-live', name: 'live', resources: [] }],
+    },
+    expected: [
+      {
+        id: 'deployment-gone:member:user-dee',
+        severity: 'info',
+        fix: {
+          kind: 'edit-member-roles',
+          userId: uid('dee'),
+          remove: {
+            deployment: [{ role_id: 'deployment-viewer', organization_id: 'org-1', deployment_ids: ['dep-gone'] }],
+          },
+        },
+      },
+    ],
+    clean: {
+      ...owners()
+        .member('dee', {
+          deployment: [{ role_id: 'deployment-viewer', organization_id: 'org-1', deployment_ids: ['dep-live'] }],
+        })
+        .build(),
+      deployments: [{ id: 'dep-live', name: 'live', resources: [] }],
+    },
+  },
+  {
     rule: 'single-owner',
     triggers: orgWith().owner('olga').build(),
     expected: [{ id: 'single-owner:org-1', severity: 'warning', fix: { kind: 'invite-owner' } }],

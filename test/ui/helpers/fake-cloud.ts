@@ -3,7 +3,16 @@
  * (to observe requests in flight) or fail chosen methods.
  */
 import type { CloudApi, EsApi } from '../../../src/api/client.js';
-import type { ApiKey, Invitation, Member, Organization, Project, ProjectType, Role } from '../../../src/api/schemas.js';
+import type {
+  ApiKey,
+  Deployment,
+  Invitation,
+  Member,
+  Organization,
+  Project,
+  ProjectType,
+  Role,
+} from '../../../src/api/schemas.js';
 
 export interface FakeData {
   organizations: Organization[];
@@ -13,6 +22,8 @@ export interface FakeData {
   projects: Project[];
   /** Custom roles the Cloud endpoint reports, by project id. */
   projectRoles: Record<string, Array<{ name: string; description: string }>>;
+  /** Hosted deployments; absent: none. */
+  deployments?: Deployment[];
 }
 
 type Method = keyof Omit<CloudApi, 'urlOf' | 'send' | 'close'>;
@@ -103,6 +114,7 @@ export function createFakeCloud(data: FakeData): FakeCloud {
     listProjects: (type) => call('listProjects', [type], () => projectsOf(type)),
     getProject: (type, id) => call('getProject', [type, id], () => projectsOf(type).find((p) => p.id === id)!),
     getProjectRoles: (type, id) => call('getProjectRoles', [type, id], () => data.projectRoles[id] ?? []),
+    listDeployments: () => call('listDeployments', [], () => data.deployments ?? []),
     send: () => Promise.reject(new Error('send is not faked')),
     close: () => Promise.resolve(),
   };

@@ -10,6 +10,8 @@ import type { Session } from './connect.js';
 export interface SnapshotOptions {
   /** Also load each project's custom role names (one request per project). */
   readonly customRoles?: boolean;
+  /** Also load the hosted deployments (names for deployment grants, the doctor's `deployment-gone`). */
+  readonly deployments?: boolean;
 }
 
 export function loadSnapshot(session: Session, options: SnapshotOptions = {}): Promise<OrgSnapshot> {
@@ -18,6 +20,7 @@ export function loadSnapshot(session: Session, options: SnapshotOptions = {}): P
     orgId: session.orgId,
     ...(session.organization ? { organization: session.organization } : {}),
     projects: () => session.projects(),
+    ...(options.deployments ? { deployments: () => session.cloud.listDeployments() } : {}),
     ...(options.customRoles
       ? { customRoles: (projects: readonly Project[]) => customRolesByProject(session, projects) }
       : {}),

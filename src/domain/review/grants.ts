@@ -2,13 +2,15 @@
  * One row per grant: who (principal), where (organization, a project, deployments), which role, how the
  * assignment reaches there, and until when. Built on the effective-access model (../access), so a review says
  * exactly what the matrix shows: an owner reaches every project as admin, a key gets only its application_roles.
+ * Names from the API are made inert once, here, so every format (and every file a reviewer opens) starts from text
+ * that cannot drive a terminal or read backwards.
  */
 import type { ProjectType, RoleAssignments } from '../../api/schemas.js';
 import { friendlyRoleName, ORGANIZATION_OWNER_ROLE_ID } from '../catalog.js';
 import { activePrincipals, reachesOf, roleAssignmentsOf, roleExistence, type Principal } from '../access/index.js';
 import type { ReachVia } from '../access/index.js';
 import type { OrgSnapshot } from '../org.js';
-import { cleanText } from './clean.js';
+import { inertText } from '../../util/inert-text.js';
 import { PRINCIPAL_KIND_ORDER, type GrantPrincipal, type GrantSource } from './principals.js';
 
 export type ScopeKind = 'organization' | 'project' | 'deployment';
@@ -59,16 +61,16 @@ function principalOf(principal: Principal): { who: GrantPrincipal; expires: stri
   switch (principal.kind) {
     case 'member': {
       const { member } = principal;
-      const identity = cleanText(member.email ?? member.name ?? member.user_id);
+      const identity = inertText(member.email ?? member.name ?? member.user_id);
       return { who: { kind: 'member', id: member.user_id, identity }, expires: null };
     }
     case 'invitation': {
-      const email = cleanText(principal.invitation.email);
+      const email = inertText(principal.invitation.email);
       return { who: { kind: 'invitation', id: email, identity: email }, expires: principal.invitation.expires_at };
     }
     case 'key': {
       const { key } = principal;
-      const who: GrantPrincipal = { kind: 'cloud-key', id: key.id, identity: cleanText(key.description) };
+      const who: GrantPrincipal = { kind: 'cloud-key', id: key.id, identity: inertText(key.description) };
       return { who, expires: key.expiration_date ?? null };
     }
   }
@@ -83,7 +85,7 @@ function organizationGrants(snapshot: OrgSnapshot, base: RowBase, assignments: R
   const scope: GrantScope = {
     kind: 'organization',
     id: snapshot.organization.id,
-    name: cleanText(snapshot.organization.name),
+    name: inertText(snapshot.organization.name),
     type: 'organization',
   };
   return (assignments.organization ?? []).map((a) => ({
@@ -108,7 +110,7 @@ function deploymentGrants(base: RowBase, assignments: RoleAssignments): AccessGr
       scope: {
         kind: 'deployment',
         id,
-        name: id === ALL_DEPLOYMENTS ? 'all deployments' : cleanText(id),
+        name: id === ALL_DEPLOYMENTS ? 'all deployments' : inertText(id),
         type: 'deployment',
       },
       role_id: a.role_id,
@@ -125,7 +127,7 @@ function deploymentGrants(base: RowBase, assignments: RoleAssignments): AccessGr
 function projectGrants(snapshot: OrgSnapshot, principal: Principal, base: RowBase): AccessGrant[] {
   const assignments = roleAssignmentsOf(principal);
   return snapshot.projects.flatMap((project) => {
-    const scope: GrantScope = { kind: 'project', id: project.id, name: cleanText(project.name), type: project.type };
+    const scope: GrantScope = { kind: 'project', id: project.id, name: inertText(project.name), type: project.type };
     return reachesOf(principal.kind, assignments, project).map((reach) => ({
       principal: base.principal,
       scope,

@@ -7,7 +7,17 @@
  */
 import type { ProjectType, RoleAssignments } from '../../api/schemas.js';
 import { friendlyRoleName, ORGANIZATION_OWNER_ROLE_ID } from '../catalog.js';
-import { activePrincipals, reachesOf, roleAssignmentsOf, roleExistence, type Principal } from '../access/index.js';
+import {
+  activePrincipals,
+  activeProjectKeys,
+  grantingDescriptors,
+  projectKeyPrivileges,
+  reachesOf,
+  roleAssignmentsOf,
+  roleExistence,
+  type Principal,
+  type ProjectKeyHolder,
+} from '../access/index.js';
 import type { ReachVia } from '../access/index.js';
 import type { OrgSnapshot } from '../org.js';
 import { inertText } from '../../util/inert-text.js';
@@ -46,6 +56,8 @@ export interface AccessGrant {
   readonly via: GrantedVia;
   /** Key expiry, invitation expiry; null for members and keys that never expire. */
   readonly expires_at: string | null;
+  /** Project API keys only: what their role descriptors allow (`cluster: …`, `<indices>: …`, `<app>: …`). */
+  readonly privileges?: readonly string[];
 }
 
 const VIA: Record<ReachVia, GrantedVia> = {
@@ -160,8 +172,42 @@ const roleAssignmentGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapsho
   return { principals, grants };
 };
 
-/** Every source of grants; project API keys (a later layer) add theirs here. */
-const GRANT_SOURCES: readonly GrantSource<ReviewPrincipal, AccessGrant>[] = [roleAssignmentGrants];
+/**
+ * A project's own API key: one grant, on its project, with what its role descriptors allow. It holds no Cloud
+ * role, so role_id names where its access comes from: its own `role_descriptors`, or (without any) `limited_by`,
+ * its creator's privileges when it was made.
+ */
+function projectKeyGrant({ project, key }: ProjectKeyHolder): { principal: ReviewPrincipal; grant: AccessGrant } {
+  const expires = key.expiration == null ? null : new Date(key.expiration).toISOString();
+  const who: GrantPrincipal = { kind: 'project-key', id: key.id, identity: inertText(key.name ?? key.id) };
+  const p = projectKeyPrivileges(key);
+  const privileges = [...p.cluster.map((c) => `cluster: ${c}`), ...p.indices, ...p.applications].map(inertText);
+  const allows = p.superuserLike ? 'superuser-like' : privileges.join('; ') || 'no privileges';
+  return {
+    principal: { ...who, expires_at: expires },
+    grant: {
+      principal: who,
+      scope: { kind: 'project', id: project.id, name: inertText(project.name), type: project.type },
+      role_id: p.inherited ? 'limited_by' : 'role_descriptors',
+      role: `project API key: ${allows}`,
+      application_roles: [],
+      stack_roles: Object.keys(grantingDescriptors(key)).map(inertText),
+      missing_roles: [],
+      via: 'direct',
+      expires_at: expires,
+      privileges,
+    },
+  };
+}
+
+/** Project keys that still authenticate; none when the snapshot was loaded without them. */
+const projectKeyGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapshot) => {
+  const rows = activeProjectKeys(snapshot).map(projectKeyGrant);
+  return { principals: rows.map((r) => r.principal), grants: rows.map((r) => r.grant) };
+};
+
+/** Every source of grants: role assignments (Cloud layer), then each project's own API keys. */
+const GRANT_SOURCES: readonly GrantSource<ReviewPrincipal, AccessGrant>[] = [roleAssignmentGrants, projectKeyGrants];
 
 const SCOPE_ORDER: readonly ScopeKind[] = ['organization', 'project', 'deployment'];
 

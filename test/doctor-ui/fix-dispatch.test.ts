@@ -18,6 +18,7 @@ const FIXES: readonly FixAction[] = [
   { kind: 'resend-invitation', email: 'a@b.c' },
   { kind: 'cancel-invitation', token: 't1' },
   { kind: 'review-keys' },
+  { kind: 'revoke-project-keys', keys: [{ projectId: 'p1', keyId: 'pk1' }] },
   { kind: 'invite-owner' },
 ];
 

@@ -14,6 +14,7 @@ import { openAccessCompare, openAccessExport } from './access/ReviewPanels.js';
 import { openCommandLine } from './command-line/CommandLine.js';
 import { createRequestHistory } from './command-line/history.js';
 import { openDoctor } from './doctor/DoctorView.js';
+import { openIdentifyKey } from './identify/IdentifyKeyPanel.js';
 import { openWizardFor } from '../screens/wizards/open.js';
 import { pressTourKey } from './tour/tour-keys.js';
 
@@ -93,6 +94,7 @@ export function createHandlers(
     'roles.create': () => openWizardFor('roles.create', actions, frame().ids),
     'roles.edit': () => openWizardFor('roles.edit', actions, frame().ids),
     'keys.create': () => openWizardFor('keys.create', actions, frame().ids),
+    'keys.identify': () => openIdentifyKey(actions),
 
     'tour.lesson': () => pressTourKey('lesson', actions),
     'tour.toggle': () => pressTourKey('toggle', actions),

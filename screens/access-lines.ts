@@ -8,7 +8,11 @@ import type { Project } from '../src/api/schemas.js';
 import {
   accessMatrix,
   activePrincipals,
+  activeProjectKeys,
   projectAccess,
+  projectKeyMatrix,
+  projectKeyPrivileges,
+  type ProjectKeyHolder,
   type MatrixCell,
   type Principal,
   type PrincipalKind,
@@ -158,10 +162,51 @@ export function projectColumnLines(snapshot: OrgSnapshot | undefined, project: P
           ),
         ];
   });
-  const without = principals.length - rows.length;
+  const keys = activeProjectKeys(snapshot).filter((holder) => holder.project.id === project.id);
+  const keyMatrix = projectKeyMatrix(keys, [project]);
+  rows.push(
+    ...keyMatrix.rows.map((ref, i) =>
+      line(
+        '  ',
+        tone('muted', KIND_TAG[ref.kind].padEnd(5)),
+        ref.label.padEnd(24),
+        ' ',
+        ...cellSegments(keyMatrix.cells[i]![0]!, symbols),
+      ),
+    ),
+  );
+  const without = principals.length + keys.length - rows.length;
   return [
     ...(rows.length > 0 ? rows : [line(tone('muted', '  nobody'))]),
     ...(without > 0 ? [line(tone('muted', `  ${without} other${without === 1 ? '' : 's'} without access here`))] : []),
     line('  ', ...matrixLegend(symbols)),
+  ];
+}
+
+/**
+ * The matrix's explanation for a project key's row: what its role descriptors allow in its own project, or that it
+ * reaches no other project (it was made inside one project's Elasticsearch).
+ */
+export function projectKeyExplainLines(holder: ProjectKeyHolder, project: Project, symbols: Symbols): Line[] {
+  if (holder.project.id !== project.id)
+    return [
+      line('  ', tone('muted', `${symbols.dash}  a project key works only in its own project, ${holder.project.name}`)),
+    ];
+  const p = projectKeyPrivileges(holder.key);
+  const allows = [...p.cluster.map((c) => `cluster: ${c}`), ...p.indices, ...p.applications];
+  return [
+    ...(p.superuserLike
+      ? [line('  ', tone('danger', `${symbols.fail} superuser-like: all on the cluster or on every index`))]
+      : []),
+    line('  ', tone('muted', allows.join('; ') || 'no privileges')),
+    line(
+      '  ',
+      tone(
+        'muted',
+        p.inherited
+          ? "no role descriptors of its own: it works with its creator's privileges at creation (limited_by)"
+          : `its own role descriptors, made by ${holder.key.username} inside this project (no Cloud role)`,
+      ),
+    ),
   ];
 }

@@ -4,7 +4,13 @@
  */
 import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import { cellExplainLines, cellSegments, KIND_TAG, matrixLegend } from '../../screens/access-lines.js';
+import {
+  cellExplainLines,
+  cellSegments,
+  KIND_TAG,
+  matrixLegend,
+  projectKeyExplainLines,
+} from '../../screens/access-lines.js';
 import type { PrincipalRef } from '../../src/domain/access/index.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { MATRIX_PANEL } from '../../src/ui/bindings.js';
@@ -81,14 +87,17 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
   const { ellipsis } = theme.symbols;
 
   const header = shownColumns.map((c) => ` ${fit(c.name, page.cellWidth, ellipsis)}`).join('');
-  const principal = model.principals[row]!;
+  const principal = model.principals[row];
   const project = snapshot.projects[column]!;
   const explain: Line[] = [
     line(
       tone('title', `${model.matrix.rows[row]!.label} × ${project.name}`, true),
       tone('muted', ` (${project.type})`),
     ),
-    ...cellExplainLines(snapshot, principal, project, theme.symbols).flatMap((l) => wrapLine(l, innerWidth - 2)),
+    ...(principal
+      ? cellExplainLines(snapshot, principal, project, theme.symbols)
+      : projectKeyExplainLines(model.projectKeys[row - model.principals.length]!, project, theme.symbols)
+    ).flatMap((l) => wrapLine(l, innerWidth - 2)),
   ];
   const pageHint = page.pages > 1 ? ` (page ${page.page + 1}/${page.pages})` : '';
   const arrows = (a: string, b: string) => `${keyLabel(a, theme.unicode)}/${keyLabel(b, theme.unicode)}`;
@@ -104,7 +113,7 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
           const selected = r === row;
           const label = fitLine(line(tone('muted', KIND_TAG[ref.kind].padEnd(5)), ref.label), LABEL_WIDTH, ellipsis);
           return (
-            <Text key={rowId(ref)} wrap="truncate">
+            <Text key={rowIds[r]} wrap="truncate">
               <Text color={theme.colorOf('accent')}>
                 {(selected ? `${theme.symbols.pointer} ` : '').padEnd(pointerWidth)}
               </Text>

@@ -5,9 +5,12 @@
 import {
   accessMatrix,
   activePrincipals,
+  activeProjectKeys,
+  projectKeyMatrix,
   type AccessMatrix,
   type Principal,
   type PrincipalRef,
+  type ProjectKeyHolder,
 } from '../../src/domain/access/index.js';
 import type { OrgSnapshot } from '../../src/domain/org.js';
 import { clipLine, type Line } from '../../src/ui/lines.js';
@@ -18,6 +21,8 @@ const MIN_CELL_WIDTH = 12;
 
 export interface MatrixModel {
   readonly principals: readonly Principal[];
+  /** Rows after the principals' (matrix row principals.length + i): each project's own API keys. */
+  readonly projectKeys: readonly ProjectKeyHolder[];
   readonly matrix: AccessMatrix;
   readonly rowIds: readonly string[];
   readonly columnIds: readonly string[];
@@ -28,8 +33,24 @@ export const rowId = (ref: Pick<PrincipalRef, 'kind' | 'id'>) => `${ref.kind}:${
 
 export function matrixModel(snapshot: OrgSnapshot): MatrixModel {
   const principals = activePrincipals(snapshot);
-  const matrix = accessMatrix(snapshot, principals, snapshot.projects);
-  return { principals, matrix, rowIds: matrix.rows.map(rowId), columnIds: matrix.columns.map((c) => c.id) };
+  const projectKeys = activeProjectKeys(snapshot);
+  const held = accessMatrix(snapshot, principals, snapshot.projects);
+  const keys = projectKeyMatrix(projectKeys, snapshot.projects);
+  const matrix: AccessMatrix = {
+    rows: [...held.rows, ...keys.rows],
+    columns: held.columns,
+    cells: [...held.cells, ...keys.cells],
+  };
+  return {
+    principals,
+    projectKeys,
+    matrix,
+    // A project key id is unique only within its project.
+    rowIds: matrix.rows.map((ref, i) =>
+      i < principals.length ? rowId(ref) : `${rowId(ref)}@${projectKeys[i - principals.length]!.project.id}`,
+    ),
+    columnIds: matrix.columns.map((c) => c.id),
+  };
 }
 
 export interface ColumnPage {

@@ -33,6 +33,7 @@ export const FIX_LABELS: Record<FixKind, string> = {
   'resend-invitation': 'invite again',
   'cancel-invitation': 'cancel the invitation',
   'review-keys': 'go to the key list to pick keys to revoke',
+  'revoke-project-keys': 'revoke this project key in its project (typed confirmation)',
   'invite-owner': 'invite a second organization owner',
 };
 

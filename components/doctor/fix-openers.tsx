@@ -10,7 +10,10 @@ import { memberRolesPanel } from '../../screens/wizards/member-roles/MemberRoles
 import { ORGANIZATION_OWNER_ROLE_ID } from '../../src/domain/catalog.js';
 import type { FixAction } from '../../src/domain/doctor/index.js';
 import type { PanelSpec } from '../../src/ui/contexts.js';
-import { openCancelInvitation, openRemoveAssignment, openRevokeKeys } from '../confirm/openers.js';
+import { activeProjectKeys } from '../../src/domain/access/index.js';
+import type { LayeredKey } from '../../src/domain/project-keys.js';
+import { openCancelInvitation, openConfirmation, openRemoveAssignment, openRevokeKeys } from '../confirm/openers.js';
+import { revokeLayeredSpec } from '../confirm/specs-layered-keys.js';
 import type { OpenContext } from '../access/open-context.js';
 
 export type FixKind = FixAction['kind'];
@@ -32,6 +35,17 @@ const revokeKeys = (keyIds: readonly string[], ctx: OpenContext) => {
   const keys = ctx.snapshot.keys.filter((k) => keyIds.includes(k.id));
   if (keys.length === 0) gone(ctx, 'The key');
   else openRevokeKeys(ctx.actions, keys);
+};
+
+/** Only keys that still authenticate in the snapshot: one invalidated meanwhile is said to be gone. */
+const revokeProjectKeys = (wanted: Extract<FixAction, { kind: 'revoke-project-keys' }>['keys'], ctx: OpenContext) => {
+  const rows = activeProjectKeys(ctx.snapshot).flatMap(({ project, key }): LayeredKey[] =>
+    wanted.some((w) => w.projectId === project.id && w.keyId === key.id)
+      ? [{ layer: 'project', id: key.id, name: key.name ?? '', key, project }]
+      : [],
+  );
+  if (rows.length === 0) gone(ctx, 'The project key');
+  else openConfirmation(ctx.actions, revokeLayeredSpec(rows));
 };
 
 export const FIX_OPENERS: FixOpeners = {
@@ -68,6 +82,7 @@ export const FIX_OPENERS: FixOpeners = {
   'replace-invitation': (fix, ctx) =>
     openOr(replaceInvitationPanel(ctx.actions, ctx.snapshot, fix.token, fix.remove), ctx, 'The invitation'),
   /** Not a write: the key list (sorted by expiry) is where the user picks which keys to revoke. */
+  'revoke-project-keys': (fix, ctx) => revokeProjectKeys(fix.keys, ctx),
   'review-keys': (_fix, { actions }) => {
     actions.closeOverlay();
     actions.navigate('keys');

@@ -7,12 +7,15 @@ import { createContext, useContext } from 'react';
 import type { CloudApi } from '../../src/api/client.js';
 import type { ApiRequest } from '../../src/api/requests.js';
 import type { Project } from '../../src/api/schemas.js';
+import type { AuthenticateAs } from '../../src/state/authenticate-as.js';
 import type { EsAccess } from '../../src/state/es-access.js';
 import type { SandboxControl } from '../../src/state/sandbox-control.js';
 
 export interface WizardServices {
   readonly cloud: CloudApi;
   readonly esAccess?: EsAccess;
+  /** `_authenticate` sent with a given credential: how `keys identify` names a leaked value. */
+  readonly authenticateAs?: AuthenticateAs;
   /** Present only in sandbox mode: the "accept (sandbox)" action depends on it. */
   readonly sandbox?: SandboxControl;
 }
@@ -39,11 +42,10 @@ export function requestRouter(services: WizardServices, projects: readonly Proje
   return {
     urlOf(request) {
       if (request.target.service === 'cloud') return services.cloud.urlOf(request);
-      const route = esRoute(services, projects, request.target.projectId);
+      const { projectId } = request.target;
+      const route = esRoute(services, projects, projectId);
       if ('api' in route) return route.api.urlOf(request);
-      const endpoint =
-        projects.find((p) => p.id === (request.target as { projectId: string }).projectId)?.endpoints.elasticsearch ??
-        '<unknown project>';
+      const endpoint = projects.find((p) => p.id === projectId)?.endpoints.elasticsearch ?? '<unknown project>';
       return `${endpoint}${request.path}`;
     },
     async send(request) {

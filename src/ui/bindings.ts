@@ -237,6 +237,13 @@ export const BINDINGS = [
     scope: 'roles',
   },
   {
+    id: 'keys.identify',
+    keys: ['i'],
+    label: 'identify',
+    description: 'Identify a leaked key from its value (typed without echo), then open its typed revocation',
+    scope: 'keys',
+  },
+  {
     id: 'keys.create',
     keys: ['n'],
     label: 'new key',

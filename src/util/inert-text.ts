@@ -18,6 +18,14 @@
 const HOSTILE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
 const HOSTILE_ONE = new RegExp(HOSTILE.source);
 
+/**
+ * The same set for inertLines, minus `\n` and the `\r` of a `\r\n`: one pass over the text, since a 10,000-member
+ * export (200 MB) split into lines and joined again took seconds.
+ */
+// The class comes first so the engine can skip ahead to a candidate; the lookarounds then let a break through.
+const HOSTILE_IN_LINES = new RegExp(`${HOSTILE.source}(?<!\\n)(?:(?<!\\r)|(?!\\n))`, 'g');
+const HOSTILE_IN_LINES_ONE = new RegExp(HOSTILE_IN_LINES.source);
+
 /** The set JSON.stringify leaves unescaped (it escapes C0 itself). */
 const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
@@ -44,10 +52,7 @@ export function inertText(text: string): string {
  * shown as an escape.
  */
 export function inertLines(text: string): string {
-  return text
-    .split(/(\r?\n)/)
-    .map((part, i) => (i % 2 === 1 ? part : inertText(part)))
-    .join('');
+  return HOSTILE_IN_LINES_ONE.test(text) ? text.replace(HOSTILE_IN_LINES, visible) : text;
 }
 
 /**

@@ -42,8 +42,10 @@ describe('access: formats', () => {
     expect(doc.organization.id).toBe(h.sandbox.organizationId);
     expect(Date.parse(doc.generated_at)).toBeGreaterThan(Date.now() - 60_000);
     expect(doc.grants.length).toBeGreaterThan(50);
-    // Members, pending invitations, Cloud API keys; organization, project and deployment scopes.
-    expect(new Set(doc.grants.map((g) => g.principal.kind))).toEqual(new Set(['member', 'invitation', 'cloud-key']));
+    // Members, pending invitations, Cloud and project API keys; organization, project and deployment scopes.
+    expect(new Set(doc.grants.map((g) => g.principal.kind))).toEqual(
+      new Set(['member', 'invitation', 'cloud-key', 'project-key']),
+    );
     expect(new Set(doc.grants.map((g) => g.scope.kind))).toEqual(new Set(['organization', 'project', 'deployment']));
     expect(new Set(doc.grants.map((g) => g.via))).toEqual(new Set(['direct', 'all', 'organization', 'owner']));
     // Invitation tokens are secrets: an invitation is known by its email.

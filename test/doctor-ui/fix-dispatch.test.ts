@@ -19,6 +19,7 @@ const FIXES: readonly FixAction[] = [
   { kind: 'resend-invitation', email: 'a@b.c' },
   { kind: 'cancel-invitation', token: 't1' },
   { kind: 'review-keys' },
+  { kind: 'revoke-project-keys', keys: [{ projectId: 'p1', keyId: 'pk1' }] },
   { kind: 'invite-owner' },
 ];
 
@@ -45,6 +46,7 @@ function recordingOpeners(calls: [FixKind, FixAction][]): FixOpeners {
   return {
     'revoke-key': opener('revoke-key'),
     'revoke-keys': opener('revoke-keys'),
+    'revoke-project-keys': opener('revoke-project-keys'),
     'rotate-key': opener('rotate-key'),
     'create-key-like': opener('create-key-like'),
     'create-custom-role': opener('create-custom-role'),

@@ -17,7 +17,8 @@ import type { CloudApi } from '../../src/api/client.js';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { createEsClient } from '../../src/api/es-client.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
-import { LoggedRequest } from '../../src/sandbox/request-log.js';
+import type { LoggedRequest } from '../../src/sandbox/request-log.js';
+import { createAuthenticateAs } from '../../src/state/authenticate-as.js';
 import { createEsAccess } from '../../src/state/es-access.js';
 import { createSandboxControl } from '../../src/state/sandbox-control.js';
 import { createStore, type Store } from '../../src/state/store.js';
@@ -26,6 +27,7 @@ import { createTheme } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
 import { inkDriver, settled, type DriverOptions, type InkDriver } from './ink-driver.js';
 import { parseAs } from './json.js';
+import { RequestLog } from './request-log.js';
 
 export type { LoggedRequest };
 
@@ -72,8 +74,6 @@ export interface SandboxApp extends InkDriver {
   stop(): Promise<void>;
 }
 
-const RequestLog = z.object({ requests: z.array(LoggedRequest) });
-
 async function requestLog(sandbox: RunningSandbox, since = 0): Promise<LoggedRequest[]> {
   const answer: unknown = await fetch(`${sandbox.controlUrl}/requests?since=${since}`).then((r) => r.json());
   return parseAs(RequestLog, answer, 'sandbox request log').requests;
@@ -98,7 +98,16 @@ export async function startSandboxApp(options: SandboxAppOptions = {}): Promise<
   const esAccess = createEsAccess({ cloudKey }, (o) => createEsClient({ ...o, env: env.env, onWrite: audit.observer }));
   const store = createStore({ cloud, orgId: sandbox.organizationId, esAccess });
   store.start(options.screen === 'keys' ? ['keys'] : []);
-  const services: WizardServices = { cloud, esAccess, sandbox: createSandboxControl(sandbox.controlUrl) };
+  // As the TUI session wires it: a leaked value is tried once, with no debug log.
+  const authenticateAs = createAuthenticateAs((o) =>
+    createEsClient({ ...o, env: { ...env.env, EC_ACCESS_DEBUG: undefined }, retry: { attempts: 1 } }),
+  );
+  const services: WizardServices = {
+    cloud,
+    esAccess,
+    authenticateAs,
+    sandbox: createSandboxControl(sandbox.controlUrl),
+  };
   const since = (await requestLog(sandbox)).at(-1)?.seq ?? 0;
   const props: AppProps = {
     store,

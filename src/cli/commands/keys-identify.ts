@@ -3,39 +3,16 @@
  * The value comes from stdin or a prompt that does not echo, never from an argument (shell history, `ps`), and
  * it is never printed, logged, audited or written anywhere: only the key's id, layer and owner come out.
  */
-import type { Project } from '../../api/schemas.js';
 import { identifyKey, type Identified } from '../../domain/identify-key.js';
 import { layerLabel, layeredKeys } from '../../domain/project-keys.js';
 import { keyExpiryStatus } from '../../domain/revoke.js';
-import { createLimiter } from '../../state/limit.js';
-import { Secret } from '../../util/secret.js';
+import { authenticateAnywhere } from '../../state/authenticate-as.js';
 import { UsageError } from '../args.js';
 import { EXIT_FAILURE, type CommandContext } from '../dispatch.js';
-import { withSession, type Session } from './shared/connect.js';
+import { withSession } from './shared/connect.js';
 import { createOutput } from './shared/output.js';
 import { projectKeyJson, readBothLayers } from './shared/project-keys.js';
 import { readSecretInput } from './shared/secret-input.js';
-
-/** Asks each project's `_authenticate` who the value is, a few at a time; the first that knows it answers. */
-async function authenticateAnywhere(session: Session, projects: readonly Project[], value: Secret) {
-  const limit = createLimiter(4);
-  let found: { id: string; managedBy: string | undefined } | undefined;
-  await Promise.all(
-    projects.map((project) =>
-      limit(async () => {
-        if (found) return;
-        try {
-          const who = await session.esWithKey(project, value).authenticate();
-          const managedBy = typeof who.api_key?.managed_by === 'string' ? who.api_key.managed_by : undefined;
-          if (who.api_key?.id) found ??= { id: who.api_key.id, managedBy };
-        } catch {
-          // 401/403 here only means this project does not accept the value; nothing about it is shown.
-        }
-      }),
-    ),
-  );
-  return found;
-}
 
 export async function keysIdentify(ctx: CommandContext): Promise<number> {
   const out = createOutput(ctx);
@@ -54,9 +31,8 @@ export async function keysIdentify(ctx: CommandContext): Promise<number> {
     const members = await session.cloud.listMembers(session.orgId).catch(() => []);
     const result: Identified = await identifyKey(value.reveal(), rows, () =>
       authenticateAnywhere(
-        session,
         both.projects.map((p) => p.project),
-        value,
+        (project) => session.esWithKey(project, value).authenticate(),
       ),
     );
     if (result.kind === 'not-found') {

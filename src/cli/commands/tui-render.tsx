@@ -12,7 +12,7 @@ import { themeFromEnv } from '../../ui/theme.js';
 import type { TuiOptions, TuiSession } from './tui-session.js';
 
 export async function renderTui(session: TuiSession, opts: TuiOptions): Promise<number> {
-  const { store, connection, cloud, esAccess, audit, sandbox } = session;
+  const { store, connection, cloud, esAccess, authenticateAs, audit, sandbox } = session;
   const props: AppProps = {
     store,
     connection,
@@ -23,7 +23,12 @@ export async function renderTui(session: TuiSession, opts: TuiOptions): Promise<
   const instance = render(
     <AuditContext.Provider value={audit}>
       <WizardServicesContext.Provider
-        value={{ cloud, esAccess, ...(sandbox ? { sandbox: createSandboxControl(sandbox.controlUrl) } : {}) }}
+        value={{
+          cloud,
+          esAccess,
+          authenticateAs,
+          ...(sandbox ? { sandbox: createSandboxControl(sandbox.controlUrl) } : {}),
+        }}
       >
         {opts.renderApp ? opts.renderApp(props) : <App {...props} />}
       </WizardServicesContext.Provider>

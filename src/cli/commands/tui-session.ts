@@ -11,9 +11,11 @@ import type { AppProps } from '../../../components/App.js';
 import { createAuditSession, type AuditSession } from '../../../components/audit/session.js';
 import type { CloudApi, EsApi, WriteObserver } from '../../api/client.js';
 import type { Http2Mode, RequestGate } from '../../api/http.js';
+import type { RetryPolicy } from '../../api/retry.js';
 import type { AppConfig } from '../../config/config.js';
 import { openOrgMemory } from '../../config/org-memory.js';
 import { SANDBOX_HTTP2 } from '../../sandbox/protocol.js';
+import { createAuthenticateAs, type AuthenticateAs } from '../../state/authenticate-as.js';
 import { createEsAccess, type EsAccess, type EsClientFactory } from '../../state/es-access.js';
 import { dataOf } from '../../state/resource.js';
 import { createStore, type DiscoveryOutcome, type ListResource, type Store } from '../../state/store.js';
@@ -57,6 +59,8 @@ export interface TuiDeps {
       signal?: AbortSignal;
       allowInsecureHttp?: boolean;
       gate?: RequestGate;
+      env?: NodeJS.ProcessEnv;
+      retry?: Partial<RetryPolicy>;
     },
   ): EsApi;
   startSandbox(): Promise<SandboxHandle>;
@@ -68,6 +72,7 @@ export interface TuiSession {
   readonly connection: Connection;
   readonly cloud: CloudApi;
   readonly esAccess: EsAccess;
+  readonly authenticateAs: AuthenticateAs;
   readonly audit: AuditSession;
   readonly sandbox?: SandboxHandle;
 }
@@ -146,6 +151,16 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
       ...(gate ? { gate } : {}),
     }),
   );
+  // A leaked value under test: one attempt, no write observer, and no debug log even when one is on.
+  const authenticateAs = createAuthenticateAs((options) =>
+    deps.createEsClient({
+      ...options,
+      http2,
+      signal,
+      env: { ...process.env, EC_ACCESS_DEBUG: undefined },
+      retry: { attempts: 1 },
+    }),
+  );
   const store = createStore({
     cloud,
     ...(orgId ? { orgId } : {}),
@@ -155,7 +170,7 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
     notices: config.warnings,
   });
   store.start(FIRST[opts.screen]);
-  return { store, connection, cloud, esAccess, audit, ...(sandbox ? { sandbox } : {}) };
+  return { store, connection, cloud, esAccess, authenticateAs, audit, ...(sandbox ? { sandbox } : {}) };
 }
 
 export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOptions): Promise<number> {

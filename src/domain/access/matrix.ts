@@ -6,6 +6,7 @@ import type { Project } from '../../api/schemas.js';
 import type { OrgSnapshot } from '../org.js';
 import { projectAccess, projectRef, type ProjectRef, type RoleStatus } from './effective.js';
 import { principalRef, type Principal, type PrincipalRef } from './principal.js';
+import { projectKeyPrivileges, projectKeyRef, type ProjectKeyHolder } from './project-key.js';
 
 /** none: no assignment covers the project ("—"); cloud-only: covered, no stack role; roles: see `roles`. */
 export type MatrixCellKind = 'none' | 'cloud-only' | 'roles';
@@ -37,4 +38,27 @@ export function accessMatrix(
     }),
   );
   return { rows: principals.map(principalRef), columns: projects.map(projectRef), cells };
+}
+
+/**
+ * Project API keys as matrix rows: each reaches its own project only, with its role descriptors (by name; as
+ * `superuser-like` when they allow everything). They hold no Cloud role, so no over-grant or missing role applies.
+ */
+export function projectKeyMatrix(holders: readonly ProjectKeyHolder[], projects: readonly Project[]): AccessMatrix {
+  const cells = holders.map((holder) => {
+    const p = projectKeyPrivileges(holder.key);
+    const names = p.superuserLike ? ['superuser-like'] : projectKeyRoleNames(holder);
+    return projects.map((project): MatrixCell =>
+      project.id !== holder.project.id
+        ? { kind: 'none', roles: [], overGrant: false }
+        : { kind: 'roles', roles: names.map((name) => ({ name, status: 'granted' })), overGrant: false },
+    );
+  });
+  return { rows: holders.map(projectKeyRef), columns: projects.map(projectRef), cells };
+}
+
+/** The descriptor names, or `limited_by` when the key works with its creator's privileges. */
+function projectKeyRoleNames({ key }: ProjectKeyHolder): string[] {
+  const own = Object.keys(key.role_descriptors ?? {});
+  return own.length > 0 ? own : ['limited_by'];
 }

@@ -58,6 +58,11 @@ export type FixAction =
   | { readonly kind: 'resend-invitation'; readonly email: string }
   | { readonly kind: 'cancel-invitation'; readonly token: string }
   | { readonly kind: 'review-keys' }
+  /** A project's own API keys, by project: revoked with the two-layer confirmation (one request per project). */
+  | {
+      readonly kind: 'revoke-project-keys';
+      readonly keys: ReadonlyArray<{ readonly projectId: string; readonly keyId: string }>;
+    }
   | { readonly kind: 'invite-owner' };
 
 export interface Finding {

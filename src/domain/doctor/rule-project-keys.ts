@@ -7,6 +7,10 @@ import { findingId, plural, type Finding, type Rule } from './finding.js';
 
 const describe = ({ key, project }: ProjectKeyHolder) => `Project key "${key.name ?? key.id}" in ${project.name}`;
 
+/** Revoking the one key is the fix: a project key cannot be given an expiry or a new owner after the fact. */
+const revokeIt = ({ key, project }: ProjectKeyHolder) =>
+  ({ kind: 'revoke-project-keys', keys: [{ projectId: project.id, keyId: key.id }] }) as const;
+
 export const projectKeyNeverExpires: Rule = {
   id: 'project-key-never-expires',
   summary: 'project (Elasticsearch) API key without an expiration date',
@@ -22,8 +26,9 @@ export const projectKeyNeverExpires: Rule = {
         title: `${describe(holder)} never expires`,
         why:
           'It works until someone invalidates it, and it is invisible in the Cloud key list. Replace it with a ' +
-          'unified Cloud key that expires (application_roles for this project), then revoke it.',
-        fix: { kind: 'review-keys' },
+          'unified Cloud key that expires (application_roles for this project), then revoke it (enter opens the ' +
+          'revocation once whatever uses it has been switched).',
+        fix: revokeIt(holder),
       })),
 };
 
@@ -46,7 +51,7 @@ export const projectKeyOrphaned: Rule = {
         why:
           'Removing a member does not invalidate the API keys they created inside projects: the key still ' +
           'works, and nobody in the organization owns it. Revoke it, or replace it with a key someone owns.',
-        fix: { kind: 'review-keys' },
+        fix: revokeIt(holder),
       }));
   },
 };

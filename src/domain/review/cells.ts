@@ -12,8 +12,13 @@ export const VIA_LABEL: Record<GrantedVia, string> = {
 export const scopeCell = (g: AccessGrant): string =>
   g.scope.kind === 'organization' ? `organization ${g.scope.name}` : `${g.scope.name} (${g.scope.type})`;
 
+// A project key has no Cloud role: its `role` spells out what its descriptors allow.
 export const roleCell = (g: AccessGrant): string =>
-  g.application_roles.length > 0 ? `${g.role_id} + application_roles [${g.application_roles.join(', ')}]` : g.role_id;
+  g.privileges
+    ? g.role
+    : g.application_roles.length > 0
+      ? `${g.role_id} + application_roles [${g.application_roles.join(', ')}]`
+      : g.role_id;
 
 export const stackRolesCell = (g: AccessGrant): string =>
   g.stack_roles.map((name) => (g.missing_roles.includes(name) ? `${name} (missing)` : name)).join(', ') || '-';

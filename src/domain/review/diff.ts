@@ -7,7 +7,7 @@
 import type { AccessExport, AccessExportFilters } from './document.js';
 import { ACCESS_SCHEMA } from './document.js';
 import { compareGrants, type AccessGrant } from './grants.js';
-import { principalKey, type GrantPrincipal } from './principals.js';
+import { KEY_KINDS, principalKey, type GrantPrincipal } from './principals.js';
 
 export const ACCESS_DIFF_SCHEMA = 'ec-access/access-diff@1';
 
@@ -73,6 +73,7 @@ function meaning(g: AccessGrant): string {
     [...g.missing_roles].sort(),
     g.via,
     g.expires_at,
+    g.privileges ?? [],
   ]);
 }
 
@@ -139,7 +140,7 @@ export function diffExports(previous: AccessExport, current: AccessExport): Acce
   const keys_expired: ExpiredKey[] = [];
   for (const { principal, grants, expires } of gone.values()) {
     // A key that ran out between the two exports expired; one that vanished earlier than its expiry was revoked.
-    if (principal.kind === 'cloud-key' && expires !== null && Date.parse(expires) <= until)
+    if (KEY_KINDS.has(principal.kind) && expires !== null && Date.parse(expires) <= until)
       keys_expired.push({ principal, grants, expired_at: expires });
     else principals_gone.push({ principal, grants });
   }

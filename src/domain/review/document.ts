@@ -110,6 +110,7 @@ const Grant = z.object({
   missing_roles: z.array(z.string()),
   via: z.enum(['direct', 'all', 'organization', 'owner']),
   expires_at: z.string().nullable(),
+  privileges: z.array(z.string()).optional(),
 });
 
 const Principal = z.object({

@@ -1,6 +1,6 @@
 /** The command's filters over grant rows; every filter given must match (they combine with AND). */
 import type { AccessGrant, ScopeType } from './grants.js';
-import type { GrantPrincipal } from './principals.js';
+import { KEY_KINDS, type GrantPrincipal } from './principals.js';
 
 export const SCOPE_TYPE_FILTERS = ['elasticsearch', 'observability', 'security', 'deployment'] as const;
 export type ScopeTypeFilter = (typeof SCOPE_TYPE_FILTERS)[number];
@@ -10,13 +10,12 @@ export interface GrantFilter {
   readonly projectId?: string;
   /** A member's or invitee's email, case-insensitive. */
   readonly email?: string;
-  /** An API key's id. */
+  /** An API key's id: a Cloud key or a project's own key. */
   readonly keyId?: string;
   readonly type?: ScopeTypeFilter;
 }
 
 const PEOPLE = new Set<string>(['member', 'invitation']);
-const KEYS = new Set<string>(['cloud-key']);
 
 export function isScopeTypeFilter(value: string): value is ScopeTypeFilter {
   return (SCOPE_TYPE_FILTERS as readonly string[]).includes(value);
@@ -28,7 +27,7 @@ export function matchesPrincipal(principal: GrantPrincipal, filter: GrantFilter)
     const email = filter.email.trim().toLowerCase();
     if (!PEOPLE.has(principal.kind) || principal.identity.toLowerCase() !== email) return false;
   }
-  return filter.keyId === undefined || (KEYS.has(principal.kind) && principal.id === filter.keyId);
+  return filter.keyId === undefined || (KEY_KINDS.has(principal.kind) && principal.id === filter.keyId);
 }
 
 export function matchesFilter(grant: AccessGrant, filter: GrantFilter): boolean {

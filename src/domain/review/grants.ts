@@ -2,14 +2,26 @@
  * One row per grant: who (principal), where (organization, a project, deployments), which role, how the
  * assignment reaches there, and until when. Built on the effective-access model (../access), so a review says
  * exactly what the matrix shows: an owner reaches every project as admin, a key gets only its application_roles.
+ * Names from the API are made inert once, here, so every format (and every file a reviewer opens) starts from text
+ * that cannot drive a terminal or read backwards.
  */
 import type { ProjectType, RoleAssignments } from '../../api/schemas.js';
 import { friendlyRoleName, ORGANIZATION_OWNER_ROLE_ID } from '../catalog.js';
-import { activePrincipals, reachesOf, roleAssignmentsOf, roleExistence, type Principal } from '../access/index.js';
+import {
+  activePrincipals,
+  activeProjectKeys,
+  grantingDescriptors,
+  projectKeyPrivileges,
+  reachesOf,
+  roleAssignmentsOf,
+  roleExistence,
+  type Principal,
+  type ProjectKeyHolder,
+} from '../access/index.js';
 import type { ReachVia } from '../access/index.js';
 import { deploymentNamer } from '../deployments.js';
 import type { OrgSnapshot } from '../org.js';
-import { cleanText } from './clean.js';
+import { inertText } from '../../util/inert-text.js';
 import { PRINCIPAL_KIND_ORDER, type GrantPrincipal, type GrantSource } from './principals.js';
 
 export type ScopeKind = 'organization' | 'project' | 'deployment';
@@ -45,6 +57,8 @@ export interface AccessGrant {
   readonly via: GrantedVia;
   /** Key expiry, invitation expiry; null for members and keys that never expire. */
   readonly expires_at: string | null;
+  /** Project API keys only: what their role descriptors allow (`cluster: …`, `<indices>: …`, `<app>: …`). */
+  readonly privileges?: readonly string[];
 }
 
 const VIA: Record<ReachVia, GrantedVia> = {
@@ -60,16 +74,16 @@ function principalOf(principal: Principal): { who: GrantPrincipal; expires: stri
   switch (principal.kind) {
     case 'member': {
       const { member } = principal;
-      const identity = cleanText(member.email ?? member.name ?? member.user_id);
+      const identity = inertText(member.email ?? member.name ?? member.user_id);
       return { who: { kind: 'member', id: member.user_id, identity }, expires: null };
     }
     case 'invitation': {
-      const email = cleanText(principal.invitation.email);
+      const email = inertText(principal.invitation.email);
       return { who: { kind: 'invitation', id: email, identity: email }, expires: principal.invitation.expires_at };
     }
     case 'key': {
       const { key } = principal;
-      const who: GrantPrincipal = { kind: 'cloud-key', id: key.id, identity: cleanText(key.description) };
+      const who: GrantPrincipal = { kind: 'cloud-key', id: key.id, identity: inertText(key.description) };
       return { who, expires: key.expiration_date ?? null };
     }
   }
@@ -84,7 +98,7 @@ function organizationGrants(snapshot: OrgSnapshot, base: RowBase, assignments: R
   const scope: GrantScope = {
     kind: 'organization',
     id: snapshot.organization.id,
-    name: cleanText(snapshot.organization.name),
+    name: inertText(snapshot.organization.name),
     type: 'organization',
   };
   return (assignments.organization ?? []).map((a) => ({
@@ -110,7 +124,7 @@ function deploymentGrants(snapshot: OrgSnapshot, base: RowBase, assignments: Rol
       scope: {
         kind: 'deployment',
         id,
-        name: id === ALL_DEPLOYMENTS ? 'all deployments' : cleanText(nameOf(id)),
+        name: id === ALL_DEPLOYMENTS ? 'all deployments' : inertText(nameOf(id)),
         type: 'deployment',
       },
       role_id: a.role_id,
@@ -127,7 +141,7 @@ function deploymentGrants(snapshot: OrgSnapshot, base: RowBase, assignments: Rol
 function projectGrants(snapshot: OrgSnapshot, principal: Principal, base: RowBase): AccessGrant[] {
   const assignments = roleAssignmentsOf(principal);
   return snapshot.projects.flatMap((project) => {
-    const scope: GrantScope = { kind: 'project', id: project.id, name: cleanText(project.name), type: project.type };
+    const scope: GrantScope = { kind: 'project', id: project.id, name: inertText(project.name), type: project.type };
     return reachesOf(principal.kind, assignments, project).map((reach) => ({
       principal: base.principal,
       scope,
@@ -160,8 +174,42 @@ const roleAssignmentGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapsho
   return { principals, grants };
 };
 
-/** Every source of grants; project API keys (a later layer) add theirs here. */
-const GRANT_SOURCES: readonly GrantSource<ReviewPrincipal, AccessGrant>[] = [roleAssignmentGrants];
+/**
+ * A project's own API key: one grant, on its project, with what its role descriptors allow. It holds no Cloud
+ * role, so role_id names where its access comes from: its own `role_descriptors`, or (without any) `limited_by`,
+ * its creator's privileges when it was made.
+ */
+function projectKeyGrant({ project, key }: ProjectKeyHolder): { principal: ReviewPrincipal; grant: AccessGrant } {
+  const expires = key.expiration == null ? null : new Date(key.expiration).toISOString();
+  const who: GrantPrincipal = { kind: 'project-key', id: key.id, identity: inertText(key.name ?? key.id) };
+  const p = projectKeyPrivileges(key);
+  const privileges = [...p.cluster.map((c) => `cluster: ${c}`), ...p.indices, ...p.applications].map(inertText);
+  const allows = p.superuserLike ? 'superuser-like' : privileges.join('; ') || 'no privileges';
+  return {
+    principal: { ...who, expires_at: expires },
+    grant: {
+      principal: who,
+      scope: { kind: 'project', id: project.id, name: inertText(project.name), type: project.type },
+      role_id: p.inherited ? 'limited_by' : 'role_descriptors',
+      role: `project API key: ${allows}`,
+      application_roles: [],
+      stack_roles: Object.keys(grantingDescriptors(key)).map(inertText),
+      missing_roles: [],
+      via: 'direct',
+      expires_at: expires,
+      privileges,
+    },
+  };
+}
+
+/** Project keys that still authenticate; none when the snapshot was loaded without them. */
+const projectKeyGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapshot) => {
+  const rows = activeProjectKeys(snapshot).map(projectKeyGrant);
+  return { principals: rows.map((r) => r.principal), grants: rows.map((r) => r.grant) };
+};
+
+/** Every source of grants: role assignments (Cloud layer), then each project's own API keys. */
+const GRANT_SOURCES: readonly GrantSource<ReviewPrincipal, AccessGrant>[] = [roleAssignmentGrants, projectKeyGrants];
 
 const SCOPE_ORDER: readonly ScopeKind[] = ['organization', 'project', 'deployment'];
 

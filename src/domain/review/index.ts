@@ -17,4 +17,3 @@ export type { ReviewFormat } from './format.js';
 export { csvCell } from './csv.js';
 export { mdText } from './markdown.js';
 export { reviewFindings } from './findings.js';
-export { cleanText } from './clean.js';

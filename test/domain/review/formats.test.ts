@@ -138,7 +138,7 @@ describe('table', () => {
     expect(lines[0]).toMatch(/^PRINCIPAL\s+IDENTITY\s+SCOPE\s+ROLE\s+STACK ROLES\s+VIA\s+EXPIRES$/);
     expect(lines).toHaveLength(doc.grants.length + 3);
     expect(lines.at(-1)).toBe(
-      `${doc.grants.length} grants (2 member, 0 invitation, 2 cloud-key) in Acme, as of 2026-03-01T12:00:00.000Z`,
+      `${doc.grants.length} grants (2 member, 0 invitation, 2 cloud-key, 0 project-key) in Acme, as of 2026-03-01T12:00:00.000Z`,
     );
   });
 });

@@ -82,13 +82,13 @@ describe('accessGrants', () => {
     expect(olga).toEqual(['Acme', 'obs-prod', 'search-prod', 'search-staging', 'sec-prod']);
   });
 
-  it('drops control and bidi characters from names', () => {
+  it('shows control and bidi characters in names as inert escapes', () => {
     const snapshot = acmeOrg()
       .key('evil\u001b[31m\u202ename', {
         roles: projectRole('elasticsearch', 'elasticsearch-viewer', 'all', ['viewer']),
       })
       .build();
-    expect(accessGrants(snapshot)[0]!.principal.identity).toBe('evil[31mname');
+    expect(accessGrants(snapshot)[0]!.principal.identity).toBe('evil\\x1b[31m<U+202E>name');
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs P1–P6 one after the other and writes bench/RESULTS.md. A figure that cannot be taken on
+ * `npm run bench`: runs P1–P8 one after the other and writes bench/RESULTS.md. A figure that cannot be taken on
  * this machine or with this build is reported as "not measured: <reason>"; only a bug in the bench itself makes
  * the command fail. These are measurements, never pass/fail tests: a missed goal is a line in the report.
  *
@@ -15,8 +15,10 @@ import { measureAccessExport } from './measures/access-export.js';
 import { measureAccessOverview } from './measures/access-overview.js';
 import { measureColdStart } from './measures/cold-start.js';
 import { measureConnections } from './measures/connections.js';
+import { measureDoctorMatrix } from './measures/doctor-matrix.js';
 import { measureFilterLatency } from './measures/filter-latency.js';
 import { measureMemory } from './measures/memory.js';
+import { measureQuickAnswers } from './measures/quick-answers.js';
 import { renderResults } from './report.js';
 import { NotMeasured, notMeasured, type MeasureResult } from './result.js';
 
@@ -48,7 +50,14 @@ const MEASURES: readonly Measure[] = [
   },
   { id: 'P4', title: 'Peak RSS, large organization, every screen visited', goal: '≤ 150 MB', run: measureMemory },
   { id: 'P5', title: 'TCP connections during a full session', goal: '≤ 2', run: measureConnections },
-  { id: 'P6', title: 'Access review export, 10,000 members', goal: '≤ 5 s (JSON)', run: measureAccessExport },
+  {
+    id: 'P6',
+    title: 'Doctor and access matrix vs members list (10,000 members, 300 projects, 500 keys)',
+    goal: '≤ 2× the time of `members list --json`',
+    run: measureDoctorMatrix,
+  },
+  { id: 'P7', title: '`--version` and `--help` against a bare node start', goal: '≤ 1.5×', run: measureQuickAnswers },
+  { id: 'P8', title: 'Access review export, 10,000 members', goal: '≤ 5 s (JSON)', run: measureAccessExport },
 ];
 
 function quiet(command: string, args: string[]): string {

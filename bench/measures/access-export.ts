@@ -1,5 +1,5 @@
 /**
- * P6 — the access review of a 10,000-member organization: `ec-access access --format json` (and csv) from spawn to
+ * P8 — the access review of a 10,000-member organization: `ec-access access --format json` (and csv) from spawn to
  * exit against the large sandbox on loopback, every member's grants computed, sorted and printed. The median of
  * CONFIG.runs runs per format; the process start-up floor (node printing one character) is noted beside it.
  */
@@ -10,7 +10,7 @@ import type { MeasureResult } from '../result.js';
 import { withSandbox } from '../sandbox.js';
 import { median, ms } from '../stats.js';
 
-const ID = 'P6';
+const ID = 'P8';
 const TITLE = 'Access review export, 10,000 members';
 const GOAL = '≤ 5 s (JSON, spawn to exit)';
 const GOAL_MS = 5000;

@@ -8,8 +8,10 @@ const int = (name: string, fallback: number) => {
 };
 
 export const CONFIG = {
-  /** Runs per side for the timed comparisons (P1, P2); the median is reported. */
+  /** Runs per side for the timed comparisons (P1, P2, P6); the median is reported. */
   runs: int('BENCH_RUNS', 5),
+  /** Runs per command for P7, whose differences are a few milliseconds. */
+  startRuns: int('BENCH_START_RUNS', 20),
   /** The project whose audience P1 opens (a seeded sandbox project). */
   project: process.env.BENCH_PROJECT ?? 'search-prod',
   /** Injected per-request latency for P1. */

@@ -1,8 +1,7 @@
 /**
- * `npm run bench`: runs P1–P5 and P8 one after the other (P6 and P7 are other issues' rows) and writes
- * bench/RESULTS.md. A figure that cannot be taken on this machine or with this build is reported as "not measured:
- * <reason>"; only a bug in the bench itself makes the command fail. These are measurements, never pass/fail tests:
- * a missed goal is a line in the report.
+ * `npm run bench`: runs P1–P8 one after the other and writes bench/RESULTS.md. A figure that cannot be taken on
+ * this machine or with this build is reported as "not measured: <reason>"; only a bug in the bench itself makes
+ * the command fail. These are measurements, never pass/fail tests: a missed goal is a line in the report.
  *
  * BENCH_ONLY=P1,P3 runs a subset (written to bench/RESULTS.partial.md); see config.ts for the other knobs.
  */
@@ -16,8 +15,10 @@ import { measureAccessExport } from './measures/access-export.js';
 import { measureAccessOverview } from './measures/access-overview.js';
 import { measureColdStart } from './measures/cold-start.js';
 import { measureConnections } from './measures/connections.js';
+import { measureDoctorMatrix } from './measures/doctor-matrix.js';
 import { measureFilterLatency } from './measures/filter-latency.js';
 import { measureMemory } from './measures/memory.js';
+import { measureQuickAnswers } from './measures/quick-answers.js';
 import { renderResults } from './report.js';
 import { NotMeasured, notMeasured, type MeasureResult } from './result.js';
 
@@ -49,6 +50,13 @@ const MEASURES: readonly Measure[] = [
   },
   { id: 'P4', title: 'Peak RSS, large organization, every screen visited', goal: '≤ 150 MB', run: measureMemory },
   { id: 'P5', title: 'TCP connections during a full session', goal: '≤ 2', run: measureConnections },
+  {
+    id: 'P6',
+    title: 'Doctor and access matrix vs members list (10,000 members, 300 projects, 500 keys)',
+    goal: '≤ 2× the time of `members list --json`',
+    run: measureDoctorMatrix,
+  },
+  { id: 'P7', title: '`--version` and `--help` against a bare node start', goal: '≤ 1.5×', run: measureQuickAnswers },
   { id: 'P8', title: 'Access review export, 10,000 members', goal: '≤ 5 s (JSON)', run: measureAccessExport },
 ];
 

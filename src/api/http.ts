@@ -16,6 +16,7 @@ import { debugLogFromEnv, type DebugLog } from '../util/debug-log.js';
 import { redactJson, redactPath, SecretSet } from '../util/redact.js';
 import type { Secret } from '../util/secret.js';
 import type { WriteEvent, WriteObserver } from './client.js';
+import type { Http2Mode } from './http2-mode.js';
 import {
   ApiError,
   errorCodeOf,
@@ -46,13 +47,7 @@ export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, headersMs: 30_000
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
-/**
- * `auto`: HTTP/2 when the TLS handshake agrees on it, HTTP/1.1 in clear text. `h2c`: HTTP/2 in clear text too,
- * without asking first (prior knowledge; the sandbox speaks it). `off`: HTTP/1.1 only, for a proxy or server that
- * mishandles HTTP/2.
- */
-export const HTTP2_MODES = ['auto', 'h2c', 'off'] as const;
-export type Http2Mode = (typeof HTTP2_MODES)[number];
+export { HTTP2_MODES, type Http2Mode } from './http2-mode.js';
 
 /** Options both client factories accept besides their own. */
 export interface ClientOptions {

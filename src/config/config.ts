@@ -4,7 +4,7 @@
  * over both. Without a key the app runs on the sandbox; it never asks for a key on screen.
  */
 import { resolve } from 'node:path';
-import { HTTP2_MODES, type Http2Mode } from '../api/http.js';
+import { HTTP2_MODES, type Http2Mode } from '../api/http2-mode.js';
 import { Secret } from '../util/secret.js';
 import { isExposed, readEnvFile, type EnvFile } from './env-file.js';
 import { errorCode } from '../util/errors.js';

@@ -15,8 +15,11 @@ import { readProjectKeys } from '../../state/project-keys.js';
 export async function runDoctor(ctx: CommandContext): Promise<number> {
   const out = createOutput(ctx);
   return withSession(ctx, async (session) => {
-    const loaded = await loadSnapshot(session, { customRoles: true, deployments: true });
-    const projectKeys = await readProjectKeys(loaded.projects, sessionProjectEs(session));
+    // Project keys are read beside the custom roles: both wait only for the project list (fetched once).
+    const [loaded, projectKeys] = await Promise.all([
+      loadSnapshot(session, { customRoles: true, deployments: true }),
+      session.projects().then((projects) => readProjectKeys(projects, sessionProjectEs(session))),
+    ]);
     const snapshot = { ...loaded, projectKeys };
     const findings = diagnose(snapshot, { selfKeyId: session.selfKeyId });
     const tokens = snapshot.invitations.map((i) => i.token);

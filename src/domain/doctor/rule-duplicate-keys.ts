@@ -30,7 +30,10 @@ export const duplicateKeys: Rule = {
   check: ({ snapshot, selfKeyId }) => {
     const groups = new Map<string, ApiKey[]>();
     for (const key of activeKeys(snapshot.keys, snapshot.now)) {
-      groups.set(groupKey(key), [...(groups.get(groupKey(key)) ?? []), key]);
+      const group = groupKey(key);
+      const members = groups.get(group);
+      if (members) members.push(key);
+      else groups.set(group, [key]);
     }
     return [...groups.values()]
       .filter((group) => group.length > 1)

@@ -1,19 +1,20 @@
 import type { Project } from '../../api/schemas.js';
 import { isPredefinedStackRole } from '../catalog.js';
-import { activePrincipals, principalRef, projectAccess, type Principal, type Reach } from '../access/index.js';
+import { principalRef, projectAccess, type Principal, type Reach } from '../access/index.js';
 import type { OrgSnapshot } from '../org.js';
 import { removeAssignmentsFix } from './assignment-fix.js';
 import { plural, principalFindingId, type Finding, type FixAction, type Rule } from './finding.js';
+import { customRoleHolders } from './reached-projects.js';
 
 interface Gap {
   readonly projects: Project[];
   readonly reaches: Reach[];
 }
 
-/** role name → the projects where it names nothing, for one principal. */
-function gapsOf(snapshot: OrgSnapshot, principal: Principal): Map<string, Gap> {
+/** role name → the projects where it names nothing, for one principal (only a custom role can be missing). */
+function gapsOf(snapshot: OrgSnapshot, principal: Principal, projects: readonly Project[]): Map<string, Gap> {
   const gaps = new Map<string, Gap>();
-  for (const project of snapshot.projects) {
+  for (const project of projects) {
     for (const role of projectAccess(snapshot, principal, project).roles) {
       if (role.status !== 'missing') continue;
       const gap = gaps.get(role.name) ?? { projects: [], reaches: [] };
@@ -39,8 +40,8 @@ export const missingCustomRole: Rule = {
   id: 'missing-custom-role',
   summary: 'application_roles naming a role that does not exist in a project it covers (silently no access there)',
   check: ({ snapshot }) =>
-    activePrincipals(snapshot).flatMap((principal) =>
-      [...gapsOf(snapshot, principal)].map(([roleName, gap]): Finding => {
+    customRoleHolders(snapshot).flatMap(({ principal, projects }) =>
+      [...gapsOf(snapshot, principal, projects)].map(([roleName, gap]): Finding => {
         const ref = principalRef(principal);
         const names = gap.projects.map((p) => p.name).join(', ');
         return {

@@ -64,7 +64,9 @@ export const projectKeySprawl: Rule = {
     const groups = new Map<string, ProjectKeyHolder[]>();
     for (const holder of activeProjectKeys(snapshot)) {
       const group = `${holder.key.username}\u0000${holder.key.name ?? ''}`;
-      groups.set(group, [...(groups.get(group) ?? []), holder]);
+      const holders = groups.get(group);
+      if (holders) holders.push(holder);
+      else groups.set(group, [holder]);
     }
     return [...groups.values()]
       .filter((holders) => new Set(holders.map((h) => h.project.id)).size >= 2)

@@ -67,7 +67,7 @@ describe('routing in the real command table', () => {
     expect(await runCli(['doctor', '--json'], io, { commands: REAL, load })).toBe(0);
     expect(loaded).toEqual([
       'tui.js#runTui',
-      'members.js#membersList',
+      'inventory.js#membersList',
       'keys-revoke.js#keysRevoke',
       'doctor.js#runDoctor',
     ]);

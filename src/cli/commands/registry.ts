@@ -70,7 +70,7 @@ function command(
 }
 
 export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
-  command('members list', 'members.js', 'membersList', {
+  command('members list', 'inventory.js', 'membersList', {
     summary: 'organization members and their role assignments',
     description: ["Lists every member of the organization with their role assignments (the skill's list-members)."],
     flags: OUTPUT,
@@ -106,7 +106,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     ],
     json: `${WRITE_JSON}; result: {invitations:[{email, token:"[redacted]", created_at, expires_at, expired, role_assignments}]}`,
   }),
-  command('members remove', 'members.js', 'membersRemove', {
+  command('members remove', 'inventory.js', 'membersRemove', {
     usage: 'members remove (--user-id LIST | --email LIST)',
     summary: 'remove members from the organization (destructive)',
     description: ['One request per member. At a terminal, confirm by typing the member\'s email (or "remove N").'],
@@ -114,14 +114,14 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     examples: [['ec-access members remove --email bob@example.com --yes', 'remove Bob without a prompt']],
     json: WRITE_JSON,
   }),
-  command('invitations list', 'invitations.js', 'invitationsList', {
+  command('invitations list', 'inventory.js', 'invitationsList', {
     summary: 'pending invitations (tokens redacted)',
     description: ['Lists open invitations. Tokens are secrets and are never printed; cancel by --email.'],
     flags: OUTPUT,
     examples: [['ec-access invitations list --json', 'who has not accepted yet']],
     json: '{schema:"ec-access/invitations@1", organization_id, invitations:[{email, token:"[redacted]", created_at, expires_at, expired, role_assignments}]}',
   }),
-  command('invitations cancel', 'invitations.js', 'invitationsCancel', {
+  command('invitations cancel', 'inventory.js', 'invitationsCancel', {
     usage: 'invitations cancel (--email LIST | --tokens LIST)',
     summary: 'cancel pending invitations (destructive)',
     description: ['One request per invitation. At a terminal, confirm by typing the email (or "cancel N").'],
@@ -133,7 +133,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     examples: [['ec-access invitations cancel --email alice@example.com --yes', "withdraw Alice's invitation"]],
     json: WRITE_JSON,
   }),
-  command('roles list', 'roles-read.js', 'rolesList', {
+  command('roles list', 'inventory.js', 'rolesList', {
     usage: 'roles list [--project P] [--name ROLE]',
     summary: "predefined and custom roles; one role's privileges with --name",
     description: [
@@ -266,7 +266,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     examples: [['ec-access roles delete --project my-search --name marketing-reader --yes', '']],
     json: `${WRITE_JSON}; result: {found}`,
   }),
-  command('keys list', 'keys.js', 'keysList', {
+  command('keys list', 'inventory.js', 'keysList', {
     summary: 'Cloud and project API keys with expiry and access',
     description: [
       "Lists the organization's Cloud API keys (the skill's list-api-keys), then each project's own Elasticsearch",
@@ -353,14 +353,14 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     examples: [['pbpaste | ec-access keys identify', 'a secret scanner reported a value: whose key is it?']],
     json: '{schema:"ec-access/identify@1", found, method:"encoded-id"|"authenticate", key:{layer, id, name, project_id, project_name, expiry, owner:{user_id, email, member}}, revoke_command}',
   }),
-  command('projects list', 'projects.js', 'projectsList', {
+  command('projects list', 'inventory.js', 'projectsList', {
     summary: 'Serverless projects of all three types',
     description: ['Lists elasticsearch, observability and security projects with ids, aliases and endpoints.'],
     flags: OUTPUT,
     examples: [['ec-access projects list --json', 'ids for --project and $PROJECT_ID']],
     json: '{schema:"ec-access/projects@1", projects:[{id, name, alias, type, region_id, endpoints:{elasticsearch, kibana}}]}',
   }),
-  command('deployments list', 'deployments.js', 'deploymentsList', {
+  command('deployments list', 'inventory.js', 'deploymentsList', {
     usage: 'deployments list [--access]',
     summary: 'hosted deployments, and with --access who can reach each one and why',
     description: [

@@ -8,7 +8,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { z } from 'zod';
 import type { ReactElement } from 'react';
 import { App, type AppProps } from '../../components/App.js';
 import { AuditContext, createAuditSession, type AuditSession } from '../../components/audit/session.js';

@@ -3,7 +3,7 @@
  * compact cell each, and the reason chain of the selected cell underneath. Opened with `A` from any screen.
  */
 import { Box, Text } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { cellExplainLines, cellSegments, KIND_TAG, matrixLegend } from '../../screens/access-lines.js';
 import type { PrincipalRef } from '../../src/domain/access/index.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
@@ -11,9 +11,10 @@ import { MATRIX_PANEL } from '../../src/ui/bindings.js';
 import { keyLabel } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
-import { fit, windowStart } from '../../src/ui/list-model.js';
+import { fit } from '../../src/ui/list-model.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
+import { useWindowStart } from '../../src/ui/use-window-start.js';
 import { LinesView } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { cursorIndex, cursorOn, moveCursor, type Cursor } from './cursor.js';
@@ -46,13 +47,13 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
     cursorOn(focus?.principal && rowId(focus.principal), model?.rowIds ?? []),
   );
   const [columnCursor, setColumnCursor] = useState<Cursor>(() => cursorOn(focus?.projectId, model?.columnIds ?? []));
-  const start = useRef(0);
-
   const rowIds = model?.rowIds ?? [];
   const columnIds = model?.columnIds ?? [];
   const innerWidth = layout.width - 2;
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
   const rowsHeight = Math.max(1, layout.boxInner - CHROME_LINES - EXPLAIN_LINES);
+  const row = cursorIndex(rowCursor, rowIds);
+  const start = useWindowStart(row, rowsHeight, rowIds.length);
   usePanelKeys((name) => {
     const row = name && ROW_KEYS[name];
     const column = name && COLUMN_KEYS[name];
@@ -72,12 +73,10 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
     return <Text color={theme.colorOf('muted')}>{` ${why}`}</Text>;
   }
 
-  const row = cursorIndex(rowCursor, rowIds);
   const column = cursorIndex(columnCursor, columnIds);
   const page = columnPage(innerWidth - pointerWidth - LABEL_WIDTH, columnIds.length, column);
   const shownColumns = model.matrix.columns.slice(page.first, page.first + page.count);
-  start.current = windowStart(start.current, row, rowsHeight, rowIds.length);
-  const visibleRows = model.matrix.rows.slice(start.current, start.current + rowsHeight);
+  const visibleRows = model.matrix.rows.slice(start, start + rowsHeight);
   const { ellipsis } = theme.symbols;
 
   const header = shownColumns.map((c) => ` ${fit(c.name, page.cellWidth, ellipsis)}`).join('');
@@ -100,7 +99,7 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
       </Text>
       <Box flexDirection="column" height={rowsHeight}>
         {visibleRows.map((ref, i) => {
-          const r = start.current + i;
+          const r = start + i;
           const selected = r === row;
           const label = fitLine(line(tone('muted', KIND_TAG[ref.kind].padEnd(5)), ref.label), LABEL_WIDTH, ellipsis);
           return (

@@ -23,15 +23,15 @@ const FIXED_LINES = 3;
 
 interface ViewState {
   readonly scroll: number;
-  /** Bumped by `r`: the file is re-read. */
-  readonly generation: number;
+  /** What the last read of the file found; `r` reads it again. */
+  readonly read: { entries: AuditEntry[]; error?: string };
 }
 
-type ViewAction = { type: 'scroll'; delta: number; max: number } | { type: 'reload' };
+type ViewAction = { type: 'scroll'; delta: number; max: number } | { type: 'reloaded'; read: ViewState['read'] };
 
 function viewReducer(s: ViewState, a: ViewAction): ViewState {
-  return a.type === 'reload'
-    ? { scroll: 0, generation: s.generation + 1 }
+  return a.type === 'reloaded'
+    ? { scroll: 0, read: a.read }
     : { ...s, scroll: Math.max(0, Math.min(a.max, s.scroll + a.delta)) };
 }
 
@@ -51,8 +51,8 @@ function AuditView() {
   const session = useAuditSession();
   const theme = useTheme();
   const layout = layoutFor(useTerminalSize());
-  const [state, dispatch] = useReducer(viewReducer, { scroll: 0, generation: 0 });
-  const { entries, error } = useMemo(() => readEntries(session?.read), [session, state.generation]);
+  const [state, dispatch] = useReducer(viewReducer, session, (s) => ({ scroll: 0, read: readEntries(s?.read) }));
+  const { entries, error } = state.read;
   const lines = useMemo(() => auditLines(entries, theme.symbols), [entries, theme.symbols]);
   const height = Math.max(1, layout.boxInner - FIXED_LINES);
   const max = maxScroll(lines.length, height);
@@ -61,7 +61,7 @@ function AuditView() {
   useInput((input, key) => {
     const name = keyName(input, key);
     if (name === 'escape' || name === 'q' || name === 'L') actions.closeOverlay();
-    else if (name === 'r') dispatch({ type: 'reload' });
+    else if (name === 'r') dispatch({ type: 'reloaded', read: readEntries(session?.read) });
     else if (name === 'up' || name === 'k') dispatch({ type: 'scroll', delta: -1, max });
     else if (name === 'down' || name === 'j') dispatch({ type: 'scroll', delta: 1, max });
     else if (name === 'pageup') dispatch({ type: 'scroll', delta: -height, max });

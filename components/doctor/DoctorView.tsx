@@ -3,15 +3,15 @@
  * opening its fix. Re-runs whenever the loaded organization changes, so a fix that took effect drops off the list.
  */
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { runDoctor, type Finding, type Severity } from '../../src/domain/doctor/index.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { keyLabel } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { clipLine, line, tone, type Line } from '../../src/ui/lines.js';
-import { windowStart } from '../../src/ui/list-model.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme, type Symbols } from '../../src/ui/theme.js';
+import { useWindowStart } from '../../src/ui/use-window-start.js';
 import { LinesView } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { cursorIndex, moveCursor, START, type Cursor } from '../access/cursor.js';
@@ -49,7 +49,18 @@ function rowLine(finding: Finding, symbols: Symbols): Line {
  * panel's own object, so coming back from a fix lands on the same finding (or where it was, once it is fixed).
  */
 export interface DoctorMemory {
-  cursor: Cursor;
+  readonly cursor: () => Cursor;
+  readonly remember: (cursor: Cursor) => void;
+}
+
+function doctorMemory(): DoctorMemory {
+  let kept = START;
+  return {
+    cursor: () => kept,
+    remember: (cursor) => {
+      kept = cursor;
+    },
+  };
 }
 
 export function DoctorView({ memory }: { memory?: DoctorMemory }) {
@@ -62,17 +73,14 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
     () => (snapshot ? runDoctor(snapshot, connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}) : undefined),
     [snapshot, connection.selfKeyId],
   );
-  const [cursor, setCursor] = useState<Cursor>(memory?.cursor ?? START);
-  useEffect(() => {
-    if (memory) memory.cursor = cursor;
-  }, [memory, cursor]);
-  const start = useRef(0);
-
+  const [cursor, setCursor] = useState<Cursor>(() => memory?.cursor() ?? START);
+  useEffect(() => memory?.remember(cursor), [memory, cursor]);
   const ids = useMemo(() => (findings ?? []).map((f) => f.id), [findings]);
   const selected = cursorIndex(cursor, ids);
   const finding = findings?.[selected];
   const innerWidth = layout.width - 2;
   const listHeight = Math.max(1, layout.boxInner - CHROME_LINES - DETAIL_LINES);
+  const start = useWindowStart(selected, listHeight, ids.length);
   usePanelKeys((name) => {
     const move = name && MOVES[name];
     if (name === 'escape' || name === 'q') actions.closeOverlay();
@@ -93,8 +101,7 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
     );
   }
 
-  start.current = windowStart(start.current, selected, listHeight, findings.length);
-  const visible = findings.slice(start.current, start.current + listHeight);
+  const visible = findings.slice(start, start + listHeight);
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
   const details: Line[] = finding
     ? [
@@ -110,7 +117,7 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
       <Text wrap="truncate" color={theme.colorOf('muted')}>{` ${counts(findings)}`}</Text>
       <Box flexDirection="column" height={listHeight}>
         {visible.map((f, i) => {
-          const isSelected = start.current + i === selected;
+          const isSelected = start + i === selected;
           return (
             <Text key={f.id} wrap="truncate" inverse={isSelected}>
               <Text color={theme.colorOf('accent')}>
@@ -133,5 +140,5 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
 }
 
 export function openDoctor(actions: AppActions): void {
-  actions.openPanel({ id: 'access-doctor', title: 'Access doctor', node: <DoctorView memory={{ cursor: START }} /> });
+  actions.openPanel({ id: 'access-doctor', title: 'Access doctor', node: <DoctorView memory={doctorMemory()} /> });
 }

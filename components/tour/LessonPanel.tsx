@@ -7,7 +7,7 @@ import { useInput } from 'ink';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { TourRunner } from '../../src/tour/runner.js';
 import { useAppActions, type PanelSpec } from '../../src/ui/contexts.js';
-import { keyName } from '../../src/ui/keys.js';
+import { hasControls, keyName } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
@@ -56,7 +56,7 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
     if (question && !passed) {
       if (name === 'backspace') setAnswer((a) => a.slice(0, -1));
       else if (name !== undefined && name.length === 1) setAnswer((a) => a + name);
-      else if (name === undefined && input.length > 1 && !/[\x00-\x1f]/.test(input)) setAnswer((a) => a + input);
+      else if (name === undefined && input.length > 1 && !hasControls(input)) setAnswer((a) => a + input);
       return;
     }
     if (name === 'i') setExplain((e) => !e);

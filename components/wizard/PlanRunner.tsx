@@ -3,7 +3,7 @@
  * affected data, then show what was verified or, on failure, the error and which steps already took effect.
  */
 import { Box, Text, useInput } from 'ink';
-import { useContext, useReducer, useRef, type ReactNode } from 'react';
+import { useContext, useReducer, useRef, useState, type ReactNode } from 'react';
 import { describeOutcome, runPlan, type Plan, type PlanOutcome } from '../../src/domain/plan.js';
 import type { RefreshScope } from '../../src/state/store.js';
 import { dataOf } from '../../src/state/resource.js';
@@ -99,14 +99,14 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const [state, dispatch] = useReducer(runnerReducer, { phase: 'review', plan, scroll: 0 });
   // Two enters before the next render both see phase 'review'; the plan must still go out once.
   const started = useRef(false);
-  const verify = useRef(props.verify);
+  // The check given when the plan started (it knows the plan), not a later render's.
+  const [check, setCheck] = useState(() => props.verify);
   const warn = theme.symbols.warn;
   const wrap = (lines: readonly Line[]) => lines.flatMap((l) => wrapLine(l, width - 2));
   const before = wrap([
     ...notes.map((n) => noteLine(n, warn)),
     ...(blocked ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : []),
   ]);
-  const check = verify.current;
   const checks = state.phase === 'done' && state.outcome?.ok && check && env !== undefined ? check(env) : [];
   const result = wrap(resultLines(state, checks, warn));
   const followUp = state.phase === 'done' && state.outcome && done ? done(state.outcome, checks) : null;
@@ -122,7 +122,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const run = async () => {
     if (started.current) return;
     started.current = true;
-    verify.current = props.verify;
+    setCheck(() => props.verify);
     dispatch({ type: 'start' });
     const orgId = appState ? dataOf(appState.data.organization)?.id : undefined;
     // A step whose outcome is unknown is settled by re-reading the Cloud lists (ES roles stay unknown here).

@@ -4,7 +4,7 @@
  * quitting the app asks first (useDirty).
  */
 import { Box, Text, useInput } from 'ink';
-import { useEffect, useReducer, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, type ReactNode } from 'react';
 import type { PlanOutcome } from '../../src/domain/plan.js';
 import { useAppActions } from '../../src/ui/contexts.js';
 import { useDirty } from '../../src/ui/dirty.js';
@@ -88,7 +88,9 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
   const [state, dispatch] = useReducer(wizardReducer<V, E>, undefined, () => initialWizard(initial, spec.steps, env));
   useDirty(state.touched);
   const latest = useRef(state);
-  latest.current = state;
+  useLayoutEffect(() => {
+    latest.current = state;
+  });
   const id = currentId(state);
   const step = currentStep(state, spec.steps);
   // In a text field `i` is a letter; the why-line still shows there.

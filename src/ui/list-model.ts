@@ -14,15 +14,18 @@ export interface Column<R extends Row> {
   readonly width: number;
   /** Share of the leftover width this column takes (relative to the other growing columns). */
   readonly grow?: number;
-  readonly text: (row: R) => string;
-  readonly tone?: (row: R) => Tone | undefined;
+  // Methods, not function properties: their parameters are bivariant, so a Column<MemberRow> is a Column<Row>
+  // (screens/types.ts defineScreen). Each is only ever called with its own screen's rows.
+  text(row: R): string;
+  tone?(row: R): Tone | undefined;
   /** Filtered on (and highlighted). */
   readonly searchable?: boolean;
 }
 
 export interface SortOrder<R extends Row> {
   readonly label: string;
-  readonly compare: (a: R, b: R) => number;
+  /** A method for the same reason as Column's. */
+  compare(a: R, b: R): number;
 }
 
 export interface Indexed<R extends Row> {

@@ -4,25 +4,37 @@
  * filter text.
  */
 import { useInput, useStdin } from 'ink';
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { resolveBinding, type BindingContext, type BindingId } from './bindings.js';
 import { isPrintable, keyName } from './keys.js';
 
 export type Handlers = Readonly<Record<BindingId, () => void>>;
 
-export function useKeyDispatch(ctx: BindingContext, handlers: Handlers, onText: (text: string) => void): void {
+const isBindingId = (id: string, handlers: Handlers): id is BindingId => Object.hasOwn(handlers, id);
+
+export function useKeyDispatch(
+  ctx: BindingContext,
+  handlers: Handlers,
+  onText: (text: string) => void,
+  onBinding: (id: BindingId) => void = () => {},
+): void {
   const { isRawModeSupported } = useStdin();
-  // Keys can arrive before the re-render that follows the previous key; read the latest context, not the closure's.
-  const latest = useRef({ ctx, handlers, onText });
-  latest.current = { ctx, handlers, onText };
+  // Keys can arrive before Ink re-subscribes a changed handler (it does so in a passive effect): read the context
+  // of the latest commit instead of the closure's.
+  const latest = useRef({ ctx, handlers, onText, onBinding });
+  useLayoutEffect(() => {
+    latest.current = { ctx, handlers, onText, onBinding };
+  });
   useInput(
     (input, key) => {
-      const { ctx: now, handlers: h, onText: type } = latest.current;
+      const { ctx: now, handlers: h, onText: type, onBinding: before } = latest.current;
       const name = keyName(input, key);
       if (name === undefined) return;
       const binding = resolveBinding(name, now);
-      if (binding) h[binding.id as BindingId]();
-      else if (now.mode === 'filter' && isPrintable(name)) type(name);
+      if (binding && isBindingId(binding.id, h)) {
+        before(binding.id);
+        h[binding.id]();
+      } else if (now.mode === 'filter' && isPrintable(name)) type(name);
     },
     { isActive: isRawModeSupported },
   );

@@ -4,11 +4,12 @@ import { render } from 'ink-testing-library';
 import { useMemo, useState } from 'react';
 import { expect, it } from 'vitest';
 import { openSecretPanel } from '../../components/SecretPanel.js';
-import { AppActionsContext, type AppActions, type PanelSpec } from '../../src/ui/contexts.js';
+import { AppActionsContext, type PanelSpec } from '../../src/ui/contexts.js';
 import { TerminalSizeProvider } from '../../src/ui/terminal-size.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
 import { inkDriver, settled } from '../support/ink-driver.js';
+import { fakeActions } from '../ui/helpers/fake-actions.js';
 
 const WIDTH = 60;
 
@@ -17,12 +18,10 @@ function Host() {
   const [panel, setPanel] = useState<PanelSpec>();
   const actions = useMemo(
     () =>
-      ({
+      fakeActions({
         openPanel: setPanel,
         closeOverlay: () => setPanel(undefined),
-        notify: () => {},
-        setDirty: () => {},
-      }) as unknown as AppActions,
+      }),
     [],
   );
   useInput((input) => {

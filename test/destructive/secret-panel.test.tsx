@@ -21,19 +21,21 @@ import { TerminalSizeProvider } from '../../src/ui/terminal-size.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
 import { inkDriver, KEY, settled } from '../support/ink-driver.js';
+import { fakeActions } from '../ui/helpers/fake-actions.js';
 import { testEnv } from '../support/sandbox-app.js';
+
+const ESC = String.fromCharCode(0x1b);
+const BEL = String.fromCharCode(0x07);
 
 /** The shell's overlay contract, reduced to one panel: openPanel shows it, closeOverlay removes it. As in the app, a key opens it. */
 function Host({ open, notes }: { open: (actions: AppActions) => void; notes: string[] }) {
   const [panel, setPanel] = useState<PanelSpec>();
   const actions = useMemo(() => {
-    const value = {
-      openPanel: (p: PanelSpec) => setPanel(p),
+    return fakeActions({
+      openPanel: (p) => setPanel(p),
       closeOverlay: () => setPanel(undefined),
-      notify: (text: string) => void notes.push(text),
-      setDirty: () => undefined,
-    } as unknown as AppActions;
-    return value;
+      notify: (text) => void notes.push(text),
+    });
   }, [notes]);
   useInput((input) => {
     if (input === 'O' && !panel) open(actions);
@@ -82,7 +84,10 @@ it('shows the value once, masked until revealed, and leaves it nowhere but the 0
     openSecretPanel(actions, { key: { id: created.id, secret: new Secret(value) }, description: 'CI deploy' });
   const app = render(<Host open={open} notes={notes} />);
   await settled();
-  const { frame, press, type, waitFor: until } = inkDriver(app);
+  const driver = inkDriver(app);
+  const press = (...reads: string[]) => driver.press(...reads);
+  const type = (text: string) => driver.type(text);
+  const until = (text: string) => driver.waitFor(text);
 
   await press('O');
   await until(maskSecret(value));
@@ -100,7 +105,9 @@ it('shows the value once, masked until revealed, and leaves it nowhere but the 0
   await press('c');
   await until('Sent to clipboard via OSC 52 — if nothing was copied, your terminal refused it');
   const osc = app.frames.slice(beforeCopy).find((f) => f.includes('\x1b]52;c;'));
-  expect(Buffer.from(/\x1b\]52;c;([A-Za-z0-9+/=]+)\x07/.exec(osc ?? '')![1]!, 'base64').toString()).toBe(value);
+  expect(
+    Buffer.from(new RegExp(`${ESC}\\]52;c;([A-Za-z0-9+/=]+)${BEL}`).exec(osc ?? '')![1]!, 'base64').toString(),
+  ).toBe(value);
 
   await press('w');
   await until('in which folder?');

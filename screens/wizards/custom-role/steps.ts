@@ -19,6 +19,7 @@ import { entryLens, loopMenu, type LoopLens } from './loop.js';
 import {
   EMPTY_INDEX,
   EMPTY_KIBANA,
+  isKibanaLevel,
   parseQuery,
   splitList,
   type IndexEntry,
@@ -233,7 +234,7 @@ export const ROLE_STEPS: readonly S[] = [
       { id: 'all', label: 'All' },
     ],
     get: (v) => kibana.get(v).level,
-    set: (v, level) => kibana.set(v, { level: level as KibanaEntry['level'] }),
+    set: (v, level) => (isKibanaLevel(level) ? kibana.set(v, { level }) : v),
     summary: () => '',
   },
   {

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { activeBindings } from '../src/ui/bindings.js';
 import { keyLabel } from '../src/ui/keys.js';
+import { KeyLayer } from '../src/ui/keypress.js';
 import type { Layout } from '../src/ui/layout.js';
 import { line, tone, type Line } from '../src/ui/lines.js';
 import type { Overlay } from '../src/ui/navigation.js';
@@ -42,7 +43,7 @@ export function OverlayView({ overlay, help, layout }: { overlay: Overlay; help:
       return (
         <TitledBox title={line(tone('title', ` ${overlay.title} `, true))} width={layout.width} inner={layout.boxInner}>
           <Box flexDirection="column" height={layout.boxInner} overflowY="hidden">
-            {overlay.node}
+            <KeyLayer>{overlay.node}</KeyLayer>
           </Box>
         </TitledBox>
       );

@@ -1,12 +1,11 @@
 /**
- * The only place key presses become actions: name the key, look it up in the binding table for the current mode,
- * call the handler registered under the binding's id. While filtering, printable keys that no binding claims are
- * filter text.
+ * How the shell's keys become actions: look the key up in the binding table for the current mode and call the
+ * handler registered under the binding's id. While filtering, printable keys that no binding claims are filter
+ * text. The shell is the bottom of the focus stack (keypress.tsx): it hears what no panel handled.
  */
-import { useInput, useStdin } from 'ink';
-import { useLayoutEffect, useRef } from 'react';
 import { resolveBinding, type BindingContext, type BindingId } from './bindings.js';
-import { isPrintable, keyName } from './keys.js';
+import { isPrintable } from './keys.js';
+import { useKeys } from './keypress.js';
 
 export type Handlers = Readonly<Record<BindingId, () => void>>;
 
@@ -18,24 +17,18 @@ export function useKeyDispatch(
   onText: (text: string) => void,
   onBinding: (id: BindingId) => void = () => {},
 ): void {
-  const { isRawModeSupported } = useStdin();
-  // Keys can arrive before Ink re-subscribes a changed handler (it does so in a passive effect): read the context
-  // of the latest commit instead of the closure's.
-  const latest = useRef({ ctx, handlers, onText, onBinding });
-  useLayoutEffect(() => {
-    latest.current = { ctx, handlers, onText, onBinding };
+  useKeys(({ name }) => {
+    if (name === undefined) return false;
+    const binding = resolveBinding(name, ctx);
+    if (binding && isBindingId(binding.id, handlers)) {
+      onBinding(binding.id);
+      handlers[binding.id]();
+      return true;
+    }
+    if (ctx.mode === 'filter' && isPrintable(name)) {
+      onText(name);
+      return true;
+    }
+    return false;
   });
-  useInput(
-    (input, key) => {
-      const { ctx: now, handlers: h, onText: type, onBinding: before } = latest.current;
-      const name = keyName(input, key);
-      if (name === undefined) return;
-      const binding = resolveBinding(name, now);
-      if (binding && isBindingId(binding.id, h)) {
-        before(binding.id);
-        h[binding.id]();
-      } else if (now.mode === 'filter' && isPrintable(name)) type(name);
-    },
-    { isActive: isRawModeSupported },
-  );
 }

@@ -17,6 +17,7 @@ import {
   type Mode,
 } from '../../src/ui/bindings.js';
 import { helpLines } from '../../src/ui/help.js';
+import { KeypressProvider } from '../../src/ui/keypress.js';
 import { keyLabel } from '../../src/ui/keys.js';
 import { lineText } from '../../src/ui/lines.js';
 import { SCREEN_IDS } from '../../src/ui/screen-ids.js';
@@ -100,7 +101,11 @@ describe('key-binding table', () => {
     async (id, key) => {
       const binding = BINDINGS.find((b) => b.id === id)!;
       const called: BindingId[] = [];
-      const app = render(<Harness ctx={contextFor(binding)} onBinding={(reached) => called.push(reached)} />);
+      const app = render(
+        <KeypressProvider>
+          <Harness ctx={contextFor(binding)} onBinding={(reached) => called.push(reached)} />
+        </KeypressProvider>,
+      );
       await tick();
       app.stdin.write(bytesOf(key));
       await tick();

@@ -2,11 +2,10 @@
  * The audit trail in the TUI: the latest writes from every ec-access session on this machine, newest first.
  * `r` re-reads the file (a write made elsewhere shows up), arrows scroll, esc closes.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { auditPath, readAuditEntries, type AuditEntry } from '../../src/audit/index.js';
 import { useAppActions, type AppActions } from '../../src/ui/contexts.js';
-import { keyName } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { line, tone } from '../../src/ui/lines.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
@@ -16,6 +15,7 @@ import { Segments } from '../Segments.js';
 import { useAuditSession } from './session.js';
 import { auditLines } from './audit-lines.js';
 import { errorCode, errorMessage } from '../../src/util/errors.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 const LIMIT = 500;
 /** Path line, warnings line, hints. */
@@ -58,8 +58,7 @@ function AuditView() {
   const max = maxScroll(lines.length, height);
   const problems = [...(error ? [error] : []), ...(session?.warnings() ?? [])];
 
-  useInput((input, key) => {
-    const name = keyName(input, key);
+  useKeys(({ name }) => {
     if (name === 'escape' || name === 'q' || name === 'L') actions.closeOverlay();
     else if (name === 'r') dispatch({ type: 'reloaded', read: readEntries(session?.read) });
     else if (name === 'up' || name === 'k') dispatch({ type: 'scroll', delta: -1, max });

@@ -3,11 +3,11 @@
  * user has typed the phrase read off the target. No y/n: a reflex cannot delete anything. Enter sends exactly one
  * request, then the panel re-reads the data and shows what really happened.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { confirmationPhrase } from '../../src/domain/confirm.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
-import { keyName, withoutControls } from '../../src/ui/keys.js';
+import { withoutControls } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { blank, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { wrapLine } from '../doctor/wrap.js';
@@ -21,6 +21,7 @@ import { useWizardServices } from '../wizard/services.js';
 import { confirmReducer, INITIAL_CONFIRM, unlocked, type ConfirmAction, type ConfirmState } from './model.js';
 import type { ConfirmSpec, Prepared, Verified } from './spec.js';
 import { useSyncReducer } from './use-sync-reducer.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 /** Separator, prompt (its first line), text field, button, hints. */
 const FIXED_LINES = 5;
@@ -162,8 +163,8 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   const max = maxScroll(lines.length, height);
   const blocked = prepared.blocked !== undefined;
 
-  useInput((input, key) => {
-    const action = keyAction(input, keyName(input, key), phrase, blocked, max);
+  useKeys(({ name, input }) => {
+    const action = keyAction(input, name, phrase, blocked, max);
     if (action === undefined) return;
     if (verified && (action === 'close' || action.type === 'submit')) {
       actions.closeOverlay();

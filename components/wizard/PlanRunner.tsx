@@ -2,14 +2,13 @@
  * The last stage of every write: show the plan with each exact request, send it on `enter` only, re-read the
  * affected data, then show what was verified or, on failure, the error and which steps already took effect.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useContext, useReducer, useRef, useState, type ReactNode } from 'react';
 import { describeOutcome, runPlan, type Plan, type PlanOutcome } from '../../src/domain/plan.js';
 import type { RefreshScope } from '../../src/state/store.js';
 import { dataOf } from '../../src/state/resource.js';
 import { settleWrite } from '../../src/state/settle-io.js';
 import { AppStateContext, useAppActions } from '../../src/ui/contexts.js';
-import { keyName } from '../../src/ui/keys.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { wrapLine } from '../doctor/wrap.js';
@@ -17,6 +16,7 @@ import { PlanView } from '../PlanView.js';
 import type { Note } from './model.js';
 import { planLines } from './plan-lines.js';
 import { useWizardServices, type RequestRouter } from './services.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 type Phase = 'review' | 'running' | 'verifying' | 'done';
 
@@ -143,8 +143,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
     actions.notify(`${state.plan.title}: ${describeOutcome(outcome)}`, outcome.ok ? 'success' : 'danger');
   };
 
-  useInput((input, key) => {
-    const name = keyName(input, key);
+  useKeys(({ name }) => {
     if (name === 'up' || name === 'k') dispatch({ type: 'scroll', delta: -1, max });
     else if (name === 'down' || name === 'j') dispatch({ type: 'scroll', delta: 1, max });
     else if (name === 'pageup') dispatch({ type: 'scroll', delta: -viewHeight, max });

@@ -1,10 +1,11 @@
 /** The one-time secret panel in a narrow box: text that wraps keeps its margin, so no line touches the border. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { useMemo, useState } from 'react';
 import { expect, it } from 'vitest';
 import { openSecretPanel } from '../../components/SecretPanel.js';
 import { AppActionsContext, type PanelSpec } from '../../src/ui/contexts.js';
+import { KeypressProvider, useKeys } from '../../src/ui/keypress.js';
 import { TerminalSizeProvider } from '../../src/ui/terminal-size.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
@@ -24,7 +25,7 @@ function Host() {
       }),
     [],
   );
-  useInput((input) => {
+  useKeys(({ input }) => {
     if (input === 'O')
       openSecretPanel(actions, {
         key: { id: 'k-1', secret: new Secret(`essu_${'x'.repeat(60)}`) },
@@ -45,7 +46,11 @@ function Host() {
 }
 
 it('keeps a space between the border and every line, wrapped ones included', async () => {
-  const app = render(<Host />);
+  const app = render(
+    <KeypressProvider>
+      <Host />
+    </KeypressProvider>,
+  );
   await settled();
   const ui = inkDriver(app);
   await ui.press('O');

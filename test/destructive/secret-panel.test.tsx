@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { useMemo, useState } from 'react';
 import { afterEach, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { createCloudClient } from '../../src/api/cloud-client.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { maskSecret } from '../../src/secrets/index.js';
 import { AppActionsContext, type AppActions, type PanelSpec } from '../../src/ui/contexts.js';
+import { KeypressProvider, useKeys } from '../../src/ui/keypress.js';
 import { TerminalSizeProvider } from '../../src/ui/terminal-size.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
@@ -37,7 +38,7 @@ function Host({ open, notes }: { open: (actions: AppActions) => void; notes: str
       notify: (text) => void notes.push(text),
     });
   }, [notes]);
-  useInput((input) => {
+  useKeys(({ input }) => {
     if (input === 'O' && !panel) open(actions);
   });
   return (
@@ -82,7 +83,11 @@ it('shows the value once, masked until revealed, and leaves it nowhere but the 0
   const notes: string[] = [];
   const open = (actions: AppActions) =>
     openSecretPanel(actions, { key: { id: created.id, secret: new Secret(value) }, description: 'CI deploy' });
-  const app = render(<Host open={open} notes={notes} />);
+  const app = render(
+    <KeypressProvider>
+      <Host open={open} notes={notes} />
+    </KeypressProvider>,
+  );
   await settled();
   const driver = inkDriver(app);
   const press = (...reads: string[]) => driver.press(...reads);

@@ -6,6 +6,7 @@ import { planLines } from '../../components/wizard/plan-lines.js';
 import { cloudRequests } from '../../src/api/requests.js';
 import { createPlan } from '../../src/domain/plan.js';
 import { AppActionsContext } from '../../src/ui/contexts.js';
+import { KeypressProvider } from '../../src/ui/keypress.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { inkDriver, KEY, settled } from '../support/ink-driver.js';
 import { fakeActions } from '../ui/helpers/fake-actions.js';
@@ -40,22 +41,24 @@ it('without a follow-up under the result, the result view keeps no blank rows fo
   const height = planLines(plan, urlOf, theme.symbols, true, width - 1).length + 1 + checks.length + 2;
   const actions = fakeActions();
   const instance = render(
-    <ThemeContext.Provider value={theme}>
-      <AppActionsContext.Provider value={actions}>
-        <PlanRunner
-          plan={plan}
-          router={{ urlOf, send: () => Promise.resolve({}) }}
-          refresh={[]}
-          env={{}}
-          verify={() => checks}
-          onBack={() => {}}
-          onClose={() => {}}
-          done={() => null}
-          width={width}
-          height={height}
-        />
-      </AppActionsContext.Provider>
-    </ThemeContext.Provider>,
+    <KeypressProvider>
+      <ThemeContext.Provider value={theme}>
+        <AppActionsContext.Provider value={actions}>
+          <PlanRunner
+            plan={plan}
+            router={{ urlOf, send: () => Promise.resolve({}) }}
+            refresh={[]}
+            env={{}}
+            verify={() => checks}
+            onBack={() => {}}
+            onClose={() => {}}
+            done={() => null}
+            width={width}
+            height={height}
+          />
+        </AppActionsContext.Provider>
+      </ThemeContext.Provider>
+    </KeypressProvider>,
   );
   await settled();
   const ui = inkDriver(instance);

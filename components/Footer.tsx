@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { activeBindings, type BindingContext } from '../src/ui/bindings.js';
 import { keyLabel } from '../src/ui/keys.js';
+import { textWidth } from '../src/ui/text-width.js';
 import { useTheme } from '../src/ui/theme.js';
 
 /** Footer slots: first key of each labelled binding, adjacent same-label bindings merged. */
@@ -22,7 +23,7 @@ function slotsThatFit<S extends { keys: string; label: string }>(slots: readonly
   const fitting: S[] = [];
   let used = 0;
   for (const slot of slots) {
-    used += (fitting.length > 0 ? 2 : 0) + Array.from(`${slot.keys} ${slot.label}`).length;
+    used += (fitting.length > 0 ? 2 : 0) + textWidth(`${slot.keys} ${slot.label}`);
     if (used > width) break;
     fitting.push(slot);
   }

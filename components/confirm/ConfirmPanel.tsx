@@ -10,6 +10,7 @@ import { useAppActions, useAppState } from '../../src/ui/contexts.js';
 import { withoutControls } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { blank, heading, line, tone, type Line } from '../../src/ui/lines.js';
+import { textWidth } from '../../src/ui/text-width.js';
 import { wrapLine } from '../doctor/wrap.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
@@ -40,12 +41,12 @@ function promptLines(phrase: string, width: number): Line[] {
   return wrapLine(prompt, width).map((l) => l.map((s) => ({ ...s, text: s.text.replaceAll(NBSP, ' ') })));
 }
 
-/** Words onto lines of at most `width` characters: a warning cut off at the panel edge would hide its point. */
+/** Words onto lines of at most `width` columns: a warning cut off at the panel edge would hide its point. */
 function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of text.split(' ')) {
-    if (current && current.length + 1 + word.length > width) {
+    if (current && textWidth(current) + 1 + textWidth(word) > width) {
       lines.push(current);
       current = `  ${word}`;
     } else current = current ? `${current} ${word}` : word;

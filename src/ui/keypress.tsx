@@ -47,7 +47,9 @@ export class FocusStack {
   }
 
   dispatch(press: KeyPress): void {
-    const order = [...this.entries].filter((e) => e.active.current).sort((a, b) => b.layer - a.layer || a.order - b.order);
+    const order = [...this.entries]
+      .filter((e) => e.active.current)
+      .sort((a, b) => b.layer - a.layer || a.order - b.order);
     for (const entry of order) if (entry.handler.current(press) === true) return;
   }
 }

@@ -15,11 +15,12 @@ import { Segments } from '../Segments.js';
 import { useAuditSession } from './session.js';
 import { auditLines } from './audit-lines.js';
 import { errorCode, errorMessage } from '../../src/util/errors.js';
-import { useKeys } from '../../src/ui/keypress.js';
+import { AUDIT_PANEL } from '../../src/ui/bindings.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
 const LIMIT = 500;
-/** Path line, warnings line, hints. */
-const FIXED_LINES = 3;
+/** Path line, warnings line. The keys are in the app's footer (binding table, `audit` scope). */
+const FIXED_LINES = 2;
 
 interface ViewState {
   readonly scroll: number;
@@ -58,13 +59,13 @@ function AuditView() {
   const max = maxScroll(lines.length, height);
   const problems = [...(error ? [error] : []), ...(session?.warnings() ?? [])];
 
-  useKeys(({ name }) => {
-    if (name === 'escape' || name === 'q' || name === 'L') actions.closeOverlay();
-    else if (name === 'r') dispatch({ type: 'reloaded', read: readEntries(session?.read) });
-    else if (name === 'up' || name === 'k') dispatch({ type: 'scroll', delta: -1, max });
-    else if (name === 'down' || name === 'j') dispatch({ type: 'scroll', delta: 1, max });
-    else if (name === 'pageup') dispatch({ type: 'scroll', delta: -height, max });
-    else if (name === 'pagedown') dispatch({ type: 'scroll', delta: height, max });
+  usePanelBindings('audit', {
+    'audit.up': () => dispatch({ type: 'scroll', delta: -1, max }),
+    'audit.down': () => dispatch({ type: 'scroll', delta: 1, max }),
+    'audit.pageUp': () => dispatch({ type: 'scroll', delta: -height, max }),
+    'audit.pageDown': () => dispatch({ type: 'scroll', delta: height, max }),
+    'audit.reload': () => dispatch({ type: 'reloaded', read: readEntries(session?.read) }),
+    'audit.close': () => actions.closeOverlay(),
   });
 
   const count = `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first`;
@@ -81,13 +82,10 @@ function AuditView() {
       {Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => (
         <Text key={`pad${i}`}> </Text>
       ))}
-      <Text
-        color={theme.colorOf('muted')}
-      >{` ${theme.unicode ? '↑/↓' : 'up/down'} scroll   r re-read the file   esc close`}</Text>
     </>
   );
 }
 
 export function openAuditView(actions: AppActions): void {
-  actions.openPanel({ id: 'audit', title: 'Audit trail: writes and their outcomes', node: <AuditView /> });
+  actions.openPanel({ id: AUDIT_PANEL, title: 'Audit trail: writes and their outcomes', node: <AuditView /> });
 }

@@ -16,13 +16,26 @@ export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay
  * - `always`: every mode, even while a wizard or the filter has the keyboard;
  * - `global`: browsing (a list or a details view);
  * - `list` / `details` / `filter` / `help` / `confirm`: that mode only;
- * - `matrix`: the access matrix panel (`A`) while it is on top;
+ * - `matrix`, `doctor`, `audit`: that panel while it is on top (PANEL_OF);
  * - a screen id: that screen's list.
  */
-export type Scope = 'always' | 'global' | 'list' | 'details' | 'filter' | 'help' | 'confirm' | 'matrix' | ScreenId;
+export type Scope =
+  'always' | 'global' | 'list' | 'details' | 'filter' | 'help' | 'confirm' | 'matrix' | 'doctor' | 'audit' | ScreenId;
 
 /** The panel id of the access matrix, for the `matrix` scope. */
 export const MATRIX_PANEL = 'access-matrix';
+export const DOCTOR_PANEL = 'access-doctor';
+export const AUDIT_PANEL = 'audit';
+
+/** Scopes that belong to one panel: their bindings work while that panel is on top. */
+const PANEL_OF: Partial<Record<Scope, string>> = { matrix: MATRIX_PANEL, doctor: DOCTOR_PANEL, audit: AUDIT_PANEL };
+
+/**
+ * Scopes whose bindings the panel itself handles (usePanelBindings), rather than the shell's handler table. The
+ * matrix's bindings open other panels, so the shell handles them.
+ */
+export const PANEL_SCOPES = ['doctor', 'audit'] as const;
+export type PanelScope = (typeof PANEL_SCOPES)[number];
 
 export interface BindingContext {
   readonly mode: Mode;
@@ -254,9 +267,59 @@ export const BINDINGS = [
 
   { id: 'confirm.yes', keys: ['y'], label: 'quit', description: 'Quit and discard unsaved input', scope: 'confirm' },
   { id: 'confirm.no', keys: ['n', 'escape'], label: 'stay', description: 'Stay', scope: 'confirm' },
+
+  { id: 'doctor.up', keys: ['up', 'k'], label: 'move', description: 'Previous finding', scope: 'doctor' },
+  { id: 'doctor.down', keys: ['down', 'j'], label: 'move', description: 'Next finding', scope: 'doctor' },
+  { id: 'doctor.pageUp', keys: ['pageup'], description: 'A page of findings up', scope: 'doctor' },
+  { id: 'doctor.pageDown', keys: ['pagedown'], description: 'A page of findings down', scope: 'doctor' },
+  {
+    id: 'doctor.fix',
+    keys: ['enter'],
+    label: 'apply the fix',
+    description: "Open the selected finding's fix, pre-filled (nothing is sent before you confirm)",
+    scope: 'doctor',
+  },
+  {
+    id: 'doctor.reload',
+    keys: ['r'],
+    label: 'reload',
+    description: 'Read the organization again; fixed problems drop off',
+    scope: 'doctor',
+  },
+  { id: 'doctor.close', keys: ['escape', 'q'], label: 'close', description: 'Close the doctor', scope: 'doctor' },
+
+  { id: 'audit.up', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the audit trail up', scope: 'audit' },
+  {
+    id: 'audit.down',
+    keys: ['down', 'j'],
+    label: 'scroll',
+    description: 'Scroll the audit trail down',
+    scope: 'audit',
+  },
+  { id: 'audit.pageUp', keys: ['pageup'], description: 'Scroll the audit trail a page up', scope: 'audit' },
+  { id: 'audit.pageDown', keys: ['pagedown'], description: 'Scroll the audit trail a page down', scope: 'audit' },
+  {
+    id: 'audit.reload',
+    keys: ['r'],
+    label: 're-read the file',
+    description: 'Read the audit file again (writes made elsewhere show up)',
+    scope: 'audit',
+  },
+  {
+    id: 'audit.close',
+    keys: ['escape', 'q', 'L'],
+    label: 'close',
+    description: 'Close the audit trail',
+    scope: 'audit',
+  },
 ] as const satisfies readonly Binding[];
 
-export type BindingId = (typeof BINDINGS)[number]['id'];
+type TableEntry = (typeof BINDINGS)[number];
+export type BindingId = TableEntry['id'];
+/** The bindings a panel scope declares, which that panel handles. */
+export type PanelBindingId<S extends PanelScope = PanelScope> = Extract<TableEntry, { scope: S }>['id'];
+/** The bindings the shell's handler table (components/handlers.ts) handles. */
+export type ShellBindingId = Exclude<BindingId, PanelBindingId>;
 
 const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   always: ['list', 'filter', 'details', 'help', 'confirm', 'overlay'],
@@ -267,6 +330,8 @@ const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   help: ['help'],
   confirm: ['confirm'],
   matrix: ['overlay'],
+  doctor: ['overlay'],
+  audit: ['overlay'],
 };
 
 const isModeScope = (scope: Scope): scope is Exclude<Scope, ScreenId> => scope in SCOPE_MODES;
@@ -275,7 +340,8 @@ export function isActive(binding: Binding, ctx: BindingContext): boolean {
   const inScope = isModeScope(binding.scope)
     ? SCOPE_MODES[binding.scope].includes(ctx.mode)
     : binding.scope === ctx.screen && ctx.mode === 'list';
-  const inPanel = binding.scope !== 'matrix' || ctx.panel === MATRIX_PANEL;
+  const panel = PANEL_OF[binding.scope];
+  const inPanel = panel === undefined || ctx.panel === panel;
   return inScope && inPanel && (binding.when?.(ctx) ?? true);
 }
 
@@ -302,6 +368,8 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   help: 'Help',
   confirm: 'Quit confirmation',
   matrix: 'Access matrix (A)',
+  doctor: 'Access doctor (D)',
+  audit: 'Audit trail (L)',
   members: 'Members',
   projects: 'Projects',
   roles: 'Roles',

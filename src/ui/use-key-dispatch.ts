@@ -3,24 +3,24 @@
  * handler registered under the binding's id. While filtering, printable keys that no binding claims are filter
  * text. The shell is the bottom of the focus stack (keypress.tsx): it hears what no panel handled.
  */
-import { resolveBinding, type BindingContext, type BindingId } from './bindings.js';
+import { resolveBinding, type BindingContext, type ShellBindingId } from './bindings.js';
 import { isPrintable } from './keys.js';
 import { useKeys } from './keypress.js';
 
-export type Handlers = Readonly<Record<BindingId, () => void>>;
+export type Handlers = Readonly<Record<ShellBindingId, () => void>>;
 
-const isBindingId = (id: string, handlers: Handlers): id is BindingId => Object.hasOwn(handlers, id);
+const isShellBinding = (id: string, handlers: Handlers): id is ShellBindingId => Object.hasOwn(handlers, id);
 
 export function useKeyDispatch(
   ctx: BindingContext,
   handlers: Handlers,
   onText: (text: string) => void,
-  onBinding: (id: BindingId) => void = () => {},
+  onBinding: (id: ShellBindingId) => void = () => {},
 ): void {
   useKeys(({ name }) => {
     if (name === undefined) return false;
     const binding = resolveBinding(name, ctx);
-    if (binding && isBindingId(binding.id, handlers)) {
+    if (binding && isShellBinding(binding.id, handlers)) {
       onBinding(binding.id);
       handlers[binding.id]();
       return true;

@@ -10,14 +10,20 @@ import { createRequestHistory } from '../../components/command-line/history.js';
 import { createHandlers } from '../../components/handlers.js';
 import {
   activeBindings,
+  AUDIT_PANEL,
   BINDINGS,
+  DOCTOR_PANEL,
+  MATRIX_PANEL,
+  PANEL_SCOPES,
+  type PanelScope,
   type Binding,
   type BindingContext,
   type BindingId,
   type Mode,
 } from '../../src/ui/bindings.js';
 import { helpLines } from '../../src/ui/help.js';
-import { KeypressProvider } from '../../src/ui/keypress.js';
+import { KeyLayer, KeypressProvider } from '../../src/ui/keypress.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { keyLabel } from '../../src/ui/keys.js';
 import { lineText } from '../../src/ui/lines.js';
 import { SCREEN_IDS } from '../../src/ui/screen-ids.js';
@@ -30,8 +36,15 @@ const ALL_CONTEXTS: BindingContext[] = [
   ...MODES.flatMap((mode) =>
     SCREEN_IDS.flatMap((screen) => [false, true].map((filtered) => ({ mode, screen, filtered }))),
   ),
-  { mode: 'overlay', screen: 'members', filtered: false, panel: 'access-matrix' },
+  ...[MATRIX_PANEL, DOCTOR_PANEL, AUDIT_PANEL].map((panel): BindingContext => ({
+    mode: 'overlay',
+    screen: 'members',
+    filtered: false,
+    panel,
+  })),
 ];
+
+const isPanelScope = (scope: string): scope is PanelScope => (PANEL_SCOPES as readonly string[]).includes(scope);
 
 /** Terminal bytes for a key name. */
 const BYTES: Record<string, string> = {
@@ -67,9 +80,38 @@ function Harness({ ctx, onBinding }: { ctx: BindingContext; onBinding: (id: Bind
   return <Text>ready</Text>;
 }
 
+/** The panels that handle their own scope, reduced to their usePanelBindings call. */
+function DoctorKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('doctor', {
+    'doctor.up': () => reached('doctor.up'),
+    'doctor.down': () => reached('doctor.down'),
+    'doctor.pageUp': () => reached('doctor.pageUp'),
+    'doctor.pageDown': () => reached('doctor.pageDown'),
+    'doctor.fix': () => reached('doctor.fix'),
+    'doctor.reload': () => reached('doctor.reload'),
+    'doctor.close': () => reached('doctor.close'),
+  });
+  return <Text>doctor</Text>;
+}
+
+function AuditKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('audit', {
+    'audit.up': () => reached('audit.up'),
+    'audit.down': () => reached('audit.down'),
+    'audit.pageUp': () => reached('audit.pageUp'),
+    'audit.pageDown': () => reached('audit.pageDown'),
+    'audit.reload': () => reached('audit.reload'),
+    'audit.close': () => reached('audit.close'),
+  });
+  return <Text>audit</Text>;
+}
+
+const PANEL_KEYS: Record<PanelScope, typeof DoctorKeys> = { doctor: DoctorKeys, audit: AuditKeys };
+
 describe('key-binding table', () => {
   it('has a handler for every binding and no handler without a binding', () => {
-    expect(Object.keys(realHandlers()).sort()).toEqual(BINDINGS.map((b) => b.id).sort());
+    const shellBindings = BINDINGS.filter((b) => !isPanelScope(b.scope));
+    expect(Object.keys(realHandlers()).sort()).toEqual(shellBindings.map((b) => b.id).sort());
   });
 
   it('never binds one key to two actions in the same situation', () => {
@@ -101,9 +143,17 @@ describe('key-binding table', () => {
     async (id, key) => {
       const binding = BINDINGS.find((b) => b.id === id)!;
       const called: BindingId[] = [];
+      const reached = (reachedId: BindingId) => void called.push(reachedId);
+      // A panel scope's keys reach the panel (one layer up) and stop there; the rest reach the shell's table.
+      const Panel = isPanelScope(binding.scope) ? PANEL_KEYS[binding.scope] : undefined;
       const app = render(
         <KeypressProvider>
-          <Harness ctx={contextFor(binding)} onBinding={(reached) => called.push(reached)} />
+          <Harness ctx={contextFor(binding)} onBinding={reached} />
+          {Panel ? (
+            <KeyLayer>
+              <Panel reached={reached} />
+            </KeyLayer>
+          ) : null}
         </KeypressProvider>,
       );
       await tick();
@@ -117,7 +167,7 @@ describe('key-binding table', () => {
 
 describe('help overlay in the app', () => {
   it('shows exactly the table, and closes with esc', async () => {
-    const app = await renderApp({ size: { columns: 120, rows: 90 } });
+    const app = await renderApp({ size: { columns: 120, rows: 120 } });
     await app.waitFor('dan@acme.test');
     await app.press('?');
     await app.waitFor('Show this help');

@@ -25,7 +25,15 @@ function ConfirmQuit({ layout }: { layout: Layout }) {
   );
 }
 
-export function OverlayView({ overlay, help, layout }: { overlay: Overlay; help: readonly Line[]; layout: Layout }) {
+interface OverlayViewProps {
+  readonly overlay: Overlay;
+  readonly help: readonly Line[];
+  readonly layout: Layout;
+  /** On top: shown and hearing keys. Beneath: kept mounted (a wizard keeps its answers under the quit question). */
+  readonly focused: boolean;
+}
+
+export function OverlayView({ overlay, help, layout, focused }: OverlayViewProps) {
   switch (overlay.kind) {
     case 'help':
       return (
@@ -43,7 +51,7 @@ export function OverlayView({ overlay, help, layout }: { overlay: Overlay; help:
       return (
         <TitledBox title={line(tone('title', ` ${overlay.title} `, true))} width={layout.width} inner={layout.boxInner}>
           <Box flexDirection="column" height={layout.boxInner} overflowY="hidden">
-            <KeyLayer>{overlay.node}</KeyLayer>
+            <KeyLayer active={focused}>{overlay.node}</KeyLayer>
           </Box>
         </TitledBox>
       );

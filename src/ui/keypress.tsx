@@ -10,7 +10,7 @@
  * each handler is read from a ref set in a layout effect, i.e. the handler of the latest commit.
  */
 import { useInput, useStdin } from 'ink';
-import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { keyName, type KeyName } from './keys.js';
 
 /** A key press as handlers see it. */
@@ -55,7 +55,8 @@ export class FocusStack {
 }
 
 const FocusStackContext = createContext<FocusStack | undefined>(undefined);
-const LayerContext = createContext(0);
+/** The layer handlers register in, and whether it hears keys at all (a panel kept mounted under another does not). */
+const LayerContext = createContext({ layer: 0, active: true });
 
 /** Owns the app's only input subscription. */
 export function KeypressProvider({ children }: { children: ReactNode }) {
@@ -65,22 +66,26 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
   return <FocusStackContext.Provider value={stack}>{children}</FocusStackContext.Provider>;
 }
 
-/** What renders inside gets keys before what renders outside (a panel over the shell). */
-export function KeyLayer({ children }: { children: ReactNode }) {
-  const layer = useContext(LayerContext);
-  return <LayerContext.Provider value={layer + 1}>{children}</LayerContext.Provider>;
+/**
+ * What renders inside gets keys before what renders outside (a panel over the shell). `active={false}` silences
+ * everything inside: a panel that stays mounted, with its state, under the one on top.
+ */
+export function KeyLayer({ children, active = true }: { children: ReactNode; active?: boolean }) {
+  const outer = useContext(LayerContext);
+  const value = useMemo(() => ({ layer: outer.layer + 1, active: outer.active && active }), [outer, active]);
+  return <LayerContext.Provider value={value}>{children}</LayerContext.Provider>;
 }
 
 /** Hears keys while mounted (and `active`), in its layer's turn; see the file comment. */
 export function useKeys(handler: KeyHandler, { active = true }: { active?: boolean } = {}): void {
   const stack = useContext(FocusStackContext);
   if (!stack) throw new Error('useKeys outside <KeypressProvider>');
-  const layer = useContext(LayerContext);
+  const { layer, active: layerActive } = useContext(LayerContext);
   const latest = useRef(handler);
-  const isActive = useRef(active);
+  const isActive = useRef(active && layerActive);
   useLayoutEffect(() => {
     latest.current = handler;
-    isActive.current = active;
+    isActive.current = active && layerActive;
   });
   useLayoutEffect(() => {
     const entry = stack.add(layer, latest, isActive);

@@ -3,7 +3,7 @@
  * opening its fix. Re-runs whenever the loaded organization changes, so a fix that took effect drops off the list.
  */
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { runDoctor, type Finding, type Severity } from '../../src/domain/doctor/index.js';
 import { DOCTOR_PANEL } from '../../src/ui/bindings.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
@@ -43,26 +43,8 @@ function rowLine(finding: Finding, symbols: Symbols): Line {
   );
 }
 
-/**
- * Only the top overlay is mounted, so a fix opened over the doctor unmounts it; the selection lives here, in the
- * panel's own object, so coming back from a fix lands on the same finding (or where it was, once it is fixed).
- */
-export interface DoctorMemory {
-  readonly cursor: () => Cursor;
-  readonly remember: (cursor: Cursor) => void;
-}
-
-function doctorMemory(): DoctorMemory {
-  let kept = START;
-  return {
-    cursor: () => kept,
-    remember: (cursor) => {
-      kept = cursor;
-    },
-  };
-}
-
-export function DoctorView({ memory }: { memory?: DoctorMemory }) {
+/** Kept mounted under a fix it opened (Shell), so coming back lands on the same finding, or where it was once fixed. */
+export function DoctorView() {
   const { snapshot, connection } = useAppState();
   const actions = useAppActions();
   const theme = useTheme();
@@ -72,8 +54,7 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
     () => (snapshot ? runDoctor(snapshot, connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}) : undefined),
     [snapshot, connection.selfKeyId],
   );
-  const [cursor, setCursor] = useState<Cursor>(() => memory?.cursor() ?? START);
-  useEffect(() => memory?.remember(cursor), [memory, cursor]);
+  const [cursor, setCursor] = useState<Cursor>(START);
   const ids = useMemo(() => (findings ?? []).map((f) => f.id), [findings]);
   const selected = cursorIndex(cursor, ids);
   const finding = findings?.[selected];
@@ -136,5 +117,5 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
 }
 
 export function openDoctor(actions: AppActions): void {
-  actions.openPanel({ id: DOCTOR_PANEL, title: 'Access doctor', node: <DoctorView memory={doctorMemory()} /> });
+  actions.openPanel({ id: DOCTOR_PANEL, title: 'Access doctor', node: <DoctorView /> });
 }

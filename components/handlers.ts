@@ -11,7 +11,6 @@ import type { Handlers } from '../src/ui/use-key-dispatch.js';
 import type { Row } from '../src/ui/list-model.js';
 import { destructiveHandlers } from './confirm/key-handlers.js';
 import { openAccessMatrix } from './access/AccessMatrixView.js';
-import { openAccessCompare, openAccessExport } from './access/ReviewPanels.js';
 import { openCommandLine } from './command-line/CommandLine.js';
 import type { RequestHistory } from './command-line/history.js';
 import { openDoctor } from './doctor/DoctorView.js';
@@ -84,8 +83,6 @@ export function createHandlers(
     'help.close': () => dispatch({ type: 'popOverlay' }),
 
     'access.matrix': () => openAccessMatrix(actions),
-    'access.export': () => openAccessExport(actions),
-    'access.compare': () => openAccessCompare(actions),
     'access.doctor': () => openDoctor(actions),
     'access.request': () => openCommandLine(actions, requests),
 

@@ -8,19 +8,19 @@ import { cellExplainLines, cellSegments, KIND_TAG, matrixLegend } from '../../sc
 import type { PrincipalRef } from '../../src/domain/access/index.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { MATRIX_PANEL } from '../../src/ui/bindings.js';
-import { keyLabel } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import { fit } from '../../src/ui/list-model.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { useWindowStart } from '../../src/ui/use-window-start.js';
 import { LinesView } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { cursorIndex, cursorOn, moveCursor, type Cursor } from './cursor.js';
 import { columnPage, fitLine, LABEL_WIDTH, matrixModel, rowId } from './matrix-layout.js';
 import { useAllCustomRoles } from './use-custom-roles.js';
-import { usePanelKeys } from './use-panel-keys.js';
+import { openAccessCompare, openAccessExport } from './ReviewPanels.js';
 import { wrapLine } from '../doctor/wrap.js';
 
 /** What to select on opening: a principal's row and/or a project's column. */
@@ -33,12 +33,9 @@ const EXPLAIN_LINES = 6;
 /** Project header, blank before the explanation, legend, key hints. */
 const CHROME_LINES = 4;
 
-const ROW_KEYS: Record<string, number> = { up: -1, k: -1, down: 1, j: 1 };
-const COLUMN_KEYS: Record<string, number> = { left: -1, h: -1, right: 1, l: 1 };
-
 export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
   const { snapshot } = useAppState();
-  const { closeOverlay } = useAppActions();
+  const actions = useAppActions();
   const theme = useTheme();
   const layout = layoutFor(useTerminalSize());
   useAllCustomRoles(snapshot);
@@ -54,14 +51,16 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
   const rowsHeight = Math.max(1, layout.boxInner - CHROME_LINES - EXPLAIN_LINES);
   const row = cursorIndex(rowCursor, rowIds);
   const start = useWindowStart(row, rowsHeight, rowIds.length);
-  usePanelKeys((name) => {
-    const row = name && ROW_KEYS[name];
-    const column = name && COLUMN_KEYS[name];
-    if (name === 'escape' || name === 'q') closeOverlay();
-    else if (row) setRowCursor((c) => moveCursor(c, rowIds, row));
-    else if (column) setColumnCursor((c) => moveCursor(c, columnIds, column));
-    else if (name === 'pageup' || name === 'pagedown')
-      setRowCursor((c) => moveCursor(c, rowIds, name === 'pageup' ? -rowsHeight : rowsHeight));
+  usePanelBindings('matrix', {
+    'matrix.up': () => setRowCursor((c) => moveCursor(c, rowIds, -1)),
+    'matrix.down': () => setRowCursor((c) => moveCursor(c, rowIds, 1)),
+    'matrix.left': () => setColumnCursor((c) => moveCursor(c, columnIds, -1)),
+    'matrix.right': () => setColumnCursor((c) => moveCursor(c, columnIds, 1)),
+    'matrix.pageUp': () => setRowCursor((c) => moveCursor(c, rowIds, -rowsHeight)),
+    'matrix.pageDown': () => setRowCursor((c) => moveCursor(c, rowIds, rowsHeight)),
+    'access.export': () => openAccessExport(actions),
+    'access.compare': () => openAccessCompare(actions),
+    'matrix.close': () => actions.closeOverlay(),
   });
 
   if (!snapshot || !model) return <Text color={theme.colorOf('muted')}>{` Loading${theme.symbols.ellipsis}`}</Text>;
@@ -89,8 +88,8 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
     ),
     ...cellExplainLines(snapshot, principal, project, theme.symbols).flatMap((l) => wrapLine(l, innerWidth - 2)),
   ];
-  const pageHint = page.pages > 1 ? ` (page ${page.page + 1}/${page.pages})` : '';
-  const arrows = (a: string, b: string) => `${keyLabel(a, theme.unicode)}/${keyLabel(b, theme.unicode)}`;
+  // The keys are in the app's footer (binding table, `matrix` scope); what it cannot say is which page this is.
+  const pageHint = page.pages > 1 ? ` projects: page ${page.page + 1}/${page.pages}` : ' ';
 
   return (
     <Box flexDirection="column" height={layout.boxInner}>
@@ -133,7 +132,7 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
         <Segments line={matrixLegend(theme.symbols)} />
       </Text>
       <Text wrap="truncate" color={theme.colorOf('muted')}>
-        {` ${arrows('up', 'down')} principal   ${arrows('left', 'right')} project${pageHint}   e export   c compare   esc close`}
+        {pageHint}
       </Text>
     </Box>
   );

@@ -30,11 +30,8 @@ export const AUDIT_PANEL = 'audit';
 /** Scopes that belong to one panel: their bindings work while that panel is on top. */
 const PANEL_OF: Partial<Record<Scope, string>> = { matrix: MATRIX_PANEL, doctor: DOCTOR_PANEL, audit: AUDIT_PANEL };
 
-/**
- * Scopes whose bindings the panel itself handles (usePanelBindings), rather than the shell's handler table. The
- * matrix's bindings open other panels, so the shell handles them.
- */
-export const PANEL_SCOPES = ['doctor', 'audit'] as const;
+/** Scopes whose bindings the panel itself handles (usePanelBindings), rather than the shell's handler table. */
+export const PANEL_SCOPES = ['matrix', 'doctor', 'audit'] as const;
 export type PanelScope = (typeof PANEL_SCOPES)[number];
 
 export interface BindingContext {
@@ -147,6 +144,12 @@ export const BINDINGS = [
     description: 'Effective access matrix: who gets what in which project, and why',
     scope: 'global',
   },
+  { id: 'matrix.up', keys: ['up', 'k'], label: 'principal', description: 'Previous principal', scope: 'matrix' },
+  { id: 'matrix.down', keys: ['down', 'j'], label: 'principal', description: 'Next principal', scope: 'matrix' },
+  { id: 'matrix.left', keys: ['left', 'h'], label: 'project', description: 'Previous project', scope: 'matrix' },
+  { id: 'matrix.right', keys: ['right', 'l'], label: 'project', description: 'Next project', scope: 'matrix' },
+  { id: 'matrix.pageUp', keys: ['pageup'], description: 'A page of principals up', scope: 'matrix' },
+  { id: 'matrix.pageDown', keys: ['pagedown'], description: 'A page of principals down', scope: 'matrix' },
   {
     id: 'access.export',
     keys: ['e'],
@@ -161,6 +164,7 @@ export const BINDINGS = [
     description: 'Compare with an earlier JSON export: what changed since',
     scope: 'matrix',
   },
+  { id: 'matrix.close', keys: ['escape', 'q'], label: 'close', description: 'Close the matrix', scope: 'matrix' },
   {
     id: 'access.doctor',
     keys: ['D'],

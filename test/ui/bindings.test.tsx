@@ -50,6 +50,8 @@ const isPanelScope = (scope: string): scope is PanelScope => (PANEL_SCOPES as re
 const BYTES: Record<string, string> = {
   up: KEY.up,
   down: KEY.down,
+  left: '\x1b[D',
+  right: '\x1b[C',
   pageup: KEY.pageUp,
   pagedown: KEY.pageDown,
   enter: KEY.enter,
@@ -81,6 +83,21 @@ function Harness({ ctx, onBinding }: { ctx: BindingContext; onBinding: (id: Bind
 }
 
 /** The panels that handle their own scope, reduced to their usePanelBindings call. */
+function MatrixKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('matrix', {
+    'matrix.up': () => reached('matrix.up'),
+    'matrix.down': () => reached('matrix.down'),
+    'matrix.left': () => reached('matrix.left'),
+    'matrix.right': () => reached('matrix.right'),
+    'matrix.pageUp': () => reached('matrix.pageUp'),
+    'matrix.pageDown': () => reached('matrix.pageDown'),
+    'access.export': () => reached('access.export'),
+    'access.compare': () => reached('access.compare'),
+    'matrix.close': () => reached('matrix.close'),
+  });
+  return <Text>matrix</Text>;
+}
+
 function DoctorKeys({ reached }: { reached: (id: BindingId) => void }) {
   usePanelBindings('doctor', {
     'doctor.up': () => reached('doctor.up'),
@@ -106,7 +123,7 @@ function AuditKeys({ reached }: { reached: (id: BindingId) => void }) {
   return <Text>audit</Text>;
 }
 
-const PANEL_KEYS: Record<PanelScope, typeof DoctorKeys> = { doctor: DoctorKeys, audit: AuditKeys };
+const PANEL_KEYS: Record<PanelScope, typeof DoctorKeys> = { matrix: MatrixKeys, doctor: DoctorKeys, audit: AuditKeys };
 
 describe('key-binding table', () => {
   it('has a handler for every binding and no handler without a binding', () => {

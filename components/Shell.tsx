@@ -25,7 +25,7 @@ import {
   type ScreenLoaders,
 } from '../screens/types.js';
 import type { Store } from '../src/state/store.js';
-import type { BindingContext } from '../src/ui/bindings.js';
+import { BINDINGS, type BindingContext } from '../src/ui/bindings.js';
 import {
   AppActionsContext,
   AppStateContext,
@@ -130,7 +130,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const markedRows = (listNav.marked ?? []).flatMap((id) => view.find(id) ?? []);
   const markedIds = new Set(markedRows.map((r) => r.id));
   const detailsLines = useMemo(() => (detailsRow ? def.details(detailsRow, ctx) : []), [def, detailsRow, ctx]);
-  const help = useMemo(() => helpLines(theme.unicode), [theme.unicode]);
+  const help = useMemo(() => helpLines(theme.unicode, BINDINGS, nav.screen), [theme.unicode, nav.screen]);
 
   useEffect(() => {
     def.onShow?.(ctx, loaders);

@@ -183,6 +183,17 @@ describe('key-binding table', () => {
 });
 
 describe('help overlay in the app', () => {
+  it("starts with the current screen's own keys", async () => {
+    expect(lineText(helpLines(true, BINDINGS, 'keys')[0]!)).toBe('Keys');
+    const app = await renderApp({ screen: 'keys', size: { columns: 100, rows: 30 } });
+    await app.waitFor('CI ingest');
+    await app.press('?');
+    await app.waitFor('Show this help');
+    const body = app.lines().slice(3);
+    expect(body[0]).toContain('Keys');
+    expect(body[1]).toContain('Mark or unmark the selected key');
+  });
+
   it('shows exactly the table, and closes with esc', async () => {
     const app = await renderApp({ size: { columns: 120, rows: 120 } });
     await app.waitFor('dan@acme.test');

@@ -16,22 +16,42 @@ export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay
  * - `always`: every mode, even while a wizard or the filter has the keyboard;
  * - `global`: browsing (a list or a details view);
  * - `list` / `details` / `filter` / `help` / `confirm`: that mode only;
- * - `matrix`, `doctor`, `audit`: that panel while it is on top (PANEL_OF);
+ * - `matrix`, `doctor`, `audit`, `export`, `compare`: that panel while it is on top (PANEL_OF);
  * - a screen id: that screen's list.
  */
 export type Scope =
-  'always' | 'global' | 'list' | 'details' | 'filter' | 'help' | 'confirm' | 'matrix' | 'doctor' | 'audit' | ScreenId;
+  | 'always'
+  | 'global'
+  | 'list'
+  | 'details'
+  | 'filter'
+  | 'help'
+  | 'confirm'
+  | 'matrix'
+  | 'doctor'
+  | 'audit'
+  | 'export'
+  | 'compare'
+  | ScreenId;
 
 /** The panel id of the access matrix, for the `matrix` scope. */
 export const MATRIX_PANEL = 'access-matrix';
 export const DOCTOR_PANEL = 'access-doctor';
 export const AUDIT_PANEL = 'audit';
+export const EXPORT_PANEL = 'access-export';
+export const COMPARE_PANEL = 'access-compare';
 
 /** Scopes that belong to one panel: their bindings work while that panel is on top. */
-const PANEL_OF: Partial<Record<Scope, string>> = { matrix: MATRIX_PANEL, doctor: DOCTOR_PANEL, audit: AUDIT_PANEL };
+const PANEL_OF: Partial<Record<Scope, string>> = {
+  matrix: MATRIX_PANEL,
+  doctor: DOCTOR_PANEL,
+  audit: AUDIT_PANEL,
+  export: EXPORT_PANEL,
+  compare: COMPARE_PANEL,
+};
 
 /** Scopes whose bindings the panel itself handles (usePanelBindings), rather than the shell's handler table. */
-export const PANEL_SCOPES = ['matrix', 'doctor', 'audit'] as const;
+export const PANEL_SCOPES = ['matrix', 'doctor', 'audit', 'export', 'compare'] as const;
 export type PanelScope = (typeof PANEL_SCOPES)[number];
 
 export interface BindingContext {
@@ -272,6 +292,40 @@ export const BINDINGS = [
   { id: 'confirm.yes', keys: ['y'], label: 'quit', description: 'Quit and discard unsaved input', scope: 'confirm' },
   { id: 'confirm.no', keys: ['n', 'escape'], label: 'stay', description: 'Stay', scope: 'confirm' },
 
+  { id: 'export.up', keys: ['up', 'k'], label: 'move', description: 'Previous format', scope: 'export' },
+  { id: 'export.down', keys: ['down', 'j'], label: 'move', description: 'Next format', scope: 'export' },
+  {
+    id: 'export.write',
+    keys: ['enter'],
+    label: 'write',
+    description: 'Write the review in that format to a new owner-only file',
+    scope: 'export',
+  },
+  {
+    id: 'export.close',
+    keys: ['escape', 'q'],
+    label: 'back',
+    description: 'Close the export, back to the matrix',
+    scope: 'export',
+  },
+
+  { id: 'compare.up', keys: ['up', 'k'], label: 'move', description: 'Previous export file', scope: 'compare' },
+  { id: 'compare.down', keys: ['down', 'j'], label: 'move', description: 'Next export file', scope: 'compare' },
+  {
+    id: 'compare.run',
+    keys: ['enter'],
+    label: 'compare',
+    description: 'Compare the organization now with that export',
+    scope: 'compare',
+  },
+  {
+    id: 'compare.close',
+    keys: ['escape', 'q'],
+    label: 'back',
+    description: 'Close the comparison, back to the matrix',
+    scope: 'compare',
+  },
+
   { id: 'doctor.up', keys: ['up', 'k'], label: 'move', description: 'Previous finding', scope: 'doctor' },
   { id: 'doctor.down', keys: ['down', 'j'], label: 'move', description: 'Next finding', scope: 'doctor' },
   { id: 'doctor.pageUp', keys: ['pageup'], description: 'A page of findings up', scope: 'doctor' },
@@ -336,6 +390,8 @@ const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   matrix: ['overlay'],
   doctor: ['overlay'],
   audit: ['overlay'],
+  export: ['overlay'],
+  compare: ['overlay'],
 };
 
 const isModeScope = (scope: Scope): scope is Exclude<Scope, ScreenId> => scope in SCOPE_MODES;
@@ -374,6 +430,8 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   matrix: 'Access matrix (A)',
   doctor: 'Access doctor (D)',
   audit: 'Audit trail (L)',
+  export: 'Access review export (e in the matrix)',
+  compare: 'Compare with an export (c in the matrix)',
   members: 'Members',
   projects: 'Projects',
   roles: 'Roles',

@@ -12,6 +12,8 @@ import {
   activeBindings,
   AUDIT_PANEL,
   BINDINGS,
+  COMPARE_PANEL,
+  EXPORT_PANEL,
   DOCTOR_PANEL,
   MATRIX_PANEL,
   PANEL_SCOPES,
@@ -36,7 +38,7 @@ const ALL_CONTEXTS: BindingContext[] = [
   ...MODES.flatMap((mode) =>
     SCREEN_IDS.flatMap((screen) => [false, true].map((filtered) => ({ mode, screen, filtered }))),
   ),
-  ...[MATRIX_PANEL, DOCTOR_PANEL, AUDIT_PANEL].map((panel): BindingContext => ({
+  ...[MATRIX_PANEL, DOCTOR_PANEL, AUDIT_PANEL, EXPORT_PANEL, COMPARE_PANEL].map((panel): BindingContext => ({
     mode: 'overlay',
     screen: 'members',
     filtered: false,
@@ -123,7 +125,33 @@ function AuditKeys({ reached }: { reached: (id: BindingId) => void }) {
   return <Text>audit</Text>;
 }
 
-const PANEL_KEYS: Record<PanelScope, typeof DoctorKeys> = { matrix: MatrixKeys, doctor: DoctorKeys, audit: AuditKeys };
+function ExportKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('export', {
+    'export.up': () => reached('export.up'),
+    'export.down': () => reached('export.down'),
+    'export.write': () => reached('export.write'),
+    'export.close': () => reached('export.close'),
+  });
+  return <Text>export</Text>;
+}
+
+function CompareKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('compare', {
+    'compare.up': () => reached('compare.up'),
+    'compare.down': () => reached('compare.down'),
+    'compare.run': () => reached('compare.run'),
+    'compare.close': () => reached('compare.close'),
+  });
+  return <Text>compare</Text>;
+}
+
+const PANEL_KEYS: Record<PanelScope, typeof DoctorKeys> = {
+  matrix: MatrixKeys,
+  doctor: DoctorKeys,
+  audit: AuditKeys,
+  export: ExportKeys,
+  compare: CompareKeys,
+};
 
 describe('key-binding table', () => {
   it('has a handler for every binding and no handler without a binding', () => {

@@ -3,6 +3,7 @@ import type { Store } from '../src/state/store.js';
 import type { Connection } from '../src/ui/contexts.js';
 import type { ScreenId } from '../src/ui/screen-ids.js';
 import type { ReactNode } from 'react';
+import { KeypressProvider } from '../src/ui/keypress.js';
 import { TerminalSizeProvider, useTerminalSize, type TerminalSize } from '../src/ui/terminal-size.js';
 import { ThemeContext, type Theme } from '../src/ui/theme.js';
 import { Shell, type Dock } from './Shell.js';
@@ -33,15 +34,17 @@ export function App({ store, connection, theme, initialScreen, initialFilter, si
   return (
     <ThemeContext.Provider value={theme}>
       <TerminalSizeProvider fixed={size}>
-        <DockedSize dock={dock}>
-          <Shell
-            store={store}
-            connection={connection}
-            initialScreen={initialScreen}
-            initialFilter={initialFilter}
-            dock={dock}
-          />
-        </DockedSize>
+        <KeypressProvider>
+          <DockedSize dock={dock}>
+            <Shell
+              store={store}
+              connection={connection}
+              initialScreen={initialScreen}
+              initialFilter={initialFilter}
+              dock={dock}
+            />
+          </DockedSize>
+        </KeypressProvider>
       </TerminalSizeProvider>
     </ThemeContext.Provider>
   );

@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { activeBindings, type BindingContext } from '../src/ui/bindings.js';
 import { keyLabel } from '../src/ui/keys.js';
+import { textWidth } from '../src/ui/text-width.js';
 import { useTheme } from '../src/ui/theme.js';
 
 /** Footer slots: first key of each labelled binding, adjacent same-label bindings merged. */
@@ -17,14 +18,21 @@ function footerSlots(ctx: BindingContext, unicode: boolean): { keys: string; lab
   return slots.map((s) => ({ keys: s.keys.join('/'), label: s.label }));
 }
 
+/** Whole slots only, in order, as many as fit: a slot cut in half reads as a different key. */
+function slotsThatFit<S extends { keys: string; label: string }>(slots: readonly S[], width: number): S[] {
+  const fitting: S[] = [];
+  let used = 0;
+  for (const slot of slots) {
+    used += (fitting.length > 0 ? 2 : 0) + textWidth(`${slot.keys} ${slot.label}`);
+    if (used > width) break;
+    fitting.push(slot);
+  }
+  return fitting;
+}
+
 export function Footer({ ctx, width }: { ctx: BindingContext; width: number }) {
   const theme = useTheme();
-  // Whole slots only: a slot cut in half reads as a different key.
-  let used = 0;
-  const slots = footerSlots(ctx, theme.unicode).filter((slot, i) => {
-    used += (i > 0 ? 2 : 0) + Array.from(`${slot.keys} ${slot.label}`).length;
-    return used <= width;
-  });
+  const slots = slotsThatFit(footerSlots(ctx, theme.unicode), width);
   return (
     <Text wrap="truncate">
       {slots.map((slot, i) => (

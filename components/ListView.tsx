@@ -3,10 +3,11 @@
  * far as needed to keep the selection visible.
  */
 import { Text } from 'ink';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { FilteredList } from '../src/ui/list-filter.js';
-import { fit, layoutColumns, windowStart, type Column, type Row } from '../src/ui/list-model.js';
+import { fit, layoutColumns, type Column, type Row } from '../src/ui/list-model.js';
 import { useTheme } from '../src/ui/theme.js';
+import { useWindowStart } from '../src/ui/use-window-start.js';
 import { ListRow } from './ListRow.js';
 
 interface Props {
@@ -20,13 +21,12 @@ interface Props {
 
 export function ListView({ columns, list, selected, width, height, marked }: Props) {
   const theme = useTheme();
-  const start = useRef(0);
-  start.current = windowStart(start.current, Math.max(0, selected), height, list.items.length);
+  const start = useWindowStart(selected, height, list.items.length);
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
   // Borders take two columns; the pointer column is shared by every row.
   const widths = useMemo(() => layoutColumns(columns, width - 2 - pointerWidth), [columns, width, pointerWidth]);
   const header = ' '.repeat(pointerWidth) + columns.map((c, i) => fit(c.header, widths[i] ?? c.width, '')).join(' ');
-  const visible = list.items.slice(start.current, start.current + height);
+  const visible = list.items.slice(start, start + height);
   return (
     <>
       <Text wrap="truncate" bold color={theme.colorOf('muted')}>
@@ -40,7 +40,7 @@ export function ListView({ columns, list, selected, width, height, marked }: Pro
           row={item.row}
           columns={columns}
           widths={widths}
-          selected={start.current + i === selected}
+          selected={start + i === selected}
           highlights={list.highlightsOf(item)}
           marked={marked?.has(item.row.id) ?? false}
         />

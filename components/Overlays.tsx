@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { activeBindings } from '../src/ui/bindings.js';
 import { keyLabel } from '../src/ui/keys.js';
+import { KeyLayer } from '../src/ui/keypress.js';
 import type { Layout } from '../src/ui/layout.js';
 import { line, tone, type Line } from '../src/ui/lines.js';
 import type { Overlay } from '../src/ui/navigation.js';
@@ -24,7 +25,15 @@ function ConfirmQuit({ layout }: { layout: Layout }) {
   );
 }
 
-export function OverlayView({ overlay, help, layout }: { overlay: Overlay; help: readonly Line[]; layout: Layout }) {
+interface OverlayViewProps {
+  readonly overlay: Overlay;
+  readonly help: readonly Line[];
+  readonly layout: Layout;
+  /** On top: shown and hearing keys. Beneath: kept mounted (a wizard keeps its answers under the quit question). */
+  readonly focused: boolean;
+}
+
+export function OverlayView({ overlay, help, layout, focused }: OverlayViewProps) {
   switch (overlay.kind) {
     case 'help':
       return (
@@ -42,7 +51,7 @@ export function OverlayView({ overlay, help, layout }: { overlay: Overlay; help:
       return (
         <TitledBox title={line(tone('title', ` ${overlay.title} `, true))} width={layout.width} inner={layout.boxInner}>
           <Box flexDirection="column" height={layout.boxInner} overflowY="hidden">
-            {overlay.node}
+            <KeyLayer active={focused}>{overlay.node}</KeyLayer>
           </Box>
         </TitledBox>
       );

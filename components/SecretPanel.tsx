@@ -7,7 +7,7 @@
  * to the store, notify(), the audit trail or any log. The app runs on the alternate screen, so nothing of it is
  * left in the terminal's scrollback either.
  */
-import { Box, Text, useInput, useStdout, type TextProps } from 'ink';
+import { Box, Text, useStdout, type TextProps } from 'ink';
 import {
   maskSecret,
   osc52Copy,
@@ -17,13 +17,13 @@ import {
 } from '../src/secrets/index.js';
 import { useAppActions, type AppActions } from '../src/ui/contexts.js';
 import { useDirty } from '../src/ui/dirty.js';
-import { keyName } from '../src/ui/keys.js';
 import { useTheme, type Tone } from '../src/ui/theme.js';
 import type { Secret } from '../src/util/secret.js';
 import { useSyncReducer } from './confirm/use-sync-reducer.js';
 import { ACK_WORD, INITIAL_SECRET, secretReducer, type SecretState } from './secret/model.js';
 import type { Note } from './wizard/model.js';
 import { errorCode } from '../src/util/errors.js';
+import { useKeys } from '../src/ui/keypress.js';
 
 export interface CreatedKey {
   readonly id: string;
@@ -84,8 +84,8 @@ function SecretPanel({ holder, id, description, checks, onClosed }: SecretPanelP
   const secret = holder.get();
   const fileName = suggestedSecretFileName(description, new Date());
 
-  useInput((input, key) => {
-    const next = dispatch({ type: 'key', name: keyName(input, key), input });
+  useKeys(({ name, input }) => {
+    const next = dispatch({ type: 'key', name: name, input });
     if (!next.pending || !secret) return;
     if (next.pending === 'copy') {
       // Through Ink, which clears its frame around the write, so the sequence cannot land mid-frame.

@@ -11,15 +11,21 @@ import {
   useEffect,
   useMemo,
   useReducer,
-  useRef,
   useState,
   useSyncExternalStore,
+  type Dispatch,
   type ReactNode,
 } from 'react';
 import { SCREENS } from '../screens/registry.js';
-import { projectIndexOf, screenContext, storeLoaders, type ScreenContext } from '../screens/types.js';
+import {
+  projectIndexOf,
+  screenContext,
+  storeLoaders,
+  type ScreenContext,
+  type ScreenLoaders,
+} from '../screens/types.js';
 import type { Store } from '../src/state/store.js';
-import type { BindingContext } from '../src/ui/bindings.js';
+import { BINDINGS, type BindingContext } from '../src/ui/bindings.js';
 import {
   AppActionsContext,
   AppStateContext,
@@ -30,14 +36,15 @@ import {
 } from '../src/ui/contexts.js';
 import { helpLines } from '../src/ui/help.js';
 import { frameHeight, layoutFor } from '../src/ui/layout.js';
-import { initialNav, modeOf, navReducer, selectedIndex } from '../src/ui/navigation.js';
+import { initialNav, modeOf, navReducer, selectedIndex, type NavAction } from '../src/ui/navigation.js';
 import type { ScreenId } from '../src/ui/screen-ids.js';
 import { useTerminalSize } from '../src/ui/terminal-size.js';
 import { useTheme } from '../src/ui/theme.js';
-import { useKeyDispatch, type Handlers } from '../src/ui/use-key-dispatch.js';
+import { useKeyDispatch } from '../src/ui/use-key-dispatch.js';
 import { useScreenList } from '../src/ui/use-screen-list.js';
 import { DetailsView } from './DetailsView.js';
 import { Footer } from './Footer.js';
+import { createRequestHistory } from './command-line/history.js';
 import { createHandlers, type Frame } from './handlers.js';
 import { Header } from './Header.js';
 import { maxScroll } from './LinesView.js';
@@ -59,6 +66,35 @@ export interface ShellProps {
   readonly dock?: Dock;
 }
 
+/** The app's actions: stable for the session (dirty form tokens live in this closure, read only at key time). */
+function createActions(
+  store: Store,
+  loaders: ScreenLoaders,
+  exit: () => void,
+  dispatch: Dispatch<NavAction>,
+  setMessage: (message: StatusMessage) => void,
+): AppActions {
+  const dirty = new Set<string>();
+  return {
+    navigate: (screen) => dispatch({ type: 'navigate', screen }),
+    refresh: (scope) => store.refresh(scope),
+    setFilter: (screen, filter) => dispatch({ type: 'setFilter', screen, filter }),
+    openPanel: (panel) => dispatch({ type: 'pushOverlay', overlay: { kind: 'panel', ...panel } }),
+    closeOverlay: () => dispatch({ type: 'popOverlay' }),
+    notify: (text, tone = 'success') => setMessage({ text, tone }),
+    requestQuit: () => {
+      if (dirty.size === 0) exit();
+      else dispatch({ type: 'pushOverlay', overlay: { kind: 'confirm-quit' } });
+    },
+    setDirty: (token, isDirty) => {
+      if (isDirty) dirty.add(token);
+      else dirty.delete(token);
+    },
+    ensureCustomRoles: (projectId) => loaders.ensureCustomRoles(projectId),
+    ensureRole: (projectId, name) => loaders.ensureRole(projectId, name),
+  };
+}
+
 export function Shell({ store, connection, initialScreen, initialFilter, dock }: ShellProps) {
   const { exit } = useApp();
   const theme = useTheme();
@@ -70,38 +106,17 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const [nav, dispatch] = useReducer(navReducer, undefined, () => initialNav(initialScreen, initialFilter));
   const [message, setMessage] = useState<StatusMessage>();
   const mode = modeOf(nav);
-  const modeRef = useRef(mode);
-  modeRef.current = mode;
-  const dirty = useRef(new Set<string>());
 
   const loaders = useMemo(() => storeLoaders(store), [store]);
-  const actions = useMemo<AppActions>(
-    () => ({
-      navigate: (screen) => dispatch({ type: 'navigate', screen }),
-      refresh: (scope) => store.refresh(scope),
-      setFilter: (screen, filter) => dispatch({ type: 'setFilter', screen, filter }),
-      openPanel: (panel) => dispatch({ type: 'pushOverlay', overlay: { kind: 'panel', ...panel } }),
-      closeOverlay: () => dispatch({ type: 'popOverlay' }),
-      notify: (text, tone = 'success') => setMessage({ text, tone }),
-      requestQuit: () => {
-        // A second ctrl+c at the question means it.
-        if (dirty.current.size === 0 || modeRef.current === 'confirm') exit();
-        else dispatch({ type: 'pushOverlay', overlay: { kind: 'confirm-quit' } });
-      },
-      setDirty: (token, isDirty) => {
-        if (isDirty) dirty.current.add(token);
-        else dirty.current.delete(token);
-      },
-      ensureCustomRoles: loaders.ensureCustomRoles,
-      ensureRole: loaders.ensureRole,
-    }),
-    [store, exit, loaders],
+  const actions = useMemo(
+    () => createActions(store, loaders, exit, dispatch, setMessage),
+    [store, loaders, exit, dispatch, setMessage],
   );
 
   const def = SCREENS[nav.screen];
   const projectLists = data.projects;
   // Rebuilt only when a project list changes, not with every other answer.
-  const projects = useMemo(() => projectIndexOf(data), [projectLists]);
+  const projects = useMemo(() => projectIndexOf({ projects: projectLists }), [projectLists]);
   const ctx = useMemo<ScreenContext>(
     () => screenContext(data, snapshot, theme.symbols, store.now(), projects),
     [data, snapshot, projects, theme.symbols, store],
@@ -115,7 +130,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const markedRows = (listNav.marked ?? []).flatMap((id) => view.find(id) ?? []);
   const markedIds = new Set(markedRows.map((r) => r.id));
   const detailsLines = useMemo(() => (detailsRow ? def.details(detailsRow, ctx) : []), [def, detailsRow, ctx]);
-  const help = useMemo(() => helpLines(theme.unicode), [theme.unicode]);
+  const help = useMemo(() => helpLines(theme.unicode, BINDINGS, nav.screen), [theme.unicode, nav.screen]);
 
   useEffect(() => {
     def.onShow?.(ctx, loaders);
@@ -127,8 +142,8 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
     if (selectedRow) def.onDetails?.(selectedRow, loaders);
   }, [def, selectedRow, loaders]);
 
-  const frame = useRef<Frame>(undefined as unknown as Frame);
-  frame.current = {
+  const currentFrame: Frame = {
+    mode,
     ids: view.list.ids,
     pageSize: nav.view === 'details' ? layout.boxInner : layout.listRows,
     detailsMax: maxScroll(detailsLines.length, layout.boxInner),
@@ -138,13 +153,11 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
     current: nav.view === 'details' ? detailsRow : view.list.items[selected]?.row,
     marked: markedRows,
   };
-  const handlers = useMemo<Handlers>(() => {
-    const table = createHandlers(dispatch, actions, () => frame.current, exit);
-    // A key press starts a new action, so the previous action's result message makes way.
-    return Object.fromEntries(
-      Object.entries(table).map(([id, run]) => [id, () => (setMessage(undefined), run())]),
-    ) as unknown as Handlers;
-  }, [actions, exit]);
+  const [requests] = useState(createRequestHistory);
+  // Built every render: the key dispatch calls the handlers of the latest commit, so they see its frame.
+  const handlers = createHandlers(dispatch, actions, () => currentFrame, exit, requests);
+  // A key press starts a new action, so the previous action's result message makes way.
+  const onBinding = useCallback(() => setMessage(undefined), [setMessage]);
   const topPanel = nav.overlays.at(-1);
   const bindingCtx: BindingContext = {
     mode,
@@ -152,8 +165,8 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
     filtered: listNav.filter !== '',
     ...(topPanel?.kind === 'panel' ? { panel: topPanel.id } : {}),
   };
-  const onText = useCallback((text: string) => dispatch({ type: 'typeFilter', text }), []);
-  useKeyDispatch(bindingCtx, handlers, onText);
+  const onText = useCallback((text: string) => dispatch({ type: 'typeFilter', text }), [dispatch]);
+  useKeyDispatch(bindingCtx, handlers, onText, onBinding);
 
   const state: AppState = { data, snapshot, nav, mode, connection, message };
   const top = nav.overlays.at(-1);
@@ -162,9 +175,21 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
       <AppStateContext.Provider value={state}>
         <Box flexDirection="column" width={size.columns} height={frameHeight(size) + (dock?.height ?? 0)}>
           <Header width={size.columns} />
-          {top ? (
-            <OverlayView overlay={top} help={help} layout={layout} />
-          ) : nav.view === 'details' ? (
+          {/* Every overlay stays mounted, only the top one shown: a panel under the quit question or under a fix it
+              opened keeps its state. Keyed by place and panel id, so a panel replaced in one go starts afresh. */}
+          {nav.overlays.map((overlay, i) => {
+            const focused = i === nav.overlays.length - 1;
+            return (
+              <Box
+                key={`${i}:${overlay.kind === 'panel' ? overlay.id : overlay.kind}`}
+                display={focused ? 'flex' : 'none'}
+                flexDirection="column"
+              >
+                <OverlayView overlay={overlay} help={help} layout={layout} focused={focused} />
+              </Box>
+            );
+          })}
+          {top ? null : nav.view === 'details' ? (
             <DetailsView
               def={def}
               row={detailsRow}

@@ -4,15 +4,15 @@
  */
 import type { Dispatch } from 'react';
 import type { RefreshScope } from '../src/state/store.js';
+import type { Mode } from '../src/ui/bindings.js';
 import type { AppActions } from '../src/ui/contexts.js';
 import type { NavAction } from '../src/ui/navigation.js';
 import type { Handlers } from '../src/ui/use-key-dispatch.js';
 import type { Row } from '../src/ui/list-model.js';
 import { destructiveHandlers } from './confirm/key-handlers.js';
 import { openAccessMatrix } from './access/AccessMatrixView.js';
-import { openAccessCompare, openAccessExport } from './access/ReviewPanels.js';
 import { openCommandLine } from './command-line/CommandLine.js';
-import { createRequestHistory } from './command-line/history.js';
+import type { RequestHistory } from './command-line/history.js';
 import { openDoctor } from './doctor/DoctorView.js';
 import { openIdentifyKey } from './identify/IdentifyKeyPanel.js';
 import { openWizardFor } from '../screens/wizards/open.js';
@@ -20,6 +20,7 @@ import { pressTourKey } from './tour/tour-keys.js';
 
 /** Facts about the current frame that handlers need, read at key time (not captured at render time). */
 export interface Frame {
+  readonly mode: Mode;
   readonly ids: readonly string[];
   readonly pageSize: number;
   readonly detailsMax: number;
@@ -37,13 +38,14 @@ export function createHandlers(
   actions: AppActions,
   frame: () => Frame,
   exit: () => void,
+  requests: RequestHistory,
 ): Handlers {
   const move = (delta: number) => dispatch({ type: 'move', ids: frame().ids, delta });
   const scroll = (delta: number) => dispatch({ type: 'scrollDetails', delta, max: frame().detailsMax });
   const scrollHelp = (delta: number) => dispatch({ type: 'scrollHelp', delta, max: frame().helpMax });
-  const requests = createRequestHistory();
   return {
-    'app.interrupt': () => actions.requestQuit(),
+    // A second ctrl+c at the quit question means it.
+    'app.interrupt': () => (frame().mode === 'confirm' ? exit() : actions.requestQuit()),
     'app.quit': () => actions.requestQuit(),
     'app.help': () => dispatch({ type: 'pushOverlay', overlay: { kind: 'help', scroll: 0 } }),
     'nav.members': () => dispatch({ type: 'navigate', screen: 'members' }),
@@ -82,8 +84,6 @@ export function createHandlers(
     'help.close': () => dispatch({ type: 'popOverlay' }),
 
     'access.matrix': () => openAccessMatrix(actions),
-    'access.export': () => openAccessExport(actions),
-    'access.compare': () => openAccessCompare(actions),
     'access.doctor': () => openDoctor(actions),
     'access.request': () => openCommandLine(actions, requests),
 

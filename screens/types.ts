@@ -4,8 +4,9 @@
  * identically (keys, filter, sort, windowing) and each file here holds only what is specific to it.
  */
 import type { OrgSnapshot } from '../src/domain/org.js';
-import { allProjects, type DataState, type RefreshScope, type Store } from '../src/state/store.js';
-import type { Resource } from '../src/state/resource.js';
+import { PROJECT_TYPES } from '../src/api/schemas.js';
+import { dataOf, type Resource } from '../src/state/resource.js';
+import { type DataState, type RefreshScope, type Store } from '../src/state/store.js';
 import type { Line } from '../src/ui/lines.js';
 import type { Column, Row, SortOrder } from '../src/ui/list-model.js';
 import type { ScreenId } from '../src/ui/screen-ids.js';
@@ -32,14 +33,14 @@ export function screenContext(
   return { data, snapshot, projects, now: snapshot?.now ?? now, symbols };
 }
 
-export function projectIndexOf(data: DataState): ProjectIndex {
-  return new Map(allProjects(data).map((p) => [p.id, p]));
+export function projectIndexOf(data: Pick<DataState, 'projects'>): ProjectIndex {
+  return new Map(PROJECT_TYPES.flatMap((type) => dataOf(data.projects[type]) ?? []).map((p) => [p.id, p]));
 }
 
 /** What a screen may ask the store to load lazily. */
 export interface ScreenLoaders {
-  ensureCustomRoles(projectId: string): void;
-  ensureRole(projectId: string, name: string): void;
+  ensureCustomRoles: (projectId: string) => void;
+  ensureRole: (projectId: string, name: string) => void;
 }
 
 /** The loaders, straight to the store (its loads are idempotent and settle into its state, so nothing is awaited). */
@@ -68,20 +69,22 @@ export interface ScreenDef<R extends Row> {
   readonly columns: readonly Column<R>[];
   readonly sorts: readonly SortOrder<R>[];
   readonly empty: string;
-  readonly detailsTitle: (row: R) => string;
-  readonly details: (row: R, ctx: ScreenContext) => Line[];
+  // Methods, not function properties: their parameters are bivariant, so a screen of its own rows is a
+  // ScreenDef<Row> (defineScreen).
+  detailsTitle(row: R): string;
+  details(row: R, ctx: ScreenContext): Line[];
   /** Lazy loads a details view needs (custom roles of a project, a role descriptor). */
-  readonly onDetails?: (row: R, loaders: ScreenLoaders) => void;
+  onDetails?(row: R, loaders: ScreenLoaders): void;
   /** Lazy loads the list needs once its rows are known. */
   readonly onShow?: (ctx: ScreenContext, loaders: ScreenLoaders) => void;
 }
 
 /**
- * The registry holds screens of different row types; each definition is only ever called with its own rows, so
- * widening here is sound.
+ * The registry holds screens of different row types; each definition is only ever called with its own rows (the
+ * list it built), which is what the bivariant methods above rely on.
  */
 export function defineScreen<R extends Row>(def: ScreenDef<R>): ScreenDef<Row> {
-  return def as unknown as ScreenDef<Row>;
+  return def;
 }
 
 // One collator for every comparison: localeCompare with options builds a new one per call (≈30× slower on 10k rows).

@@ -3,7 +3,7 @@
  * compact cell each, and the reason chain of the selected cell underneath. Opened with `A` from any screen.
  */
 import { Box, Text } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   cellExplainLines,
   cellSegments,
@@ -14,18 +14,19 @@ import {
 import type { PrincipalRef } from '../../src/domain/access/index.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { MATRIX_PANEL } from '../../src/ui/bindings.js';
-import { keyLabel } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
-import { fit, windowStart } from '../../src/ui/list-model.js';
+import { fit } from '../../src/ui/list-model.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
+import { useWindowStart } from '../../src/ui/use-window-start.js';
 import { LinesView } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { cursorIndex, cursorOn, moveCursor, type Cursor } from './cursor.js';
 import { columnPage, fitLine, LABEL_WIDTH, matrixModel, rowId } from './matrix-layout.js';
 import { useAllCustomRoles } from './use-custom-roles.js';
-import { usePanelKeys } from './use-panel-keys.js';
+import { openAccessCompare, openAccessExport } from './ReviewPanels.js';
 import { wrapLine } from '../doctor/wrap.js';
 
 /** What to select on opening: a principal's row and/or a project's column. */
@@ -38,12 +39,9 @@ const EXPLAIN_LINES = 6;
 /** Project header, blank before the explanation, legend, key hints. */
 const CHROME_LINES = 4;
 
-const ROW_KEYS: Record<string, number> = { up: -1, k: -1, down: 1, j: 1 };
-const COLUMN_KEYS: Record<string, number> = { left: -1, h: -1, right: 1, l: 1 };
-
 export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
   const { snapshot } = useAppState();
-  const { closeOverlay } = useAppActions();
+  const actions = useAppActions();
   const theme = useTheme();
   const layout = layoutFor(useTerminalSize());
   useAllCustomRoles(snapshot);
@@ -52,21 +50,23 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
     cursorOn(focus?.principal && rowId(focus.principal), model?.rowIds ?? []),
   );
   const [columnCursor, setColumnCursor] = useState<Cursor>(() => cursorOn(focus?.projectId, model?.columnIds ?? []));
-  const start = useRef(0);
-
   const rowIds = model?.rowIds ?? [];
   const columnIds = model?.columnIds ?? [];
   const innerWidth = layout.width - 2;
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
   const rowsHeight = Math.max(1, layout.boxInner - CHROME_LINES - EXPLAIN_LINES);
-  usePanelKeys((name) => {
-    const row = name && ROW_KEYS[name];
-    const column = name && COLUMN_KEYS[name];
-    if (name === 'escape' || name === 'q') closeOverlay();
-    else if (row) setRowCursor((c) => moveCursor(c, rowIds, row));
-    else if (column) setColumnCursor((c) => moveCursor(c, columnIds, column));
-    else if (name === 'pageup' || name === 'pagedown')
-      setRowCursor((c) => moveCursor(c, rowIds, name === 'pageup' ? -rowsHeight : rowsHeight));
+  const row = cursorIndex(rowCursor, rowIds);
+  const start = useWindowStart(row, rowsHeight, rowIds.length);
+  usePanelBindings('matrix', {
+    'matrix.up': () => setRowCursor((c) => moveCursor(c, rowIds, -1)),
+    'matrix.down': () => setRowCursor((c) => moveCursor(c, rowIds, 1)),
+    'matrix.left': () => setColumnCursor((c) => moveCursor(c, columnIds, -1)),
+    'matrix.right': () => setColumnCursor((c) => moveCursor(c, columnIds, 1)),
+    'matrix.pageUp': () => setRowCursor((c) => moveCursor(c, rowIds, -rowsHeight)),
+    'matrix.pageDown': () => setRowCursor((c) => moveCursor(c, rowIds, rowsHeight)),
+    'access.export': () => openAccessExport(actions),
+    'access.compare': () => openAccessCompare(actions),
+    'matrix.close': () => actions.closeOverlay(),
   });
 
   if (!snapshot || !model) return <Text color={theme.colorOf('muted')}>{` Loading${theme.symbols.ellipsis}`}</Text>;
@@ -78,12 +78,10 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
     return <Text color={theme.colorOf('muted')}>{` ${why}`}</Text>;
   }
 
-  const row = cursorIndex(rowCursor, rowIds);
   const column = cursorIndex(columnCursor, columnIds);
   const page = columnPage(innerWidth - pointerWidth - LABEL_WIDTH, columnIds.length, column);
   const shownColumns = model.matrix.columns.slice(page.first, page.first + page.count);
-  start.current = windowStart(start.current, row, rowsHeight, rowIds.length);
-  const visibleRows = model.matrix.rows.slice(start.current, start.current + rowsHeight);
+  const visibleRows = model.matrix.rows.slice(start, start + rowsHeight);
   const { ellipsis } = theme.symbols;
 
   const header = shownColumns.map((c) => ` ${fit(c.name, page.cellWidth, ellipsis)}`).join('');
@@ -99,8 +97,8 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
       : projectKeyExplainLines(model.projectKeys[row - model.principals.length]!, project, theme.symbols)
     ).flatMap((l) => wrapLine(l, innerWidth - 2)),
   ];
-  const pageHint = page.pages > 1 ? ` (page ${page.page + 1}/${page.pages})` : '';
-  const arrows = (a: string, b: string) => `${keyLabel(a, theme.unicode)}/${keyLabel(b, theme.unicode)}`;
+  // The keys are in the app's footer (binding table, `matrix` scope); what it cannot say is which page this is.
+  const pageHint = page.pages > 1 ? ` projects: page ${page.page + 1}/${page.pages}` : ' ';
 
   return (
     <Box flexDirection="column" height={layout.boxInner}>
@@ -109,7 +107,7 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
       </Text>
       <Box flexDirection="column" height={rowsHeight}>
         {visibleRows.map((ref, i) => {
-          const r = start.current + i;
+          const r = start + i;
           const selected = r === row;
           const label = fitLine(line(tone('muted', KIND_TAG[ref.kind].padEnd(5)), ref.label), LABEL_WIDTH, ellipsis);
           return (
@@ -143,7 +141,7 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
         <Segments line={matrixLegend(theme.symbols)} />
       </Text>
       <Text wrap="truncate" color={theme.colorOf('muted')}>
-        {` ${arrows('up', 'down')} principal   ${arrows('left', 'right')} project${pageHint}   e export   c compare   esc close`}
+        {pageHint}
       </Text>
     </Box>
   );

@@ -18,7 +18,8 @@ import {
 import { listReviewExports, readReviewExport, writeReviewExport } from '../../src/state/review-files.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { useTheme } from '../../src/ui/theme.js';
-import { usePanelKeys } from './use-panel-keys.js';
+import { COMPARE_PANEL, EXPORT_PANEL } from '../../src/ui/bindings.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
 const FORMATS: ReadonlyArray<readonly [ReviewFormat, string]> = [
   ['json', 'JSON: the record to keep, and what `c` and `--since` compare with'],
@@ -28,7 +29,6 @@ const FORMATS: ReadonlyArray<readonly [ReviewFormat, string]> = [
 
 type Outcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly text: string };
 
-const MOVES: Record<string, number> = { up: -1, k: -1, down: 1, j: 1 };
 const clamp = (n: number, length: number) => Math.max(0, Math.min(length - 1, n));
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -39,11 +39,12 @@ function ExportPanel() {
   const [cursor, setCursor] = useState(0);
   const [outcome, setOutcome] = useState<Outcome>();
 
-  usePanelKeys((name) => {
-    const move = name && MOVES[name];
-    if (name === 'escape' || name === 'q') actions.closeOverlay();
-    else if (move) setCursor((c) => clamp(c + move, FORMATS.length));
-    else if (name === 'enter' && snapshot) {
+  usePanelBindings('export', {
+    'export.up': () => setCursor((c) => clamp(c - 1, FORMATS.length)),
+    'export.down': () => setCursor((c) => clamp(c + 1, FORMATS.length)),
+    'export.close': () => actions.closeOverlay(),
+    'export.write': () => {
+      if (!snapshot) return;
       const format = FORMATS[cursor]![0];
       try {
         const doc = reviewExport(snapshot);
@@ -59,7 +60,7 @@ function ExportPanel() {
       } catch (error) {
         setOutcome({ ok: false, text: `Nothing written: ${messageOf(error)}` });
       }
-    }
+    },
   });
 
   return (
@@ -89,12 +90,13 @@ function ComparePanel() {
   const [cursor, setCursor] = useState(0);
   const [outcome, setOutcome] = useState<Outcome>();
 
-  usePanelKeys((name) => {
-    const move = name && MOVES[name];
-    if (name === 'escape' || name === 'q') actions.closeOverlay();
-    else if (move) setCursor((c) => clamp(c + move, files.length));
-    else if (name === 'enter' && snapshot && files[cursor]) {
+  usePanelBindings('compare', {
+    'compare.up': () => setCursor((c) => clamp(c - 1, files.length)),
+    'compare.down': () => setCursor((c) => clamp(c + 1, files.length)),
+    'compare.close': () => actions.closeOverlay(),
+    'compare.run': () => {
       const file = files[cursor];
+      if (!snapshot || !file) return;
       try {
         const diff = diffExports(parseAccessExport(readReviewExport(file), file), reviewExport(snapshot));
         setOutcome({ ok: true, text: renderDiff(diff, 'table').trimEnd() });
@@ -102,7 +104,7 @@ function ComparePanel() {
         const known = error instanceof DiffRefused || error instanceof ExportReadError;
         setOutcome({ ok: false, text: known ? `Cannot compare: ${error.message}` : `Failed: ${messageOf(error)}` });
       }
-    }
+    },
   });
 
   if (files.length === 0)
@@ -134,9 +136,9 @@ function ComparePanel() {
 }
 
 export function openAccessExport(actions: AppActions): void {
-  actions.openPanel({ id: 'access-export', title: 'Access review export', node: <ExportPanel /> });
+  actions.openPanel({ id: EXPORT_PANEL, title: 'Access review export', node: <ExportPanel /> });
 }
 
 export function openAccessCompare(actions: AppActions): void {
-  actions.openPanel({ id: 'access-compare', title: 'Access changes since an export', node: <ComparePanel /> });
+  actions.openPanel({ id: COMPARE_PANEL, title: 'Access changes since an export', node: <ComparePanel /> });
 }

@@ -1,18 +1,16 @@
 /**
- * Key handling for panels. Ink 6 re-subscribes a useInput handler in an effect, and that effect can run after the
- * next key has already arrived, so a handler would act on the selection of the render before last. This one
- * always calls the callback of the latest render (as use-key-dispatch does for the browse screens).
+ * Key handling for panels that match keys themselves, through the one focus stack (src/ui/keypress.tsx). The
+ * handler returns nothing, so every key also falls through to the shell, as it did when each panel had its own
+ * input subscription.
  */
-import { useInput, useStdin } from 'ink';
-import { useRef } from 'react';
-import { keyName, type KeyName } from '../../src/ui/keys.js';
+import { useKeys } from '../../src/ui/keypress.js';
+import type { KeyName } from '../../src/ui/keys.js';
 
 /** `name` is undefined for presses that name no key, such as a paste (its text is in `input`). */
 export type PanelKeyHandler = (name: KeyName | undefined, input: string) => void;
 
 export function usePanelKeys(onKey: PanelKeyHandler): void {
-  const { isRawModeSupported } = useStdin();
-  const latest = useRef(onKey);
-  latest.current = onKey;
-  useInput((input, key) => latest.current(keyName(input, key), input), { isActive: isRawModeSupported });
+  useKeys(({ name, input }) => {
+    onKey(name, input);
+  });
 }

@@ -2,11 +2,10 @@
  * The audit trail in the TUI: the latest writes from every ec-access session on this machine, newest first.
  * `r` re-reads the file (a write made elsewhere shows up), arrows scroll, esc closes.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { auditPath, readAuditEntries, type AuditEntry } from '../../src/audit/index.js';
 import { useAppActions, type AppActions } from '../../src/ui/contexts.js';
-import { keyName } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { line, tone } from '../../src/ui/lines.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
@@ -16,22 +15,24 @@ import { Segments } from '../Segments.js';
 import { useAuditSession } from './session.js';
 import { auditLines } from './audit-lines.js';
 import { errorCode, errorMessage } from '../../src/util/errors.js';
+import { AUDIT_PANEL } from '../../src/ui/bindings.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
 const LIMIT = 500;
-/** Path line, warnings line, hints. */
-const FIXED_LINES = 3;
+/** Path line, warnings line. The keys are in the app's footer (binding table, `audit` scope). */
+const FIXED_LINES = 2;
 
 interface ViewState {
   readonly scroll: number;
-  /** Bumped by `r`: the file is re-read. */
-  readonly generation: number;
+  /** What the last read of the file found; `r` reads it again. */
+  readonly read: { entries: AuditEntry[]; error?: string };
 }
 
-type ViewAction = { type: 'scroll'; delta: number; max: number } | { type: 'reload' };
+type ViewAction = { type: 'scroll'; delta: number; max: number } | { type: 'reloaded'; read: ViewState['read'] };
 
 function viewReducer(s: ViewState, a: ViewAction): ViewState {
-  return a.type === 'reload'
-    ? { scroll: 0, generation: s.generation + 1 }
+  return a.type === 'reloaded'
+    ? { scroll: 0, read: a.read }
     : { ...s, scroll: Math.max(0, Math.min(a.max, s.scroll + a.delta)) };
 }
 
@@ -51,21 +52,20 @@ function AuditView() {
   const session = useAuditSession();
   const theme = useTheme();
   const layout = layoutFor(useTerminalSize());
-  const [state, dispatch] = useReducer(viewReducer, { scroll: 0, generation: 0 });
-  const { entries, error } = useMemo(() => readEntries(session?.read), [session, state.generation]);
+  const [state, dispatch] = useReducer(viewReducer, session, (s) => ({ scroll: 0, read: readEntries(s?.read) }));
+  const { entries, error } = state.read;
   const lines = useMemo(() => auditLines(entries, theme.symbols), [entries, theme.symbols]);
   const height = Math.max(1, layout.boxInner - FIXED_LINES);
   const max = maxScroll(lines.length, height);
   const problems = [...(error ? [error] : []), ...(session?.warnings() ?? [])];
 
-  useInput((input, key) => {
-    const name = keyName(input, key);
-    if (name === 'escape' || name === 'q' || name === 'L') actions.closeOverlay();
-    else if (name === 'r') dispatch({ type: 'reload' });
-    else if (name === 'up' || name === 'k') dispatch({ type: 'scroll', delta: -1, max });
-    else if (name === 'down' || name === 'j') dispatch({ type: 'scroll', delta: 1, max });
-    else if (name === 'pageup') dispatch({ type: 'scroll', delta: -height, max });
-    else if (name === 'pagedown') dispatch({ type: 'scroll', delta: height, max });
+  usePanelBindings('audit', {
+    'audit.up': () => dispatch({ type: 'scroll', delta: -1, max }),
+    'audit.down': () => dispatch({ type: 'scroll', delta: 1, max }),
+    'audit.pageUp': () => dispatch({ type: 'scroll', delta: -height, max }),
+    'audit.pageDown': () => dispatch({ type: 'scroll', delta: height, max }),
+    'audit.reload': () => dispatch({ type: 'reloaded', read: readEntries(session?.read) }),
+    'audit.close': () => actions.closeOverlay(),
   });
 
   const count = `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first`;
@@ -82,13 +82,10 @@ function AuditView() {
       {Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => (
         <Text key={`pad${i}`}> </Text>
       ))}
-      <Text
-        color={theme.colorOf('muted')}
-      >{` ${theme.unicode ? '↑/↓' : 'up/down'} scroll   r re-read the file   esc close`}</Text>
     </>
   );
 }
 
 export function openAuditView(actions: AppActions): void {
-  actions.openPanel({ id: 'audit', title: 'Audit trail: writes and their outcomes', node: <AuditView /> });
+  actions.openPanel({ id: AUDIT_PANEL, title: 'Audit trail: writes and their outcomes', node: <AuditView /> });
 }

@@ -9,7 +9,10 @@ import { openRemoveMember, openRevokeKeys } from '../confirm/openers.js';
 import { replaceKeyPanel } from '../../screens/wizards/api-key/replace.js';
 import { openWizardForIntent } from '../../screens/wizards/open.js';
 
-export type IntentOpener<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: OpenContext) => void;
+/** Each kind's own intent: the mapped form lets a generic lookup keep kind and intent paired (TypeScript #47109). */
+export type IntentOf = { readonly [K in IntentKind]: Extract<Intent, { kind: K }> };
+
+export type IntentOpener<K extends IntentKind> = (intent: IntentOf[K], ctx: OpenContext) => void;
 
 export type IntentOpeners = { readonly [K in IntentKind]: IntentOpener<K> | undefined };
 

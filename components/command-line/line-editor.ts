@@ -2,7 +2,7 @@
  * A one-line text field as a pure reducer: keys that arrive before the next render still edit the latest text
  * (ink-text-input edits the text of the render it closed over, and loses keys typed faster than renders).
  */
-import type { KeyName } from '../../src/ui/keys.js';
+import { hasControls, type KeyName } from '../../src/ui/keys.js';
 
 export interface EditLine {
   readonly text: string;
@@ -28,7 +28,7 @@ export function editLine(line: EditLine, name: KeyName | undefined, input: strin
     case undefined:
       // Text that names no key: a character beyond the BMP (an emoji), or several at once where keys are not split
       // (src/ui/key-stream.ts splits them in the app). Control characters in it are not text.
-      return input && !/[\x00-\x1f\x7f]/.test(input) ? insert(line, input) : undefined;
+      return input && !hasControls(input) ? insert(line, input) : undefined;
     case 'left':
       return { ...line, cursor: Math.max(0, line.cursor - 1) };
     case 'right':

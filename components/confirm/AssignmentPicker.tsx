@@ -2,14 +2,14 @@
  * Which of a member's role assignments to remove: details views scroll but have no cursor, so `x` opens this list
  * of the member's entries; enter leads to the typed confirmation for the one under the cursor.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import type { Member } from '../../src/api/schemas.js';
 import { useAppActions, type AppActions } from '../../src/ui/contexts.js';
-import { keyName } from '../../src/ui/keys.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { assignmentEntries, type AssignmentEntry } from './assignment-entries.js';
 import { openRemoveAssignment } from './openers.js';
 import { useSyncReducer } from './use-sync-reducer.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 const cursorReducer = (cursor: number, a: { delta: number; count: number }) =>
   Math.max(0, Math.min(a.count - 1, cursor + a.delta));
@@ -18,8 +18,7 @@ function AssignmentPicker({ member, entries }: { member: Member; entries: readon
   const actions = useAppActions();
   const theme = useTheme();
   const [cursor, move] = useSyncReducer(cursorReducer, 0);
-  useInput((input, key) => {
-    const name = keyName(input, key);
+  useKeys(({ name }) => {
     if (name === 'up' || name === 'k') move({ delta: -1, count: entries.length });
     else if (name === 'down' || name === 'j') move({ delta: 1, count: entries.length });
     else if (name === 'escape') actions.closeOverlay();

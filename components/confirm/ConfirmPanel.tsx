@@ -3,13 +3,14 @@
  * user has typed the phrase read off the target. No y/n: a reflex cannot delete anything. Enter sends exactly one
  * request, then the panel re-reads the data and shows what really happened.
  */
-import { Text, useInput } from 'ink';
-import { useEffect, useMemo, useRef } from 'react';
+import { Text } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { confirmationPhrase } from '../../src/domain/confirm.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
-import { keyName } from '../../src/ui/keys.js';
+import { withoutControls } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { blank, heading, line, tone, type Line } from '../../src/ui/lines.js';
+import { textWidth } from '../../src/ui/text-width.js';
 import { wrapLine } from '../doctor/wrap.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
@@ -21,6 +22,7 @@ import { useWizardServices } from '../wizard/services.js';
 import { confirmReducer, INITIAL_CONFIRM, unlocked, type ConfirmAction, type ConfirmState } from './model.js';
 import type { ConfirmSpec, Prepared, Verified } from './spec.js';
 import { useSyncReducer } from './use-sync-reducer.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 /** Separator, prompt (its first line), text field, button, hints. */
 const FIXED_LINES = 5;
@@ -39,12 +41,12 @@ function promptLines(phrase: string, width: number): Line[] {
   return wrapLine(prompt, width).map((l) => l.map((s) => ({ ...s, text: s.text.replaceAll(NBSP, ' ') })));
 }
 
-/** Words onto lines of at most `width` characters: a warning cut off at the panel edge would hide its point. */
+/** Words onto lines of at most `width` columns: a warning cut off at the panel edge would hide its point. */
 function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of text.split(' ')) {
-    if (current && current.length + 1 + word.length > width) {
+    if (current && textWidth(current) + 1 + textWidth(word) > width) {
       lines.push(current);
       current = `  ${word}`;
     } else current = current ? `${current} ${word}` : word;
@@ -98,7 +100,7 @@ function keyAction(
   }
   if (name !== undefined) return name.length === 1 ? { type: 'text', text: name } : undefined;
   // Text that names no key (a character beyond the BMP, such as an emoji); control characters in it are not text.
-  const text = input.replace(/[\x00-\x1f\x7f]/g, '');
+  const text = withoutControls(input);
   return text ? { type: 'text', text } : undefined;
 }
 
@@ -125,14 +127,17 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   );
   const phrase = confirmationPhrase(prepared.target);
   // What was sent, frozen: the data behind `prepared` changes with the re-read, the request must not.
-  const sent = useRef<Prepared>(undefined);
+  const [sent, setSent] = useState<Prepared>();
+  // Read at key time only: a second submit while the first is on its way sends nothing.
+  const sending = useRef(false);
   const { phase } = state;
   // Judged from the data as it is now, i.e. after the re-read once the phase is `done`.
-  const verified = phase.kind === 'done' && sent.current ? sent.current.verify(data, phase.sent) : undefined;
+  const verified = phase.kind === 'done' && sent ? sent.verify(data, phase.sent) : undefined;
 
   function send(chosen: Prepared) {
-    sent.current = chosen;
-    chosen
+    sending.current = true;
+    setSent(chosen);
+    void chosen
       .send()
       .then(
         () => ({ ok: true }) as const,
@@ -147,10 +152,10 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
 
   const recorded = useRef(false);
   useEffect(() => {
-    if (!verified?.audit || !sent.current || recorded.current) return;
+    if (!verified?.audit || !sent || recorded.current) return;
     recorded.current = true;
-    audit?.record({ type: 'verify', request: sent.current.request, result: verified.audit, detail: verified.summary });
-  }, [verified, audit]);
+    audit?.record({ type: 'verify', request: sent.request, result: verified.audit, detail: verified.summary });
+  }, [verified, audit, sent]);
 
   const width = layout.width - 2;
   const prompt = phase.kind === 'typing' ? promptLines(phrase, width) : [];
@@ -159,8 +164,8 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   const max = maxScroll(lines.length, height);
   const blocked = prepared.blocked !== undefined;
 
-  useInput((input, key) => {
-    const action = keyAction(input, keyName(input, key), phrase, blocked, max);
+  useKeys(({ name, input }) => {
+    const action = keyAction(input, name, phrase, blocked, max);
     if (action === undefined) return;
     if (verified && (action === 'close' || action.type === 'submit')) {
       actions.closeOverlay();
@@ -168,7 +173,7 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
     } else if (action === 'close') {
       // Once sent, the answer is awaited: closing now would hide whether the change happened.
       if (phase.kind === 'typing') actions.closeOverlay();
-    } else if (dispatch(action).phase.kind === 'sending' && !sent.current) send(prepared);
+    } else if (dispatch(action).phase.kind === 'sending' && !sending.current) send(prepared);
   });
 
   const ready = unlocked(state, phrase, blocked);

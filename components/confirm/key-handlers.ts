@@ -1,6 +1,6 @@
 /**
  * What the destructive bindings (and the audit view binding) do with the row the user is on or the marked rows.
- * Spread into components/handlers.ts; each handler runs only on its own screen, so the row casts below are sound.
+ * Spread into components/handlers.ts; each handler runs only on its own screen, and checks the row's kind anyway.
  */
 import type { Dispatch } from 'react';
 import type { KeyRow } from '../../screens/keys.js';
@@ -8,6 +8,7 @@ import type { MemberRow } from '../../screens/members.js';
 import type { RoleRow } from '../../screens/roles.js';
 import type { AppActions } from '../../src/ui/contexts.js';
 import type { NavAction } from '../../src/ui/navigation.js';
+import type { Row } from '../../src/ui/list-model.js';
 import type { Handlers } from '../../src/ui/use-key-dispatch.js';
 import { openAuditView } from '../audit/AuditView.js';
 import type { Frame } from '../handlers.js';
@@ -24,39 +25,49 @@ type OwnedId =
   | 'keys.revoke'
   | 'audit.open';
 
+const MEMBER_KINDS: readonly unknown[] = ['member', 'invitation'] satisfies MemberRow['kind'][];
+const ROLE_KINDS: readonly unknown[] = ['predefined', 'custom', 'unavailable'] satisfies RoleRow['kind'][];
+const KEY_KINDS: readonly unknown[] = ['cloud', 'project', 'unreadable'] satisfies KeyRow['kind'][];
+
+const kindOf = (row: Row | undefined): unknown => (row && 'kind' in row ? row.kind : undefined);
+const isMemberRow = (row: Row | undefined): row is MemberRow => MEMBER_KINDS.includes(kindOf(row));
+const isRoleRow = (row: Row | undefined): row is RoleRow => ROLE_KINDS.includes(kindOf(row));
+const isKeyRow = (row: Row | undefined): row is KeyRow => KEY_KINDS.includes(kindOf(row));
+
 export function destructiveHandlers(
   dispatch: Dispatch<NavAction>,
   actions: AppActions,
   frame: () => Frame,
 ): Pick<Handlers, OwnedId> {
-  const current = <R>() => frame().current as R | undefined;
   return {
     'members.remove': () => {
-      const row = current<MemberRow>();
-      if (row?.kind === 'member') openRemoveMember(actions, row.member);
-      else if (row?.kind === 'invitation') openCancelInvitation(actions, row.invitation);
+      const row = frame().current;
+      if (!isMemberRow(row)) return;
+      if (row.kind === 'member') openRemoveMember(actions, row.member);
+      else openCancelInvitation(actions, row.invitation);
     },
     'members.removeAssignment': () => {
-      const row = current<MemberRow>();
-      if (row?.kind === 'member') openAssignmentPicker(actions, row.member);
-      else if (row?.kind === 'invitation') {
+      const row = frame().current;
+      if (!isMemberRow(row)) return;
+      if (row.kind === 'member') openAssignmentPicker(actions, row.member);
+      else {
         actions.notify("An invitation's roles cannot be edited: cancel it (d) and invite again", 'warning');
       }
     },
     'roles.delete': () => {
-      const row = current<RoleRow>();
-      if (row?.kind === 'custom') openDeleteRole(actions, row.project, row.name);
-      else if (row?.kind === 'predefined')
+      const row = frame().current;
+      if (!isRoleRow(row)) return;
+      if (row.kind === 'custom') openDeleteRole(actions, row.project, row.name);
+      else if (row.kind === 'predefined')
         actions.notify(`${row.role.label} is predefined by Elastic Cloud and cannot be deleted`, 'warning');
-      else if (row)
-        actions.notify(`The custom roles of ${row.project.name} could not be listed: ${row.reason}`, 'warning');
+      else actions.notify(`The custom roles of ${row.project.name} could not be listed: ${row.reason}`, 'warning');
     },
     'keys.mark': () => dispatch({ type: 'toggleMark', ids: frame().ids }),
     'keys.markAll': () => dispatch({ type: 'markAll', ids: frame().ids }),
     'keys.revoke': () => {
-      const marked = (frame().marked ?? []) as readonly KeyRow[];
-      const row = current<KeyRow>();
-      openRevokeKeyRows(actions, marked.length > 0 ? marked : row ? [row] : []);
+      const marked = (frame().marked ?? []).filter(isKeyRow);
+      const row = frame().current;
+      openRevokeKeyRows(actions, marked.length > 0 ? marked : isKeyRow(row) ? [row] : []);
     },
     'audit.open': () => openAuditView(actions),
   };

@@ -3,20 +3,20 @@
  * opening its fix. Re-runs whenever the loaded organization changes, so a fix that took effect drops off the list.
  */
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { runDoctor, type Finding, type Severity } from '../../src/domain/doctor/index.js';
+import { DOCTOR_PANEL } from '../../src/ui/bindings.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
-import { keyLabel } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { clipLine, line, tone, type Line } from '../../src/ui/lines.js';
-import { windowStart } from '../../src/ui/list-model.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme, type Symbols } from '../../src/ui/theme.js';
+import { useWindowStart } from '../../src/ui/use-window-start.js';
 import { LinesView } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { cursorIndex, moveCursor, START, type Cursor } from '../access/cursor.js';
 import { useAllCustomRoles } from '../access/use-custom-roles.js';
-import { usePanelKeys } from '../access/use-panel-keys.js';
 import { wrapLine } from './wrap.js';
 import { FIX_LABELS, findingHeadLines, severityLabel, severityTone } from './finding-lines.js';
 import { dispatchFix } from './fix-dispatch.js';
@@ -24,9 +24,8 @@ import { dispatchFix } from './fix-dispatch.js';
 const WHY_LINES = 4;
 /** Title and where, the wrapped why, the fix. */
 const DETAIL_LINES = 2 + WHY_LINES + 1;
-/** Counts line, blank before the details, key hints. */
-const CHROME_LINES = 3;
-const MOVES: Record<string, number> = { up: -1, k: -1, down: 1, j: 1 };
+/** Counts line, blank before the details. The keys are in the app's footer (binding table, `doctor` scope). */
+const CHROME_LINES = 2;
 
 function counts(findings: readonly Finding[]): string {
   const of = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
@@ -44,15 +43,8 @@ function rowLine(finding: Finding, symbols: Symbols): Line {
   );
 }
 
-/**
- * Only the top overlay is mounted, so a fix opened over the doctor unmounts it; the selection lives here, in the
- * panel's own object, so coming back from a fix lands on the same finding (or where it was, once it is fixed).
- */
-export interface DoctorMemory {
-  cursor: Cursor;
-}
-
-export function DoctorView({ memory }: { memory?: DoctorMemory }) {
+/** Kept mounted under a fix it opened (Shell), so coming back lands on the same finding, or where it was once fixed. */
+export function DoctorView() {
   const { snapshot, connection } = useAppState();
   const actions = useAppActions();
   const theme = useTheme();
@@ -62,26 +54,24 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
     () => (snapshot ? runDoctor(snapshot, connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}) : undefined),
     [snapshot, connection.selfKeyId],
   );
-  const [cursor, setCursor] = useState<Cursor>(memory?.cursor ?? START);
-  useEffect(() => {
-    if (memory) memory.cursor = cursor;
-  }, [memory, cursor]);
-  const start = useRef(0);
-
+  const [cursor, setCursor] = useState<Cursor>(START);
   const ids = useMemo(() => (findings ?? []).map((f) => f.id), [findings]);
   const selected = cursorIndex(cursor, ids);
   const finding = findings?.[selected];
   const innerWidth = layout.width - 2;
   const listHeight = Math.max(1, layout.boxInner - CHROME_LINES - DETAIL_LINES);
-  usePanelKeys((name) => {
-    const move = name && MOVES[name];
-    if (name === 'escape' || name === 'q') actions.closeOverlay();
-    else if (move) setCursor((c) => moveCursor(c, ids, move));
-    else if (name === 'pageup' || name === 'pagedown')
-      setCursor((c) => moveCursor(c, ids, name === 'pageup' ? -listHeight : listHeight));
-    else if (name === 'enter' && finding && snapshot) dispatchFix(finding.fix, { actions, snapshot });
+  const start = useWindowStart(selected, listHeight, ids.length);
+  usePanelBindings('doctor', {
+    'doctor.up': () => setCursor((c) => moveCursor(c, ids, -1)),
+    'doctor.down': () => setCursor((c) => moveCursor(c, ids, 1)),
+    'doctor.pageUp': () => setCursor((c) => moveCursor(c, ids, -listHeight)),
+    'doctor.pageDown': () => setCursor((c) => moveCursor(c, ids, listHeight)),
+    'doctor.fix': () => {
+      if (finding && snapshot) dispatchFix(finding.fix, { actions, snapshot });
+    },
     // What a fix's "no longer exists" notice points to: the organization read again, and the findings with it.
-    else if (name === 'r') void actions.refresh('all');
+    'doctor.reload': () => void actions.refresh('all'),
+    'doctor.close': () => actions.closeOverlay(),
   });
 
   if (!findings || !snapshot) return <Text color={theme.colorOf('muted')}>{` Loading${theme.symbols.ellipsis}`}</Text>;
@@ -93,8 +83,7 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
     );
   }
 
-  start.current = windowStart(start.current, selected, listHeight, findings.length);
-  const visible = findings.slice(start.current, start.current + listHeight);
+  const visible = findings.slice(start, start + listHeight);
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
   const details: Line[] = finding
     ? [
@@ -103,14 +92,13 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
         line(tone('accent', 'enter', true), ` ${FIX_LABELS[finding.fix.kind]}`),
       ]
     : [];
-  const arrows = `${keyLabel('up', theme.unicode)}/${keyLabel('down', theme.unicode)}`;
 
   return (
     <Box flexDirection="column" height={layout.boxInner}>
       <Text wrap="truncate" color={theme.colorOf('muted')}>{` ${counts(findings)}`}</Text>
       <Box flexDirection="column" height={listHeight}>
         {visible.map((f, i) => {
-          const isSelected = start.current + i === selected;
+          const isSelected = start + i === selected;
           return (
             <Text key={f.id} wrap="truncate" inverse={isSelected}>
               <Text color={theme.colorOf('accent')}>
@@ -124,14 +112,10 @@ export function DoctorView({ memory }: { memory?: DoctorMemory }) {
       <Text> </Text>
       <LinesView lines={details} scroll={0} height={DETAIL_LINES} width={innerWidth} />
       <Box flexGrow={1} />
-      <Text
-        wrap="truncate"
-        color={theme.colorOf('muted')}
-      >{` ${arrows} move   enter apply the fix   r reload   esc close`}</Text>
     </Box>
   );
 }
 
 export function openDoctor(actions: AppActions): void {
-  actions.openPanel({ id: 'access-doctor', title: 'Access doctor', node: <DoctorView memory={{ cursor: START }} /> });
+  actions.openPanel({ id: DOCTOR_PANEL, title: 'Access doctor', node: <DoctorView /> });
 }

@@ -18,7 +18,10 @@ import type { OpenContext } from '../access/open-context.js';
 
 export type FixKind = FixAction['kind'];
 
-export type FixOpener<K extends FixKind> = (fix: Extract<FixAction, { kind: K }>, ctx: OpenContext) => void;
+/** Each kind's own fix: the mapped form lets a generic lookup keep kind and fix paired (TypeScript #47109). */
+export type FixOf = { readonly [K in FixKind]: Extract<FixAction, { kind: K }> };
+
+export type FixOpener<K extends FixKind> = (fix: FixOf[K], ctx: OpenContext) => void;
 
 export type FixOpeners = { readonly [K in FixKind]: FixOpener<K> };
 

@@ -3,10 +3,27 @@
  * lines keep the first line's indent so they stay under their heading; a word longer than a line is cut.
  */
 import type { Line, Segment } from '../../src/ui/lines.js';
+import { graphemes, textWidth } from '../../src/ui/text-width.js';
 
 interface Cell {
   readonly ch: string;
+  /** Terminal columns (2 for CJK and emoji). */
+  readonly width: number;
   readonly segment: Segment;
+}
+
+const widthOf = (cells: readonly Cell[]) => cells.reduce((sum, c) => sum + c.width, 0);
+
+/** How many cells from the start fit in `room` columns; at least one, so that a line always moves on. */
+function fitting(cells: readonly Cell[], room: number): number {
+  let used = 0;
+  let count = 0;
+  for (const cell of cells) {
+    if (used + cell.width > room) break;
+    used += cell.width;
+    count++;
+  }
+  return Math.max(1, count);
 }
 
 function toLine(cells: readonly Cell[]): Line {
@@ -21,19 +38,23 @@ function toLine(cells: readonly Cell[]): Line {
 }
 
 export function wrapLine(l: Line, width: number): Line[] {
-  const cells = l.flatMap((segment) => Array.from(segment.text, (ch): Cell => ({ ch, segment })));
+  const cells = l.flatMap((segment) =>
+    graphemes(segment.text).map((ch): Cell => ({ ch, width: textWidth(ch), segment })),
+  );
   const indent = cells.findIndex((c) => c.ch !== ' ');
-  if (cells.length <= width || indent < 0) return [l];
+  if (widthOf(cells) <= width || indent < 0) return [l];
   const lead = cells.slice(0, indent);
   const room = Math.max(1, width - indent);
   const lines: Line[] = [];
   let rest = cells.slice(indent);
-  while (rest.length > room) {
+  while (widthOf(rest) > room) {
+    const fits = fitting(rest, room);
+    // A space just past the edge still ends a line that fits exactly.
     const space = rest
-      .slice(0, room + 1)
+      .slice(0, fits + 1)
       .map((c) => c.ch)
       .lastIndexOf(' ');
-    const cut = space > 0 ? space : room;
+    const cut = space > 0 ? space : fits;
     lines.push(toLine([...lead, ...rest.slice(0, cut)]));
     rest = rest.slice(cut);
     while (rest[0]?.ch === ' ') rest = rest.slice(1);

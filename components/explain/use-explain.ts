@@ -3,9 +3,10 @@
  * The open/closed choice lives in ExplainContext when a provider is mounted (the tour keeps it open across
  * wizards for learners); otherwise in the calling component, which for a wizard spans all of its steps.
  */
-import { useInput } from 'ink';
+
 import { createContext, useContext, useState } from 'react';
 import { explanationOf, type ConceptId, type Explanation } from '../../src/domain/explanations.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 export interface ExplainState {
   readonly open: boolean;
@@ -37,11 +38,11 @@ export function useExplain(concept: ConceptId | undefined, options: UseExplainOp
   const open = shared?.open ?? localOpen;
   const setOpen = shared?.setOpen ?? setLocalOpen;
   const keyActive = concept !== undefined && (options.active ?? true);
-  useInput(
-    (input, key) => {
-      if (input === EXPLAIN_KEY && !key.ctrl && !key.meta) setOpen(!open);
+  useKeys(
+    ({ name }) => {
+      if (name === EXPLAIN_KEY) setOpen(!open);
     },
-    { isActive: keyActive },
+    { active: keyActive },
   );
   return {
     explanation: concept === undefined ? undefined : explanationOf(concept),

@@ -5,6 +5,7 @@
  *
  * The secret itself is not in here: the value stays in the Secret the panel holds and nowhere else.
  */
+import { withoutControls } from '../../src/ui/keys.js';
 import type { Tone } from '../../src/ui/theme.js';
 
 /** view: the masked (or revealed) value; dir: typing the folder to save into; ack: confirming it is saved. */
@@ -35,7 +36,7 @@ export const ACK_WORD = 'saved';
 /** Text a key adds to a field: one printable character, or text that names no key (an emoji) without control characters. */
 function typed(name: string | undefined, input: string): string {
   if (name !== undefined) return name.length === 1 ? name : '';
-  return input.replace(/[\x00-\x1f\x7f]/g, '');
+  return withoutControls(input);
 }
 
 function viewKey(s: SecretState, name: string | undefined): SecretState {

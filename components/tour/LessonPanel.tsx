@@ -3,16 +3,17 @@
  * passed, moves to the next lesson), question lessons take the answer typed here, `r` starts the lesson again
  * from the sandbox as it is, `i` expands the explanations, ↑/↓ scroll, esc goes back to the screens.
  */
-import { useInput } from 'ink';
+
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { TourRunner } from '../../src/tour/runner.js';
 import { useAppActions, type PanelSpec } from '../../src/ui/contexts.js';
-import { keyName } from '../../src/ui/keys.js';
+import { hasControls } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { LinesView, maxScroll } from '../LinesView.js';
 import { lessonPanelLines } from './lesson-lines.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 /** One line for the keys, kept out of the scrolling part. */
 const KEYS_LINES = 1;
@@ -40,8 +41,7 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
   const height = layout.boxInner - KEYS_LINES;
   const max = maxScroll(lines.length, height);
 
-  useInput((input, key) => {
-    const name = keyName(input, key);
+  useKeys(({ name, input }) => {
     if (name === 'escape') return actions.closeOverlay();
     if (name === 'up' || name === 'down')
       return setScroll((s) => Math.max(0, Math.min(max, s + (name === 'up' ? -1 : 1))));
@@ -56,7 +56,7 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
     if (question && !passed) {
       if (name === 'backspace') setAnswer((a) => a.slice(0, -1));
       else if (name !== undefined && name.length === 1) setAnswer((a) => a + name);
-      else if (name === undefined && input.length > 1 && !/[\x00-\x1f]/.test(input)) setAnswer((a) => a + input);
+      else if (name === undefined && input.length > 1 && !hasControls(input)) setAnswer((a) => a + input);
       return;
     }
     if (name === 'i') setExplain((e) => !e);

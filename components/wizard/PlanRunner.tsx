@@ -2,14 +2,13 @@
  * The last stage of every write: show the plan with each exact request, send it on `enter` only, re-read the
  * affected data, then show what was verified or, on failure, the error and which steps already took effect.
  */
-import { Box, Text, useInput } from 'ink';
-import { useContext, useReducer, useRef, type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { useContext, useReducer, useRef, useState, type ReactNode } from 'react';
 import { describeOutcome, runPlan, type Plan, type PlanOutcome } from '../../src/domain/plan.js';
 import type { RefreshScope } from '../../src/state/store.js';
 import { dataOf } from '../../src/state/resource.js';
 import { settleWrite } from '../../src/state/settle-io.js';
 import { AppStateContext, useAppActions } from '../../src/ui/contexts.js';
-import { keyName } from '../../src/ui/keys.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { wrapLine } from '../doctor/wrap.js';
@@ -17,6 +16,7 @@ import { PlanView } from '../PlanView.js';
 import type { Note } from './model.js';
 import { planLines } from './plan-lines.js';
 import { useWizardServices, type RequestRouter } from './services.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 type Phase = 'review' | 'running' | 'verifying' | 'done';
 
@@ -99,14 +99,14 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const [state, dispatch] = useReducer(runnerReducer, { phase: 'review', plan, scroll: 0 });
   // Two enters before the next render both see phase 'review'; the plan must still go out once.
   const started = useRef(false);
-  const verify = useRef(props.verify);
+  // The check given when the plan started (it knows the plan), not a later render's.
+  const [check, setCheck] = useState(() => props.verify);
   const warn = theme.symbols.warn;
   const wrap = (lines: readonly Line[]) => lines.flatMap((l) => wrapLine(l, width - 2));
   const before = wrap([
     ...notes.map((n) => noteLine(n, warn)),
     ...(blocked ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : []),
   ]);
-  const check = verify.current;
   const checks = state.phase === 'done' && state.outcome?.ok && check && env !== undefined ? check(env) : [];
   const result = wrap(resultLines(state, checks, warn));
   const followUp = state.phase === 'done' && state.outcome && done ? done(state.outcome, checks) : null;
@@ -122,7 +122,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const run = async () => {
     if (started.current) return;
     started.current = true;
-    verify.current = props.verify;
+    setCheck(() => props.verify);
     dispatch({ type: 'start' });
     const orgId = appState ? dataOf(appState.data.organization)?.id : undefined;
     // A step whose outcome is unknown is settled by re-reading the Cloud lists (ES roles stay unknown here).
@@ -143,8 +143,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
     actions.notify(`${state.plan.title}: ${describeOutcome(outcome)}`, outcome.ok ? 'success' : 'danger');
   };
 
-  useInput((input, key) => {
-    const name = keyName(input, key);
+  useKeys(({ name }) => {
     if (name === 'up' || name === 'k') dispatch({ type: 'scroll', delta: -1, max });
     else if (name === 'down' || name === 'j') dispatch({ type: 'scroll', delta: 1, max });
     else if (name === 'pageup') dispatch({ type: 'scroll', delta: -viewHeight, max });

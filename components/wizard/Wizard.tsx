@@ -3,12 +3,11 @@
  * steps back with every answer kept; on the first step it closes the panel. While anything has been entered,
  * quitting the app asks first (useDirty).
  */
-import { Box, Text, useInput } from 'ink';
-import { useEffect, useReducer, useRef, type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { useEffect, useReducer, type ReactNode } from 'react';
 import type { PlanOutcome } from '../../src/domain/plan.js';
 import { useAppActions } from '../../src/ui/contexts.js';
 import { useDirty } from '../../src/ui/dirty.js';
-import { keyName } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
@@ -33,6 +32,7 @@ import { WhyLine } from '../explain/WhyLine.js';
 import type { RequestRouter } from './services.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { RefreshScope } from '../../src/state/store.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 /** What the review shows and sends for the answers given. */
 export interface Draft<E> {
@@ -87,8 +87,6 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
   const layout = layoutFor(useTerminalSize());
   const [state, dispatch] = useReducer(wizardReducer<V, E>, undefined, () => initialWizard(initial, spec.steps, env));
   useDirty(state.touched);
-  const latest = useRef(state);
-  latest.current = state;
   const id = currentId(state);
   const step = currentStep(state, spec.steps);
   // In a text field `i` is a letter; the why-line still shows there.
@@ -100,14 +98,13 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
     actions.notify(state.closed, 'accent');
   }, [state.closed, actions]);
 
-  useInput(
-    (input, key) => {
-      const name = keyName(input, key);
+  useKeys(
+    ({ name }) => {
       // The handler may be a render behind the reducer; only the reducer's own state is current.
-      if (name === 'escape' && latest.current.trail.length === 1) actions.closeOverlay();
+      if (name === 'escape' && state.trail.length === 1) actions.closeOverlay();
       else dispatch({ type: 'key', name, steps: spec.steps, env });
     },
-    { isActive: id !== REVIEW },
+    { active: id !== REVIEW },
   );
 
   const inner = layout.boxInner;

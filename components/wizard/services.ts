@@ -28,8 +28,8 @@ export function useWizardServices(): WizardServices | undefined {
 
 /** Sends a request to the service its target names; ES requests need the project to find the credential. */
 export interface RequestRouter {
-  urlOf(request: ApiRequest): string;
-  send(request: ApiRequest): Promise<unknown>;
+  readonly urlOf: (request: ApiRequest) => string;
+  readonly send: (request: ApiRequest) => Promise<unknown>;
 }
 
 function esRoute(services: WizardServices, projects: readonly Project[], projectId: string) {
@@ -41,11 +41,11 @@ function esRoute(services: WizardServices, projects: readonly Project[], project
 export function requestRouter(services: WizardServices, projects: readonly Project[]): RequestRouter {
   return {
     urlOf(request) {
-      if (request.target.service === 'cloud') return services.cloud.urlOf(request);
-      const { projectId } = request.target;
-      const route = esRoute(services, projects, projectId);
+      const { target } = request;
+      if (target.service === 'cloud') return services.cloud.urlOf(request);
+      const route = esRoute(services, projects, target.projectId);
       if ('api' in route) return route.api.urlOf(request);
-      const endpoint = projects.find((p) => p.id === projectId)?.endpoints.elasticsearch ?? '<unknown project>';
+      const endpoint = projects.find((p) => p.id === target.projectId)?.endpoints.elasticsearch ?? '<unknown project>';
       return `${endpoint}${request.path}`;
     },
     async send(request) {

@@ -3,7 +3,7 @@
  * (custom roles of each project, for pickers and existence checks). Until the organization is known, or when no API
  * connection was provided, it says so and `esc` closes it.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { Wizard, type WizardSpec } from '../../components/wizard/Wizard.js';
 import { requestRouter, useWizardServices, type RequestRouter } from '../../components/wizard/services.js';
@@ -12,9 +12,9 @@ import type { PlanOutcome } from '../../src/domain/plan.js';
 import { dataOf } from '../../src/state/resource.js';
 import { roleKey } from '../../src/state/store.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
-import { keyName } from '../../src/ui/keys.js';
 import { useTheme } from '../../src/ui/theme.js';
 import type { WizardEnv } from './env.js';
+import { useKeys } from '../../src/ui/keypress.js';
 
 /** What a finished wizard's `done` gets besides the outcome and the answers. */
 export interface DoneContext {
@@ -70,8 +70,8 @@ export function useWizardContext(): { env: WizardEnv; router: RequestRouter } | 
 export function PanelProblem({ text }: { text: string }) {
   const actions = useAppActions();
   const theme = useTheme();
-  useInput((input, key) => {
-    if (keyName(input, key) === 'escape') actions.closeOverlay();
+  useKeys(({ name }) => {
+    if (name === 'escape') actions.closeOverlay();
   });
   return <Text color={theme.colorOf('muted')}>{` ${text} (esc closes)`}</Text>;
 }

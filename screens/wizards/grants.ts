@@ -112,7 +112,10 @@ export function grantSteps<V extends WithGrants>(prefix: string, title: string):
       options: (_, env) =>
         PROJECT_TYPES.map((t) => ({ id: t, label: TYPE_LABEL[t], hint: `${projectsOfType(env, t).length} projects` })),
       get: (v) => v.draft?.type,
-      set: (v, id) => setDraft(v, { type: id as ProjectType, targets: v.draft?.type === id ? v.draft.targets : [] }),
+      set: (v, id) => {
+        const type = PROJECT_TYPES.find((t) => t === id);
+        return type ? setDraft(v, { type, targets: v.draft?.type === type ? v.draft.targets : [] }) : v;
+      },
       summary: () => '',
     },
     {

@@ -16,13 +16,43 @@ export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay
  * - `always`: every mode, even while a wizard or the filter has the keyboard;
  * - `global`: browsing (a list or a details view);
  * - `list` / `details` / `filter` / `help` / `confirm`: that mode only;
- * - `matrix`: the access matrix panel (`A`) while it is on top;
+ * - `matrix`, `doctor`, `audit`, `export`, `compare`: that panel while it is on top (PANEL_OF);
  * - a screen id: that screen's list.
  */
-export type Scope = 'always' | 'global' | 'list' | 'details' | 'filter' | 'help' | 'confirm' | 'matrix' | ScreenId;
+export type Scope =
+  | 'always'
+  | 'global'
+  | 'list'
+  | 'details'
+  | 'filter'
+  | 'help'
+  | 'confirm'
+  | 'matrix'
+  | 'doctor'
+  | 'audit'
+  | 'export'
+  | 'compare'
+  | ScreenId;
 
 /** The panel id of the access matrix, for the `matrix` scope. */
 export const MATRIX_PANEL = 'access-matrix';
+export const DOCTOR_PANEL = 'access-doctor';
+export const AUDIT_PANEL = 'audit';
+export const EXPORT_PANEL = 'access-export';
+export const COMPARE_PANEL = 'access-compare';
+
+/** Scopes that belong to one panel: their bindings work while that panel is on top. */
+const PANEL_OF: Partial<Record<Scope, string>> = {
+  matrix: MATRIX_PANEL,
+  doctor: DOCTOR_PANEL,
+  audit: AUDIT_PANEL,
+  export: EXPORT_PANEL,
+  compare: COMPARE_PANEL,
+};
+
+/** Scopes whose bindings the panel itself handles (usePanelBindings), rather than the shell's handler table. */
+export const PANEL_SCOPES = ['matrix', 'doctor', 'audit', 'export', 'compare'] as const;
+export type PanelScope = (typeof PANEL_SCOPES)[number];
 
 export interface BindingContext {
   readonly mode: Mode;
@@ -134,6 +164,12 @@ export const BINDINGS = [
     description: 'Effective access matrix: who gets what in which project, and why',
     scope: 'global',
   },
+  { id: 'matrix.up', keys: ['up', 'k'], label: 'principal', description: 'Previous principal', scope: 'matrix' },
+  { id: 'matrix.down', keys: ['down', 'j'], label: 'principal', description: 'Next principal', scope: 'matrix' },
+  { id: 'matrix.left', keys: ['left', 'h'], label: 'project', description: 'Previous project', scope: 'matrix' },
+  { id: 'matrix.right', keys: ['right', 'l'], label: 'project', description: 'Next project', scope: 'matrix' },
+  { id: 'matrix.pageUp', keys: ['pageup'], description: 'A page of principals up', scope: 'matrix' },
+  { id: 'matrix.pageDown', keys: ['pagedown'], description: 'A page of principals down', scope: 'matrix' },
   {
     id: 'access.export',
     keys: ['e'],
@@ -148,6 +184,7 @@ export const BINDINGS = [
     description: 'Compare with an earlier JSON export: what changed since',
     scope: 'matrix',
   },
+  { id: 'matrix.close', keys: ['escape', 'q'], label: 'close', description: 'Close the matrix', scope: 'matrix' },
   {
     id: 'access.doctor',
     keys: ['D'],
@@ -261,9 +298,93 @@ export const BINDINGS = [
 
   { id: 'confirm.yes', keys: ['y'], label: 'quit', description: 'Quit and discard unsaved input', scope: 'confirm' },
   { id: 'confirm.no', keys: ['n', 'escape'], label: 'stay', description: 'Stay', scope: 'confirm' },
+
+  { id: 'export.up', keys: ['up', 'k'], label: 'move', description: 'Previous format', scope: 'export' },
+  { id: 'export.down', keys: ['down', 'j'], label: 'move', description: 'Next format', scope: 'export' },
+  {
+    id: 'export.write',
+    keys: ['enter'],
+    label: 'write',
+    description: 'Write the review in that format to a new owner-only file',
+    scope: 'export',
+  },
+  {
+    id: 'export.close',
+    keys: ['escape', 'q'],
+    label: 'back',
+    description: 'Close the export, back to the matrix',
+    scope: 'export',
+  },
+
+  { id: 'compare.up', keys: ['up', 'k'], label: 'move', description: 'Previous export file', scope: 'compare' },
+  { id: 'compare.down', keys: ['down', 'j'], label: 'move', description: 'Next export file', scope: 'compare' },
+  {
+    id: 'compare.run',
+    keys: ['enter'],
+    label: 'compare',
+    description: 'Compare the organization now with that export',
+    scope: 'compare',
+  },
+  {
+    id: 'compare.close',
+    keys: ['escape', 'q'],
+    label: 'back',
+    description: 'Close the comparison, back to the matrix',
+    scope: 'compare',
+  },
+
+  { id: 'doctor.up', keys: ['up', 'k'], label: 'move', description: 'Previous finding', scope: 'doctor' },
+  { id: 'doctor.down', keys: ['down', 'j'], label: 'move', description: 'Next finding', scope: 'doctor' },
+  { id: 'doctor.pageUp', keys: ['pageup'], description: 'A page of findings up', scope: 'doctor' },
+  { id: 'doctor.pageDown', keys: ['pagedown'], description: 'A page of findings down', scope: 'doctor' },
+  {
+    id: 'doctor.fix',
+    keys: ['enter'],
+    label: 'apply the fix',
+    description: "Open the selected finding's fix, pre-filled (nothing is sent before you confirm)",
+    scope: 'doctor',
+  },
+  {
+    id: 'doctor.reload',
+    keys: ['r'],
+    label: 'reload',
+    description: 'Read the organization again; fixed problems drop off',
+    scope: 'doctor',
+  },
+  { id: 'doctor.close', keys: ['escape', 'q'], label: 'close', description: 'Close the doctor', scope: 'doctor' },
+
+  { id: 'audit.up', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the audit trail up', scope: 'audit' },
+  {
+    id: 'audit.down',
+    keys: ['down', 'j'],
+    label: 'scroll',
+    description: 'Scroll the audit trail down',
+    scope: 'audit',
+  },
+  { id: 'audit.pageUp', keys: ['pageup'], description: 'Scroll the audit trail a page up', scope: 'audit' },
+  { id: 'audit.pageDown', keys: ['pagedown'], description: 'Scroll the audit trail a page down', scope: 'audit' },
+  {
+    id: 'audit.reload',
+    keys: ['r'],
+    label: 're-read the file',
+    description: 'Read the audit file again (writes made elsewhere show up)',
+    scope: 'audit',
+  },
+  {
+    id: 'audit.close',
+    keys: ['escape', 'q', 'L'],
+    label: 'close',
+    description: 'Close the audit trail',
+    scope: 'audit',
+  },
 ] as const satisfies readonly Binding[];
 
-export type BindingId = (typeof BINDINGS)[number]['id'];
+type TableEntry = (typeof BINDINGS)[number];
+export type BindingId = TableEntry['id'];
+/** The bindings a panel scope declares, which that panel handles. */
+export type PanelBindingId<S extends PanelScope = PanelScope> = Extract<TableEntry, { scope: S }>['id'];
+/** The bindings the shell's handler table (components/handlers.ts) handles. */
+export type ShellBindingId = Exclude<BindingId, PanelBindingId>;
 
 const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   always: ['list', 'filter', 'details', 'help', 'confirm', 'overlay'],
@@ -274,6 +395,10 @@ const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   help: ['help'],
   confirm: ['confirm'],
   matrix: ['overlay'],
+  doctor: ['overlay'],
+  audit: ['overlay'],
+  export: ['overlay'],
+  compare: ['overlay'],
 };
 
 const isModeScope = (scope: Scope): scope is Exclude<Scope, ScreenId> => scope in SCOPE_MODES;
@@ -282,7 +407,8 @@ export function isActive(binding: Binding, ctx: BindingContext): boolean {
   const inScope = isModeScope(binding.scope)
     ? SCOPE_MODES[binding.scope].includes(ctx.mode)
     : binding.scope === ctx.screen && ctx.mode === 'list';
-  const inPanel = binding.scope !== 'matrix' || ctx.panel === MATRIX_PANEL;
+  const panel = PANEL_OF[binding.scope];
+  const inPanel = panel === undefined || ctx.panel === panel;
   return inScope && inPanel && (binding.when?.(ctx) ?? true);
 }
 
@@ -309,6 +435,10 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   help: 'Help',
   confirm: 'Quit confirmation',
   matrix: 'Access matrix (A)',
+  doctor: 'Access doctor (D)',
+  audit: 'Audit trail (L)',
+  export: 'Access review export (e in the matrix)',
+  compare: 'Compare with an export (c in the matrix)',
   members: 'Members',
   projects: 'Projects',
   roles: 'Roles',

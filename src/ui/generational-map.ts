@@ -5,8 +5,10 @@
  *
  * Used (through scripts/bundle.mjs) for Ink's output caches, which Ink keeps per frame: shared across frames, a
  * line drawn in the previous frame is not tokenized and measured again.
+ *
+ * Values are never undefined, so a get that answers undefined means "not held" (as Ink's caches read it).
  */
-export class GenerationalMap<K, V> {
+export class GenerationalMap<K, V extends NonNullable<unknown> | null> {
   private current = new Map<K, V>();
   private previous = new Map<K, V>();
 
@@ -20,9 +22,9 @@ export class GenerationalMap<K, V> {
 
   get(key: K): V | undefined {
     const value = this.current.get(key);
-    if (value !== undefined || this.current.has(key)) return value;
-    if (!this.previous.has(key)) return undefined;
-    const moved = this.previous.get(key) as V;
+    if (value !== undefined) return value;
+    const moved = this.previous.get(key);
+    if (moved === undefined) return undefined;
     this.previous.delete(key);
     this.set(key, moved);
     return moved;
@@ -43,14 +45,17 @@ export class GenerationalMap<K, V> {
 }
 
 /** `fn` with its answers remembered in a GenerationalMap (for pure functions of one argument). */
-export function memoizeBounded<K, V>(fn: (key: K) => V, limit: number): (key: K) => V {
+export function memoizeBounded<K, V extends NonNullable<unknown> | null>(
+  fn: (key: K) => V,
+  limit: number,
+): (key: K) => V {
   const answers = new GenerationalMap<K, V>(limit);
   return (key) => {
     let value = answers.get(key);
-    if (value === undefined && !answers.has(key)) {
+    if (value === undefined) {
       value = fn(key);
       answers.set(key, value);
     }
-    return value as V;
+    return value;
   };
 }

@@ -17,8 +17,10 @@ function grammarLines(unicode: boolean): Line[] {
   ];
 }
 
-export function helpLines(unicode: boolean, table: readonly Binding[] = BINDINGS): Line[] {
-  const scopes = [...new Set(table.map((b) => b.scope))] as Scope[];
+/** Every binding by scope; `current` (the screen help was opened on) comes first: what the user can do here. */
+export function helpLines(unicode: boolean, table: readonly Binding[] = BINDINGS, current?: Scope): Line[] {
+  const inTable: Scope[] = [...new Set(table.map((b) => b.scope))];
+  const scopes = current && inTable.includes(current) ? [current, ...inTable.filter((s) => s !== current)] : inTable;
   return [
     ...scopes.flatMap((scope, i) => [
       ...(i > 0 ? [blank] : []),

@@ -139,5 +139,6 @@ export function createKeyStream(source: TerminalInput): NodeJS.ReadStream {
     ref: () => (source.ref?.(), api),
     unref: () => (source.unref?.(), api),
   };
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- Ink's option is typed as a whole tty.ReadStream but uses only TerminalInput plus read(); no narrowing can produce the fd-backed type.
   return Object.assign(stream, api) as unknown as NodeJS.ReadStream;
 }

@@ -55,3 +55,21 @@ const ASCII_LABELS: Record<string, string> = {
 export function keyLabel(name: KeyName, unicode: boolean): string {
   return (unicode ? UNICODE_LABELS : ASCII_LABELS)[name] ?? name;
 }
+
+/** C0 controls and DEL: what a terminal sends for keys, never text. */
+const isControl = (char: string) => {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f;
+};
+
+/** Whether pasted or unsplit input holds a control character (so it is not plain text). */
+export function hasControls(text: string): boolean {
+  return Array.from(text).some(isControl);
+}
+
+/** `text` without its control characters: what of a press that names no key is text. */
+export function withoutControls(text: string): string {
+  return Array.from(text)
+    .filter((char) => !isControl(char))
+    .join('');
+}

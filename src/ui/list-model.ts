@@ -2,6 +2,7 @@
  * Pure list mechanics shared by every browse screen: column layout, search targets prepared once per data load
  * (list-filter.ts searches them), sorting, and the visible window.
  */
+import { padColumns, sliceColumns, textWidth } from './text-width.js';
 import type { Tone } from './theme.js';
 
 export interface Row {
@@ -14,15 +15,18 @@ export interface Column<R extends Row> {
   readonly width: number;
   /** Share of the leftover width this column takes (relative to the other growing columns). */
   readonly grow?: number;
-  readonly text: (row: R) => string;
-  readonly tone?: (row: R) => Tone | undefined;
+  // Methods, not function properties: their parameters are bivariant, so a Column<MemberRow> is a Column<Row>
+  // (screens/types.ts defineScreen). Each is only ever called with its own screen's rows.
+  text(row: R): string;
+  tone?(row: R): Tone | undefined;
   /** Filtered on (and highlighted). */
   readonly searchable?: boolean;
 }
 
 export interface SortOrder<R extends Row> {
   readonly label: string;
-  readonly compare: (a: R, b: R) => number;
+  /** A method for the same reason as Column's. */
+  compare(a: R, b: R): number;
 }
 
 export interface Indexed<R extends Row> {
@@ -84,14 +88,15 @@ export function layoutColumns<R extends Row>(columns: readonly Column<R>[], tota
   });
 }
 
-/** Pad or cut `text` to exactly `width` characters. */
+/** Pad or cut `text` to exactly `width` terminal columns. */
 export function fit(text: string, width: number, ellipsis: string): string {
   if (width <= 0) return '';
-  const chars = Array.from(text.replace(/[\r\n\t]+/g, ' '));
-  if (chars.length <= width) return chars.join('') + ' '.repeat(width - chars.length);
-  const tail = Array.from(ellipsis);
-  if (width <= tail.length) return chars.slice(0, width).join('');
-  return chars.slice(0, width - tail.length).join('') + ellipsis;
+  const flat = text.replace(/[\r\n\t]+/g, ' ');
+  if (textWidth(flat) <= width) return padColumns(flat, width);
+  const tail = textWidth(ellipsis);
+  if (width <= tail) return padColumns(sliceColumns(flat, width), width);
+  // Padded: a wide character that did not fit leaves a column, and the next cell must still start in its place.
+  return padColumns(sliceColumns(flat, width - tail) + ellipsis, width);
 }
 
 /**

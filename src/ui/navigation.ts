@@ -60,7 +60,12 @@ export type NavAction =
 const EMPTY_LIST: ListNav = { indexHint: 0, filter: '', sort: 0 };
 
 export function initialNav(screen: ScreenId, filter?: string): NavState {
-  const lists = Object.fromEntries(SCREEN_IDS.map((id) => [id, EMPTY_LIST])) as Record<ScreenId, ListNav>;
+  const lists: Record<ScreenId, ListNav> = {
+    members: EMPTY_LIST,
+    projects: EMPTY_LIST,
+    roles: EMPTY_LIST,
+    keys: EMPTY_LIST,
+  };
   return {
     screen,
     view: 'list',

@@ -17,8 +17,7 @@ import type { Symbols } from './theme.js';
 /** Watches the store until the opening screen's lists have settled, then loads its first row's details (once). Call after store.start(). */
 export function prefetchOpeningRow(store: Store, screen: ScreenId, filter: string, symbols: Symbols): void {
   const def = SCREENS[screen];
-  const onDetails = def.onDetails;
-  if (!onDetails) return;
+  if (!def.onDetails) return;
   const loaders = storeLoaders(store);
   // Nothing in flight: every list answered (or failed). A source with nothing to load counts as settled too (the
   // roles screen's custom roles are idle until the screen asks for them).
@@ -27,7 +26,7 @@ export function prefetchOpeningRow(store: Store, screen: ScreenId, filter: strin
     const ctx = screenContext(store.getState(), store.snapshot(), symbols, store.now());
     const sorted = sortIndexed(indexRows(def.rows(ctx), def.columns), def.sorts[0]);
     const first = new ListFilter(sorted, def.columns).apply(filter).items[0];
-    if (first) onDetails(first.row, loaders);
+    if (first) def.onDetails?.(first.row, loaders);
   };
   if (settled()) return prefetch();
   const unsubscribe = store.subscribe(() => {

@@ -4,7 +4,7 @@
  * is then one text node instead of a tree of them: a filter keystroke that redraws a page of rows reconciles and
  * squashes a tenth of the nodes.
  */
-import chalk from 'chalk';
+import chalk, { foregroundColorNames, type ForegroundColorName } from 'chalk';
 
 export interface Style {
   /** A chalk colour name, as the theme gives them ('cyan', 'gray', 'cyanBright'); undefined for none. */
@@ -15,10 +15,12 @@ export interface Style {
 
 type Painter = (text: string) => string;
 
+const isColourName = (name: string): name is ForegroundColorName =>
+  (foregroundColorNames as readonly string[]).includes(name);
+
 function colour(name: string): Painter {
-  const painter = (chalk as unknown as Record<string, unknown>)[name];
-  if (typeof painter !== 'function') throw new Error(`not a chalk colour: ${name}`);
-  return painter as Painter;
+  if (!isColourName(name)) throw new Error(`not a chalk colour: ${name}`);
+  return chalk[name];
 }
 
 export function paint(text: string, style: Style): string {

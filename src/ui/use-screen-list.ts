@@ -3,7 +3,7 @@
  * on its own inputs, so a keystroke in the filter re-runs only the filter (which remembers its recent results),
  * and moving the cursor re-runs nothing.
  */
-import { useRef } from 'react';
+import { useState } from 'react';
 import type { ScreenContext, ScreenDef } from '../../screens/types.js';
 import { ListFilter, type FilteredList } from './list-filter.js';
 import { indexRows, sortIndexed, type Indexed, type Row } from './list-model.js';
@@ -26,26 +26,35 @@ export interface ScreenList {
   readonly find: (id: string) => Row | undefined;
 }
 
-export function useScreenList(def: ScreenDef<Row>, ctx: ScreenContext, nav: ListNav): ScreenList {
-  const caches = useRef(new Map<string, Cache>());
-  const deps = def.deps(ctx.data);
-  let cache = caches.current.get(def.id);
-  if (!cache || !sameDeps(cache.deps, deps)) {
-    cache = { deps, indexed: indexRows(def.rows(ctx), def.columns) };
-    caches.current.set(def.id, cache);
-  }
-  const sortIndex = nav.sort % Math.max(1, def.sorts.length);
-  if (cache.sort?.index !== sortIndex) {
-    cache.sort = {
-      index: sortIndex,
-      filter: new ListFilter(sortIndexed(cache.indexed, def.sorts[sortIndex]), def.columns),
+/** Each screen's stages, kept while the app runs so that coming back to a screen costs nothing. */
+class ScreenListCache {
+  private readonly caches = new Map<string, Cache>();
+
+  view(def: ScreenDef<Row>, ctx: ScreenContext, nav: ListNav): ScreenList {
+    const deps = def.deps(ctx.data);
+    let cache = this.caches.get(def.id);
+    if (!cache || !sameDeps(cache.deps, deps)) {
+      cache = { deps, indexed: indexRows(def.rows(ctx), def.columns) };
+      this.caches.set(def.id, cache);
+    }
+    const sortIndex = nav.sort % Math.max(1, def.sorts.length);
+    if (cache.sort?.index !== sortIndex) {
+      cache.sort = {
+        index: sortIndex,
+        filter: new ListFilter(sortIndexed(cache.indexed, def.sorts[sortIndex]), def.columns),
+      };
+    }
+    const { indexed } = cache;
+    return {
+      list: cache.sort.filter.apply(nav.filter),
+      total: indexed.length,
+      sortLabel: def.sorts[sortIndex]?.label ?? '',
+      find: (id) => indexed.find((i) => i.row.id === id)?.row,
     };
   }
-  const { indexed } = cache;
-  return {
-    list: cache.sort.filter.apply(nav.filter),
-    total: indexed.length,
-    sortLabel: def.sorts[sortIndex]?.label ?? '',
-    find: (id) => indexed.find((i) => i.row.id === id)?.row,
-  };
+}
+
+export function useScreenList(def: ScreenDef<Row>, ctx: ScreenContext, nav: ListNav): ScreenList {
+  const [cache] = useState(() => new ScreenListCache());
+  return cache.view(def, ctx, nav);
 }

@@ -35,7 +35,7 @@ describe('confirmReducer', () => {
   });
 
   it('goes sending → verifying → done, ignoring out-of-order answers', () => {
-    const sent = { ok: true } as unknown as SendResult;
+    const sent: SendResult = { ok: true };
     expect(run([{ type: 'sent', sent }]).phase.kind).toBe('typing');
     const verifying = run([{ type: 'text', text: 'revoke 2' }, submit, { type: 'sent', sent }]);
     expect(verifying.phase).toEqual({ kind: 'verifying', sent });

@@ -6,7 +6,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { KEY } from '../support/ink-driver.js';
+import { parseAs } from '../support/json.js';
 import { startSandboxApp, type SandboxApp } from '../support/sandbox-app.js';
 
 let app: SandboxApp | undefined;
@@ -38,6 +40,9 @@ async function wrongThenRight(a: SandboxApp, phrase: string): Promise<void> {
   await a.press(KEY.enter);
   await a.waitFor('enter/esc close');
 }
+
+/** What this test reads of an audit file line. */
+const AuditLine = z.looseObject({ type: z.string(), id: z.string(), ref: z.string().optional() });
 
 describe('typed confirmations', () => {
   it('removes a member: one DELETE, verified by re-reading the members', async () => {
@@ -160,7 +165,7 @@ describe('typed confirmations', () => {
     const lines = readFileSync(path, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { type: string; ref?: string; id: string });
+      .map((l) => parseAs(AuditLine, JSON.parse(l), 'audit line'));
     const writes = lines.filter((l) => l.type === 'write');
     expect(writes).toHaveLength((await app.writes()).length);
     expect(writes).toHaveLength(1);

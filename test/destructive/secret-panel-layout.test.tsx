@@ -1,14 +1,16 @@
 /** The one-time secret panel in a narrow box: text that wraps keeps its margin, so no line touches the border. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { useMemo, useState } from 'react';
 import { expect, it } from 'vitest';
 import { openSecretPanel } from '../../components/SecretPanel.js';
-import { AppActionsContext, type AppActions, type PanelSpec } from '../../src/ui/contexts.js';
+import { AppActionsContext, type PanelSpec } from '../../src/ui/contexts.js';
+import { KeypressProvider, useKeys } from '../../src/ui/keypress.js';
 import { TerminalSizeProvider } from '../../src/ui/terminal-size.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
 import { inkDriver, settled } from '../support/ink-driver.js';
+import { fakeActions } from '../ui/helpers/fake-actions.js';
 
 const WIDTH = 60;
 
@@ -17,15 +19,13 @@ function Host() {
   const [panel, setPanel] = useState<PanelSpec>();
   const actions = useMemo(
     () =>
-      ({
+      fakeActions({
         openPanel: setPanel,
         closeOverlay: () => setPanel(undefined),
-        notify: () => {},
-        setDirty: () => {},
-      }) as unknown as AppActions,
+      }),
     [],
   );
-  useInput((input) => {
+  useKeys(({ input }) => {
     if (input === 'O')
       openSecretPanel(actions, {
         key: { id: 'k-1', secret: new Secret(`essu_${'x'.repeat(60)}`) },
@@ -46,7 +46,11 @@ function Host() {
 }
 
 it('keeps a space between the border and every line, wrapped ones included', async () => {
-  const app = render(<Host />);
+  const app = render(
+    <KeypressProvider>
+      <Host />
+    </KeypressProvider>,
+  );
   await settled();
   const ui = inkDriver(app);
   await ui.press('O');

@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { useMemo, useState } from 'react';
 import { afterEach, expect, it } from 'vitest';
@@ -17,25 +17,28 @@ import { createCloudClient } from '../../src/api/cloud-client.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { maskSecret } from '../../src/secrets/index.js';
 import { AppActionsContext, type AppActions, type PanelSpec } from '../../src/ui/contexts.js';
+import { KeypressProvider, useKeys } from '../../src/ui/keypress.js';
 import { TerminalSizeProvider } from '../../src/ui/terminal-size.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { Secret } from '../../src/util/secret.js';
 import { inkDriver, KEY, settled } from '../support/ink-driver.js';
+import { fakeActions } from '../ui/helpers/fake-actions.js';
 import { testEnv } from '../support/sandbox-app.js';
+
+const ESC = String.fromCharCode(0x1b);
+const BEL = String.fromCharCode(0x07);
 
 /** The shell's overlay contract, reduced to one panel: openPanel shows it, closeOverlay removes it. As in the app, a key opens it. */
 function Host({ open, notes }: { open: (actions: AppActions) => void; notes: string[] }) {
   const [panel, setPanel] = useState<PanelSpec>();
   const actions = useMemo(() => {
-    const value = {
-      openPanel: (p: PanelSpec) => setPanel(p),
+    return fakeActions({
+      openPanel: (p) => setPanel(p),
       closeOverlay: () => setPanel(undefined),
-      notify: (text: string) => void notes.push(text),
-      setDirty: () => undefined,
-    } as unknown as AppActions;
-    return value;
+      notify: (text) => void notes.push(text),
+    });
   }, [notes]);
-  useInput((input) => {
+  useKeys(({ input }) => {
     if (input === 'O' && !panel) open(actions);
   });
   return (
@@ -80,9 +83,16 @@ it('shows the value once, masked until revealed, and leaves it nowhere but the 0
   const notes: string[] = [];
   const open = (actions: AppActions) =>
     openSecretPanel(actions, { key: { id: created.id, secret: new Secret(value) }, description: 'CI deploy' });
-  const app = render(<Host open={open} notes={notes} />);
+  const app = render(
+    <KeypressProvider>
+      <Host open={open} notes={notes} />
+    </KeypressProvider>,
+  );
   await settled();
-  const { frame, press, type, waitFor: until } = inkDriver(app);
+  const driver = inkDriver(app);
+  const press = (...reads: string[]) => driver.press(...reads);
+  const type = (text: string) => driver.type(text);
+  const until = (text: string) => driver.waitFor(text);
 
   await press('O');
   await until(maskSecret(value));
@@ -100,7 +110,9 @@ it('shows the value once, masked until revealed, and leaves it nowhere but the 0
   await press('c');
   await until('Sent to clipboard via OSC 52 — if nothing was copied, your terminal refused it');
   const osc = app.frames.slice(beforeCopy).find((f) => f.includes('\x1b]52;c;'));
-  expect(Buffer.from(/\x1b\]52;c;([A-Za-z0-9+/=]+)\x07/.exec(osc ?? '')![1]!, 'base64').toString()).toBe(value);
+  expect(
+    Buffer.from(new RegExp(`${ESC}\\]52;c;([A-Za-z0-9+/=]+)${BEL}`).exec(osc ?? '')![1]!, 'base64').toString(),
+  ).toBe(value);
 
   await press('w');
   await until('in which folder?');

@@ -6,21 +6,31 @@
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
+import { createRequestHistory } from '../../components/command-line/history.js';
 import { createHandlers } from '../../components/handlers.js';
-import type { AppActions } from '../../src/ui/contexts.js';
 import {
   activeBindings,
+  AUDIT_PANEL,
   BINDINGS,
+  COMPARE_PANEL,
+  EXPORT_PANEL,
+  DOCTOR_PANEL,
+  MATRIX_PANEL,
+  PANEL_SCOPES,
+  type PanelScope,
   type Binding,
   type BindingContext,
   type BindingId,
   type Mode,
 } from '../../src/ui/bindings.js';
 import { helpLines } from '../../src/ui/help.js';
+import { KeyLayer, KeypressProvider } from '../../src/ui/keypress.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { keyLabel } from '../../src/ui/keys.js';
 import { lineText } from '../../src/ui/lines.js';
 import { SCREEN_IDS } from '../../src/ui/screen-ids.js';
 import { useKeyDispatch, type Handlers } from '../../src/ui/use-key-dispatch.js';
+import { fakeActions } from './helpers/fake-actions.js';
 import { KEY, renderApp, tick } from './helpers/render-app.js';
 
 const MODES: Mode[] = ['list', 'filter', 'details', 'help', 'confirm', 'overlay'];
@@ -28,13 +38,22 @@ const ALL_CONTEXTS: BindingContext[] = [
   ...MODES.flatMap((mode) =>
     SCREEN_IDS.flatMap((screen) => [false, true].map((filtered) => ({ mode, screen, filtered }))),
   ),
-  { mode: 'overlay', screen: 'members', filtered: false, panel: 'access-matrix' },
+  ...[MATRIX_PANEL, DOCTOR_PANEL, AUDIT_PANEL, EXPORT_PANEL, COMPARE_PANEL].map((panel): BindingContext => ({
+    mode: 'overlay',
+    screen: 'members',
+    filtered: false,
+    panel,
+  })),
 ];
+
+const isPanelScope = (scope: string): scope is PanelScope => (PANEL_SCOPES as readonly string[]).includes(scope);
 
 /** Terminal bytes for a key name. */
 const BYTES: Record<string, string> = {
   up: KEY.up,
   down: KEY.down,
+  left: '\x1b[D',
+  right: '\x1b[C',
   pageup: KEY.pageUp,
   pagedown: KEY.pageDown,
   enter: KEY.enter,
@@ -55,22 +74,89 @@ function contextFor(binding: Binding): BindingContext {
   return ctx;
 }
 
-function Harness({ ctx, handlers }: { ctx: BindingContext; handlers: Handlers }) {
-  useKeyDispatch(ctx, handlers, () => undefined);
+const noop = () => undefined;
+const FRAME = { mode: 'list', ids: [], pageSize: 1, detailsMax: 0, helpMax: 0, sortCount: 1, refresh: [] } as const;
+/** The app's own handlers, acting on nothing: a test sees which binding a key reached through onBinding. */
+const realHandlers = (): Handlers => createHandlers(noop, fakeActions(), () => FRAME, noop, createRequestHistory());
+
+function Harness({ ctx, onBinding }: { ctx: BindingContext; onBinding: (id: BindingId) => void }) {
+  useKeyDispatch(ctx, realHandlers(), noop, onBinding);
   return <Text>ready</Text>;
 }
 
+/** The panels that handle their own scope, reduced to their usePanelBindings call. */
+function MatrixKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('matrix', {
+    'matrix.up': () => reached('matrix.up'),
+    'matrix.down': () => reached('matrix.down'),
+    'matrix.left': () => reached('matrix.left'),
+    'matrix.right': () => reached('matrix.right'),
+    'matrix.pageUp': () => reached('matrix.pageUp'),
+    'matrix.pageDown': () => reached('matrix.pageDown'),
+    'access.export': () => reached('access.export'),
+    'access.compare': () => reached('access.compare'),
+    'matrix.close': () => reached('matrix.close'),
+  });
+  return <Text>matrix</Text>;
+}
+
+function DoctorKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('doctor', {
+    'doctor.up': () => reached('doctor.up'),
+    'doctor.down': () => reached('doctor.down'),
+    'doctor.pageUp': () => reached('doctor.pageUp'),
+    'doctor.pageDown': () => reached('doctor.pageDown'),
+    'doctor.fix': () => reached('doctor.fix'),
+    'doctor.reload': () => reached('doctor.reload'),
+    'doctor.close': () => reached('doctor.close'),
+  });
+  return <Text>doctor</Text>;
+}
+
+function AuditKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('audit', {
+    'audit.up': () => reached('audit.up'),
+    'audit.down': () => reached('audit.down'),
+    'audit.pageUp': () => reached('audit.pageUp'),
+    'audit.pageDown': () => reached('audit.pageDown'),
+    'audit.reload': () => reached('audit.reload'),
+    'audit.close': () => reached('audit.close'),
+  });
+  return <Text>audit</Text>;
+}
+
+function ExportKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('export', {
+    'export.up': () => reached('export.up'),
+    'export.down': () => reached('export.down'),
+    'export.write': () => reached('export.write'),
+    'export.close': () => reached('export.close'),
+  });
+  return <Text>export</Text>;
+}
+
+function CompareKeys({ reached }: { reached: (id: BindingId) => void }) {
+  usePanelBindings('compare', {
+    'compare.up': () => reached('compare.up'),
+    'compare.down': () => reached('compare.down'),
+    'compare.run': () => reached('compare.run'),
+    'compare.close': () => reached('compare.close'),
+  });
+  return <Text>compare</Text>;
+}
+
+const PANEL_KEYS: Record<PanelScope, typeof DoctorKeys> = {
+  matrix: MatrixKeys,
+  doctor: DoctorKeys,
+  audit: AuditKeys,
+  export: ExportKeys,
+  compare: CompareKeys,
+};
+
 describe('key-binding table', () => {
   it('has a handler for every binding and no handler without a binding', () => {
-    const noop = () => undefined;
-    const actions = { requestQuit: noop, refresh: async () => undefined } as unknown as AppActions;
-    const handlers = createHandlers(
-      noop,
-      actions,
-      () => ({ ids: [], pageSize: 1, detailsMax: 0, helpMax: 0, sortCount: 1, refresh: [] }),
-      noop,
-    );
-    expect(Object.keys(handlers).sort()).toEqual(BINDINGS.map((b) => b.id).sort());
+    const shellBindings = BINDINGS.filter((b) => !isPanelScope(b.scope));
+    expect(Object.keys(realHandlers()).sort()).toEqual(shellBindings.map((b) => b.id).sort());
   });
 
   it('never binds one key to two actions in the same situation', () => {
@@ -101,29 +187,52 @@ describe('key-binding table', () => {
     'pressing %s key %j reaches its handler',
     async (id, key) => {
       const binding = BINDINGS.find((b) => b.id === id)!;
-      const called: string[] = [];
-      const handlers = Object.fromEntries(BINDINGS.map((b) => [b.id, () => called.push(b.id)])) as unknown as Handlers;
-      const app = render(<Harness ctx={contextFor(binding)} handlers={handlers} />);
+      const called: BindingId[] = [];
+      const reached = (reachedId: BindingId) => void called.push(reachedId);
+      // A panel scope's keys reach the panel (one layer up) and stop there; the rest reach the shell's table.
+      const Panel = isPanelScope(binding.scope) ? PANEL_KEYS[binding.scope] : undefined;
+      const app = render(
+        <KeypressProvider>
+          <Harness ctx={contextFor(binding)} onBinding={reached} />
+          {Panel ? (
+            <KeyLayer>
+              <Panel reached={reached} />
+            </KeyLayer>
+          ) : null}
+        </KeypressProvider>,
+      );
       await tick();
       app.stdin.write(bytesOf(key));
       await tick();
       app.unmount();
-      expect(called).toEqual([id as BindingId]);
+      expect(called).toEqual([id]);
     },
   );
 });
 
 describe('help overlay in the app', () => {
+  it("starts with the current screen's own keys", async () => {
+    expect(lineText(helpLines(true, BINDINGS, 'keys')[0]!)).toBe('Keys');
+    const app = await renderApp({ screen: 'keys', size: { columns: 100, rows: 30 } });
+    await app.waitFor('CI ingest');
+    await app.press('?');
+    await app.waitFor('Show this help');
+    const body = app.lines().slice(3);
+    expect(body[0]).toContain('Keys');
+    expect(body[1]).toContain('Mark or unmark the selected key');
+  });
+
   it('shows exactly the table, and closes with esc', async () => {
-    const app = await renderApp({ size: { columns: 120, rows: 90 } });
+    const app = await renderApp({ size: { columns: 120, rows: 120 } });
     await app.waitFor('dan@acme.test');
     await app.press('?');
+    await app.waitFor('Show this help');
     const frame = app.frame();
     for (const b of BINDINGS) expect(frame, b.id).toContain(b.description);
     const shown = helpLines(true).filter((l) => lineText(l).startsWith('  ')).length;
     expect(shown).toBe(BINDINGS.length);
     await app.press(KEY.escape);
-    expect(app.frame()).not.toContain('Show this help');
+    await app.waitUntil((f) => !f.includes('Show this help'), 'help closed');
     expect(app.frame()).toContain('dan@acme.test');
   });
 });

@@ -84,6 +84,7 @@ function start(stdin: NodeJS.ReadStream) {
   const heard: string[] = [];
   const instance = render(<App heard={heard} />, {
     stdin,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- Ink types stdout as a whole tty.WriteStream; it uses only what FakeStdout has.
     stdout: new FakeStdout() as unknown as NodeJS.WriteStream,
     exitOnCtrlC: false,
     patchConsole: false,
@@ -109,6 +110,7 @@ describe('createKeyStream', () => {
 
   it('without it, Ink gives the same read to the handlers that existed before it, and the panel hears nothing', async () => {
     const terminal = new FakeTerminal();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- Ink types stdin as a whole tty.ReadStream; it uses only what FakeTerminal has.
     const heard = start(terminal as unknown as NodeJS.ReadStream);
     await settled();
     terminal.type('ok\r'); // Ink reads it at once, as one string

@@ -113,13 +113,7 @@ describe('ListRow', () => {
       for (const row of rows) {
         for (const { selected, highlights } of cases) {
           const flat = frameOf(
-            <ListRow
-              row={row}
-              columns={columns as readonly Column<Row>[]}
-              widths={widths}
-              selected={selected}
-              highlights={highlights}
-            />,
+            <ListRow row={row} columns={columns} widths={widths} selected={selected} highlights={highlights} />,
             theme,
           );
           const nested = frameOf(

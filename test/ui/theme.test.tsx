@@ -2,10 +2,13 @@
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { AppActionsContext, type AppActions } from '../../src/ui/contexts.js';
+import { AppActionsContext } from '../../src/ui/contexts.js';
 import { useDirty } from '../../src/ui/dirty.js';
 import { createTheme, wantsColor, wantsUnicode } from '../../src/ui/theme.js';
+import { fakeActions } from './helpers/fake-actions.js';
 import { renderApp, tick } from './helpers/render-app.js';
+
+const ESC = String.fromCharCode(0x1b);
 
 describe('environment detection', () => {
   it('turns colour off for any non-empty NO_COLOR', () => {
@@ -34,7 +37,7 @@ describe('plain terminals', () => {
     });
     await app.waitFor('CI ingest');
     const raw = app.lastFrame() ?? '';
-    expect(raw).not.toMatch(/\x1b\[3\dm/);
+    expect(raw).not.toMatch(new RegExp(`${ESC}\\[3\\dm`));
     expect(raw).not.toMatch(/[╭╮│─▶✓✗…]/);
     expect(raw).toContain('+- Keys[4]');
     expect(raw).toMatch(/> Cloud\s+old deploy key\s+2mo ago\s+x expired 2d/);
@@ -46,9 +49,7 @@ describe('plain terminals', () => {
 describe('useDirty', () => {
   it('marks the component dirty while it has unsaved input and clears it on unmount', async () => {
     const calls: Array<[string, boolean]> = [];
-    const actions = {
-      setDirty: (token: string, dirty: boolean) => calls.push([token, dirty]),
-    } as unknown as AppActions;
+    const actions = fakeActions({ setDirty: (token, dirty) => void calls.push([token, dirty]) });
     function Form({ dirty }: { dirty: boolean }) {
       useDirty(dirty);
       return <Text>form</Text>;

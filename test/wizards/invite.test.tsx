@@ -74,7 +74,7 @@ describe('invite wizard', () => {
     await app.waitFor('tomas.xu@acme-analytics.example now holds the chosen roles');
     const writes = await app.writes();
     expect(writes.map((w) => `${w.method} ${w.url}`)).toEqual(['POST /api/v1/users/3070813066/role_assignments']);
-    expect(writes.map((w) => JSON.parse(w.body!))).toEqual(previewed);
+    expect(writes.map((w): unknown => JSON.parse(w.body!))).toEqual(previewed);
   });
 
   it('offers to cancel and resend a pending invitation, and sends DELETE then POST', async () => {

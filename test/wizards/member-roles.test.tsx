@@ -40,6 +40,6 @@ describe('edit member roles', () => {
       'DELETE /api/v1/users/1135936543/role_assignments',
       'POST /api/v1/users/1135936543/role_assignments',
     ]);
-    expect(writes.map((w) => JSON.parse(w.body!))).toEqual(previewed);
+    expect(writes.map((w): unknown => JSON.parse(w.body!))).toEqual(previewed);
   });
 });

@@ -5,9 +5,11 @@ import { PlanRunner } from '../../components/wizard/PlanRunner.js';
 import { planLines } from '../../components/wizard/plan-lines.js';
 import { cloudRequests } from '../../src/api/requests.js';
 import { createPlan } from '../../src/domain/plan.js';
-import { AppActionsContext, type AppActions } from '../../src/ui/contexts.js';
+import { AppActionsContext } from '../../src/ui/contexts.js';
+import { KeypressProvider } from '../../src/ui/keypress.js';
 import { createTheme, ThemeContext } from '../../src/ui/theme.js';
 import { inkDriver, KEY, settled } from '../support/ink-driver.js';
+import { fakeActions } from '../ui/helpers/fake-actions.js';
 import { openRoleWizard, roleToReview, type WizardApp } from './harness.js';
 
 let app: WizardApp | undefined;
@@ -37,24 +39,26 @@ it('without a follow-up under the result, the result view keeps no blank rows fo
   ] as const;
   // Exactly as tall as the finished plan: its lines, the outcome, the checks, and the key line under them.
   const height = planLines(plan, urlOf, theme.symbols, true, width - 1).length + 1 + checks.length + 2;
-  const actions = { refresh: async () => {}, notify: () => {}, closeOverlay: () => {} } as unknown as AppActions;
+  const actions = fakeActions();
   const instance = render(
-    <ThemeContext.Provider value={theme}>
-      <AppActionsContext.Provider value={actions}>
-        <PlanRunner
-          plan={plan}
-          router={{ urlOf, send: async () => ({}) }}
-          refresh={[]}
-          env={{}}
-          verify={() => checks}
-          onBack={() => {}}
-          onClose={() => {}}
-          done={() => null}
-          width={width}
-          height={height}
-        />
-      </AppActionsContext.Provider>
-    </ThemeContext.Provider>,
+    <KeypressProvider>
+      <ThemeContext.Provider value={theme}>
+        <AppActionsContext.Provider value={actions}>
+          <PlanRunner
+            plan={plan}
+            router={{ urlOf, send: () => Promise.resolve({}) }}
+            refresh={[]}
+            env={{}}
+            verify={() => checks}
+            onBack={() => {}}
+            onClose={() => {}}
+            done={() => null}
+            width={width}
+            height={height}
+          />
+        </AppActionsContext.Provider>
+      </ThemeContext.Provider>
+    </KeypressProvider>,
   );
   await settled();
   const ui = inkDriver(instance);

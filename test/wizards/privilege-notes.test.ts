@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_STEPS } from '../../screens/wizards/custom-role/steps.js';
 import { EMPTY_INDEX, EMPTY_ROLE, type RoleValues } from '../../screens/wizards/custom-role/values.js';
 import type { WizardEnv } from '../../screens/wizards/env.js';
+import { orgWith } from '../fixtures/org.js';
 
 const step = (id: string) => ROLE_STEPS.find((s) => s.id === id)!;
-const env = {} as WizardEnv;
+const env: WizardEnv = { snapshot: orgWith().build(), sandbox: true };
 
 describe('role builder privilege notes', () => {
   it('flags a name the picker does not offer (a role read for editing), with a did-you-mean', () => {

@@ -58,7 +58,11 @@ interface HandOff {
  */
 function HandOffSecret({ created, description, checks, replaces }: HandOff) {
   const actions = useAppActions();
+  const handedOff = useRef(false);
   useEffect(() => {
+    // Once: after this the wizard is gone, and a second secret panel would ask to save the value twice.
+    if (handedOff.current) return;
+    handedOff.current = true;
     actions.closeOverlay();
     openSecretPanel(actions, {
       key: created,
@@ -66,8 +70,7 @@ function HandOffSecret({ created, description, checks, replaces }: HandOff) {
       checks,
       ...(replaces ? { onClosed: () => openRevokeKeys(actions, [replaces]) } : {}),
     });
-    // Once: after this effect the wizard is gone.
-  }, []);
+  }, [actions, created, description, checks, replaces]);
   return null;
 }
 

@@ -3,7 +3,7 @@
  * descriptor from a project that has it (read through that project's Elasticsearch), so the name grants the same
  * everywhere. If no project has it, the wizard starts from an empty role and says so.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import type { Note } from '../../../components/wizard/model.js';
 import type { Project } from '../../../src/api/schemas.js';
 import type { OrgSnapshot } from '../../../src/domain/org.js';
@@ -52,13 +52,14 @@ function useStart(name: string, projectIds: readonly string[]): Start | { proble
   const settled = (id: string) => ['ready', 'error'].includes(data.customRoles.get(id)?.status ?? 'idle');
   const known = snapshot !== undefined && snapshot.projects.every((p) => settled(p.id));
   const source = known ? sourceOf(snapshot, name, targets) : undefined;
+  const sourceId = source?.id;
   const projectList = snapshot?.projects.map((p) => p.id).join('\n') ?? '';
   useEffect(() => {
     for (const id of projectList.split('\n').filter(Boolean)) actions.ensureCustomRoles(id);
   }, [projectList, actions]);
   useEffect(() => {
-    if (source) actions.ensureRole(source.id, name);
-  }, [source?.id, name, actions]);
+    if (sourceId) actions.ensureRole(sourceId, name);
+  }, [sourceId, name, actions]);
 
   if (!known) return { problem: `Looking for "${name}" in every project's custom roles…` };
   if (!source) {
@@ -84,10 +85,11 @@ function useStart(name: string, projectIds: readonly string[]): Start | { proble
 function CopyRole({ name, projectIds }: { name: string; projectIds: readonly string[] }) {
   const start = useStart(name, projectIds);
   // Decided once: the plan's own re-read reloads the custom roles, and the wizard must not start over meanwhile.
-  const decided = useRef<Start>(undefined);
-  if (!decided.current && !('problem' in start)) decided.current = start;
-  if (!decided.current) return <PanelProblem text={'problem' in start ? start.problem : ''} />;
-  return <WizardPanel spec={ROLE_SPEC} initial={decided.current.initial} intro={decided.current.intro} />;
+  const [decided, setDecided] = useState<Start>();
+  // React's "state from the previous render" pattern: the first answer is kept, later ones are ignored.
+  if (!decided && !('problem' in start)) setDecided(start);
+  if (!decided) return <PanelProblem text={'problem' in start ? start.problem : ''} />;
+  return <WizardPanel spec={ROLE_SPEC} initial={decided.initial} intro={decided.intro} />;
 }
 
 export function copyRolePanel(name: string, projectIds: readonly string[]): PanelSpec {

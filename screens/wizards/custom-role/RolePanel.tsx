@@ -31,9 +31,11 @@ function EditRole({ ids }: { ids: readonly string[] }) {
   const target = parseRowId(useSelectedId('roles', ids));
   const { data } = useAppState();
   const actions = useAppActions();
+  const projectId = target?.projectId;
+  const name = target?.name;
   useEffect(() => {
-    if (target) actions.ensureRole(target.projectId, target.name);
-  }, [target?.projectId, target?.name, actions]);
+    if (projectId !== undefined && name !== undefined) actions.ensureRole(projectId, name);
+  }, [projectId, name, actions]);
   if (!target) return <PanelProblem text="Select a custom role first (predefined roles cannot be edited)." />;
   const resource = data.roleDescriptors.get(roleKey(target.projectId, target.name));
   const role = dataOf(resource);

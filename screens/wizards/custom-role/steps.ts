@@ -22,6 +22,7 @@ import {
   descriptorOf,
   EMPTY_INDEX,
   EMPTY_KIBANA,
+  isKibanaLevel,
   parseQuery,
   splitList,
   type IndexEntry,
@@ -265,7 +266,7 @@ export const ROLE_STEPS: readonly S[] = [
       { id: 'all', label: 'All' },
     ],
     get: (v) => kibana.get(v).level,
-    set: (v, level) => kibana.set(v, { level: level as KibanaEntry['level'] }),
+    set: (v, level) => (isKibanaLevel(level) ? kibana.set(v, { level }) : v),
     summary: () => '',
   },
   {

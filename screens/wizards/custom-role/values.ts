@@ -68,13 +68,17 @@ export const splitList = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+export const isKibanaLevel = (level: string | undefined): level is KibanaEntry['level'] =>
+  level === 'read' || level === 'all';
+
 /** JSON text → the query object, or undefined when it is not a JSON object. */
 export function parseQuery(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return isJsonObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
@@ -121,9 +125,9 @@ function kibanaEntryOf(app: ApplicationPrivileges): KibanaEntry | undefined {
   if (app.application !== KIBANA_APPLICATION) return undefined;
   const parsed = app.privileges.map((p) => FEATURE.exec(p));
   const level = parsed[0]?.[2];
-  if (!level || parsed.some((m) => !m || m[2] !== level)) return undefined;
+  if (!isKibanaLevel(level) || parsed.some((m) => !m || m[2] !== level)) return undefined;
   const spaces = app.resources.includes('*') ? '*' : app.resources.map((r) => r.replace(/^space:/, '')).join(', ');
-  return { features: parsed.map((m) => m![1]!), level: level as KibanaEntry['level'], spaces };
+  return { features: parsed.map((m) => m![1]!), level, spaces };
 }
 
 /** Pre-fill for editing `name` as read from `projectId`. */

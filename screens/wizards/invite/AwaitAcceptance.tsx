@@ -4,7 +4,7 @@
  * the canonical custom-role flow) it then assigns the custom roles with a role-assignment POST; without, it shows
  * the new members, who hold what their invitation carried.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { PlanRunner } from '../../../components/wizard/PlanRunner.js';
 import { useWizardServices } from '../../../components/wizard/services.js';
@@ -15,7 +15,6 @@ import { memberLabel } from '../../../src/domain/org.js';
 import { createPlan } from '../../../src/domain/plan.js';
 import { describeError } from '../../../src/state/resource.js';
 import { useAppActions } from '../../../src/ui/contexts.js';
-import { keyName } from '../../../src/ui/keys.js';
 import { layoutFor } from '../../../src/ui/layout.js';
 import { useTerminalSize } from '../../../src/ui/terminal-size.js';
 import { useTheme } from '../../../src/ui/theme.js';
@@ -23,6 +22,7 @@ import { gather, refusal, toInputs } from '../build.js';
 import { orgIdOf } from '../env.js';
 import { overGrants } from '../over-grant.js';
 import { PanelProblem, useWizardContext } from '../WizardPanel.js';
+import { useKeys } from '../../../src/ui/keypress.js';
 
 export interface AwaitAcceptanceProps {
   readonly emails: readonly string[];
@@ -66,14 +66,13 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
     void acceptAll();
   });
 
-  useInput(
-    (input, key) => {
-      const name = keyName(input, key);
+  useKeys(
+    ({ name }) => {
       if (name === 'escape') actions.closeOverlay();
       else if (name === 'r') void actions.refresh(['members', 'invitations']);
       else if (name === 'a') void acceptAll();
     },
-    { isActive: !ready || rows.length === 0 },
+    { active: !ready || rows.length === 0 },
   );
 
   if ('problem' in context) return <PanelProblem text={context.problem} />;

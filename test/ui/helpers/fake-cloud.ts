@@ -63,7 +63,7 @@ export function createFakeCloud(data: FakeData): FakeCloud {
           try {
             resolve(settle());
           } catch (error) {
-            reject(error as Error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         },
       });
@@ -128,12 +128,12 @@ export function createFakeEs(projectId: string, roles: Record<string, Role>): Es
     baseUrl: `https://${projectId}.es.fake.test`,
     calls,
     urlOf: (request) => `https://${projectId}.es.fake.test${request.path}`,
-    listRoles: async () => (calls.push('listRoles'), structuredClone(roles)),
-    getRole: async (name) => (calls.push(`getRole:${name}`), structuredClone(roles[name])),
-    putRole: async () => ({ role: { created: true } }),
-    deleteRole: async () => true,
-    authenticate: async () => ({ username: 'fake', roles: [] }),
-    listApiKeys: async () => (calls.push('listApiKeys'), []),
+    listRoles: () => (calls.push('listRoles'), Promise.resolve(structuredClone(roles))),
+    getRole: (name) => (calls.push(`getRole:${name}`), Promise.resolve(structuredClone(roles[name]))),
+    putRole: () => Promise.resolve({ role: { created: true } }),
+    deleteRole: () => Promise.resolve(true),
+    authenticate: () => Promise.resolve({ username: 'fake', roles: [] }),
+    listApiKeys: () => (calls.push('listApiKeys'), Promise.resolve([])),
     send: () => Promise.reject(new Error('send is not faked')),
   };
 }

@@ -1,0 +1,36 @@
+/**
+ * Text measured in terminal columns, the one place that knows a CJK character or an emoji takes two columns and a
+ * combining mark none. Every layout that pads, cuts or wraps text (list cells, the word wrappers) goes through it,
+ * so a wide character never shifts the columns after it. string-width is the measure Ink itself lays out with.
+ */
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Columns `text` takes on a terminal. */
+export function textWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** What the user sees as characters (an emoji with its modifiers, a letter with its accents): never split. */
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** The longest start of `text` that fits in `width` columns (a wide character that would straddle the edge is left out). */
+export function sliceColumns(text: string, width: number): string {
+  let used = 0;
+  let out = '';
+  for (const grapheme of graphemes(text)) {
+    const w = textWidth(grapheme);
+    if (used + w > width) break;
+    used += w;
+    out += grapheme;
+  }
+  return out;
+}
+
+/** `text` padded with spaces to `width` columns (unchanged when it is already as wide). */
+export function padColumns(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
+}

@@ -1,0 +1,56 @@
+/** Wide characters (CJK, emoji) take two terminal columns: cells, cuts and wraps count columns, not characters. */
+import { describe, expect, it } from 'vitest';
+import { wrapLine } from '../../components/doctor/wrap.js';
+import { fitWords, wrapWords } from '../../components/explain/wrap.js';
+import { line, lineText } from '../../src/ui/lines.js';
+import { fit } from '../../src/ui/list-model.js';
+import { padColumns, sliceColumns, textWidth } from '../../src/ui/text-width.js';
+
+const SAMPLES = ['plain', '名前テスト', '🔑 key', '👩‍💻 dev team', 'école', 'e\u0301cole', 'ＡＢＣ全角'];
+
+describe('text width', () => {
+  it('counts CJK and emoji as two columns and a combining mark as none', () => {
+    expect(textWidth('abc')).toBe(3);
+    expect(textWidth('名前')).toBe(4);
+    expect(textWidth('🔑')).toBe(2);
+    expect(textWidth('e\u0301')).toBe(1);
+  });
+
+  it('never splits a wide character at the edge', () => {
+    expect(sliceColumns('ab日本', 3)).toBe('ab');
+    expect(sliceColumns('👩‍💻x', 2)).toBe('👩‍💻');
+    expect(padColumns('日', 4)).toBe('日  ');
+  });
+});
+
+describe('fit', () => {
+  it.each([3, 4, 5, 8, 12])('makes every cell exactly %i columns, so the next column starts in place', (width) => {
+    for (const text of SAMPLES) {
+      const row = `${fit(text, width, '…')}|`;
+      expect(textWidth(row), `${text} at ${width}`).toBe(width + 1);
+      expect(textWidth(row.slice(0, row.indexOf('|'))), text).toBe(width);
+    }
+  });
+
+  it('keeps what fits and says the rest was cut', () => {
+    expect(fit('名前テスト', 6, '…')).toBe('名前… ');
+    expect(fit('名前', 6, '…')).toBe('名前  ');
+  });
+});
+
+describe('word wrappers', () => {
+  const prose = '組織のメンバー 全員が このプロジェクトに アクセスできます 🔑🔑🔑 keys everywhere';
+
+  it.each([8, 11, 20])('wrap lines to at most %i columns (doctor / explain)', (width) => {
+    const wrapped = wrapLine(line(prose), width).map(lineText);
+    for (const l of wrapped) expect(textWidth(l), l).toBeLessThanOrEqual(width);
+    expect(wrapped.join(' ').replace(/\s+/g, '')).toBe(prose.replace(/\s+/g, ''));
+    for (const l of wrapWords(prose, width)) expect(textWidth(l), l).toBeLessThanOrEqual(width);
+  });
+
+  it('fits one line of words with an ellipsis in columns', () => {
+    const fitted = fitWords(prose, 20, '…');
+    expect(textWidth(fitted)).toBeLessThanOrEqual(20);
+    expect(fitted.endsWith('…')).toBe(true);
+  });
+});

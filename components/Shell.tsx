@@ -176,15 +176,12 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
         <Box flexDirection="column" width={size.columns} height={frameHeight(size) + (dock?.height ?? 0)}>
           <Header width={size.columns} />
           {/* Every overlay stays mounted, only the top one shown: a panel under the quit question or under a fix it
-              opened keeps its state. Keyed by place and panel id, so a panel replaced in one go starts afresh. */}
+              opened keeps its state. Keyed by the serial it was pushed with, so a panel replaced in one go (closed
+              and reopened with the same id) starts afresh. */}
           {nav.overlays.map((overlay, i) => {
             const focused = i === nav.overlays.length - 1;
             return (
-              <Box
-                key={`${i}:${overlay.kind === 'panel' ? overlay.id : overlay.kind}`}
-                display={focused ? 'flex' : 'none'}
-                flexDirection="column"
-              >
+              <Box key={overlay.serial} display={focused ? 'flex' : 'none'} flexDirection="column">
                 <OverlayView overlay={overlay} help={help} layout={layout} focused={focused} />
               </Box>
             );

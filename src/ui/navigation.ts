@@ -32,8 +32,13 @@ export interface NavState {
   readonly detailsId?: string;
   readonly detailsScroll: number;
   readonly lists: Readonly<Record<ScreenId, ListNav>>;
-  readonly overlays: readonly Overlay[];
+  readonly overlays: readonly StackedOverlay[];
+  /** Stamps each pushed overlay, so a panel closed and reopened in one go (same id, same place) is a new one. */
+  readonly overlaySerial: number;
 }
+
+/** An overlay on the stack, with the serial it was pushed with (the React key of its view). */
+export type StackedOverlay = Overlay & { readonly serial: number };
 
 export type NavAction =
   | { type: 'navigate'; screen: ScreenId }
@@ -72,6 +77,7 @@ export function initialNav(screen: ScreenId, filter?: string): NavState {
     detailsScroll: 0,
     lists: filter ? { ...lists, [screen]: { ...EMPTY_LIST, filter } } : lists,
     overlays: [],
+    overlaySerial: 0,
   };
 }
 
@@ -147,14 +153,18 @@ export function navReducer(s: NavState, a: NavAction): NavState {
     case 'scrollDetails':
       return { ...s, detailsScroll: clamp(s.detailsScroll + a.delta, 0, Math.max(0, a.max)) };
     case 'pushOverlay':
-      return { ...s, overlays: [...s.overlays, a.overlay] };
+      return {
+        ...s,
+        overlays: [...s.overlays, { ...a.overlay, serial: s.overlaySerial }],
+        overlaySerial: s.overlaySerial + 1,
+      };
     case 'popOverlay':
       return { ...s, overlays: s.overlays.slice(0, -1) };
     case 'scrollHelp': {
       const top = s.overlays.at(-1);
       if (top?.kind !== 'help') return s;
       const scroll = clamp(top.scroll + a.delta, 0, Math.max(0, a.max));
-      return { ...s, overlays: [...s.overlays.slice(0, -1), { kind: 'help', scroll }] };
+      return { ...s, overlays: [...s.overlays.slice(0, -1), { kind: 'help', scroll, serial: top.serial }] };
     }
   }
 }

@@ -2,14 +2,16 @@
  * The cache between the API client and the screens. Plain TypeScript (no React): screens subscribe through
  * useSyncExternalStore, tests drive it with a fake CloudApi.
  *
- * Loading policy: the organization, members, invitations, keys and the three project lists are requested in
- * parallel; members and invitations wait only for the organization id, and not even for that when the config names
- * one. Custom roles and role descriptors are per project and load lazily, when a screen asks for them.
+ * Loading policy: the organization, members, invitations, keys, the three project lists and the hosted deployments
+ * are requested in parallel; members and invitations wait only for the organization id, and not even for that when
+ * the config names one. Deployments go out last: no screen opens on them, and the doctor and the matrix only name and
+ * check them. Custom roles and role descriptors are per project and load lazily, when a screen asks for them.
  */
 import type { CloudApi } from '../api/client.js';
 import {
   PROJECT_TYPES,
   type ApiKey,
+  type Deployment,
   type Invitation,
   type Member,
   type Organization,
@@ -34,13 +36,18 @@ export interface DataState {
   readonly projects: Readonly<Record<ProjectType, Resource<readonly Project[]>>>;
   /** Every project's own API keys (or why a project's could not be read); loaded once the projects are in. */
   readonly projectKeys: Resource<readonly ProjectKeysOf[]>;
+  /**
+   * The hosted deployments the key can see. A key that may not list them leaves this an error, and the snapshot then
+   * has no deployments: ids stay unnamed and the doctor does not call them gone.
+   */
+  readonly deployments: Resource<readonly Deployment[]>;
   /** By project id; absent = nobody asked yet. */
   readonly customRoles: ReadonlyMap<string, Resource<CustomRolesState>>;
   /** By roleKey(projectId, name); `null` data = the role does not exist there. */
   readonly roleDescriptors: ReadonlyMap<string, Resource<Role | null>>;
 }
 
-export type ListResource = 'members' | 'invitations' | 'keys' | 'projects' | 'projectKeys';
+export type ListResource = 'members' | 'invitations' | 'keys' | 'projects' | 'projectKeys' | 'deployments';
 
 export type RefreshScope =
   | 'all'
@@ -106,6 +113,7 @@ const INITIAL: DataState = {
   keys: IDLE,
   projects: { elasticsearch: IDLE, observability: IDLE, security: IDLE },
   projectKeys: IDLE,
+  deployments: IDLE,
   customRoles: new Map(),
   roleDescriptors: new Map(),
 };
@@ -298,6 +306,14 @@ export function createStore(options: StoreOptions): Store {
           return esAccess ? readProjectKeys(allProjects(state), esAccess) : [];
         },
       ),
+    // The key's own view, like its keys: no organization id to wait for.
+    deployments: () =>
+      track(
+        'deployments',
+        (s) => s.deployments,
+        (s, deployments) => ({ ...s, deployments }),
+        () => cloud.listDeployments(),
+      ),
   };
 
   function findProject(projectId: string): Project | undefined {
@@ -392,7 +408,17 @@ export function createStore(options: StoreOptions): Store {
       };
     },
     start(first = []) {
-      const order = [...new Set<ListResource>([...first, 'keys', 'projects', 'members', 'invitations', 'projectKeys'])];
+      const order = [
+        ...new Set<ListResource>([
+          ...first,
+          'keys',
+          'projects',
+          'members',
+          'invitations',
+          'projectKeys',
+          'deployments',
+        ]),
+      ];
       // Calling a loader sends its request synchronously (up to the await on the org id), so this order is wire order.
       for (const resource of order) void loaders[resource]();
       void orgId();
@@ -429,6 +455,7 @@ export function createStore(options: StoreOptions): Store {
         projects: allProjects(state),
         customRoles,
         ...(dataOf(state.projectKeys) ? { projectKeys: dataOf(state.projectKeys) } : {}),
+        ...(dataOf(state.deployments) ? { deployments: dataOf(state.deployments) } : {}),
         now: clock(),
       };
       snapshotCache = { for: state, value };

@@ -4,8 +4,9 @@
  *
  * Loading policy: the organization, members, invitations, keys, the three project lists and the hosted deployments
  * are requested in parallel; members and invitations wait only for the organization id, and not even for that when
- * the config names one. Deployments go out last: no screen opens on them, and the doctor and the matrix only name and
- * check them. Custom roles and role descriptors are per project and load lazily, when a screen asks for them.
+ * the config names one. Deployments go out after members: no screen opens on them (the doctor and the matrix name and
+ * check deployment grants with them). Custom roles and role descriptors are per project and load lazily, when a
+ * screen asks for them.
  */
 import type { CloudApi } from '../api/client.js';
 import {
@@ -306,13 +307,17 @@ export function createStore(options: StoreOptions): Store {
           return esAccess ? readProjectKeys(allProjects(state), esAccess) : [];
         },
       ),
-    // The key's own view, like its keys: no organization id to wait for.
     deployments: () =>
       track(
         'deployments',
         (s) => s.deployments,
         (s, deployments) => ({ ...s, deployments }),
-        () => cloud.listDeployments(),
+        async () => {
+          // The list is the key's own view and needs no organization id; waiting for it anyway sends this after
+          // members and invitations, so no opening screen's list queues behind a list no screen opens on.
+          await orgId();
+          return cloud.listDeployments();
+        },
       ),
   };
 

@@ -2,14 +2,17 @@
  * The cache between the API client and the screens. Plain TypeScript (no React): screens subscribe through
  * useSyncExternalStore, tests drive it with a fake CloudApi.
  *
- * Loading policy: the organization, members, invitations, keys and the three project lists are requested in
- * parallel; members and invitations wait only for the organization id, and not even for that when the config names
- * one. Custom roles and role descriptors are per project and load lazily, when a screen asks for them.
+ * Loading policy: the organization, members, invitations, keys, the three project lists and the hosted deployments
+ * are requested in parallel; members and invitations wait only for the organization id, and not even for that when
+ * the config names one. Deployments go out after members: no screen opens on them (the doctor and the matrix name and
+ * check deployment grants with them). Custom roles and role descriptors are per project and load lazily, when a
+ * screen asks for them.
  */
 import type { CloudApi } from '../api/client.js';
 import {
   PROJECT_TYPES,
   type ApiKey,
+  type Deployment,
   type Invitation,
   type Member,
   type Organization,
@@ -34,13 +37,18 @@ export interface DataState {
   readonly projects: Readonly<Record<ProjectType, Resource<readonly Project[]>>>;
   /** Every project's own API keys (or why a project's could not be read); loaded once the projects are in. */
   readonly projectKeys: Resource<readonly ProjectKeysOf[]>;
+  /**
+   * The hosted deployments the key can see. A key that may not list them leaves this an error, and the snapshot then
+   * has no deployments: ids stay unnamed and the doctor does not call them gone.
+   */
+  readonly deployments: Resource<readonly Deployment[]>;
   /** By project id; absent = nobody asked yet. */
   readonly customRoles: ReadonlyMap<string, Resource<CustomRolesState>>;
   /** By roleKey(projectId, name); `null` data = the role does not exist there. */
   readonly roleDescriptors: ReadonlyMap<string, Resource<Role | null>>;
 }
 
-export type ListResource = 'members' | 'invitations' | 'keys' | 'projects' | 'projectKeys';
+export type ListResource = 'members' | 'invitations' | 'keys' | 'projects' | 'projectKeys' | 'deployments';
 
 export type RefreshScope =
   | 'all'
@@ -106,6 +114,7 @@ const INITIAL: DataState = {
   keys: IDLE,
   projects: { elasticsearch: IDLE, observability: IDLE, security: IDLE },
   projectKeys: IDLE,
+  deployments: IDLE,
   customRoles: new Map(),
   roleDescriptors: new Map(),
 };
@@ -298,6 +307,18 @@ export function createStore(options: StoreOptions): Store {
           return esAccess ? readProjectKeys(allProjects(state), esAccess) : [];
         },
       ),
+    deployments: () =>
+      track(
+        'deployments',
+        (s) => s.deployments,
+        (s, deployments) => ({ ...s, deployments }),
+        async () => {
+          // The list is the key's own view and needs no organization id; waiting for it anyway sends this after
+          // members and invitations, so no opening screen's list queues behind a list no screen opens on.
+          await orgId();
+          return cloud.listDeployments();
+        },
+      ),
   };
 
   function findProject(projectId: string): Project | undefined {
@@ -392,7 +413,17 @@ export function createStore(options: StoreOptions): Store {
       };
     },
     start(first = []) {
-      const order = [...new Set<ListResource>([...first, 'keys', 'projects', 'members', 'invitations', 'projectKeys'])];
+      const order = [
+        ...new Set<ListResource>([
+          ...first,
+          'keys',
+          'projects',
+          'members',
+          'invitations',
+          'projectKeys',
+          'deployments',
+        ]),
+      ];
       // Calling a loader sends its request synchronously (up to the await on the org id), so this order is wire order.
       for (const resource of order) void loaders[resource]();
       void orgId();
@@ -429,6 +460,7 @@ export function createStore(options: StoreOptions): Store {
         projects: allProjects(state),
         customRoles,
         ...(dataOf(state.projectKeys) ? { projectKeys: dataOf(state.projectKeys) } : {}),
+        ...(dataOf(state.deployments) ? { deployments: dataOf(state.deployments) } : {}),
         now: clock(),
       };
       snapshotCache = { for: state, value };

@@ -28,7 +28,7 @@ const ROLE: Role = {
 };
 
 describe('store', () => {
-  it('has all six list requests in flight before any of them resolves', async () => {
+  it('has all seven list requests in flight before any of them resolves', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.hold(true);
     const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
@@ -40,6 +40,7 @@ describe('store', () => {
     expect(lists.sort()).toEqual(
       [
         'listApiKeys',
+        'listDeployments',
         'listInvitations',
         'listMembers',
         'listProjects:elasticsearch',

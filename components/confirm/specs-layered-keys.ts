@@ -1,20 +1,14 @@
 /**
  * Revoking keys of both layers at once: Cloud keys in one bulk DELETE (judged from the re-read Cloud list, as in
  * specs-keys.ts), project keys in one invalidation per project (judged from each project's answer: invalidated
- * now, already invalidated, or not). One typed confirmation covers every request, and the result is key by key.
+ * now, already invalidated, or not; a lost answer is settled by re-reading the keys, src/state/project-revoke.ts). One typed confirmation covers every request, and the result is key by key.
  */
 import type { ApiRequest } from '../../src/api/requests.js';
 import { cloudRequests, esRequests } from '../../src/api/requests.js';
-import { InvalidateApiKeysResponse } from '../../src/api/project-key-schemas.js';
-import { isApiError } from '../../src/api/errors.js';
 import { extraWarnings } from '../../src/domain/confirm.js';
-import {
-  layerLabel,
-  projectRevokeOutcome,
-  type LayeredKey,
-  type ProjectKeyOutcome,
-} from '../../src/domain/project-keys.js';
+import { layerLabel, type LayeredKey, type ProjectKeyOutcome } from '../../src/domain/project-keys.js';
 import { revokeOutcome, type RevokeStatus } from '../../src/domain/revoke.js';
+import { revokeProjectKeys } from '../../src/state/project-revoke.js';
 import { allProjects } from '../../src/state/store.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import type { Symbols, Tone } from '../../src/ui/theme.js';
@@ -114,22 +108,15 @@ export function revokeLayeredSpec(keys: readonly LayeredKey[]): ConfirmSpec {
           let cloudError: Error | undefined;
           // Every request goes out even when an earlier one fails: one refusal must not keep other keys alive.
           for (const p of planned) {
-            const ids = p.projectKeys.map((k) => k.id);
+            if (p.projectKeys.length > 0) {
+              const ids = p.projectKeys.map((k) => k.id);
+              answers.set(p.request, (await revokeProjectKeys((r) => router.send(r), p.request, ids)).outcomes);
+              continue;
+            }
             try {
-              const answer = await router.send(p.request);
-              if (p.projectKeys.length > 0)
-                answers.set(
-                  p.request,
-                  projectRevokeOutcome(ids, { ok: true, answer: InvalidateApiKeysResponse.parse(answer) }),
-                );
+              await router.send(p.request);
             } catch (error) {
-              if (p.projectKeys.length === 0)
-                cloudError = error instanceof Error ? error : new Error('the Cloud revoke request failed');
-              else {
-                const status = isApiError(error) ? error.status : undefined;
-                const message = error instanceof Error ? error.message : 'the request failed';
-                answers.set(p.request, projectRevokeOutcome(ids, { ok: false, status, message }));
-              }
+              cloudError = error instanceof Error ? error : new Error('the Cloud revoke request failed');
             }
           }
           if (cloudError) throw cloudError;

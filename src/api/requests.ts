@@ -193,6 +193,14 @@ export const esRequests = {
     target: { service: 'es', projectId },
     summary: 'list project API keys',
   }),
+  /** One key by id, invalidated or not (how an invalidation whose answer was lost is settled). */
+  getApiKey: (projectId: string, id: string): ApiRequest => ({
+    method: 'GET',
+    path: '/_security/api_key',
+    query: { id },
+    target: { service: 'es', projectId },
+    summary: `get project API key ${id}`,
+  }),
   /** `projectName` only words the summary. */
   invalidateApiKeys: (projectId: string, ids: readonly string[], projectName = projectId): ApiRequest => ({
     method: 'DELETE',

@@ -84,7 +84,8 @@ export function idFromEncodedKey(value: string): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Revocation of project keys: one DELETE per project, judged key by key from its answer.
+// Revocation of project keys: one DELETE per project, judged key by key from its answer (or, when there is none
+// to trust, from a re-read).
 
 export interface ProjectRevokeAnswer {
   readonly invalidated_api_keys: readonly string[];
@@ -99,26 +100,8 @@ export interface ProjectKeyOutcome {
   readonly reason?: string;
 }
 
-/** `failure.status`: the HTTP status of a refused call, undefined when no answer came (the outcome is unknown). */
-export function projectRevokeOutcome(
-  ids: readonly string[],
-  result:
-    | { readonly ok: true; readonly answer: ProjectRevokeAnswer }
-    | { readonly ok: false; readonly status: number | undefined; readonly message: string },
-): ProjectKeyOutcome[] {
-  if (!result.ok) {
-    const refused = result.status !== undefined && result.status < 500;
-    return ids.map((id) =>
-      refused
-        ? { id, status: 'failed', reason: result.message }
-        : {
-            id,
-            status: 'unknown',
-            reason: `${result.message}; whether the key was invalidated is unknown: refresh and check`,
-          },
-    );
-  }
-  const { answer } = result;
+/** Each key as the project's answer tells it: invalidated now, already invalidated, or not invalidated (failed). */
+export function projectRevokeOutcome(ids: readonly string[], answer: ProjectRevokeAnswer): ProjectKeyOutcome[] {
   const errors = (answer.error_details ?? []).map((e) => e.reason ?? e.type ?? 'error').join('; ');
   return ids.map((id): ProjectKeyOutcome => {
     if (answer.invalidated_api_keys.includes(id)) return { id, status: 'revoked' };
@@ -132,5 +115,32 @@ export function projectRevokeOutcome(
           ? errors
           : 'the project did not invalidate it (unknown id, or the credential may not manage this key)',
     };
+  });
+}
+
+/**
+ * Settles the keys whose invalidation has an unknown outcome (a 5xx, reset or timeout after the request was sent,
+ * an unreadable answer) by what the project shows when read again, as a Cloud revoke is settled by its re-read
+ * list. `fresh`: the keys of the request as re-read (one missing from it is no longer listed); undefined when the
+ * re-read failed, and then the outcome stays unknown. `cause`: what went wrong with the invalidation.
+ */
+export function settleProjectRevoke(
+  outcomes: readonly ProjectKeyOutcome[],
+  fresh: readonly ProjectApiKey[] | undefined,
+  cause: string,
+): ProjectKeyOutcome[] {
+  return outcomes.map((o): ProjectKeyOutcome => {
+    if (o.status !== 'unknown') return o;
+    if (!fresh)
+      return {
+        id: o.id,
+        status: 'unknown',
+        reason: `${cause}; re-reading the project failed, so whether the key was invalidated could not be confirmed: check before retrying`,
+      };
+    const key = fresh.find((k) => k.id === o.id);
+    if (!key) return { id: o.id, status: 'revoked', reason: `${cause}, but the project no longer lists the key` };
+    if (key.invalidated)
+      return { id: o.id, status: 'revoked', reason: `${cause}, but the re-read shows the key invalidated` };
+    return { id: o.id, status: 'failed', reason: `${cause}; the re-read shows the key still active: nothing changed` };
   });
 }

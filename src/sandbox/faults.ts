@@ -10,13 +10,16 @@
  * happened, the client cannot know): the second is the "outcome unknown" case of a write. A wrong-shaped answer is a
  * `status` fault with status 200 and a `body`. Over HTTP/2 a reset closes the request's stream (RST_STREAM), as a
  * proxy or server does, and leaves the connection up; over HTTP/1.1 it destroys the socket.
- * Route patterns are paths where `*` matches within one segment and `**` any number of segments.
+ * Route patterns are paths where `*` matches within one segment and `**` any number of segments; `query`, when
+ * given, also requires those query parameters (so a fault can hit `GET /_security/api_key?id=…`, a re-read, and
+ * not the plain list before it).
  */
 import { z } from 'zod';
 
 const RouteMatch = z.object({
   method: z.string().default('*'),
   path: z.string().min(1),
+  query: z.record(z.string(), z.string()).optional(),
   times: z.number().int().positive().default(1),
 });
 
@@ -52,7 +55,7 @@ export interface Faults {
   latencyMs(): number;
   add(fault: FaultInput): void;
   /** The fault for this request, if any, counting it as used. */
-  take(method: string, path: string): RouteFault | undefined;
+  take(method: string, path: string, query?: URLSearchParams): RouteFault | undefined;
   /** The status a deletion of this key id should fail with, if one was injected (counting it as used). */
   takeKeyDeleteFailure(id: string): number | undefined;
   list(): FaultInput[];
@@ -71,8 +74,13 @@ export function createFaults(initialLatencyMs = 0): Faults {
         fault.ids.forEach((id) => keyFailures.set(id, { status: fault.status, times: fault.times }));
       else rules.push({ ...fault, regex: globToRegex(fault.path) });
     },
-    take(method, path) {
-      const rule = rules.find((r) => (r.method === '*' || r.method.toUpperCase() === method) && r.regex.test(path));
+    take(method, path, query) {
+      const rule = rules.find(
+        (r) =>
+          (r.method === '*' || r.method.toUpperCase() === method) &&
+          r.regex.test(path) &&
+          Object.entries(r.query ?? {}).every(([name, value]) => query?.get(name) === value),
+      );
       if (!rule) return undefined;
       rule.times -= 1;
       if (rule.times <= 0) rules = rules.filter((r) => r !== rule);

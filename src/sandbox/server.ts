@@ -199,7 +199,7 @@ async function handle(parts: ServerParts, req: Request, res: Response): Promise<
 
   const latency = core.faults.latencyMs();
   if (latency > 0) await sleep(latency);
-  const fault = core.faults.take(method, path);
+  const fault = core.faults.take(method, path, url.searchParams);
   const before = fault && 'when' in fault && fault.when === 'before';
   if (fault?.kind === 'reset' && before) {
     resetRequest(req, res);

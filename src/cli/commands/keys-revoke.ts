@@ -2,24 +2,22 @@
  * `keys revoke`: the incident path, across both credential layers. Cloud keys go in one request (the fastest way
  * to stop them), then the Cloud list is re-read and domain/revoke.ts judges key by key what really happened;
  * project keys go in one invalidation per project, judged from its answer (invalidated now, already invalidated,
- * or not). One typed confirmation covers all of it. Exit 3 when some keys still work.
+ * or not), or, when the answer was lost or unreadable, by reading each key again (src/state/project-revoke.ts). One
+ * typed confirmation covers all of it. Exit 3 when some keys still work, 4 when whether some were revoked is still
+ * unknown after the re-read.
  */
 import { isApiError } from '../../api/errors.js';
-import { InvalidateApiKeysResponse } from '../../api/project-key-schemas.js';
+import type { WriteOutcome } from '../../api/outcome.js';
 import { cloudRequests, esRequests, type ApiRequest } from '../../api/requests.js';
 import type { ApiKey } from '../../api/schemas.js';
 import { confirmationPhrase, extraWarnings } from '../../domain/confirm.js';
 import { keysMatching } from '../../domain/intent/resolve.js';
-import {
-  layerLabel,
-  layeredKeys,
-  projectRevokeOutcome,
-  unreadableProjects,
-  type LayeredKey,
-} from '../../domain/project-keys.js';
+import { layerLabel, layeredKeys, unreadableProjects, type LayeredKey } from '../../domain/project-keys.js';
 import { revokeOutcome, type RevokeInput, type RevokeStatus } from '../../domain/revoke.js';
+import { revokeProjectKeys, verifyResultOf } from '../../state/project-revoke.js';
 import { UsageError } from '../args.js';
 import type { CommandContext } from '../dispatch.js';
+import { EXIT_UNKNOWN } from '../exit-codes.js';
 import { withSession, type Session } from './shared/connect.js';
 import { list, oneOf, text } from './shared/flags.js';
 import { createOutput, table } from './shared/output.js';
@@ -76,8 +74,13 @@ interface KeyResult {
   readonly project_id: string | null;
   readonly project_name: string | null;
   readonly status: RevokeStatus;
+  /** The write outcome every command reports (revoked or already gone: done). */
+  readonly outcome: WriteOutcome;
   readonly reason: string | null;
 }
+
+const outcomeOf = (status: RevokeStatus): WriteOutcome =>
+  status === 'revoked' || status === 'already-gone' ? 'done' : status;
 
 async function revokeCloud(session: Session, request: ApiRequest, targets: ApiKey[], before: ApiKey[]) {
   let result: RevokeInput['result'];
@@ -97,21 +100,25 @@ async function revokeCloud(session: Session, request: ApiRequest, targets: ApiKe
     project_id: null,
     project_name: null,
     status: k.status,
+    outcome: outcomeOf(k.status),
     reason: k.reason ?? null,
   }));
 }
 
 async function revokeInProject(session: Session, request: ApiRequest, rows: ProjectRow[]) {
-  const ids = rows.map((r) => r.id);
-  let outcome;
-  try {
-    const answer = InvalidateApiKeysResponse.parse(await session.send(request));
-    outcome = projectRevokeOutcome(ids, { ok: true, answer });
-  } catch (error) {
-    if (!isApiError(error)) throw error;
-    outcome = projectRevokeOutcome(ids, { ok: false, status: error.status, message: error.message });
-  }
-  return outcome.map((o, i): KeyResult => {
+  const { outcomes, reread } = await revokeProjectKeys(
+    (r) => session.send(r),
+    request,
+    rows.map((r) => r.id),
+  );
+  const verdict = reread ? verifyResultOf(outcomes) : undefined;
+  if (verdict)
+    session.recordVerify(
+      request,
+      verdict,
+      `re-read ${rows.length} key${rows.length === 1 ? '' : 's'}: ${outcomes.map((o) => `${o.id} ${o.status}`).join(', ')}`,
+    );
+  return outcomes.map((o, i): KeyResult => {
     const row = rows[i]!;
     return {
       layer: 'project',
@@ -120,6 +127,7 @@ async function revokeInProject(session: Session, request: ApiRequest, rows: Proj
       project_id: row.project.id,
       project_name: row.project.name,
       status: o.status,
+      outcome: outcomeOf(o.status),
       reason: o.reason ?? null,
     };
   });
@@ -180,7 +188,7 @@ export async function keysRevoke(ctx: CommandContext): Promise<number> {
         results,
         still_active: results.filter((r) => r.status === 'failed').map((r) => r.id),
         maybe_active: results.filter((r) => r.status === 'unknown').map((r) => r.id),
-        complete: results.every((r) => r.status === 'revoked' || r.status === 'already-gone'),
+        complete: results.every((r) => r.outcome === 'done'),
       },
       () =>
         table(
@@ -188,7 +196,7 @@ export async function keysRevoke(ctx: CommandContext): Promise<number> {
           results.map((r) => [r.status, r.project_name ?? 'Cloud', r.id, r.description ?? '-', r.reason ?? '']),
         ),
     );
-    const done = results.filter((k) => k.status === 'revoked' || k.status === 'already-gone').length;
-    return exitFor(done, results.length);
+    if (results.some((r) => r.outcome === 'unknown')) return EXIT_UNKNOWN;
+    return exitFor(results.filter((r) => r.outcome === 'done').length, results.length);
   });
 }

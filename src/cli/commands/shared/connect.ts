@@ -8,7 +8,7 @@ import { createCloudClient } from '../../../api/cloud-client.js';
 import { createEsClient } from '../../../api/es-client.js';
 import type { ApiRequest } from '../../../api/requests.js';
 import type { Organization, Project } from '../../../api/schemas.js';
-import { createAuditLog, type AuditLog } from '../../../audit/index.js';
+import { createAuditLog, type AuditLog, type VerifyResult } from '../../../audit/index.js';
 import type { SettleContext, Settled } from '../../../domain/settle.js';
 import { settleWrite } from '../../../state/settle-io.js';
 import { ConfigError } from '../../../config/config.js';
@@ -52,6 +52,8 @@ export interface Session {
   send(request: ApiRequest): Promise<unknown>;
   /** Re-reads to settle a write whose outcome is unknown, and records the verdict in the audit trail. */
   settle(request: ApiRequest, ctx: SettleContext): Promise<Settled>;
+  /** Records in the audit trail what a re-read showed of a write (settled by the command itself). */
+  recordVerify(request: ApiRequest, result: VerifyResult, detail: string): void;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,14 @@ async function connect(ctx: CommandContext): Promise<ConnectedSession> {
       warn(`no audit trail this time: ${errorCode(error) ?? errorMessage(error)}`);
     }
 
+    const recordVerify = (request: ApiRequest, result: VerifyResult, detail: string) => {
+      try {
+        auditLog?.record({ type: 'verify', request, result, detail });
+      } catch (error) {
+        warn(`could not add to the audit trail: ${errorMessage(error)}`);
+      }
+    };
+
     let projects: Promise<readonly Project[]> | undefined;
     const esClients = new Map<string, EsApi>();
     const esClientOf = (request: ApiRequest): EsApi => {
@@ -186,20 +196,11 @@ async function connect(ctx: CommandContext): Promise<ConnectedSession> {
       send: (request) => (request.target.service === 'cloud' ? cloud.send(request) : esClientOf(request).send(request)),
       async settle(request, settleCtx) {
         const settled = await settleWrite({ cloud, orgId, es: (id) => esClients.get(id) }, request, settleCtx);
-        if (settled.outcome !== 'unknown') {
-          try {
-            auditLog?.record({
-              type: 'verify',
-              request,
-              result: settled.outcome === 'done' ? 'confirmed' : 'not-applied',
-              detail: settled.detail,
-            });
-          } catch (error) {
-            warn(`could not add to the audit trail: ${errorMessage(error)}`);
-          }
-        }
+        if (settled.outcome !== 'unknown')
+          recordVerify(request, settled.outcome === 'done' ? 'confirmed' : 'not-applied', settled.detail);
         return settled;
       },
+      recordVerify,
       close,
     };
   } catch (error) {

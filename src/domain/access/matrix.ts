@@ -82,38 +82,49 @@ function rowOf(
     stackRoles: reach.stackRoles,
     mapped: false,
   }));
-  // Per covered position, the yields of the project entries that cover it, in role_assignments order.
-  const covering = new Map<number, Yield[]>();
+  // The project entries in role_assignments order, and per covered position which of them cover it.
+  const entries: Yield[] = [];
+  const covering = new Map<number, number[]>();
   for (const type of PROJECT_TYPES) {
     for (const entry of assignments.project?.[type] ?? []) {
       const { stackRoles, source } = projectStackRoles(principal.kind, entry, type);
-      const yielded: Yield = { stackRoles, mapped: source === 'role_id' };
+      const number = entries.push({ stackRoles, mapped: source === 'role_id' }) - 1;
       for (const position of coveredPositions(index, type, entry)) {
-        const list = covering.get(position);
-        if (list) list.push(yielded);
-        else covering.set(position, [yielded]);
+        const numbers = covering.get(position);
+        if (numbers) numbers.push(number);
+        else covering.set(position, [number]);
       }
     }
   }
   const row = new Array<MatrixCell>(index.projects.length).fill(NO_ACCESS);
   const overGrantCounts = principal.kind !== 'key';
-  const fill = (position: number, fromEntries: readonly Yield[]) => {
-    const yields = organization.length === 0 ? fromEntries : [...organization, ...fromEntries];
-    row[position] = cellOf(yields, position, existence, overGrantCounts, interned);
+  // Projects of one type covered by the same entries get the same roles; only custom roles' existence varies.
+  const coverages = new Map<string, Coverage>();
+  const fill = (position: number, numbers: readonly number[]) => {
+    const type = index.projects[position]!.type;
+    const signature = numbers.length === 0 ? type : `${type} ${numbers.join(' ')}`;
+    let coverage = coverages.get(signature);
+    if (!coverage) {
+      coverage = coverageOf([...organization, ...numbers.map((n) => entries[n]!)], overGrantCounts);
+      coverages.set(signature, coverage);
+    }
+    row[position] = cellOf(coverage, position, existence, interned);
   };
   if (organization.length > 0) index.projects.forEach((_, position) => fill(position, covering.get(position) ?? []));
-  else for (const [position, yields] of covering) fill(position, yields);
+  else for (const [position, numbers] of covering) fill(position, numbers);
   return row;
 }
 
-/** The cell of one covered project: what `projectAccess` would say there, reduced to the matrix's content. */
-function cellOf(
-  yields: readonly Yield[],
-  position: number,
-  existence: ExistenceLookup,
-  overGrantCounts: boolean,
-  interned: Map<string, MatrixCell>,
-): MatrixCell {
+/** The stack roles some assignments yield together, before asking which exist in a given project. */
+interface Coverage {
+  readonly names: readonly string[];
+  readonly mappedNames: ReadonlySet<string>;
+  readonly overGrantCounts: boolean;
+  /** Set once every name proved predefined (existence then depends on the project's type only). */
+  cell?: MatrixCell;
+}
+
+function coverageOf(yields: readonly Yield[], overGrantCounts: boolean): Coverage {
   const names: string[] = [];
   const mappedNames = new Set<string>();
   for (const { stackRoles, mapped } of yields) {
@@ -122,30 +133,43 @@ function cellOf(
       if (mapped) mappedNames.add(name);
     }
   }
+  return { names, mappedNames, overGrantCounts };
+}
+
+/** The cell of one covered project: what `projectAccess` would say there, reduced to the matrix's content. */
+function cellOf(
+  coverage: Coverage,
+  position: number,
+  existence: ExistenceLookup,
+  interned: Map<string, MatrixCell>,
+): MatrixCell {
+  if (coverage.cell) return coverage.cell;
   let key = '';
   let mappedPredefined = false;
   let liveCustom = false;
-  const roles = names.map((name) => {
+  let allPredefined = true;
+  const roles = coverage.names.map((name) => {
     const found = existence(position, name);
     const status: RoleStatus = found === 'missing' ? 'missing' : found === 'unknown' ? 'unknown' : 'granted';
-    if (found === 'predefined') mappedPredefined ||= mappedNames.has(name);
-    else liveCustom ||= status !== 'missing';
+    if (found === 'predefined') mappedPredefined ||= coverage.mappedNames.has(name);
+    else {
+      allPredefined = false;
+      liveCustom ||= status !== 'missing';
+    }
     key += `${name}\u0000${status}\u0000`;
     return { name, status };
   });
   // Roles combine as a union: a predefined role mapped from role_id defeats the restriction a custom role gives.
-  const overGrant = overGrantCounts && mappedPredefined && liveCustom;
+  const overGrant = coverage.overGrantCounts && mappedPredefined && liveCustom;
   const kind: MatrixCellKind = roles.length === 0 ? 'cloud-only' : 'roles';
   key += `${kind}\u0000${overGrant}`;
-  const cell = interned.get(key);
-  if (cell) return cell;
-  const fresh: MatrixCell = Object.freeze({
-    kind,
-    roles: Object.freeze(roles.map((r) => Object.freeze(r))),
-    overGrant,
-  });
-  interned.set(key, fresh);
-  return fresh;
+  let cell = interned.get(key);
+  if (!cell) {
+    cell = Object.freeze({ kind, roles: Object.freeze(roles.map((r) => Object.freeze(r))), overGrant });
+    interned.set(key, cell);
+  }
+  if (allPredefined) coverage.cell = cell;
+  return cell;
 }
 
 /**

@@ -78,40 +78,53 @@ function rowOf(
   interned: Map<string, MatrixCell>,
 ): MatrixCell[] {
   const assignments = roleAssignmentsOf(principal);
+  const overGrantCounts = principal.kind !== 'key';
   const organization = organizationReaches(principal.kind, assignments).map((reach): Yield => ({
     stackRoles: reach.stackRoles,
     mapped: false,
   }));
-  // The project entries in role_assignments order, and per covered position which of them cover it.
-  const entries: Yield[] = [];
-  const covering = new Map<number, number[]>();
+  const row = new Array<MatrixCell>(index.projects.length).fill(NO_ACCESS);
   for (const type of PROJECT_TYPES) {
-    for (const entry of assignments.project?.[type] ?? []) {
+    const entries = assignments.project?.[type] ?? [];
+    const ofType = index.byType.get(type);
+    if (!ofType || (entries.length === 0 && organization.length === 0)) continue;
+    const yields = entries.map((entry): Yield => {
       const { stackRoles, source } = projectStackRoles(principal.kind, entry, type);
-      const number = entries.push({ stackRoles, mapped: source === 'role_id' }) - 1;
+      return { stackRoles, mapped: source === 'role_id' };
+    });
+    // Organization and `all` entries cover every project of the type alike; listed ids add entries here and there.
+    const everywhere = entries.flatMap((entry, n) => (entry.all ? [n] : []));
+    const listedAt = new Map<number, number[]>();
+    entries.forEach((entry, n) => {
+      if (entry.all) return;
       for (const position of coveredPositions(index, type, entry)) {
-        const numbers = covering.get(position);
-        if (numbers) numbers.push(number);
-        else covering.set(position, [number]);
+        const numbers = listedAt.get(position);
+        if (numbers) numbers.push(n);
+        else listedAt.set(position, [n]);
       }
+    });
+    const coverages = new Map<string, Coverage>();
+    const coverageFor = (listed: readonly number[]): Coverage => {
+      const numbers = listed.length === 0 ? everywhere : [...everywhere, ...listed].sort((x, y) => x - y);
+      const signature = numbers.join(' ');
+      let coverage = coverages.get(signature);
+      if (!coverage) {
+        coverage = coverageOf([...organization, ...numbers.map((n) => yields[n]!)], overGrantCounts);
+        coverages.set(signature, coverage);
+      }
+      return coverage;
+    };
+    if (organization.length > 0 || everywhere.length > 0) {
+      const base = coverageFor([]);
+      for (const position of ofType.all) {
+        const listed = listedAt.get(position);
+        row[position] = cellOf(listed ? coverageFor(listed) : base, position, existence, interned);
+      }
+    } else {
+      for (const [position, listed] of listedAt)
+        row[position] = cellOf(coverageFor(listed), position, existence, interned);
     }
   }
-  const row = new Array<MatrixCell>(index.projects.length).fill(NO_ACCESS);
-  const overGrantCounts = principal.kind !== 'key';
-  // Projects of one type covered by the same entries get the same roles; only custom roles' existence varies.
-  const coverages = new Map<string, Coverage>();
-  const fill = (position: number, numbers: readonly number[]) => {
-    const type = index.projects[position]!.type;
-    const signature = numbers.length === 0 ? type : `${type} ${numbers.join(' ')}`;
-    let coverage = coverages.get(signature);
-    if (!coverage) {
-      coverage = coverageOf([...organization, ...numbers.map((n) => entries[n]!)], overGrantCounts);
-      coverages.set(signature, coverage);
-    }
-    row[position] = cellOf(coverage, position, existence, interned);
-  };
-  if (organization.length > 0) index.projects.forEach((_, position) => fill(position, covering.get(position) ?? []));
-  else for (const [position, numbers] of covering) fill(position, numbers);
   return row;
 }
 

@@ -13,3 +13,5 @@ export { roleExistence } from './role-existence.js';
 export type { RoleExistence } from './role-existence.js';
 export { activeProjectKeys, grantingDescriptors, projectKeyPrivileges, projectKeyRef } from './project-key.js';
 export type { ProjectKeyHolder, ProjectKeyPrivileges } from './project-key.js';
+export { coveredPositions, projectIndex } from './project-index.js';
+export type { ProjectIndex } from './project-index.js';

@@ -53,7 +53,7 @@ function projectEntryCovers(
  * What a project entry yields. Users: application_roles, else the stack role of role_id (when role_id belongs to
  * this project type). Keys: application_roles only.
  */
-function projectStackRoles(kind: PrincipalKind, assignment: ProjectRoleAssignment, type: ProjectType) {
+export function projectStackRoles(kind: PrincipalKind, assignment: ProjectRoleAssignment, type: ProjectType) {
   const applicationRoles = listed(assignment.application_roles);
   if (applicationRoles.length > 0) return { stackRoles: applicationRoles, source: 'application_roles' as const };
   const role = findRole(assignment.role_id);

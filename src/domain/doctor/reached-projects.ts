@@ -8,38 +8,26 @@
  *   covers every project, a project entry the projects of its own type that it lists, or all of them with `all`.
  * test/domain/doctor/reached-projects.test.ts holds both claims against access/ on random organizations.
  */
-import { PROJECT_TYPES, type Project, type ProjectType, type RoleAssignments } from '../../api/schemas.js';
-import { activePrincipals, organizationReaches, roleAssignmentsOf, type Principal } from '../access/index.js';
+import { PROJECT_TYPES, type Project, type RoleAssignments } from '../../api/schemas.js';
+import {
+  activePrincipals,
+  coveredPositions,
+  organizationReaches,
+  projectIndex,
+  roleAssignmentsOf,
+  type Principal,
+  type ProjectIndex,
+} from '../access/index.js';
 import type { OrgSnapshot } from '../org.js';
-
-export interface ProjectIndex {
-  readonly projects: readonly Project[];
-  /** Positions in `projects` by type, then by id (an id listed under another type covers nothing). */
-  readonly byType: ReadonlyMap<ProjectType, { readonly all: readonly number[]; readonly byId: Map<string, number[]> }>;
-}
-
-export function projectIndex(projects: readonly Project[]): ProjectIndex {
-  const byType = new Map(
-    PROJECT_TYPES.map((type) => [type, { all: [] as number[], byId: new Map<string, number[]>() }]),
-  );
-  projects.forEach((project, position) => {
-    const ofType = byType.get(project.type);
-    if (!ofType) return;
-    ofType.all.push(position);
-    ofType.byId.set(project.id, [...(ofType.byId.get(project.id) ?? []), position]);
-  });
-  return { projects, byType };
-}
 
 /** The projects some assignment of `principal` covers, in the order of the index's project list. */
 export function reachedProjects(index: ProjectIndex, principal: Principal): Project[] {
   const assignments = roleAssignmentsOf(principal);
   if (organizationReaches(principal.kind, assignments).length > 0) return [...index.projects];
   const positions = new Set<number>();
-  for (const [type, ofType] of index.byType) {
+  for (const type of PROJECT_TYPES) {
     for (const entry of assignments.project?.[type] ?? []) {
-      const covered = entry.all ? ofType.all : (entry.project_ids ?? []).flatMap((id) => ofType.byId.get(id) ?? []);
-      for (const position of covered) positions.add(position);
+      for (const position of coveredPositions(index, type, entry)) positions.add(position);
     }
   }
   return [...positions].sort((a, b) => a - b).map((position) => index.projects[position]!);

@@ -6,7 +6,7 @@
 import type { OrgSnapshot } from '../src/domain/org.js';
 import { PROJECT_TYPES } from '../src/api/schemas.js';
 import { dataOf, type Resource } from '../src/state/resource.js';
-import { type DataState, type RefreshScope, type Store } from '../src/state/store.js';
+import type { DataState, RefreshScope, Store } from '../src/state/store.js';
 import type { Line } from '../src/ui/lines.js';
 import type { Column, Row, SortOrder } from '../src/ui/list-model.js';
 import type { ScreenId } from '../src/ui/screen-ids.js';

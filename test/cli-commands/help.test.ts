@@ -68,7 +68,7 @@ describe('routing in the real command table', () => {
     expect(loaded).toEqual([
       'tui.js#runTui',
       'inventory.js#membersList',
-      'keys-revoke.js#keysRevoke',
+      'changes.js#keysRevoke',
       'doctor.js#runDoctor',
     ]);
   });

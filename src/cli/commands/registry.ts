@@ -77,7 +77,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     examples: [['ec-access members list', 'Show me who has access to my organization.']],
     json: '{schema:"ec-access/members@1", organization_id, members:[{user_id, email, name, member_since, role_assignments}]}',
   }),
-  command('members invite', 'members-invite.js', 'membersInvite', {
+  command('members invite', 'changes.js', 'membersInvite', {
     usage: 'members invite --emails LIST [--roles JSON | --project P --role R] [--expires-in 3d]',
     summary: 'invite people to the organization, optionally with roles',
     description: [
@@ -152,7 +152,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     ],
     json: '{schema:"ec-access/roles@1", predefined:[{role_id, scope, label, stack_role}], custom:[{project_id, project_name, project_type, name, description}], unavailable:[{project_id, reason}]} | with --name: {schema:"ec-access/role@1", project_id, name, role}',
   }),
-  command('roles assign', 'roles-assign.js', 'rolesAssign', {
+  command('roles assign', 'changes.js', 'rolesAssign', {
     usage: 'roles assign (--user-id ID | --email EMAIL) (--roles JSON | --project P --role R)',
     summary: 'add role assignments to a member',
     description: ['Adds the given assignments (POST /users/{id}/role_assignments); existing ones stay.'],
@@ -175,7 +175,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     ],
     json: WRITE_JSON,
   }),
-  command('roles unassign', 'roles-assign.js', 'rolesUnassign', {
+  command('roles unassign', 'changes.js', 'rolesUnassign', {
     usage: 'roles unassign (--user-id ID | --email EMAIL) (--roles JSON | --project P --role R)',
     summary: 'remove role assignments from a member (destructive)',
     description: [
@@ -196,7 +196,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     ],
     json: WRITE_JSON,
   }),
-  command('roles assign-custom', 'roles-assign.js', 'rolesAssignCustom', {
+  command('roles assign-custom', 'changes.js', 'rolesAssignCustom', {
     usage: 'roles assign-custom (--user-id ID | --email EMAIL) --project P --role-name ROLE',
     summary: 'give a member a custom role on a project (application_roles)',
     description: [
@@ -217,7 +217,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     ],
     json: WRITE_JSON,
   }),
-  command('roles unassign-custom', 'roles-assign.js', 'rolesUnassignCustom', {
+  command('roles unassign-custom', 'changes.js', 'rolesUnassignCustom', {
     usage: 'roles unassign-custom (--user-id ID | --email EMAIL) --project P --role-name ROLE',
     summary: "remove a member's custom role assignment (destructive)",
     description: ["Removes the assignment roles assign-custom made. Confirm with the member's email."],
@@ -230,7 +230,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     ],
     json: WRITE_JSON,
   }),
-  command('roles create', 'roles-write.js', 'rolesCreate', {
+  command('roles create', 'changes.js', 'rolesCreate', {
     usage: 'roles create --project P --name ROLE (--body JSON | --body-file FILE)',
     summary: 'create or update a custom role in a project (PUT /_security/role)',
     description: [
@@ -258,7 +258,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     ],
     json: `${WRITE_JSON}; result: {role:{created}}`,
   }),
-  command('roles delete', 'roles-write.js', 'rolesDelete', {
+  command('roles delete', 'changes.js', 'rolesDelete', {
     usage: 'roles delete --project P --name ROLE',
     summary: 'delete a custom role from a project (destructive)',
     description: ['Warns when members or keys still name the role. Confirm by typing the role name.'],
@@ -276,7 +276,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     examples: [['ec-access keys list', 'check for an existing key before creating one']],
     json: '{schema:"ec-access/keys@1", keys:[{layer:"cloud", id, description, creation_date, expiration_date, expiry, user_id, role_assignments, stack_access}], project_keys:[{layer:"project", id, name, project_id, project_name, project_type, creation_date, expiration_date, expiry, username, realm, role_descriptors}], unreadable_projects:[{project_id, project_name, reason}]}',
   }),
-  command('keys create', 'keys-create.js', 'keysCreate', {
+  command('keys create', 'changes.js', 'keysCreate', {
     usage:
       'keys create --description TEXT --expiration DURATION (--roles JSON | --scope SCOPES [--role R]) [--stack-access ROLES]',
     summary: 'create a Cloud API key; its value goes to a 0600 file',
@@ -323,7 +323,7 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     ],
     json: `${WRITE_JSON}; result: {id, description, creation_date, expiration_date, role_assignments, secret_file, secret (only with --reveal)}`,
   }),
-  command('keys revoke', 'keys-revoke.js', 'keysRevoke', {
+  command('keys revoke', 'changes.js', 'keysRevoke', {
     usage: 'keys revoke (--ids LIST | --filter TEXT)',
     summary: 'revoke Cloud and project API keys (destructive)',
     description: [

@@ -20,7 +20,7 @@
  * Findings keep runDoctor's order: severity, then rule, then id. Absent optional values are `null`, never missing.
  */
 import type { PrincipalRef } from '../access/index.js';
-import { type Finding, type FixAction, type RuleId, type Severity } from './finding.js';
+import type { Finding, FixAction, RuleId, Severity } from './finding.js';
 
 export const DOCTOR_JSON_SCHEMA = 'ec-access/doctor@1';
 

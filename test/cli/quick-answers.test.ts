@@ -12,10 +12,14 @@ import { WAIT_MS } from '../support/wait.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Records every module the process resolves (after the entry point) on stderr. */
+/**
+ * Records every module the process resolves (after the entry point) on stderr. The hooks run on their own thread,
+ * whose buffered process.stderr can lose to a quick exit on a busy machine: the write is synchronous to fd 2.
+ */
 const HOOKS = `
+import { writeSync } from 'node:fs';
 export async function resolve(specifier, context, next) {
-  if (context.parentURL) process.stderr.write('[import] ' + specifier + '\\n');
+  if (context.parentURL) writeSync(2, '[import] ' + specifier + '\\n');
   return next(specifier, context);
 }`;
 const REGISTER = `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(HOOKS)}));`;

@@ -51,7 +51,7 @@ describe('request preview', () => {
           <RequestPreview request={request} url="https://api.example/api/v1/users/auth/keys" width={80} height={20} />
         </ThemeContext.Provider>,
       ).lastFrame() ?? '';
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- the escape character is what this test looks for
     const ansi = /\x1b\[[0-9;]*m/;
     expect(show(false)).not.toMatch(ansi);
     expect(show(false)).toContain('"description": "CI \\"ingest\\""');

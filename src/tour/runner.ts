@@ -94,6 +94,33 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
     set({ result: undefined, state: undefined, error: undefined });
   }
 
+  let checkRunning: Promise<CheckResult | undefined> | undefined;
+  let checkQueued: Promise<CheckResult | undefined> | undefined;
+  function runCheck(answer: string | undefined): Promise<CheckResult | undefined> {
+    const run = guard(async () => {
+      if (!view.lesson) return undefined;
+      // Synchronously, so the frame that asked shows the check running, never a stale verdict.
+      set({ checking: true, error: undefined });
+      await starting;
+      const { lesson, progress } = view;
+      if (!lesson || !progress.baseline) {
+        set({ checking: false });
+        return undefined;
+      }
+      const state = await io.load(sinceSeq);
+      const given = answer ?? progress.answer;
+      const result = lesson.check(state, progress.baseline, given);
+      if (given !== undefined && given !== progress.answer) setProgress({ ...progress, answer: given });
+      set({ checking: false, result, state });
+      return result;
+    });
+    checkRunning = run;
+    void run.finally(() => {
+      if (checkRunning === run) checkRunning = undefined;
+    });
+    return run;
+  }
+
   return {
     getView: () => view,
     subscribe(listener) {
@@ -104,24 +131,20 @@ export function createTourRunner(io: TourIo, initial: TourProgress = FRESH): Tou
       start(async () => {
         if (view.lesson && !view.progress.baseline) await startLesson(view.lesson);
       }),
-    check: (answer) =>
-      guard(async () => {
-        if (!view.lesson || view.checking) return undefined;
-        // Synchronously, so the frame that asked shows the check running, never a stale verdict.
-        set({ checking: true, error: undefined });
-        await starting;
-        const { lesson, progress } = view;
-        if (!lesson || !progress.baseline) {
-          set({ checking: false });
-          return undefined;
-        }
-        const state = await io.load(sinceSeq);
-        const given = answer ?? progress.answer;
-        const result = lesson.check(state, progress.baseline, given);
-        if (given !== undefined && given !== progress.answer) setProgress({ ...progress, answer: given });
-        set({ checking: false, result, state });
-        return result;
-      }),
+    check(answer) {
+      // A check asked for while one runs (the panel's own, the bar's) must not be dropped: the learner may have just
+      // done the thing, after the running one read the sandbox. One more run follows it and sees everything.
+      if (checkQueued) return checkQueued;
+      if (checkRunning) {
+        const queued = checkRunning.then(() => {
+          checkQueued = undefined;
+          return runCheck(answer);
+        });
+        checkQueued = queued;
+        return queued;
+      }
+      return runCheck(answer);
+    },
     next: () =>
       start(async () => {
         const { lesson, progress, result } = view;

@@ -101,3 +101,21 @@ export async function startHarness(): Promise<Harness> {
     },
   };
 }
+
+/** `ec-access <argv>` for help text: no sandbox, and loading any command fails the run (help never needs one). */
+export async function help(argv: readonly string[]): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const code = await runCli(
+    argv,
+    {
+      stdout: (t) => void (stdout += t),
+      stderr: () => {},
+      stdinIsTty: false,
+      stdoutIsTty: false,
+      env: {},
+      cwd: '/',
+    },
+    { commands: COMMANDS, load: () => Promise.reject(new Error('help must not load the command')) },
+  );
+  return { code, stdout };
+}

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCRIPT_COMMANDS } from '../../src/cli/commands/registry.js';
 import { runCli } from '../../src/cli/dispatch.js';
-import { COMMANDS } from './harness.js';
-
-async function help(argv: string[]) {
-  let stdout = '';
-  const code = await runCli(
-    argv,
-    {
-      stdout: (t) => void (stdout += t),
-      stderr: () => {},
-      stdinIsTty: false,
-      stdoutIsTty: false,
-      env: {},
-      cwd: '/',
-    },
-    {
-      commands: COMMANDS,
-      load: () => Promise.reject(new Error('help must not load the command')),
-    },
-  );
-  return { code, stdout };
-}
+import { help } from './harness.js';
 
 describe('--help', () => {
   it.each(SCRIPT_COMMANDS.map((c) => [c.words.join(' ')]))(

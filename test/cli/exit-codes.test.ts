@@ -2,25 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCRIPT_COMMANDS } from '../../src/cli/commands/registry.js';
-import { runCli } from '../../src/cli/dispatch.js';
+import { help } from '../cli-commands/harness.js';
 import { EXIT_CODES } from '../../src/cli/exit-codes.js';
 
 async function helpOf(argv: string[]): Promise<string> {
-  let stdout = '';
-  const code = await runCli(
-    argv,
-    {
-      stdout: (t) => void (stdout += t),
-      stderr: () => {},
-      stdinIsTty: false,
-      stdoutIsTty: false,
-      env: {},
-      cwd: '/',
-    },
-    {
-      load: () => Promise.reject(new Error('help must not load a command')),
-    },
-  );
+  const { code, stdout } = await help(argv);
   expect(code).toBe(0);
   return stdout;
 }

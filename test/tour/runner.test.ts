@@ -87,3 +87,14 @@ it('a check asked for while the lesson is still starting waits for its baseline 
   expect(runner.getView().result).toEqual(result);
   await begun;
 });
+
+it('a check asked for while one runs is not dropped: it runs after it and has the last word', async () => {
+  const runner = createTourRunner(sandboxIo(sandbox, join(dir, 'tour.json')), FRESH);
+  await runner.begin();
+  const answer = customOnlyMembers((await loadTourState(sandbox, 0)).snapshot)[0]!.email!;
+  const first = runner.check('nobody@example.com');
+  const second = runner.check(answer);
+  expect((await first)?.passed).toBe(false);
+  expect((await second)?.passed).toBe(true);
+  expect(runner.getView().result?.passed).toBe(true);
+});

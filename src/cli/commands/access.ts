@@ -30,8 +30,6 @@ import { flag, text } from './shared/flags.js';
 import { createOutput } from './shared/output.js';
 import { resolveProject } from './shared/resolve-project.js';
 import { loadSnapshot } from './shared/snapshot.js';
-import { sessionProjectEs } from './shared/project-keys.js';
-import { readProjectKeys } from '../../state/project-keys.js';
 
 function formatOf(ctx: CommandContext): ReviewFormat {
   const format = text(ctx.values, 'format');
@@ -80,9 +78,8 @@ export async function accessReview(ctx: CommandContext): Promise<number> {
   const out = createOutput({ ...ctx, values: { ...ctx.values, json: format === 'json', table: format !== 'json' } });
 
   return withSession(ctx, async (session) => {
-    const loaded = await loadSnapshot(session, { customRoles: true, deployments: true });
     // Each project's own API keys hold access too; a project whose keys cannot be read is named below.
-    const snapshot = { ...loaded, projectKeys: await readProjectKeys(loaded.projects, sessionProjectEs(session)) };
+    const snapshot = await loadSnapshot(session, { customRoles: true, deployments: true, projectKeys: true });
     const filter: GrantFilter = {
       ...(projectInput !== undefined ? { projectId: resolveProject(snapshot.projects, projectInput).id } : {}),
       ...(email !== undefined ? { email } : {}),
@@ -95,7 +92,7 @@ export async function accessReview(ctx: CommandContext): Promise<number> {
       if (state.status === 'unavailable')
         out.note(`custom roles of project ${projectId} not checked (missing roles cannot be told): ${state.reason}`);
     }
-    for (const { project, state } of snapshot.projectKeys) {
+    for (const { project, state } of snapshot.projectKeys ?? []) {
       if (state.status === 'unreadable')
         out.note(`API keys of project ${project.name} not read (not in this review): ${state.reason}`);
     }

@@ -9,18 +9,11 @@ import type { CommandContext } from '../dispatch.js';
 import { withSession } from './shared/connect.js';
 import { createOutput } from './shared/output.js';
 import { loadSnapshot } from './shared/snapshot.js';
-import { sessionProjectEs } from './shared/project-keys.js';
-import { readProjectKeys } from '../../state/project-keys.js';
 
 export async function runDoctor(ctx: CommandContext): Promise<number> {
   const out = createOutput(ctx);
   return withSession(ctx, async (session) => {
-    // Project keys are read beside the custom roles: both wait only for the project list (fetched once).
-    const [loaded, projectKeys] = await Promise.all([
-      loadSnapshot(session, { customRoles: true, deployments: true }),
-      session.projects().then((projects) => readProjectKeys(projects, sessionProjectEs(session))),
-    ]);
-    const snapshot = { ...loaded, projectKeys };
+    const snapshot = await loadSnapshot(session, { customRoles: true, deployments: true, projectKeys: true });
     const findings = diagnose(snapshot, { selfKeyId: session.selfKeyId });
     const tokens = snapshot.invitations.map((i) => i.token);
     const document = doctorJson(findings);
@@ -39,7 +32,7 @@ export async function runDoctor(ctx: CommandContext): Promise<number> {
     for (const [projectId, state] of snapshot.customRoles) {
       if (state.status === 'unavailable') out.note(`custom roles of project ${projectId} not checked: ${state.reason}`);
     }
-    for (const { project, state } of projectKeys) {
+    for (const { project, state } of snapshot.projectKeys ?? []) {
       if (state.status === 'unreadable') out.note(`API keys of project ${project.name} not checked: ${state.reason}`);
     }
     return 0;

@@ -5,16 +5,31 @@
 import type { ApiKey, Project } from '../../../api/schemas.js';
 import type { CustomRolesState, OrgSnapshot } from '../../../domain/org.js';
 import { loadOrgSnapshot } from '../../../state/org-snapshot.js';
+import { readProjectKeys } from '../../../state/project-keys.js';
 import type { Session } from './connect.js';
+import { sessionProjectEs } from './project-keys.js';
 
 export interface SnapshotOptions {
   /** Also load each project's custom role names (one request per project). */
   readonly customRoles?: boolean;
   /** Also load the hosted deployments (names for deployment grants, the doctor's `deployment-gone`). */
   readonly deployments?: boolean;
+  /** Also read each project's own API keys (unreadable projects are kept, with why). */
+  readonly projectKeys?: boolean;
 }
 
-export function loadSnapshot(session: Session, options: SnapshotOptions = {}): Promise<OrgSnapshot> {
+export async function loadSnapshot(session: Session, options: SnapshotOptions = {}): Promise<OrgSnapshot> {
+  // Project keys are read beside the rest: like the custom roles they wait only for the project list (fetched once).
+  const [snapshot, projectKeys] = await Promise.all([
+    loadLists(session, options),
+    options.projectKeys
+      ? session.projects().then((projects) => readProjectKeys(projects, sessionProjectEs(session)))
+      : undefined,
+  ]);
+  return projectKeys ? { ...snapshot, projectKeys } : snapshot;
+}
+
+function loadLists(session: Session, options: SnapshotOptions): Promise<OrgSnapshot> {
   return loadOrgSnapshot({
     cloud: session.cloud,
     orgId: session.orgId,

@@ -1,6 +1,8 @@
 /** What every wizard reads about the organization, and small lookups over it. */
 import type { Project, ProjectType, Role } from '../../src/api/schemas.js';
+import { deploymentNamer } from '../../src/domain/deployments.js';
 import type { OrgSnapshot } from '../../src/domain/org.js';
+import { inertText } from '../../src/util/inert-text.js';
 
 export interface WizardEnv {
   readonly snapshot: OrgSnapshot;
@@ -21,6 +23,15 @@ export function projectsOfType(env: WizardEnv, type: ProjectType): Project[] {
 
 export function projectName(env: WizardEnv, id: string): string {
   return env.snapshot.projects.find((p) => p.id === id)?.name ?? id;
+}
+
+/**
+ * A deployment id for display: "name (id)" where the deployment list has it, the bare id otherwise (gone, or not
+ * listable with this key). Both are server text, shown inert.
+ */
+export function deploymentLabel(env: WizardEnv, id: string): string {
+  const name = deploymentNamer(env.snapshot.deployments)(id);
+  return inertText(name === id ? id : `${name} (${id})`);
 }
 
 /** Custom role names loaded for a project; empty when not (yet) known. */

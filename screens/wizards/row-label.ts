@@ -1,7 +1,10 @@
-/** One assignment entry in words: "Developer (elasticsearch) on search-prod · stack: marketing-reader". */
+/**
+ * One assignment entry in words: "Developer (elasticsearch) on search-prod · stack: marketing-reader", "Deployment
+ * viewer on logging-cluster (4f1c…)".
+ */
 import type { FlatAssignment } from '../../src/domain/assignments.js';
 import { friendlyRoleName } from '../../src/domain/catalog.js';
-import { projectName, type WizardEnv } from './env.js';
+import { deploymentLabel, projectName, type WizardEnv } from './env.js';
 
 export function rowLabel(row: FlatAssignment, env: WizardEnv): string {
   const where =
@@ -9,7 +12,9 @@ export function rowLabel(row: FlatAssignment, env: WizardEnv): string {
       ? 'the organization'
       : row.all
         ? `all ${row.scope === 'deployment' ? 'deployments' : `${row.type} projects`}`
-        : row.ids.map((id) => projectName(env, id)).join(', ');
+        : row.ids
+            .map((id) => (row.scope === 'deployment' ? deploymentLabel(env, id) : projectName(env, id)))
+            .join(', ');
   const stack = row.applicationRoles.length > 0 ? ` · stack: ${row.applicationRoles.join(', ')}` : '';
   return `${friendlyRoleName(row.roleId)} on ${where}${stack}`;
 }

@@ -285,7 +285,11 @@ describe('role and people fixes', () => {
   it('assign-member-roles: the member without roles gets one', async () => {
     app = await openSeededDoctor();
     await openFix(app, 'Tomas Xu has no role anywhere');
-    await acceptSteps(app, ['Which current assignments should go?', 'Add an organization role?'], false);
+    await acceptSteps(
+      app,
+      ['Which current assignments should go?', 'Add an organization role?', 'Hosted deployment roles to add'],
+      false,
+    );
     await app.pointAt('Add a project role');
     await app.press(KEY.enter);
     await waitForText(app, 'Which kind of project?');

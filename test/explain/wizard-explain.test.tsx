@@ -60,6 +60,9 @@ it('the member roles wizard explains its steps, including the shared project-rol
   await app.waitFor('Add an organization role?');
   expect(app.frame()).toMatch(/Why \(i more\): organization-admin \(owner\)/);
   await app.press(KEY.enter);
+  await app.waitFor('Hosted deployment roles to add');
+  expect(app.frame()).toMatch(/Why \(i more\): Deployment roles are for hosted/);
+  await app.press(KEY.enter);
   await app.waitFor('Project roles to add');
   await app.pointAt('Add a project role');
   await app.press(KEY.enter);

@@ -15,6 +15,8 @@ describe('edit member roles', () => {
     await app.press(KEY.space, KEY.enter);
     await app.waitFor('Add an organization role?');
     await app.press(KEY.enter);
+    await app.waitFor('Hosted deployment roles to add');
+    await app.press(KEY.enter); // No deployment roles
     await app.waitFor('Project roles to add');
     await app.pointAt('Add a project role');
     await app.press(KEY.enter, KEY.enter); // Elasticsearch

@@ -3,7 +3,7 @@
  * had comes back exactly, or the difference is said in plain words (never changed silently).
  */
 import { describe, expect, it } from 'vitest';
-import type { ApiKey, RoleAssignments } from '../../src/api/schemas.js';
+import type { ApiKey, Deployment, RoleAssignments } from '../../src/api/schemas.js';
 import {
   flattenAssignments,
   isSameAssignment,
@@ -16,9 +16,18 @@ import { keyRows } from '../../screens/wizards/api-key/values.js';
 import { inviteValuesFromInvitation } from '../../screens/wizards/invite/from-invitation.js';
 import { acmeOrg, kid, ORG_ID, orgRole, pid, projectRole, roles } from '../fixtures/org.js';
 
-const deploymentRole = (roleId: string): RoleAssignments => ({
-  deployment: [{ role_id: roleId, organization_id: ORG_ID, all: true }],
+const deploymentRole = (roleId: string, ids: readonly string[] | 'all' = 'all'): RoleAssignments => ({
+  deployment: [
+    { role_id: roleId, organization_id: ORG_ID, ...(ids === 'all' ? { all: true } : { deployment_ids: [...ids] }) },
+  ],
 });
+
+/** Two hosted deployments, as the list names them. */
+const DEPLOYMENTS: readonly Deployment[] = [
+  { id: 'dep-shop', name: 'shop', resources: [] },
+  { id: 'dep-logs', name: 'logs', resources: [] },
+];
+const withDeployments = (snapshot: OrgSnapshot): OrgSnapshot => ({ ...snapshot, deployments: DEPLOYMENTS });
 
 function keyOf(ra: RoleAssignments, expiresInDays: number | null = 4, createdDaysAgo = 26) {
   const snapshot = acmeOrg().key('job', { roles: ra, expiresInDays, createdDaysAgo }).build();
@@ -180,7 +189,7 @@ describe('keyValuesFromKey: the access changed as the doctor asks', () => {
 });
 
 describe('keyValuesFromKey: what the wizard cannot express is said, not changed silently', () => {
-  it('different Cloud roles, chosen projects next to all projects of a type, and deployment roles', () => {
+  it('different Cloud roles, and chosen projects next to all projects of a type; deployment roles come along', () => {
     const ra = roles(
       projectRole('elasticsearch', 'elasticsearch-developer', [pid('search-prod')], ['developer']),
       projectRole('observability', 'observability-viewer', 'all', ['viewer']),
@@ -189,8 +198,8 @@ describe('keyValuesFromKey: what the wizard cannot express is said, not changed 
     const { snapshot, key } = keyOf(ra);
     const { caveats, sent, intended } = prefill(key, snapshot);
     expect(sameRows(sent, intended)).toBe(false);
+    expect(sent.filter((r) => r.scope === 'deployment')).toEqual(intended.filter((r) => r.scope === 'deployment'));
     expect(caveats).toEqual([
-      'Its hosted deployment roles (Deployment viewer) are not carried over: the key wizard does not offer deployment access.',
       'Its project entries use different Cloud roles (developer, viewer); the wizard gives every project the same one: developer.',
       'Its project entries carry different stack roles; the wizard gives every entry all of them [developer, viewer], wider where an entry had fewer.',
       "It covers all observability projects, including future ones, next to chosen projects; the wizard pre-fills today's projects instead (narrower: projects created later are not covered).",
@@ -249,7 +258,7 @@ describe('inviteValuesFromInvitation', () => {
       emailsText: 'new@example.com',
       pending: 'resend',
       orgRole: 'billing-admin',
-      deploymentRole: 'deployment-viewer',
+      deploymentGrants: [{ role: 'deployment-viewer', all: true, deploymentIds: [] }],
       grants: [
         { type: 'elasticsearch', all: false, projectIds: [pid('search-prod')], role: 'custom:marketing-reader' },
       ],
@@ -269,6 +278,62 @@ describe('inviteValuesFromInvitation', () => {
       'Organization-scoped application_roles [viewer] are not carried over: the wizard invites with project-scoped roles only.',
       'Developer (elasticsearch) on search-prod · stack: marketing-reader does not fit the wizard: it is pre-filled as Developer (elasticsearch) alone, ' +
         "so the invitee would get that role's own stack role there instead.",
+    ]);
+  });
+});
+
+describe('deployment roles in a pre-fill', () => {
+  it('a key with chosen and all-deployments roles next to project access is carried over exactly', () => {
+    const ra = roles(
+      projectRole('elasticsearch', 'elasticsearch-viewer', [pid('search-prod')], ['viewer']),
+      deploymentRole('deployment-editor', ['dep-shop', 'dep-logs']),
+      deploymentRole('deployment-viewer'),
+    );
+    const { snapshot, key } = keyOf(ra);
+    const { values, caveats, sent } = prefill(key, withDeployments(snapshot));
+    expect(values.scope).toBe('projects');
+    expect(values.deploymentGrants).toEqual([
+      { role: 'deployment-editor', all: false, deploymentIds: ['dep-shop', 'dep-logs'] },
+      { role: 'deployment-viewer', all: true, deploymentIds: [] },
+    ]);
+    expect(caveats).toEqual([]);
+    expect(sameRows(sent, flattenAssignments(ra))).toBe(true);
+  });
+
+  it('a key with deployment roles only gets the deployments-only scope', () => {
+    const ra = deploymentRole('deployment-admin', ['dep-logs']);
+    const { snapshot, key } = keyOf(ra);
+    const { values, caveats, sent } = prefill(key, withDeployments(snapshot));
+    expect(values.scope).toBe('deployments');
+    expect(caveats).toEqual([]);
+    expect(sameRows(sent, flattenAssignments(ra))).toBe(true);
+  });
+
+  it('a deployment that no longer exists is left out, and said', () => {
+    const ra = roles(orgRole('billing-admin'), deploymentRole('deployment-viewer', ['dep-shop', 'dep-gone']));
+    const { snapshot, key } = keyOf(ra);
+    const { values, caveats } = prefill(key, withDeployments(snapshot));
+    expect(values.deploymentGrants).toEqual([{ role: 'deployment-viewer', all: false, deploymentIds: ['dep-shop'] }]);
+    expect(caveats).toEqual(['Deployment dep-gone no longer exists: Deployment viewer is pre-filled without it.']);
+  });
+
+  it('an invitation keeps every deployment role with its scope, minus the removed entry', () => {
+    const chosen = deploymentRole('deployment-editor', ['dep-shop']);
+    const snapshot = withDeployments(
+      acmeOrg()
+        .invitation('new@example.com', { roles: roles(chosen, deploymentRole('deployment-viewer', ['dep-logs'])) })
+        .build(),
+    );
+    const env = { snapshot, sandbox: false };
+    const kept = inviteValuesFromInvitation(snapshot.invitations[0]!, {}, env);
+    expect(kept.values.deploymentGrants).toEqual([
+      { role: 'deployment-editor', all: false, deploymentIds: ['dep-shop'] },
+      { role: 'deployment-viewer', all: false, deploymentIds: ['dep-logs'] },
+    ]);
+    expect(kept.caveats).toEqual([]);
+    const dropped = inviteValuesFromInvitation(snapshot.invitations[0]!, chosen, env);
+    expect(dropped.values.deploymentGrants).toEqual([
+      { role: 'deployment-viewer', all: false, deploymentIds: ['dep-logs'] },
     ]);
   });
 });

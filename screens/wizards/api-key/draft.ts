@@ -4,6 +4,7 @@ import { buildCreateApiKey, NEVER_EXPIRES } from '../../../src/domain/builders/i
 import { createPlan } from '../../../src/domain/plan.js';
 import type { Draft } from '../../../components/wizard/Wizard.js';
 import { gather, refusal, toInputs } from '../build.js';
+import { deploymentIdNotes } from '../deployment-grants.js';
 import { orgIdOf, type WizardEnv } from '../env.js';
 import { stackAccessNotes } from './notes.js';
 import { expirationOf, keyRows, type KeyValues } from './values.js';
@@ -15,7 +16,8 @@ export function keyDraft(v: KeyValues, env: WizardEnv): Draft<WizardEnv> {
     description: v.description,
     expiration: v.expiry === 'never' ? NEVER_EXPIRES : expirationOf(v),
     assignments: toInputs(rows.map((r) => ({ ...r, applicationRoles: [] }))),
-    stackAccess: v.stackRoles,
+    // Answers left from another scope (chosen, then walked back from) must not reach a deployments-only key.
+    stackAccess: v.scope === 'deployments' ? [] : v.stackRoles,
     stackAccessScope: v.scope === 'organization' ? 'organization' : 'projects',
   });
   const built = gather([result]);
@@ -26,6 +28,7 @@ export function keyDraft(v: KeyValues, env: WizardEnv): Draft<WizardEnv> {
     notes: [
       // Per project: where a chosen role is missing the key silently gets nothing; with none at all it is Cloud-only.
       ...stackAccessNotes(v, env),
+      ...deploymentIdNotes(rows, env),
       ...built.notes,
       { tone: 'muted', text: 'The secret is shown once, after creation; ec-access does not store it anywhere' },
     ],

@@ -2,13 +2,15 @@
  * A replacement key's answers, read off an existing key. Keys cannot be edited, so rotating one or changing what it
  * may do means a new key like it, then revoking the old one. The wizard's scope model is narrower than the API's
  * role_assignments (one organization role; or one Cloud role and one set of stack roles on chosen projects or on all
- * projects of some types, optionally next to one organization role), so whatever it cannot carry over exactly is
- * said in `caveats`, never changed silently.
+ * projects of some types, optionally next to one organization role; deployment roles beside any of them, or alone),
+ * so whatever it cannot carry over exactly is said in `caveats`, never changed silently.
  */
 import { PROJECT_TYPES, type ApiKey, type ProjectType } from '../../../src/api/schemas.js';
 import { flattenAssignments, isSameAssignment, type FlatAssignment } from '../../../src/domain/assignments.js';
 import { findRole, friendlyRoleName, predefinedStackRoles, rolesForScope } from '../../../src/domain/catalog.js';
 import type { OrgSnapshot } from '../../../src/domain/org.js';
+import { deploymentGrantsFrom } from '../deployment-grants.js';
+import type { WizardEnv } from '../env.js';
 import { EMPTY_KEY, keyRows, PRESETS, type KeyValues } from './values.js';
 
 export interface FromKeyOptions {
@@ -152,6 +154,15 @@ function organizationShape(org: readonly FlatAssignment[], options: FromKeyOptio
   return { scope: 'organization', orgRole: first.roleId, stackRoles: [...first.applicationRoles] };
 }
 
+/** Only deployment entries: the deployments scope, unless stack access is wanted (it needs projects). */
+function deploymentsShape(options: FromKeyOptions, caveats: string[]): Partial<Shape> {
+  if (!options.addStackAccess) return { scope: 'deployments' };
+  caveats.push(
+    'The old key has only hosted deployment roles, no project roles to take stack access from: choose the projects and the stack roles the new key needs.',
+  );
+  return { scope: 'projects' };
+}
+
 function projectShape(
   org: readonly FlatAssignment[],
   project: readonly FlatAssignment[],
@@ -210,24 +221,27 @@ function projectShape(
 export function keyValuesFromKey(key: ApiKey, snapshot: OrgSnapshot, options: FromKeyOptions = {}): KeyPrefill {
   const caveats: string[] = [];
   const intended = intendedAssignments(key, snapshot, options);
-  const deployment = intended.filter((r) => r.scope === 'deployment');
-  if (deployment.length > 0) {
-    caveats.push(
-      `Its hosted deployment roles (${deployment.map((r) => friendlyRoleName(r.roleId)).join(', ')}) are not carried over: the key wizard does not offer deployment access.`,
-    );
-  }
+  const env: WizardEnv = { snapshot, sandbox: false };
+  const deploymentGrants = deploymentGrantsFrom(intended, env, caveats);
   const org = intended.filter((r) => r.scope === 'organization');
   const project = intended.filter((r) => r.scope === 'project');
+  const onlyDeployments = project.length === 0 && org.length === 0 && intended.some((r) => r.scope === 'deployment');
   const { replacedOrgRole, ...shape } =
-    project.length === 0 ? organizationShape(org, options, caveats) : projectShape(org, project, snapshot, caveats);
+    project.length > 0
+      ? projectShape(org, project, snapshot, caveats)
+      : onlyDeployments
+        ? deploymentsShape(options, caveats)
+        : organizationShape(org, options, caveats);
   const values: KeyValues = {
     ...EMPTY_KEY,
     description: key.description,
     ...expiryOf(key, options),
     ...shape,
+    deploymentGrants,
+    ...(deploymentGrants.length > 0 && shape.scope !== 'deployments' ? { deploymentsToo: true } : {}),
     replaces: { keyId: key.id, ...(replacedOrgRole ? { orgRole: replacedOrgRole } : {}) },
   };
-  const produced = keyRows(values, { snapshot, sandbox: false });
+  const produced = keyRows(values, env);
   if (caveats.length === 0 && !sameRows(produced, intended)) {
     caveats.push(
       "The wizard cannot express this key's role assignments exactly: compare the request with the old key before sending.",

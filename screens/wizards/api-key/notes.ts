@@ -10,7 +10,11 @@ import { targetProjects, type KeyValues } from './values.js';
 export const CLOUD_ONLY =
   'Cloud-only key: no stack access, so Elasticsearch and Kibana calls with it get 403 Forbidden';
 
+const DEPLOYMENTS_ONLY =
+  'Deployments-only key: it may manage the chosen hosted deployments through the Cloud API, and has no Serverless project access';
+
 export function stackAccessNotes(v: KeyValues, env: WizardEnv): Note[] {
+  if (v.scope === 'deployments') return [{ tone: 'muted', text: DEPLOYMENTS_ONLY }];
   if (v.stackRoles.length === 0) return [{ tone: 'warning', text: CLOUD_ONLY }];
   const notes: Note[] = [];
   for (const role of v.stackRoles) {

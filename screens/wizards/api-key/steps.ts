@@ -4,13 +4,43 @@
  */
 import { isProjectType, PROJECT_TYPES, type ProjectType } from '../../../src/api/schemas.js';
 import { formatExpiry, validateExpiration } from '../../../src/domain/duration.js';
-import { friendlyRoleName, predefinedStackRoles, rolesForScope } from '../../../src/domain/catalog.js';
-import type { Option, Step } from '../../../components/wizard/model.js';
+import {
+  friendlyRoleName,
+  ORGANIZATION_OWNER_ROLE_ID,
+  predefinedStackRoles,
+  rolesForScope,
+} from '../../../src/domain/catalog.js';
+import type { Note, Option, Step } from '../../../components/wizard/model.js';
+import { deploymentGrantSteps } from '../deployment-grants.js';
 import { customRolesIn, projectsOfType, TYPE_LABEL, type WizardEnv } from '../env.js';
 import { stackAccessNotes } from './notes.js';
-import { ORG_CONFIRM_PHRASE, PRESETS, reuseCandidates, targetProjects, targetTypes, type KeyValues } from './values.js';
+import {
+  asksDeployments,
+  ORG_CONFIRM_PHRASE,
+  PRESETS,
+  reuseCandidates,
+  targetProjects,
+  targetTypes,
+  type KeyValues,
+} from './values.js';
 
 type S = Step<KeyValues, WizardEnv>;
+
+const KEY_SCOPES = ['projects', 'types', 'organization', 'deployments'] as const;
+const isKeyScope = (id: string): id is KeyValues['scope'] => (KEY_SCOPES as readonly string[]).includes(id);
+
+/** An organization owner already reaches every deployment, so a deployment role adds nothing to such a key. */
+function ownerReachNotes(v: KeyValues): Note[] {
+  const orgRole = v.scope === 'organization' ? v.orgRole : v.scope === 'deployments' ? '' : v.orgRoleToo;
+  return orgRole === ORGANIZATION_OWNER_ROLE_ID
+    ? [
+        {
+          tone: 'muted',
+          text: 'As Organization owner the key already reaches every deployment; a deployment role adds nothing',
+        },
+      ]
+    : [];
+}
 
 const short = (type: ProjectType, roleId: string) => roleId.slice(type.length + 1);
 
@@ -121,9 +151,10 @@ export const KEY_STEPS: readonly S[] = [
       { id: 'projects', label: 'Chosen projects', hint: 'preferred: the narrowest scope' },
       { id: 'types', label: 'All projects of a type', hint: 'includes projects created later' },
       { id: 'organization', label: 'The whole organization', hint: 'every current and future project' },
+      { id: 'deployments', label: 'Hosted deployments only', hint: 'deployment roles, no Serverless project access' },
     ],
     get: (v) => v.scope,
-    set: (v, scope) => (scope === 'projects' || scope === 'types' || scope === 'organization' ? { ...v, scope } : v),
+    set: (v, scope) => (isKeyScope(scope) ? { ...v, scope } : v),
   },
   {
     kind: 'choice',
@@ -167,7 +198,7 @@ export const KEY_STEPS: readonly S[] = [
     id: 'cloud-role',
     concept: 'role-id-prefix',
     title: 'Cloud role on those projects',
-    when: (v) => v.scope !== 'organization',
+    when: (v) => v.scope === 'projects' || v.scope === 'types',
     help: 'What the key may do through the Cloud API; it gives no Elasticsearch or Kibana access by itself',
     options: cloudRoleOptions,
     get: (v) => v.cloudRole || undefined,
@@ -183,7 +214,7 @@ export const KEY_STEPS: readonly S[] = [
     concept: 'key-owner-only',
     title: 'The old key also has an organization role. Keep it on the new key?',
     help: 'Cloud API rights over the organization, next to the project access above; it gives no stack access',
-    when: (v) => v.scope !== 'organization' && v.replaces?.orgRole !== undefined,
+    when: (v) => (v.scope === 'projects' || v.scope === 'types') && v.replaces?.orgRole !== undefined,
     options: (v) => [
       {
         id: v.replaces!.orgRole!,
@@ -201,6 +232,7 @@ export const KEY_STEPS: readonly S[] = [
     concept: 'key-stack-access',
     title: 'Stack access (application_roles): Elasticsearch and Kibana roles inside the projects',
     help: 'API keys never inherit stack roles from their Cloud role; with none ticked the key is Cloud-only (403 on ES/Kibana)',
+    when: (v) => v.scope !== 'deployments',
     options: stackOptions,
     get: (v) => v.stackRoles,
     set: (v, stackRoles) => ({ ...v, stackRoles }),
@@ -219,6 +251,14 @@ export const KEY_STEPS: readonly S[] = [
     validate: (v) => (v.orgConfirm.trim() === ORG_CONFIRM_PHRASE ? undefined : `Type exactly: ${ORG_CONFIRM_PHRASE}`),
     summary: () => 'confirmed',
   },
+  ...deploymentGrantSteps<KeyValues>('deployments', 'Hosted deployment access', {
+    when: asksDeployments,
+    notes: ownerReachNotes,
+    validate: (v) =>
+      v.scope === 'deployments' && v.deploymentGrants.length === 0
+        ? 'This key has no other access: add at least one deployment role'
+        : undefined,
+  }),
   {
     kind: 'choice',
     id: 'reuse',

@@ -17,17 +17,19 @@ import {
   type FlatAssignment,
 } from '../../../src/domain/assignments.js';
 import { validateExpiration } from '../../../src/domain/duration.js';
+import { deploymentGrantRow, type WithDeploymentGrants } from '../deployment-grants.js';
 import { orgIdOf, type WizardEnv } from '../env.js';
 
 export const PRESETS = ['1d', '7d', '30d', '90d'] as const;
 export const ORG_CONFIRM_PHRASE = 'all projects';
 
-export interface KeyValues {
+export interface KeyValues extends WithDeploymentGrants {
   readonly description: string;
   /** A preset, `custom` (see customExpiry) or `never` (no expiration sent). */
   readonly expiry: string;
   readonly customExpiry: string;
-  readonly scope: 'organization' | 'types' | 'projects';
+  /** `deployments`: hosted deployment roles only, no organization or Serverless project access. */
+  readonly scope: 'organization' | 'types' | 'projects' | 'deployments';
   readonly orgRole: string;
   readonly types: readonly ProjectType[];
   readonly projectIds: readonly string[];
@@ -43,6 +45,11 @@ export interface KeyValues {
    * key had one next to its project entries, and the new key should keep it unless the user drops it.
    */
   readonly orgRoleToo: string;
+  /**
+   * Deployment roles next to organization or project access. Only a replacement asks for them (the old key had
+   * some); a new key gets deployment roles on its own, with the deployments-only scope.
+   */
+  readonly deploymentsToo?: boolean;
   /** The key this one replaces (rotation, "a key like it"): never offered for reuse, revoked afterwards. */
   readonly replaces?: KeyOrigin;
 }
@@ -66,6 +73,7 @@ export const EMPTY_KEY: KeyValues = {
   orgConfirm: '',
   reuse: '',
   orgRoleToo: '',
+  deploymentGrants: [],
 };
 
 /** The wire `expiration`, or undefined for "never" (and for a custom value that does not parse yet). */
@@ -87,6 +95,7 @@ export function lifetimeMs(v: KeyValues): number | undefined {
 export function targetTypes(v: KeyValues, env: WizardEnv): ProjectType[] {
   if (v.scope === 'organization') return [...PROJECT_TYPES];
   if (v.scope === 'types') return [...v.types];
+  if (v.scope === 'deployments') return [];
   return PROJECT_TYPES.filter((t) =>
     v.projectIds.some((id) => env.snapshot.projects.find((p) => p.id === id)?.type === t),
   );
@@ -97,12 +106,24 @@ export function targetProjects(v: KeyValues, env: WizardEnv): Project[] {
   const { projects } = env.snapshot;
   if (v.scope === 'organization') return [...projects];
   if (v.scope === 'types') return projects.filter((p) => v.types.includes(p.type));
+  if (v.scope === 'deployments') return [];
   return projects.filter((p) => v.projectIds.includes(p.id));
 }
 
+/** Whether the wizard asks for deployment roles with these answers; grants it does not ask for are not sent. */
+export const asksDeployments = (v: KeyValues) => v.scope === 'deployments' || v.deploymentsToo === true;
+
+/** Organization and project rows, then the deployment grants. */
 export function keyRows(v: KeyValues, env: WizardEnv): FlatAssignment[] {
   const organizationId = orgIdOf(env);
+  const grants = asksDeployments(v) ? v.deploymentGrants : [];
+  const deployments = grants.map((g) => deploymentGrantRow(g, organizationId));
+  return [...accessRows(v, env, organizationId), ...deployments];
+}
+
+function accessRows(v: KeyValues, env: WizardEnv, organizationId: string): FlatAssignment[] {
   const applicationRoles = [...v.stackRoles];
+  if (v.scope === 'deployments') return [];
   if (v.scope === 'organization')
     return [{ scope: 'organization', roleId: v.orgRole, organizationId, all: true, ids: [], applicationRoles }];
   const org: FlatAssignment[] = v.orgRoleToo

@@ -19,6 +19,7 @@ import { createPlan } from '../../../src/domain/plan.js';
 import type { Draft } from '../../../components/wizard/Wizard.js';
 import type { Note } from '../../../components/wizard/model.js';
 import { orgIdOf, type WizardEnv } from '../env.js';
+import { deploymentGrantRow, deploymentIdNotes } from '../deployment-grants.js';
 import { customName, grantLabel, grantRow } from '../grants.js';
 import { gather, refusal, toInputs } from '../build.js';
 import { overGrants } from '../over-grant.js';
@@ -37,19 +38,7 @@ function scopedRows(v: InviteValues, orgId: string): FlatAssignment[] {
         },
       ]
     : [];
-  const dep = v.deploymentRole
-    ? [
-        {
-          scope: 'deployment' as const,
-          roleId: v.deploymentRole,
-          organizationId: orgId,
-          all: true,
-          ids: [],
-          applicationRoles: [],
-        },
-      ]
-    : [];
-  return [...org, ...dep];
+  return [...org, ...v.deploymentGrants.map((g) => deploymentGrantRow(g, orgId))];
 }
 
 export const hasCustomGrant = (v: InviteValues) => v.grants.some((g) => customName(g.role) !== undefined);
@@ -122,7 +111,7 @@ export function inviteDraft(v: InviteValues, env: WizardEnv): Draft<WizardEnv> {
   const blocked = refusal(problems, built);
   return {
     plan: createPlan('Invite and assign roles', [...cancel, ...built.requests]),
-    notes: [...notes, ...built.notes],
+    notes: [...notes, ...deploymentIdNotes(scopedRows(v, orgId), env), ...built.notes],
     verify: (fresh) => inviteVerify(v, fresh),
     ...(blocked ? { blocked } : {}),
   };

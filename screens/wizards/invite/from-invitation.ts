@@ -1,13 +1,15 @@
 /**
  * Invitations cannot be edited: changing one means cancelling it and inviting the address again. These are the invite
  * wizard's answers for that, read off the invitation minus the entries to drop. The wizard models one organization
- * role, one all-deployments role and project grants (a predefined role_id, or `<type>-viewer` carrying one custom
- * role); whatever does not fit is listed in `caveats` rather than changed without a word.
+ * role, deployment grants (all deployments or chosen ones) and project grants (a predefined role_id, or
+ * `<type>-viewer` carrying one custom role); whatever does not fit is listed in `caveats` rather than changed without
+ * a word.
  */
 import type { Invitation, RoleAssignments } from '../../../src/api/schemas.js';
 import { flattenAssignments, isSameAssignment, type FlatAssignment } from '../../../src/domain/assignments.js';
 import { friendlyRoleName, viewerRoleId } from '../../../src/domain/catalog.js';
 import type { WizardEnv } from '../env.js';
+import { deploymentGrantsFrom } from '../deployment-grants.js';
 import type { Grant } from '../grants.js';
 import { rowLabel } from '../row-label.js';
 import { EMPTY_INVITE, type InviteValues } from './values.js';
@@ -60,15 +62,7 @@ export function inviteValuesFromInvitation(
     );
   }
 
-  const deployment = kept.filter((r) => r.scope === 'deployment');
-  const [depRole, ...otherDep] = deployment;
-  if (depRole && !depRole.all)
-    caveats.push(`${rowLabel(depRole, env)} is pre-filled as all deployments, which is wider: change it or drop it.`);
-  if (otherDep.length > 0)
-    caveats.push(
-      `Only one deployment role fits the wizard: ${otherDep.map((r) => friendlyRoleName(r.roleId)).join(', ')} is not carried over.`,
-    );
-
+  const deploymentGrants = deploymentGrantsFrom(kept, env, caveats);
   const grants = kept.filter((r) => r.scope === 'project').map((row) => grantOf(row, caveats, env));
   return {
     values: {
@@ -76,8 +70,8 @@ export function inviteValuesFromInvitation(
       emailsText: invitation.email,
       pending: 'resend',
       orgRole: orgRole?.roleId ?? '',
-      deploymentRole: depRole?.roleId ?? '',
       grants,
+      deploymentGrants,
     },
     caveats,
     removed,

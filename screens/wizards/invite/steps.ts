@@ -3,6 +3,7 @@ import { rolesForScope } from '../../../src/domain/catalog.js';
 import { validateExpiration } from '../../../src/domain/duration.js';
 import type { Note, Step } from '../../../components/wizard/model.js';
 import { plural, type WizardEnv } from '../env.js';
+import { deploymentGrantSteps } from '../deployment-grants.js';
 import { grantSteps } from '../grants.js';
 import { audienceOf, invitees, parseEmails, type InviteValues } from './values.js';
 
@@ -90,17 +91,6 @@ export const INVITE_STEPS: readonly S[] = [
     get: (v) => v.orgRole,
     set: (v, orgRole) => ({ ...v, orgRole }),
   },
-  {
-    kind: 'choice',
-    id: 'deployment-role',
-    concept: 'deployment-roles',
-    title: 'Hosted deployment role (all deployments)',
-    options: () => [
-      NONE,
-      ...rolesForScope('deployment').map((r) => ({ id: r.id, label: r.label, hint: r.description })),
-    ],
-    get: (v) => v.deploymentRole,
-    set: (v, deploymentRole) => ({ ...v, deploymentRole }),
-  },
+  ...deploymentGrantSteps<InviteValues>('deployments', 'Hosted deployment roles'),
   ...grantSteps<InviteValues>('grants', 'Serverless project roles'),
 ];

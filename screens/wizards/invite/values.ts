@@ -2,9 +2,10 @@
 import type { Invitation, Member } from '../../../src/api/schemas.js';
 import { isInvitationOpen } from '../../../src/domain/access/index.js';
 import type { WizardEnv } from '../env.js';
+import type { WithDeploymentGrants } from '../deployment-grants.js';
 import type { WithGrants } from '../grants.js';
 
-export interface InviteValues extends WithGrants {
+export interface InviteValues extends WithGrants, WithDeploymentGrants {
   /** As typed: addresses separated by commas, spaces or semicolons. */
   readonly emailsText: string;
   /** What to do with addresses that already have an open invitation. */
@@ -13,7 +14,6 @@ export interface InviteValues extends WithGrants {
   readonly expiresIn: string;
   /** Wire role_id, or '' for none. */
   readonly orgRole: string;
-  readonly deploymentRole: string;
 }
 
 export const EMPTY_INVITE: InviteValues = {
@@ -21,8 +21,8 @@ export const EMPTY_INVITE: InviteValues = {
   pending: 'resend',
   expiresIn: '',
   orgRole: '',
-  deploymentRole: '',
   grants: [],
+  deploymentGrants: [],
 };
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;

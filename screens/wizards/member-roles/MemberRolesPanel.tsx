@@ -11,7 +11,12 @@ function MemberRolesWizard({ ids, initial }: { ids: readonly string[]; initial: 
     return (
       <PanelProblem text="Select a member first (pending invitations are changed by cancelling and re-inviting)." />
     );
-  return <WizardPanel spec={MEMBER_ROLES_SPEC} initial={{ remove: [], orgRole: '', grants: [], ...initial, userId }} />;
+  return (
+    <WizardPanel
+      spec={MEMBER_ROLES_SPEC}
+      initial={{ remove: [], orgRole: '', grants: [], deploymentGrants: [], ...initial, userId }}
+    />
+  );
 }
 
 export function memberRolesPanel(

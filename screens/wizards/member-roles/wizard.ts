@@ -19,12 +19,18 @@ import { createPlan } from '../../../src/domain/plan.js';
 import type { Note, Step } from '../../../components/wizard/model.js';
 import type { Draft, WizardSpec } from '../../../components/wizard/Wizard.js';
 import { orgIdOf, type WizardEnv } from '../env.js';
+import {
+  deploymentGrantRow,
+  deploymentGrantSteps,
+  deploymentIdNotes,
+  type WithDeploymentGrants,
+} from '../deployment-grants.js';
 import { grantRow, grantSteps, type WithGrants } from '../grants.js';
 import { gather, refusal, toInputs } from '../build.js';
 import { overGrants } from '../over-grant.js';
 import { rowLabel } from '../row-label.js';
 
-export interface MemberRolesValues extends WithGrants {
+export interface MemberRolesValues extends WithGrants, WithDeploymentGrants {
   readonly userId: string;
   /** Indexes (as strings) into the member's current entries, in flattenAssignments order. */
   readonly remove: readonly string[];
@@ -45,9 +51,11 @@ function afterRows(v: MemberRolesValues, env: WizardEnv): FlatAssignment[] {
   const org: FlatAssignment[] = v.orgRole
     ? [{ scope: 'organization', roleId: v.orgRole, organizationId: orgId, all: true, ids: [], applicationRoles: [] }]
     : [];
-  const added = [...org, ...v.grants.map((g) => grantRow(g, orgId))].filter(
-    (row) => !kept.some((k) => isSameAssignment(k, row)),
-  );
+  const added = [
+    ...org,
+    ...v.deploymentGrants.map((g) => deploymentGrantRow(g, orgId)),
+    ...v.grants.map((g) => grantRow(g, orgId)),
+  ].filter((row) => !kept.some((k) => isSameAssignment(k, row)));
   return [...kept, ...added];
 }
 
@@ -78,6 +86,7 @@ const STEPS: readonly S[] = [
     get: (v) => v.orgRole,
     set: (v, orgRole) => ({ ...v, orgRole }),
   },
+  ...deploymentGrantSteps<MemberRolesValues>('add-deployments', 'Hosted deployment roles to add'),
   ...grantSteps<MemberRolesValues>('add', 'Project roles to add'),
 ];
 
@@ -115,7 +124,11 @@ function draft(v: MemberRolesValues, env: WizardEnv): Draft<WizardEnv> {
   const blocked = refusal(overGrants(planned, env), built);
   return {
     plan: createPlan(`Edit roles of ${member.email ?? member.user_id}`, built.requests),
-    notes: [...diffNotes(v, env), ...built.notes],
+    notes: [
+      ...diffNotes(v, env),
+      ...deploymentIdNotes(flattenAssignments(removed).concat(flattenAssignments(added)), env),
+      ...built.notes,
+    ],
     verify: (fresh) => verify(planned, v, fresh),
     ...(blocked ? { blocked } : {}),
   };

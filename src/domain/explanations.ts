@@ -229,7 +229,8 @@ const CATALOGUE: Record<ConceptId, Entry> = {
     body: [
       'deployment-admin, deployment-editor and deployment-viewer apply to Elastic Cloud Hosted deployments, with ' +
         'all: true for every deployment or deployment_ids for some. Serverless projects ignore them.',
-      'Choose None unless the person also works with hosted deployments.',
+      'All deployments (all: true) also reaches every deployment created later; chosen deployments reach only those.',
+      'Add none unless the person or key also works with hosted deployments.',
     ],
   },
   'project-role-scope': {

@@ -19,6 +19,7 @@ import { measureDoctorMatrix } from './measures/doctor-matrix.js';
 import { measureFilterLatency } from './measures/filter-latency.js';
 import { measureMemory } from './measures/memory.js';
 import { measureQuickAnswers } from './measures/quick-answers.js';
+import { patchComparison } from './patches.js';
 import { renderResults } from './report.js';
 import { NotMeasured, notMeasured, type MeasureResult } from './result.js';
 
@@ -110,19 +111,21 @@ async function main(): Promise<void> {
     if (only && !only.includes(measure.id)) continue;
     results.push(await runOne(measure));
   }
+  const patches = await patchComparison(); // '' unless BENCH_PATCHES=compare
   const cpu = cpus();
-  const markdown = renderResults(results, {
-    date: new Date().toISOString(),
-    commit:
-      quiet('git', ['-C', repoRoot(), 'rev-parse', '--short', 'HEAD']) +
-      (quiet('git', ['-C', repoRoot(), 'status', '--porcelain']) ? ' (with uncommitted changes)' : ''),
-    machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${process.platform}`,
-    node: process.version,
-    python: quiet('python3', ['--version']),
-    runs: CONFIG.runs,
-    durationMs: performance.now() - started,
-    load: { before: loadBefore, after: loadavg()[0]!, cpus: cpu.length },
-  });
+  const markdown =
+    renderResults(results, {
+      date: new Date().toISOString(),
+      commit:
+        quiet('git', ['-C', repoRoot(), 'rev-parse', '--short', 'HEAD']) +
+        (quiet('git', ['-C', repoRoot(), 'status', '--porcelain']) ? ' (with uncommitted changes)' : ''),
+      machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${process.platform}`,
+      node: process.version,
+      python: quiet('python3', ['--version']),
+      runs: CONFIG.runs,
+      durationMs: performance.now() - started,
+      load: { before: loadBefore, after: loadavg()[0]!, cpus: cpu.length },
+    }) + patches;
   // A subset run must not replace the full record.
   const file = join(repoRoot(), 'bench', only ? 'RESULTS.partial.md' : 'RESULTS.md');
   writeFileSync(file, markdown);

@@ -113,22 +113,21 @@ async function main(): Promise<void> {
   }
   const patches = await patchComparison(); // '' unless BENCH_PATCHES=compare
   const cpu = cpus();
-  const markdown =
-    renderResults(results, {
-      date: new Date().toISOString(),
-      commit:
-        quiet('git', ['-C', repoRoot(), 'rev-parse', '--short', 'HEAD']) +
-        (quiet('git', ['-C', repoRoot(), 'status', '--porcelain']) ? ' (with uncommitted changes)' : ''),
-      machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${process.platform}`,
-      node: process.version,
-      python: quiet('python3', ['--version']),
-      runs: CONFIG.runs,
-      durationMs: performance.now() - started,
-      load: { before: loadBefore, after: loadavg()[0]!, cpus: cpu.length },
-    }) + patches;
+  const markdown = renderResults(results, {
+    date: new Date().toISOString(),
+    commit:
+      quiet('git', ['-C', repoRoot(), 'rev-parse', '--short', 'HEAD']) +
+      (quiet('git', ['-C', repoRoot(), 'status', '--porcelain']) ? ' (with uncommitted changes)' : ''),
+    machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${process.platform}`,
+    node: process.version,
+    python: quiet('python3', ['--version']),
+    runs: CONFIG.runs,
+    durationMs: performance.now() - started,
+    load: { before: loadBefore, after: loadavg()[0]!, cpus: cpu.length },
+  });
   // A subset run must not replace the full record.
   const file = join(repoRoot(), 'bench', only ? 'RESULTS.partial.md' : 'RESULTS.md');
-  writeFileSync(file, markdown);
+  writeFileSync(file, markdown + patches);
   process.stdout.write(`\nwrote ${file}\n`);
 }
 

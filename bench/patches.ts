@@ -5,7 +5,7 @@
  * round, the order rotated) so a busy spell of the machine falls on all of them alike. A patch is worth keeping when
  * its gain is beyond the noise: every session without it did worse than every session with it.
  *
- * Figures per session, CPU time (the process's own, from /proc) beside the clock, because the clock moves with
+ * Figures per session, the main thread's CPU time (from /proc) beside the clock, because the clock moves with
  * whatever else the machine runs:
  * - P2 cold start: spawn → the members list with rows (1,000 members); wall and CPU time until then.
  * - P3 keystroke: the filter typed and erased over 10,000 members, one key at a time as P3 does; p95 of the frame
@@ -65,14 +65,12 @@ interface Variant {
   readonly samples: Map<Row, number[][]>;
 }
 
-const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-
-/** User + system CPU time a live process has used so far, in ms (10 ms resolution). */
+/**
+ * CPU time the process's main thread (JavaScript, layout, rendering) has used so far, in ms, from the scheduler's
+ * nanosecond count: /proc/<pid>/stat counts in 10 ms ticks, too coarse for a keystroke.
+ */
 function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which is in parentheses and may hold spaces: state is the first, utime the 12th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
 }
 
 /** The patch names scripts/dependency-patches.mjs exports (it is plain JS beside the build, not compiled here). */
@@ -85,16 +83,33 @@ async function patchNames(): Promise<string[]> {
 }
 
 /** Builds the bundle without `off` (dist/src must be current: npm run bench builds it first); its launcher. */
-function buildWithout(off: readonly string[], all: boolean): string {
-  const value = all ? 'all' : off.join(',');
+function buildWithout(off: readonly string[]): string {
   const result = spawnSync(process.execPath, [join(repoRoot(), 'scripts', 'bundle.mjs')], {
     cwd: repoRoot(),
-    env: { ...process.env, EC_PATCHES_OFF: value },
+    env: { ...process.env, EC_PATCHES_OFF: off.join(',') },
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`EC_PATCHES_OFF=${value} build failed: ${result.stderr.trim()}`);
-  const name = all ? 'all' : off.join('+');
-  return join(repoRoot(), 'dist', 'variants', `patches-off-${name}`, 'bin', 'ec-access.js');
+  if (result.status !== 0) throw new Error(`EC_PATCHES_OFF=${off.join(',')} build failed: ${result.stderr.trim()}`);
+  // bundle.mjs ends with "built without <names>: <launcher>".
+  const launcher = /^built without .*: (.+)$/m.exec(result.stdout)?.[1];
+  if (!launcher) throw new Error(`EC_PATCHES_OFF=${off.join(',')} build named no launcher: ${result.stdout.trim()}`);
+  return launcher;
+}
+
+/** BENCH_PATCH_GROUPS=a+b;c: sets of patches switched off together (say, all those a first run found no gain in). */
+function groups(names: readonly string[]): string[][] {
+  const sets = (process.env.BENCH_PATCH_GROUPS ?? '')
+    .split(';')
+    .map((group) =>
+      group
+        .split('+')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    )
+    .filter((group) => group.length > 0);
+  const unknown = sets.flat().filter((n) => !names.includes(n));
+  if (unknown.length > 0) throw new Error(`BENCH_PATCH_GROUPS: no patch named ${unknown.join(', ')}`);
+  return sets;
 }
 
 /** A launcher in a pty against the sandbox, with the environment bench/app.ts gives the shipped one. */
@@ -211,7 +226,7 @@ function verdict(withPatch: readonly number[], without: readonly number[]): { ga
 const cell = (values: readonly number[], format: (v: number) => string) =>
   `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
 
-function table(variants: readonly Variant[]): string[] {
+function table(variants: readonly Variant[], names: readonly string[]): string[] {
   const shipped = variants[0]!;
   const lines = [
     '| without | row | figure | with all patches | without | gain | beyond the noise? |',
@@ -225,7 +240,7 @@ function table(variants: readonly Variant[]): string[] {
         if (withPatch.length === 0 || without.length === 0) return;
         const { gain, beyondNoise } = verdict(withPatch, without);
         lines.push(
-          `| ${variant.off.length > 1 ? 'all' : variant.off[0]} | ${row} | ${figure.name} | ${cell(withPatch, figure.format)} | ` +
+          `| ${variant.off.length === names.length ? 'all' : variant.off.join(' + ')} | ${row} | ${figure.name} | ${cell(withPatch, figure.format)} | ` +
             `${cell(without, figure.format)} | ${gain < 0 ? '−' : ''}${figure.format(Math.abs(gain))} | ${beyondNoise} |`,
         );
       });
@@ -243,11 +258,12 @@ async function compare(runs: number): Promise<string[]> {
     rows,
     samples: new Map(),
   });
-  process.stdout.write(`\ndependency patches: building ${names.length + 1} bundles without them … `);
+  process.stdout.write(`\ndependency patches: building the bundles without them … `);
   const variants = [
     variant([], binPath(), ALL_ROWS),
-    ...names.map((n) => variant([n], buildWithout([n], false), CLAIMS[n] ?? ALL_ROWS)),
-    variant(names, buildWithout(names, true), ALL_ROWS),
+    ...names.map((n) => variant([n], buildWithout([n]), CLAIMS[n] ?? ALL_ROWS)),
+    ...groups(names).map((group) => variant(group, buildWithout(group), ALL_ROWS)),
+    variant(names, buildWithout(names), ALL_ROWS),
   ];
   process.stdout.write('done\n');
   for (const row of ALL_ROWS) {
@@ -264,10 +280,12 @@ async function compare(runs: number): Promise<string[]> {
     `Each build ran ${runs} sessions per row (P2: ${3 * runs}), in rounds; figures are medians (range). "without" is the bundle built ` +
       'with that patch alone switched off (EC_PATCHES_OFF=name), "all" with every one off. The gain is how much ' +
       'worse the median is without the patch; it is beyond the noise when every session without the patch did ' +
-      'worse than every session with it. Each patch is measured on the rows it claims to help (bench/patches.ts).',
+      'worse than every session with it. Each patch is measured on the rows it claims to help (bench/patches.ts); ' +
+      'a group (BENCH_PATCH_GROUPS) and "all" on every row. CPU is the main thread\'s (JavaScript, layout, ' +
+      'rendering), from the scheduler; the clock moves with whatever else the machine runs.',
     ...(unclaimed.length ? ['', `Claiming no row, so measured on all: ${unclaimed.join(', ')}.`] : []),
     '',
-    ...table(variants),
+    ...table(variants, names),
   ];
 }
 

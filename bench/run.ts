@@ -19,6 +19,7 @@ import { measureDoctorMatrix } from './measures/doctor-matrix.js';
 import { measureFilterLatency } from './measures/filter-latency.js';
 import { measureMemory } from './measures/memory.js';
 import { measureQuickAnswers } from './measures/quick-answers.js';
+import { patchComparison } from './patches.js';
 import { renderResults } from './report.js';
 import { NotMeasured, notMeasured, type MeasureResult } from './result.js';
 
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     if (only && !only.includes(measure.id)) continue;
     results.push(await runOne(measure));
   }
+  const patches = await patchComparison(); // '' unless BENCH_PATCHES=compare
   const cpu = cpus();
   const markdown = renderResults(results, {
     date: new Date().toISOString(),
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
   });
   // A subset run must not replace the full record.
   const file = join(repoRoot(), 'bench', only ? 'RESULTS.partial.md' : 'RESULTS.md');
-  writeFileSync(file, markdown);
+  writeFileSync(file, markdown + patches);
   process.stdout.write(`\nwrote ${file}\n`);
 }
 

@@ -6,12 +6,12 @@
  * so the layout under dist/app mirrors dist/src).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { dependencyPatches } from './dependency-patches.mjs';
+import { dependencyPatches, PATCH_NAMES, patchesOff } from './dependency-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'dist', 'src');
@@ -46,12 +46,25 @@ const noDevtools = {
   },
 };
 
+/**
+ * EC_PATCHES_OFF=name,name (or =all) leaves those dependency patches out, to measure what each one is worth (bench
+ * BENCH_PATCHES=compare). Such a build goes to dist/variants/patches-off-<names>/, beside a copy of the launcher,
+ * whose relative import then finds it: dist/app stays the shipped build.
+ */
+const off = patchesOff(process.env.EC_PATCHES_OFF);
+const variantName = off.length === PATCH_NAMES.length ? 'all' : off.join('+');
+const variant = off.length > 0 ? join(root, 'dist', 'variants', `patches-off-${variantName}`) : undefined;
+
 // esbuild reports resolved paths; node_modules may be a symlink (a shared install), so compare real paths.
-const patches = dependencyPatches({ nodeModules: realpathSync(join(root, 'node_modules')), src });
+const patches = dependencyPatches({ nodeModules: realpathSync(join(root, 'node_modules')), src, off });
 
 // Chunk names carry content hashes: without a clean start, every build would leave the previous chunks behind.
-const outdir = join(root, 'dist', 'app');
-rmSync(outdir, { recursive: true, force: true });
+const outdir = join(variant ?? root, 'dist', 'app');
+rmSync(variant ?? outdir, { recursive: true, force: true });
+if (variant) {
+  mkdirSync(join(variant, 'bin'), { recursive: true });
+  copyFileSync(join(root, 'bin', 'ec-access.js'), join(variant, 'bin', 'ec-access.js'));
+}
 
 await build({
   entryPoints: [join(src, 'cli', 'main.js'), ...commands],
@@ -89,3 +102,4 @@ writeFileSync(
   join(outdir, 'cli', 'quick-answers.js'),
   `export const version = ${JSON.stringify(answer('--version'))};\nexport const help = ${JSON.stringify(answer('--help'))};\n`,
 );
+if (variant) process.stdout.write(`built without ${off.join(', ')}: ${join(variant, 'bin', 'ec-access.js')}\n`);

@@ -3,8 +3,9 @@
  * one and the one before is dropped. A hit in the previous generation moves the entry forward, so what is still
  * in use survives every turnover. At most 2 × limit entries are held.
  *
- * Used (through scripts/bundle.mjs) for Ink's output caches, which Ink keeps per frame: shared across frames, a
- * line drawn in the previous frame is not tokenized and measured again.
+ * Used (through scripts/dependency-patches.mjs: ink-output-caches, ink-sanitize-memo, ink-widest-line-memo) for Ink's
+ * output caches, which Ink keeps per frame: shared across frames, a line drawn in the previous frame is not tokenized
+ * and measured again.
  *
  * Values are never undefined, so a get that answers undefined means "not held" (as Ink's caches read it).
  */

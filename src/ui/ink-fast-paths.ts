@@ -1,6 +1,7 @@
 /**
- * Helpers that scripts/bundle.mjs splices into Ink's dependencies at build time (see INK_PATCHES there); pure and
- * tested here against the code they stand in for.
+ * Helpers that scripts/dependency-patches.mjs splices into Ink's dependencies as scripts/bundle.mjs bundles them
+ * (patches tokenize-same-styles, tokenize-graphemes, string-width-narrow); pure and tested here against the code they
+ * stand in for.
  */
 
 interface AnsiCode {

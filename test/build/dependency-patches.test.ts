@@ -1,0 +1,127 @@
+/**
+ * The build-time patches (scripts/dependency-patches.mjs) fail the build loudly instead of going without: a text that
+ * is gone or ambiguous, a patched file never bundled, a second copy of a patched file nobody decided about. Runs the
+ * plugin's load hook on the installed packages and on altered copies of them, without esbuild.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dependencyPatches, PATCH_NAMES, patchesOff, type PatchLoad } from '../../scripts/dependency-patches.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const installed = realpathSync(join(root, 'node_modules'));
+const PATCHED_FILES = [
+  'ink/build/output.js',
+  'ink/build/sanitize-ansi.js',
+  'ink/build/render-node-to-output.js',
+  '@alcalzone/ansi-tokenize/build/styledChars.js',
+  '@alcalzone/ansi-tokenize/build/tokenize.js',
+  'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+  'string-width/index.js',
+];
+const NESTED_STRING_WIDTH = 'wrap-ansi/node_modules/string-width/index.js';
+
+/** The plugin's load hook, called directly, and its after-build check. */
+function loader(nodeModules: string, off: readonly string[] = []) {
+  const patches = dependencyPatches({ nodeModules, src: '/app/dist/src', off });
+  let load: PatchLoad | undefined;
+  let filter: RegExp | undefined;
+  patches.plugin.setup({
+    onLoad(options, callback) {
+      filter = options.filter;
+      load = callback;
+    },
+  });
+  if (!load || !filter) throw new Error('the plugin registered no load hook');
+  return { load, filter, check: patches.check };
+}
+
+const contentsOf = (result: ReturnType<PatchLoad>) => result?.contents ?? '';
+
+let scratch: string | undefined;
+afterEach(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+});
+
+/** A node_modules folder holding copies of the installed files, `change` applied to the one named `altered`. */
+function copiedNodeModules(altered?: string, change: (text: string) => string = (t) => t): string {
+  scratch = mkdtempSync(join(tmpdir(), 'ec-patches-'));
+  for (const file of [...PATCHED_FILES, NESTED_STRING_WIDTH]) {
+    const to = join(scratch, file);
+    mkdirSync(dirname(to), { recursive: true });
+    const text = readFileSync(join(installed, file), 'utf8');
+    writeFileSync(to, file === altered ? change(text) : text);
+  }
+  return scratch;
+}
+
+describe('EC_PATCHES_OFF', () => {
+  it('names patches, or all of them, and refuses a name that is not a patch', () => {
+    expect(patchesOff(undefined)).toEqual([]);
+    expect(patchesOff('')).toEqual([]);
+    expect(patchesOff('all')).toEqual(PATCH_NAMES);
+    expect(patchesOff(` ${PATCH_NAMES[1]}, ${PATCH_NAMES[0]} `)).toEqual([PATCH_NAMES[0], PATCH_NAMES[1]]);
+    expect(() => patchesOff(`${PATCH_NAMES[0]},ink-cache`)).toThrow(/no patch named ink-cache; the patches are: all, /);
+  });
+});
+
+describe('the dependency patches plugin', () => {
+  it('patches every file of the installed packages and passes its check once all were loaded', () => {
+    const { load, filter, check } = loader(installed);
+    expect(() => check()).toThrow(/never bundled: .*ink\/build\/output\.js/);
+    for (const file of PATCHED_FILES) {
+      const path = join(installed, file);
+      expect(filter.test(path)).toBe(true);
+      const patched = contentsOf(load({ path }));
+      expect(patched).not.toBe(readFileSync(path, 'utf8'));
+      expect(patched).toMatch(/dist\/src\/ui\/(generational-map|ink-fast-paths)\.js|function ya\(\)\{return !0\?/);
+    }
+    expect(() => check()).toThrow(`never bundled: ${NESTED_STRING_WIDTH}`);
+    expect(load({ path: join(installed, NESTED_STRING_WIDTH) })).toBeUndefined();
+    expect(() => check()).not.toThrow();
+  });
+
+  it('leaves out the patches switched off and still makes the others in the same file', () => {
+    const path = join(installed, 'ink/build/output.js');
+    const all = contentsOf(loader(installed).load({ path }));
+    const noBlank = contentsOf(loader(installed, ['ink-blank-cell']).load({ path }));
+    expect(all).toContain('row.push(blankCell)');
+    expect(noBlank).not.toContain('blankCell');
+    expect(noBlank).toContain('caches = sharedCaches;');
+    // Every patch of the file off: the file is bundled as installed.
+    expect(loader(installed, ['ink-blank-cell', 'ink-output-caches']).load({ path })).toBeUndefined();
+  });
+
+  it('fails the build when a patched text is gone, naming the patch', () => {
+    const nodeModules = copiedNodeModules('ink/build/sanitize-ansi.js', (t) =>
+      t.replace('export default sanitizeAnsi;', 'export { sanitizeAnsi as default };'),
+    );
+    const { load } = loader(nodeModules);
+    expect(() => load({ path: join(nodeModules, 'ink/build/sanitize-ansi.js') })).toThrow(
+      /patch ink-sanitize-memo expects "export default sanitizeAnsi;" once, found it 0 times/,
+    );
+    // Switched off, the patch does not look for its text.
+    const path = join(nodeModules, 'ink/build/sanitize-ansi.js');
+    expect(loader(nodeModules, ['ink-sanitize-memo']).load({ path })).toBeUndefined();
+  });
+
+  it('fails the build when a patched text occurs twice, rather than guessing which one', () => {
+    const nodeModules = copiedNodeModules(
+      'string-width/index.js',
+      (t) => `${t}\n// \tlet width = 0;\n\tconst eastAsianWidthOptions`,
+    );
+    expect(() => loader(nodeModules).load({ path: join(nodeModules, 'string-width/index.js') })).toThrow(
+      /patch string-width-narrow expects .* once, found it 2 times/,
+    );
+  });
+
+  it('fails the build on a copy of a patched file that is neither patched nor left alone on purpose', () => {
+    const { load, filter } = loader(installed);
+    const path = join(installed, 'cli-truncate/node_modules/string-width/index.js');
+    expect(filter.test(path)).toBe(true);
+    expect(() => load({ path })).toThrow(/another copy of a file .* patch it too or list it in LEFT_ALONE/);
+  });
+});

@@ -10,7 +10,14 @@
  */
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, EnvHttpProxyAgent, H2CClient, Pool, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+// undici's parts, not its index (which loads fetch, WebSocket, caches and mocks too): less to parse before the first
+// request of every start. Types: src/types/undici-parts.d.ts.
+import dispatch from 'undici/lib/api/api-request.js';
+import Agent from 'undici/lib/dispatcher/agent.js';
+import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
+import H2CClient from 'undici/lib/dispatcher/h2c-client.js';
+import Pool from 'undici/lib/dispatcher/pool.js';
 import { userAgent } from '../config/version.js';
 import { debugLogFromEnv, type DebugLog } from '../util/debug-log.js';
 import { redactJson, redactPath, SecretSet } from '../util/redact.js';
@@ -241,8 +248,10 @@ export function createTransport(options: TransportOptions): Transport {
     req: ApiRequest,
     body: string | undefined,
   ): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; text: string | undefined }> {
-    const response = await request(joinUrl(root, req), {
-      dispatcher: dispatcherFor(timeouts, env, options.http2),
+    const url = new URL(joinUrl(root, req));
+    const response = await dispatch.call(dispatcherFor(timeouts, env, options.http2), {
+      origin: url.origin,
+      path: url.pathname + url.search,
       method: req.method,
       headers: {
         authorization: `ApiKey ${apiKey.reveal()}`,

@@ -11,13 +11,6 @@
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
-// undici's parts, not its index (which loads fetch, WebSocket, caches and mocks too): less to parse before the first
-// request of every start. Types: src/types/undici-parts.d.ts.
-import dispatch from 'undici/lib/api/api-request.js';
-import Agent from 'undici/lib/dispatcher/agent.js';
-import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
-import H2CClient from 'undici/lib/dispatcher/h2c-client.js';
-import Pool from 'undici/lib/dispatcher/pool.js';
 import { userAgent } from '../config/version.js';
 import { debugLogFromEnv, type DebugLog } from '../util/debug-log.js';
 import { redactJson, redactPath, SecretSet } from '../util/redact.js';
@@ -33,6 +26,7 @@ import {
   type ApiService,
 } from './errors.js';
 import { failedWriteOutcome } from './outcome.js';
+import { Agent, EnvHttpProxyAgent, H2CClient, Pool } from './undici.js';
 import type { ApiRequest } from './requests.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, parseRetryAfter, type RetryPolicy } from './retry.js';
 
@@ -249,7 +243,7 @@ export function createTransport(options: TransportOptions): Transport {
     body: string | undefined,
   ): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; text: string | undefined }> {
     const url = new URL(joinUrl(root, req));
-    const response = await dispatch.call(dispatcherFor(timeouts, env, options.http2), {
+    const response = await dispatcherFor(timeouts, env, options.http2).request({
       origin: url.origin,
       path: url.pathname + url.search,
       method: req.method,

@@ -1,8 +1,13 @@
-/**
- * The undici modules src/api/http.ts imports one by one, typed from the package's own declarations. undici's index
- * also loads fetch, WebSocket, EventSource, the caches, mocks and interceptors: about 350 kB that every start
- * parsed before its first request.
- */
+/** The undici modules src/api/undici.ts imports one by one, typed from the package's own declarations. */
+declare module 'undici/lib/dispatcher/dispatcher.js' {
+  import { Dispatcher } from 'undici';
+  export default Dispatcher;
+}
+/** request, stream, pipeline, upgrade and connect: the methods undici's index adds to every dispatcher. */
+declare module 'undici/lib/api/index.js' {
+  const api: Readonly<Record<string, (...args: never[]) => unknown>>;
+  export default api;
+}
 declare module 'undici/lib/dispatcher/agent.js' {
   import { Agent } from 'undici';
   export default Agent;
@@ -18,12 +23,4 @@ declare module 'undici/lib/dispatcher/h2c-client.js' {
 declare module 'undici/lib/dispatcher/env-http-proxy-agent.js' {
   import { EnvHttpProxyAgent } from 'undici';
   export default EnvHttpProxyAgent;
-}
-/** Dispatcher#request, which undici's index adds to every dispatcher's prototype; called with the dispatcher as this. */
-declare module 'undici/lib/api/api-request.js' {
-  import type { Dispatcher } from 'undici';
-  export default function request(
-    this: Dispatcher,
-    options: Dispatcher.RequestOptions,
-  ): Promise<Dispatcher.ResponseData>;
 }

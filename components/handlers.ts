@@ -9,13 +9,10 @@ import type { AppActions } from '../src/ui/contexts.js';
 import type { NavAction } from '../src/ui/navigation.js';
 import type { Handlers } from '../src/ui/use-key-dispatch.js';
 import type { Row } from '../src/ui/list-model.js';
-import { destructiveHandlers } from './confirm/key-handlers.js';
-import { openAccessMatrix } from './access/AccessMatrixView.js';
-import { openCommandLine } from './command-line/CommandLine.js';
+import type { WizardBinding } from '../screens/wizards/open.js';
 import type { RequestHistory } from './command-line/history.js';
-import { openDoctor } from './doctor/DoctorView.js';
-import { openIdentifyKey } from './identify/IdentifyKeyPanel.js';
-import { openWizardFor } from '../screens/wizards/open.js';
+import { destructiveHandlers } from './confirm/key-handlers.js';
+import { withPanels } from './panels.js';
 import { pressTourKey } from './tour/tour-keys.js';
 
 /** Facts about the current frame that handlers need, read at key time (not captured at render time). */
@@ -43,6 +40,11 @@ export function createHandlers(
   const move = (delta: number) => dispatch({ type: 'move', ids: frame().ids, delta });
   const scroll = (delta: number) => dispatch({ type: 'scrollDetails', delta, max: frame().detailsMax });
   const scrollHelp = (delta: number) => dispatch({ type: 'scrollHelp', delta, max: frame().helpMax });
+  // The rows are read when the key is pressed, whenever the wizard's code is loaded.
+  const openWizard = (binding: WizardBinding) => {
+    const { ids } = frame();
+    withPanels(actions, (panels) => panels.openWizardFor(binding, actions, ids));
+  };
   return {
     // A second ctrl+c at the quit question means it.
     'app.interrupt': () => (frame().mode === 'confirm' ? exit() : actions.requestQuit()),
@@ -83,18 +85,18 @@ export function createHandlers(
     'help.down': () => scrollHelp(1),
     'help.close': () => dispatch({ type: 'popOverlay' }),
 
-    'access.matrix': () => openAccessMatrix(actions),
-    'access.doctor': () => openDoctor(actions),
-    'access.request': () => openCommandLine(actions, requests),
+    'access.matrix': () => withPanels(actions, (panels) => panels.openAccessMatrix(actions)),
+    'access.doctor': () => withPanels(actions, (panels) => panels.openDoctor(actions)),
+    'access.request': () => withPanels(actions, (panels) => panels.openCommandLine(actions, requests)),
 
     ...destructiveHandlers(dispatch, actions, frame),
 
-    'members.invite': () => openWizardFor('members.invite', actions, frame().ids),
-    'members.edit': () => openWizardFor('members.edit', actions, frame().ids),
-    'roles.create': () => openWizardFor('roles.create', actions, frame().ids),
-    'roles.edit': () => openWizardFor('roles.edit', actions, frame().ids),
-    'keys.create': () => openWizardFor('keys.create', actions, frame().ids),
-    'keys.identify': () => openIdentifyKey(actions),
+    'members.invite': () => openWizard('members.invite'),
+    'members.edit': () => openWizard('members.edit'),
+    'roles.create': () => openWizard('roles.create'),
+    'roles.edit': () => openWizard('roles.edit'),
+    'keys.create': () => openWizard('keys.create'),
+    'keys.identify': () => withPanels(actions, (panels) => panels.openIdentifyKey(actions)),
 
     'tour.lesson': () => pressTourKey('lesson', actions),
     'tour.toggle': () => pressTourKey('toggle', actions),

@@ -10,11 +10,8 @@ import type { AppActions } from '../../src/ui/contexts.js';
 import type { NavAction } from '../../src/ui/navigation.js';
 import type { Row } from '../../src/ui/list-model.js';
 import type { Handlers } from '../../src/ui/use-key-dispatch.js';
-import { openAuditView } from '../audit/AuditView.js';
 import type { Frame } from '../handlers.js';
-import { openAssignmentPicker } from './AssignmentPicker.js';
-import { openCancelInvitation, openDeleteRole, openRemoveMember } from './openers.js';
-import { openRevokeKeyRows } from './open-revoke-rows.js';
+import { withPanels } from '../panels.js';
 
 type OwnedId =
   | 'members.remove'
@@ -43,13 +40,13 @@ export function destructiveHandlers(
     'members.remove': () => {
       const row = frame().current;
       if (!isMemberRow(row)) return;
-      if (row.kind === 'member') openRemoveMember(actions, row.member);
-      else openCancelInvitation(actions, row.invitation);
+      if (row.kind === 'member') withPanels(actions, (panels) => panels.openRemoveMember(actions, row.member));
+      else withPanels(actions, (panels) => panels.openCancelInvitation(actions, row.invitation));
     },
     'members.removeAssignment': () => {
       const row = frame().current;
       if (!isMemberRow(row)) return;
-      if (row.kind === 'member') openAssignmentPicker(actions, row.member);
+      if (row.kind === 'member') withPanels(actions, (panels) => panels.openAssignmentPicker(actions, row.member));
       else {
         actions.notify("An invitation's roles cannot be edited: cancel it (d) and invite again", 'warning');
       }
@@ -57,7 +54,7 @@ export function destructiveHandlers(
     'roles.delete': () => {
       const row = frame().current;
       if (!isRoleRow(row)) return;
-      if (row.kind === 'custom') openDeleteRole(actions, row.project, row.name);
+      if (row.kind === 'custom') withPanels(actions, (panels) => panels.openDeleteRole(actions, row.project, row.name));
       else if (row.kind === 'predefined')
         actions.notify(`${row.role.label} is predefined by Elastic Cloud and cannot be deleted`, 'warning');
       else actions.notify(`The custom roles of ${row.project.name} could not be listed: ${row.reason}`, 'warning');
@@ -67,8 +64,9 @@ export function destructiveHandlers(
     'keys.revoke': () => {
       const marked = (frame().marked ?? []).filter(isKeyRow);
       const row = frame().current;
-      openRevokeKeyRows(actions, marked.length > 0 ? marked : isKeyRow(row) ? [row] : []);
+      const rows = marked.length > 0 ? marked : isKeyRow(row) ? [row] : [];
+      withPanels(actions, (panels) => panels.openRevokeKeyRows(actions, rows));
     },
-    'audit.open': () => openAuditView(actions),
+    'audit.open': () => withPanels(actions, (panels) => panels.openAuditView(actions)),
   };
 }

@@ -3,7 +3,7 @@
  * deployments) over the shared transport. Each method sends the request built in requests.ts, so what a screen
  * previews is exactly what goes out, and validates the answer with the schema for that endpoint.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { cleartextRefusal, refuseCleartext } from './cleartext.js';
 import type { CloudApi } from './client.js';
 import { unexpectedResponse } from './errors.js';

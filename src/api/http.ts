@@ -10,7 +10,7 @@
  */
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, EnvHttpProxyAgent, H2CClient, Pool, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { userAgent } from '../config/version.js';
 import { debugLogFromEnv, type DebugLog } from '../util/debug-log.js';
 import { redactJson, redactPath, SecretSet } from '../util/redact.js';
@@ -26,6 +26,7 @@ import {
   type ApiService,
 } from './errors.js';
 import { failedWriteOutcome } from './outcome.js';
+import { Agent, EnvHttpProxyAgent, H2CClient, Pool } from './undici.js';
 import type { ApiRequest } from './requests.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, parseRetryAfter, type RetryPolicy } from './retry.js';
 
@@ -241,8 +242,10 @@ export function createTransport(options: TransportOptions): Transport {
     req: ApiRequest,
     body: string | undefined,
   ): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; text: string | undefined }> {
-    const response = await request(joinUrl(root, req), {
-      dispatcher: dispatcherFor(timeouts, env, options.http2),
+    const url = new URL(joinUrl(root, req));
+    const response = await dispatcherFor(timeouts, env, options.http2).request({
+      origin: url.origin,
+      path: url.pathname + url.search,
       method: req.method,
       headers: {
         authorization: `ApiKey ${apiKey.reveal()}`,

@@ -3,7 +3,7 @@
  * error at the edge instead of `undefined` deep inside a screen. The error names the field path and what was
  * expected, never the value found (it may be a secret).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { unexpectedResponse, type ApiService } from './errors.js';
 
 export function parseResponse<S extends z.ZodType>(

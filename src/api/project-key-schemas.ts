@@ -3,7 +3,7 @@
  * `GET /_security/api_key` answers `{api_keys: ApiKey[]}` (times in epoch milliseconds), invalidation answers
  * which ids it invalidated now and which were already invalid.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoleDescriptor } from './schemas.js';
 
 export const ProjectApiKey = z.looseObject({

@@ -3,7 +3,7 @@
  * following ../shared/reference/cloud-api.md (the wire contract). Response objects are `loose`: unknown extra
  * fields pass through, because the real API grows fields faster than any spec we hold.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { inertText } from '../util/inert-text.js';
 
 /**

@@ -11,7 +11,7 @@
  *   It points at the write by `ref` (the write's `id`). A verification never rewrites the earlier line: a trail
  *   that can be edited in place is not a trail.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const AuditMode = z.enum(['sandbox', 'cloud']);
 export type AuditMode = z.infer<typeof AuditMode>;

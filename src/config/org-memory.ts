@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Organization } from '../api/schemas.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import type { Secret } from '../util/secret.js';

@@ -3,7 +3,7 @@
  * person can find in the JSON they typed ("indices[0].privileges[1]: …"). Zod's own messages name types in zod's
  * vocabulary ("Invalid input: expected string, received undefined"), so issues are reworded here once.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export interface FieldIssue {
   /** Dotted path into the input ("indices[0].privileges"); "" for the input as a whole. */

@@ -14,7 +14,7 @@
  * given, also requires those query parameters (so a fault can hit `GET /_security/api_key?id=…`, a re-read, and
  * not the plain list before it).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const RouteMatch = z.object({
   method: z.string().default('*'),

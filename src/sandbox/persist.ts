@@ -4,7 +4,7 @@
  * an error the caller must report; it is never silently replaced by a fresh seed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProjectType, RoleAssignments } from '../api/schemas.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import type { ClockSnapshot } from './clock.js';

@@ -2,7 +2,7 @@
  * Making a project: the real `POST /api/v1/serverless/projects/{type}` and the control shortcut share this, so a
  * project made either way gets the same id format, alias suffix and type-specific defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProjectType } from '../api/schemas.js';
 import type { StoredProject } from './model.js';
 import { findRegion } from './regions.js';

@@ -3,7 +3,7 @@
  * unless they hold a credential field (`key`, `token`, `password`, …), in which case those values are redacted and
  * `redacted` says the text was rewritten. The Authorization header is never kept: only the key id it resolved to.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { collectSecrets, redactJson } from '../util/redact.js';
 
 /** One entry; `GET /_sandbox/requests` answers `{ requests: LoggedRequest[] }`, which clients parse with this. */

@@ -2,7 +2,7 @@
 import { createCloudClient } from '../api/cloud-client.js';
 import { SANDBOX_HTTP2 } from '../sandbox/protocol.js';
 import { Secret } from '../util/secret.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createEsClient } from '../api/es-client.js';
 import { LEAKED_DESCRIPTION, LEAKED_PROJECT } from './lessons/06-leaked-key.js';
 import { saveProgress } from './progress.js';

@@ -2,7 +2,7 @@
  * Reads the tour's sandbox the way a client would: the Cloud API for the organization, each project's
  * Elasticsearch for its role descriptors, and the `/_sandbox` controls for the clock and the request log.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createCloudClient } from '../api/cloud-client.js';
 import { createEsClient } from '../api/es-client.js';
 import type { RoleMap } from '../api/schemas.js';

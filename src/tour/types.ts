@@ -3,7 +3,7 @@
  * was when the lesson started (Baseline), so "did the learner reach the goal" is decided by what the sandbox
  * holds, never by which screens were visited.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RoleMap } from '../api/schemas.js';
 import type { ConceptId } from '../domain/explanations.js';
 import type { OrgSnapshot } from '../domain/org.js';

@@ -1,6 +1,7 @@
 /** The help overlay's text, generated from the binding table and nothing else. */
 import { BINDINGS, SCOPE_TITLES, type Binding, type Scope } from './bindings.js';
-import { INTENT_GRAMMAR } from '../domain/intent/index.js';
+// The grammar alone: the intent index brings the parser and planners, which only the command line (a panel) needs.
+import { INTENT_GRAMMAR } from '../domain/intent/grammar.js';
 import { keyLabel } from './keys.js';
 import { blank, line, tone, type Line } from './lines.js';
 

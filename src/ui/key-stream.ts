@@ -16,6 +16,7 @@
 import { EventEmitter } from 'node:events';
 // The scheduler react-reconciler (so Ink) renders with: one queue, so an idle task waits for the renders.
 import scheduler from 'scheduler';
+import { loadsSettled } from './pending-loads.js';
 
 const ESC = '\x1b';
 
@@ -100,6 +101,12 @@ export function createKeyStream(source: TerminalInput): NodeJS.ReadStream {
     // A key offered but not read yet (nobody listening) stays first in line for the next offer.
     offered ??= queue.shift();
     if (offered === undefined) return;
+    // The previous key is still loading the panel it opens (pending-loads.ts): this key is for that panel.
+    const loading = loadsSettled();
+    if (loading) {
+      void loading.then(offerWhenIdle);
+      return;
+    }
     stream.emit('readable');
     // React queues the render of this key's update in a microtask; ours comes after it, so the idle task lines
     // up behind that render (and its effects) instead of running straight away in this scheduler pass.

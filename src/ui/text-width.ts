@@ -4,8 +4,10 @@
  * so a wide character never shifts the columns after it. string-width is the measure Ink itself lays out with.
  */
 import stringWidth from 'string-width';
+import { SINGLE_UNIT_GRAPHEMES } from './ink-fast-paths.js';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made when first needed: the first Intl.Segmenter of a process loads ICU's break rules (about 7 ms). */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Columns `text` takes on a terminal. */
 export function textWidth(text: string): number {
@@ -14,6 +16,9 @@ export function textWidth(text: string): number {
 
 /** What the user sees as characters (an emoji with its modifiers, a letter with its accents): never split. */
 export function graphemes(text: string): string[] {
+  // Nearly all of this app's text is made of characters that are graphemes on their own: split without ICU.
+  if (SINGLE_UNIT_GRAPHEMES.test(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 

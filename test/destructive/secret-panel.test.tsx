@@ -11,7 +11,7 @@ import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { useMemo, useState } from 'react';
 import { afterEach, expect, it } from 'vitest';
-import { createAuditSession } from '../../components/audit/session.js';
+import { createAuditSession } from '../../src/audit/session.js';
 import { openSecretPanel } from '../../components/SecretPanel.js';
 import { createCloudClient } from '../../src/api/cloud-client.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';

@@ -9,6 +9,7 @@
 // The scheduler react-reconciler (so Ink) renders with: one queue, so an idle task runs after the renders.
 import scheduler from 'scheduler';
 import { splitKeys } from '../../src/ui/key-stream.js';
+import { loadsSettled } from '../../src/ui/pending-loads.js';
 import { WAIT_MS, waitUntil } from './wait.js';
 
 export { WAIT_MS, waitUntil } from './wait.js';
@@ -42,6 +43,11 @@ export const strip = (s: string) => s.replace(ANSI, '');
 export async function settled(): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   await new Promise<void>((resolve) => queueMicrotask(resolve));
+  // A key that opens a panel may load the panel's code first (src/ui/pending-loads.ts); the key stream waits for it.
+  for (let loading = loadsSettled(); loading; loading = loadsSettled()) {
+    await loading;
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+  }
   await new Promise<void>((resolve) => {
     scheduler.unstable_scheduleCallback(scheduler.unstable_IdlePriority, () => resolve());
   });

@@ -8,6 +8,7 @@ import { render, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKeyStream, splitKeys } from '../../src/ui/key-stream.js';
+import { whileLoading } from '../../src/ui/pending-loads.js';
 import { settled } from '../support/ink-driver.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -60,11 +61,15 @@ class FakeStdout extends EventEmitter {
   }
 }
 
-/** `o` opens a panel; the panel subscribes to input when it mounts (in an effect, as every useInput does). */
-function App({ heard }: { heard: string[] }) {
+/**
+ * `o` opens a panel; the panel subscribes to input when it mounts (in an effect, as every useInput does). `l` opens
+ * it once `load` settles, as a panel whose code is loaded on first use does (components/panels.ts).
+ */
+function App({ heard, load }: { heard: string[]; load?: Promise<void> }) {
   const [open, setOpen] = useState(false);
   useInput((input) => {
     if (input === 'o') setOpen(true);
+    if (input === 'l' && load) whileLoading(load.then(() => setOpen(true)));
   });
   return open ? <Panel heard={heard} /> : <Text>closed</Text>;
 }
@@ -80,9 +85,9 @@ afterEach(() => {
   unmount = undefined;
 });
 
-function start(stdin: NodeJS.ReadStream) {
+function start(stdin: NodeJS.ReadStream, load?: Promise<void>) {
   const heard: string[] = [];
-  const instance = render(<App heard={heard} />, {
+  const instance = render(<App heard={heard} {...(load ? { load } : {})} />, {
     stdin,
     // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- Ink types stdout as a whole tty.WriteStream; it uses only what FakeStdout has.
     stdout: new FakeStdout() as unknown as NodeJS.WriteStream,
@@ -100,6 +105,25 @@ describe('createKeyStream', () => {
     await settled();
     terminal.type('ok\r');
     // The stream offers one key per idle moment, so wait for the last one to arrive, then for anything after it.
+    await waitUntil(
+      () => heard.length >= 2,
+      () => `two keys heard, not ${JSON.stringify(heard)}`,
+    );
+    await settled();
+    expect(heard).toEqual(['k', 'enter']);
+  });
+
+  it('holds the keys after one that loads a panel until the panel is open', async () => {
+    const terminal = new FakeTerminal();
+    let loaded = () => {};
+    const load = new Promise<void>((resolve) => (loaded = resolve));
+    const heard = start(createKeyStream(terminal), load);
+    await settled();
+    terminal.type('lk\r');
+    // Many idle moments pass while the panel's code loads: without the hold, the stream would hand them out.
+    for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(heard).toEqual([]);
+    loaded();
     await waitUntil(
       () => heard.length >= 2,
       () => `two keys heard, not ${JSON.stringify(heard)}`,

@@ -4,11 +4,18 @@ import { wrapLine } from '../../components/doctor/wrap.js';
 import { fitWords, wrapWords } from '../../components/explain/wrap.js';
 import { line, lineText } from '../../src/ui/lines.js';
 import { fit } from '../../src/ui/list-model.js';
-import { padColumns, sliceColumns, textWidth } from '../../src/ui/text-width.js';
+import { graphemes, padColumns, sliceColumns, textWidth } from '../../src/ui/text-width.js';
 
 const SAMPLES = ['plain', '名前テスト', '🔑 key', '👩‍💻 dev team', 'école', 'e\u0301cole', 'ＡＢＣ全角'];
 
 describe('text width', () => {
+  it('splits text into the graphemes Intl.Segmenter finds, with or without it', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const text of [...SAMPLES, 'a\x1b[1mb', '├─ ✓ ± ñ → ⠋', 'x\r\ny', '']) {
+      expect(graphemes(text)).toEqual(Array.from(segmenter.segment(text), (s) => s.segment));
+    }
+  });
+
   it('counts CJK and emoji as two columns and a combining mark as none', () => {
     expect(textWidth('abc')).toBe(3);
     expect(textWidth('名前')).toBe(4);

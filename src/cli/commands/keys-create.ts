@@ -6,7 +6,7 @@
  *   skill's org-scoped example). With `--roles`, `org` only moves `--stack-access` onto the organization entry.
  * The value is saved to a 0600 file and never printed unless `--reveal` asks for it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseResponse } from '../../api/parse.js';
 import { CreatedApiKey, isProjectType, PROJECT_TYPES, type Project } from '../../api/schemas.js';
 import type { AssignmentInput } from '../../domain/builders/assignment-input.js';

@@ -8,7 +8,7 @@
 import { setMaxListeners } from 'node:events';
 import type { ReactElement } from 'react';
 import type { AppProps } from '../../../components/App.js';
-import { createAuditSession, type AuditSession } from '../../../components/audit/session.js';
+import { createAuditSession, type AuditSession } from '../../audit/session.js';
 import type { CloudApi, EsApi, WriteObserver } from '../../api/client.js';
 import type { Http2Mode, RequestGate } from '../../api/http.js';
 import type { RetryPolicy } from '../../api/retry.js';

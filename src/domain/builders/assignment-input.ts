@@ -2,7 +2,7 @@
  * The friendly way screens and commands describe role assignments: a flat list, camelCase, one entry per grant.
  * `roleId` of a project entry may be short (`developer`, `t1_analyst`) or prefixed (`elasticsearch-developer`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProjectType, type RoleAssignments } from '../../api/schemas.js';
 import { mergeAssignments, toRoleAssignments } from '../assignments.js';
 import { parseWith, type Validated } from '../validation.js';

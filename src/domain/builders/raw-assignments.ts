@@ -4,7 +4,7 @@
  * filled in, empty type lists are dropped. Placeholders left over from the examples (`$ORG_ID`, `$PROJECT_ID`) are
  * reported, not sent. Unknown fields are refused, so a typo such as `projects_ids` is caught instead of ignored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROJECT_TYPES, type ProjectType, type RoleAssignments } from '../../api/schemas.js';
 import { mergeAssignments, toRoleAssignments } from '../assignments.js';
 import { issue, parseWith, type Validated } from '../validation.js';

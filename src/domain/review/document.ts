@@ -3,7 +3,7 @@
  * the filters used). Scripts and the next quarter's `--since` read it back, so it is parsed with a schema and
  * changes only by adding fields; an incompatible change bumps ACCESS_SCHEMA.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROJECT_TYPES } from '../../api/schemas.js';
 import type { DoctorJson } from '../doctor/index.js';
 import type { OrgSnapshot } from '../org.js';

@@ -1,24 +1,44 @@
 /**
- * The one place the terminal's keys enter React: a single Ink input subscription, and a focus stack of handlers.
+ * The one place the terminal's keys enter React: a single listener on Ink's input, bracketed paste, and a focus
+ * stack of handlers.
  *
  * A handler is registered with useKeys at the key layer it renders in (KeyLayer: the shell is layer 0, a panel
  * opened over it layer 1). A key goes to the deepest layer first; a handler that returns true has handled it, and
  * the layers below never see it; anything else falls through, down to the shell's binding table.
  *
- * Why one subscription: Ink 6 re-subscribes a useInput handler in a passive effect whenever its closure changes,
- * so a key arriving before that effect met the previous render's handler. Here the subscription never changes and
- * each handler is read from a ref set in a layout effect, i.e. the handler of the latest commit.
+ * Keys are dispatched one at a time, each after the render the previous one caused (React renders an update in a
+ * microtask; the next key waits for the next macrotask): a panel the first key opened has registered its handler
+ * (in a layout effect) before the second key arrives, and every handler is the latest commit's. A terminal read
+ * holding several keys (fast typing, a read made while the app was busy) is split here, so `saved⏎` is five letters
+ * and an Enter.
+ *
+ * A paste arrives between `ESC[200~` and `ESC[201~` (bracketed paste, switched on while the provider is mounted):
+ * it is dispatched as one press with `paste: true` and no key name, so a pasted `q` or newline is text for the
+ * focused field, never a key.
  */
-import { useInput, useStdin } from 'ink';
-import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { keyName, type KeyName } from './keys.js';
+import { useStdin, useStdout } from 'ink';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import type { Binding } from './bindings.js';
+import { keysOf, PASTE_END, PASTE_START, type KeyName } from './keys.js';
 
 /** A key press as handlers see it. */
 export interface KeyPress {
-  /** The key's name in the binding table's terms; undefined when it names none (an emoji, unsplit text). */
+  /** The key's name in the binding table's terms; undefined when it names none (an emoji, a paste). */
   readonly name: KeyName | undefined;
-  /** What the terminal sent, for text. */
+  /** What the terminal sent, for text; the whole pasted text for a paste. */
   readonly input: string;
+  /** A bracketed paste: text for the focused field, never keys. */
+  readonly paste?: boolean;
 }
 
 /** Returns true when it handled the key, so that the layers below do not see it. */
@@ -29,28 +49,55 @@ interface Entry {
   readonly order: number;
   readonly handler: { readonly current: KeyHandler };
   readonly active: { readonly current: boolean };
+  /** The bindings this handler acts on right now: the footer of its layer. */
+  readonly bindings: { readonly current: readonly Binding[] };
 }
+
+const NO_BINDINGS: readonly Binding[] = [];
 
 /** Every registered handler; dispatch walks them from the top layer down, in registration order within a layer. */
 export class FocusStack {
   private readonly entries = new Set<Entry>();
   private registered = 0;
+  private readonly listeners = new Set<() => void>();
+  private footer: readonly Binding[] = NO_BINDINGS;
 
-  add(layer: number, handler: Entry['handler'], active: Entry['active']): Entry {
-    const entry: Entry = { layer, order: this.registered++, handler, active };
+  add(layer: number, handler: Entry['handler'], active: Entry['active'], bindings: Entry['bindings']): Entry {
+    const entry: Entry = { layer, order: this.registered++, handler, active, bindings };
     this.entries.add(entry);
+    this.changed();
     return entry;
   }
 
   remove(entry: Entry): void {
     this.entries.delete(entry);
+    this.changed();
   }
 
   dispatch(press: KeyPress): void {
-    const order = [...this.entries]
-      .filter((e) => e.active.current)
-      .sort((a, b) => b.layer - a.layer || a.order - b.order);
-    for (const entry of order) if (entry.handler.current(press) === true) return;
+    for (const entry of this.ordered()) if (entry.handler.current(press) === true) return;
+  }
+
+  /** The bindings the focused panel acts on (its layer's handlers, above the shell); empty when none is open. */
+  readonly focusedBindings = (): readonly Binding[] => this.footer;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Called after a commit changed what a handler acts on; tells the footer when its bindings changed. */
+  changed(): void {
+    const top = this.ordered().find((e) => e.layer > 0)?.layer;
+    const next = top === undefined ? [] : this.ordered().flatMap((e) => (e.layer === top ? e.bindings.current : []));
+    const same = next.length === this.footer.length && next.every((b, i) => b === this.footer[i]);
+    if (same) return;
+    this.footer = next.length === 0 ? NO_BINDINGS : next;
+    for (const listener of this.listeners) listener();
+  }
+
+  private ordered(): Entry[] {
+    return [...this.entries].filter((e) => e.active.current).sort((a, b) => b.layer - a.layer || a.order - b.order);
   }
 }
 
@@ -58,11 +105,81 @@ const FocusStackContext = createContext<FocusStack | undefined>(undefined);
 /** The layer handlers register in, and whether it hears keys at all (a panel kept mounted under another does not). */
 const LayerContext = createContext({ layer: 0, active: true });
 
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
+/** A paste longer than this is cut: a stuck terminal that never ends a paste must not grow memory without bound. */
+const MAX_PASTE = 1 << 20;
+
+/**
+ * Turns Ink's input events (Ink's parser already keeps escape sequences whole) into presses, in order, with a
+ * paste collected into one press.
+ */
+export function createPressReader(emit: (press: KeyPress) => void): (event: string) => void {
+  let paste: string | undefined;
+  return (event) => {
+    if (paste !== undefined) {
+      const end = event.indexOf(PASTE_END);
+      if (end < 0) {
+        if (paste.length < MAX_PASTE) paste += event;
+        return;
+      }
+      const text = (paste + event.slice(0, end)).slice(0, MAX_PASTE);
+      paste = undefined;
+      emit({ name: undefined, input: text, paste: true });
+      return;
+    }
+    if (event === PASTE_START) {
+      paste = '';
+      return;
+    }
+    for (const key of keysOf(event)) emit(key);
+  };
+}
+
 /** Owns the app's only input subscription. */
 export function KeypressProvider({ children }: { children: ReactNode }) {
   const [stack] = useState(() => new FocusStack());
-  const { isRawModeSupported } = useStdin();
-  useInput((input, key) => stack.dispatch({ name: keyName(input, key), input }), { isActive: isRawModeSupported });
+  const { isRawModeSupported, setRawMode, internal_eventEmitter: events } = useStdin();
+  const { stdout } = useStdout();
+
+  useEffect(() => {
+    if (!isRawModeSupported) return;
+    const queue: KeyPress[] = [];
+    let scheduled: NodeJS.Immediate | undefined;
+    // One press per macrotask: the render the previous press caused (a microtask) has committed by then.
+    const drain = () => {
+      scheduled = undefined;
+      const press = queue.shift();
+      if (!press) return;
+      stack.dispatch(press);
+      if (queue.length > 0) scheduled = setImmediate(drain);
+    };
+    const read = createPressReader((press) => {
+      queue.push(press);
+      if (scheduled === undefined && queue.length === 1) drain();
+    });
+    setRawMode(true);
+    events.on('input', read);
+    // Only a real terminal is told: a test's stdout would record the sequence as a frame.
+    const terminal = stdout.isTTY === true;
+    const pasteOff = () => void stdout.write(BRACKETED_PASTE_OFF);
+    if (terminal) {
+      stdout.write(BRACKETED_PASTE_ON);
+      // A crash or signal ends the process without unmounting; the terminal must not keep wrapping pastes.
+      process.once('exit', pasteOff);
+    }
+    return () => {
+      events.off('input', read);
+      if (scheduled) clearImmediate(scheduled);
+      queue.length = 0;
+      setRawMode(false);
+      if (terminal) {
+        process.off('exit', pasteOff);
+        pasteOff();
+      }
+    };
+  }, [stack, isRawModeSupported, setRawMode, events, stdout]);
+
   return <FocusStackContext.Provider value={stack}>{children}</FocusStackContext.Provider>;
 }
 
@@ -76,19 +193,40 @@ export function KeyLayer({ children, active = true }: { children: ReactNode; act
   return <LayerContext.Provider value={value}>{children}</LayerContext.Provider>;
 }
 
-/** Hears keys while mounted (and `active`), in its layer's turn; see the file comment. */
-export function useKeys(handler: KeyHandler, { active = true }: { active?: boolean } = {}): void {
+function useFocusStack(): FocusStack {
   const stack = useContext(FocusStackContext);
   if (!stack) throw new Error('useKeys outside <KeypressProvider>');
+  return stack;
+}
+
+export interface UseKeysOptions {
+  readonly active?: boolean;
+  /** The bindings the handler acts on now, for the footer (usePanelBindings passes them). */
+  readonly bindings?: readonly Binding[];
+}
+
+/** Hears keys while mounted (and `active`), in its layer's turn; see the file comment. */
+export function useKeys(handler: KeyHandler, { active = true, bindings = NO_BINDINGS }: UseKeysOptions = {}): void {
+  const stack = useFocusStack();
   const { layer, active: layerActive } = useContext(LayerContext);
   const latest = useRef(handler);
   const isActive = useRef(active && layerActive);
+  const shown = useRef(bindings);
   useLayoutEffect(() => {
     latest.current = handler;
+    const changed = isActive.current !== (active && layerActive) || shown.current !== bindings;
     isActive.current = active && layerActive;
+    shown.current = bindings;
+    if (changed) stack.changed();
   });
   useLayoutEffect(() => {
-    const entry = stack.add(layer, latest, isActive);
+    const entry = stack.add(layer, latest, isActive, shown);
     return () => stack.remove(entry);
   }, [stack, layer]);
+}
+
+/** The focused panel's bindings, for the footer; re-renders when they change. */
+export function useFocusedBindings(): readonly Binding[] {
+  const stack = useFocusStack();
+  return useSyncExternalStore(stack.subscribe, stack.focusedBindings);
 }

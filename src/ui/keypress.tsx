@@ -6,11 +6,12 @@
  * opened over it layer 1). A key goes to the deepest layer first; a handler that returns true has handled it, and
  * the layers below never see it; anything else falls through, down to the shell's binding table.
  *
- * Keys are dispatched one at a time, each after the render the previous one caused (React renders an update in a
- * microtask; the next key waits for the next macrotask): a panel the first key opened has registered its handler
- * (in a layout effect) before the second key arrives, and every handler is the latest commit's. A terminal read
- * holding several keys (fast typing, a read made while the app was busy) is split here, so `saved⏎` is five letters
- * and an Enter.
+ * Keys are dispatched one at a time, each after the render the previous one caused: dispatching a key also bumps
+ * the provider's own counter, in the same batch as whatever the handlers updated, and the provider's effect, which
+ * runs once that render has committed (so after every handler's layout effect), dispatches the next key. A panel
+ * the first key opened has registered its handler before the second key arrives, and every handler is the latest
+ * commit's. A terminal read holding several keys (fast typing, a read made while the app was busy) is split here,
+ * so `saved⏎` is five letters and an Enter.
  *
  * A paste arrives between `ESC[200~` and `ESC[201~` (bracketed paste, switched on while the provider is mounted):
  * it is dispatched as one press with `paste: true` and no key name, so a pasted `q` or newline is text for the
@@ -141,22 +142,25 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
   const [stack] = useState(() => new FocusStack());
   const { isRawModeSupported, setRawMode, internal_eventEmitter: events } = useStdin();
   const { stdout } = useStdout();
+  const [queue] = useState(() => ({ presses: [] as KeyPress[], waiting: false }));
+  const [dispatched, setDispatched] = useState(0);
+  const [next] = useState(() => () => {
+    const press = queue.presses.shift();
+    queue.waiting = press !== undefined;
+    if (!press) return;
+    stack.dispatch(press);
+    setDispatched((n) => n + 1);
+  });
+  // The render the last press caused has committed: every handler is the new one. Now the next press.
+  useEffect(() => {
+    if (queue.waiting) next();
+  }, [dispatched, queue, next]);
 
   useEffect(() => {
     if (!isRawModeSupported) return;
-    const queue: KeyPress[] = [];
-    let scheduled: NodeJS.Immediate | undefined;
-    // One press per macrotask: the render the previous press caused (a microtask) has committed by then.
-    const drain = () => {
-      scheduled = undefined;
-      const press = queue.shift();
-      if (!press) return;
-      stack.dispatch(press);
-      if (queue.length > 0) scheduled = setImmediate(drain);
-    };
     const read = createPressReader((press) => {
-      queue.push(press);
-      if (scheduled === undefined && queue.length === 1) drain();
+      queue.presses.push(press);
+      if (!queue.waiting) next();
     });
     setRawMode(true);
     events.on('input', read);
@@ -170,15 +174,14 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
     }
     return () => {
       events.off('input', read);
-      if (scheduled) clearImmediate(scheduled);
-      queue.length = 0;
+      queue.presses.length = 0;
       setRawMode(false);
       if (terminal) {
         process.off('exit', pasteOff);
         pasteOff();
       }
     };
-  }, [stack, isRawModeSupported, setRawMode, events, stdout]);
+  }, [queue, next, isRawModeSupported, setRawMode, events, stdout]);
 
   return <FocusStackContext.Provider value={stack}>{children}</FocusStackContext.Provider>;
 }

@@ -17,6 +17,8 @@ import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
 /** One line saying what is below and whether a check runs, kept out of the scrolling part. */
 const STATUS_LINES = 1;
+/** Said while a check runs (no trailing ellipsis: a row ending in one reads as cut off). */
+export const CHECKING = 'checking the sandbox, the verdict follows';
 
 function LessonPanel({ runner }: { runner: TourRunner }) {
   const theme = useTheme();
@@ -73,9 +75,7 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
   // At 80x24 most lessons are taller than the panel: say so, first, so it is never cut off.
   const more = shown < max ? `${theme.unicode ? '↓' : 'down:'} more below` : '';
   // While a check runs it says so; the keys themselves are in the footer.
-  const status = [more, view.checking ? `checking${theme.symbols.ellipsis}` : '', answering ? 'type the answer' : '']
-    .filter(Boolean)
-    .join(' · ');
+  const status = [more, view.checking ? CHECKING : '', answering ? 'type the answer' : ''].filter(Boolean).join(' · ');
   return (
     <>
       <LinesView lines={lines} scroll={shown} height={height} width={layout.width - 2} />

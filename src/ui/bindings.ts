@@ -44,6 +44,8 @@ export type Scope =
   | 'identify'
   | 'pick'
   | 'followup'
+  | 'waiting'
+  | 'problem'
   | ScreenId;
 
 /** The panel id of the access matrix, for the `matrix` scope. */
@@ -78,6 +80,8 @@ export const PANEL_SCOPES = [
   'identify',
   'pick',
   'followup',
+  'waiting',
+  'problem',
 ] as const;
 export type PanelScope = (typeof PANEL_SCOPES)[number];
 
@@ -670,6 +674,30 @@ export const BINDINGS = [
     scope: 'pick',
   },
   { id: 'pick.cancel', keys: ['escape'], label: 'cancel', description: 'Close; nothing changes', scope: 'pick' },
+
+  {
+    id: 'waiting.accept',
+    keys: ['a'],
+    label: 'accept (sandbox)',
+    description: "Accept the invitation on the invitee's behalf (sandbox only)",
+    scope: 'waiting',
+  },
+  {
+    id: 'waiting.recheck',
+    keys: ['r'],
+    label: 're-check',
+    description: 'Read the members again: has it been accepted?',
+    scope: 'waiting',
+  },
+  {
+    id: 'waiting.close',
+    keys: ['escape'],
+    label: 'close',
+    description: 'Close; waiting is not needed',
+    scope: 'waiting',
+  },
+
+  { id: 'problem.close', keys: ['escape'], label: 'close', description: 'Close the panel', scope: 'problem' },
 ] as const satisfies readonly Binding[];
 
 type TableEntry = (typeof BINDINGS)[number];
@@ -708,6 +736,8 @@ const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   identify: [],
   pick: [],
   followup: [],
+  waiting: [],
+  problem: [],
 };
 
 const isModeScope = (scope: Scope): scope is Exclude<Scope, ScreenId> => scope in SCOPE_MODES;
@@ -757,6 +787,8 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   command: 'Request in plain words (:)',
   identify: 'Identify a leaked key (i on Keys)',
   pick: 'Pick a role assignment (x on Members)',
+  waiting: 'Waiting for an invitation to be accepted',
+  problem: 'A panel that cannot open',
   members: 'Members',
   projects: 'Projects',
   roles: 'Roles',

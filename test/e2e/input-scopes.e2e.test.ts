@@ -9,6 +9,7 @@ import { BINDINGS, type Binding, type Scope } from '../../src/ui/bindings.js';
 import { keyLabel } from '../../src/ui/keys.js';
 import { waitForList } from './app-screen.js';
 import { allFrames, closeAll, launch, type PtyApp } from './harness.js';
+import { bracketedPasteOn } from './terminal-modes.js';
 
 afterEach(closeAll);
 
@@ -126,4 +127,20 @@ it('the identify prompt: its footer from the table, and a typed or pasted value 
     expect(frame).not.toContain(secret.slice(6));
   }
   expect(app.rawOutput()).not.toContain(secret.slice(6));
+});
+
+it('switches bracketed paste on while running and off again on quit and on a signal', async () => {
+  const app = await launch({ cols: 80, rows: 24 });
+  await waitForList(app, 'Members');
+  expect(bracketedPasteOn(app.rawOutput())).toBe(true);
+  await app.press('q');
+  expect(await app.exit()).toBe(0);
+  expect(bracketedPasteOn(app.rawOutput())).toBe(false);
+
+  // Ended from outside (no unmount): the exit hook still turns it off.
+  const ended = await launch({ cols: 80, rows: 24 });
+  await waitForList(ended, 'Members');
+  process.kill(ended.pid, 'SIGTERM');
+  expect(await ended.exit()).toBe(143);
+  expect(bracketedPasteOn(ended.rawOutput())).toBe(false);
 });

@@ -14,6 +14,7 @@ export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay
 /**
  * Where a binding applies:
  * - `always`: every mode, even while a wizard or the filter has the keyboard;
+ * - `panel`: any panel on top, for the keys it does not take itself (`?` is text in a text field);
  * - `global`: browsing (a list or a details view);
  * - `list` / `details` / `filter` / `help` / `confirm`: that mode only;
  * - `matrix`, `doctor`, `audit`, `export`, `compare`: that panel while it is on top (PANEL_OF);
@@ -24,6 +25,7 @@ export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay
  */
 export type Scope =
   | 'always'
+  | 'panel'
   | 'global'
   | 'list'
   | 'details'
@@ -116,6 +118,13 @@ export const BINDINGS = [
   },
   { id: 'app.quit', keys: ['q'], label: 'quit', description: 'Quit', scope: 'global' },
   { id: 'app.help', keys: ['?'], label: 'help', description: 'Show this help', scope: 'global' },
+  {
+    id: 'panel.help',
+    keys: ['?'],
+    label: 'help',
+    description: "Show this help, the open panel's keys first",
+    scope: 'panel',
+  },
   { id: 'nav.members', keys: ['1'], description: 'Members and invitations', scope: 'global' },
   { id: 'nav.projects', keys: ['2'], description: 'Serverless projects', scope: 'global' },
   { id: 'nav.roles', keys: ['3'], description: 'Roles: predefined catalog and custom roles', scope: 'global' },
@@ -715,6 +724,7 @@ export type ShellBindingId = Exclude<BindingId, PanelBindingId>;
 
 const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   always: ['list', 'filter', 'details', 'help', 'confirm', 'overlay'],
+  panel: ['overlay'],
   global: ['list', 'details'],
   list: ['list'],
   details: ['details'],
@@ -767,6 +777,7 @@ export function resolveBinding(
 
 export const SCOPE_TITLES: Record<Scope, string> = {
   always: 'Anywhere',
+  panel: 'Any panel',
   global: 'Browsing',
   list: 'Lists',
   details: 'Details',

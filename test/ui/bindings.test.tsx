@@ -176,6 +176,22 @@ describe('help overlay in the app', () => {
     expect(body[1]).toContain('Mark or unmark the selected key');
   });
 
+  it("opened over a panel, starts with that panel's keys, and esc returns to the panel", async () => {
+    const app = await renderApp({ size: { columns: 100, rows: 30 } });
+    await app.waitFor('dan@acme.test');
+    await app.press('D');
+    await app.waitFor('critical ·');
+    expect(app.lines().at(-1)).toContain('? help');
+    await app.press('?');
+    await app.waitFor('Show this help');
+    const body = app.lines().slice(3);
+    expect(body[0]).toContain('Access doctor (D)');
+    expect(body[1]).toContain('Previous finding');
+    await app.press(KEY.escape);
+    await app.waitUntil((f) => !f.includes('Show this help'), 'help closed');
+    expect(app.frame()).toContain('critical ·');
+  });
+
   it('shows exactly the table, and closes with esc', async () => {
     const app = await renderApp({ size: { columns: 120, rows: 300 } });
     await app.waitFor('dan@acme.test');

@@ -4,8 +4,8 @@
  */
 import { Text } from 'ink';
 import { activeBindings, PANEL_SCOPES, type Binding, type BindingContext } from '../src/ui/bindings.js';
-import { useFocusedBindings } from '../src/ui/keypress.js';
-import { keyLabel } from '../src/ui/keys.js';
+import { useFocus } from '../src/ui/keypress.js';
+import { isPrintable, keyLabel } from '../src/ui/keys.js';
 import { textWidth } from '../src/ui/text-width.js';
 import { useTheme } from '../src/ui/theme.js';
 
@@ -38,9 +38,11 @@ const isPanelScope = (b: Binding) => (PANEL_SCOPES as readonly string[]).include
 
 export function Footer({ ctx, width }: { ctx: BindingContext; width: number }) {
   const theme = useTheme();
-  const focused = useFocusedBindings();
+  const focus = useFocus();
   // A panel's scope reaches the footer through the stack only: the shell's context would list it a second time.
-  const bindings = [...focused, ...activeBindings(ctx).filter((b) => !isPanelScope(b))];
+  // A text field takes printable keys, so the shell's (`?` help over a panel) are not offered then.
+  const shell = activeBindings(ctx).filter((b) => !isPanelScope(b) && !(focus.takesText && b.keys.every(isPrintable)));
+  const bindings = [...focus.bindings, ...shell];
   const slots = slotsThatFit(footerSlots(bindings, theme.unicode), width);
   return (
     <Text wrap="truncate">

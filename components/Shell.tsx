@@ -41,7 +41,7 @@ import type { ScreenId } from '../src/ui/screen-ids.js';
 import { useTerminalSize } from '../src/ui/terminal-size.js';
 import { useTheme } from '../src/ui/theme.js';
 import { useKeyDispatch } from '../src/ui/use-key-dispatch.js';
-import { useFocusedBindings } from '../src/ui/keypress.js';
+import { useFocus } from '../src/ui/keypress.js';
 import { useScreenList } from '../src/ui/use-screen-list.js';
 import { DetailsView } from './DetailsView.js';
 import { Footer } from './Footer.js';
@@ -131,7 +131,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const markedRows = (listNav.marked ?? []).flatMap((id) => view.find(id) ?? []);
   const markedIds = new Set(markedRows.map((r) => r.id));
   const detailsLines = useMemo(() => (detailsRow ? def.details(detailsRow, ctx) : []), [def, detailsRow, ctx]);
-  const focused = useFocusedBindings();
+  const focused = useFocus().bindings;
   const helpScope = nav.overlays.findLast((o) => o.kind === 'help')?.scope;
   const help = useMemo(
     () => helpLines(theme.unicode, BINDINGS, helpScope ?? nav.screen),

@@ -50,18 +50,24 @@ interface Entry {
   readonly order: number;
   readonly handler: { readonly current: KeyHandler };
   readonly active: { readonly current: boolean };
-  /** The bindings this handler acts on right now: the footer of its layer. */
-  readonly bindings: { readonly current: readonly Binding[] };
+  /** The bindings this handler acts on right now, and whether it takes text: the footer of its layer. */
+  readonly bindings: { readonly current: Focus };
 }
 
-const NO_BINDINGS: readonly Binding[] = [];
+/** What the focused panel offers: its working bindings, and whether a text field of it takes printable keys. */
+export interface Focus {
+  readonly bindings: readonly Binding[];
+  readonly takesText: boolean;
+}
+
+const NO_FOCUS: Focus = { bindings: [], takesText: false };
 
 /** Every registered handler; dispatch walks them from the top layer down, in registration order within a layer. */
 export class FocusStack {
   private readonly entries = new Set<Entry>();
   private registered = 0;
   private readonly listeners = new Set<() => void>();
-  private footer: readonly Binding[] = NO_BINDINGS;
+  private footer: Focus = NO_FOCUS;
 
   add(layer: number, handler: Entry['handler'], active: Entry['active'], bindings: Entry['bindings']): Entry {
     const entry: Entry = { layer, order: this.registered++, handler, active, bindings };
@@ -79,8 +85,8 @@ export class FocusStack {
     for (const entry of this.ordered()) if (entry.handler.current(press) === true) return;
   }
 
-  /** The bindings the focused panel acts on (its layer's handlers, above the shell); empty when none is open. */
-  readonly focusedBindings = (): readonly Binding[] => this.footer;
+  /** What the focused panel offers (its layer's handlers, above the shell); nothing when none is open. */
+  readonly focused = (): Focus => this.footer;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -90,10 +96,14 @@ export class FocusStack {
   /** Called after a commit changed what a handler acts on; tells the footer when its bindings changed. */
   changed(): void {
     const top = this.ordered().find((e) => e.layer > 0)?.layer;
-    const next = top === undefined ? [] : this.ordered().flatMap((e) => (e.layer === top ? e.bindings.current : []));
-    const same = next.length === this.footer.length && next.every((b, i) => b === this.footer[i]);
+    const layer = top === undefined ? [] : this.ordered().filter((e) => e.layer === top);
+    const next = layer.flatMap((e) => e.bindings.current.bindings);
+    const takesText = layer.some((e) => e.bindings.current.takesText);
+    const { bindings } = this.footer;
+    const same =
+      takesText === this.footer.takesText && next.length === bindings.length && next.every((b, i) => b === bindings[i]);
     if (same) return;
-    this.footer = next.length === 0 ? NO_BINDINGS : next;
+    this.footer = next.length === 0 && !takesText ? NO_FOCUS : { bindings: next, takesText };
     for (const listener of this.listeners) listener();
   }
 
@@ -204,22 +214,22 @@ function useFocusStack(): FocusStack {
 
 export interface UseKeysOptions {
   readonly active?: boolean;
-  /** The bindings the handler acts on now, for the footer (usePanelBindings passes them). */
-  readonly bindings?: readonly Binding[];
+  /** What the handler offers now, for the footer (usePanelBindings passes it; keep it the same object while unchanged). */
+  readonly focus?: Focus;
 }
 
 /** Hears keys while mounted (and `active`), in its layer's turn; see the file comment. */
-export function useKeys(handler: KeyHandler, { active = true, bindings = NO_BINDINGS }: UseKeysOptions = {}): void {
+export function useKeys(handler: KeyHandler, { active = true, focus = NO_FOCUS }: UseKeysOptions = {}): void {
   const stack = useFocusStack();
   const { layer, active: layerActive } = useContext(LayerContext);
   const latest = useRef(handler);
   const isActive = useRef(active && layerActive);
-  const shown = useRef(bindings);
+  const shown = useRef(focus);
   useLayoutEffect(() => {
     latest.current = handler;
-    const changed = isActive.current !== (active && layerActive) || shown.current !== bindings;
+    const changed = isActive.current !== (active && layerActive) || shown.current !== focus;
     isActive.current = active && layerActive;
-    shown.current = bindings;
+    shown.current = focus;
     if (changed) stack.changed();
   });
   useLayoutEffect(() => {
@@ -228,8 +238,8 @@ export function useKeys(handler: KeyHandler, { active = true, bindings = NO_BIND
   }, [stack, layer]);
 }
 
-/** The focused panel's bindings, for the footer; re-renders when they change. */
-export function useFocusedBindings(): readonly Binding[] {
+/** What the focused panel offers, for the footer; re-renders when it changes. */
+export function useFocus(): Focus {
   const stack = useFocusStack();
-  return useSyncExternalStore(stack.subscribe, stack.focusedBindings);
+  return useSyncExternalStore(stack.subscribe, stack.focused);
 }

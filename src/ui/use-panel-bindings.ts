@@ -39,10 +39,12 @@ export function usePanelBindings<S extends PanelScope>(
     .map((b) => b.id)
     .join(' ');
   // Kept stable between renders with the same working bindings, so the footer re-renders only when they change.
-  const footer = useMemo(() => {
+  const takesText = onText !== undefined;
+  const focus = useMemo(() => {
     const set = new Set(ids.split(' '));
-    return BINDINGS.filter((b) => set.has(b.id));
-  }, [ids]);
+    return { bindings: BINDINGS.filter((b) => set.has(b.id)), takesText };
+  }, [ids, takesText]);
+  const footer = focus.bindings;
 
   useKeys(
     (press) => {
@@ -60,6 +62,6 @@ export function usePanelBindings<S extends PanelScope>(
       handler(press);
       return true;
     },
-    { active, bindings: footer },
+    { active, focus },
   );
 }

@@ -65,11 +65,14 @@ it('a text step: footer from the wizard scope, i is typed, ctrl+o opens more abo
   await app.press('enter');
   await app.waitForText('Expiration');
   await app.waitFor((s) => s.includes(slot('wizard.choose')), 'the choice footer');
-  expect(footer(app)).toBe(`↑/↓ move  ${slot('wizard.choose')}  ${slot('wizard.explain')}  ${slot('wizard.back')}`);
+  // `?` is no text here: it opens help over the wizard.
+  expect(footer(app)).toBe(
+    `↑/↓ move  ${slot('wizard.choose')}  ${slot('wizard.explain')}  ${slot('wizard.back')}  ${slot('panel.help')}`,
+  );
   for (const label of footer(app)
     .split(/ {2}/)
     .map((s) => s.replace(/^\S+ /, '')))
-    expect(labelsOf('wizard')).toContain(label);
+    expect([...labelsOf('wizard'), ...labelsOf('panel')]).toContain(label);
 });
 
 it('a paste holding q and a line break lands in the text field whole: nothing quits, nothing is submitted', async () => {
@@ -132,7 +135,8 @@ it('the identify prompt: its footer from the table, and a typed or pasted value 
 it('switches bracketed paste on while running and off again on quit and on a signal', async () => {
   const app = await launch({ cols: 80, rows: 24 });
   await waitForList(app, 'Members');
-  expect(bracketedPasteOn(app.rawOutput())).toBe(true);
+  // Switched on once the first frame is up (the provider's effect).
+  await app.waitFor(() => bracketedPasteOn(app.rawOutput()), 'bracketed paste switched on');
   await app.press('q');
   expect(await app.exit()).toBe(0);
   expect(bracketedPasteOn(app.rawOutput())).toBe(false);

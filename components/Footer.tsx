@@ -1,14 +1,18 @@
-/** The keys that work right now, straight from the binding table. */
+/**
+ * The keys that work right now, straight from the binding table: the focused panel's own first (its working
+ * bindings, from the focus stack), then the shell's as they fit.
+ */
 import { Text } from 'ink';
-import { activeBindings, type BindingContext } from '../src/ui/bindings.js';
-import { keyLabel } from '../src/ui/keys.js';
+import { activeBindings, PANEL_SCOPES, type Binding, type BindingContext } from '../src/ui/bindings.js';
+import { useFocus } from '../src/ui/keypress.js';
+import { isPrintable, keyLabel } from '../src/ui/keys.js';
 import { textWidth } from '../src/ui/text-width.js';
 import { useTheme } from '../src/ui/theme.js';
 
 /** Footer slots: first key of each labelled binding, adjacent same-label bindings merged. */
-function footerSlots(ctx: BindingContext, unicode: boolean): { keys: string; label: string }[] {
+export function footerSlots(bindings: readonly Binding[], unicode: boolean): { keys: string; label: string }[] {
   const slots: { keys: string[]; label: string }[] = [];
-  for (const b of activeBindings(ctx)) {
+  for (const b of bindings) {
     if (!b.label) continue;
     const key = keyLabel(b.keys[0]!, unicode);
     const last = slots.at(-1);
@@ -30,9 +34,16 @@ function slotsThatFit<S extends { keys: string; label: string }>(slots: readonly
   return fitting;
 }
 
+const isPanelScope = (b: Binding) => (PANEL_SCOPES as readonly string[]).includes(b.scope);
+
 export function Footer({ ctx, width }: { ctx: BindingContext; width: number }) {
   const theme = useTheme();
-  const slots = slotsThatFit(footerSlots(ctx, theme.unicode), width);
+  const focus = useFocus();
+  // A panel's scope reaches the footer through the stack only: the shell's context would list it a second time.
+  // A text field takes printable keys, so the shell's (`?` help over a panel) are not offered then.
+  const shell = activeBindings(ctx).filter((b) => !isPanelScope(b) && !(focus.takesText && b.keys.every(isPrintable)));
+  const bindings = [...focus.bindings, ...shell];
+  const slots = slotsThatFit(footerSlots(bindings, theme.unicode), width);
   return (
     <Text wrap="truncate">
       {slots.map((slot, i) => (

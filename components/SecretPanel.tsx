@@ -19,11 +19,11 @@ import { useAppActions, type AppActions } from '../src/ui/contexts.js';
 import { useDirty } from '../src/ui/dirty.js';
 import { useTheme, type Tone } from '../src/ui/theme.js';
 import type { Secret } from '../src/util/secret.js';
-import { useSyncReducer } from './confirm/use-sync-reducer.js';
 import { ACK_WORD, INITIAL_SECRET, secretReducer, type SecretState } from './secret/model.js';
 import type { Note } from './wizard/model.js';
 import { errorCode } from '../src/util/errors.js';
-import { useKeys } from '../src/ui/keypress.js';
+import { usePanelBindings } from '../src/ui/use-panel-bindings.js';
+import { useEffect, useReducer } from 'react';
 
 export interface CreatedKey {
   readonly id: string;
@@ -79,27 +79,43 @@ function SecretPanel({ holder, id, description, checks, onClosed }: SecretPanelP
   const actions = useAppActions();
   const theme = useTheme();
   const { write } = useStdout();
-  const [state, dispatch] = useSyncReducer(secretReducer, INITIAL_SECRET);
+  const [state, dispatch] = useReducer(secretReducer, INITIAL_SECRET);
   useDirty(true);
   const secret = holder.get();
   const fileName = suggestedSecretFileName(description, new Date());
 
-  useKeys(({ name, input }) => {
-    const next = dispatch({ type: 'key', name: name, input });
-    if (!next.pending || !secret) return;
-    if (next.pending === 'copy') {
+  const { pending } = state;
+  useEffect(() => {
+    if (!pending || !secret) return;
+    if (pending === 'copy') {
       // Through Ink, which clears its frame around the write, so the sequence cannot land mid-frame.
       write(osc52Copy(secret.reveal()));
       dispatch({ type: 'done', notice: { tone: 'accent', text: COPY_NOTICE } });
-    } else if (next.pending === 'save') {
-      dispatch({ type: 'done', notice: saveNotice(next.dir, fileName, secret) });
+    } else if (pending === 'save') {
+      dispatch({ type: 'done', notice: saveNotice(state.dir, fileName, secret) });
     } else {
       holder.drop();
       actions.closeOverlay();
       actions.notify(`Closed the key value of "${description}"; it cannot be shown again`, 'accent');
       onClosed?.();
     }
-  });
+  }, [pending, secret, write, state.dir, fileName, holder, actions, description, onClosed]);
+
+  const view = state.mode === 'view';
+  usePanelBindings(
+    'secret',
+    {
+      'secret.reveal': view ? () => dispatch({ type: 'reveal' }) : undefined,
+      'secret.copy': view ? () => dispatch({ type: 'copy' }) : undefined,
+      'secret.save': view ? () => dispatch({ type: 'startSave' }) : undefined,
+      'secret.close': view ? () => dispatch({ type: 'askClose' }) : undefined,
+      'secret.write': state.mode === 'dir' ? () => dispatch({ type: 'submit' }) : undefined,
+      'secret.acknowledge': state.mode === 'ack' ? () => dispatch({ type: 'submit' }) : undefined,
+      'secret.back': view ? undefined : () => dispatch({ type: 'back' }),
+      'secret.erase': view ? undefined : () => dispatch({ type: 'erase' }),
+    },
+    view ? {} : { onText: (text) => dispatch({ type: 'text', text }) },
+  );
 
   const value = secret ? (state.revealed ? secret.reveal() : maskSecret(secret.reveal())) : '';
   return (
@@ -151,7 +167,6 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
       <>
         <Wrapped>{`Save as ${fileName} (0600, never overwrites) in which folder? Empty: ${process.cwd()}`}</Wrapped>
         {field(state.dir)}
-        <Text color={theme.colorOf('muted')}>{' enter write the file   esc back'}</Text>
       </>
     );
   }
@@ -163,15 +178,11 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
           color={theme.colorOf('warning')}
         >{`Once closed, the value cannot be shown again. Type ${ACK_WORD} and press enter to close.`}</Wrapped>
         {field(state.ack)}
-        <Text color={theme.colorOf('muted')}>{' enter close   esc back to the value'}</Text>
       </>
     );
   }
-  return (
-    <Text color={theme.colorOf('muted')}>
-      {' v reveal/hide   c copy (OSC 52)   w write to a file   enter/esc close (asks first)'}
-    </Text>
-  );
+  // The keys are in the app's footer (`secret` scope).
+  return null;
 }
 
 /**

@@ -41,6 +41,7 @@ import type { ScreenId } from '../src/ui/screen-ids.js';
 import { useTerminalSize } from '../src/ui/terminal-size.js';
 import { useTheme } from '../src/ui/theme.js';
 import { useKeyDispatch } from '../src/ui/use-key-dispatch.js';
+import { useFocus } from '../src/ui/keypress.js';
 import { useScreenList } from '../src/ui/use-screen-list.js';
 import { DetailsView } from './DetailsView.js';
 import { Footer } from './Footer.js';
@@ -130,7 +131,12 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const markedRows = (listNav.marked ?? []).flatMap((id) => view.find(id) ?? []);
   const markedIds = new Set(markedRows.map((r) => r.id));
   const detailsLines = useMemo(() => (detailsRow ? def.details(detailsRow, ctx) : []), [def, detailsRow, ctx]);
-  const help = useMemo(() => helpLines(theme.unicode, BINDINGS, nav.screen), [theme.unicode, nav.screen]);
+  const focused = useFocus().bindings;
+  const helpScope = nav.overlays.findLast((o) => o.kind === 'help')?.scope;
+  const help = useMemo(
+    () => helpLines(theme.unicode, BINDINGS, helpScope ?? nav.screen),
+    [theme.unicode, helpScope, nav.screen],
+  );
 
   useEffect(() => {
     def.onShow?.(ctx, loaders);
@@ -152,6 +158,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
     refresh: def.refresh,
     current: nav.view === 'details' ? detailsRow : view.list.items[selected]?.row,
     marked: markedRows,
+    ...(focused[0] ? { panelScope: focused[0].scope } : {}),
   };
   const [requests] = useState(createRequestHistory);
   // Built every render: the key dispatch calls the handlers of the latest commit, so they see its frame.

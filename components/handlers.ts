@@ -4,7 +4,7 @@
  */
 import type { Dispatch } from 'react';
 import type { RefreshScope } from '../src/state/store.js';
-import type { Mode } from '../src/ui/bindings.js';
+import type { Mode, Scope } from '../src/ui/bindings.js';
 import type { AppActions } from '../src/ui/contexts.js';
 import type { NavAction } from '../src/ui/navigation.js';
 import type { Handlers } from '../src/ui/use-key-dispatch.js';
@@ -28,6 +28,8 @@ export interface Frame {
   readonly current?: Row;
   /** Marked rows of the current list that still exist. */
   readonly marked?: readonly Row[];
+  /** The scope of the panel on top, when one is (help lists its keys first). */
+  readonly panelScope?: Scope;
 }
 
 export function createHandlers(
@@ -50,6 +52,10 @@ export function createHandlers(
     'app.interrupt': () => (frame().mode === 'confirm' ? exit() : actions.requestQuit()),
     'app.quit': () => actions.requestQuit(),
     'app.help': () => dispatch({ type: 'pushOverlay', overlay: { kind: 'help', scroll: 0 } }),
+    'panel.help': () => {
+      const scope = frame().panelScope;
+      dispatch({ type: 'pushOverlay', overlay: { kind: 'help', scroll: 0, ...(scope ? { scope } : {}) } });
+    },
     'nav.members': () => dispatch({ type: 'navigate', screen: 'members' }),
     'nav.projects': () => dispatch({ type: 'navigate', screen: 'projects' }),
     'nav.roles': () => dispatch({ type: 'navigate', screen: 'roles' }),

@@ -1,7 +1,7 @@
 /**
  * The panels' code (components/panel-openers.ts, about a third of the UI's) is loaded when a key first opens one:
  * the first screen needs none of it, and every start used to parse and evaluate it before the first frame. While it
- * loads, the key stream holds the next key (src/ui/pending-loads.ts); once loaded, panels open synchronously, as
+ * loads, the keypress provider holds the next key (src/ui/pending-loads.ts); once loaded, panels open synchronously, as
  * before.
  */
 import type { AppActions } from '../src/ui/contexts.js';

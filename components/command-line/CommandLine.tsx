@@ -15,10 +15,10 @@ import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme, type Symbols } from '../../src/ui/theme.js';
 import { LinesView } from '../LinesView.js';
 import { useAllCustomRoles } from '../access/use-custom-roles.js';
-import { usePanelKeys } from '../access/use-panel-keys.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { commandReducer, INITIAL_COMMAND, type Answer } from './command-state.js';
 import { remember, type RequestHistory } from './history.js';
-import type { EditLine } from './line-editor.js';
+import type { EditKey, EditLine } from './line-editor.js';
 import { openIntent } from './open-intent.js';
 
 const PLACEHOLDER = 'add bob@example.com to search-prod as viewer';
@@ -117,33 +117,37 @@ export function CommandLine({ history }: { history: RequestHistory }) {
     submit(choice.text);
   };
 
-  usePanelKeys((name, input) => {
-    if (answer.kind === 'question') {
-      const digit = name !== undefined && /^[1-9]$/.test(name) ? Number(name) : undefined;
-      if (name === 'escape') dispatch({ type: 'dismiss' });
-      else if (name === 'up' || name === 'down') dispatch({ type: 'choose', delta: name === 'up' ? -1 : 1 });
-      else if (name === 'enter') pick(answer.choices[answer.index]);
-      else if (digit !== undefined) pick(answer.choices[digit - 1]);
-      return;
-    }
-    if (name === 'escape') actions.closeOverlay();
-    else if (name === 'enter') submit(state.line.text);
-    else if (name === 'up' || name === 'down')
-      dispatch({ type: 'recall', delta: name === 'up' ? -1 : 1, entries: history.entries });
-    else dispatch({ type: 'edit', name, input });
-  });
+  const asking = answer.kind === 'question';
+  const editing = !asking;
+  const edit = (key: EditKey) => () => dispatch({ type: 'edit', key });
+  usePanelBindings(
+    'command',
+    {
+      'command.ask': editing ? () => submit(state.line.text) : undefined,
+      'command.older': editing ? () => dispatch({ type: 'recall', delta: -1, entries: history.entries }) : undefined,
+      'command.newer': editing ? () => dispatch({ type: 'recall', delta: 1, entries: history.entries }) : undefined,
+      'command.close': editing ? actions.closeOverlay : undefined,
+      'command.left': editing ? edit('left') : undefined,
+      'command.right': editing ? edit('right') : undefined,
+      'command.start': editing ? edit('home') : undefined,
+      'command.end': editing ? edit('end') : undefined,
+      'command.erase': editing ? edit('backspace') : undefined,
+      'command.clear': editing ? edit('ctrl+u') : undefined,
+      'command.choose': asking ? () => pick(answer.choices[answer.index]) : undefined,
+      'command.pick': asking ? ({ name }) => pick(answer.choices[Number(name) - 1]) : undefined,
+      'command.prev': asking ? () => dispatch({ type: 'choose', delta: -1 }) : undefined,
+      'command.next': asking ? () => dispatch({ type: 'choose', delta: 1 }) : undefined,
+      'command.dismiss': asking ? () => dispatch({ type: 'dismiss' }) : undefined,
+    },
+    editing ? { onText: (text) => dispatch({ type: 'insert', text }) } : {},
+  );
 
-  const arrows = `${keyLabel('up', theme.unicode)}/${keyLabel('down', theme.unicode)}`;
-  const hint =
-    answer.kind === 'question'
-      ? ` 1-${Math.min(9, answer.choices.length)} or ${arrows} + enter choose   esc back to the request`
-      : ` enter ask   ${arrows} history   esc close`;
   return (
     <Box flexDirection="column" height={layout.boxInner}>
       <LinesView
         lines={answerLines(answer, theme.symbols, theme.unicode)}
         scroll={0}
-        height={Math.max(1, layout.boxInner - 2)}
+        height={Math.max(1, layout.boxInner - 1)}
         width={layout.width - 2}
       />
       <Box flexGrow={1} />
@@ -152,9 +156,6 @@ export function CommandLine({ history }: { history: RequestHistory }) {
           {' : '}
         </Text>
         <Field line={state.line} active={answer.kind !== 'question'} width={layout.width - 6} />
-      </Text>
-      <Text wrap="truncate" color={theme.colorOf('muted')}>
-        {hint}
       </Text>
     </Box>
   );

@@ -3,9 +3,8 @@
  * `↑`/`↓` are in the history. A reducer, so every key applies to the latest state however fast keys arrive.
  */
 import type { IntentChoice, IntentResult } from '../../src/domain/intent/index.js';
-import type { KeyName } from '../../src/ui/keys.js';
 import { step } from './history.js';
-import { editLine, lineOf, type EditLine } from './line-editor.js';
+import { editLine, insert, lineOf, type EditKey, type EditLine } from './line-editor.js';
 
 export type Answer =
   | { readonly kind: 'none' }
@@ -26,7 +25,8 @@ export interface CommandState {
 }
 
 export type CommandAction =
-  | { readonly type: 'edit'; readonly name: KeyName | undefined; readonly input: string }
+  | { readonly type: 'edit'; readonly key: EditKey }
+  | { readonly type: 'insert'; readonly text: string }
   | { readonly type: 'recall'; readonly delta: -1 | 1; readonly entries: readonly string[] }
   /** A parse result other than `ok` (which leaves the command line). */
   | { readonly type: 'answered'; readonly result: Exclude<IntentResult, { ok: true }> }
@@ -50,10 +50,10 @@ function answerOf(result: Exclude<IntentResult, { ok: true }>): Answer {
 
 export function commandReducer(state: CommandState, action: CommandAction): CommandState {
   switch (action.type) {
-    case 'edit': {
-      const line = editLine(state.line, action.name, action.input);
-      return line ? { ...state, line } : state;
-    }
+    case 'edit':
+      return { ...state, line: editLine(state.line, action.key) };
+    case 'insert':
+      return { ...state, line: insert(state.line, action.text) };
     case 'recall': {
       const position = step(action.entries, state.position, action.delta);
       if (position === state.position) return state;

@@ -8,27 +8,24 @@ import { useAppActions, type AppActions } from '../../src/ui/contexts.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { assignmentEntries, type AssignmentEntry } from './assignment-entries.js';
 import { openRemoveAssignment } from './openers.js';
-import { useSyncReducer } from './use-sync-reducer.js';
-import { useKeys } from '../../src/ui/keypress.js';
-
-const cursorReducer = (cursor: number, a: { delta: number; count: number }) =>
-  Math.max(0, Math.min(a.count - 1, cursor + a.delta));
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
+import { useState } from 'react';
 
 function AssignmentPicker({ member, entries }: { member: Member; entries: readonly AssignmentEntry[] }) {
   const actions = useAppActions();
   const theme = useTheme();
-  const [cursor, move] = useSyncReducer(cursorReducer, 0);
-  useKeys(({ name }) => {
-    if (name === 'up' || name === 'k') move({ delta: -1, count: entries.length });
-    else if (name === 'down' || name === 'j') move({ delta: 1, count: entries.length });
-    else if (name === 'escape') actions.closeOverlay();
-    else if (name === 'enter') {
-      // The cursor as of this key, not as of the handler's render (a key may beat the re-render).
-      const entry = entries[move({ delta: 0, count: entries.length })];
+  const [cursor, setCursor] = useState(0);
+  const move = (delta: number) => () => setCursor((c) => Math.max(0, Math.min(entries.length - 1, c + delta)));
+  usePanelBindings('pick', {
+    'pick.up': move(-1),
+    'pick.down': move(1),
+    'pick.cancel': actions.closeOverlay,
+    'pick.choose': () => {
+      const entry = entries[cursor];
       if (!entry) return;
       actions.closeOverlay();
       openRemoveAssignment(actions, member, entry.remove);
-    }
+    },
   });
   return (
     <>
@@ -40,8 +37,6 @@ function AssignmentPicker({ member, entries }: { member: Member; entries: readon
           {entry.label}
         </Text>
       ))}
-      <Text> </Text>
-      <Text color={theme.colorOf('muted')}>{' enter choose (a typed confirmation follows)   esc cancel'}</Text>
     </>
   );
 }

@@ -4,10 +4,9 @@
  * request, then the panel re-reads the data and shows what really happened.
  */
 import { Text } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { confirmationPhrase } from '../../src/domain/confirm.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
-import { withoutControls } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { blank, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { textWidth } from '../../src/ui/text-width.js';
@@ -19,13 +18,12 @@ import { LinesView, maxScroll } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { requestLines } from '../wizard/preview-lines.js';
 import { useWizardServices } from '../wizard/services.js';
-import { confirmReducer, INITIAL_CONFIRM, unlocked, type ConfirmAction, type ConfirmState } from './model.js';
+import { confirmReducer, INITIAL_CONFIRM, unlocked, type ConfirmState } from './model.js';
 import type { ConfirmSpec, Prepared, Verified } from './spec.js';
-import { useSyncReducer } from './use-sync-reducer.js';
-import { useKeys } from '../../src/ui/keypress.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
-/** Separator, prompt (its first line), text field, button, hints. */
-const FIXED_LINES = 5;
+/** Separator, prompt (its first line), text field, button. The keys are in the app's footer (`confirmation` scope). */
+const FIXED_LINES = 4;
 const NBSP = '\u00a0';
 
 /**
@@ -72,38 +70,6 @@ function bodyLines(prepared: Prepared, verified: Verified | undefined, warn: str
   ];
 }
 
-/** Maps a key press to a reducer action, or to closing the panel. */
-function keyAction(
-  input: string,
-  name: string | undefined,
-  phrase: string,
-  blocked: boolean,
-  max: number,
-): ConfirmAction | 'close' | undefined {
-  switch (name) {
-    case 'escape':
-      return 'close';
-    case 'enter':
-      return { type: 'submit', phrase, blocked };
-    case 'backspace':
-      return { type: 'erase' };
-    case 'ctrl+u':
-      return { type: 'clear' };
-    case 'up':
-      return { type: 'scroll', delta: -1, max };
-    case 'down':
-      return { type: 'scroll', delta: 1, max };
-    case 'pageup':
-      return { type: 'scroll', delta: -10, max };
-    case 'pagedown':
-      return { type: 'scroll', delta: 10, max };
-  }
-  if (name !== undefined) return name.length === 1 ? { type: 'text', text: name } : undefined;
-  // Text that names no key (a character beyond the BMP, such as an emoji); control characters in it are not text.
-  const text = withoutControls(input);
-  return text ? { type: 'text', text } : undefined;
-}
-
 export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   const actions = useAppActions();
   const { data, snapshot, connection } = useAppState();
@@ -112,7 +78,7 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   const theme = useTheme();
   const { symbols } = theme;
   const layout = layoutFor(useTerminalSize());
-  const [state, dispatch] = useSyncReducer(confirmReducer, INITIAL_CONFIRM);
+  const [state, dispatch] = useReducer(confirmReducer, INITIAL_CONFIRM);
   const prepared = useMemo(
     () =>
       spec.prepare({
@@ -128,7 +94,7 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   const phrase = confirmationPhrase(prepared.target);
   // What was sent, frozen: the data behind `prepared` changes with the re-read, the request must not.
   const [sent, setSent] = useState<Prepared>();
-  // Read at key time only: a second submit while the first is on its way sends nothing.
+  // The request goes out once, when the reducer says the typed text unlocked it (phase `sending`).
   const sending = useRef(false);
   const { phase } = state;
   // Judged from the data as it is now, i.e. after the re-read once the phase is `done`.
@@ -164,17 +130,33 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   const max = maxScroll(lines.length, height);
   const blocked = prepared.blocked !== undefined;
 
-  useKeys(({ name, input }) => {
-    const action = keyAction(input, name, phrase, blocked, max);
-    if (action === undefined) return;
-    if (verified && (action === 'close' || action.type === 'submit')) {
-      actions.closeOverlay();
-      actions.notify(verified.summary, verified.tone);
-    } else if (action === 'close') {
-      // Once sent, the answer is awaited: closing now would hide whether the change happened.
-      if (phase.kind === 'typing') actions.closeOverlay();
-    } else if (dispatch(action).phase.kind === 'sending' && !sending.current) send(prepared);
+  useEffect(() => {
+    if (phase.kind === 'sending' && !sending.current) send(prepared);
   });
+
+  const typing = phase.kind === 'typing';
+  const scroll = (delta: number) => () => dispatch({ type: 'scroll', delta, max });
+  usePanelBindings(
+    'confirmation',
+    {
+      'confirmation.send': typing ? () => dispatch({ type: 'submit', phrase, blocked }) : undefined,
+      'confirmation.cancel': typing ? actions.closeOverlay : undefined,
+      // Once sent, the answer is awaited: closing before it arrives would hide whether the change happened.
+      'confirmation.close': verified
+        ? () => {
+            actions.closeOverlay();
+            actions.notify(verified.summary, verified.tone);
+          }
+        : undefined,
+      'confirmation.up': scroll(-1),
+      'confirmation.down': scroll(1),
+      'confirmation.pageUp': scroll(-10),
+      'confirmation.pageDown': scroll(10),
+      'confirmation.clear': typing ? () => dispatch({ type: 'clear' }) : undefined,
+      'confirmation.erase': typing ? () => dispatch({ type: 'erase' }) : undefined,
+    },
+    typing ? { onText: (text) => dispatch({ type: 'text', text }) } : {},
+  );
 
   const ready = unlocked(state, phrase, blocked);
   return (
@@ -212,7 +194,6 @@ function Footer({ state, phrase, prompt, ready, blocked, verb, request }: Footer
   const theme = useTheme();
   const { symbols } = theme;
   const { kind } = state.phase;
-  const arrows = theme.unicode ? '↑/↓' : 'up/down';
   if (kind !== 'typing') {
     const status =
       kind === 'sending'
@@ -227,11 +208,8 @@ function Footer({ state, phrase, prompt, ready, blocked, verb, request }: Footer
           <Segments line={status} />
         </Text>
         <Text> </Text>
-        <Text> </Text>
         <Text wrap="truncate" color={theme.colorOf('muted')}>
-          {kind === 'done'
-            ? ` enter/esc close   ${arrows} scroll`
-            : ' waiting for the answer (esc is disabled until it arrives)'}
+          {kind === 'done' ? ' ' : ' waiting for the answer (esc is disabled until it arrives)'}
         </Text>
       </>
     );
@@ -271,10 +249,6 @@ function Footer({ state, phrase, prompt, ready, blocked, verb, request }: Footer
           color={theme.colorOf(ready ? 'danger' : blocked || state.mismatch ? 'warning' : 'muted')}
         >{`  ${why}`}</Text>
       </Text>
-      <Text
-        wrap="truncate"
-        color={theme.colorOf('muted')}
-      >{` enter confirm   esc cancel   ${arrows} scroll   ctrl+u clear`}</Text>
     </>
   );
 }

@@ -1,24 +1,29 @@
 /**
- * The dim one-line "why" under a wizard step, with the key that opens the longer explanation when it works. The
- * key comes first: a long why is cut at the right edge, the key must not be.
+ * The dim "why" under a wizard step, with the key that opens the longer explanation. It wraps to as many lines as
+ * it needs (whyLines), so the point of a long why is never cut off at the panel's edge.
  */
-import { Text } from 'ink';
-import { useTerminalSize } from '../../src/ui/terminal-size.js';
+import { Box, Text } from 'ink';
 import { useTheme } from '../../src/ui/theme.js';
-import { fitWords } from './wrap.js';
-import { EXPLAIN_KEY, type ExplainHandle } from './use-explain.js';
+import { wrapWords } from './wrap.js';
+import { explainKeyLabel, type ExplainHandle } from './use-explain.js';
 
-export function WhyLine({ explain }: { explain: ExplainHandle }) {
+/** The why-line's text, wrapped to `width` columns; continuation lines are indented under the text. */
+export function whyLines(explain: ExplainHandle, width: number, unicode: boolean): string[] {
+  if (!explain.explanation) return [];
+  const head = `Why (${explainKeyLabel(unicode)} ${explain.open ? 'less' : 'more'}): `;
+  return wrapWords(head + explain.explanation.why, Math.max(10, width - 2)).map((l, i) => (i === 0 ? l : `  ${l}`));
+}
+
+export function WhyLine({ lines }: { lines: readonly string[] }) {
   const theme = useTheme();
-  const { columns } = useTerminalSize();
-  if (!explain.explanation) return null;
-  const key = explain.keyActive ? ` (${EXPLAIN_KEY} ${explain.open ? 'less' : 'more'})` : '';
-  const head = ` Why${key}: `;
-  // Inside a panel's borders; cut at a word (the panel behind `i` has the rest).
-  const why = fitWords(explain.explanation.why, columns - 3 - head.length, theme.symbols.ellipsis);
+  if (lines.length === 0) return null;
   return (
-    <Text dimColor color={theme.colorOf('muted')} wrap="truncate">
-      {head + why}
-    </Text>
+    <Box flexDirection="column">
+      {lines.map((l, i) => (
+        <Text key={i} dimColor color={theme.colorOf('muted')} wrap="truncate">
+          {` ${l}`}
+        </Text>
+      ))}
+    </Box>
   );
 }

@@ -1,12 +1,14 @@
 /**
- * `useExplain(conceptId)`: the one-line why for a wizard step, and `i` to open or close the longer explanation.
- * The open/closed choice lives in ExplainContext when a provider is mounted (the tour keeps it open across
- * wizards for learners); otherwise in the calling component, which for a wizard spans all of its steps.
+ * `useExplain(conceptId)`: the one-line why for a wizard step, and whether its longer explanation is open. The
+ * key that toggles it is the wizard's `wizard.explain` binding (ctrl+o / F1: keys no text step takes as text).
+ * The open/closed choice lives in ExplainContext when a provider is mounted (the tour keeps it open across wizards
+ * for learners); otherwise in the calling component, which for a wizard spans all of its steps.
  */
 
 import { createContext, useContext, useState } from 'react';
 import { explanationOf, type ConceptId, type Explanation } from '../../src/domain/explanations.js';
-import { useKeys } from '../../src/ui/keypress.js';
+import { BINDINGS } from '../../src/ui/bindings.js';
+import { keyLabel } from '../../src/ui/keys.js';
 
 export interface ExplainState {
   readonly open: boolean;
@@ -15,39 +17,26 @@ export interface ExplainState {
 
 export const ExplainContext = createContext<ExplainState | undefined>(undefined);
 
-export interface UseExplainOptions {
-  /**
-   * Whether `i` toggles now. Off while a text field has the keyboard, where `i` is a letter to type, and while
-   * another panel owns the keys.
-   */
-  readonly active?: boolean;
-}
-
 export interface ExplainHandle {
   readonly explanation: Explanation | undefined;
   readonly open: boolean;
-  readonly keyActive: boolean;
-  toggle(): void;
+  readonly toggle: () => void;
 }
 
-export const EXPLAIN_KEY = 'i';
+/** The key the why-line names: the first of the `wizard.explain` binding, as the footer shows it. */
+export function explainKeyLabel(unicode: boolean): string {
+  const binding = BINDINGS.find((b) => b.id === 'wizard.explain');
+  return binding ? keyLabel(binding.keys[0], unicode) : '';
+}
 
-export function useExplain(concept: ConceptId | undefined, options: UseExplainOptions = {}): ExplainHandle {
+export function useExplain(concept: ConceptId | undefined): ExplainHandle {
   const shared = useContext(ExplainContext);
   const [localOpen, setLocalOpen] = useState(false);
   const open = shared?.open ?? localOpen;
   const setOpen = shared?.setOpen ?? setLocalOpen;
-  const keyActive = concept !== undefined && (options.active ?? true);
-  useKeys(
-    ({ name }) => {
-      if (name === EXPLAIN_KEY) setOpen(!open);
-    },
-    { active: keyActive },
-  );
   return {
     explanation: concept === undefined ? undefined : explanationOf(concept),
     open: open && concept !== undefined,
-    keyActive,
     toggle: () => setOpen(!open),
   };
 }

@@ -16,20 +16,13 @@ import { useAppActions, useAppState, type AppActions } from '../../src/ui/contex
 import { useTheme } from '../../src/ui/theme.js';
 import { inertText } from '../../src/util/inert-text.js';
 import { Secret } from '../../src/util/secret.js';
-import { usePanelKeys } from '../access/use-panel-keys.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { openConfirmation, openRevokeKeys } from '../confirm/openers.js';
 import { revokeLayeredSpec } from '../confirm/specs-layered-keys.js';
 import { useWizardServices } from '../wizard/services.js';
 
 type Status =
   { readonly kind: 'typing' } | { readonly kind: 'working' } | { readonly kind: 'not-found'; readonly reason: string };
-
-/** What a key press adds to the value: one printable character, or a paste without control characters. */
-function typed(name: string | undefined, input: string): string {
-  if (name !== undefined) return name.length === 1 ? name : '';
-  // eslint-disable-next-line no-control-regex -- dropping control characters from a paste is the point
-  return input.replace(/[\u0000-\u001f\u007f]/g, '');
-}
 
 function openRevocation(actions: AppActions, row: LayeredKey): void {
   if (row.layer === 'cloud') openRevokeKeys(actions, [row.key]);
@@ -75,27 +68,38 @@ function IdentifyKeyPanel() {
     openRevocation(actions, row);
   };
 
-  usePanelKeys((name, input) => {
-    if (status.kind === 'working') return;
-    if (name === 'escape') actions.closeOverlay();
-    else if (name === 'backspace' || name === 'delete') set(value.current.slice(0, -1));
-    else if (name === 'ctrl+u') set('');
-    else if (name === 'enter') {
-      const text = value.current.trim();
-      if (text === '') return;
-      set('');
-      setStatus({ kind: 'working' });
-      identify(new Secret(text)).catch((error: unknown) =>
-        setStatus({ kind: 'not-found', reason: inertText(error instanceof Error ? error.message : String(error)) }),
-      );
-    } else {
-      const add = typed(name, input);
-      if (add) {
-        set(value.current + add);
+  const working = status.kind === 'working';
+  usePanelBindings(
+    'identify',
+    {
+      // Not while the lookup runs: its answer closes this panel and opens the revocation.
+      'identify.close': working ? undefined : actions.closeOverlay,
+      'identify.erase': working ? undefined : () => set(Array.from(value.current).slice(0, -1).join('')),
+      'identify.clear': working ? undefined : () => set(''),
+      'identify.submit': working
+        ? undefined
+        : () => {
+            const text = value.current.trim();
+            if (text === '') return;
+            set('');
+            setStatus({ kind: 'working' });
+            identify(new Secret(text)).catch((error: unknown) =>
+              setStatus({
+                kind: 'not-found',
+                reason: inertText(error instanceof Error ? error.message : String(error)),
+              }),
+            );
+          },
+    },
+    {
+      // Typed or pasted, the value goes to the ref only; the screen shows how many characters it holds.
+      onText: (text) => {
+        if (working) return;
+        set(value.current + text);
         if (status.kind === 'not-found') setStatus({ kind: 'typing' });
-      }
-    }
-  });
+      },
+    },
+  );
 
   const muted = theme.colorOf('muted');
   return (
@@ -106,13 +110,12 @@ function IdentifyKeyPanel() {
       {status.kind === 'working' ? (
         <Text color={muted}>{' Identifying…'}</Text>
       ) : status.kind === 'not-found' ? (
-        <Text color={theme.colorOf('danger')}>{` Not identified: ${status.reason}`}</Text>
+        <Text color={theme.colorOf('danger')} wrap="wrap">{` Not identified: ${status.reason}`}</Text>
       ) : (
         <Text color={muted}>
           {" An Elasticsearch key's encoded form names its id here; any other value is checked by the projects."}
         </Text>
       )}
-      <Text color={muted}>{' enter identify   ctrl+u clear   esc back'}</Text>
     </Box>
   );
 }

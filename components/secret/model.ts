@@ -5,7 +5,6 @@
  *
  * The secret itself is not in here: the value stays in the Secret the panel holds and nowhere else.
  */
-import { withoutControls } from '../../src/ui/keys.js';
 import type { Tone } from '../../src/ui/theme.js';
 
 /** view: the masked (or revealed) value; dir: typing the folder to save into; ack: confirming it is saved. */
@@ -23,8 +22,17 @@ export interface SecretState {
   readonly pending?: 'copy' | 'save' | 'close';
 }
 
+/** What the panel's bindings (`secret` scope) and its text field ask for; `done` reports a side effect carried out. */
 export type SecretAction =
-  | { type: 'key'; name: string | undefined; input: string }
+  | { type: 'reveal' }
+  | { type: 'copy' }
+  | { type: 'startSave' }
+  | { type: 'askClose' }
+  | { type: 'text'; text: string }
+  | { type: 'erase' }
+  /** enter in a field: save into the folder typed, or close once the acknowledgement matches. */
+  | { type: 'submit' }
+  | { type: 'back' }
   /** The pending effect ran; `notice` says how it went. */
   | { type: 'done'; notice?: { tone: Tone; text: string } };
 
@@ -33,44 +41,41 @@ export const INITIAL_SECRET: SecretState = { mode: 'view', revealed: false, dir:
 /** What must be typed to close: a word the user has to mean, not a key they might hit by reflex. */
 export const ACK_WORD = 'saved';
 
-/** Text a key adds to a field: one printable character, or text that names no key (an emoji) without control characters. */
-function typed(name: string | undefined, input: string): string {
-  if (name !== undefined) return name.length === 1 ? name : '';
-  return withoutControls(input);
-}
-
-function viewKey(s: SecretState, name: string | undefined): SecretState {
-  switch (name) {
-    case 'v':
+function viewAction(s: SecretState, a: SecretAction): SecretState {
+  switch (a.type) {
+    case 'reveal':
       return { ...s, revealed: !s.revealed };
-    case 'c':
+    case 'copy':
       return { ...s, pending: 'copy' };
-    case 'w':
+    case 'startSave':
       return { ...s, mode: 'dir' };
-    case 'escape':
-    case 'enter':
-    case 'q':
+    case 'askClose':
       return { ...s, mode: 'ack', ack: '', notice: undefined };
     default:
       return s;
   }
 }
 
-function fieldKey(s: SecretState, name: string | undefined, input: string): SecretState {
+function fieldAction(s: SecretState, a: SecretAction): SecretState {
   const field = s.mode === 'dir' ? 'dir' : 'ack';
-  if (name === 'escape') return { ...s, mode: 'view', ack: '' };
-  if (name === 'enter') {
-    if (s.mode === 'dir') return { ...s, pending: 'save' };
-    return s.ack.trim() === ACK_WORD
-      ? { ...s, pending: 'close' }
-      : {
-          ...s,
-          notice: { tone: 'warning', text: `Type ${ACK_WORD} exactly to close, or esc to go back to the value` },
-        };
+  switch (a.type) {
+    case 'back':
+      return { ...s, mode: 'view', ack: '' };
+    case 'submit':
+      if (s.mode === 'dir') return { ...s, pending: 'save' };
+      return s.ack.trim() === ACK_WORD
+        ? { ...s, pending: 'close' }
+        : {
+            ...s,
+            notice: { tone: 'warning', text: `Type ${ACK_WORD} exactly to close, or esc to go back to the value` },
+          };
+    case 'erase':
+      return { ...s, [field]: Array.from(s[field]).slice(0, -1).join('') };
+    case 'text':
+      return { ...s, [field]: s[field] + a.text };
+    default:
+      return s;
   }
-  if (name === 'backspace') return { ...s, [field]: Array.from(s[field]).slice(0, -1).join('') };
-  const text = typed(name, input);
-  return text ? { ...s, [field]: s[field] + text } : s;
 }
 
 export function secretReducer(s: SecretState, a: SecretAction): SecretState {
@@ -80,5 +85,5 @@ export function secretReducer(s: SecretState, a: SecretAction): SecretState {
   }
   // While an effect runs, keys wait: a second Enter must not save twice.
   if (s.pending) return s;
-  return s.mode === 'view' ? viewKey(s, a.name) : fieldKey(s, a.name, a.input);
+  return s.mode === 'view' ? viewAction(s, a) : fieldAction(s, a);
 }

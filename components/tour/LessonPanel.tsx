@@ -1,22 +1,24 @@
 /**
  * The lesson in full, opened with `t` over whatever screen the learner is on: enter checks the sandbox (or, once
  * passed, moves to the next lesson), question lessons take the answer typed here, `r` starts the lesson again
- * from the sandbox as it is, `i` expands the explanations, ↑/↓ scroll, esc goes back to the screens.
+ * from the sandbox as it is, ctrl+o expands the explanations, ↑/↓ scroll, esc goes back to the screens; the keys
+ * are the `lesson` scope of the binding table, shown in the app's footer.
  */
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { TourRunner } from '../../src/tour/runner.js';
 import { useAppActions, type PanelSpec } from '../../src/ui/contexts.js';
-import { hasControls } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { LinesView, maxScroll } from '../LinesView.js';
 import { lessonPanelLines } from './lesson-lines.js';
-import { useKeys } from '../../src/ui/keypress.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
-/** One line for the keys, kept out of the scrolling part. */
-const KEYS_LINES = 1;
+/** One line saying what is below and whether a check runs, kept out of the scrolling part. */
+const STATUS_LINES = 1;
+/** Said while a check runs (no trailing ellipsis: a row ending in one reads as cut off). */
+export const CHECKING = 'checking the sandbox, the verdict follows';
 
 function LessonPanel({ runner }: { runner: TourRunner }) {
   const theme = useTheme();
@@ -38,48 +40,46 @@ function LessonPanel({ runner }: { runner: TourRunner }) {
   // Inside the borders, less the leading space and one column of margin on the right.
   const width = layout.width - 4;
   const lines = lessonPanelLines({ view, answer, width, symbols: theme.symbols, explain, now });
-  const height = layout.boxInner - KEYS_LINES;
+  const height = layout.boxInner - STATUS_LINES;
   const max = maxScroll(lines.length, height);
 
-  useKeys(({ name, input }) => {
-    if (name === 'escape') return actions.closeOverlay();
-    if (name === 'up' || name === 'down')
-      return setScroll((s) => Math.max(0, Math.min(max, s + (name === 'up' ? -1 : 1))));
-    if (name === 'enter') {
-      setScroll(0);
-      if (passed) {
-        setAnswer('');
-        return void runner.next();
-      }
-      return void runner.check(question ? answer : undefined);
-    }
-    if (question && !passed) {
-      if (name === 'backspace') setAnswer((a) => a.slice(0, -1));
-      else if (name !== undefined && name.length === 1) setAnswer((a) => a + name);
-      else if (name === undefined && input.length > 1 && !hasControls(input)) setAnswer((a) => a + input);
-      return;
-    }
-    if (name === 'i') setExplain((e) => !e);
-    else if (name === 'r') void runner.restart();
-  });
+  const answering = question && !passed;
+  const scrollBy = (delta: number) => () => setScroll((s) => Math.max(0, Math.min(max, s + delta)));
+  usePanelBindings(
+    'lesson',
+    {
+      'lesson.back': actions.closeOverlay,
+      'lesson.up': scrollBy(-1),
+      'lesson.down': scrollBy(1),
+      'lesson.check': passed
+        ? undefined
+        : () => {
+            setScroll(0);
+            void runner.check(question ? answer : undefined);
+          },
+      'lesson.next': passed
+        ? () => {
+            setScroll(0);
+            setAnswer('');
+            void runner.next();
+          }
+        : undefined,
+      'lesson.explain': answering ? undefined : () => setExplain((e) => !e),
+      'lesson.restart': answering ? undefined : () => void runner.restart(),
+      'lesson.erase': answering ? () => setAnswer((a) => Array.from(a).slice(0, -1).join('')) : undefined,
+    },
+    answering ? { onText: (text) => setAnswer((a) => a + text) } : {},
+  );
 
-  const arrows = theme.unicode ? '↑/↓' : 'up/down';
   const shown = Math.min(scroll, max);
   // At 80x24 most lessons are taller than the panel: say so, first, so it is never cut off.
-  const more = shown < max ? `${theme.unicode ? '↓' : 'down:'} more below · ` : '';
-  // While a check runs, its key says so in its place: the line keeps its length and the text above stays put.
-  const check = view.checking ? `checking${theme.symbols.ellipsis}` : 'enter check';
-  const keys =
-    more +
-    (passed
-      ? `enter next lesson · ${arrows} scroll · esc back to the screens`
-      : question
-        ? `type the answer · ${check} · ${arrows} scroll · esc back`
-        : `${check} · i explain · r restart · ${arrows} scroll · esc back`);
+  const more = shown < max ? `${theme.unicode ? '↓' : 'down:'} more below` : '';
+  // While a check runs it says so; the keys themselves are in the footer.
+  const status = [more, view.checking ? CHECKING : '', answering ? 'type the answer' : ''].filter(Boolean).join(' · ');
   return (
     <>
       <LinesView lines={lines} scroll={shown} height={height} width={layout.width - 2} />
-      <LinesView lines={[[{ text: keys, tone: 'muted' }]]} scroll={0} height={1} width={layout.width - 2} />
+      <LinesView lines={[[{ text: status, tone: 'muted' }]]} scroll={0} height={1} width={layout.width - 2} />
     </>
   );
 }

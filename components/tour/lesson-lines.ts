@@ -110,7 +110,10 @@ export function lessonPanelLines(input: PanelInput): Line[] {
     );
     out.push(...afterHints(view));
   }
-  out.push(blank, line(tone('muted', input.explain ? 'Why it works this way:' : 'Why (i for the whole explanation):')));
+  out.push(
+    blank,
+    line(tone('muted', input.explain ? 'Why it works this way:' : 'Why (ctrl+o for the whole explanation):')),
+  );
   for (const id of lesson.concepts) {
     const e = explanationOf(id);
     out.push(

@@ -16,7 +16,7 @@ import { PlanView } from '../PlanView.js';
 import type { Note } from './model.js';
 import { planLines } from './plan-lines.js';
 import { useWizardServices, type RequestRouter } from './services.js';
-import { useKeys } from '../../src/ui/keypress.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
 type Phase = 'review' | 'running' | 'verifying' | 'done';
 
@@ -143,23 +143,24 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
     actions.notify(`${state.plan.title}: ${describeOutcome(outcome)}`, outcome.ok ? 'success' : 'danger');
   };
 
-  useKeys(({ name }) => {
-    if (name === 'up' || name === 'k') dispatch({ type: 'scroll', delta: -1, max });
-    else if (name === 'down' || name === 'j') dispatch({ type: 'scroll', delta: 1, max });
-    else if (name === 'pageup') dispatch({ type: 'scroll', delta: -viewHeight, max });
-    else if (name === 'pagedown') dispatch({ type: 'scroll', delta: viewHeight, max });
-    else if (state.phase === 'review' && name === 'enter' && !blocked && state.plan.steps.length > 0) void run();
-    else if (state.phase === 'review' && name === 'escape') onBack();
-    else if (state.phase === 'done' && (name === 'enter' || name === 'escape')) onClose();
+  const review = state.phase === 'review';
+  const scroll = (delta: number) => () => dispatch({ type: 'scroll', delta, max });
+  usePanelBindings('plan', {
+    'plan.send': review && !blocked && state.plan.steps.length > 0 ? () => void run() : undefined,
+    'plan.back': review ? onBack : undefined,
+    'plan.close': state.phase === 'done' ? onClose : undefined,
+    'plan.up': scroll(-1),
+    'plan.down': scroll(1),
+    'plan.pageUp': scroll(-viewHeight),
+    'plan.pageDown': scroll(viewHeight),
   });
 
-  const hint = {
-    review: blocked
-      ? 'esc back and change it'
-      : `enter send ${state.plan.steps.length === 1 ? 'this request' : `these ${state.plan.steps.length} requests`} · esc back · ↑/↓ scroll`,
+  // What is going on while no key but scrolling works; the keys themselves are in the footer.
+  const status = {
+    review: blocked ? 'change the answers (esc) to send' : undefined,
     running: 'sending…',
     verifying: 're-reading to verify…',
-    done: 'enter/esc close · ↑/↓ scroll',
+    done: undefined,
   }[state.phase];
   return (
     <Box flexDirection="column">
@@ -176,10 +177,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
         after={result}
       />
       {followUp}
-      <Text
-        color={theme.colorOf('muted')}
-        wrap="truncate"
-      >{` ${theme.unicode ? hint : hint.replace('↑/↓', 'up/down')}`}</Text>
+      {status === undefined ? null : <Text color={theme.colorOf('muted')} wrap="truncate">{` ${status}`}</Text>}
     </Box>
   );
 }

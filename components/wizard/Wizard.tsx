@@ -11,7 +11,7 @@ import { useDirty } from '../../src/ui/dirty.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
-import { keyHints, StepField } from './fields.js';
+import { StepField } from './fields.js';
 import {
   answered,
   currentId,
@@ -28,11 +28,12 @@ import { line, tone, type Line } from '../../src/ui/lines.js';
 import { Segments } from '../Segments.js';
 import { ExplainPanel } from '../explain/ExplainPanel.js';
 import { useExplain } from '../explain/use-explain.js';
-import { WhyLine } from '../explain/WhyLine.js';
+import { WhyLine, whyLines } from '../explain/WhyLine.js';
+import { wrapWords } from '../explain/wrap.js';
 import type { RequestRouter } from './services.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { RefreshScope } from '../../src/state/store.js';
-import { useKeys } from '../../src/ui/keypress.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
 /** What the review shows and sends for the answers given. */
 export interface Draft<E> {
@@ -69,7 +70,7 @@ export interface WizardProps<V, E> {
 /** `intro` above a step leaves the field at least this many rows; what does not fit is in the review in full. */
 const ROWS_BESIDE_INTRO = 16;
 const SUMMARY_LINES = 4;
-/** The `i` explanation may take this much of a step, so the field stays usable at 80x24. */
+/** The longer explanation (ctrl+o) may take this much of a step, so the field stays usable at 80x24. */
 const EXPLAIN_LINES = 6;
 
 /** At most `room` lines, the last saying how many more the review shows. */
@@ -89,8 +90,7 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
   useDirty(state.touched);
   const id = currentId(state);
   const step = currentStep(state, spec.steps);
-  // In a text field `i` is a letter; the why-line still shows there.
-  const explain = useExplain(id === REVIEW ? undefined : step?.concept, { active: step?.kind !== 'text' });
+  const explain = useExplain(id === REVIEW ? undefined : step?.concept);
 
   useEffect(() => {
     if (state.closed === undefined) return;
@@ -98,13 +98,28 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
     actions.notify(state.closed, 'accent');
   }, [state.closed, actions]);
 
-  useKeys(
-    ({ name }) => {
-      // The handler may be a render behind the reducer; only the reducer's own state is current.
-      if (name === 'escape' && state.trail.length === 1) actions.closeOverlay();
-      else dispatch({ type: 'key', name, steps: spec.steps, env });
+  const kind = id === REVIEW ? undefined : step?.kind;
+  const list = kind === 'choice' || kind === 'multi';
+  const of = { steps: spec.steps, env };
+  // Each key is dispatched after the previous key's render (src/ui/keypress.tsx), so `state` here is current.
+  usePanelBindings(
+    'wizard',
+    {
+      'wizard.up': list ? () => dispatch({ type: 'move', by: -1, ...of }) : undefined,
+      'wizard.down': list ? () => dispatch({ type: 'move', by: 1, ...of }) : undefined,
+      'wizard.first': list ? () => dispatch({ type: 'moveTo', to: 'first', ...of }) : undefined,
+      'wizard.last': list ? () => dispatch({ type: 'moveTo', to: 'last', ...of }) : undefined,
+      'wizard.toggle': kind === 'multi' ? () => dispatch({ type: 'toggle', ...of }) : undefined,
+      'wizard.choose': kind === 'choice' ? () => dispatch({ type: 'enter', ...of }) : undefined,
+      'wizard.next': kind === 'text' || kind === 'multi' ? () => dispatch({ type: 'enter', ...of }) : undefined,
+      'wizard.erase': kind === 'text' ? () => dispatch({ type: 'erase', ...of }) : undefined,
+      'wizard.explain': explain.explanation ? explain.toggle : undefined,
+      'wizard.back': () => (state.trail.length === 1 ? actions.closeOverlay() : dispatch({ type: 'back', ...of })),
     },
-    { active: id !== REVIEW },
+    {
+      active: id !== REVIEW,
+      ...(kind === 'text' ? { onText: (text: string) => dispatch({ type: 'text', text, ...of }) } : {}),
+    },
   );
 
   const inner = layout.boxInner;
@@ -141,10 +156,19 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
     Math.max(3, inner - ROWS_BESIDE_INTRO),
     theme.symbols.ellipsis,
   );
-  const explainLines = (explain.explanation ? 1 : 0) + (explain.open ? EXPLAIN_LINES : 0);
+  const why = whyLines(explain, width, theme.unicode);
+  const error = state.error ? wrapWords(`${theme.symbols.fail} ${state.error}`, width - 2) : [];
+  const explainLines = why.length + (explain.open ? EXPLAIN_LINES : 0);
   const listHeight = Math.max(
     3,
-    inner - 5 - introLines.length - summary.length - noteLines.length - (step.help ? 1 : 0) - explainLines,
+    inner -
+      4 -
+      introLines.length -
+      summary.length -
+      noteLines.length -
+      (step.help ? 1 : 0) -
+      explainLines -
+      error.length,
   );
   return (
     <Box flexDirection="column">
@@ -163,23 +187,22 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
       ))}
       <Text bold color={theme.colorOf('title')} wrap="truncate">{` ${step.title}`}</Text>
       {step.help ? <Text color={theme.colorOf('muted')} wrap="truncate">{` ${step.help}`}</Text> : null}
-      <WhyLine explain={explain} />
+      <WhyLine lines={why} />
       {explain.open && explain.explanation ? (
         <ExplainPanel explanation={explain.explanation} width={width} maxLines={EXPLAIN_LINES} />
       ) : null}
       <Box paddingLeft={1} flexDirection="column">
         <StepField step={step} state={state} env={env} height={listHeight} />
       </Box>
-      {state.error ? (
-        <Text color={theme.colorOf('danger')} wrap="truncate">{` ${theme.symbols.fail} ${state.error}`}</Text>
-      ) : null}
+      {error.map((l, i) => (
+        <Text key={`error${i}`} color={theme.colorOf('danger')} wrap="truncate">{` ${l}`}</Text>
+      ))}
       {noteLines.map((l, i) => (
         <Text key={i} wrap="truncate">
           {' '}
           <Segments line={l} />
         </Text>
       ))}
-      <Text color={theme.colorOf('muted')} wrap="truncate">{` ${keyHints(step.kind, theme.unicode)}`}</Text>
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-/** How each kind of step draws its field. Pure renderers of the wizard state; keys are handled by the reducer. */
+/** How each kind of step draws its field. Pure renderers of the wizard state; keys are the wizard's bindings. */
 import { Box, Text } from 'ink';
 import { useTheme } from '../../src/ui/theme.js';
 import { cursorOf, type Option, type Step, type WizardState } from './model.js';
@@ -83,16 +83,4 @@ export function StepField<V, E>({
       marks={(o) => (chosen.includes(o.id) ? '[x] ' : '[ ] ')}
     />
   );
-}
-
-export function keyHints(kind: Step<unknown, unknown>['kind'], unicode: boolean): string {
-  const move = unicode ? '↑/↓' : 'up/down';
-  switch (kind) {
-    case 'text':
-      return 'type · enter next · esc back';
-    case 'choice':
-      return `${move} move · enter choose · esc back`;
-    case 'multi':
-      return `${move} move · space toggle · enter next · esc back`;
-  }
 }

@@ -1,11 +1,10 @@
 /**
  * The wizard engine as pure data and a reducer. A wizard is an ordered list of steps over one values object;
  * answering a step writes into the values, `esc` walks back through the steps actually visited (loops included)
- * with every answer kept, and each step validates before the next one opens. All input state lives in the reducer,
- * so keys that arrive faster than renders apply in order against the latest state (Ink 6 hands out stale closures).
+ * with every answer kept, and each step validates before the next one opens. The wizard's bindings (the `wizard`
+ * scope of src/ui/bindings.ts) dispatch these actions; no key name reaches the reducer.
  */
 import type { ConceptId } from '../../src/domain/explanations.js';
-import type { KeyName } from '../../src/ui/keys.js';
 import type { Tone } from '../../src/ui/theme.js';
 
 export interface Option {
@@ -78,8 +77,16 @@ export interface WizardState<V> {
 
 export const REVIEW = 'review';
 
+/** What the wizard's bindings (and a pre-fill) do to its state; list actions apply to list steps, text to text steps. */
 export type WizardAction<V, E> =
-  | { readonly type: 'key'; readonly name: KeyName | undefined; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  | { readonly type: 'move'; readonly by: number; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  | { readonly type: 'moveTo'; readonly to: 'first' | 'last'; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  | { readonly type: 'toggle'; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  /** enter: a choice takes the option under the cursor; every step then validates and moves on. */
+  | { readonly type: 'enter'; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  /** Typed or pasted text, added to a text step's answer character by character. */
+  | { readonly type: 'text'; readonly text: string; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  | { readonly type: 'erase'; readonly steps: readonly Step<V, E>[]; readonly env: E }
   | { readonly type: 'back'; readonly steps: readonly Step<V, E>[]; readonly env: E }
   | { readonly type: 'set'; readonly values: V };
 
@@ -115,23 +122,20 @@ function clampCursor(cursor: number, length: number) {
   return Math.max(0, Math.min(length - 1, cursor));
 }
 
-function onText<V, E>(
-  s: WizardState<V>,
-  step: Extract<Step<V, E>, { kind: 'text' }>,
-  name: KeyName | undefined,
-): WizardState<V> | undefined {
-  const current = step.get(s.values);
-  if (name === 'backspace')
-    return {
-      ...s,
-      values: step.set(s.values, Array.from(current).slice(0, -1).join('')),
-      touched: true,
-      error: undefined,
-    };
-  // Keys come one at a time, a paste's too (src/ui/key-stream.ts): one printable character, or not text at all.
-  if (name === undefined || name.length !== 1) return undefined;
-  if (!(step.accept?.(name, current) ?? true)) return { ...s, error: 'That character is not allowed here' };
-  return { ...s, values: step.set(s.values, current + name), touched: true, error: undefined };
+function typeText<V, E>(s: WizardState<V>, step: Extract<Step<V, E>, { kind: 'text' }>, text: string): WizardState<V> {
+  let current = step.get(s.values);
+  let refused = false;
+  // A paste is checked like typing: each character the step refuses stays out, and the step says so.
+  for (const char of Array.from(text)) {
+    if (step.accept?.(char, current) ?? true) current += char;
+    else refused = true;
+  }
+  return {
+    ...s,
+    values: step.set(s.values, current),
+    touched: true,
+    error: refused ? 'That character is not allowed here' : undefined,
+  };
 }
 
 /** Where a list's cursor is: where the user left it, else on the current answer of a choice. */
@@ -145,29 +149,38 @@ export function cursorOf<V, E>(
   return clampCursor(saved ?? Math.max(0, answer), options.length);
 }
 
-function onList<V, E>(
+type ListStep<V, E> = Extract<Step<V, E>, { kind: 'choice' | 'multi' }>;
+
+const isList = <V, E>(step: Step<V, E> | undefined): step is ListStep<V, E> =>
+  step !== undefined && step.kind !== 'text';
+
+function moveCursor<V, E>(
   s: WizardState<V>,
-  step: Extract<Step<V, E>, { kind: 'choice' | 'multi' }>,
-  name: KeyName | undefined,
+  step: ListStep<V, E>,
   env: E,
-): WizardState<V> | undefined {
+  to: (cursor: number, count: number) => number,
+) {
   const options = step.options(s.values, env);
-  const cursor = cursorOf(s, step, options);
-  const move = (to: number) => ({ ...s, cursors: { ...s.cursors, [step.id]: clampCursor(to, options.length) } });
-  if (name === 'up' || name === 'k') return move(cursor - 1);
-  if (name === 'down' || name === 'j') return move(cursor + 1);
-  if (name === 'home' || name === 'g') return move(0);
-  if (name === 'end' || name === 'G') return move(options.length - 1);
-  const option = options[cursor];
-  if (step.kind === 'multi' && name === ' ' && option) {
-    const chosen = step.get(s.values);
-    const ids = chosen.includes(option.id) ? chosen.filter((id) => id !== option.id) : [...chosen, option.id];
-    return { ...s, values: step.set(s.values, ids), touched: true, error: undefined };
-  }
-  if (step.kind === 'choice' && name === 'enter' && option) {
-    return { ...s, values: step.set(s.values, option.id), touched: true };
-  }
-  return undefined;
+  const cursor = to(cursorOf(s, step, options), options.length);
+  return { ...s, cursors: { ...s.cursors, [step.id]: clampCursor(cursor, options.length) } };
+}
+
+function toggle<V, E>(s: WizardState<V>, step: ListStep<V, E>, env: E): WizardState<V> {
+  if (step.kind !== 'multi') return s;
+  const options = step.options(s.values, env);
+  const option = options[cursorOf(s, step, options)];
+  if (!option) return s;
+  const chosen = step.get(s.values);
+  const ids = chosen.includes(option.id) ? chosen.filter((id) => id !== option.id) : [...chosen, option.id];
+  return { ...s, values: step.set(s.values, ids), touched: true, error: undefined };
+}
+
+/** enter on a choice takes the option under the cursor, so the step advances with the value it just took. */
+function choose<V, E>(s: WizardState<V>, step: Step<V, E>, env: E): WizardState<V> {
+  if (step.kind !== 'choice') return s;
+  const options = step.options(s.values, env);
+  const option = options[cursorOf(s, step, options)];
+  return option ? { ...s, values: step.set(s.values, option.id), touched: true } : s;
 }
 
 export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): WizardState<V> {
@@ -185,14 +198,30 @@ export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): W
       while (trail.length > 1 && hidden(trail.at(-1)!)) trail.pop();
       return { ...s, trail, error: undefined };
     }
-    case 'key': {
+    default: {
       const step = currentStep(s, a.steps);
       if (!step) return s;
-      if (a.name === 'escape') return wizardReducer(s, { type: 'back', steps: a.steps, env: a.env });
-      const changed = step.kind === 'text' ? onText(s, step, a.name) : onList(s, step, a.name, a.env);
-      // A choice is answered by enter itself, so it advances with the value it just took.
-      if (a.name === 'enter') return advance(changed ?? s, a.steps, step, a.env);
-      return changed ?? s;
+      switch (a.type) {
+        case 'move':
+          return isList(step) ? moveCursor(s, step, a.env, (c) => c + a.by) : s;
+        case 'moveTo':
+          return isList(step) ? moveCursor(s, step, a.env, (_c, n) => (a.to === 'first' ? 0 : n - 1)) : s;
+        case 'toggle':
+          return isList(step) ? toggle(s, step, a.env) : s;
+        case 'text':
+          return step.kind === 'text' ? typeText(s, step, a.text) : s;
+        case 'erase':
+          return step.kind === 'text'
+            ? {
+                ...s,
+                values: step.set(s.values, Array.from(step.get(s.values)).slice(0, -1).join('')),
+                touched: true,
+                error: undefined,
+              }
+            : s;
+        case 'enter':
+          return advance(choose(s, step, a.env), a.steps, step, a.env);
+      }
     }
   }
 }

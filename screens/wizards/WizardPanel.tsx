@@ -14,7 +14,7 @@ import { roleKey } from '../../src/state/store.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
 import { useTheme } from '../../src/ui/theme.js';
 import type { WizardEnv } from './env.js';
-import { useKeys } from '../../src/ui/keypress.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
 /** What a finished wizard's `done` gets besides the outcome and the answers. */
 export interface DoneContext {
@@ -70,10 +70,8 @@ export function useWizardContext(): { env: WizardEnv; router: RequestRouter } | 
 export function PanelProblem({ text }: { text: string }) {
   const actions = useAppActions();
   const theme = useTheme();
-  useKeys(({ name }) => {
-    if (name === 'escape') actions.closeOverlay();
-  });
-  return <Text color={theme.colorOf('muted')}>{` ${text} (esc closes)`}</Text>;
+  usePanelBindings('problem', { 'problem.close': actions.closeOverlay });
+  return <Text color={theme.colorOf('muted')}>{` ${text}`}</Text>;
 }
 
 export function WizardPanel<V>({ spec, initial, onResponse, done, intro }: WizardPanelProps<V>) {

@@ -14,13 +14,18 @@ export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay
 /**
  * Where a binding applies:
  * - `always`: every mode, even while a wizard or the filter has the keyboard;
+ * - `panel`: any panel on top, for the keys it does not take itself (`?` is text in a text field);
  * - `global`: browsing (a list or a details view);
  * - `list` / `details` / `filter` / `help` / `confirm`: that mode only;
  * - `matrix`, `doctor`, `audit`, `export`, `compare`: that panel while it is on top (PANEL_OF);
+ * - `wizard`, `plan`, `confirmation`, `secret`, `lesson`, `command`, `identify`, `pick`, `followup`: the panel that
+ *   declares them (usePanelBindings), while it is on top; which of them work depends on the panel's state (a text
+ *   step has no `space`), and the footer shows exactly those;
  * - a screen id: that screen's list.
  */
 export type Scope =
   | 'always'
+  | 'panel'
   | 'global'
   | 'list'
   | 'details'
@@ -32,6 +37,17 @@ export type Scope =
   | 'audit'
   | 'export'
   | 'compare'
+  | 'wizard'
+  | 'plan'
+  | 'confirmation'
+  | 'secret'
+  | 'lesson'
+  | 'command'
+  | 'identify'
+  | 'pick'
+  | 'followup'
+  | 'waiting'
+  | 'problem'
   | ScreenId;
 
 /** The panel id of the access matrix, for the `matrix` scope. */
@@ -51,7 +67,24 @@ const PANEL_OF: Partial<Record<Scope, string>> = {
 };
 
 /** Scopes whose bindings the panel itself handles (usePanelBindings), rather than the shell's handler table. */
-export const PANEL_SCOPES = ['matrix', 'doctor', 'audit', 'export', 'compare'] as const;
+export const PANEL_SCOPES = [
+  'matrix',
+  'doctor',
+  'audit',
+  'export',
+  'compare',
+  'wizard',
+  'plan',
+  'confirmation',
+  'secret',
+  'lesson',
+  'command',
+  'identify',
+  'pick',
+  'followup',
+  'waiting',
+  'problem',
+] as const;
 export type PanelScope = (typeof PANEL_SCOPES)[number];
 
 export interface BindingContext {
@@ -85,6 +118,13 @@ export const BINDINGS = [
   },
   { id: 'app.quit', keys: ['q'], label: 'quit', description: 'Quit', scope: 'global' },
   { id: 'app.help', keys: ['?'], label: 'help', description: 'Show this help', scope: 'global' },
+  {
+    id: 'panel.help',
+    keys: ['?'],
+    label: 'help',
+    description: "Show this help, the open panel's keys first",
+    scope: 'panel',
+  },
   { id: 'nav.members', keys: ['1'], description: 'Members and invitations', scope: 'global' },
   { id: 'nav.projects', keys: ['2'], description: 'Serverless projects', scope: 'global' },
   { id: 'nav.roles', keys: ['3'], description: 'Roles: predefined catalog and custom roles', scope: 'global' },
@@ -377,9 +417,305 @@ export const BINDINGS = [
     description: 'Close the audit trail',
     scope: 'audit',
   },
+  { id: 'wizard.up', keys: ['up', 'k'], label: 'move', description: 'Previous option', scope: 'wizard' },
+  { id: 'wizard.down', keys: ['down', 'j'], label: 'move', description: 'Next option', scope: 'wizard' },
+  { id: 'wizard.first', keys: ['home', 'g'], description: 'First option', scope: 'wizard' },
+  { id: 'wizard.last', keys: ['end', 'G'], description: 'Last option', scope: 'wizard' },
+  {
+    id: 'wizard.toggle',
+    keys: [' '],
+    label: 'toggle',
+    description: 'Choose or drop the option (steps that take several)',
+    scope: 'wizard',
+  },
+  {
+    id: 'wizard.choose',
+    keys: ['enter'],
+    label: 'choose',
+    description: 'Take the option and go on (steps that take one)',
+    scope: 'wizard',
+  },
+  {
+    id: 'wizard.next',
+    keys: ['enter'],
+    label: 'next',
+    description: 'Check the answer and go on (text steps, steps that take several)',
+    scope: 'wizard',
+  },
+  { id: 'wizard.erase', keys: ['backspace'], description: 'Delete the last character (text steps)', scope: 'wizard' },
+  {
+    id: 'wizard.explain',
+    keys: ['ctrl+o', 'f1'],
+    label: 'more about this step',
+    description: 'Show or hide more about this step (a key no text step takes as text)',
+    scope: 'wizard',
+  },
+  {
+    id: 'wizard.back',
+    keys: ['escape'],
+    label: 'back',
+    description: 'Previous step with every answer kept; on the first step, close the wizard',
+    scope: 'wizard',
+  },
+
+  {
+    id: 'plan.send',
+    keys: ['enter'],
+    label: 'send',
+    description: 'Send the requests shown, in order (nothing is sent before)',
+    scope: 'plan',
+  },
+  {
+    id: 'plan.back',
+    keys: ['escape'],
+    label: 'back',
+    description: 'Back to the answers; nothing is sent',
+    scope: 'plan',
+  },
+  { id: 'plan.close', keys: ['enter', 'escape'], label: 'close', description: 'Close the result', scope: 'plan' },
+  { id: 'plan.up', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the plan up', scope: 'plan' },
+  { id: 'plan.down', keys: ['down', 'j'], label: 'scroll', description: 'Scroll the plan down', scope: 'plan' },
+  { id: 'plan.pageUp', keys: ['pageup'], description: 'Scroll the plan a page up', scope: 'plan' },
+  { id: 'plan.pageDown', keys: ['pagedown'], description: 'Scroll the plan a page down', scope: 'plan' },
+
+  {
+    id: 'followup.accept',
+    keys: ['a'],
+    description: "After an invitation in the sandbox: accept it on the invitee's behalf",
+    scope: 'followup',
+  },
+  {
+    id: 'followup.continue',
+    keys: ['c'],
+    description: 'After an invitation: go on to assign the custom roles once it is accepted',
+    scope: 'followup',
+  },
+  {
+    id: 'followup.replace',
+    keys: ['r'],
+    description: 'After a key was created but not confirmed: revoke it and create a new one',
+    scope: 'followup',
+  },
+
+  {
+    id: 'confirmation.send',
+    keys: ['enter'],
+    label: 'confirm',
+    description: 'Send the request, once the typed text matches the phrase',
+    scope: 'confirmation',
+  },
+  {
+    id: 'confirmation.cancel',
+    keys: ['escape'],
+    label: 'cancel',
+    description: 'Cancel; nothing is sent',
+    scope: 'confirmation',
+  },
+  {
+    id: 'confirmation.close',
+    keys: ['enter', 'escape'],
+    label: 'close',
+    description: 'Close, once the re-read shows what happened',
+    scope: 'confirmation',
+  },
+  { id: 'confirmation.up', keys: ['up'], label: 'scroll', description: 'Scroll the request up', scope: 'confirmation' },
+  {
+    id: 'confirmation.down',
+    keys: ['down'],
+    label: 'scroll',
+    description: 'Scroll the request down',
+    scope: 'confirmation',
+  },
+  { id: 'confirmation.pageUp', keys: ['pageup'], description: 'Scroll the request a page up', scope: 'confirmation' },
+  {
+    id: 'confirmation.pageDown',
+    keys: ['pagedown'],
+    description: 'Scroll the request a page down',
+    scope: 'confirmation',
+  },
+  {
+    id: 'confirmation.clear',
+    keys: ['ctrl+u'],
+    label: 'clear',
+    description: 'Clear the typed text',
+    scope: 'confirmation',
+  },
+  {
+    id: 'confirmation.erase',
+    keys: ['backspace'],
+    description: 'Delete the last character of the typed phrase',
+    scope: 'confirmation',
+  },
+
+  { id: 'secret.reveal', keys: ['v'], label: 'reveal/hide', description: 'Reveal or hide the value', scope: 'secret' },
+  {
+    id: 'secret.copy',
+    keys: ['c'],
+    label: 'copy (OSC 52)',
+    description: 'Send the value to the clipboard through the terminal (OSC 52)',
+    scope: 'secret',
+  },
+  {
+    id: 'secret.save',
+    keys: ['w'],
+    label: 'write to a file',
+    description: 'Write the value to a new file only you can read (0600)',
+    scope: 'secret',
+  },
+  {
+    id: 'secret.close',
+    keys: ['enter', 'escape', 'q'],
+    label: 'close (asks first)',
+    description: 'Close: asks to type saved first, since the value cannot be shown again',
+    scope: 'secret',
+  },
+  {
+    id: 'secret.write',
+    keys: ['enter'],
+    label: 'write the file',
+    description: 'Write the file into the folder typed (empty: the current one)',
+    scope: 'secret',
+  },
+  {
+    id: 'secret.acknowledge',
+    keys: ['enter'],
+    label: 'close',
+    description: 'Close the value for good, once saved is typed',
+    scope: 'secret',
+  },
+  { id: 'secret.back', keys: ['escape'], label: 'back', description: 'Back to the value', scope: 'secret' },
+  {
+    id: 'secret.erase',
+    keys: ['backspace'],
+    description: 'Delete the last character of the folder or of saved',
+    scope: 'secret',
+  },
+
+  {
+    id: 'lesson.check',
+    keys: ['enter'],
+    label: 'check',
+    description: 'Check the sandbox (or the answer typed) against the lesson',
+    scope: 'lesson',
+  },
+  { id: 'lesson.next', keys: ['enter'], label: 'next lesson', description: 'Go to the next lesson', scope: 'lesson' },
+  {
+    id: 'lesson.explain',
+    keys: ['ctrl+o', 'f1'],
+    label: 'explain',
+    description: 'Show or hide the longer explanations',
+    scope: 'lesson',
+  },
+  {
+    id: 'lesson.restart',
+    keys: ['r'],
+    label: 'restart',
+    description: 'Start the lesson again from the sandbox as it is',
+    scope: 'lesson',
+  },
+  { id: 'lesson.up', keys: ['up'], label: 'scroll', description: 'Scroll the lesson up', scope: 'lesson' },
+  { id: 'lesson.down', keys: ['down'], label: 'scroll', description: 'Scroll the lesson down', scope: 'lesson' },
+  { id: 'lesson.back', keys: ['escape'], label: 'back', description: 'Back to the screens', scope: 'lesson' },
+  { id: 'lesson.erase', keys: ['backspace'], description: 'Delete the last character of the answer', scope: 'lesson' },
+
+  { id: 'command.ask', keys: ['enter'], label: 'ask', description: 'Ask: parse the request', scope: 'command' },
+  {
+    id: 'command.choose',
+    keys: ['enter'],
+    label: 'choose',
+    description: 'Take the choice under the cursor',
+    scope: 'command',
+  },
+  {
+    id: 'command.pick',
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    description: 'Take the numbered choice',
+    scope: 'command',
+  },
+  { id: 'command.older', keys: ['up'], label: 'history', description: 'An earlier request', scope: 'command' },
+  { id: 'command.newer', keys: ['down'], label: 'history', description: 'A later request', scope: 'command' },
+  { id: 'command.prev', keys: ['up'], label: 'move', description: 'Previous choice', scope: 'command' },
+  { id: 'command.next', keys: ['down'], label: 'move', description: 'Next choice', scope: 'command' },
+  { id: 'command.close', keys: ['escape'], label: 'close', description: 'Close the command line', scope: 'command' },
+  {
+    id: 'command.dismiss',
+    keys: ['escape'],
+    label: 'back to the request',
+    description: 'Back to the request, to edit it',
+    scope: 'command',
+  },
+  { id: 'command.left', keys: ['left'], description: 'Cursor left', scope: 'command' },
+  { id: 'command.right', keys: ['right'], description: 'Cursor right', scope: 'command' },
+  { id: 'command.start', keys: ['home', 'ctrl+a'], description: 'Cursor to the start', scope: 'command' },
+  { id: 'command.end', keys: ['end', 'ctrl+e'], description: 'Cursor to the end', scope: 'command' },
+  { id: 'command.erase', keys: ['backspace'], description: 'Delete the character before the cursor', scope: 'command' },
+  { id: 'command.clear', keys: ['ctrl+u'], description: 'Delete everything before the cursor', scope: 'command' },
+
+  {
+    id: 'identify.submit',
+    keys: ['enter'],
+    label: 'identify',
+    description: 'Look the value up: which key it is',
+    scope: 'identify',
+  },
+  { id: 'identify.clear', keys: ['ctrl+u'], label: 'clear', description: 'Clear the value', scope: 'identify' },
+  {
+    id: 'identify.close',
+    keys: ['escape'],
+    label: 'back',
+    description: 'Close; the value is dropped',
+    scope: 'identify',
+  },
+  {
+    id: 'identify.erase',
+    keys: ['backspace', 'delete'],
+    description: 'Delete the last character of the value',
+    scope: 'identify',
+  },
+
+  { id: 'pick.up', keys: ['up', 'k'], label: 'move', description: 'Previous role assignment', scope: 'pick' },
+  { id: 'pick.down', keys: ['down', 'j'], label: 'move', description: 'Next role assignment', scope: 'pick' },
+  {
+    id: 'pick.choose',
+    keys: ['enter'],
+    label: 'choose',
+    description: 'Remove this one: a typed confirmation follows',
+    scope: 'pick',
+  },
+  { id: 'pick.cancel', keys: ['escape'], label: 'cancel', description: 'Close; nothing changes', scope: 'pick' },
+
+  {
+    id: 'waiting.accept',
+    keys: ['a'],
+    label: 'accept (sandbox)',
+    description: "Accept the invitation on the invitee's behalf (sandbox only)",
+    scope: 'waiting',
+  },
+  {
+    id: 'waiting.recheck',
+    keys: ['r'],
+    label: 're-check',
+    description: 'Read the members again: has it been accepted?',
+    scope: 'waiting',
+  },
+  {
+    id: 'waiting.close',
+    keys: ['escape'],
+    label: 'close',
+    description: 'Close; waiting is not needed',
+    scope: 'waiting',
+  },
+
+  { id: 'problem.close', keys: ['escape'], label: 'close', description: 'Close the panel', scope: 'problem' },
 ] as const satisfies readonly Binding[];
 
 type TableEntry = (typeof BINDINGS)[number];
+/** The table's entries of one scope, with their literal ids. */
+export type BindingOf<S extends Scope> = Extract<TableEntry, { scope: S }>;
+
+export function bindingsOf<S extends Scope>(scope: S): BindingOf<S>[] {
+  return BINDINGS.filter((b): b is BindingOf<S> => b.scope === scope);
+}
 export type BindingId = TableEntry['id'];
 /** The bindings a panel scope declares, which that panel handles. */
 export type PanelBindingId<S extends PanelScope = PanelScope> = Extract<TableEntry, { scope: S }>['id'];
@@ -388,6 +724,7 @@ export type ShellBindingId = Exclude<BindingId, PanelBindingId>;
 
 const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   always: ['list', 'filter', 'details', 'help', 'confirm', 'overlay'],
+  panel: ['overlay'],
   global: ['list', 'details'],
   list: ['list'],
   details: ['details'],
@@ -399,6 +736,18 @@ const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   audit: ['overlay'],
   export: ['overlay'],
   compare: ['overlay'],
+  // Driven by the focus stack (usePanelBindings), never by the shell's context.
+  wizard: [],
+  plan: [],
+  confirmation: [],
+  secret: [],
+  lesson: [],
+  command: [],
+  identify: [],
+  pick: [],
+  followup: [],
+  waiting: [],
+  problem: [],
 };
 
 const isModeScope = (scope: Scope): scope is Exclude<Scope, ScreenId> => scope in SCOPE_MODES;
@@ -428,6 +777,7 @@ export function resolveBinding(
 
 export const SCOPE_TITLES: Record<Scope, string> = {
   always: 'Anywhere',
+  panel: 'Any panel',
   global: 'Browsing',
   list: 'Lists',
   details: 'Details',
@@ -439,6 +789,17 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   audit: 'Audit trail (L)',
   export: 'Access review export (e in the matrix)',
   compare: 'Compare with an export (c in the matrix)',
+  wizard: 'Wizard steps',
+  plan: 'Request review (the last step of every write)',
+  followup: 'After a write',
+  confirmation: 'Typed confirmation',
+  secret: 'New key value (shown once)',
+  lesson: 'Tour lesson (t)',
+  command: 'Request in plain words (:)',
+  identify: 'Identify a leaked key (i on Keys)',
+  pick: 'Pick a role assignment (x on Members)',
+  waiting: 'Waiting for an invitation to be accepted',
+  problem: 'A panel that cannot open',
   members: 'Members',
   projects: 'Projects',
   roles: 'Roles',

@@ -1,24 +1,47 @@
 /**
- * The one place the terminal's keys enter React: a single Ink input subscription, and a focus stack of handlers.
+ * The one place the terminal's keys enter React: a single listener on Ink's input, bracketed paste, and a focus
+ * stack of handlers.
  *
  * A handler is registered with useKeys at the key layer it renders in (KeyLayer: the shell is layer 0, a panel
  * opened over it layer 1). A key goes to the deepest layer first; a handler that returns true has handled it, and
  * the layers below never see it; anything else falls through, down to the shell's binding table.
  *
- * Why one subscription: Ink 6 re-subscribes a useInput handler in a passive effect whenever its closure changes,
- * so a key arriving before that effect met the previous render's handler. Here the subscription never changes and
- * each handler is read from a ref set in a layout effect, i.e. the handler of the latest commit.
+ * Keys are dispatched one at a time, each after the render the previous one caused: dispatching a key also bumps
+ * the provider's own counter, in the same batch as whatever the handlers updated, and the provider's effect, which
+ * runs once that render has committed (so after every handler's layout effect), dispatches the next key. A panel
+ * the first key opened has registered its handler before the second key arrives, and every handler is the latest
+ * commit's; a key that loads a panel's code first (pending-loads.ts) holds the next one until the panel is there. A
+ * terminal read holding several keys (fast typing, a read made while the app was busy) is split here,
+ * so `saved⏎` is five letters and an Enter.
+ *
+ * A paste arrives between `ESC[200~` and `ESC[201~` (bracketed paste, switched on while the provider is mounted):
+ * it is dispatched as one press with `paste: true` and no key name, so a pasted `q` or newline is text for the
+ * focused field, never a key.
  */
-import { useInput, useStdin } from 'ink';
-import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { keyName, type KeyName } from './keys.js';
+import { useStdin, useStdout } from 'ink';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import type { Binding } from './bindings.js';
+import { keysOf, PASTE_END, PASTE_START, type KeyName } from './keys.js';
+import { loadsSettled } from './pending-loads.js';
 
 /** A key press as handlers see it. */
 export interface KeyPress {
-  /** The key's name in the binding table's terms; undefined when it names none (an emoji, unsplit text). */
+  /** The key's name in the binding table's terms; undefined when it names none (an emoji, a paste). */
   readonly name: KeyName | undefined;
-  /** What the terminal sent, for text. */
+  /** What the terminal sent, for text; the whole pasted text for a paste. */
   readonly input: string;
+  /** A bracketed paste: text for the focused field, never keys. */
+  readonly paste?: boolean;
 }
 
 /** Returns true when it handled the key, so that the layers below do not see it. */
@@ -29,28 +52,65 @@ interface Entry {
   readonly order: number;
   readonly handler: { readonly current: KeyHandler };
   readonly active: { readonly current: boolean };
+  /** The bindings this handler acts on right now, and whether it takes text: the footer of its layer. */
+  readonly bindings: { readonly current: Focus };
 }
+
+/** What the focused panel offers: its working bindings, and whether a text field of it takes printable keys. */
+export interface Focus {
+  readonly bindings: readonly Binding[];
+  readonly takesText: boolean;
+}
+
+const NO_FOCUS: Focus = { bindings: [], takesText: false };
 
 /** Every registered handler; dispatch walks them from the top layer down, in registration order within a layer. */
 export class FocusStack {
   private readonly entries = new Set<Entry>();
   private registered = 0;
+  private readonly listeners = new Set<() => void>();
+  private footer: Focus = NO_FOCUS;
 
-  add(layer: number, handler: Entry['handler'], active: Entry['active']): Entry {
-    const entry: Entry = { layer, order: this.registered++, handler, active };
+  add(layer: number, handler: Entry['handler'], active: Entry['active'], bindings: Entry['bindings']): Entry {
+    const entry: Entry = { layer, order: this.registered++, handler, active, bindings };
     this.entries.add(entry);
+    this.changed();
     return entry;
   }
 
   remove(entry: Entry): void {
     this.entries.delete(entry);
+    this.changed();
   }
 
   dispatch(press: KeyPress): void {
-    const order = [...this.entries]
-      .filter((e) => e.active.current)
-      .sort((a, b) => b.layer - a.layer || a.order - b.order);
-    for (const entry of order) if (entry.handler.current(press) === true) return;
+    for (const entry of this.ordered()) if (entry.handler.current(press) === true) return;
+  }
+
+  /** What the focused panel offers (its layer's handlers, above the shell); nothing when none is open. */
+  readonly focused = (): Focus => this.footer;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Called after a commit changed what a handler acts on; tells the footer when its bindings changed. */
+  changed(): void {
+    const top = this.ordered().find((e) => e.layer > 0)?.layer;
+    const layer = top === undefined ? [] : this.ordered().filter((e) => e.layer === top);
+    const next = layer.flatMap((e) => e.bindings.current.bindings);
+    const takesText = layer.some((e) => e.bindings.current.takesText);
+    const { bindings } = this.footer;
+    const same =
+      takesText === this.footer.takesText && next.length === bindings.length && next.every((b, i) => b === bindings[i]);
+    if (same) return;
+    this.footer = next.length === 0 && !takesText ? NO_FOCUS : { bindings: next, takesText };
+    for (const listener of this.listeners) listener();
+  }
+
+  private ordered(): Entry[] {
+    return [...this.entries].filter((e) => e.active.current).sort((a, b) => b.layer - a.layer || a.order - b.order);
   }
 }
 
@@ -58,11 +118,92 @@ const FocusStackContext = createContext<FocusStack | undefined>(undefined);
 /** The layer handlers register in, and whether it hears keys at all (a panel kept mounted under another does not). */
 const LayerContext = createContext({ layer: 0, active: true });
 
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
+/** A paste longer than this is cut: a stuck terminal that never ends a paste must not grow memory without bound. */
+const MAX_PASTE = 1 << 20;
+
+/**
+ * Turns Ink's input events (Ink's parser already keeps escape sequences whole) into presses, in order, with a
+ * paste collected into one press.
+ */
+export function createPressReader(emit: (press: KeyPress) => void): (event: string) => void {
+  let paste: string | undefined;
+  return (event) => {
+    if (paste !== undefined) {
+      const end = event.indexOf(PASTE_END);
+      if (end < 0) {
+        if (paste.length < MAX_PASTE) paste += event;
+        return;
+      }
+      const text = (paste + event.slice(0, end)).slice(0, MAX_PASTE);
+      paste = undefined;
+      emit({ name: undefined, input: text, paste: true });
+      return;
+    }
+    if (event === PASTE_START) {
+      paste = '';
+      return;
+    }
+    for (const key of keysOf(event)) emit(key);
+  };
+}
+
 /** Owns the app's only input subscription. */
 export function KeypressProvider({ children }: { children: ReactNode }) {
   const [stack] = useState(() => new FocusStack());
-  const { isRawModeSupported } = useStdin();
-  useInput((input, key) => stack.dispatch({ name: keyName(input, key), input }), { isActive: isRawModeSupported });
+  const { isRawModeSupported, setRawMode, internal_eventEmitter: events } = useStdin();
+  const { stdout } = useStdout();
+  const [queue] = useState(() => ({ presses: [] as KeyPress[], waiting: false }));
+  const [dispatched, setDispatched] = useState(0);
+  const [next] = useState(() => () => {
+    if (queue.presses.length === 0) {
+      queue.waiting = false;
+      return;
+    }
+    queue.waiting = true;
+    // The last press is loading the panel it opens (pending-loads.ts): the next one is for that panel, so it waits
+    // for the load and then for the render that shows the panel, as it waits for any render.
+    const loading = loadsSettled();
+    if (loading) {
+      void loading.then(() => setDispatched((n) => n + 1));
+      return;
+    }
+    stack.dispatch(queue.presses.shift()!);
+    setDispatched((n) => n + 1);
+  });
+  // The render the last press caused has committed: every handler is the new one. Now the next press.
+  useEffect(() => {
+    if (queue.waiting) next();
+  }, [dispatched, queue, next]);
+
+  useEffect(() => {
+    if (!isRawModeSupported) return;
+    const read = createPressReader((press) => {
+      queue.presses.push(press);
+      if (!queue.waiting) next();
+    });
+    setRawMode(true);
+    events.on('input', read);
+    // Only a real terminal is told: a test's stdout would record the sequence as a frame.
+    const terminal = stdout.isTTY === true;
+    const pasteOff = () => void stdout.write(BRACKETED_PASTE_OFF);
+    if (terminal) {
+      stdout.write(BRACKETED_PASTE_ON);
+      // A crash or signal ends the process without unmounting; the terminal must not keep wrapping pastes.
+      process.once('exit', pasteOff);
+    }
+    return () => {
+      events.off('input', read);
+      queue.presses.length = 0;
+      setRawMode(false);
+      if (terminal) {
+        process.off('exit', pasteOff);
+        pasteOff();
+      }
+    };
+  }, [queue, next, isRawModeSupported, setRawMode, events, stdout]);
+
   return <FocusStackContext.Provider value={stack}>{children}</FocusStackContext.Provider>;
 }
 
@@ -76,19 +217,40 @@ export function KeyLayer({ children, active = true }: { children: ReactNode; act
   return <LayerContext.Provider value={value}>{children}</LayerContext.Provider>;
 }
 
-/** Hears keys while mounted (and `active`), in its layer's turn; see the file comment. */
-export function useKeys(handler: KeyHandler, { active = true }: { active?: boolean } = {}): void {
+function useFocusStack(): FocusStack {
   const stack = useContext(FocusStackContext);
   if (!stack) throw new Error('useKeys outside <KeypressProvider>');
+  return stack;
+}
+
+export interface UseKeysOptions {
+  readonly active?: boolean;
+  /** What the handler offers now, for the footer (usePanelBindings passes it; keep it the same object while unchanged). */
+  readonly focus?: Focus;
+}
+
+/** Hears keys while mounted (and `active`), in its layer's turn; see the file comment. */
+export function useKeys(handler: KeyHandler, { active = true, focus = NO_FOCUS }: UseKeysOptions = {}): void {
+  const stack = useFocusStack();
   const { layer, active: layerActive } = useContext(LayerContext);
   const latest = useRef(handler);
   const isActive = useRef(active && layerActive);
+  const shown = useRef(focus);
   useLayoutEffect(() => {
     latest.current = handler;
+    const changed = isActive.current !== (active && layerActive) || shown.current !== focus;
     isActive.current = active && layerActive;
+    shown.current = focus;
+    if (changed) stack.changed();
   });
   useLayoutEffect(() => {
-    const entry = stack.add(layer, latest, isActive);
+    const entry = stack.add(layer, latest, isActive, shown);
     return () => stack.remove(entry);
   }, [stack, layer]);
+}
+
+/** What the focused panel offers, for the footer; re-renders when it changes. */
+export function useFocus(): Focus {
+  const stack = useFocusStack();
+  return useSyncExternalStore(stack.subscribe, stack.focused);
 }

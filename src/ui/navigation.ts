@@ -4,7 +4,7 @@
  * (Ink 6 hands handlers stale closures between renders).
  */
 import type { ReactNode } from 'react';
-import type { Mode } from './bindings.js';
+import type { Mode, Scope } from './bindings.js';
 import { SCREEN_IDS, type ScreenId } from './screen-ids.js';
 
 export interface ListNav {
@@ -22,7 +22,8 @@ export interface ListNav {
  * handles its own keys (ctrl+c still quits, asking first if the panel marked itself dirty with useDirty).
  */
 export type Overlay =
-  | { readonly kind: 'help'; readonly scroll: number }
+  /** `scope`: the panel help was opened over, whose keys it lists first. */
+  | { readonly kind: 'help'; readonly scroll: number; readonly scope?: Scope }
   | { readonly kind: 'confirm-quit' }
   | { readonly kind: 'panel'; readonly id: string; readonly title: string; readonly node: ReactNode };
 
@@ -164,7 +165,7 @@ export function navReducer(s: NavState, a: NavAction): NavState {
       const top = s.overlays.at(-1);
       if (top?.kind !== 'help') return s;
       const scroll = clamp(top.scroll + a.delta, 0, Math.max(0, a.max));
-      return { ...s, overlays: [...s.overlays.slice(0, -1), { kind: 'help', scroll, serial: top.serial }] };
+      return { ...s, overlays: [...s.overlays.slice(0, -1), { ...top, scroll }] };
     }
   }
 }

@@ -4,7 +4,7 @@
  * text. The shell is the bottom of the focus stack (keypress.tsx): it hears what no panel handled.
  */
 import { resolveBinding, type BindingContext, type ShellBindingId } from './bindings.js';
-import { isPrintable } from './keys.js';
+import { isPrintable, pastedText } from './keys.js';
 import { useKeys } from './keypress.js';
 
 export type Handlers = Readonly<Record<ShellBindingId, () => void>>;
@@ -17,7 +17,12 @@ export function useKeyDispatch(
   onText: (text: string) => void,
   onBinding: (id: ShellBindingId) => void = () => {},
 ): void {
-  useKeys(({ name }) => {
+  useKeys(({ name, input, paste }) => {
+    // A paste is never keys: while filtering it is filter text, elsewhere nothing.
+    if (paste) {
+      if (ctx.mode === 'filter') onText(pastedText(input));
+      return true;
+    }
     if (name === undefined) return false;
     const binding = resolveBinding(name, ctx);
     if (binding && isShellBinding(binding.id, handlers)) {

@@ -38,7 +38,7 @@ async function wrongThenRight(a: SandboxApp, phrase: string): Promise<void> {
   // One Enter: a second one may land after the answer and close the result (a repeated submit is covered by the
   // reducer's tests, confirm-model.test.ts).
   await a.press(KEY.enter);
-  await a.waitFor('enter/esc close');
+  await a.waitFor('enter close');
 }
 
 /** What this test reads of an audit file line. */

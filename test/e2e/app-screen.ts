@@ -192,7 +192,8 @@ export async function reviewRequests(app: ScreenApp): Promise<PreviewedRequest[]
 
 /** After the plan ran: scrolls the result down until `text` (a verification under the requests) is in view. */
 export async function scrollPlanTo(app: ScreenApp, text: string, options: WaitOptions = {}): Promise<string> {
-  await app.waitForText(/enter\/esc close/, options);
+  // The plan is done when its footer offers to close it (plan.close).
+  await app.waitForText(/enter close/, options);
   for (let page = 0; page < 20 && !app.screen().includes(text); page++) await app.press('pagedown');
   return app.waitForText(text, options);
 }

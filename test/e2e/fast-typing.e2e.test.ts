@@ -1,8 +1,8 @@
 /**
  * Keys that reach the app in one read (typed faster than it draws, pasted, or queued while it was busy) are
  * applied one by one, as if typed slowly: a screen switch, the wizard that the next key opens, the text typed
- * into its first field and the Enter after it, all in a single write. (src/ui/key-stream.ts does this; without
- * it Ink hands the whole chunk to the handlers as one unknown "key" and nothing happens.)
+ * into its first field and the Enter after it, all in a single write. (src/ui/keypress.tsx does this: it splits
+ * the read and hands each key over after the render the previous one caused.)
  */
 import { afterEach, expect, it } from 'vitest';
 import { WAIT_MS } from '../support/wait.js';

@@ -18,6 +18,7 @@ const NAMED: Readonly<Record<string, string>> = {
   pageup: '\x1b[5~',
   pagedown: '\x1b[6~',
   delete: '\x1b[3~',
+  f1: '\x1bOP',
   space: ' ',
   // Linux and macOS terminals send DEL (0x7f) for the Backspace key.
   backspace: '\x7f',

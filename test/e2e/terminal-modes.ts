@@ -30,3 +30,8 @@ export function cursorVisible(raw: string): boolean {
 export function synchronizedUpdateOpen(raw: string): boolean {
   return raw.lastIndexOf('\x1b[?2026h') > raw.lastIndexOf('\x1b[?2026l');
 }
+
+/** Whether the program left bracketed paste on after `raw` (pastes would then arrive wrapped in ESC[200~ … ESC[201~). */
+export function bracketedPasteOn(raw: string): boolean {
+  return raw.lastIndexOf('\x1b[?2004h') > raw.lastIndexOf('\x1b[?2004l');
+}

@@ -1,15 +1,14 @@
 /**
- * Keyboard and eyes for an ink-testing-library render, fed the way the app's terminal feeds Ink: what one terminal
- * read would hold is split into keys by the app's own splitKeys (src/ui/key-stream.ts), and each key is written on
- * its own once Ink and React are idle again (`settled`), because Ink applies a key against the last render and the
- * key stream offers the next key only after the previous one's render and effects. So `press('saved\r')` is five
+ * Keyboard and eyes for an ink-testing-library render: what one terminal read would hold is split into keys
+ * (split-keys.ts), and each key is written on its own once Ink and React are idle again (`settled`), as a person
+ * typing would send them; the app's own handling of several keys in one read is tested in test/ui/keypress. So `press('saved\r')` is five
  * letters and an Enter, as in the app. Nothing here waits a fixed time: what a key starts beyond React (a request,
  * a timer) is waited for with `waitFor`, on the frame.
  */
 // The scheduler react-reconciler (so Ink) renders with: one queue, so an idle task runs after the renders.
 import scheduler from 'scheduler';
-import { splitKeys } from '../../src/ui/key-stream.js';
 import { loadsSettled } from '../../src/ui/pending-loads.js';
+import { splitKeys } from './split-keys.js';
 import { WAIT_MS, waitUntil } from './wait.js';
 
 export { WAIT_MS, waitUntil } from './wait.js';
@@ -37,13 +36,12 @@ export const strip = (s: string) => s.replace(ANSI, '');
 /**
  * Resolves once Ink and React have finished with everything already queued: input Ink holds back (a lone escape
  * waits one setImmediate for more bytes), the renders that input caused (React queues them in a microtask, so the
- * idle task is queued after one) and their effects, where a panel that just appeared subscribes to keys. The same
- * condition the app's key stream waits for before it offers the next key.
+ * idle task is queued after one) and their effects, where a panel that just appeared subscribes to keys.
  */
 export async function settled(): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   await new Promise<void>((resolve) => queueMicrotask(resolve));
-  // A key that opens a panel may load the panel's code first (src/ui/pending-loads.ts); the key stream waits for it.
+  // A key that opens a panel may load the panel's code first (src/ui/pending-loads.ts); the keypress provider waits for it.
   for (let loading = loadsSettled(); loading; loading = loadsSettled()) {
     await loading;
     await new Promise<void>((resolve) => queueMicrotask(resolve));

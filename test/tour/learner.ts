@@ -4,6 +4,7 @@
  * say the sandbox shows the goal. Only what is on screen is used: names come from the screens, not from the seed.
  * (Wizard lists and fields: test/e2e/app-screen.ts.)
  */
+import { CHECKING } from '../../components/tour/LessonPanel.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,11 +181,8 @@ export async function openLessonPanel(app: ScreenApp, lesson: number): Promise<v
   await app.press('t');
   await app.waitForText(`Lesson ${lesson} of ${LESSONS.length}`);
   if (!LESSONS[lesson - 1]?.question) {
-    // The check starts as the panel opens; while it runs the key line says `checking…` instead of `enter check`.
-    await app.waitFor(
-      (s) => panelRows(s).some((r) => /^ [✓✗] /.test(r)) && !s.includes('checking…'),
-      'the lesson check',
-    );
+    // The check starts as the panel opens; while it runs the status line says so.
+    await app.waitFor((s) => panelRows(s).some((r) => /^ [✓✗] /.test(r)) && !s.includes(CHECKING), 'the lesson check');
   }
 }
 

@@ -127,7 +127,7 @@ it('lesson 3: builds a read-only custom role for marketing-* in search-prod and 
   );
   await app.press('enter');
   await app.waitForText('All 2 steps done');
-  await app.waitForText('enter/esc close');
+  await app.waitForText('enter close');
   await app.press('esc');
   await waitForList(app, 'Roles');
 

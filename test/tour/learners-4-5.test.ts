@@ -68,7 +68,7 @@ it('lesson 4: creates a 30-day CI key with developer on all search projects, sav
   expect(statSync(join(workDir(state()), file!)).mode & 0o777).toBe(0o600);
   const secret = readFileSync(join(workDir(state()), file!), 'utf8').trim();
   await app.press('enter');
-  await app.waitForText('enter close   esc back to the value'); // type saved to close
+  await app.waitForText('enter close  esc back'); // type saved to close
   await typeAndEnter(app, 'saved');
   await waitForList(app, 'Keys');
   // The value never reached the screen: it was masked, then saved straight to the file.

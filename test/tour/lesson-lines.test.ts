@@ -105,7 +105,7 @@ describe('lesson panel lines', () => {
   it("with explain, shows each concept's whole text instead of its one line", () => {
     const short = text({}).join(' ');
     const long = text({}, true).join(' ');
-    expect(short).toContain('Why (i for the whole explanation):');
+    expect(short).toContain('Why (ctrl+o for the whole explanation):');
     expect(long).toContain('Why it works this way:');
     expect(long.length).toBeGreaterThan(short.length);
   });

@@ -68,10 +68,10 @@ it('lesson 4 panel at 80x24 with NO_COLOR: framed, colourless, every sentence wh
   // The lines to copy are whole too: the endpoint is on a line of its own.
   expect(short).toMatch(/ES=http:\/\/127\.0\.0\.1:\d+\/_es\/[0-9a-f]{32} /);
 
-  // Again from the top, with i: the whole explanation of every concept instead of its one line.
+  // Again from the top, with ctrl+o: the whole explanation of every concept instead of its one line.
   await closePanel(app);
   await openLessonPanel(app, 4);
-  await app.press('i');
+  await app.press('ctrl+o');
   const explained = prose(await readOpenPanel(app, checkWindow(app)));
   expect(explained).toContain('Why it works this way:');
   for (const id of ciKeyLesson.concepts) {

@@ -59,6 +59,12 @@ const BYTES: Record<string, string> = {
   enter: KEY.enter,
   escape: KEY.escape,
   tab: KEY.tab,
+  'ctrl+o': '\x0f',
+  'ctrl+u': '\x15',
+  'ctrl+a': '\x01',
+  'ctrl+e': '\x05',
+  f1: '\x1bOP',
+  delete: '\x1b[3~',
   'shift+tab': KEY.shiftTab,
   backspace: KEY.backspace,
   'ctrl+c': KEY.ctrlC,
@@ -84,74 +90,22 @@ function Harness({ ctx, onBinding }: { ctx: BindingContext; onBinding: (id: Bind
   return <Text>ready</Text>;
 }
 
-/** The panels that handle their own scope, reduced to their usePanelBindings call. */
-function MatrixKeys({ reached }: { reached: (id: BindingId) => void }) {
-  usePanelBindings('matrix', {
-    'matrix.up': () => reached('matrix.up'),
-    'matrix.down': () => reached('matrix.down'),
-    'matrix.left': () => reached('matrix.left'),
-    'matrix.right': () => reached('matrix.right'),
-    'matrix.pageUp': () => reached('matrix.pageUp'),
-    'matrix.pageDown': () => reached('matrix.pageDown'),
-    'access.export': () => reached('access.export'),
-    'access.compare': () => reached('access.compare'),
-    'matrix.close': () => reached('matrix.close'),
-  });
-  return <Text>matrix</Text>;
+/**
+ * A panel reduced to its usePanelBindings call: every binding of its scope that shares no key with `id` works
+ * (bindings sharing a key are alternatives for different states of the panel, such as enter to send or to close).
+ */
+function PanelKeys({ id, reached }: { id: BindingId; reached: (id: BindingId) => void }) {
+  const binding = BINDINGS.find((b) => b.id === id)!;
+  const scope = binding.scope;
+  if (!isPanelScope(scope)) throw new Error(`${id} is not a panel's binding`);
+  const working = BINDINGS.filter(
+    (b) => b.scope === scope && (b.id === id || !b.keys.some((k) => (binding.keys as readonly string[]).includes(k))),
+  );
+  usePanelBindings(scope, Object.fromEntries(working.map((b) => [b.id, () => reached(b.id)])));
+  return <Text>{scope}</Text>;
 }
 
-function DoctorKeys({ reached }: { reached: (id: BindingId) => void }) {
-  usePanelBindings('doctor', {
-    'doctor.up': () => reached('doctor.up'),
-    'doctor.down': () => reached('doctor.down'),
-    'doctor.pageUp': () => reached('doctor.pageUp'),
-    'doctor.pageDown': () => reached('doctor.pageDown'),
-    'doctor.fix': () => reached('doctor.fix'),
-    'doctor.reload': () => reached('doctor.reload'),
-    'doctor.close': () => reached('doctor.close'),
-  });
-  return <Text>doctor</Text>;
-}
-
-function AuditKeys({ reached }: { reached: (id: BindingId) => void }) {
-  usePanelBindings('audit', {
-    'audit.up': () => reached('audit.up'),
-    'audit.down': () => reached('audit.down'),
-    'audit.pageUp': () => reached('audit.pageUp'),
-    'audit.pageDown': () => reached('audit.pageDown'),
-    'audit.reload': () => reached('audit.reload'),
-    'audit.close': () => reached('audit.close'),
-  });
-  return <Text>audit</Text>;
-}
-
-function ExportKeys({ reached }: { reached: (id: BindingId) => void }) {
-  usePanelBindings('export', {
-    'export.up': () => reached('export.up'),
-    'export.down': () => reached('export.down'),
-    'export.write': () => reached('export.write'),
-    'export.close': () => reached('export.close'),
-  });
-  return <Text>export</Text>;
-}
-
-function CompareKeys({ reached }: { reached: (id: BindingId) => void }) {
-  usePanelBindings('compare', {
-    'compare.up': () => reached('compare.up'),
-    'compare.down': () => reached('compare.down'),
-    'compare.run': () => reached('compare.run'),
-    'compare.close': () => reached('compare.close'),
-  });
-  return <Text>compare</Text>;
-}
-
-const PANEL_KEYS: Record<PanelScope, typeof DoctorKeys> = {
-  matrix: MatrixKeys,
-  doctor: DoctorKeys,
-  audit: AuditKeys,
-  export: ExportKeys,
-  compare: CompareKeys,
-};
+const PANEL_CONTEXT: BindingContext = { mode: 'overlay', screen: 'members', filtered: false };
 
 describe('key-binding table', () => {
   it('has a handler for every binding and no handler without a binding', () => {
@@ -190,13 +144,13 @@ describe('key-binding table', () => {
       const called: BindingId[] = [];
       const reached = (reachedId: BindingId) => void called.push(reachedId);
       // A panel scope's keys reach the panel (one layer up) and stop there; the rest reach the shell's table.
-      const Panel = isPanelScope(binding.scope) ? PANEL_KEYS[binding.scope] : undefined;
+      const panel = isPanelScope(binding.scope);
       const app = render(
         <KeypressProvider>
-          <Harness ctx={contextFor(binding)} onBinding={reached} />
-          {Panel ? (
+          <Harness ctx={panel ? PANEL_CONTEXT : contextFor(binding)} onBinding={reached} />
+          {panel ? (
             <KeyLayer>
-              <Panel reached={reached} />
+              <PanelKeys id={id} reached={reached} />
             </KeyLayer>
           ) : null}
         </KeypressProvider>,
@@ -222,8 +176,24 @@ describe('help overlay in the app', () => {
     expect(body[1]).toContain('Mark or unmark the selected key');
   });
 
+  it("opened over a panel, starts with that panel's keys, and esc returns to the panel", async () => {
+    const app = await renderApp({ size: { columns: 100, rows: 30 } });
+    await app.waitFor('dan@acme.test');
+    await app.press('D');
+    await app.waitFor('critical ·');
+    expect(app.lines().at(-1)).toContain('? help');
+    await app.press('?');
+    await app.waitFor('Show this help');
+    const body = app.lines().slice(3);
+    expect(body[0]).toContain('Access doctor (D)');
+    expect(body[1]).toContain('Previous finding');
+    await app.press(KEY.escape);
+    await app.waitUntil((f) => !f.includes('Show this help'), 'help closed');
+    expect(app.frame()).toContain('critical ·');
+  });
+
   it('shows exactly the table, and closes with esc', async () => {
-    const app = await renderApp({ size: { columns: 120, rows: 120 } });
+    const app = await renderApp({ size: { columns: 120, rows: 300 } });
     await app.waitFor('dan@acme.test');
     await app.press('?');
     await app.waitFor('Show this help');

@@ -1,6 +1,7 @@
 /**
  * Keys that arrive together in one read (fast typing, a paste ending in Enter) act as if typed one by one: the
- * harness splits each read as the app's key stream does (src/ui/key-stream.ts), so the wizard meets them as keys.
+ * harness splits each read into keys (test/support/split-keys.ts), so the wizard meets them as keys; the app's own
+ * splitting of one read is tested in test/ui/keypress.test.tsx and test/e2e/fast-typing.e2e.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRoleWizard, type WizardApp } from './harness.js';

@@ -150,7 +150,7 @@ describe('choosing who gets the new role', () => {
     expect(app.text()).toMatch(/and custom role mkt-ro on search-prod: roles combine on sign-in/);
     await app.press(KEY.enter);
     await app.waitFor('nothing is sent until you press enter');
-    expect(app.text()).toContain('esc back and change it');
+    expect(app.text()).toContain('change the answers (esc) to send');
   });
 });
 

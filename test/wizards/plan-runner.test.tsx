@@ -37,7 +37,7 @@ it('without a follow-up under the result, the result view keeps no blank rows fo
     { tone: 'success', text: 'first check: the key is listed' },
     { tone: 'success', text: 'last check: with its roles' },
   ] as const;
-  // Exactly as tall as the finished plan: its lines, the outcome, the checks, and the key line under them.
+  // Exactly as tall as the finished plan: its lines, the outcome, the checks, and the status line's row.
   const height = planLines(plan, urlOf, theme.symbols, true, width - 1).length + 1 + checks.length + 2;
   const actions = fakeActions();
   const instance = render(
@@ -64,7 +64,7 @@ it('without a follow-up under the result, the result view keeps no blank rows fo
   const ui = inkDriver(instance);
   await ui.waitFor('Nothing has been sent yet.');
   await ui.press(KEY.enter);
-  await ui.waitFor('enter/esc close');
+  await ui.waitFor('last check: with its roles');
   expect(ui.frame()).toContain('first check: the key is listed');
   expect(ui.frame()).toContain('last check: with its roles');
   instance.unmount();

@@ -22,7 +22,7 @@ import { gather, refusal, toInputs } from '../build.js';
 import { orgIdOf } from '../env.js';
 import { overGrants } from '../over-grant.js';
 import { PanelProblem, useWizardContext } from '../WizardPanel.js';
-import { useKeys } from '../../../src/ui/keypress.js';
+import { usePanelBindings } from '../../../src/ui/use-panel-bindings.js';
 
 export interface AwaitAcceptanceProps {
   readonly emails: readonly string[];
@@ -66,11 +66,12 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
     void acceptAll();
   });
 
-  useKeys(
-    ({ name }) => {
-      if (name === 'escape') actions.closeOverlay();
-      else if (name === 'r') void actions.refresh(['members', 'invitations']);
-      else if (name === 'a') void acceptAll();
+  usePanelBindings(
+    'waiting',
+    {
+      'waiting.accept': 'env' in context && context.env.sandbox ? () => void acceptAll() : undefined,
+      'waiting.recheck': () => void actions.refresh(['members', 'invitations']),
+      'waiting.close': actions.closeOverlay,
     },
     { active: !ready || rows.length === 0 },
   );
@@ -121,9 +122,7 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
       ))}
       {error ? <Text color={theme.colorOf('danger')}>{` ${theme.symbols.fail} ${error}`}</Text> : null}
       {busy ? <Text color={muted}>{' accepting…'}</Text> : null}
-      <Text color={muted}>
-        {` ${context.env.sandbox ? 'a accept (sandbox) · ' : ''}r re-check · esc close${rows.length > 0 ? ' (assign later with e on Members)' : ''}`}
-      </Text>
+      {rows.length > 0 ? <Text color={muted}>{' Closing now: assign them later with e on Members.'}</Text> : null}
     </Box>
   );
 }

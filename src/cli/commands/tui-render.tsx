@@ -7,7 +7,6 @@ import { App, type AppProps } from '../../../components/App.js';
 import { AuditContext } from '../../../components/audit/session.js';
 import { WizardServicesContext } from '../../../components/wizard/services.js';
 import { createSandboxControl } from '../../state/sandbox-control.js';
-import { createKeyStream } from '../../ui/key-stream.js';
 import { themeFromEnv } from '../../ui/theme.js';
 import type { TuiOptions, TuiSession } from './tui-session.js';
 
@@ -33,9 +32,8 @@ export async function renderTui(session: TuiSession, opts: TuiOptions): Promise<
         {opts.renderApp ? opts.renderApp(props) : <App {...props} />}
       </WizardServicesContext.Provider>
     </AuditContext.Provider>,
-    // One key at a time, each after the previous key's render and effects (ui/key-stream.ts). Ink's default
-    // 30 fps throttle would hold back a keystroke's frame by up to 33 ms after the previous one.
-    { exitOnCtrlC: false, patchConsole: true, maxFps: 60, stdin: createKeyStream(process.stdin) },
+    // Ink's default 30 fps throttle would hold back a keystroke's frame by up to 33 ms after the previous one.
+    { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
   await instance.waitUntilExit();
   return 0;

@@ -1,6 +1,6 @@
 /**
  * Render the whole app against a fake CloudApi with an injected terminal size (ink-testing-library's stdout has
- * no rows). Keys go in one at a time, as the app's key stream hands them to Ink (test/support/ink-driver.ts).
+ * no rows). Keys go in one at a time, each after the previous one's render (test/support/ink-driver.ts).
  */
 import { render } from 'ink-testing-library';
 import { App } from '../../../components/App.js';

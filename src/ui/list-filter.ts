@@ -13,7 +13,7 @@
  */
 import { charactersIn, type Column, type Indexed, type Row } from './list-model.js';
 
-/** Matched character positions per column (undefined = nothing to highlight in that column). */
+/** Matched character positions per column, ascending (undefined = nothing to highlight in that column). */
 export type Highlights = ReadonlyArray<readonly number[] | undefined>;
 
 export interface FilteredList<R extends Row> {

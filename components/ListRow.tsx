@@ -21,25 +21,31 @@ interface Props {
   readonly marked?: boolean;
 }
 
-/** A fitted cell, its matched characters styled as matches, all of it in the column's tone. */
+/**
+ * A fitted cell, its matched characters styled as matches, all of it in the column's tone. Runs are sliced from the
+ * text as it is walked (no array of its characters): rows are drawn anew on every keystroke of a filter.
+ */
 function cell(text: string, matched: readonly number[] | undefined, theme: Theme, tone: string | undefined): string {
-  if (!matched) return paint(text, { color: tone });
-  const hits = new Set(matched);
-  let runs = '';
-  let run = '';
-  let runIsHit = false;
+  if (!matched || matched.length === 0) return paint(text, { color: tone });
   // Underline keeps matches visible without colour.
-  const flush = () => {
-    runs += runIsHit ? paint(run, { color: theme.colorOf('match'), bold: true, underline: true }) : run;
-    run = '';
-  };
-  Array.from(text).forEach((ch, i) => {
-    const hit = hits.has(i);
-    if (run && hit !== runIsHit) flush();
+  const style = { color: theme.colorOf('match'), bold: true, underline: true };
+  let runs = '';
+  let runStart = 0;
+  let runIsHit = false;
+  let next = 0;
+  let point = 0;
+  for (let i = 0; i < text.length; point++) {
+    while (next < matched.length && matched[next]! < point) next++;
+    const hit = matched[next] === point;
+    if (i > runStart && hit !== runIsHit) {
+      runs += runIsHit ? paint(text.slice(runStart, i), style) : text.slice(runStart, i);
+      runStart = i;
+    }
     runIsHit = hit;
-    run += ch;
-  });
-  flush();
+    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  }
+  const last = text.slice(runStart);
+  runs += runIsHit ? paint(last, style) : last;
   return paint(runs, { color: tone });
 }
 

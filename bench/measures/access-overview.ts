@@ -31,6 +31,8 @@ import { median, ms, ratio } from '../stats.js';
 
 const ID = 'P1';
 const TITLE = 'Who has access to what, 50 ms latency per request';
+/** Times faster than the skill's scripts run one after the other (issue 22). */
+const GOAL_SPEEDUP = 5;
 
 interface Timing {
   /** Spawn → the whole answer on screen. */
@@ -92,7 +94,7 @@ function whereTheTimeGoes(): Promise<string> {
 }
 
 export async function measureAccessOverview(): Promise<MeasureResult> {
-  const goal = `≥ 4× faster than the scripts, and ≤ 2 round trips + 300 ms (${2 * CONFIG.latencyMs + 300} ms)`;
+  const goal = `≥ ${GOAL_SPEEDUP}× faster than the scripts, and ≤ 2 round trips + 300 ms (${2 * CONFIG.latencyMs + 300} ms)`;
   const timings: Timing[] = [];
   const firstStarts: number[] = [];
   const theirs: number[] = [];
@@ -159,10 +161,12 @@ export async function measureAccessOverview(): Promise<MeasureResult> {
     `scripts samples: ${theirs.map(ms).join(', ')}`,
     `scripts run: ${ACCESS_OVERVIEW.map((s) => `${s.script === 'cloudAccess' ? 'cloud_access.py' : 'manage-project.py'} ${s.args.join(' ')}`).join('; ')} (no script lists pending invitations)`,
   );
-  const met = speedup >= 4 && withinBudget;
+  const met = speedup >= GOAL_SPEEDUP && withinBudget;
   notes.push(await whereTheTimeGoes());
   const misses = [
-    speedup < 4 ? `speed-up ${ratio(speedup)} is short of 4× by ${ratio(4 - speedup)}` : '',
+    speedup < GOAL_SPEEDUP
+      ? `speed-up ${ratio(speedup)} is short of ${GOAL_SPEEDUP}× by ${ratio(GOAL_SPEEDUP - speedup)}`
+      : '',
     !withinBudget ? `${ms(oursMedian - budget)} over the ${ms(budget)} budget` : '',
   ].filter(Boolean);
   return {

@@ -18,7 +18,9 @@ import { median, ms, ratio } from '../stats.js';
 
 const ID = 'P2';
 const TITLE = 'Cold start to the members list with data (1,000 members)';
-const GOAL = '≤ 1.3× the time of `cloud_access.py list-members`';
+/** At most this many times the script's time (issue 22: no slower than the script). */
+const GOAL_FACTOR = 1.0;
+const GOAL = `≤ ${GOAL_FACTOR.toFixed(1)}× the time of \`cloud_access.py list-members\``;
 
 /** One more start, watched: how much of it the process spends working (loading, parsing, rendering). */
 function watchedStart(sandbox: BenchSandbox): Promise<string> {
@@ -116,10 +118,10 @@ export async function measureColdStart(): Promise<MeasureResult> {
     goal: GOAL,
     ours: ms(oursMedian),
     baseline: ms(theirsMedian),
-    verdict: factor <= 1.3 && (members ?? 0) >= 1000 ? 'met' : 'missed',
+    verdict: factor <= GOAL_FACTOR && (members ?? 0) >= 1000 ? 'met' : 'missed',
     summary:
       `${ratio(factor)} the script's time` +
-      (factor > 1.3 ? `; over the goal by ${ms(oursMedian - 1.3 * theirsMedian)}` : '') +
+      (factor > GOAL_FACTOR ? `; over the goal by ${ms(oursMedian - GOAL_FACTOR * theirsMedian)}` : '') +
       ((members ?? 0) < 1000 ? `; only ${members ?? '?'} rows served (goal is about 1,000)` : ''),
     notes,
   };

@@ -7,8 +7,10 @@
  * Each key is sent after the previous frame has finished and the app has been quiet for a moment, so a sample
  * is one key's cost, not a queue (this is the typical typing case: keys are ≥ 50 ms apart).
  *
- * Two figures per key: first byte of the response, and frame complete (the last byte before 25 ms of quiet).
- * When the goal is missed, a second, profiled session (node --cpu-prof) names the hottest functions.
+ * Two figures per key: first byte of the response, and frame complete (the last byte before 25 ms of quiet); p50, p95
+ * and p99 of each. The garbage collector is watched over the typing alone (bench/gc-preload.ts): collections, their
+ * pauses and the bytes allocated, per key. When the goal is missed, a second, profiled session (node --cpu-prof)
+ * names the hottest functions.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { FOOTER_LINE, waitForList } from '../../test/e2e/app-screen.js';
 import { repoRoot, type PtyApp } from '../../test/e2e/harness.js';
 import { launchAgainst, listCount, shownCount } from '../app.js';
 import { CONFIG } from '../config.js';
+import { describeGc, withGcWatch, type GcSummary, type GcWatch } from '../gc.js';
 import { hottestFunctions } from '../profile.js';
 import type { MeasureResult } from '../result.js';
 import { withSandbox, type BenchSandbox } from '../sandbox.js';
@@ -24,7 +27,8 @@ import { ms, percentile, sleep } from '../stats.js';
 
 const ID = 'P3';
 const TITLE = 'Keystroke to frame while filtering 10,000 members';
-const GOAL = 'p95 ≤ 16 ms';
+const GOAL_P95_MS = 16;
+const GOAL = `p95 ≤ ${GOAL_P95_MS} ms`;
 const QUIET_MS = 25;
 
 interface Samples {
@@ -34,13 +38,16 @@ interface Samples {
   silent: number;
   /** Rows left by each whole query, as the list title counts them. */
   readonly matches: Map<string, number | undefined>;
+  /** The garbage collector over the typing, when watched. */
+  gc?: GcSummary;
 }
 
 /** Type each query into the filter and erase it again, one timed key at a time. */
-async function typeQueries(app: PtyApp, samples: Samples): Promise<void> {
+async function typeQueries(app: PtyApp, samples: Samples, gc?: GcWatch): Promise<void> {
   samples.members = listCount(await waitForList(app, 'Members', { timeoutMs: 30_000 }), 'Members');
   await app.press('/');
   await app.settle({ firstMs: 100, quietMs: QUIET_MS });
+  await gc?.start(app.pid);
   for (const query of CONFIG.filterQueries) {
     const keys = [...query, ...[...query].map(() => '\x7f')];
     for (const [i, key] of keys.entries()) {
@@ -58,16 +65,25 @@ async function typeQueries(app: PtyApp, samples: Samples): Promise<void> {
       samples.complete.push(app.lastOutputAt() - sentAt);
     }
   }
+  if (gc) samples.gc = await gc.stop(app.pid);
 }
 
-async function session(sandbox: BenchSandbox, samples: Samples, profileDir?: string): Promise<void> {
+async function session(
+  sandbox: BenchSandbox,
+  samples: Samples,
+  watch: { profileDir: string } | { gc: GcWatch },
+): Promise<void> {
+  const profileDir = 'profileDir' in watch ? watch.profileDir : undefined;
+  const gc = 'gc' in watch ? watch.gc : undefined;
   const { app } = await launchAgainst(
     sandbox,
     [],
-    profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+    profileDir
+      ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] }
+      : { nodeArgs: gc?.nodeArgs ?? [], env: gc?.env ?? {} },
   );
   try {
-    await typeQueries(app, samples);
+    await typeQueries(app, samples, gc);
     if (profileDir) {
       // The profile is written on a normal exit only.
       await app.press('esc');
@@ -86,7 +102,7 @@ async function session(sandbox: BenchSandbox, samples: Samples, profileDir?: str
 async function whyProfile(sandbox: BenchSandbox): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'ec-bench-prof-'));
   try {
-    await session(sandbox, { firstByte: [], complete: [], silent: 0, matches: new Map() }, dir);
+    await session(sandbox, { firstByte: [], complete: [], silent: 0, matches: new Map() }, { profileDir: dir });
     const hot = hottestFunctions(dir, repoRoot());
     return hot.length
       ? `hottest functions (self time over the profiled session, load and typing): ${hot.join('; ')}`
@@ -102,18 +118,23 @@ export async function measureFilterLatency(): Promise<MeasureResult> {
   const samples: Samples = { firstByte: [], complete: [], silent: 0, matches: new Map() };
   let why: string | undefined;
   await withSandbox(CONFIG.largeSandbox, async (sandbox) => {
-    await session(sandbox, samples);
-    if (samples.complete.length > 0 && percentile(samples.complete, 95) > 16) why = await whyProfile(sandbox);
+    await withGcWatch((gc) => session(sandbox, samples, { gc }));
+    if (samples.complete.length > 0 && percentile(samples.complete, 95) > GOAL_P95_MS) why = await whyProfile(sandbox);
   });
   const { firstByte, complete, members, silent } = samples;
   if (complete.length === 0) throw new Error('no keystroke produced a frame');
   const p95 = percentile(complete, 95);
+  const spread = (values: readonly number[]) =>
+    `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, p99 ${ms(percentile(values, 99))}, max ${ms(Math.max(...values))}`;
   const notes = [
     `${complete.length} keystrokes (${CONFIG.filterQueries.join(', ')} typed then erased); ${members ?? '?'} rows in the list` +
       (silent ? `; ${silent} keys produced no output` : ''),
     `rows each query leaves: ${[...samples.matches].map(([q, n]) => `${q} ${n ?? '?'}`).join(', ')}`,
-    `first byte: p50 ${ms(percentile(firstByte, 50))}, p95 ${ms(percentile(firstByte, 95))}, max ${ms(Math.max(...firstByte))}`,
-    `frame complete: p50 ${ms(percentile(complete, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...complete))}`,
+    `first byte: ${spread(firstByte)}`,
+    `frame complete: ${spread(complete)}`,
+    samples.gc
+      ? `garbage collection while typing: ${describeGc(samples.gc, { count: complete.length + silent, unit: 'key' })}`
+      : 'garbage collection while typing: not measured',
     ...(why ? [why] : []),
   ];
   if ((members ?? 0) < 10_000)
@@ -122,9 +143,11 @@ export async function measureFilterLatency(): Promise<MeasureResult> {
     id: ID,
     title: TITLE,
     goal: GOAL,
-    ours: `p50 ${ms(percentile(complete, 50))} / p95 ${ms(p95)}`,
-    verdict: p95 <= 16 && (members ?? 0) >= 10_000 ? 'met' : 'missed',
-    summary: p95 <= 16 ? 'within the frame budget' : `p95 over the goal by ${ms(p95 - 16)}`,
+    ours: `p50 ${ms(percentile(complete, 50))} / p95 ${ms(p95)} / p99 ${ms(percentile(complete, 99))}`,
+    verdict: p95 <= GOAL_P95_MS && (members ?? 0) >= 10_000 ? 'met' : 'missed',
+    summary:
+      (p95 <= GOAL_P95_MS ? 'within the frame budget' : `p95 over the goal by ${ms(p95 - GOAL_P95_MS)}`) +
+      (samples.gc ? `; GC paused ${ms(samples.gc.pauseMs)} over the typing` : ''),
     notes,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import { unexpectedResponse, type ApiService } from './errors.js';
+import { shareRepeatedIds } from './shared-ids.js';
 
 export function parseResponse<S extends z.ZodType>(
   schema: S,
@@ -13,7 +14,10 @@ export function parseResponse<S extends z.ZodType>(
   endpoint: string,
 ): z.output<S> {
   const result = schema.safeParse(body);
-  if (result.success) return result.data;
+  if (result.success) {
+    shareRepeatedIds(result.data);
+    return result.data;
+  }
   const issue = result.error.issues[0];
   const detail = issue ? `${formatPath(issue.path)} ${describeIssue(issue)}` : 'body does not match the expected shape';
   throw unexpectedResponse(service, endpoint, detail);

@@ -124,6 +124,25 @@ function isReserved(role: Role): boolean {
   return role.metadata['_reserved'] === true;
 }
 
+/**
+ * Sets entries of one of the state's maps. Per-project answers come in bursts (every project's custom roles, twice
+ * each: loading, then loaded), and copying a 300-entry map for each allocated more than loading the member list. A
+ * map made since the state was last handed out (getState) has been seen by no one, so it is changed in place: what a
+ * reader holds never changes under it.
+ */
+function unseenMap<V>() {
+  let unseen: Map<string, V> | undefined;
+  return {
+    with(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
+      if (map !== unseen) unseen = new Map(map);
+      return unseen.set(key, value);
+    },
+    handedOut() {
+      unseen = undefined;
+    },
+  };
+}
+
 /** Per-project requests (custom roles, role descriptors) in flight at once; HTTP/2 carries them on one connection. */
 const PER_PROJECT_CONCURRENCY = 8;
 
@@ -138,6 +157,8 @@ export function createStore(options: StoreOptions): Store {
   let orgIdPromise: Promise<string | undefined> | undefined;
   let snapshotCache: { for: DataState; value: OrgSnapshot | undefined } | undefined;
   const perProject = createLimiter(PER_PROJECT_CONCURRENCY);
+  const customRoleMaps = unseenMap<Resource<CustomRolesState>>();
+  const roleDescriptorMaps = unseenMap<Resource<Role | null>>();
 
   // Listeners hear about changes once per turn of the event loop: answers that arrive together (a burst of
   // per-project loads) cost one render, not one each.
@@ -357,7 +378,7 @@ export function createStore(options: StoreOptions): Store {
     const project = findProject(projectId);
     const write = (s: DataState, r: Resource<CustomRolesState>) => ({
       ...s,
-      customRoles: new Map(s.customRoles).set(projectId, r),
+      customRoles: customRoleMaps.with(s.customRoles, projectId, r),
     });
     if (!project) {
       update((s) =>
@@ -381,7 +402,7 @@ export function createStore(options: StoreOptions): Store {
     return track(
       `role:${key}`,
       (s) => s.roleDescriptors.get(key),
-      (s, r) => ({ ...s, roleDescriptors: new Map(s.roleDescriptors).set(key, r) }),
+      (s, r) => ({ ...s, roleDescriptors: roleDescriptorMaps.with(s.roleDescriptors, key, r) }),
       () =>
         perProject(async () => {
           const project = findProject(projectId);
@@ -405,7 +426,11 @@ export function createStore(options: StoreOptions): Store {
   }
 
   return {
-    getState: () => state,
+    getState() {
+      customRoleMaps.handedOut();
+      roleDescriptorMaps.handedOut();
+      return state;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => {

@@ -13,7 +13,7 @@
  */
 import { charactersIn, type Column, type Indexed, type Row } from './list-model.js';
 
-/** Matched character positions per column (undefined = nothing to highlight in that column). */
+/** Matched character positions per column, ascending (undefined = nothing to highlight in that column). */
 export type Highlights = ReadonlyArray<readonly number[] | undefined>;
 
 export interface FilteredList<R extends Row> {
@@ -107,21 +107,26 @@ function matchesAll(words: readonly string[], wordMasks: readonly number[], item
   return true;
 }
 
+/**
+ * `scratch` collects the matches (it is the filter's, reused by every search), so the result is allocated once at
+ * its exact size instead of growing by copies as matches are found.
+ */
 function search<R extends Row>(
   base: readonly Indexed<R>[],
   query: string,
   columns: readonly Column<R>[],
+  scratch: Indexed<R>[],
 ): FilteredList<R> {
   const words = wordsOf(query);
   const wordMasks = words.map(charactersIn);
-  const items: Indexed<R>[] = [];
+  let matched = 0;
   // The first key typed into a filter is one letter, searched over the whole list: the row's mask is the answer.
   const letter = words.length === 1 && /^[a-z]$/.test(words[0]!) ? wordMasks[0]! : 0;
-  if (letter) {
-    for (let i = 0; i < base.length; i++) if (base[i]!.mask & letter) items.push(base[i]!);
-  } else {
-    for (let i = 0; i < base.length; i++) if (matchesAll(words, wordMasks, base[i]!)) items.push(base[i]!);
+  for (let i = 0; i < base.length; i++) {
+    const item = base[i]!;
+    if (letter ? item.mask & letter : matchesAll(words, wordMasks, item)) scratch[matched++] = item;
   }
+  const items = scratch.slice(0, matched);
   // Kept per row so a redrawn row gets the same array (ListRow is memoised on its props).
   const computed = new Map<Indexed<R>, Highlights>();
   return {
@@ -150,6 +155,7 @@ const REMEMBERED = 16;
 /** One sorted list's filter results, remembered by query. */
 export class ListFilter<R extends Row> {
   private readonly results = new Map<string, FilteredList<R>>();
+  private readonly scratch: Indexed<R>[] = [];
 
   constructor(
     readonly sorted: readonly Indexed<R>[],
@@ -165,7 +171,7 @@ export class ListFilter<R extends Row> {
       this.results.set(query, remembered);
       return remembered;
     }
-    const list = query ? search(this.narrowest(query), query, this.columns) : unfiltered(this.sorted);
+    const list = query ? search(this.narrowest(query), query, this.columns, this.scratch) : unfiltered(this.sorted);
     this.results.set(query, list);
     const oldest = this.results.keys().next();
     if (this.results.size > REMEMBERED && !oldest.done) this.results.delete(oldest.value);

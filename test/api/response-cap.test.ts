@@ -43,11 +43,27 @@ function endless(res: ServerResponse) {
   pump();
 }
 
+/** Text whose characters take two to four bytes in UTF-8. */
+const WIDE_TEXT = 'zoë 例え 🔑 ünïcode';
+
+/** The deployments list one byte per write: many characters arrive split between chunks. */
+function byteByByte(res: ServerResponse) {
+  const bytes = Buffer.from(JSON.stringify({ deployments: [{ id: 'd1', name: WIDE_TEXT }] }));
+  res.writeHead(200, { 'content-type': 'application/json' });
+  let at = 0;
+  const next = () => {
+    if (at >= bytes.length) return void res.end();
+    res.write(bytes.subarray(at, ++at), () => setTimeout(next, 1));
+  };
+  next();
+}
+
 beforeAll(async () => {
   server = createServer((req, res) => {
     // Members and key creation answer without end; the organization list just fits under the cap.
     const url = req.url ?? '';
     if (url.endsWith('/members') || url.endsWith('/users/auth/keys')) return endless(res);
+    if (url.endsWith('/deployments')) return byteByByte(res);
     res.writeHead(200, { 'content-type': 'application/json' }).end(organizations(CAP - 16));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -77,6 +93,12 @@ describe('the response-size cap', () => {
   it('lets an answer within the cap through', async () => {
     const orgs = await client().listOrganizations();
     expect(orgs[0]?.name.length).toBeGreaterThan(CAP - 100);
+  });
+
+  it('reads an answer that arrives in pieces, characters split between them', async () => {
+    expect(await client().send(cloudRequests.listDeployments())).toEqual({
+      deployments: [{ id: 'd1', name: WIDE_TEXT }],
+    });
   });
 
   it('refuses an answer that never ends, with a clear message, and hangs up', async () => {

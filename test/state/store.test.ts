@@ -148,6 +148,26 @@ describe('store', () => {
     expect(store.snapshot()?.customRoles.get('p-search')?.status).toBe('loaded');
   });
 
+  it('never changes a map it has handed out, while answers between two reads share one copy', async () => {
+    const cloud = createFakeCloud(orgData());
+    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+    store.start();
+    await flush();
+    const before = store.getState().customRoles;
+    const ids = store.snapshot()?.projects.map((p) => p.id) ?? [];
+    expect(ids.length).toBeGreaterThan(2);
+    await Promise.all(ids.map((id) => store.ensureCustomRoles(id)));
+    expect(before.size).toBe(0);
+    const after = store.getState().customRoles;
+    expect([...after.keys()].sort()).toEqual([...ids].sort());
+    expect([...after.values()].every((r) => r.status === 'ready')).toBe(true);
+    // Handed out: the next answer goes into a new map, and `after` stays as it was read.
+    await store.refresh({ customRoles: ids[0]! });
+    expect(store.getState().customRoles).not.toBe(after);
+    expect(after.get(ids[0]!)).not.toBe(store.getState().customRoles.get(ids[0]!));
+    expect([...after.values()].every((r) => r.status === 'ready')).toBe(true);
+  });
+
   it('falls back to the project’s Elasticsearch, skipping built-in roles', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.failWith('getProjectRoles', apiError('Not found', undefined, 404));

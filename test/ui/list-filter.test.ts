@@ -182,4 +182,50 @@ describe('ListFilter', () => {
       { numRuns: 300 },
     );
   });
+  it('searches only the previous matches when the query grows, and nothing when it goes back', () => {
+    const emails = Array.from({ length: 200 }, (_, i) => `${i % 10 === 0 ? 'alex' : 'sam'}${i}@corp.io`);
+    const sorted = sortedByEmail(people(emails));
+    let reads = 0;
+    // Counts every row the filter reads from the whole list.
+    const watched = new Proxy(sorted, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const filter = new ListFilter(watched, columns);
+    filter.apply('a');
+    const wholeList = reads;
+    expect(wholeList).toBeGreaterThanOrEqual(200);
+    const al = filter.apply('al');
+    expect(al.items).toHaveLength(20);
+    filter.apply('alex1');
+    filter.apply('al');
+    filter.apply('a');
+    expect(reads).toBe(wholeList);
+    // A query that extends none remembered ("s" after "a…") reads the whole list again.
+    filter.apply('s');
+    expect(reads).toBeGreaterThanOrEqual(wholeList + 200);
+  });
+
+  it('gives what a fresh search gives for any sequence of queries: typed, erased, replaced or pasted', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'l', 'e', 'x', '@', '.', ' ', 'A', 'é'), maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 30 }),
+        fc.array(word, { minLength: 1, maxLength: 25 }),
+        (emails, queries) => {
+          const rows = people(emails);
+          const filter = new ListFilter(sortedByEmail(rows), columns);
+          for (const query of queries) {
+            const list = filter.apply(query);
+            expect({ ids: list.ids, highlights: list.items.map((i) => list.highlightsOf(i)) }).toEqual(
+              fresh(rows, query),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -93,6 +93,8 @@ describe('ListRow', () => {
   const rows: Person[] = [
     { id: 'a', email: 'alex@example.com', role: 'admin' },
     { id: 'b', email: 'bea.petrov@acme-analytics.example', role: 'viewer' },
+    // Positions count code points: a match after an astral character must not shift.
+    { id: 'c', email: '🔑 ops@acme.io', role: 'García' },
   ];
   const cases = [
     { selected: false, highlights: undefined },

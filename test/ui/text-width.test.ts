@@ -1,4 +1,6 @@
 /** Wide characters (CJK, emoji) take two terminal columns: cells, cuts and wraps count columns, not characters. */
+import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { wrapLine } from '../../components/doctor/wrap.js';
 import { fitWords, wrapWords } from '../../components/explain/wrap.js';
@@ -27,6 +29,33 @@ describe('text width', () => {
     expect(sliceColumns('ab日本', 3)).toBe('ab');
     expect(sliceColumns('👩‍💻x', 2)).toBe('👩‍💻');
     expect(padColumns('日', 4)).toBe('日  ');
+  });
+
+  it('measures and cuts Latin text by its length exactly as by graphemes and string-width', () => {
+    // Whole graphemes measured one by one: what textWidth and sliceColumns did for every text before the shortcut.
+    const slowSlice = (text: string, width: number) => {
+      let used = 0;
+      let out = '';
+      for (const g of graphemes(text)) {
+        if (used + stringWidth(g) > width) break;
+        used += stringWidth(g);
+        out += g;
+      }
+      return out;
+    };
+    // Mostly the shortcut's range (to U+02FF), with controls, the soft hyphen, combining marks and wide characters.
+    const char = fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: 0x20, max: 0x2ff }).map((c) => String.fromCharCode(c)) },
+      { weight: 1, arbitrary: fc.constantFrom('\u00ad', '\u0301', '\u200d', '日', '🔑', '\u0085', '\x7f') },
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 30 }), fc.nat(40), (chars, width) => {
+        const text = chars.join('');
+        expect(textWidth(text)).toBe(stringWidth(text));
+        expect(sliceColumns(text, width)).toBe(slowSlice(text, width));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

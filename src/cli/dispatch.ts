@@ -22,9 +22,10 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   /**
    * A long answer in pieces, written in order at the reader's pace; 'reader-gone' when stdout was closed before
-   * the end (the rest is not produced). Absent, the pieces go through `stdout` one by one.
+   * the end (the rest is not produced). Absent, the pieces go through `stdout` one by one. `inert-json`: the
+   * pieces are JSON already escaped by inertJson, which leaves nothing for the line cleaning to change.
    */
-  readonly stdoutPieces?: (pieces: Iterable<string>) => Promise<Delivery>;
+  readonly stdoutPieces?: (pieces: Iterable<string>, form?: 'text' | 'inert-json') => Promise<Delivery>;
   readonly stderr: (text: string) => void;
   /** Where a command reads answers (typed confirmations); process.stdin when absent. */
   readonly stdin?: NodeJS.ReadableStream;
@@ -243,8 +244,10 @@ function inertIo(io: CliIo): CliIo {
     ...io,
     stdout: (text) => io.stdout(inertLines(text)),
     stderr: (text) => io.stderr(inertLines(text)),
-    stdoutPieces: async (pieces) => {
-      const cleaned = inertPieces(pieces);
+    stdoutPieces: async (pieces, form = 'text') => {
+      // JSON.stringify escapes every C0 control inside strings, so its only raw control is the layout's `\n`;
+      // inertJson escapes the rest of the set. A second scan of 200 MB would find nothing.
+      const cleaned = form === 'inert-json' ? pieces : inertPieces(pieces);
       if (io.stdoutPieces) return io.stdoutPieces(cleaned);
       for (const piece of cleaned) io.stdout(piece);
       return 'written';

@@ -4,18 +4,29 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { inertJson, inertStringify } from '../../src/util/inert-text.js';
 import { jsonChunks } from '../../src/util/json-chunks.js';
 
 const joined = (value: unknown, space?: number, perPiece?: number) => [...jsonChunks(value, space, perPiece)].join('');
 
+// Any code point (astral ones, so multi-byte characters sit on piece boundaries), controls and bidi marks included.
+const anyText = fc.string({ unit: 'binary' });
+const anyJson = fc.jsonValue({ stringUnit: 'binary' });
+
 it('joins to JSON.stringify for any JSON value, space and batch size', () => {
-  const document = fc.oneof(
-    fc.jsonValue(),
-    fc.dictionary(fc.string(), fc.oneof(fc.array(fc.jsonValue(), { maxLength: 12 }), fc.jsonValue())),
-  );
+  const document = fc.oneof(anyJson, fc.dictionary(anyText, fc.oneof(fc.array(anyJson, { maxLength: 12 }), anyJson)));
   fc.assert(
     fc.property(document, fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 5 }), (value, space, per) => {
       expect(joined(value, space, per)).toBe(JSON.stringify(value, null, space));
+    }),
+  );
+});
+
+it('escaped piece by piece, is the one-string inertStringify form', () => {
+  const document = fc.dictionary(anyText, fc.array(fc.dictionary(anyText, anyText), { maxLength: 9 }));
+  fc.assert(
+    fc.property(document, fc.integer({ min: 1, max: 4 }), (value, per) => {
+      expect([...jsonChunks(value, 2, per)].map(inertJson).join('')).toBe(inertStringify(value, 2));
     }),
   );
 });

@@ -65,7 +65,7 @@ export function* grantsCsvPieces(grants: readonly AccessGrant[], perPiece = RECO
 }
 
 export function grantsCsv(grants: readonly AccessGrant[]): string {
-  return [...grantsCsvPieces(grants)].join('');
+  return csvRecords([[...CSV_HEADER], ...grants.map(fields)]);
 }
 
 /**

@@ -44,7 +44,7 @@ export function createOutput(ctx: CommandContext): Output {
     },
     async resultPieces(json, human) {
       const pieces = format === 'json' ? inertJsonPieces(json) : endWithNewline(human());
-      if (ctx.io.stdoutPieces) return ctx.io.stdoutPieces(pieces);
+      if (ctx.io.stdoutPieces) return ctx.io.stdoutPieces(pieces, format === 'json' ? 'inert-json' : 'text');
       for (const piece of pieces) ctx.io.stdout(piece);
       return 'written';
     },

@@ -5,7 +5,7 @@
  * Names from the API are made inert once, here, so every format (and every file a reviewer opens) starts from text
  * that cannot drive a terminal or read backwards.
  */
-import type { ProjectType, RoleAssignments } from '../../api/schemas.js';
+import type { Project, ProjectType, RoleAssignments } from '../../api/schemas.js';
 import { friendlyRoleName, ORGANIZATION_OWNER_ROLE_ID } from '../catalog.js';
 import {
   activePrincipals,
@@ -138,28 +138,44 @@ function deploymentGrants(snapshot: OrgSnapshot, base: RowBase, assignments: Rol
   });
 }
 
-function projectGrants(snapshot: OrgSnapshot, principal: Principal, base: RowBase): AccessGrant[] {
+/** Each project's scope, made once per review and shared by its rows (10,000 members × 300 projects). */
+function projectScopes(snapshot: OrgSnapshot): ReadonlyArray<readonly [Project, GrantScope]> {
+  return snapshot.projects.map((project) => [
+    project,
+    { kind: 'project', id: project.id, name: inertText(project.name), type: project.type },
+  ]);
+}
+
+function projectGrants(
+  snapshot: OrgSnapshot,
+  scopes: ReadonlyArray<readonly [Project, GrantScope]>,
+  principal: Principal,
+  base: RowBase,
+): AccessGrant[] {
   const assignments = roleAssignmentsOf(principal);
-  return snapshot.projects.flatMap((project) => {
-    const scope: GrantScope = { kind: 'project', id: project.id, name: inertText(project.name), type: project.type };
-    return reachesOf(principal.kind, assignments, project).map((reach) => ({
-      principal: base.principal,
-      scope,
-      role_id: reach.roleId,
-      role: friendlyRoleName(reach.roleId),
-      application_roles: reach.applicationRoles,
-      stack_roles: reach.stackRoles,
-      missing_roles: reach.stackRoles.filter((name) => roleExistence(snapshot, project, name) === 'missing'),
-      via: VIA[reach.via],
-      expires_at: base.expires_at,
-    }));
-  });
+  const grants: AccessGrant[] = [];
+  for (const [project, scope] of scopes) {
+    for (const reach of reachesOf(principal.kind, assignments, project))
+      grants.push({
+        principal: base.principal,
+        scope,
+        role_id: reach.roleId,
+        role: friendlyRoleName(reach.roleId),
+        application_roles: reach.applicationRoles,
+        stack_roles: reach.stackRoles,
+        missing_roles: reach.stackRoles.filter((name) => roleExistence(snapshot, project, name) === 'missing'),
+        via: VIA[reach.via],
+        expires_at: base.expires_at,
+      });
+  }
+  return grants;
 }
 
 /** Members, open invitations and live Cloud API keys: everything held through role_assignments. */
 const roleAssignmentGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapshot) => {
   const principals: ReviewPrincipal[] = [];
   const grants: AccessGrant[] = [];
+  const scopes = projectScopes(snapshot);
   for (const principal of activePrincipals(snapshot)) {
     const { who, expires } = principalOf(principal);
     const base: RowBase = { principal: who, expires_at: expires };
@@ -167,7 +183,7 @@ const roleAssignmentGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapsho
     principals.push({ ...who, expires_at: expires });
     grants.push(
       ...organizationGrants(snapshot, base, assignments),
-      ...projectGrants(snapshot, principal, base),
+      ...projectGrants(snapshot, scopes, principal, base),
       ...deploymentGrants(snapshot, base, assignments),
     );
   }

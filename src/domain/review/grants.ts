@@ -5,17 +5,21 @@
  * Names from the API are made inert once, here, so every format (and every file a reviewer opens) starts from text
  * that cannot drive a terminal or read backwards.
  */
-import type { Project, ProjectType, RoleAssignments } from '../../api/schemas.js';
+import { PROJECT_TYPES, type ProjectType, type RoleAssignments } from '../../api/schemas.js';
 import { friendlyRoleName, ORGANIZATION_OWNER_ROLE_ID } from '../catalog.js';
 import {
   activePrincipals,
   activeProjectKeys,
+  coveredPositions,
   grantingDescriptors,
+  organizationReaches,
+  projectIndex,
   projectKeyPrivileges,
   reachesOf,
   roleAssignmentsOf,
   roleExistence,
   type Principal,
+  type ProjectIndex,
   type ProjectKeyHolder,
 } from '../access/index.js';
 import type { ReachVia } from '../access/index.js';
@@ -138,23 +142,45 @@ function deploymentGrants(snapshot: OrgSnapshot, base: RowBase, assignments: Rol
   });
 }
 
-/** Each project's scope, made once per review and shared by its rows (10,000 members × 300 projects). */
-function projectScopes(snapshot: OrgSnapshot): ReadonlyArray<readonly [Project, GrantScope]> {
-  return snapshot.projects.map((project) => [
-    project,
-    { kind: 'project', id: project.id, name: inertText(project.name), type: project.type },
-  ]);
+/** The projects (with their scopes, made once per review and shared by their rows) and an index of them by type. */
+interface ReviewProjects {
+  readonly scopes: readonly GrantScope[];
+  readonly index: ProjectIndex;
+}
+
+function reviewProjects(snapshot: OrgSnapshot): ReviewProjects {
+  return {
+    scopes: snapshot.projects.map((p) => ({ kind: 'project', id: p.id, name: inertText(p.name), type: p.type })),
+    index: projectIndex(snapshot.projects),
+  };
+}
+
+/**
+ * Positions of the projects where `reachesOf` can find something, in project order: every project when an
+ * organization entry reaches (it reaches everywhere), else those the project entries cover. Asking only these
+ * gives the same rows as asking all 300 projects for each of 10,000 principals.
+ */
+function candidatePositions(principal: Principal, assignments: RoleAssignments, projects: ReviewProjects): number[] {
+  if (organizationReaches(principal.kind, assignments).length > 0)
+    return projects.scopes.map((_, position) => position);
+  const covered = new Set<number>();
+  for (const type of PROJECT_TYPES)
+    for (const entry of assignments.project?.[type] ?? [])
+      for (const position of coveredPositions(projects.index, type, entry)) covered.add(position);
+  return [...covered].sort((a, b) => a - b);
 }
 
 function projectGrants(
   snapshot: OrgSnapshot,
-  scopes: ReadonlyArray<readonly [Project, GrantScope]>,
+  projects: ReviewProjects,
   principal: Principal,
   base: RowBase,
 ): AccessGrant[] {
   const assignments = roleAssignmentsOf(principal);
   const grants: AccessGrant[] = [];
-  for (const [project, scope] of scopes) {
+  for (const position of candidatePositions(principal, assignments, projects)) {
+    const project = projects.index.projects[position]!;
+    const scope = projects.scopes[position]!;
     for (const reach of reachesOf(principal.kind, assignments, project))
       grants.push({
         principal: base.principal,
@@ -175,7 +201,7 @@ function projectGrants(
 const roleAssignmentGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapshot) => {
   const principals: ReviewPrincipal[] = [];
   const grants: AccessGrant[] = [];
-  const scopes = projectScopes(snapshot);
+  const projects = reviewProjects(snapshot);
   for (const principal of activePrincipals(snapshot)) {
     const { who, expires } = principalOf(principal);
     const base: RowBase = { principal: who, expires_at: expires };
@@ -183,7 +209,7 @@ const roleAssignmentGrants: GrantSource<ReviewPrincipal, AccessGrant> = (snapsho
     principals.push({ ...who, expires_at: expires });
     grants.push(
       ...organizationGrants(snapshot, base, assignments),
-      ...projectGrants(snapshot, scopes, principal, base),
+      ...projectGrants(snapshot, projects, principal, base),
       ...deploymentGrants(snapshot, base, assignments),
     );
   }

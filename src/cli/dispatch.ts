@@ -13,12 +13,19 @@ import { errorCode, errorMessage } from '../util/errors.js';
 import { inertLines } from '../util/inert-text.js';
 import { scrubText } from '../util/redact.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import type { Delivery } from './write-pieces.js';
 import { parseCommandLine, UsageError, type CommandShape, type FlagValues, type GlobalFlags } from './args.js';
 import { scriptCommandSpecs } from './commands/registry.js';
 import { helpText, type HelpEntry } from './help.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
+  /**
+   * A long answer in pieces, written in order at the reader's pace; 'reader-gone' when stdout was closed before
+   * the end (the rest is not produced). Absent, the pieces go through `stdout` one by one. `inert-json`: the
+   * pieces are JSON already escaped by inertJson, which leaves nothing for the line cleaning to change.
+   */
+  readonly stdoutPieces?: (pieces: Iterable<string>, form?: 'text' | 'inert-json') => Promise<Delivery>;
   readonly stderr: (text: string) => void;
   /** Where a command reads answers (typed confirmations); process.stdin when absent. */
   readonly stdin?: NodeJS.ReadableStream;
@@ -233,7 +240,30 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, deps: CliDep
  * zero-width character is written as a visible escape. JSON output is already escaped losslessly (output.ts).
  */
 function inertIo(io: CliIo): CliIo {
-  return { ...io, stdout: (text) => io.stdout(inertLines(text)), stderr: (text) => io.stderr(inertLines(text)) };
+  return {
+    ...io,
+    stdout: (text) => io.stdout(inertLines(text)),
+    stderr: (text) => io.stderr(inertLines(text)),
+    stdoutPieces: async (pieces, form = 'text') => {
+      // JSON.stringify escapes every C0 control inside strings, so its only raw control is the layout's `\n`;
+      // inertJson escapes the rest of the set. A second scan of 200 MB would find nothing.
+      const cleaned = form === 'inert-json' ? pieces : inertPieces(pieces);
+      if (io.stdoutPieces) return io.stdoutPieces(cleaned);
+      for (const piece of cleaned) io.stdout(piece);
+      return 'written';
+    },
+  };
+}
+
+/** inertLines piece by piece, as over the whole text: a `\r` ending a piece waits to see whether `\n` follows. */
+function* inertPieces(pieces: Iterable<string>): Generator<string> {
+  let held = '';
+  for (const piece of pieces) {
+    const text = held + piece;
+    held = text.endsWith('\r') ? '\r' : '';
+    yield inertLines(held ? text.slice(0, -1) : text);
+  }
+  if (held) yield inertLines(held);
 }
 
 function reportFailure(error: unknown, io: CliIo): number {

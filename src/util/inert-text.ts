@@ -24,7 +24,14 @@ const HOSTILE_ONE = new RegExp(HOSTILE.source);
  */
 // The class comes first so the engine can skip ahead to a candidate; the lookarounds then let a break through.
 const HOSTILE_IN_LINES = new RegExp(`${HOSTILE.source}(?<!\\n)(?:(?<!\\r)|(?!\\n))`, 'g');
-const HOSTILE_IN_LINES_ONE = new RegExp(HOSTILE_IN_LINES.source);
+/**
+ * The set minus `\n` and `\r`, and a `\r` not starting a `\r\n`: two plain scans that clear the usual text (JSON,
+ * CSV, tables: breaks and nothing else) faster than the lookarounds above, which stop at every line break.
+ */
+const HOSTILE_BUT_BREAKS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole job
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/;
+const LONE_CR = /\r(?!\n)/;
 
 /** The set JSON.stringify leaves unescaped (it escapes C0 itself). */
 const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
@@ -52,7 +59,7 @@ export function inertText(text: string): string {
  * shown as an escape.
  */
 export function inertLines(text: string): string {
-  return HOSTILE_IN_LINES_ONE.test(text) ? text.replace(HOSTILE_IN_LINES, visible) : text;
+  return HOSTILE_BUT_BREAKS.test(text) || LONE_CR.test(text) ? text.replace(HOSTILE_IN_LINES, visible) : text;
 }
 
 /**

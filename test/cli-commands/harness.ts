@@ -18,7 +18,7 @@ export const COMMANDS = scriptCommandSpecs(moduleCommand);
 // The dispatcher calls what it loads with its own context; here it only has to be callable.
 const isCallable = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function';
 
-const loadFromSource: CommandLoader = async (file, name) => {
+export const loadFromSource: CommandLoader = async (file, name) => {
   const base = file.replace(/\.js$/, '');
   const mod: unknown = await import(`../../src/cli/commands/${base}.ts`);
   const value: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, name) : undefined;

@@ -100,3 +100,28 @@ it('JSON output escapes the whole set as \\uXXXX and still parses to the exact v
   );
   expect(inertJson(JSON.stringify('\u202e\x9b'))).toBe('"\\u202e\\u009b"');
 });
+
+it('leaves nothing in inertStringify output for inertLines to change (JSON output skips the line cleaning)', () => {
+  const hostile = fc.constantFrom(
+    'a',
+    'é',
+    '😀',
+    '\n',
+    '\r',
+    '\r\n',
+    '\u001b',
+    '\u0000',
+    '\u0085',
+    '\u202e',
+    '\u2028',
+    '\ufeff',
+  );
+  const text = fc.array(hostile, { maxLength: 12 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(fc.dictionary(text, fc.oneof(text, fc.array(text, { maxLength: 4 }))), (value) => {
+      const json = inertStringify(value, 2);
+      expect(inertLines(json)).toBe(json);
+      expect(JSON.parse(json)).toEqual(value);
+    }),
+  );
+});

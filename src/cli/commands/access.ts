@@ -13,7 +13,7 @@ import {
   isScopeTypeFilter,
   parseAccessExport,
   renderDiff,
-  renderExport,
+  exportPieces,
   reviewExport,
   reviewFindings,
   REVIEW_FORMATS,
@@ -111,7 +111,8 @@ export async function accessReview(ctx: CommandContext): Promise<number> {
       return 0;
     }
     if (findings && format === 'csv') out.note('findings are not part of CSV output; use --format json or md for them');
-    out.result(doc, () => renderExport(doc, format));
+    // Written while serialized, at the reader's pace; a reader that stops early (`| head`) is not a failure.
+    await out.resultPieces(doc, () => exportPieces(doc, format));
     return 0;
   });
 }

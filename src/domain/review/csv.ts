@@ -55,6 +55,15 @@ function fields(g: AccessGrant): string[] {
   ];
 }
 
+const RECORDS_PER_PIECE = 1024;
+
+/** The grants' CSV in pieces of whole records (a 10,000-member review is 67 MB), header first. */
+export function* grantsCsvPieces(grants: readonly AccessGrant[], perPiece = RECORDS_PER_PIECE): Generator<string> {
+  yield csvRecords([CSV_HEADER]);
+  for (let start = 0; start < grants.length; start += perPiece)
+    yield csvRecords(grants.slice(start, start + perPiece).map(fields));
+}
+
 export function grantsCsv(grants: readonly AccessGrant[]): string {
   return csvRecords([[...CSV_HEADER], ...grants.map(fields)]);
 }

@@ -50,8 +50,12 @@ export function exportFilters(filter: GrantFilter): AccessExportFilters {
 function summaryOf(grants: readonly AccessGrant[]): AccessExport['summary'] {
   const principals = new Map<string, ReviewPrincipalKind>();
   const projects = new Set<string>();
+  // A review's rows share one principal object per principal, in runs (they are sorted by principal): one key per
+  // run instead of one string per row (364,000 at 10,000 members). Parsed rows, one object each, still count right.
+  let previous: AccessGrant['principal'] | undefined;
   for (const grant of grants) {
-    principals.set(principalKey(grant.principal), grant.principal.kind);
+    if (grant.principal !== previous) principals.set(principalKey(grant.principal), grant.principal.kind);
+    previous = grant.principal;
     if (grant.scope.kind === 'project') projects.add(grant.scope.id);
   }
   return { grants: grants.length, principals: countByKind(principals.values()), projects: projects.size };

@@ -41,6 +41,14 @@ export function filterPrincipals<P extends GrantPrincipal>(principals: readonly 
   return principals.filter((p) => matchesPrincipal(p, filter));
 }
 
+const isEmpty = (filter: GrantFilter) =>
+  filter.projectId === undefined &&
+  filter.email === undefined &&
+  filter.keyId === undefined &&
+  filter.type === undefined;
+
 export function filterGrants(grants: readonly AccessGrant[], filter: GrantFilter): AccessGrant[] {
+  // No filter (the usual full review): a copy without asking 364,000 rows the same question.
+  if (isEmpty(filter)) return [...grants];
   return grants.filter((g) => matchesFilter(g, filter));
 }

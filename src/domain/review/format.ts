@@ -1,5 +1,5 @@
 /** The four output formats of a review, for an export and for a diff. */
-import { diffCsv, grantsCsv } from './csv.js';
+import { diffCsv, grantsCsv, grantsCsvPieces } from './csv.js';
 import type { AccessDiff } from './diff.js';
 import type { AccessExport } from './document.js';
 import { diffMarkdown, exportMarkdown } from './markdown.js';
@@ -28,6 +28,11 @@ export function renderExport(doc: AccessExport, format: ReviewFormat): string {
     case 'table':
       return exportText(doc);
   }
+}
+
+/** renderExport in pieces, for writing while it is produced: CSV record by record, the small formats whole. */
+export function exportPieces(doc: AccessExport, format: ReviewFormat): Iterable<string> {
+  return format === 'csv' ? grantsCsvPieces(doc.grants) : [renderExport(doc, format)];
 }
 
 export function renderDiff(diff: AccessDiff, format: ReviewFormat): string {

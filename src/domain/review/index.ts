@@ -12,7 +12,7 @@ export { ACCESS_SCHEMA, accessExport, ExportReadError, parseAccessExport, review
 export type { AccessExport, AccessExportFilters } from './document.js';
 export { ACCESS_DIFF_SCHEMA, checkComparable, DiffRefused, diffExports, filterMismatch } from './diff.js';
 export type { AccessDiff, ExpiredKey, GonePrincipal, GrantChange } from './diff.js';
-export { FORMAT_EXTENSION, isReviewFormat, renderDiff, renderExport, REVIEW_FORMATS } from './format.js';
+export { exportPieces, FORMAT_EXTENSION, isReviewFormat, renderDiff, renderExport, REVIEW_FORMATS } from './format.js';
 export type { ReviewFormat } from './format.js';
 export { csvCell } from './csv.js';
 export { mdText } from './markdown.js';

@@ -5,8 +5,10 @@
  * Notes, warnings and errors go to stderr in both modes, so stdout stays parseable.
  */
 import { UsageError } from '../../args.js';
-import { inertStringify } from '../../../util/inert-text.js';
+import { inertJson, inertStringify } from '../../../util/inert-text.js';
+import { jsonChunks } from '../../../util/json-chunks.js';
 import type { CommandContext } from '../../dispatch.js';
+import type { Delivery } from '../../write-pieces.js';
 
 export type Format = 'json' | 'table';
 
@@ -14,6 +16,11 @@ export interface Output {
   readonly format: Format;
   /** The command's answer: `json` as one document in JSON mode, `human()` otherwise. */
   result(json: unknown, human: () => string): void;
+  /**
+   * A long answer (an access review is 200 MB at 10,000 members) written while it is produced, at the reader's
+   * pace, byte for byte what `result` prints. 'reader-gone' when stdout was closed early (`| head`).
+   */
+  resultPieces(json: unknown, human: () => Iterable<string>): Promise<Delivery>;
   /** A line for the person (stderr) in both modes. */
   note(text: string): void;
 }
@@ -35,10 +42,30 @@ export function createOutput(ctx: CommandContext): Output {
       // JSON keeps server values exact, with control, bidi and zero-width characters escaped as \uXXXX.
       ctx.io.stdout(format === 'json' ? `${inertStringify(json, 2)}\n` : ensureNewline(human()));
     },
+    async resultPieces(json, human) {
+      const pieces = format === 'json' ? inertJsonPieces(json) : endWithNewline(human());
+      if (ctx.io.stdoutPieces) return ctx.io.stdoutPieces(pieces, format === 'json' ? 'inert-json' : 'text');
+      for (const piece of pieces) ctx.io.stdout(piece);
+      return 'written';
+    },
     note(text) {
       ctx.io.stderr(`ec-access: ${text}\n`);
     },
   };
+}
+
+function* inertJsonPieces(json: unknown): Generator<string> {
+  for (const piece of jsonChunks(json, 2)) yield inertJson(piece);
+  yield '\n';
+}
+
+function* endWithNewline(pieces: Iterable<string>): Generator<string> {
+  let last = '';
+  for (const piece of pieces) {
+    if (piece !== '') last = piece;
+    yield piece;
+  }
+  if (!last.endsWith('\n')) yield '\n';
 }
 
 function ensureNewline(text: string): string {

@@ -42,6 +42,7 @@ import { useTerminalSize } from '../src/ui/terminal-size.js';
 import { useTheme } from '../src/ui/theme.js';
 import { useKeyDispatch } from '../src/ui/use-key-dispatch.js';
 import { useScreenList } from '../src/ui/use-screen-list.js';
+import { usePanelMessage } from '../src/ui/panel-message.js';
 import { DetailsView } from './DetailsView.js';
 import { Footer } from './Footer.js';
 import { createRequestHistory } from './command-line/history.js';
@@ -81,7 +82,8 @@ function createActions(
     setFilter: (screen, filter) => dispatch({ type: 'setFilter', screen, filter }),
     openPanel: (panel) => dispatch({ type: 'pushOverlay', overlay: { kind: 'panel', ...panel } }),
     closeOverlay: () => dispatch({ type: 'popOverlay' }),
-    notify: (text, tone = 'success') => setMessage({ text, tone }),
+    notify: (text, tone = 'success', options) =>
+      setMessage({ text, tone, ...(options?.whilePanelOpen ? { whilePanelOpen: true } : {}) }),
     requestQuit: () => {
       if (dirty.size === 0) exit();
       else dispatch({ type: 'pushOverlay', overlay: { kind: 'confirm-quit' } });
@@ -158,6 +160,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const handlers = createHandlers(dispatch, actions, () => currentFrame, exit, requests);
   // A key press starts a new action, so the previous action's result message makes way.
   const onBinding = useCallback(() => setMessage(undefined), [setMessage]);
+  usePanelMessage(message, nav.overlays.length, onBinding);
   const topPanel = nav.overlays.at(-1);
   const bindingCtx: BindingContext = {
     mode,

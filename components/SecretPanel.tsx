@@ -105,21 +105,20 @@ function SecretPanel({ holder, id, description, checks, onClosed }: SecretPanelP
   return (
     <>
       {checks.map((c, i) => (
-        <Text
+        <Wrapped
           key={i}
-          wrap="truncate"
           color={theme.colorOf(c.tone)}
-        >{` ${c.tone === 'success' ? theme.symbols.ok : theme.symbols.warn} ${c.text}`}</Text>
+        >{`${c.tone === 'success' ? theme.symbols.ok : theme.symbols.warn} ${c.text}`}</Wrapped>
       ))}
       <Wrapped
         bold
         color={theme.colorOf('warning')}
       >{`${theme.symbols.warn} This is the only time this key's value is shown: Elastic Cloud keeps only a hash. Save it now.`}</Wrapped>
       <Text> </Text>
-      <Text wrap="truncate">
-        {` Key     ${description}`}
+      <Wrapped>
+        {`Key     ${description}`}
         <Text color={theme.colorOf('muted')}>{`  (${id})`}</Text>
-      </Text>
+      </Wrapped>
       <Wrapped>
         {'Value   '}
         <Text bold color={theme.colorOf(state.revealed ? 'danger' : 'accent')}>
@@ -151,7 +150,7 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
       <>
         <Wrapped>{`Save as ${fileName} (0600, never overwrites) in which folder? Empty: ${process.cwd()}`}</Wrapped>
         {field(state.dir)}
-        <Text color={theme.colorOf('muted')}>{' enter write the file   esc back'}</Text>
+        <Wrapped color={theme.colorOf('muted')}>{'enter write the file   esc back'}</Wrapped>
       </>
     );
   }
@@ -163,14 +162,14 @@ function ModeLines({ state, fileName }: { state: SecretState; fileName: string }
           color={theme.colorOf('warning')}
         >{`Once closed, the value cannot be shown again. Type ${ACK_WORD} and press enter to close.`}</Wrapped>
         {field(state.ack)}
-        <Text color={theme.colorOf('muted')}>{' enter close   esc back to the value'}</Text>
+        <Wrapped color={theme.colorOf('muted')}>{'enter close   esc back to the value'}</Wrapped>
       </>
     );
   }
   return (
-    <Text color={theme.colorOf('muted')}>
-      {' v reveal/hide   c copy (OSC 52)   w write to a file   enter/esc close (asks first)'}
-    </Text>
+    <Wrapped color={theme.colorOf('muted')}>
+      {'v reveal/hide   c copy (OSC 52)   w write to a file   enter/esc close (asks first)'}
+    </Wrapped>
   );
 }
 

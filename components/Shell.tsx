@@ -154,6 +154,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
     refresh: def.refresh,
     current: nav.view === 'details' ? detailsRow : view.list.items[selected]?.row,
     marked: markedRows,
+    ...(message ? { message: message.text } : {}),
   };
   const [requests] = useState(createRequestHistory);
   // Built every render: the key dispatch calls the handlers of the latest commit, so they see its frame.

@@ -31,6 +31,8 @@ export interface Frame {
   readonly current?: Row;
   /** Marked rows of the current list that still exist. */
   readonly marked?: readonly Row[];
+  /** The status line's text as the key arrived (a question the key may answer). */
+  readonly message?: string;
 }
 
 export function createHandlers(

@@ -120,6 +120,7 @@ function AuditKeys({ reached }: { reached: (id: BindingId) => void }) {
     'audit.pageUp': () => reached('audit.pageUp'),
     'audit.pageDown': () => reached('audit.pageDown'),
     'audit.reload': () => reached('audit.reload'),
+    'audit.allOrgs': () => reached('audit.allOrgs'),
     'audit.close': () => reached('audit.close'),
   });
   return <Text>audit</Text>;

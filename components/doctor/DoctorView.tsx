@@ -100,10 +100,16 @@ export function DoctorView() {
 
   const visible = findings.slice(start, start + listHeight);
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
+  // The title whole (the list row may cut it), then as much of the why as the rest of the room holds.
+  const head = finding
+    ? findingHeadLines(finding, snapshot.projects.find((p) => p.id === finding.projectId)?.name).flatMap((l) =>
+        wrapLine(l, innerWidth - 2),
+      )
+    : [];
   const details: Line[] = finding
     ? [
-        ...findingHeadLines(finding, snapshot.projects.find((p) => p.id === finding.projectId)?.name),
-        ...wrapLine(line(finding.why), innerWidth - 2).slice(0, WHY_LINES),
+        ...head,
+        ...wrapLine(line(finding.why), innerWidth - 2).slice(0, Math.max(1, DETAIL_LINES - 1 - head.length)),
         line(tone('accent', 'enter', true), ` ${FIX_LABELS[finding.fix.kind]}`),
       ]
     : [];

@@ -5,7 +5,8 @@
 import { Text } from 'ink';
 import { useMemo } from 'react';
 import type { FilteredList } from '../src/ui/list-filter.js';
-import { fit, layoutColumns, type Column, type Row } from '../src/ui/list-model.js';
+import { contentWidths, fitColumns } from '../src/ui/column-fit.js';
+import { fit, type Column, type Row } from '../src/ui/list-model.js';
 import { useTheme } from '../src/ui/theme.js';
 import { useWindowStart } from '../src/ui/use-window-start.js';
 import { ListRow } from './ListRow.js';
@@ -24,7 +25,19 @@ export function ListView({ columns, list, selected, width, height, marked }: Pro
   const start = useWindowStart(selected, height, list.items.length);
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
   // Borders take two columns; the pointer column is shared by every row.
-  const widths = useMemo(() => layoutColumns(columns, width - 2 - pointerWidth), [columns, width, pointerWidth]);
+  // Measured on the list as it stands (filtered: its own rows), so the columns give room where the content needs it.
+  const needs = useMemo(
+    () =>
+      contentWidths(
+        columns,
+        list.items.map((i) => i.row),
+      ),
+    [columns, list.items],
+  );
+  const widths = useMemo(
+    () => fitColumns(columns, needs, width - 2 - pointerWidth),
+    [columns, needs, width, pointerWidth],
+  );
   const header = ' '.repeat(pointerWidth) + columns.map((c, i) => fit(c.header, widths[i] ?? c.width, '')).join(' ');
   const visible = list.items.slice(start, start + height);
   return (

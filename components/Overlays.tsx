@@ -7,20 +7,38 @@ import type { Layout } from '../src/ui/layout.js';
 import { line, tone, type Line } from '../src/ui/lines.js';
 import type { Overlay } from '../src/ui/navigation.js';
 import { useTheme } from '../src/ui/theme.js';
+import { wrapLine } from './doctor/wrap.js';
 import { LinesView } from './LinesView.js';
+import { Segments } from './Segments.js';
 import { TitledBox } from './TitledBox.js';
+
+const NBSP = '\u00a0';
+
+/**
+ * The question and its keys, wrapped to the box one column in from its border. Only keys with a short label: the
+ * help has the rest. A key and its label never part (their space is kept from wrapping).
+ */
+function quitLines(unicode: boolean, warn: string, width: number): Line[] {
+  const keys = activeBindings({ mode: 'confirm', screen: 'members', filtered: false })
+    .filter((b) => b.label !== undefined)
+    .map((b) => `${b.keys.map((k) => keyLabel(k, unicode)).join('/')} ${b.label}`.replaceAll(' ', NBSP))
+    .join('   ');
+  return [
+    ...wrapLine(line(tone('warning', ` ${warn} A form has unsaved input. Quit anyway and lose it?`)), width),
+    ...wrapLine(line(` ${keys}`), width).map((l) => l.map((s) => ({ ...s, text: s.text.replaceAll(NBSP, ' ') }))),
+  ];
+}
 
 function ConfirmQuit({ layout }: { layout: Layout }) {
   const theme = useTheme();
-  const keys = activeBindings({ mode: 'confirm', screen: 'members', filtered: false })
-    .map((b) => `${b.keys.map((k) => keyLabel(k, theme.unicode)).join('/')} ${b.label ?? b.description}`)
-    .join('   ');
+  const lines = quitLines(theme.unicode, theme.symbols.warn, layout.width - 2);
   return (
     <TitledBox title={line(tone('warning', ' Quit? ', true))} width={layout.width} inner={layout.boxInner}>
-      <Text
-        color={theme.colorOf('warning')}
-      >{` ${theme.symbols.warn} A form has unsaved input. Quit anyway and lose it?`}</Text>
-      <Text>{` ${keys}`}</Text>
+      {lines.map((l, i) => (
+        <Text key={i} wrap="truncate">
+          <Segments line={l} />
+        </Text>
+      ))}
     </TitledBox>
   );
 }

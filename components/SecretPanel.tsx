@@ -121,21 +121,20 @@ function SecretPanel({ holder, id, description, checks, onClosed }: SecretPanelP
   return (
     <>
       {checks.map((c, i) => (
-        <Text
+        <Wrapped
           key={i}
-          wrap="truncate"
           color={theme.colorOf(c.tone)}
-        >{` ${c.tone === 'success' ? theme.symbols.ok : theme.symbols.warn} ${c.text}`}</Text>
+        >{`${c.tone === 'success' ? theme.symbols.ok : theme.symbols.warn} ${c.text}`}</Wrapped>
       ))}
       <Wrapped
         bold
         color={theme.colorOf('warning')}
       >{`${theme.symbols.warn} This is the only time this key's value is shown: Elastic Cloud keeps only a hash. Save it now.`}</Wrapped>
       <Text> </Text>
-      <Text wrap="truncate">
-        {` Key     ${description}`}
+      <Wrapped>
+        {`Key     ${description}`}
         <Text color={theme.colorOf('muted')}>{`  (${id})`}</Text>
-      </Text>
+      </Wrapped>
       <Wrapped>
         {'Value   '}
         <Text bold color={theme.colorOf(state.revealed ? 'danger' : 'accent')}>

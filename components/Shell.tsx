@@ -43,6 +43,7 @@ import { useTheme } from '../src/ui/theme.js';
 import { useKeyDispatch } from '../src/ui/use-key-dispatch.js';
 import { useFocus } from '../src/ui/keypress.js';
 import { useScreenList } from '../src/ui/use-screen-list.js';
+import { usePanelMessage } from '../src/ui/panel-message.js';
 import { DetailsView } from './DetailsView.js';
 import { Footer } from './Footer.js';
 import { createRequestHistory } from './command-line/history.js';
@@ -82,7 +83,8 @@ function createActions(
     setFilter: (screen, filter) => dispatch({ type: 'setFilter', screen, filter }),
     openPanel: (panel) => dispatch({ type: 'pushOverlay', overlay: { kind: 'panel', ...panel } }),
     closeOverlay: () => dispatch({ type: 'popOverlay' }),
-    notify: (text, tone = 'success') => setMessage({ text, tone }),
+    notify: (text, tone = 'success', options) =>
+      setMessage({ text, tone, ...(options?.whilePanelOpen ? { whilePanelOpen: true } : {}) }),
     requestQuit: () => {
       if (dirty.size === 0) exit();
       else dispatch({ type: 'pushOverlay', overlay: { kind: 'confirm-quit' } });
@@ -159,12 +161,14 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
     current: nav.view === 'details' ? detailsRow : view.list.items[selected]?.row,
     marked: markedRows,
     ...(focused[0] ? { panelScope: focused[0].scope } : {}),
+    ...(message ? { message: message.text } : {}),
   };
   const [requests] = useState(createRequestHistory);
   // Built every render: the key dispatch calls the handlers of the latest commit, so they see its frame.
   const handlers = createHandlers(dispatch, actions, () => currentFrame, exit, requests);
   // A key press starts a new action, so the previous action's result message makes way.
   const onBinding = useCallback(() => setMessage(undefined), [setMessage]);
+  usePanelMessage(message, nav.overlays.length, onBinding);
   const topPanel = nav.overlays.at(-1);
   const bindingCtx: BindingContext = {
     mode,

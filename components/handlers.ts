@@ -30,6 +30,8 @@ export interface Frame {
   readonly marked?: readonly Row[];
   /** The scope of the panel on top, when one is (help lists its keys first). */
   readonly panelScope?: Scope;
+  /** The status line's text as the key arrived (a question the key may answer). */
+  readonly message?: string;
 }
 
 export function createHandlers(

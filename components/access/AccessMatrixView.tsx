@@ -3,7 +3,7 @@
  * compact cell each, and the reason chain of the selected cell underneath. Opened with `A` from any screen.
  */
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   cellExplainLines,
   cellSegments,
@@ -20,11 +20,13 @@ import { fit } from '../../src/ui/list-model.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
+import { useStepwise } from '../../src/ui/use-stepwise.js';
+import { Spinner } from '../Spinner.js';
 import { useWindowStart } from '../../src/ui/use-window-start.js';
 import { LinesView } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { cursorIndex, cursorOn, moveCursor, type Cursor } from './cursor.js';
-import { columnPage, fitLine, LABEL_WIDTH, matrixModel, rowId } from './matrix-layout.js';
+import { columnPage, fitLine, LABEL_WIDTH, matrixModelSteps, rowId } from './matrix-layout.js';
 import { useAllCustomRoles } from './use-custom-roles.js';
 import { openAccessCompare, openAccessExport } from './ReviewPanels.js';
 import { wrapLine } from '../doctor/wrap.js';
@@ -45,7 +47,7 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
   const theme = useTheme();
   const layout = layoutFor(useTerminalSize());
   useAllCustomRoles(snapshot);
-  const model = useMemo(() => snapshot && matrixModel(snapshot), [snapshot]);
+  const { value: model } = useStepwise(snapshot, matrixModelSteps);
   const [rowCursor, setRowCursor] = useState<Cursor>(() =>
     cursorOn(focus?.principal && rowId(focus.principal), model?.rowIds ?? []),
   );
@@ -69,7 +71,17 @@ export function AccessMatrixView({ focus }: { focus?: MatrixFocus }) {
     'matrix.close': () => actions.closeOverlay(),
   });
 
-  if (!snapshot || !model) return <Text color={theme.colorOf('muted')}>{` Loading${theme.symbols.ellipsis}`}</Text>;
+  if (!snapshot || !model) {
+    return (
+      <Text color={theme.colorOf('muted')}>
+        {' '}
+        <Spinner />
+        {snapshot
+          ? ` Working out who can reach what${theme.symbols.ellipsis} (esc closes)`
+          : ` Loading${theme.symbols.ellipsis}`}
+      </Text>
+    );
+  }
   if (rowIds.length === 0 || columnIds.length === 0) {
     const why =
       columnIds.length === 0

@@ -24,8 +24,10 @@ export function moveCursor(cursor: Cursor, ids: readonly string[], delta: number
   return { id: ids[index], index };
 }
 
-/** A cursor on `id` (when present), for opening a view focused on one item. */
+/**
+ * A cursor on `id`, for opening a view focused on one item. Kept by id even when `ids` does not hold it yet (a
+ * matrix still being computed): it lands on the item once the list has it, else on the first.
+ */
 export function cursorOn(id: string | undefined, ids: readonly string[]): Cursor {
-  const index = id === undefined ? -1 : ids.indexOf(id);
-  return index >= 0 ? { id, index } : START;
+  return id === undefined ? START : { id, index: Math.max(0, ids.indexOf(id)) };
 }

@@ -3,7 +3,7 @@
  * width. Columns page rather than scroll, so a column never shifts sideways under the cursor while on its page.
  */
 import {
-  accessMatrix,
+  accessMatrixSteps,
   activePrincipals,
   activeProjectKeys,
   projectKeyMatrix,
@@ -14,6 +14,7 @@ import {
 } from '../../src/domain/access/index.js';
 import type { OrgSnapshot } from '../../src/domain/org.js';
 import { clipLine, type Line } from '../../src/ui/lines.js';
+import type { Steps } from '../../src/util/stepwise.js';
 
 /** Kind tag and name of a row. */
 export const LABEL_WIDTH = 20;
@@ -31,10 +32,12 @@ export interface MatrixModel {
 /** Row ids carry the kind: a user id, a key id and an invitation token live in different namespaces. */
 export const rowId = (ref: Pick<PrincipalRef, 'kind' | 'id'>) => `${ref.kind}:${ref.id}`;
 
-export function matrixModel(snapshot: OrgSnapshot): MatrixModel {
+/** The matrix in steps (src/util/stepwise.ts): the panel opens at once and hears keys while it computes. */
+export function* matrixModelSteps(snapshot: OrgSnapshot): Steps<MatrixModel> {
   const principals = activePrincipals(snapshot);
   const projectKeys = activeProjectKeys(snapshot);
-  const held = accessMatrix(snapshot, principals, snapshot.projects);
+  yield;
+  const held = yield* accessMatrixSteps(snapshot, principals, snapshot.projects);
   const keys = projectKeyMatrix(projectKeys, snapshot.projects);
   const matrix: AccessMatrix = {
     rows: [...held.rows, ...keys.rows],

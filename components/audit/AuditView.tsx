@@ -5,7 +5,8 @@
 import { Text } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { auditPath, readAuditEntries, type AuditEntry } from '../../src/audit/index.js';
-import { useAppActions, type AppActions } from '../../src/ui/contexts.js';
+import { dataOf } from '../../src/state/resource.js';
+import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { line, tone } from '../../src/ui/lines.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
@@ -13,7 +14,7 @@ import { useTheme } from '../../src/ui/theme.js';
 import { LinesView, maxScroll } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { useAuditSession } from './session.js';
-import { auditLines } from './audit-lines.js';
+import { auditLines, entriesInScope } from './audit-lines.js';
 import { errorCode, errorMessage } from '../../src/util/errors.js';
 import { AUDIT_PANEL } from '../../src/ui/bindings.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
@@ -24,16 +25,26 @@ const FIXED_LINES = 2;
 
 interface ViewState {
   readonly scroll: number;
+  /** Every organization's writes, not only the current one's. */
+  readonly all: boolean;
   /** What the last read of the file found; `r` reads it again. */
   readonly read: { entries: AuditEntry[]; error?: string };
 }
 
-type ViewAction = { type: 'scroll'; delta: number; max: number } | { type: 'reloaded'; read: ViewState['read'] };
+type ViewAction =
+  | { type: 'scroll'; delta: number; max: number }
+  | { type: 'reloaded'; read: ViewState['read'] }
+  | { type: 'toggleAll' };
 
 function viewReducer(s: ViewState, a: ViewAction): ViewState {
-  return a.type === 'reloaded'
-    ? { scroll: 0, read: a.read }
-    : { ...s, scroll: Math.max(0, Math.min(a.max, s.scroll + a.delta)) };
+  switch (a.type) {
+    case 'reloaded':
+      return { ...s, scroll: 0, read: a.read };
+    case 'toggleAll':
+      return { ...s, scroll: 0, all: !s.all };
+    case 'scroll':
+      return { ...s, scroll: Math.max(0, Math.min(a.max, s.scroll + a.delta)) };
+  }
 }
 
 function readEntries(read: ((limit: number) => AuditEntry[]) | undefined): { entries: AuditEntry[]; error?: string } {
@@ -52,8 +63,17 @@ function AuditView() {
   const session = useAuditSession();
   const theme = useTheme();
   const layout = layoutFor(useTerminalSize());
-  const [state, dispatch] = useReducer(viewReducer, session, (s) => ({ scroll: 0, read: readEntries(s?.read) }));
-  const { entries, error } = state.read;
+  const organization = dataOf(useAppState().data.organization);
+  const [state, dispatch] = useReducer(viewReducer, session, (s) => ({
+    scroll: 0,
+    all: false,
+    read: readEntries(s?.read),
+  }));
+  const { error } = state.read;
+  const { shown: entries, elsewhere } = useMemo(
+    () => entriesInScope(state.read.entries, organization?.id, state.all),
+    [state.read.entries, organization?.id, state.all],
+  );
   const lines = useMemo(() => auditLines(entries, theme.symbols), [entries, theme.symbols]);
   const height = Math.max(1, layout.boxInner - FIXED_LINES);
   const max = maxScroll(lines.length, height);
@@ -65,15 +85,20 @@ function AuditView() {
     'audit.pageUp': () => dispatch({ type: 'scroll', delta: -height, max }),
     'audit.pageDown': () => dispatch({ type: 'scroll', delta: height, max }),
     'audit.reload': () => dispatch({ type: 'reloaded', read: readEntries(session?.read) }),
+    'audit.allOrgs': () => dispatch({ type: 'toggleAll' }),
     'audit.close': () => actions.closeOverlay(),
   });
 
   const count = `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first`;
+  const scope =
+    state.all || !organization
+      ? 'all organizations'
+      : `${organization.name} (${organization.id})${elsewhere > 0 ? `, ${elsewhere} elsewhere: a shows all` : ''}`;
   return (
     <>
       <Text wrap="truncate">
         {' '}
-        <Segments line={line(tone('muted', `${session?.path ?? auditPath()}  `), count)} />
+        <Segments line={line(`${scope} · ${count}  `, tone('muted', session?.path ?? auditPath()))} />
       </Text>
       <Text wrap="truncate" color={theme.colorOf('warning')}>
         {problems.length > 0 ? ` ${theme.symbols.warn} ${problems.join('; ')}` : ' '}

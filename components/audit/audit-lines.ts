@@ -48,3 +48,17 @@ export function auditLines(entries: readonly AuditEntry[], symbols: Symbols): Li
   if (entries.length === 0) return [line(tone('muted', 'No writes recorded yet.'))];
   return [...entries].reverse().map((e) => auditEntryLine(e, symbols));
 }
+
+/**
+ * Which entries the view shows: by default the writes to the organization in use (the trail is shared by every
+ * session on this machine, whatever organization it managed), else all of them. Without a known organization, all.
+ */
+export function entriesInScope(
+  entries: readonly AuditEntry[],
+  organizationId: string | undefined,
+  allOrganizations: boolean,
+): { shown: AuditEntry[]; elsewhere: number } {
+  if (allOrganizations || organizationId === undefined) return { shown: [...entries], elsewhere: 0 };
+  const shown = entries.filter((e) => e.organizationId === organizationId);
+  return { shown, elsewhere: entries.length - shown.length };
+}

@@ -27,5 +27,5 @@ export function openIntent(
     ctx.actions.notify(`wizard not available yet: ${intent.kind} (plan: ${plan})`, 'warning');
     return;
   }
-  ctx.actions.notify(`Plan: ${plan}`, 'accent');
+  ctx.actions.notify(`Plan: ${plan}`, 'accent', { whilePanelOpen: true });
 }

@@ -53,7 +53,7 @@ function wrapWords(text: string, width: number): string[] {
 }
 
 function bodyLines(prepared: Prepared, verified: Verified | undefined, warn: string, width: number): Line[] {
-  if (verified) return [...verified.lines];
+  if (verified) return verified.lines.flatMap((l) => wrapLine(l, width));
   return [
     ...prepared.warnings.flatMap((w) =>
       wrapWords(`${warn} ${w.message}`, width).map((text) => line(tone('danger', text, true))),
@@ -65,9 +65,9 @@ function bodyLines(prepared: Prepared, verified: Verified | undefined, warn: str
     heading(
       `The request, exactly as it will be sent (${prepared.more?.length ? `${prepared.more.length + 1} requests` : 'one request'})`,
     ),
-    ...requestLines(prepared.request, prepared.url),
-    ...(prepared.more ?? []).flatMap((m) => [blank, ...requestLines(m.request, m.url)]),
-  ];
+    ...requestLines(prepared.request, prepared.url, width),
+    ...(prepared.more ?? []).flatMap((m) => [blank, ...requestLines(m.request, m.url, width)]),
+  ].flatMap((l) => wrapLine(l, width));
 }
 
 export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
@@ -126,7 +126,8 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   const width = layout.width - 2;
   const prompt = phase.kind === 'typing' ? promptLines(phrase, width) : [];
   const height = Math.max(1, layout.boxInner - FIXED_LINES - Math.max(0, prompt.length - 1));
-  const lines = bodyLines(prepared, verified, symbols.warn, width - 2);
+  // Wrapped to the room LinesView leaves after its margin, so it never has to cut one with "…".
+  const lines = bodyLines(prepared, verified, symbols.warn, width - 1);
   const max = maxScroll(lines.length, height);
   const blocked = prepared.blocked !== undefined;
 

@@ -10,6 +10,7 @@ import type { AppActions } from '../../src/ui/contexts.js';
 import type { NavAction } from '../../src/ui/navigation.js';
 import type { Row } from '../../src/ui/list-model.js';
 import type { Handlers } from '../../src/ui/use-key-dispatch.js';
+import { hiddenMarksQuestion, markCounts } from '../../src/ui/hidden-marks.js';
 import type { Frame } from '../handlers.js';
 import { withPanels } from '../panels.js';
 
@@ -64,6 +65,18 @@ export function destructiveHandlers(
     'keys.revoke': () => {
       const marked = (frame().marked ?? []).filter(isKeyRow);
       const row = frame().current;
+      const question = hiddenMarksQuestion(
+        markCounts(
+          marked.map((r) => r.id),
+          frame().ids,
+        ),
+        'key',
+      );
+      // Asked once; the `d` that answers it sees the question still on the status line.
+      if (question && frame().message !== question) {
+        actions.notify(question, 'warning');
+        return;
+      }
       const rows = marked.length > 0 ? marked : isKeyRow(row) ? [row] : [];
       withPanels(actions, (panels) => panels.openRevokeKeyRows(actions, rows));
     },

@@ -4,9 +4,12 @@
  */
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { runDoctor, type Finding, type Severity } from '../../src/domain/doctor/index.js';
+import { doctorSteps, type DoctorOptions, type Finding, type Severity } from '../../src/domain/doctor/index.js';
+import type { OrgSnapshot } from '../../src/domain/org.js';
 import { DOCTOR_PANEL } from '../../src/ui/bindings.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
+import { useStepwise } from '../../src/ui/use-stepwise.js';
+import { Spinner } from '../Spinner.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { clipLine, line, tone, type Line } from '../../src/ui/lines.js';
@@ -32,6 +35,9 @@ function counts(findings: readonly Finding[]): string {
   return `${of('critical')} critical · ${of('warning')} warning · ${of('info')} info`;
 }
 
+const doctorInputSteps = ({ snapshot, ...options }: DoctorOptions & { snapshot: OrgSnapshot }) =>
+  doctorSteps(snapshot, options);
+
 /** Marker, title, and who it is about unless the title already says. */
 function rowLine(finding: Finding, symbols: Symbols): Line {
   const who = finding.principal?.label;
@@ -50,10 +56,11 @@ export function DoctorView() {
   const theme = useTheme();
   const layout = layoutFor(useTerminalSize());
   useAllCustomRoles(snapshot);
-  const findings = useMemo(
-    () => (snapshot ? runDoctor(snapshot, connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}) : undefined),
+  const input = useMemo(
+    () => snapshot && { snapshot, ...(connection.selfKeyId ? { selfKeyId: connection.selfKeyId } : {}) },
     [snapshot, connection.selfKeyId],
   );
+  const { value: findings, pending } = useStepwise(input, doctorInputSteps);
   const [cursor, setCursor] = useState<Cursor>(START);
   const ids = useMemo(() => (findings ?? []).map((f) => f.id), [findings]);
   const selected = cursorIndex(cursor, ids);
@@ -74,7 +81,15 @@ export function DoctorView() {
     'doctor.close': () => actions.closeOverlay(),
   });
 
-  if (!findings || !snapshot) return <Text color={theme.colorOf('muted')}>{` Loading${theme.symbols.ellipsis}`}</Text>;
+  if (!findings || !snapshot) {
+    return (
+      <Text color={theme.colorOf('muted')}>
+        {' '}
+        <Spinner />
+        {snapshot ? ` Checking access${theme.symbols.ellipsis} (esc closes)` : ` Loading${theme.symbols.ellipsis}`}
+      </Text>
+    );
+  }
   if (findings.length === 0) {
     return (
       <Text
@@ -85,17 +100,32 @@ export function DoctorView() {
 
   const visible = findings.slice(start, start + listHeight);
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
+  // The title whole (the list row may cut it), then as much of the why as the rest of the room holds.
+  const head = finding
+    ? findingHeadLines(finding, snapshot.projects.find((p) => p.id === finding.projectId)?.name).flatMap((l) =>
+        wrapLine(l, innerWidth - 2),
+      )
+    : [];
   const details: Line[] = finding
     ? [
-        ...findingHeadLines(finding, snapshot.projects.find((p) => p.id === finding.projectId)?.name),
-        ...wrapLine(line(finding.why), innerWidth - 2).slice(0, WHY_LINES),
+        ...head,
+        ...wrapLine(line(finding.why), innerWidth - 2).slice(0, Math.max(1, DETAIL_LINES - 1 - head.length)),
         line(tone('accent', 'enter', true), ` ${FIX_LABELS[finding.fix.kind]}`),
       ]
     : [];
 
   return (
     <Box flexDirection="column" height={layout.boxInner}>
-      <Text wrap="truncate" color={theme.colorOf('muted')}>{` ${counts(findings)}`}</Text>
+      <Text wrap="truncate" color={theme.colorOf('muted')}>
+        {` ${counts(findings)}`}
+        {pending ? (
+          <>
+            {'  '}
+            <Spinner />
+            {` updating${theme.symbols.ellipsis}`}
+          </>
+        ) : null}
+      </Text>
       <Box flexDirection="column" height={listHeight}>
         {visible.map((f, i) => {
           const isSelected = start + i === selected;

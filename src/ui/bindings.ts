@@ -411,6 +411,13 @@ export const BINDINGS = [
     scope: 'audit',
   },
   {
+    id: 'audit.allOrgs',
+    keys: ['a'],
+    label: 'all orgs',
+    description: 'Show the writes to every organization, or again only to this one (the default)',
+    scope: 'audit',
+  },
+  {
     id: 'audit.close',
     keys: ['escape', 'q', 'L'],
     label: 'close',

@@ -24,6 +24,8 @@ export interface Connection {
 export interface StatusMessage {
   readonly text: string;
   readonly tone: Tone;
+  /** Shown only while the panel open when it was posted is open (src/ui/panel-message.ts). */
+  readonly whilePanelOpen?: boolean;
 }
 
 export interface AppState {
@@ -51,7 +53,8 @@ export interface AppActions {
   /** Open a wizard or confirmation over the current screen; it owns the keyboard until closeOverlay(). */
   openPanel: (panel: PanelSpec) => void;
   closeOverlay: () => void;
-  notify: (text: string, tone?: Tone) => void;
+  /** `whilePanelOpen`: the message describes the panel being opened and goes when it closes. */
+  notify: (text: string, tone?: Tone, options?: { whilePanelOpen?: boolean }) => void;
   /** Quit, asking first when some mounted component declared unsaved input (useDirty). */
   requestQuit: () => void;
   setDirty: (token: string, dirty: boolean) => void;

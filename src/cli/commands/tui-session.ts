@@ -133,7 +133,8 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
     });
     connection = { kind: 'cloud', host: hostOf(config.baseUrl), keyHint: cloudKey.hint() };
   }
-  const orgId = sandbox?.organizationId ?? config.orgId;
+  // `--org` wins over the organization the sandbox seeds, as in the commands (shared/organization.ts).
+  const orgId = config.orgId ?? sandbox?.organizationId;
   // Without a configured organization the id is known only after discovery, which precedes any write.
   const audit = createAuditSession({
     mode: config.mode,

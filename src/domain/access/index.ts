@@ -3,7 +3,7 @@ export { effectiveAccess, projectAccess, projectRef } from './effective.js';
 export type { CloudRole, EffectiveAccess, ProjectAccess, ProjectRef, RoleStatus, StackRoleGrant } from './effective.js';
 export { whoHasAccess } from './who.js';
 export type { AccessHolder, ProjectAudience } from './who.js';
-export { accessMatrix, projectKeyMatrix } from './matrix.js';
+export { accessMatrix, accessMatrixSteps, projectKeyMatrix } from './matrix.js';
 export type { AccessMatrix, MatrixCell, MatrixCellKind } from './matrix.js';
 export { activePrincipals, isInvitationOpen, isKeyExpired, principalRef, roleAssignmentsOf } from './principal.js';
 export type { Principal, PrincipalKind, PrincipalRef } from './principal.js';

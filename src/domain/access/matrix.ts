@@ -2,6 +2,7 @@
  * Principals × projects as compact cells for the matrix view. Cells are data (role names with a status); how a
  * missing role or an over-grant looks on screen is the TUI's business.
  */
+import { finish, type Steps } from '../../util/stepwise.js';
 import type { OrgSnapshot } from '../org.js';
 import { PROJECT_TYPES, type Project } from '../../api/schemas.js';
 import { projectRef, type ProjectRef, type RoleStatus } from './effective.js';
@@ -48,10 +49,26 @@ export function accessMatrix(
   principals: readonly Principal[],
   projects: readonly Project[],
 ): AccessMatrix {
+  return finish(accessMatrixSteps(snapshot, principals, projects));
+}
+
+/** Rows between two steps of accessMatrixSteps: a few milliseconds' work at the large scale. */
+const ROWS_PER_STEP = 100;
+
+/** accessMatrix a batch of rows per step, for a caller that must stay responsive meanwhile (the TUI's matrix). */
+export function* accessMatrixSteps(
+  snapshot: OrgSnapshot,
+  principals: readonly Principal[],
+  projects: readonly Project[],
+): Steps<AccessMatrix> {
   const index = projectIndex(projects);
   const existence = existenceLookup(snapshot, projects);
   const interned = new Map<string, MatrixCell>();
-  const cells = principals.map((principal) => rowOf(principal, index, existence, interned));
+  const cells: MatrixCell[][] = [];
+  for (const principal of principals) {
+    cells.push(rowOf(principal, index, existence, interned));
+    if (cells.length % ROWS_PER_STEP === 0) yield;
+  }
   return { rows: principals.map(principalRef), columns: projects.map(projectRef), cells };
 }
 

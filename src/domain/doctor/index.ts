@@ -2,6 +2,7 @@
  * The access doctor: every rule, in the order findings of equal severity are listed.
  * `runDoctor(snapshot)` → findings sorted by severity, then rule, then id. `doctorJson(findings)` → the --json shape.
  */
+import { finish, type Steps } from '../../util/stepwise.js';
 import type { OrgSnapshot } from '../org.js';
 import { SEVERITY_ORDER, type DoctorOptions, type Finding, type Rule, type RuleId } from './finding.js';
 import { deploymentGone } from './rule-deployment-gone.js';
@@ -43,7 +44,16 @@ export const RULES: readonly Rule[] = [
 const ruleRank = new Map<RuleId, number>(RULES.map((rule, i) => [rule.id, i]));
 
 export function runDoctor(snapshot: OrgSnapshot, options: DoctorOptions = {}): Finding[] {
-  const findings = RULES.flatMap((rule) => rule.check({ snapshot, ...options }));
+  return finish(doctorSteps(snapshot, options));
+}
+
+/** runDoctor one rule per step, for a caller that must stay responsive meanwhile (the TUI's doctor panel). */
+export function* doctorSteps(snapshot: OrgSnapshot, options: DoctorOptions = {}): Steps<Finding[]> {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    findings.push(...rule.check({ snapshot, ...options }));
+    yield;
+  }
   return findings.sort(
     (a, b) =>
       SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||

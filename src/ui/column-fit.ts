@@ -1,0 +1,89 @@
+/**
+ * Column widths from the content and the terminal width. Each column starts at the smaller of its declared width
+ * and what its widest cell (or header) needs; the room left then goes to the columns still cut (an email, a
+ * reason), evenly, the narrowest first; what is still left goes to the growing columns. Pure.
+ */
+import type { Column, Row } from './list-model.js';
+import { layoutColumns } from './list-model.js';
+import { inertText } from '../util/inert-text.js';
+import { textWidth } from './text-width.js';
+
+/**
+ * Below this a cell says nothing; a terminal too narrow for every column at this width (or its title) gets the
+ * declared layout.
+ */
+const MIN_WIDTH = 4;
+
+/** Rows looked at per layout: spread over the whole list, so a long list costs no more than this. */
+const SAMPLE = 2000;
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Most cells are plain ASCII, measured by length; the rest as the list shows them (ListRow): server text made inert,
+ * whose visible escapes take room, in terminal columns.
+ */
+const widthOf = (text: string) =>
+  PRINTABLE_ASCII.test(text) ? text.length : textWidth(inertText(text).replace(/[\r\n\t]+/g, ' '));
+
+/** The widest cell of each column over (a sample of) `rows`, headers included. */
+export function contentWidths<R extends Row>(columns: readonly Column<R>[], rows: readonly R[]): number[] {
+  const step = Math.max(1, rows.length / SAMPLE);
+  const widths = columns.map((c) => widthOf(c.header));
+  for (let i = 0; i < rows.length; i += step) {
+    const row = rows[Math.floor(i)]!;
+    columns.forEach((c, j) => {
+      const w = widthOf(c.text(row));
+      if (w > widths[j]!) widths[j] = w;
+    });
+  }
+  return widths;
+}
+
+/** Widths for `total` columns given what each column's content needs (`needs`, from contentWidths). */
+export function fitColumns<R extends Row>(
+  columns: readonly Column<R>[],
+  needs: readonly number[],
+  total: number,
+  gap = 1,
+): number[] {
+  const gaps = gap * Math.max(0, columns.length - 1);
+  const widths = columns.map((c, i) => Math.min(c.width, needs[i] ?? c.width));
+  let spare = total - gaps - widths.reduce((sum, w) => sum + w, 0);
+  // Too narrow even for that: the widest columns give up room first, but not below their title (or MIN_WIDTH), so
+  // the table still fits and every column still says what it is.
+  const floors = columns.map((c, i) => Math.min(widths[i]!, Math.max(MIN_WIDTH, widthOf(c.header))));
+  while (spare < 0) {
+    let widest = -1;
+    widths.forEach((w, i) => {
+      if (w > floors[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
+    });
+    if (widest < 0) return layoutColumns(columns, total, gap);
+    widths[widest]!--;
+    spare++;
+  }
+  // Water-filling: a column at a time to the narrowest column still cut, so short needs (a name) are met whole
+  // and long ones (an email, a reason) share the rest evenly; none is starved by one that could never fit.
+  while (spare > 0) {
+    let narrowest = -1;
+    widths.forEach((w, i) => {
+      if ((needs[i] ?? 0) > w && (narrowest < 0 || w < widths[narrowest]!)) narrowest = i;
+    });
+    if (narrowest < 0) break;
+    widths[narrowest]!++;
+    spare--;
+  }
+  if (spare > 0) {
+    // Everything fits: the rest to the growing columns by weight (the last growing one takes the remainder), or to
+    // the last column, so the row is exactly `total` wide.
+    const weights = columns.reduce((sum, c) => sum + (c.grow ?? 0), 0);
+    const lastGrowing = weights > 0 ? columns.findLastIndex((c) => c.grow) : columns.length - 1;
+    let handedOut = 0;
+    columns.forEach((c, i) => {
+      const share =
+        i === lastGrowing ? spare - handedOut : weights > 0 ? Math.floor((spare * (c.grow ?? 0)) / weights) : 0;
+      handedOut += share;
+      widths[i]! += share;
+    });
+  }
+  return widths;
+}

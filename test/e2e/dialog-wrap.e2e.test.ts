@@ -1,0 +1,77 @@
+/**
+ * The quit question and the one-time secret panel wrap their text inside the box: every line keeps its margin from
+ * the border (a continuation too), nothing is cut with "…", and nothing spills past the terminal's edge. At 80×24
+ * and at 60×20.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { panelRows, waitForList } from './app-screen.js';
+import { closeAll, launch, type PtyApp } from './harness.js';
+
+afterEach(closeAll);
+
+const SIZES = [
+  [80, 24],
+  [60, 20],
+] as const;
+
+/** What is wrong with the panel's rows: text against the left border, a cut line, a row wider than the terminal. */
+function wrapProblems(app: PtyApp): string[] {
+  const screen = app.screen();
+  const rows = panelRows(screen).filter((r) => r.trim() !== '');
+  return [
+    ...rows.filter((r) => !r.startsWith(' ')).map((r) => `against the border: "${r}"`),
+    ...rows.filter((r) => r.includes('…')).map((r) => `cut: "${r}"`),
+    ...app.wrappedRows().map((n) => `row ${n} spills over the edge`),
+  ];
+}
+
+for (const [cols, rows] of SIZES) {
+  it(`wraps the quit question at ${cols}×${rows}`, async () => {
+    const app = await launch({ cols, rows });
+    await waitForList(app, 'Members');
+    await app.press('n');
+    await app.waitForText('Who should be invited?');
+    await app.type('bob@example.com');
+    await app.press('ctrl+c');
+    const screen = await app.waitForText('A form has unsaved input');
+    expect(screen).toMatch(/Quit anyway and lose it\?/);
+    expect(screen).toMatch(/y quit {3}n\/esc stay/);
+    expect(wrapProblems(app)).toEqual([]);
+    await app.press('n');
+    await app.waitForText('Who should be invited?');
+  });
+
+  it(`wraps the secret panel at ${cols}×${rows}, masked, revealed and closing`, async () => {
+    const app = await launch({ cols, rows });
+    await waitForList(app, 'Members');
+    await app.press(':');
+    await app.waitForText('Request in plain words');
+    await app.type('create key for "ci deploy" with viewer on search-prod');
+    await app.press('enter');
+    await app.waitForText('What is the key for?');
+    // Every answer is pre-filled: enter through to the review, then once more to create the key.
+    const REVIEW = /review · nothing is sent/;
+    const step = (s: string) => /New API key · step (\d+)/.exec(s)?.[1];
+    for (let i = 0; i < 10 && !REVIEW.test(app.screen()); i++) {
+      const before = step(app.screen());
+      await app.press('enter');
+      await app.waitFor((s) => REVIEW.test(s) || step(s) !== before, 'the next step');
+    }
+    await app.press('enter');
+    await app.waitForText(/Value {3}essu_•/);
+    // The keys line in full, over as many rows as it takes.
+    const text = panelRows(app.screen())
+      .map((r) => r.trim())
+      .join(' ');
+    expect(text).toMatch(/v reveal\/hide .* enter\/esc close \(asks first\)/);
+    expect(wrapProblems(app)).toEqual([]);
+
+    await app.press('v');
+    await app.waitForText(/Value {3}essu_[^•]/);
+    expect(wrapProblems(app)).toEqual([]);
+
+    await app.press('enter');
+    await app.waitForText(/Once closed, the value cannot be shown again/);
+    expect(wrapProblems(app)).toEqual([]);
+  });
+}

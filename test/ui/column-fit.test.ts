@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { contentWidths, fitColumns } from '../../src/ui/column-fit.js';
+import type { Column, Row } from '../../src/ui/list-model.js';
+
+interface R extends Row {
+  readonly email: string;
+  readonly name: string;
+  readonly status: string;
+}
+
+const COLUMNS: readonly Column<R>[] = [
+  { header: 'EMAIL', width: 17, grow: 1, text: (r) => r.email },
+  { header: 'NAME', width: 10, grow: 1, text: (r) => r.name },
+  { header: 'STATUS', width: 16, text: (r) => r.status },
+];
+
+const rows: R[] = [
+  { id: '1', email: 'amara.castillo@acme-analytics.example', name: 'Amara', status: '' },
+  { id: '2', email: 'bo@x.io', name: 'Bo Li', status: 'invited in 4h' },
+];
+
+const sum = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0);
+
+describe('column fit', () => {
+  it('measures the widest cell of each column, headers included, wide characters as two', () => {
+    expect(contentWidths(COLUMNS, rows)).toEqual([37, 5, 13]);
+    expect(contentWidths(COLUMNS, [{ id: '3', email: '李@x.cn', name: '', status: '' }])).toEqual([7, 4, 6]);
+  });
+
+  it('gives a cut column the room a column does not need (STATUS holds 13, not 16)', () => {
+    const widths = fitColumns(COLUMNS, contentWidths(COLUMNS, rows), 50);
+    expect(widths[2]).toBe(13);
+    expect(widths[1]).toBe(5);
+    expect(widths[0]).toBe(50 - 2 - 13 - 5);
+  });
+
+  it('shows every cell whole when there is room, and the rest goes to the growing columns', () => {
+    const widths = fitColumns(COLUMNS, contentWidths(COLUMNS, rows), 80);
+    expect(widths[0]).toBeGreaterThanOrEqual(37);
+    expect(widths[2]).toBe(13);
+    expect(sum(widths) + 2).toBe(80);
+  });
+
+  it('shares room evenly among columns that cannot all be whole', () => {
+    const widths = fitColumns(COLUMNS, [60, 60, 13], 60);
+    expect(sum(widths) + 2).toBe(60);
+    expect(Math.abs(widths[0]! - widths[1]!)).toBeLessThanOrEqual(1);
+  });
+
+  it('still fits a terminal narrower than the declared widths, every column keeping a few columns', () => {
+    for (const total of [30, 24, 20]) {
+      const widths = fitColumns(COLUMNS, [37, 10, 16], total);
+      expect(sum(widths) + 2).toBe(total);
+      expect(Math.min(...widths)).toBeGreaterThanOrEqual(4);
+    }
+  });
+});

@@ -70,7 +70,7 @@ it('the member roles wizard explains its steps, including the shared project-rol
   expect(app.frame()).toMatch(/Why \(ctrl\+o more\): organization-admin \(owner\)/);
   await app.press(KEY.enter);
   await app.waitFor('Hosted deployment roles to add');
-  expect(app.frame()).toMatch(/Why \(i more\): Deployment roles are for hosted/);
+  expect(app.frame()).toMatch(/Why \(ctrl\+o more\): Deployment roles are for hosted/);
   await app.press(KEY.enter);
   await app.waitFor('Project roles to add');
   await app.pointAt('Add a project role');

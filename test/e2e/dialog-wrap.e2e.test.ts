@@ -60,7 +60,8 @@ for (const [cols, rows] of SIZES) {
     await app.press('enter');
     await app.waitForText(/Value {3}essu_•/);
     // The panel's keys are in the footer (the binding table's `secret` scope), its own first.
-    expect(app.screen().trimEnd().split('\n').at(-1)).toMatch(/v reveal\/hide/);
+    // The footer follows the focus stack, which the panel joins in an effect after its first frame.
+    await app.waitFor((s) => /v reveal\/hide/.test(s.trimEnd().split('\n').at(-1) ?? ''), 'the secret panel footer');
     expect(wrapProblems(app)).toEqual([]);
 
     await app.press('v');

@@ -28,13 +28,10 @@ type Row = 'P2' | 'P3' | 'P4';
 /** The rows each patch is there for (its comment in scripts/dependency-patches.mjs says why). */
 const CLAIMS: Readonly<Record<string, readonly Row[]>> = {
   'ink-output-caches': ['P3', 'P4'],
-  'ink-blank-cell': ['P3'],
   'tokenize-char-literal': ['P3', 'P4'],
   'tokenize-same-styles': ['P3'],
   'tokenize-graphemes': ['P3'],
   'yoga-no-fetch': ['P2'],
-  'ink-sanitize-memo': ['P3'],
-  'ink-widest-line-memo': ['P3'],
   'string-width-narrow': ['P3'],
 };
 const ALL_ROWS: readonly Row[] = ['P2', 'P3', 'P4'];

@@ -42,24 +42,6 @@ function patchTable(src) {
       proof: /\bcaches=sharedCaches\b/,
     },
     {
-      // Every frame started from a grid of blank cells, one object each (4,800 at 120x40), only to replace most of
-      // them; one frozen blank shared by all is never written to (cells are replaced, not changed).
-      name: 'ink-blank-cell',
-      edits: {
-        'ink/build/output.js': [
-          [
-            "                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
-            '                row.push(blankCell);',
-          ],
-          [
-            'export default class Output {',
-            "const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });\nexport default class Output {",
-          ],
-        ],
-      },
-      proof: /\brow\.push\(blankCell\)/,
-    },
-    {
       // Each character was built by object spread, which gave every one a hidden class of its own (17,000 of them,
       // about 5 MB, once lines are cached) and its own copy of the styles; a literal shares one class, and the
       // characters between two escape codes share their (never modified) styles array.
@@ -122,33 +104,6 @@ function patchTable(src) {
       },
       // Unpatched, the minifier keeps the test for a global fetch in ya(); patched, it folds the condition away.
       proof: /function ya\(\)\{return Promise\.resolve\(\)/,
-    },
-    {
-      // Called on the squashed text of every text node at every nesting level, every frame, and tokenizes all of it
-      // when it holds colour codes.
-      name: 'ink-sanitize-memo',
-      edits: {
-        'ink/build/sanitize-ansi.js': [
-          [
-            'export default sanitizeAnsi;',
-            `import { memoizeBounded } from ${generationalMap};\nexport default memoizeBounded(sanitizeAnsi, 1024);`,
-          ],
-        ],
-      },
-      proof: /=memoizeBounded\(sanitizeAnsi,1024\)/,
-    },
-    {
-      // The width of every text node was measured uncached at every frame.
-      name: 'ink-widest-line-memo',
-      edits: {
-        'ink/build/render-node-to-output.js': [
-          [
-            "import widestLine from 'widest-line';",
-            `import widestLineOf from 'widest-line';\nimport { memoizeBounded } from ${generationalMap};\nconst widestLine = memoizeBounded(widestLineOf, 1024);`,
-          ],
-        ],
-      },
-      proof: /=memoizeBounded\(widestLine\w*,1024\)/,
     },
     {
       // Its fast path covers printable ASCII only; every line with a border or a bullet was segmented into graphemes.

@@ -3,8 +3,7 @@
  * one and the one before is dropped. A hit in the previous generation moves the entry forward, so what is still
  * in use survives every turnover. At most 2 × limit entries are held.
  *
- * Used (through scripts/dependency-patches.mjs: ink-output-caches, ink-sanitize-memo, ink-widest-line-memo) for Ink's
- * output caches, which Ink keeps per frame: shared across frames, a line drawn in the previous frame is not tokenized
+ * Used (through scripts/dependency-patches.mjs: ink-output-caches) for Ink's output caches, which Ink keeps per frame: shared across frames, a line drawn in the previous frame is not tokenized
  * and measured again.
  *
  * Values are never undefined, so a get that answers undefined means "not held" (as Ink's caches read it).
@@ -43,20 +42,4 @@ export class GenerationalMap<K, V extends NonNullable<unknown> | null> {
     this.current.set(key, value);
     return this;
   }
-}
-
-/** `fn` with its answers remembered in a GenerationalMap (for pure functions of one argument). */
-export function memoizeBounded<K, V extends NonNullable<unknown> | null>(
-  fn: (key: K) => V,
-  limit: number,
-): (key: K) => V {
-  const answers = new GenerationalMap<K, V>(limit);
-  return (key) => {
-    let value = answers.get(key);
-    if (value === undefined) {
-      value = fn(key);
-      answers.set(key, value);
-    }
-    return value;
-  };
 }

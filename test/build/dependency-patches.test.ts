@@ -14,8 +14,6 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const installed = realpathSync(join(root, 'node_modules'));
 const PATCHED_FILES = [
   'ink/build/output.js',
-  'ink/build/sanitize-ansi.js',
-  'ink/build/render-node-to-output.js',
   '@alcalzone/ansi-tokenize/build/styledChars.js',
   '@alcalzone/ansi-tokenize/build/tokenize.js',
   'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
@@ -85,27 +83,27 @@ describe('the dependency patches plugin', () => {
   });
 
   it('leaves out the patches switched off and still makes the others in the same file', () => {
-    const path = join(installed, 'ink/build/output.js');
+    const path = join(installed, '@alcalzone/ansi-tokenize/build/styledChars.js');
     const all = contentsOf(loader(installed).load({ path }));
-    const noBlank = contentsOf(loader(installed, ['ink-blank-cell']).load({ path }));
-    expect(all).toContain('row.push(blankCell)');
-    expect(noBlank).not.toContain('blankCell');
-    expect(noBlank).toContain('caches = sharedCaches;');
+    const noSame = contentsOf(loader(installed, ['tokenize-same-styles']).load({ path }));
+    expect(all).toContain('if (!sameStyles(');
+    expect(noSame).not.toContain('sameStyles');
+    expect(noSame).toContain('styles: codes });');
     // Every patch of the file off: the file is bundled as installed.
-    expect(loader(installed, ['ink-blank-cell', 'ink-output-caches']).load({ path })).toBeUndefined();
+    expect(loader(installed, ['tokenize-same-styles', 'tokenize-char-literal']).load({ path })).toBeUndefined();
   });
 
   it('fails the build when a patched text is gone, naming the patch', () => {
-    const nodeModules = copiedNodeModules('ink/build/sanitize-ansi.js', (t) =>
-      t.replace('export default sanitizeAnsi;', 'export { sanitizeAnsi as default };'),
+    const file = '@alcalzone/ansi-tokenize/build/tokenize.js';
+    const nodeModules = copiedNodeModules(file, (t) =>
+      t.replace('of segmenter.segment(str)', 'of segmenter.segment(text)'),
     );
-    const { load } = loader(nodeModules);
-    expect(() => load({ path: join(nodeModules, 'ink/build/sanitize-ansi.js') })).toThrow(
-      /patch ink-sanitize-memo expects "export default sanitizeAnsi;" once, found it 0 times/,
+    const path = join(nodeModules, file);
+    expect(() => loader(nodeModules).load({ path })).toThrow(
+      /patch tokenize-graphemes expects " {4}for \(const \{ segment, index \} of segmenter\.segment\(str\)\) \{" once, found it 0 times/,
     );
     // Switched off, the patch does not look for its text.
-    const path = join(nodeModules, 'ink/build/sanitize-ansi.js');
-    expect(loader(nodeModules, ['ink-sanitize-memo']).load({ path })).toBeUndefined();
+    expect(loader(nodeModules, ['tokenize-graphemes']).load({ path })).toBeUndefined();
   });
 
   it('fails the build when a patched text occurs twice, rather than guessing which one', () => {

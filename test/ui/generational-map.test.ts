@@ -1,6 +1,6 @@
 /** The bounded cache behind Ink's shared output caches: bounded, and what is still used survives turnovers. */
 import { describe, expect, it } from 'vitest';
-import { GenerationalMap, memoizeBounded } from '../../src/ui/generational-map.js';
+import { GenerationalMap } from '../../src/ui/generational-map.js';
 
 describe('GenerationalMap', () => {
   it('answers like a Map while under its limit', () => {
@@ -41,17 +41,5 @@ describe('GenerationalMap', () => {
 
   it('refuses a limit below one', () => {
     expect(() => new GenerationalMap(0)).toThrow(RangeError);
-  });
-});
-
-describe('memoizeBounded', () => {
-  it('calls the function once per remembered argument, and again once it was forgotten', () => {
-    const calls: string[] = [];
-    const width = memoizeBounded((text: string) => (calls.push(text), text.length), 2);
-    expect([width('ab'), width('ab'), width('abc')]).toEqual([2, 2, 3]);
-    expect(calls).toEqual(['ab', 'abc']);
-    for (const filler of ['x', 'y', 'z', 'w', 'v']) width(filler);
-    width('ab');
-    expect(calls.filter((c) => c === 'ab')).toHaveLength(2);
   });
 });

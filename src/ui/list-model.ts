@@ -38,6 +38,8 @@ export interface Indexed<R extends Row> {
   readonly text: string;
   /** charactersIn(text): a word holding a character the row lacks is rejected at once. */
   readonly mask: number;
+  /** The row's place in its data load (indexRows' order, whatever the sort): where its measures are kept. */
+  readonly position: number;
 }
 
 /** Between two columns in Indexed.text: a separator to the filter (no match crosses it), and never typed. */
@@ -59,9 +61,9 @@ export function charactersIn(text: string): number {
 
 export function indexRows<R extends Row>(rows: readonly R[], columns: readonly Column<R>[]): Indexed<R>[] {
   const searchable = columns.filter((c) => c.searchable);
-  return rows.map((row) => {
+  return rows.map((row, position) => {
     const text = searchable.map((c) => c.text(row).toLowerCase()).join(SEARCH_SEPARATOR);
-    return { row, text, mask: charactersIn(text) };
+    return { row, text, mask: charactersIn(text), position };
   });
 }
 

@@ -36,6 +36,7 @@ const CLAIMS: Readonly<Record<string, readonly Row[]>> = {
   'ink-sanitize-memo': ['P3'],
   'ink-widest-line-memo': ['P3'],
   'string-width-narrow': ['P3'],
+  'string-width-lazy-emoji': ['P2'],
 };
 const ALL_ROWS: readonly Row[] = ['P2', 'P3', 'P4'];
 

@@ -94,7 +94,9 @@ export function layoutColumns<R extends Row>(columns: readonly Column<R>[], tota
 export function fit(text: string, width: number, ellipsis: string): string {
   if (width <= 0) return '';
   const flat = text.replace(/[\r\n\t]+/g, ' ');
-  if (textWidth(flat) <= width) return padColumns(flat, width);
+  // Measured once: every drawn cell of a list comes through here on every keystroke of a filter.
+  const used = textWidth(flat);
+  if (used <= width) return flat + ' '.repeat(width - used);
   const tail = textWidth(ellipsis);
   if (width <= tail) return padColumns(sliceColumns(flat, width), width);
   // Padded: a wide character that did not fit leaves a column, and the next cell must still start in its place.

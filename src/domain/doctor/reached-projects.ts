@@ -21,6 +21,7 @@ import {
   type ProjectIndex,
 } from '../access/index.js';
 import type { OrgSnapshot } from '../org.js';
+import type { DoctorContext } from './finding.js';
 
 /** The projects some assignment of `principal` covers, in the order of the index's project list. */
 export function reachedProjects(index: ProjectIndex, principal: Principal): Project[] {
@@ -66,19 +67,21 @@ export interface CustomRoleHolderAccess extends CustomRoleHolder {
 
 /**
  * Both custom-role rules (over-grant, missing-custom-role) read every holder's access in every project it reaches,
- * some 5,500 pairs at 10,000 members: worked out once per snapshot (snapshots are never changed, only replaced).
+ * some 5,500 pairs at 10,000 members: worked out once per doctor run, kept by the context the run hands every rule
+ * (doctorSteps), so it goes with the run instead of living as long as the snapshot.
  */
-const accessBySnapshot = new WeakMap<OrgSnapshot, readonly CustomRoleHolderAccess[]>();
+const accessByRun = new WeakMap<DoctorContext, readonly CustomRoleHolderAccess[]>();
 
 /** customRoleHolders, with each one's access in the projects it reaches. */
-export function customRoleHolderAccess(snapshot: OrgSnapshot): readonly CustomRoleHolderAccess[] {
-  let holders = accessBySnapshot.get(snapshot);
+export function customRoleHolderAccess(context: DoctorContext): readonly CustomRoleHolderAccess[] {
+  let holders = accessByRun.get(context);
   if (!holders) {
+    const { snapshot } = context;
     holders = customRoleHolders(snapshot).map((holder) => ({
       ...holder,
       accesses: holder.projects.map((project) => projectAccess(snapshot, holder.principal, project)),
     }));
-    accessBySnapshot.set(snapshot, holders);
+    accessByRun.set(context, holders);
   }
   return holders;
 }

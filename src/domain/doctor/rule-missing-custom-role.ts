@@ -38,8 +38,8 @@ function fixFor(principal: Principal, roleName: string, gap: Gap): FixAction {
 export const missingCustomRole: Rule = {
   id: 'missing-custom-role',
   summary: 'application_roles naming a role that does not exist in a project it covers (silently no access there)',
-  check: ({ snapshot }) =>
-    customRoleHolderAccess(snapshot).flatMap(({ principal, projects, accesses }) =>
+  check: (context) =>
+    customRoleHolderAccess(context).flatMap(({ principal, projects, accesses }) =>
       [...gapsOf(projects, accesses)].map(([roleName, gap]): Finding => {
         const ref = principalRef(principal);
         const names = gap.projects.map((p) => p.name).join(', ');

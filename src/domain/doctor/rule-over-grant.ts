@@ -6,9 +6,9 @@ import { customRoleHolderAccess } from './reached-projects.js';
 export const overGrant: Rule = {
   id: 'over-grant',
   summary: 'a predefined project role and a custom role on the same project for one user (union over-grants)',
-  check: ({ snapshot }) =>
+  check: (context) =>
     // Over-granting takes a custom role (see reached-projects.ts for who can have one, and where).
-    customRoleHolderAccess(snapshot).flatMap(({ principal, projects, accesses }) =>
+    customRoleHolderAccess(context).flatMap(({ principal, projects, accesses }) =>
       projects.flatMap((project, i): Finding[] => {
         const access = accesses[i]!;
         if (!access.overGrant) return [];

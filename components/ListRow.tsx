@@ -7,7 +7,7 @@ import { Text } from 'ink';
 import { memo } from 'react';
 import type { Highlights } from '../src/ui/list-filter.js';
 import { fit, type Column, type Row } from '../src/ui/list-model.js';
-import { paint } from '../src/ui/paint.js';
+import { paint, type Style } from '../src/ui/paint.js';
 import { useTheme, type Theme } from '../src/ui/theme.js';
 import { inertText } from '../src/util/inert-text.js';
 
@@ -21,14 +21,30 @@ interface Props {
   readonly marked?: boolean;
 }
 
+/** The styles cells are painted with, one object per colour: rows are drawn anew on every keystroke of a filter. */
+const toneStyles = new Map<string | undefined, Style>();
+const matchStyles = new Map<string | undefined, Style>();
+
+function toneStyle(color: string | undefined): Style {
+  let style = toneStyles.get(color);
+  if (!style) toneStyles.set(color, (style = { color }));
+  return style;
+}
+
+/** Underline keeps matches visible without colour. */
+function matchStyle(color: string | undefined): Style {
+  let style = matchStyles.get(color);
+  if (!style) matchStyles.set(color, (style = { color, bold: true, underline: true }));
+  return style;
+}
+
 /**
  * A fitted cell, its matched characters styled as matches, all of it in the column's tone. Runs are sliced from the
  * text as it is walked (no array of its characters): rows are drawn anew on every keystroke of a filter.
  */
 function cell(text: string, matched: readonly number[] | undefined, theme: Theme, tone: string | undefined): string {
-  if (!matched || matched.length === 0) return paint(text, { color: tone });
-  // Underline keeps matches visible without colour.
-  const style = { color: theme.colorOf('match'), bold: true, underline: true };
+  if (!matched || matched.length === 0) return paint(text, toneStyle(tone));
+  const style = matchStyle(theme.colorOf('match'));
   let runs = '';
   let runStart = 0;
   let runIsHit = false;
@@ -46,14 +62,14 @@ function cell(text: string, matched: readonly number[] | undefined, theme: Theme
   }
   const last = text.slice(runStart);
   runs += runIsHit ? paint(last, style) : last;
-  return paint(runs, { color: tone });
+  return paint(runs, toneStyle(tone));
 }
 
 export const ListRow = memo(function ListRow({ row, columns, widths, selected, highlights, marked }: Props) {
   const theme = useTheme();
   const pointer = `${selected ? theme.symbols.pointer : ' '}${marked ? theme.symbols.bullet : ' '}`;
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
-  let text = paint(pointer.padEnd(pointerWidth), { color: theme.colorOf('accent') });
+  let text = paint(pointer.padEnd(pointerWidth), toneStyle(theme.colorOf('accent')));
   columns.forEach((column, i) => {
     const width = widths[i] ?? column.width;
     // Cells can hold server identifiers kept exact for requests (role names, ids): shown, never obeyed.

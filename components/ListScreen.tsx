@@ -68,6 +68,7 @@ export function ListScreen({ def, view, sources, filter, filtering, selected, la
         <ListView
           columns={def.columns}
           list={view.list}
+          contentWidths={view.widths}
           selected={selected}
           width={layout.width}
           height={layout.listRows}

@@ -5,7 +5,7 @@
 import { Text } from 'ink';
 import { useMemo } from 'react';
 import type { FilteredList } from '../src/ui/list-filter.js';
-import { contentWidths, fitColumns } from '../src/ui/column-fit.js';
+import { fitColumns, type ContentWidths } from '../src/ui/column-fit.js';
 import { fit, type Column, type Row } from '../src/ui/list-model.js';
 import { useTheme } from '../src/ui/theme.js';
 import { useWindowStart } from '../src/ui/use-window-start.js';
@@ -14,26 +14,21 @@ import { ListRow } from './ListRow.js';
 interface Props {
   readonly columns: readonly Column<Row>[];
   readonly list: FilteredList<Row>;
+  /** The screen's measures of its rows' cells: what the columns of `list` need. */
+  readonly contentWidths: ContentWidths<Row>;
   readonly selected: number;
   readonly width: number;
   readonly height: number;
   readonly marked?: ReadonlySet<string>;
 }
 
-export function ListView({ columns, list, selected, width, height, marked }: Props) {
+export function ListView({ columns, list, contentWidths, selected, width, height, marked }: Props) {
   const theme = useTheme();
   const start = useWindowStart(selected, height, list.items.length);
   const pointerWidth = Array.from(theme.symbols.pointer).length + 1;
   // Borders take two columns; the pointer column is shared by every row.
   // Measured on the list as it stands (filtered: its own rows), so the columns give room where the content needs it.
-  const needs = useMemo(
-    () =>
-      contentWidths(
-        columns,
-        list.items.map((i) => i.row),
-      ),
-    [columns, list.items],
-  );
+  const needs = contentWidths.of(list.items);
   const widths = useMemo(
     () => fitColumns(columns, needs, width - 2 - pointerWidth),
     [columns, needs, width, pointerWidth],

@@ -3,7 +3,7 @@
  * and what its widest cell (or header) needs; the room left then goes to the columns still cut (an email, a
  * reason), evenly, the narrowest first; what is still left goes to the growing columns. Pure.
  */
-import type { Column, Row } from './list-model.js';
+import type { Column, Indexed, Row } from './list-model.js';
 import { layoutColumns } from './list-model.js';
 import { inertText } from '../util/inert-text.js';
 import { textWidth } from './text-width.js';
@@ -25,21 +25,58 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const widthOf = (text: string) =>
   PRINTABLE_ASCII.test(text) ? text.length : textWidth(inertText(text).replace(/[\r\n\t]+/g, ' '));
 
-/** The widest cell of each column over (a sample of) `rows`, headers included. */
-export function contentWidths<R extends Row>(columns: readonly Column<R>[], rows: readonly R[]): number[] {
-  const step = Math.max(1, rows.length / SAMPLE);
-  const widths = columns.map((c) => widthOf(c.header));
-  for (let i = 0; i < rows.length; i += step) {
-    const row = rows[Math.floor(i)]!;
-    columns.forEach((c, j) => {
-      const w = widthOf(c.text(row));
-      if (w > widths[j]!) widths[j] = w;
-    });
+/**
+ * The widest cell of each column over (a sample of) a list, headers included, for one data load's rows. A cell is
+ * measured the first time a layout looks at its row and kept by the row's position, so a filter keystroke reads
+ * numbers instead of measuring text; and each list's answer is kept by its items array, so a remembered filter
+ * result (Backspace) or a query every row still matches costs nothing at all.
+ */
+export class ContentWidths<R extends Row> {
+  /** Per row, per column; -1 until measured. */
+  private readonly cells: Int32Array;
+  private readonly headers: readonly number[];
+  private readonly byList = new WeakMap<readonly Indexed<R>[], readonly number[]>();
+
+  /** `rows`: how many rows the data load has (its Indexed positions are 0 … rows - 1). */
+  constructor(
+    private readonly columns: readonly Column<R>[],
+    rows: number,
+  ) {
+    this.cells = new Int32Array(rows * columns.length).fill(-1);
+    this.headers = columns.map((c) => widthOf(c.header));
   }
-  return widths;
+
+  of(items: readonly Indexed<R>[]): readonly number[] {
+    let widths = this.byList.get(items);
+    if (!widths) {
+      widths = this.measure(items);
+      this.byList.set(items, widths);
+    }
+    return widths;
+  }
+
+  private measure(items: readonly Indexed<R>[]): number[] {
+    const { columns, cells } = this;
+    const count = columns.length;
+    const widths = [...this.headers];
+    const step = Math.max(1, items.length / SAMPLE);
+    for (let i = 0; i < items.length; i += step) {
+      const item = items[Math.floor(i)]!;
+      const at = item.position * count;
+      for (let j = 0; j < count; j++) {
+        let w = cells[at + j] ?? -1;
+        if (w < 0) {
+          w = widthOf(columns[j]!.text(item.row));
+          cells[at + j] = w;
+        }
+        if (w > widths[j]!) widths[j] = w;
+      }
+    }
+    return widths;
+  }
 }
 
-/** Widths for `total` columns given what each column's content needs (`needs`, from contentWidths). */
+/** Widths for `total` columns given what each column's content needs (`needs`, from ContentWidths). */
 export function fitColumns<R extends Row>(
   columns: readonly Column<R>[],
   needs: readonly number[],

@@ -7,7 +7,7 @@
  * @acme-analytics.example, "alex" would find every member. Matches keep the list's sort order: a filter narrows the
  * list, it does not reorder it. Speed comes from three things:
  * - typing narrows: a query that extends a remembered one only searches that one's matches (a longer query never
- *   matches a row the shorter one missed);
+ *   matches a row the shorter one missed), and when it keeps all of them it shares their arrays;
  * - Backspace goes back to a remembered result without searching;
  * - the positions to highlight are worked out only for the rows that are drawn.
  */
@@ -29,19 +29,29 @@ const wordsOf = (query: string) => query.toLowerCase().split(/\s+/).filter(Boole
 const isSeparator = (code: number) =>
   code < 128 && !((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90));
 
-/** Whether `word`'s letters appear in order within one word of `target`; a word holding a separator never does. */
-function inOneWord(word: string, target: string): boolean {
-  let matched = 0;
-  for (let i = 0; i < target.length; i++) {
-    const code = target.charCodeAt(i);
-    if (isSeparator(code)) matched = 0;
-    else if (code === word.charCodeAt(matched) && ++matched === word.length) return true;
-  }
-  return false;
-}
+/** isSeparator's characters as a regular expression class body. */
+const SEPARATORS = '\\x00-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f';
+const HOLDS_SEPARATOR = new RegExp(`[${SEPARATORS}]`);
 
-function matchesWord(word: string, target: string): boolean {
-  return target.includes(word) || inOneWord(word, target);
+const escaped = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+
+/**
+ * Whether a row's text matches `word`: it appears whole, or its letters appear in order within one word. One
+ * regular expression per word and query, not a loop per row: V8 compiles it to machine code at once, where a loop over
+ * each row's characters ran interpreted for the first keystrokes of a session, the ones a user waits on most. Each
+ * letter is followed by anything but the next letter or a separator, so there is one way to match and no
+ * backtracking; a text holding the letters in order within one word holds them whole too when they are adjacent. A
+ * word holding a separator matches only whole.
+ */
+function wordMatcher(word: string): (target: string) => boolean {
+  if (HOLDS_SEPARATOR.test(word)) return (target) => target.includes(word);
+  let source = escaped(word.charCodeAt(0));
+  for (let i = 1; i < word.length; i++) {
+    const next = escaped(word.charCodeAt(i));
+    source += `[^${SEPARATORS}${next}]*${next}`;
+  }
+  const pattern = new RegExp(source);
+  return (target) => pattern.test(target);
 }
 
 /** Where `word` matched in `target`: the first place it appears whole, else its letters in the first word holding them in order. */
@@ -61,8 +71,8 @@ function positionsOf(word: string, target: string): number[] | undefined {
 }
 
 /** Positions count characters as the row draws them (code points), not UTF-16 units. */
-function toCodePoints(target: string, positions: readonly number[]): number[] {
-  if (!/[\uD800-\uDFFF]/.test(target)) return [...positions];
+function toCodePoints(target: string, positions: number[]): number[] {
+  if (!/[\uD800-\uDFFF]/.test(target)) return positions;
   const points = new Map<number, number>();
   let unit = 0;
   let point = 0;
@@ -71,6 +81,18 @@ function toCodePoints(target: string, positions: readonly number[]): number[] {
     unit += ch.length;
   }
   return positions.flatMap((p) => points.get(p) ?? []);
+}
+
+/** Two ascending position lists as one, ascending, each position once. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1]! !== next) out.push(next);
+  }
+  return out;
 }
 
 /** Only for rows that are drawn: each searchable column lower-cased again, its matches found. */
@@ -85,53 +107,61 @@ function highlight<R extends Row>(
     const target = original.toLowerCase();
     // Lower-casing changed the length (a rare letter such as İ): positions would be off, so highlight nothing.
     if (original.length !== target.length) return undefined;
-    const hits = new Set(words.flatMap((w) => positionsOf(w, target) ?? []));
-    return hits.size > 0
-      ? toCodePoints(
-          target,
-          [...hits].sort((a, b) => a - b),
-        )
-      : undefined;
+    let hits: number[] | undefined;
+    for (const word of words) {
+      const found = positionsOf(word, target);
+      if (found) hits = hits ? union(hits, found) : found;
+    }
+    return hits && hits.length > 0 ? toCodePoints(target, hits) : undefined;
   });
 }
 
 /**
- * Every word in the row's searchable text. Plain loops: this runs for every row on every keystroke, and allocates
- * nothing. A row lacking one of the word's characters is rejected without scanning it.
+ * Every word in the row's searchable text. This runs for every row on every keystroke, and allocates nothing. A row
+ * lacking one of the word's characters is rejected without scanning it.
  */
-function matchesAll(words: readonly string[], wordMasks: readonly number[], item: Indexed<Row>): boolean {
-  for (let w = 0; w < words.length; w++) {
+function matchesAll(
+  matchers: readonly ((target: string) => boolean)[],
+  wordMasks: readonly number[],
+  item: Indexed<Row>,
+): boolean {
+  for (let w = 0; w < matchers.length; w++) {
     const need = wordMasks[w]!;
-    if ((item.mask & need) !== need || !matchesWord(words[w]!, item.text)) return false;
+    if ((item.mask & need) !== need || !matchers[w]!(item.text)) return false;
   }
   return true;
 }
 
 /**
  * `scratch` collects the matches (it is the filter's, reused by every search), so the result is allocated once at
- * its exact size instead of growing by copies as matches are found.
+ * its exact size instead of growing by copies as matches are found. When every row of `base` matches (a query every
+ * address holds, such as its domain), `base`'s arrays are the result's: nothing is allocated per row, and what is
+ * kept per items array (the columns' content widths) carries over.
  */
 function search<R extends Row>(
-  base: readonly Indexed<R>[],
+  base: FilteredList<R>,
   query: string,
   columns: readonly Column<R>[],
   scratch: Indexed<R>[],
 ): FilteredList<R> {
   const words = wordsOf(query);
   const wordMasks = words.map(charactersIn);
+  const matchers = words.map(wordMatcher);
+  const rows = base.items;
   let matched = 0;
   // The first key typed into a filter is one letter, searched over the whole list: the row's mask is the answer.
   const letter = words.length === 1 && /^[a-z]$/.test(words[0]!) ? wordMasks[0]! : 0;
-  for (let i = 0; i < base.length; i++) {
-    const item = base[i]!;
-    if (letter ? item.mask & letter : matchesAll(words, wordMasks, item)) scratch[matched++] = item;
+  for (let i = 0; i < rows.length; i++) {
+    const item = rows[i]!;
+    if (letter ? item.mask & letter : matchesAll(matchers, wordMasks, item)) scratch[matched++] = item;
   }
-  const items = scratch.slice(0, matched);
+  const all = matched === rows.length;
+  const items = all ? rows : scratch.slice(0, matched);
   // Kept per row so a redrawn row gets the same array (ListRow is memoised on its props).
   const computed = new Map<Indexed<R>, Highlights>();
   return {
     items,
-    ids: items.map((i) => i.row.id),
+    ids: all ? base.ids : items.map((i) => i.row.id),
     highlightsOf(item) {
       let found = computed.get(item);
       if (!found) {
@@ -156,11 +186,15 @@ const REMEMBERED = 16;
 export class ListFilter<R extends Row> {
   private readonly results = new Map<string, FilteredList<R>>();
   private readonly scratch: Indexed<R>[] = [];
+  /** The list without a filter, kept even when '' is no longer remembered: every search that narrows nothing starts from it. */
+  private readonly all: FilteredList<R>;
 
   constructor(
     readonly sorted: readonly Indexed<R>[],
     private readonly columns: readonly Column<R>[],
-  ) {}
+  ) {
+    this.all = unfiltered(sorted);
+  }
 
   apply(filter: string): FilteredList<R> {
     const query = filter.trim();
@@ -171,7 +205,7 @@ export class ListFilter<R extends Row> {
       this.results.set(query, remembered);
       return remembered;
     }
-    const list = query ? search(this.narrowest(query), query, this.columns, this.scratch) : unfiltered(this.sorted);
+    const list = query ? search(this.narrowest(query), query, this.columns, this.scratch) : this.all;
     this.results.set(query, list);
     const oldest = this.results.keys().next();
     if (this.results.size > REMEMBERED && !oldest.done) this.results.delete(oldest.value);
@@ -179,7 +213,7 @@ export class ListFilter<R extends Row> {
   }
 
   /** The fewest rows that can match `query`: the matches of the longest remembered query it extends. */
-  private narrowest(query: string): readonly Indexed<R>[] {
+  private narrowest(query: string): FilteredList<R> {
     let best: FilteredList<R> | undefined;
     let bestLength = 0;
     for (const [previous, list] of this.results) {
@@ -188,6 +222,6 @@ export class ListFilter<R extends Row> {
         bestLength = previous.length;
       }
     }
-    return best?.items ?? this.sorted;
+    return best ?? this.all;
   }
 }

@@ -38,6 +38,8 @@ export interface Indexed<R extends Row> {
   readonly text: string;
   /** charactersIn(text): a word holding a character the row lacks is rejected at once. */
   readonly mask: number;
+  /** The row's place in its data load (indexRows' order, whatever the sort): where its measures are kept. */
+  readonly position: number;
 }
 
 /** Between two columns in Indexed.text: a separator to the filter (no match crosses it), and never typed. */
@@ -59,9 +61,9 @@ export function charactersIn(text: string): number {
 
 export function indexRows<R extends Row>(rows: readonly R[], columns: readonly Column<R>[]): Indexed<R>[] {
   const searchable = columns.filter((c) => c.searchable);
-  return rows.map((row) => {
+  return rows.map((row, position) => {
     const text = searchable.map((c) => c.text(row).toLowerCase()).join(SEARCH_SEPARATOR);
-    return { row, text, mask: charactersIn(text) };
+    return { row, text, mask: charactersIn(text), position };
   });
 }
 
@@ -92,7 +94,9 @@ export function layoutColumns<R extends Row>(columns: readonly Column<R>[], tota
 export function fit(text: string, width: number, ellipsis: string): string {
   if (width <= 0) return '';
   const flat = text.replace(/[\r\n\t]+/g, ' ');
-  if (textWidth(flat) <= width) return padColumns(flat, width);
+  // Measured once: every drawn cell of a list comes through here on every keystroke of a filter.
+  const used = textWidth(flat);
+  if (used <= width) return flat + ' '.repeat(width - used);
   const tail = textWidth(ellipsis);
   if (width <= tail) return padColumns(sliceColumns(flat, width), width);
   // Padded: a wide character that did not fit leaves a column, and the next cell must still start in its place.

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { ScreenContext, ScreenDef } from '../../screens/types.js';
+import { ContentWidths } from './column-fit.js';
 import { ListFilter, type FilteredList } from './list-filter.js';
 import { indexRows, sortIndexed, type Indexed, type Row } from './list-model.js';
 import type { ListNav } from './navigation.js';
@@ -12,6 +13,7 @@ import type { ListNav } from './navigation.js';
 interface Cache {
   deps: readonly unknown[];
   indexed: readonly Indexed<Row>[];
+  widths: ContentWidths<Row>;
   sort?: { index: number; filter: ListFilter<Row> };
 }
 
@@ -22,6 +24,8 @@ export interface ScreenList {
   readonly list: FilteredList<Row>;
   readonly total: number;
   readonly sortLabel: string;
+  /** The columns' content widths of a list of this screen (this one, or any filtered from it). */
+  readonly widths: ContentWidths<Row>;
   /** Any row of the screen by id, filtered out or not (details stay open while the filter changes). */
   readonly find: (id: string) => Row | undefined;
 }
@@ -34,7 +38,8 @@ class ScreenListCache {
     const deps = def.deps(ctx.data);
     let cache = this.caches.get(def.id);
     if (!cache || !sameDeps(cache.deps, deps)) {
-      cache = { deps, indexed: indexRows(def.rows(ctx), def.columns) };
+      const indexed = indexRows(def.rows(ctx), def.columns);
+      cache = { deps, indexed, widths: new ContentWidths(def.columns, indexed.length) };
       this.caches.set(def.id, cache);
     }
     const sortIndex = nav.sort % Math.max(1, def.sorts.length);
@@ -44,11 +49,12 @@ class ScreenListCache {
         filter: new ListFilter(sortIndexed(cache.indexed, def.sorts[sortIndex]), def.columns),
       };
     }
-    const { indexed } = cache;
+    const { indexed, widths } = cache;
     return {
       list: cache.sort.filter.apply(nav.filter),
       total: indexed.length,
       sortLabel: def.sorts[sortIndex]?.label ?? '',
+      widths,
       find: (id) => indexed.find((i) => i.row.id === id)?.row,
     };
   }

@@ -88,7 +88,9 @@ const MIN_SECRET_LENGTH = 8;
 export function scrubText(text: string, secrets: Iterable<string> = []): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
+    // Most texts hold none of the secrets: split and join would copy the whole text once per secret (the doctor's
+    // JSON, some 300 kB, once per open invitation).
+    if (secret.length >= MIN_SECRET_LENGTH && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
   return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentWidths, fitColumns } from '../../src/ui/column-fit.js';
-import type { Column, Row } from '../../src/ui/list-model.js';
+import { ContentWidths, fitColumns } from '../../src/ui/column-fit.js';
+import { indexRows, type Column, type Row } from '../../src/ui/list-model.js';
 
 interface R extends Row {
   readonly email: string;
@@ -19,12 +19,39 @@ const rows: R[] = [
   { id: '2', email: 'bo@x.io', name: 'Bo Li', status: 'invited in 4h' },
 ];
 
+const contentWidths = (columns: readonly Column<R>[], list: readonly R[]) =>
+  new ContentWidths(columns, list.length).of(indexRows(list, columns));
+
 const sum = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0);
 
 describe('column fit', () => {
   it('measures the widest cell of each column, headers included, wide characters as two', () => {
     expect(contentWidths(COLUMNS, rows)).toEqual([37, 5, 13]);
     expect(contentWidths(COLUMNS, [{ id: '3', email: '李@x.cn', name: '', status: '' }])).toEqual([7, 4, 6]);
+  });
+
+  it('measures each cell once per data load: a filtered list reads the measures of its rows', () => {
+    let measured = 0;
+    const counted = COLUMNS.map((c) => ({
+      ...c,
+      text: (r: R) => {
+        measured++;
+        return c.text(r);
+      },
+    }));
+    const many = [...rows, { id: '3', email: 'zoë@example.org', name: 'Zoë Ångström-Berg', status: 'invited in 2d' }];
+    const indexed = indexRows(many, counted);
+    const widths = new ContentWidths(counted, indexed.length);
+    measured = 0;
+    const all = widths.of(indexed);
+    expect(all).toEqual([37, 17, 13]);
+    expect(measured).toBe(9);
+    const filtered = [indexed[1]!, indexed[2]!];
+    expect(widths.of(filtered)).toEqual([15, 17, 13]);
+    expect(widths.of([indexed[1]!])).toEqual([7, 5, 13]);
+    expect(measured).toBe(9);
+    // The same list again (a remembered filter result) is not even looked through.
+    expect(widths.of(indexed)).toBe(all);
   });
 
   it('gives a cut column the room a column does not need (STATUS holds 13, not 16)', () => {

@@ -183,7 +183,7 @@ describe('ListFilter', () => {
     );
   });
   it('searches only the previous matches when the query grows, and nothing when it goes back', () => {
-    const emails = Array.from({ length: 200 }, (_, i) => `${i % 10 === 0 ? 'alex' : 'sam'}${i}@corp.io`);
+    const emails = Array.from({ length: 200 }, (_, i) => `${i % 10 === 0 ? 'alex' : 'bob'}${i}@corp.io`);
     const sorted = sortedByEmail(people(emails));
     let reads = 0;
     // Counts every row the filter reads from the whole list.
@@ -206,6 +206,21 @@ describe('ListFilter', () => {
     // A query that extends none remembered ("s" after "a…") reads the whole list again.
     filter.apply('s');
     expect(reads).toBeGreaterThanOrEqual(wholeList + 200);
+  });
+
+  it('shares the arrays of the list it narrows when every row still matches, so nothing is allocated per row', () => {
+    const emails = Array.from({ length: 50 }, (_, i) => `user${i}@corp.io`);
+    const filter = new ListFilter(sortedByEmail(people(emails)), columns);
+    const all = filter.apply('');
+    const co = filter.apply('co');
+    expect(co.items).toBe(all.items);
+    expect(co.ids).toBe(all.ids);
+    expect(filter.apply('corp').items).toBe(all.items);
+    // Highlights are still the query's own.
+    expect(co.highlightsOf(co.items[0]!)).toEqual([[6, 7], undefined, undefined]);
+    const narrower = filter.apply('corp user1');
+    expect(narrower.items).not.toBe(all.items);
+    expect(narrower.ids).toEqual(narrower.items.map((i) => i.row.id));
   });
 
   it('gives what a fresh search gives for any sequence of queries: typed, erased, replaced or pasted', () => {

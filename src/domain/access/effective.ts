@@ -82,7 +82,11 @@ function cloudRolesOf(assignments: RoleAssignments): CloudRole[] {
 function grantsFrom(snapshot: OrgSnapshot, project: Project, reaches: readonly Reach[]): StackRoleGrant[] {
   const byName = new Map<string, Reach[]>();
   for (const reach of reaches) {
-    for (const name of reach.stackRoles) byName.set(name, [...(byName.get(name) ?? []), reach]);
+    for (const name of reach.stackRoles) {
+      const reasons = byName.get(name);
+      if (reasons) reasons.push(reach);
+      else byName.set(name, [reach]);
+    }
   }
   return [...byName].map(([name, reasons]) => {
     const existence = roleExistence(snapshot, project, name);

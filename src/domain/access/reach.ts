@@ -113,21 +113,23 @@ export function organizationReaches(kind: PrincipalKind, assignments: RoleAssign
 
 /** Every assignment of `assignments` that covers `project`, in role_assignments order (organization first). */
 export function reachesOf(kind: PrincipalKind, assignments: RoleAssignments, project: Project): Reach[] {
-  const projectReaches = (assignments.project?.[project.type] ?? []).flatMap((assignment): Reach[] => {
+  // Plain loops: the doctor and the matrix ask this for thousands of principal and project pairs.
+  const reaches = assignments.organization ? organizationReaches(kind, assignments) : [];
+  for (const assignment of assignments.project?.[project.type] ?? []) {
     const via = projectEntryCovers(assignment, project);
-    if (!via) return [];
-    return [
-      {
-        via,
-        roleId: assignment.role_id,
-        applicationRoles: listed(assignment.application_roles),
-        entry: { scope: project.type, assignment },
-        ...projectStackRoles(kind, assignment, project.type),
-        text: projectReachText(via, assignment, project),
-      },
-    ];
-  });
-  return [...organizationReaches(kind, assignments), ...projectReaches];
+    if (!via) continue;
+    const { stackRoles, source } = projectStackRoles(kind, assignment, project.type);
+    reaches.push({
+      via,
+      roleId: assignment.role_id,
+      applicationRoles: listed(assignment.application_roles),
+      entry: { scope: project.type, assignment },
+      stackRoles,
+      source,
+      text: projectReachText(via, assignment, project),
+    });
+  }
+  return reaches;
 }
 
 /** An assignment that will also cover projects created later (org-scoped, or `all: true` for a type). */

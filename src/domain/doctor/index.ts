@@ -50,8 +50,10 @@ export function runDoctor(snapshot: OrgSnapshot, options: DoctorOptions = {}): F
 /** runDoctor one rule per step, for a caller that must stay responsive meanwhile (the TUI's doctor panel). */
 export function* doctorSteps(snapshot: OrgSnapshot, options: DoctorOptions = {}): Steps<Finding[]> {
   const findings: Finding[] = [];
+  // One context for the whole run: rules that need the same groundwork find it kept by it (reached-projects.ts).
+  const context = { snapshot, ...options };
   for (const rule of RULES) {
-    findings.push(...rule.check({ snapshot, ...options }));
+    findings.push(...rule.check(context));
     yield;
   }
   return findings.sort(

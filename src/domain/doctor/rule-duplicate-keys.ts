@@ -13,8 +13,10 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const descriptionOf = (key: ApiKey) => key.description.trim().toLowerCase();
+
 function groupKey(key: ApiKey): string {
-  return `${key.description.trim().toLowerCase()}\n${canonical(key.role_assignments ?? {})}`;
+  return `${descriptionOf(key)}\n${canonical(key.role_assignments ?? {})}`;
 }
 
 /** Newest first: the one to keep is the first. */
@@ -28,8 +30,13 @@ export const duplicateKeys: Rule = {
   id: 'duplicate-keys',
   summary: 'more than one active API key with the same description and roles',
   check: ({ snapshot, selfKeyId }) => {
+    const keys = activeKeys(snapshot.keys, snapshot.now);
+    // Only a description shared by two keys can make a group: the roles of the others are not worth comparing.
+    const described = new Map<string, number>();
+    for (const key of keys) described.set(descriptionOf(key), (described.get(descriptionOf(key)) ?? 0) + 1);
     const groups = new Map<string, ApiKey[]>();
-    for (const key of activeKeys(snapshot.keys, snapshot.now)) {
+    for (const key of keys) {
+      if (described.get(descriptionOf(key))! < 2) continue;
       const group = groupKey(key);
       const members = groups.get(group);
       if (members) members.push(key);

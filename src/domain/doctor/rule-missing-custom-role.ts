@@ -1,10 +1,9 @@
 import type { Project } from '../../api/schemas.js';
 import { isPredefinedStackRole } from '../catalog.js';
-import { principalRef, projectAccess, type Principal, type Reach } from '../access/index.js';
-import type { OrgSnapshot } from '../org.js';
+import { principalRef, type Principal, type ProjectAccess, type Reach } from '../access/index.js';
 import { removeAssignmentsFix } from './assignment-fix.js';
 import { plural, principalFindingId, type Finding, type FixAction, type Rule } from './finding.js';
-import { customRoleHolders } from './reached-projects.js';
+import { customRoleHolderAccess } from './reached-projects.js';
 
 interface Gap {
   readonly projects: Project[];
@@ -12,10 +11,10 @@ interface Gap {
 }
 
 /** role name → the projects where it names nothing, for one principal (only a custom role can be missing). */
-function gapsOf(snapshot: OrgSnapshot, principal: Principal, projects: readonly Project[]): Map<string, Gap> {
+function gapsOf(projects: readonly Project[], accesses: readonly ProjectAccess[]): Map<string, Gap> {
   const gaps = new Map<string, Gap>();
-  for (const project of projects) {
-    for (const role of projectAccess(snapshot, principal, project).roles) {
+  for (const [i, project] of projects.entries()) {
+    for (const role of accesses[i]!.roles) {
       if (role.status !== 'missing') continue;
       const gap = gaps.get(role.name) ?? { projects: [], reaches: [] };
       gap.projects.push(project);
@@ -39,9 +38,9 @@ function fixFor(principal: Principal, roleName: string, gap: Gap): FixAction {
 export const missingCustomRole: Rule = {
   id: 'missing-custom-role',
   summary: 'application_roles naming a role that does not exist in a project it covers (silently no access there)',
-  check: ({ snapshot }) =>
-    customRoleHolders(snapshot).flatMap(({ principal, projects }) =>
-      [...gapsOf(snapshot, principal, projects)].map(([roleName, gap]): Finding => {
+  check: (context) =>
+    customRoleHolderAccess(context).flatMap(({ principal, projects, accesses }) =>
+      [...gapsOf(projects, accesses)].map(([roleName, gap]): Finding => {
         const ref = principalRef(principal);
         const names = gap.projects.map((p) => p.name).join(', ');
         return {

@@ -1,16 +1,16 @@
-import { principalRef, projectAccess } from '../access/index.js';
+import { principalRef } from '../access/index.js';
 import { removeAssignmentsFix } from './assignment-fix.js';
 import { principalFindingId, type Finding, type Rule } from './finding.js';
-import { customRoleHolders } from './reached-projects.js';
+import { customRoleHolderAccess } from './reached-projects.js';
 
 export const overGrant: Rule = {
   id: 'over-grant',
   summary: 'a predefined project role and a custom role on the same project for one user (union over-grants)',
-  check: ({ snapshot }) =>
+  check: (context) =>
     // Over-granting takes a custom role (see reached-projects.ts for who can have one, and where).
-    customRoleHolders(snapshot).flatMap(({ principal, projects }) =>
-      projects.flatMap((project): Finding[] => {
-        const access = projectAccess(snapshot, principal, project);
+    customRoleHolderAccess(context).flatMap(({ principal, projects, accesses }) =>
+      projects.flatMap((project, i): Finding[] => {
+        const access = accesses[i]!;
         if (!access.overGrant) return [];
         const predefined = access.roles.filter((r) => r.origin === 'predefined');
         const custom = access.roles.filter((r) => r.origin === 'custom' && r.status !== 'missing').map((r) => r.name);

@@ -12,7 +12,11 @@ import {
   projectIndex,
   reachesOf,
 } from '../../../src/domain/access/index.js';
-import { customRoleHolders, reachedProjects } from '../../../src/domain/doctor/reached-projects.js';
+import {
+  customRoleHolderAccess,
+  customRoleHolders,
+  reachedProjects,
+} from '../../../src/domain/doctor/reached-projects.js';
 import { randomOrganization } from '../../support/random-organization.js';
 
 describe('where the doctor looks for custom roles', () => {
@@ -51,6 +55,24 @@ describe('where the doctor looks for custom roles', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("works out each holder's access in the projects it reaches once per doctor run, as access/ gives it", () => {
+    fc.assert(
+      fc.property(randomOrganization, (snapshot) => {
+        const run = { snapshot };
+        const holders = customRoleHolderAccess(run);
+        expect(customRoleHolderAccess(run)).toBe(holders);
+        expect(customRoleHolderAccess({ snapshot })).not.toBe(holders);
+        expect(holders.map(({ principal, projects }) => ({ principal, projects }))).toEqual(
+          customRoleHolders(snapshot),
+        );
+        for (const { principal, projects, accesses } of holders) {
+          expect(accesses).toEqual(projects.map((p) => projectAccess(snapshot, principal, p)));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

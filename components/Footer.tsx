@@ -36,9 +36,10 @@ function slotsThatFit<S extends { keys: string; label: string }>(slots: readonly
 
 const isPanelScope = (b: Binding) => (PANEL_SCOPES as readonly string[]).includes(b.scope);
 
-export function Footer({ ctx, width }: { ctx: BindingContext; width: number }) {
+/** `top`: the overlay on top (its serial), whose keys come first, from its first frame on. */
+export function Footer({ ctx, width, top }: { ctx: BindingContext; width: number; top?: number | undefined }) {
   const theme = useTheme();
-  const focus = useFocus();
+  const focus = useFocus(top);
   // A panel's scope reaches the footer through the stack only: the shell's context would list it a second time.
   // A text field takes printable keys, so the shell's (`?` help over a panel) are not offered then.
   const shell = activeBindings(ctx).filter((b) => !isPanelScope(b) && !(focus.takesText && b.keys.every(isPrintable)));

@@ -133,7 +133,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const markedRows = (listNav.marked ?? []).flatMap((id) => view.find(id) ?? []);
   const markedIds = new Set(markedRows.map((r) => r.id));
   const detailsLines = useMemo(() => (detailsRow ? def.details(detailsRow, ctx) : []), [def, detailsRow, ctx]);
-  const focused = useFocus().bindings;
+  const focused = useFocus(nav.overlays.at(-1)?.serial).bindings;
   const helpScope = nav.overlays.findLast((o) => o.kind === 'help')?.scope;
   const help = useMemo(
     () => helpLines(theme.unicode, BINDINGS, helpScope ?? nav.screen),
@@ -228,7 +228,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
             </Box>
           ) : null}
           <Box height={1}>
-            <Footer ctx={bindingCtx} width={size.columns} />
+            <Footer ctx={bindingCtx} width={size.columns} top={top?.serial} />
           </Box>
         </Box>
       </AppStateContext.Provider>

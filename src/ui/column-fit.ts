@@ -1,7 +1,8 @@
 /**
  * Column widths from the content and the terminal width. Each column starts at the smaller of its declared width
- * and what its widest cell (or header) needs; the room left then goes to the columns still cut (an email, a
- * reason), evenly, the narrowest first; what is still left goes to the growing columns. Pure.
+ * and what its widest cell (or header) needs (a `whole` column, such as an email, at what it needs); the room left
+ * then goes to the columns still cut (an email, a reason), evenly, the narrowest first; what is still left goes to
+ * the growing columns. Short of room, the widest columns give some up, a `whole` one last. Pure.
  */
 import type { Column, Row } from './list-model.js';
 import { layoutColumns } from './list-model.js';
@@ -47,16 +48,22 @@ export function fitColumns<R extends Row>(
   gap = 1,
 ): number[] {
   const gaps = gap * Math.max(0, columns.length - 1);
-  const widths = columns.map((c, i) => Math.min(c.width, needs[i] ?? c.width));
+  const widths = columns.map((c, i) => (c.whole ? (needs[i] ?? c.width) : Math.min(c.width, needs[i] ?? c.width)));
   let spare = total - gaps - widths.reduce((sum, w) => sum + w, 0);
-  // Too narrow even for that: the widest columns give up room first, but not below their title (or MIN_WIDTH), so
-  // the table still fits and every column still says what it is.
+  // Too narrow even for that: the widest columns give up room first, a `whole` one only once the others are at
+  // their floors, and none below its title (or MIN_WIDTH), so the table still fits and every column still says
+  // what it is.
   const floors = columns.map((c, i) => Math.min(widths[i]!, Math.max(MIN_WIDTH, widthOf(c.header))));
-  while (spare < 0) {
+  const widestAbove = (whole: boolean) => {
     let widest = -1;
     widths.forEach((w, i) => {
-      if (w > floors[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
+      if ((columns[i]!.whole ?? false) === whole && w > floors[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
     });
+    return widest;
+  };
+  while (spare < 0) {
+    let widest = widestAbove(false);
+    if (widest < 0) widest = widestAbove(true);
     if (widest < 0) return layoutColumns(columns, total, gap);
     widths[widest]!--;
     spare++;

@@ -54,4 +54,16 @@ describe('column fit', () => {
       expect(Math.min(...widths)).toBeGreaterThanOrEqual(4);
     }
   });
+
+  it('keeps a whole column whole, the others giving up room down to their titles first', () => {
+    const whole = COLUMNS.map((c, i) => (i === 0 ? { ...c, whole: true } : c));
+    const needs = [37, 16, 13];
+    // 40 columns: 37 + 2 gaps leaves 1, below the others' titles (4 and 6): the email gives up what they need.
+    expect(fitColumns(whole, needs, 40)).toEqual([40 - 2 - 4 - 6, 4, 6]);
+    const widths = fitColumns(whole, needs, 60);
+    expect(widths[0]).toBe(37);
+    expect(sum(widths) + 2).toBe(60);
+    // Without `whole`, the same room is shared and the email is cut.
+    expect(fitColumns(COLUMNS, needs, 60)[0]).toBeLessThan(37);
+  });
 });

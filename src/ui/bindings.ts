@@ -651,6 +651,18 @@ export const BINDINGS = [
     description: 'Back to the request, to edit it',
     scope: 'command',
   },
+  {
+    id: 'command.pageUp',
+    keys: ['pageup'],
+    description: 'Scroll the examples (or the answer) a page up, when they do not fit',
+    scope: 'command',
+  },
+  {
+    id: 'command.pageDown',
+    keys: ['pagedown'],
+    description: 'Scroll the examples (or the answer) a page down, when they do not fit',
+    scope: 'command',
+  },
   { id: 'command.left', keys: ['left'], description: 'Cursor left', scope: 'command' },
   { id: 'command.right', keys: ['right'], description: 'Cursor right', scope: 'command' },
   { id: 'command.start', keys: ['home', 'ctrl+a'], description: 'Cursor to the start', scope: 'command' },

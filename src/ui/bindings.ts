@@ -195,6 +195,10 @@ export const BINDINGS = [
 
   { id: 'help.up', keys: ['up', 'k'], label: 'scroll', description: 'Scroll help up', scope: 'help' },
   { id: 'help.down', keys: ['down', 'j'], label: 'scroll', description: 'Scroll help down', scope: 'help' },
+  { id: 'help.pageUp', keys: ['pageup'], label: 'page', description: 'Previous page of help', scope: 'help' },
+  { id: 'help.pageDown', keys: ['pagedown'], label: 'page', description: 'Next page of help', scope: 'help' },
+  { id: 'help.first', keys: ['g', 'home'], description: 'First page of help', scope: 'help' },
+  { id: 'help.last', keys: ['G', 'end'], description: 'Last page of help', scope: 'help' },
   { id: 'help.close', keys: ['escape', '?', 'q'], label: 'close', description: 'Close help', scope: 'help' },
 
   {

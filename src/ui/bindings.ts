@@ -270,7 +270,7 @@ export const BINDINGS = [
   {
     id: 'keys.markAll',
     keys: ['a'],
-    label: 'mark all',
+    label: 'all',
     description: 'Mark every key in view (after a filter: every match); again to unmark them',
     scope: 'keys',
   },

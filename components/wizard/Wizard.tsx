@@ -161,7 +161,8 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
   const error = state.error
     ? wrapWords(state.error, width - 4).map((l, i) => `${i === 0 ? `${theme.symbols.fail} ` : '  '}${l}`)
     : [];
-  const help = step.help ? wrapWords(step.help, width - 2) : [];
+  // One line, cut at the edge if need be: at 60×20 a wrapped help would take the rows the options need.
+  const help = step.help ? [step.help] : [];
   const explainLines = why.length + (explain.open ? EXPLAIN_LINES : 0);
   const listHeight = Math.max(
     3,

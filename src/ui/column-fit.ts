@@ -15,6 +15,10 @@ import { textWidth } from './text-width.js';
  */
 const MIN_WIDTH = 4;
 
+/** A `whole` column takes at most this many columns, and at most this share of the row, before the others. */
+const WHOLE_MAX = 50;
+const WHOLE_SHARE = 0.55;
+
 /** Rows looked at per layout: spread over the whole list, so a long list costs no more than this. */
 const SAMPLE = 2000;
 
@@ -48,7 +52,10 @@ export function fitColumns<R extends Row>(
   gap = 1,
 ): number[] {
   const gaps = gap * Math.max(0, columns.length - 1);
-  const widths = columns.map((c, i) => (c.whole ? (needs[i] ?? c.width) : Math.min(c.width, needs[i] ?? c.width)));
+  // A whole column takes what it needs up to a cap: one outlier (a hostile 200-character address) must not starve
+  // the others; past the cap it is cut like any column, sharing what is left.
+  const wholeCap = Math.max(MIN_WIDTH, Math.min(WHOLE_MAX, Math.floor(total * WHOLE_SHARE)));
+  const widths = columns.map((c, i) => Math.min(needs[i] ?? c.width, c.whole ? Math.max(c.width, wholeCap) : c.width));
   let spare = total - gaps - widths.reduce((sum, w) => sum + w, 0);
   // Too narrow even for that: the widest columns give up room first, a `whole` one only once the others are at
   // their floors, and none below its title (or MIN_WIDTH), so the table still fits and every column still says

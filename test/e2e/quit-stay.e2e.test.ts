@@ -3,7 +3,7 @@
  * too: the invite, custom role and API key wizards at 80×24. The panel after "stay" is the panel before ctrl+c.
  */
 import { afterEach, expect, it } from 'vitest';
-import { panelRows, waitForList, type ScreenName } from './app-screen.js';
+import { cursorLine, panelRows, waitForList, type ScreenName } from './app-screen.js';
 import { closeAll, launch } from './harness.js';
 
 afterEach(closeAll);
@@ -51,7 +51,10 @@ for (const c of CASES) {
     await app.waitFor((s) => step(s) !== firstStep && s.includes(c.answer), 'the next step, the answer above it');
     // A half-typed answer where the step takes text (a choice step takes none).
     await app.type('x');
-    await app.settle();
+    await app.waitFor(
+      (s) => /▶ x/.test(cursorLine(s)) || /▶ [([][ x•][)\]]/.test(cursorLine(s)),
+      'the x typed (or a choice under the pointer)',
+    );
     const before = panelRows(app.screen()).join('\n');
 
     await app.press('ctrl+c');

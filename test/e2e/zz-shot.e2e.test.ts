@@ -1,0 +1,26 @@
+import { afterEach, it } from 'vitest';
+import { waitForList } from './app-screen.js';
+import { closeAll, launch } from './harness.js';
+afterEach(closeAll);
+it('shot', async () => {
+  const app = await launch({ cols: 60, rows: 20 });
+  await waitForList(app, 'Members');
+  await app.press('n');
+  await app.waitForText('Who should be invited?');
+  await app.type('not-an-email, also-bad@, third@@x');
+  await app.press('enter');
+  await app.settle({ quietMs: 400 });
+  console.log(app.screen());
+  await app.press('3');
+  await app.press('esc');
+  await app.press('esc');
+  await waitForList(app, 'Members');
+  await app.press('3');
+  await waitForList(app, 'Roles');
+  await app.press('n');
+  await app.waitForText('Role name');
+  await app.type('-bad name with spaces and a very long text that goes on');
+  await app.press('enter');
+  await app.settle({ quietMs: 400 });
+  console.log(app.screen());
+});

@@ -1,6 +1,6 @@
 /**
  * The keys that work right now, straight from the binding table: the focused panel's own first (its working
- * bindings, from the focus stack), then the shell's as they fit.
+ * bindings, from the focus stack), or the screen's own actions, then the shell's as they fit.
  */
 import { Text } from 'ink';
 import { activeBindings, PANEL_SCOPES, type Binding, type BindingContext } from '../src/ui/bindings.js';
@@ -36,13 +36,18 @@ function slotsThatFit<S extends { keys: string; label: string }>(slots: readonly
 
 const isPanelScope = (b: Binding) => (PANEL_SCOPES as readonly string[]).includes(b.scope);
 
-export function Footer({ ctx, width }: { ctx: BindingContext; width: number }) {
+/** `top`: the overlay on top (its serial), whose keys come first, from its first frame on. */
+export function Footer({ ctx, width, top }: { ctx: BindingContext; width: number; top?: number | undefined }) {
   const theme = useTheme();
-  const focus = useFocus();
+  const focus = useFocus(top);
   // A panel's scope reaches the footer through the stack only: the shell's context would list it a second time.
   // A text field takes printable keys, so the shell's (`?` help over a panel) are not offered then.
   const shell = activeBindings(ctx).filter((b) => !isPanelScope(b) && !(focus.takesText && b.keys.every(isPrintable)));
-  const bindings = [...focus.bindings, ...shell];
+  // The screen's own actions (mark, revoke, new) before the keys every screen has: they are what the user came for;
+  // then the keys that work only in this state (esc clears the filter kept, x on Members).
+  const own = shell.filter((b) => b.scope === ctx.screen);
+  const now = shell.filter((b) => b.scope !== ctx.screen && b.when);
+  const bindings = [...focus.bindings, ...own, ...now, ...shell.filter((b) => !own.includes(b) && !now.includes(b))];
   const slots = slotsThatFit(footerSlots(bindings, theme.unicode), width);
   return (
     <Text wrap="truncate">

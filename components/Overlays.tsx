@@ -5,7 +5,7 @@ import { keyLabel } from '../src/ui/keys.js';
 import { KeyLayer } from '../src/ui/keypress.js';
 import type { Layout } from '../src/ui/layout.js';
 import { line, tone, type Line } from '../src/ui/lines.js';
-import type { Overlay } from '../src/ui/navigation.js';
+import type { StackedOverlay } from '../src/ui/navigation.js';
 import { useTheme } from '../src/ui/theme.js';
 import { wrapLine } from './doctor/wrap.js';
 import { LinesView } from './LinesView.js';
@@ -44,7 +44,7 @@ function ConfirmQuit({ layout }: { layout: Layout }) {
 }
 
 interface OverlayViewProps {
-  readonly overlay: Overlay;
+  readonly overlay: StackedOverlay;
   readonly help: readonly Line[];
   readonly layout: Layout;
   /** On top: shown and hearing keys. Beneath: kept mounted (a wizard keeps its answers under the quit question). */
@@ -69,7 +69,9 @@ export function OverlayView({ overlay, help, layout, focused }: OverlayViewProps
       return (
         <TitledBox title={line(tone('title', ` ${overlay.title} `, true))} width={layout.width} inner={layout.boxInner}>
           <Box flexDirection="column" height={layout.boxInner} overflowY="hidden">
-            <KeyLayer active={focused}>{overlay.node}</KeyLayer>
+            <KeyLayer active={focused} owner={overlay.serial}>
+              {overlay.node}
+            </KeyLayer>
           </Box>
         </TitledBox>
       );

@@ -34,7 +34,7 @@ import {
   type Connection,
   type StatusMessage,
 } from '../src/ui/contexts.js';
-import { helpLines } from '../src/ui/help.js';
+import { helpColumns } from '../src/ui/help.js';
 import { frameHeight, layoutFor } from '../src/ui/layout.js';
 import { initialNav, modeOf, navReducer, selectedIndex, type NavAction } from '../src/ui/navigation.js';
 import type { ScreenId } from '../src/ui/screen-ids.js';
@@ -133,11 +133,11 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const markedRows = (listNav.marked ?? []).flatMap((id) => view.find(id) ?? []);
   const markedIds = new Set(markedRows.map((r) => r.id));
   const detailsLines = useMemo(() => (detailsRow ? def.details(detailsRow, ctx) : []), [def, detailsRow, ctx]);
-  const focused = useFocus().bindings;
+  const focused = useFocus(nav.overlays.at(-1)?.serial).bindings;
   const helpScope = nav.overlays.findLast((o) => o.kind === 'help')?.scope;
   const help = useMemo(
-    () => helpLines(theme.unicode, BINDINGS, helpScope ?? nav.screen),
-    [theme.unicode, helpScope, nav.screen],
+    () => helpColumns(theme.unicode, layout.width - 4, layout.boxInner, BINDINGS, helpScope ?? nav.screen),
+    [theme.unicode, layout.width, layout.boxInner, helpScope, nav.screen],
   );
 
   useEffect(() => {
@@ -153,7 +153,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const currentFrame: Frame = {
     mode,
     ids: view.list.ids,
-    pageSize: nav.view === 'details' ? layout.boxInner : layout.listRows,
+    pageSize: mode === 'help' || nav.view === 'details' ? layout.boxInner : layout.listRows,
     detailsMax: maxScroll(detailsLines.length, layout.boxInner),
     helpMax: maxScroll(help.length, layout.boxInner),
     sortCount: def.sorts.length,
@@ -228,7 +228,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
             </Box>
           ) : null}
           <Box height={1}>
-            <Footer ctx={bindingCtx} width={size.columns} />
+            <Footer ctx={bindingCtx} width={size.columns} top={top?.serial} />
           </Box>
         </Box>
       </AppStateContext.Provider>

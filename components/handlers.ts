@@ -91,6 +91,10 @@ export function createHandlers(
 
     'help.up': () => scrollHelp(-1),
     'help.down': () => scrollHelp(1),
+    'help.pageUp': () => scrollHelp(-frame().pageSize),
+    'help.pageDown': () => scrollHelp(frame().pageSize),
+    'help.first': () => scrollHelp(-frame().helpMax),
+    'help.last': () => scrollHelp(frame().helpMax),
     'help.close': () => dispatch({ type: 'popOverlay' }),
 
     'access.matrix': () => withPanels(actions, (panels) => panels.openAccessMatrix(actions)),

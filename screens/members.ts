@@ -107,7 +107,7 @@ export const membersScreen = defineScreen<MemberRow>({
     ...(dataOf(ctx.data.invitations) ?? []).filter((i) => !i.accepted_at).map((i) => invitationRow(i, ctx)),
   ],
   columns: [
-    { header: 'EMAIL', width: 17, grow: 1, text: (r) => r.email, searchable: true },
+    { header: 'EMAIL', width: 17, grow: 1, whole: true, text: (r) => r.email, searchable: true },
     {
       header: 'NAME',
       width: 10,
@@ -116,7 +116,8 @@ export const membersScreen = defineScreen<MemberRow>({
       searchable: true,
     },
     { header: 'ORG ROLE', width: 13, text: (r) => r.orgRole },
-    { header: 'PROJECT ACCESS', width: 16, grow: 3, text: (r) => r.access, searchable: true },
+    // A short title: at 80 columns it is all this column may keep once the email is whole.
+    { header: 'ACCESS', width: 16, grow: 3, text: (r) => r.access, searchable: true },
     { header: 'STATUS', width: 16, text: (r) => r.status, tone: (r) => r.statusTone },
   ],
   sorts: [

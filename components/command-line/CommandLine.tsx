@@ -4,7 +4,7 @@
  * rewrite is parsed again; not understood → the reason and the unknown words, with the text kept for editing.
  */
 import { Box, Text } from 'ink';
-import { useReducer } from 'react';
+import { useReducer, useState } from 'react';
 import { INTENT_GRAMMAR, parseIntent, type IntentChoice } from '../../src/domain/intent/index.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { useDirty } from '../../src/ui/dirty.js';
@@ -14,6 +14,7 @@ import { line, tone, type Line } from '../../src/ui/lines.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme, type Symbols } from '../../src/ui/theme.js';
 import { LinesView } from '../LinesView.js';
+import { wrapLine } from '../doctor/wrap.js';
 import { useAllCustomRoles } from '../access/use-custom-roles.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { commandReducer, INITIAL_COMMAND, type Answer } from './command-state.js';
@@ -117,6 +118,17 @@ export function CommandLine({ history }: { history: RequestHistory }) {
     submit(choice.text);
   };
 
+  // The answer wraps (nothing of a form or an error is cut); what does not fit scrolls, a line saying so.
+  const [scroll, setScroll] = useState(0);
+  const textWidth = layout.width - 3;
+  const lines = answerLines(answer, theme.symbols, theme.unicode).flatMap((l) => wrapLine(l, textWidth, 2));
+  const room = Math.max(1, layout.boxInner - 1);
+  const overflow = lines.length > room;
+  const height = overflow ? Math.max(1, room - 1) : room;
+  const maxTop = Math.max(0, lines.length - height);
+  const top = Math.min(scroll, maxTop);
+  const page = (delta: number) => () => setScroll(Math.max(0, Math.min(maxTop, top + delta * height)));
+
   const asking = answer.kind === 'question';
   const editing = !asking;
   const edit = (key: EditKey) => () => dispatch({ type: 'edit', key });
@@ -138,18 +150,20 @@ export function CommandLine({ history }: { history: RequestHistory }) {
       'command.prev': asking ? () => dispatch({ type: 'choose', delta: -1 }) : undefined,
       'command.next': asking ? () => dispatch({ type: 'choose', delta: 1 }) : undefined,
       'command.dismiss': asking ? () => dispatch({ type: 'dismiss' }) : undefined,
+      'command.pageUp': overflow ? page(-1) : undefined,
+      'command.pageDown': overflow ? page(1) : undefined,
     },
     editing ? { onText: (text) => dispatch({ type: 'insert', text }) } : {},
   );
 
   return (
     <Box flexDirection="column" height={layout.boxInner}>
-      <LinesView
-        lines={answerLines(answer, theme.symbols, theme.unicode)}
-        scroll={0}
-        height={Math.max(1, layout.boxInner - 1)}
-        width={layout.width - 2}
-      />
+      <LinesView lines={lines} scroll={top} height={height} width={layout.width - 2} />
+      {overflow ? (
+        <Text color={theme.colorOf('muted')} wrap="truncate">
+          {` ${moreLine(top, height, lines.length, theme.unicode)}`}
+        </Text>
+      ) : null}
       <Box flexGrow={1} />
       <Text wrap="truncate">
         <Text bold color={theme.colorOf('accent')}>
@@ -159,6 +173,16 @@ export function CommandLine({ history }: { history: RequestHistory }) {
       </Text>
     </Box>
   );
+}
+
+/** Where the window is in the answer, and the keys that move it. */
+function moreLine(top: number, height: number, total: number, unicode: boolean): string {
+  const below = total - top - height;
+  const parts = [
+    ...(top > 0 ? [`${keyLabel('pageup', unicode)} ${top} more above`] : []),
+    ...(below > 0 ? [`${keyLabel('pagedown', unicode)} ${below} more below`] : []),
+  ];
+  return parts.join('   ');
 }
 
 export function openCommandLine(actions: AppActions, history: RequestHistory): void {

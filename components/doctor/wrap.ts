@@ -1,6 +1,7 @@
 /**
  * Word wrapping for prose in panels (a finding's "why", a reason chain), keeping each character's tone. Wrapped
- * lines keep the first line's indent so they stay under their heading; a word longer than a line is cut.
+ * lines keep the first line's indent so they stay under their heading (`hang` columns further in, so a list's
+ * continuation reads as one); a word longer than a line is cut.
  */
 import type { Line, Segment } from '../../src/ui/lines.js';
 import { graphemes, textWidth } from '../../src/ui/text-width.js';
@@ -37,17 +38,20 @@ function toLine(cells: readonly Cell[]): Line {
   return out;
 }
 
-export function wrapLine(l: Line, width: number): Line[] {
+export function wrapLine(l: Line, width: number, hang = 0): Line[] {
   const cells = l.flatMap((segment) =>
     graphemes(segment.text).map((ch): Cell => ({ ch, width: textWidth(ch), segment })),
   );
   const indent = cells.findIndex((c) => c.ch !== ' ');
   if (widthOf(cells) <= width || indent < 0) return [l];
   const lead = cells.slice(0, indent);
-  const room = Math.max(1, width - indent);
+  const hanging = [
+    ...lead,
+    ...Array.from({ length: hang }, (): Cell => ({ ch: ' ', width: 1, segment: cells[0]!.segment })),
+  ];
   const lines: Line[] = [];
   let rest = cells.slice(indent);
-  while (widthOf(rest) > room) {
+  for (let room = Math.max(1, width - indent); widthOf(rest) > room; room = Math.max(1, width - indent - hang)) {
     const fits = fitting(rest, room);
     // A space just past the edge still ends a line that fits exactly.
     const space = rest
@@ -55,10 +59,10 @@ export function wrapLine(l: Line, width: number): Line[] {
       .map((c) => c.ch)
       .lastIndexOf(' ');
     const cut = space > 0 ? space : fits;
-    lines.push(toLine([...lead, ...rest.slice(0, cut)]));
+    lines.push(toLine([...(lines.length === 0 ? lead : hanging), ...rest.slice(0, cut)]));
     rest = rest.slice(cut);
     while (rest[0]?.ch === ' ') rest = rest.slice(1);
   }
-  if (rest.length > 0) lines.push(toLine([...lead, ...rest]));
+  if (rest.length > 0) lines.push(toLine([...(lines.length === 0 ? lead : hanging), ...rest]));
   return lines;
 }

@@ -157,18 +157,16 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
     theme.symbols.ellipsis,
   );
   const why = whyLines(explain, width, theme.unicode);
-  const error = state.error ? wrapWords(`${theme.symbols.fail} ${state.error}`, width - 2) : [];
+  // Continuations hang under the message, past the mark.
+  const error = state.error
+    ? wrapWords(state.error, width - 4).map((l, i) => `${i === 0 ? `${theme.symbols.fail} ` : '  '}${l}`)
+    : [];
+  // One line, cut at the edge if need be: at 60×20 a wrapped help would take the rows the options need.
+  const help = step.help ? [step.help] : [];
   const explainLines = why.length + (explain.open ? EXPLAIN_LINES : 0);
   const listHeight = Math.max(
     3,
-    inner -
-      4 -
-      introLines.length -
-      summary.length -
-      noteLines.length -
-      (step.help ? 1 : 0) -
-      explainLines -
-      error.length,
+    inner - 4 - introLines.length - summary.length - noteLines.length - help.length - explainLines - error.length,
   );
   return (
     <Box flexDirection="column">
@@ -186,7 +184,9 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
         </Text>
       ))}
       <Text bold color={theme.colorOf('title')} wrap="truncate">{` ${step.title}`}</Text>
-      {step.help ? <Text color={theme.colorOf('muted')} wrap="truncate">{` ${step.help}`}</Text> : null}
+      {help.map((l, i) => (
+        <Text key={`help${i}`} color={theme.colorOf('muted')} wrap="truncate">{` ${l}`}</Text>
+      ))}
       <WhyLine lines={why} />
       {explain.open && explain.explanation ? (
         <ExplainPanel explanation={explain.explanation} width={width} maxLines={EXPLAIN_LINES} />

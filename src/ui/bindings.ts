@@ -195,6 +195,10 @@ export const BINDINGS = [
 
   { id: 'help.up', keys: ['up', 'k'], label: 'scroll', description: 'Scroll help up', scope: 'help' },
   { id: 'help.down', keys: ['down', 'j'], label: 'scroll', description: 'Scroll help down', scope: 'help' },
+  { id: 'help.pageUp', keys: ['pageup'], label: 'page', description: 'Previous page of help', scope: 'help' },
+  { id: 'help.pageDown', keys: ['pagedown'], label: 'page', description: 'Next page of help', scope: 'help' },
+  { id: 'help.first', keys: ['g', 'home'], description: 'First page of help', scope: 'help' },
+  { id: 'help.last', keys: ['G', 'end'], description: 'Last page of help', scope: 'help' },
   { id: 'help.close', keys: ['escape', '?', 'q'], label: 'close', description: 'Close help', scope: 'help' },
 
   {
@@ -266,7 +270,7 @@ export const BINDINGS = [
   {
     id: 'keys.markAll',
     keys: ['a'],
-    label: 'mark all',
+    label: 'all',
     description: 'Mark every key in view (after a filter: every match); again to unmark them',
     scope: 'keys',
   },
@@ -649,6 +653,18 @@ export const BINDINGS = [
     keys: ['escape'],
     label: 'back to the request',
     description: 'Back to the request, to edit it',
+    scope: 'command',
+  },
+  {
+    id: 'command.pageUp',
+    keys: ['pageup'],
+    description: 'Scroll the examples (or the answer) a page up, when they do not fit',
+    scope: 'command',
+  },
+  {
+    id: 'command.pageDown',
+    keys: ['pagedown'],
+    description: 'Scroll the examples (or the answer) a page down, when they do not fit',
     scope: 'command',
   },
   { id: 'command.left', keys: ['left'], description: 'Cursor left', scope: 'command' },

@@ -1,7 +1,8 @@
 /**
  * Column widths from the content and the terminal width. Each column starts at the smaller of its declared width
- * and what its widest cell (or header) needs; the room left then goes to the columns still cut (an email, a
- * reason), evenly, the narrowest first; what is still left goes to the growing columns. Pure.
+ * and what its widest cell (or header) needs (a `whole` column, such as an email, at what it needs); the room left
+ * then goes to the columns still cut (an email, a reason), evenly, the narrowest first; what is still left goes to
+ * the growing columns. Short of room, the widest columns give some up, a `whole` one last. Pure.
  */
 import type { Column, Indexed, Row } from './list-model.js';
 import { layoutColumns } from './list-model.js';
@@ -13,6 +14,10 @@ import { textWidth } from './text-width.js';
  * declared layout.
  */
 const MIN_WIDTH = 4;
+
+/** A `whole` column takes at most this many columns, and at most this share of the row, before the others. */
+const WHOLE_MAX = 50;
+const WHOLE_SHARE = 0.55;
 
 /** Rows looked at per layout: spread over the whole list, so a long list costs no more than this. */
 const SAMPLE = 2000;
@@ -84,16 +89,25 @@ export function fitColumns<R extends Row>(
   gap = 1,
 ): number[] {
   const gaps = gap * Math.max(0, columns.length - 1);
-  const widths = columns.map((c, i) => Math.min(c.width, needs[i] ?? c.width));
+  // A whole column takes what it needs up to a cap: one outlier (a hostile 200-character address) must not starve
+  // the others; past the cap it is cut like any column, sharing what is left.
+  const wholeCap = Math.max(MIN_WIDTH, Math.min(WHOLE_MAX, Math.floor(total * WHOLE_SHARE)));
+  const widths = columns.map((c, i) => Math.min(needs[i] ?? c.width, c.whole ? Math.max(c.width, wholeCap) : c.width));
   let spare = total - gaps - widths.reduce((sum, w) => sum + w, 0);
-  // Too narrow even for that: the widest columns give up room first, but not below their title (or MIN_WIDTH), so
-  // the table still fits and every column still says what it is.
+  // Too narrow even for that: the widest columns give up room first, a `whole` one only once the others are at
+  // their floors, and none below its title (or MIN_WIDTH), so the table still fits and every column still says
+  // what it is.
   const floors = columns.map((c, i) => Math.min(widths[i]!, Math.max(MIN_WIDTH, widthOf(c.header))));
-  while (spare < 0) {
+  const widestAbove = (whole: boolean) => {
     let widest = -1;
     widths.forEach((w, i) => {
-      if (w > floors[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
+      if ((columns[i]!.whole ?? false) === whole && w > floors[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
     });
+    return widest;
+  };
+  while (spare < 0) {
+    let widest = widestAbove(false);
+    if (widest < 0) widest = widestAbove(true);
     if (widest < 0) return layoutColumns(columns, total, gap);
     widths[widest]!--;
     spare++;

@@ -47,8 +47,12 @@ export interface KeyPress {
 /** Returns true when it handled the key, so that the layers below do not see it. */
 export type KeyHandler = (press: KeyPress) => boolean | void;
 
+/** Which panel a layer is: the overlay's serial (Overlays.tsx); undefined for a layer nobody names. */
+export type LayerOwner = number | undefined;
+
 interface Entry {
   readonly layer: number;
+  readonly owner: LayerOwner;
   readonly order: number;
   readonly handler: { readonly current: KeyHandler };
   readonly active: { readonly current: boolean };
@@ -62,20 +66,74 @@ export interface Focus {
   readonly takesText: boolean;
 }
 
-const NO_FOCUS: Focus = { bindings: [], takesText: false };
+/** The footer's view of the stack: the focused panel's bindings, and which panel they are of. */
+export interface StackFocus extends Focus {
+  readonly owner?: LayerOwner;
+}
+
+const NO_FOCUS: StackFocus = { bindings: [], takesText: false };
 
 /** Every registered handler; dispatch walks them from the top layer down, in registration order within a layer. */
 export class FocusStack {
   private readonly entries = new Set<Entry>();
   private registered = 0;
   private readonly listeners = new Set<() => void>();
-  private footer: Focus = NO_FOCUS;
+  private footer: StackFocus = NO_FOCUS;
+  /**
+   * What the handlers of a panel rendered but not yet committed offer, by panel and handler: the footer renders
+   * after the panels, in the same pass, and reads a new panel's keys here (see useFocus). A handler's draft goes
+   * once it is registered.
+   */
+  private readonly drafts = new Map<number, Map<object, Focus>>();
+  /** Handlers (useKeys' tokens) registered once: they no longer draft. */
+  private readonly registeredTokens = new WeakSet<object>();
 
-  add(layer: number, handler: Entry['handler'], active: Entry['active'], bindings: Entry['bindings']): Entry {
-    const entry: Entry = { layer, order: this.registered++, handler, active, bindings };
+  add(
+    layer: number,
+    owner: LayerOwner,
+    token: object,
+    handler: Entry['handler'],
+    active: Entry['active'],
+    bindings: Entry['bindings'],
+  ): Entry {
+    this.registeredTokens.add(token);
+    this.undraft(owner, token);
+    const entry: Entry = { layer, owner, order: this.registered++, handler, active, bindings };
     this.entries.add(entry);
     this.changed();
     return entry;
+  }
+
+  /** During render: what a handler not yet registered will offer in `owner`'s panel. */
+  draft(owner: number, token: object, focus: Focus): void {
+    if (this.registeredTokens.has(token)) return;
+    let drafts = this.drafts.get(owner);
+    if (!drafts) {
+      drafts = new Map<object, Focus>();
+      this.drafts.set(owner, drafts);
+    }
+    drafts.set(token, focus);
+  }
+
+  private undraft(owner: LayerOwner, token: object): void {
+    if (owner === undefined) return;
+    const drafts = this.drafts.get(owner);
+    drafts?.delete(token);
+    if (drafts?.size === 0) this.drafts.delete(owner);
+  }
+
+  /**
+   * The focus of `owner`'s panel from its drafts, in registration order: layout effects run children first, so a
+   * handler rendered inside another registers before it.
+   */
+  drafted(owner: number): Focus | undefined {
+    const drafts = this.drafts.get(owner);
+    if (!drafts) return undefined;
+    const focuses = [...drafts.values()].reverse();
+    return {
+      bindings: focuses.flatMap((f) => f.bindings),
+      takesText: focuses.some((f) => f.takesText),
+    };
   }
 
   remove(entry: Entry): void {
@@ -88,7 +146,7 @@ export class FocusStack {
   }
 
   /** What the focused panel offers (its layer's handlers, above the shell); nothing when none is open. */
-  readonly focused = (): Focus => this.footer;
+  readonly focused = (): StackFocus => this.footer;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -101,11 +159,15 @@ export class FocusStack {
     const layer = top === undefined ? [] : this.ordered().filter((e) => e.layer === top);
     const next = layer.flatMap((e) => e.bindings.current.bindings);
     const takesText = layer.some((e) => e.bindings.current.takesText);
+    const owner = layer[0]?.owner;
     const { bindings } = this.footer;
     const same =
-      takesText === this.footer.takesText && next.length === bindings.length && next.every((b, i) => b === bindings[i]);
+      owner === this.footer.owner &&
+      takesText === this.footer.takesText &&
+      next.length === bindings.length &&
+      next.every((b, i) => b === bindings[i]);
     if (same) return;
-    this.footer = next.length === 0 && !takesText ? NO_FOCUS : { bindings: next, takesText };
+    this.footer = next.length === 0 && !takesText ? NO_FOCUS : { bindings: next, takesText, owner };
     for (const listener of this.listeners) listener();
   }
 
@@ -115,8 +177,15 @@ export class FocusStack {
 }
 
 const FocusStackContext = createContext<FocusStack | undefined>(undefined);
-/** The layer handlers register in, and whether it hears keys at all (a panel kept mounted under another does not). */
-const LayerContext = createContext({ layer: 0, active: true });
+/**
+ * The layer handlers register in, whether it hears keys at all (a panel kept mounted under another does not), and
+ * which panel it is.
+ */
+const LayerContext = createContext<{ layer: number; active: boolean; owner: LayerOwner }>({
+  layer: 0,
+  active: true,
+  owner: undefined,
+});
 
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
 const BRACKETED_PASTE_OFF = '\x1b[?2004l';
@@ -209,11 +278,23 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
 
 /**
  * What renders inside gets keys before what renders outside (a panel over the shell). `active={false}` silences
- * everything inside: a panel that stays mounted, with its state, under the one on top.
+ * everything inside: a panel that stays mounted, with its state, under the one on top. `owner` names the panel
+ * (its overlay's serial), so that the footer can show a panel's keys on the panel's first frame (useFocus).
  */
-export function KeyLayer({ children, active = true }: { children: ReactNode; active?: boolean }) {
+export function KeyLayer({
+  children,
+  active = true,
+  owner,
+}: {
+  children: ReactNode;
+  active?: boolean;
+  owner?: number;
+}) {
   const outer = useContext(LayerContext);
-  const value = useMemo(() => ({ layer: outer.layer + 1, active: outer.active && active }), [outer, active]);
+  const value = useMemo(
+    () => ({ layer: outer.layer + 1, active: outer.active && active, owner: owner ?? outer.owner }),
+    [outer, active, owner],
+  );
   return <LayerContext.Provider value={value}>{children}</LayerContext.Provider>;
 }
 
@@ -229,10 +310,17 @@ export interface UseKeysOptions {
   readonly focus?: Focus;
 }
 
-/** Hears keys while mounted (and `active`), in its layer's turn; see the file comment. */
+/**
+ * Hears keys while mounted (and `active`), in its layer's turn; see the file comment.
+ *
+ * A handler joins the stack in a layout effect, after Ink has drawn the commit that mounted it; until then its
+ * panel's keys are a draft, written while rendering, which the footer (rendered after the panels) reads.
+ */
 export function useKeys(handler: KeyHandler, { active = true, focus = NO_FOCUS }: UseKeysOptions = {}): void {
   const stack = useFocusStack();
-  const { layer, active: layerActive } = useContext(LayerContext);
+  const { layer, active: layerActive, owner } = useContext(LayerContext);
+  const [token] = useState(() => ({}));
+  if (owner !== undefined) stack.draft(owner, token, active && layerActive ? focus : NO_FOCUS);
   const latest = useRef(handler);
   const isActive = useRef(active && layerActive);
   const shown = useRef(focus);
@@ -244,13 +332,19 @@ export function useKeys(handler: KeyHandler, { active = true, focus = NO_FOCUS }
     if (changed) stack.changed();
   });
   useLayoutEffect(() => {
-    const entry = stack.add(layer, latest, isActive, shown);
+    const entry = stack.add(layer, owner, token, latest, isActive, shown);
     return () => stack.remove(entry);
-  }, [stack, layer]);
+  }, [stack, layer, owner, token]);
 }
 
-/** What the focused panel offers, for the footer; re-renders when it changes. */
-export function useFocus(): Focus {
+/**
+ * What the focused panel offers, for the footer; re-renders when it changes. `top`: the panel on top now (its
+ * overlay's serial; undefined when none is), when the caller renders after it: the stack reaches a new panel only
+ * once its commit is drawn, so until then its drafts stand in, and nothing stands for a panel gone.
+ */
+export function useFocus(top?: number): Focus {
   const stack = useFocusStack();
-  return useSyncExternalStore(stack.subscribe, stack.focused);
+  const committed = useSyncExternalStore(stack.subscribe, stack.focused);
+  if (committed.owner === top) return committed;
+  return (top === undefined ? undefined : stack.drafted(top)) ?? NO_FOCUS;
 }

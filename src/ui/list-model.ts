@@ -15,6 +15,11 @@ export interface Column<R extends Row> {
   readonly width: number;
   /** Share of the leftover width this column takes (relative to the other growing columns). */
   readonly grow?: number;
+  /**
+   * Shown whole before the others get more than their titles (an email identifies its row): the other columns give
+   * up room to it first. column-fit.ts.
+   */
+  readonly whole?: boolean;
   // Methods, not function properties: their parameters are bivariant, so a Column<MemberRow> is a Column<Row>
   // (screens/types.ts defineScreen). Each is only ever called with its own screen's rows.
   text(row: R): string;

@@ -48,3 +48,20 @@ export function sliceColumns(text: string, width: number): string {
 export function padColumns(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - textWidth(text)));
 }
+
+/** Greedy word wrap for prose, in terminal columns; a word longer than the width is cut rather than overflowing the frame. */
+export function wrapWords(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const piece = textWidth(word) > width ? sliceColumns(word, width) : word;
+    if (line === '') line = piece;
+    else if (textWidth(line) + 1 + textWidth(piece) <= width) line += ` ${piece}`;
+    else {
+      out.push(line);
+      line = piece;
+    }
+  }
+  if (line !== '') out.push(line);
+  return out;
+}

@@ -12,8 +12,8 @@ export const SANDBOX_LABEL = /SANDBOX [—-] simulated organization/;
 export const HEADER_LINE = /^\s*ec-access\s{2}/;
 /** The tab line: all four screens, numbered. */
 export const TABS_LINE = /1 Members.*2 Projects.*3 Roles.*4 Keys/;
-/** The footer always offers quit and help while browsing. */
-export const FOOTER_LINE = /q quit {2}\? help/;
+/** The footer always offers quit while browsing (after the screen's own actions; help too where there is room). */
+export const FOOTER_LINE = /(^| {2})q quit( {2}|$)/;
 export const HELP_OPEN = /Help.*generated from the key-binding table/;
 
 export type ScreenName = 'Members' | 'Projects' | 'Roles' | 'Keys';

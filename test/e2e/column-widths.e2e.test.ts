@@ -10,7 +10,7 @@ import { closeAll, launch } from './harness.js';
 afterEach(closeAll);
 
 const HEADERS: Record<ScreenName, readonly string[]> = {
-  Members: ['EMAIL', 'NAME', 'ORG', 'PROJECT', 'STATUS'],
+  Members: ['EMAIL', 'NAME', 'ORG', 'ACCESS', 'STATUS'],
   Projects: ['TYPE', 'NAME', 'ALIAS', 'REGION', 'CREATED'],
   Roles: ['SCOPE', 'ROLE', 'ID', 'ABOUT'],
   Keys: ['LAYER', 'DESCRIPTION', 'CREATED', 'EXPIRES', 'SCOPE', 'ACCESS'],
@@ -54,6 +54,18 @@ it('gives a cut column the room another does not need, at 80×24', async () => {
     Math.min(...[header, ...cells].map((l) => column(l, i).length - column(l, i).trimEnd().length - 1)),
   );
   if (cut.some(Boolean)) expect(slack.every((s) => s <= 0)).toBe(true);
+});
+
+it('shows every email on the Members screen whole at 80×24', async () => {
+  const app = await launch({ cols: 80, rows: 24 });
+  const screen = await waitForList(app, 'Members');
+  const emails = screen
+    .split('\n')
+    .slice(4)
+    .flatMap((l) => /^│[▶ ] (\S+@\S*)/.exec(l)?.[1] ?? []);
+  expect(emails.length).toBeGreaterThan(10);
+  for (const email of emails) expect(email).toMatch(/^[\w.-]+@acme-analytics\.example$/);
+  expect(layoutProblems(app)).toEqual([]);
 });
 
 it('shows a member whose email the list cuts whole in the details view, at 60×20', async () => {

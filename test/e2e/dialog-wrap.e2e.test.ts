@@ -58,10 +58,13 @@ for (const [cols, rows] of SIZES) {
       await app.waitFor((s) => REVIEW.test(s) || step(s) !== before, 'the next step');
     }
     await app.press('enter');
-    await app.waitForText(/Value {3}essu_•/);
-    // The panel's keys are in the footer (the binding table's `secret` scope), its own first.
-    // The footer follows the focus stack, which the panel joins in an effect after its first frame.
-    await app.waitFor((s) => /v reveal\/hide/.test(s.trimEnd().split('\n').at(-1) ?? ''), 'the secret panel footer');
+    const first = await app.waitForText(/Value {3}essu_•/);
+    // The panel's keys are in the footer (the binding table's `secret` scope), its own first, from the very frame
+    // that first shows the value: never the plan's "close" it replaced.
+    const footerOf = (screen: string) => screen.trimEnd().split('\n').at(-1) ?? '';
+    expect(footerOf(first)).toMatch(/^v reveal\/hide {2}c copy/);
+    const valueFrames = app.frames().filter((f) => /Value {3}essu_/.test(f));
+    expect(valueFrames.map(footerOf).filter((f) => !/^v reveal\/hide/.test(f))).toEqual([]);
     expect(wrapProblems(app)).toEqual([]);
 
     await app.press('v');

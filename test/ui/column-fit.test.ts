@@ -81,4 +81,20 @@ describe('column fit', () => {
       expect(Math.min(...widths)).toBeGreaterThanOrEqual(4);
     }
   });
+
+  it('keeps a whole column whole, the others giving up room first, up to a cap', () => {
+    const whole = COLUMNS.map((c, i) => (i === 0 ? { ...c, whole: true } : c));
+    const needs = [37, 16, 13];
+    const widths = fitColumns(whole, needs, 68);
+    expect(widths[0]).toBe(37);
+    expect(sum(widths) + 2).toBe(68);
+    // Without `whole`, the others keep their declared widths first and the email gives way.
+    expect(fitColumns(COLUMNS, needs, 50)[0]).toBeLessThan(fitColumns(whole, needs, 50)[0]!);
+    // Short of room, it takes at most 55% of the row; the others share the rest.
+    expect(fitColumns(whole, needs, 40)).toEqual([22, 8, 8]);
+    // An outlier does not take the row: the others keep what they need.
+    const outlier = fitColumns(whole, [200, 16, 13], 120);
+    expect(outlier.slice(1)).toEqual([16, 13]);
+    expect(sum(outlier) + 2).toBe(120);
+  });
 });

@@ -7,7 +7,8 @@ import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { KeyLayer, KeypressProvider, useKeys, type KeyPress } from '../../src/ui/keypress.js';
+import { KeyLayer, KeypressProvider, useFocus, useKeys, type KeyPress } from '../../src/ui/keypress.js';
+import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { keysOf, pastedText } from '../../src/ui/keys.js';
 import { whileLoading } from '../../src/ui/pending-loads.js';
 import { settled } from '../support/ink-driver.js';
@@ -134,6 +135,44 @@ describe('KeypressProvider', () => {
       () => heard.join(' '),
     );
     expect(heard).toEqual(['shell:o', 'panel:paste "q\\rnext"', 'panel:z']);
+    app.unmount();
+  });
+
+  it("shows a panel's bindings to the footer from the very frame that first shows the panel", async () => {
+    // A footer rendered after the panels, as the shell's is: it reads the panel on top (its overlay's serial).
+    const Footer = ({ top }: { top: number | undefined }) => (
+      <Text>{`footer:${
+        useFocus(top)
+          .bindings.map((b) => b.id)
+          .join(',') || '-'
+      }`}</Text>
+    );
+    const Secret = () => {
+      usePanelBindings('secret', { 'secret.reveal': () => undefined, 'secret.close': () => undefined });
+      return <Text>value</Text>;
+    };
+    const Shell = ({ serial }: { serial: number | undefined }) => (
+      <KeypressProvider>
+        {serial === undefined ? null : (
+          <KeyLayer owner={serial}>
+            <Secret />
+          </KeyLayer>
+        )}
+        <Footer top={serial} />
+      </KeypressProvider>
+    );
+    const app = render(<Shell serial={undefined} />);
+    await settled();
+    app.rerender(<Shell serial={1} />);
+    await waitUntil(() => app.lastFrame()?.includes('value'), 'the panel');
+    await settled();
+    const withPanel = app.frames.filter((f) => f.includes('value'));
+    expect(withPanel.length).toBeGreaterThan(0);
+    for (const frame of withPanel) expect(frame).toContain('footer:secret.reveal,secret.close');
+    // Closed: no frame keeps the gone panel's keys.
+    app.rerender(<Shell serial={undefined} />);
+    await waitUntil(() => !app.lastFrame()?.includes('value'), 'the panel gone');
+    expect(app.lastFrame()).toContain('footer:-');
     app.unmount();
   });
 });

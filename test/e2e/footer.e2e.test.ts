@@ -1,0 +1,56 @@
+/**
+ * The footer while browsing, at 80×24 and 60×20: the screen's own actions first, in the binding table's order
+ * (Keys: space mark, a all, d revoke, i identify, n new key), then the keys of the moment (x on Members), then the
+ * keys every screen has, as many as fit, never a slot cut in half.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { BINDINGS, type Binding } from '../../src/ui/bindings.js';
+import { keyLabel } from '../../src/ui/keys.js';
+import type { ScreenId } from '../../src/ui/screen-ids.js';
+import { waitForList, type ScreenName } from './app-screen.js';
+import { closeAll, launch, type PtyApp } from './harness.js';
+
+afterEach(closeAll);
+
+const SCREENS: readonly [ScreenName, ScreenId, string][] = [
+  ['Members', 'members', '1'],
+  ['Projects', 'projects', '2'],
+  ['Roles', 'roles', '3'],
+  ['Keys', 'keys', '4'],
+];
+
+/** The screen's own footer slots, as the footer writes them. */
+const ownSlots = (screen: ScreenId) =>
+  (BINDINGS as readonly Binding[])
+    .filter((b) => b.scope === screen && b.label)
+    .map((b) => `${keyLabel(b.keys[0]!, true)} ${b.label}`);
+
+const footer = (app: PtyApp) =>
+  (
+    app
+      .lines()
+      .filter((l) => l.trim() !== '')
+      .at(-1) ?? ''
+  ).trim();
+
+for (const [cols, rows] of [
+  [80, 24],
+  [60, 20],
+] as const) {
+  it(`puts each screen's own actions first at ${cols}×${rows}, then quit and what else fits`, async () => {
+    const app = await launch({ cols, rows });
+    await waitForList(app, 'Members');
+    for (const [name, id, key] of SCREENS) {
+      await app.press(key);
+      await waitForList(app, name);
+      const expected = ownSlots(id).join('  ');
+      await app.waitFor(() => footer(app).startsWith(expected), `the ${name} footer to start with "${expected}"`);
+      expect(footer(app)).toMatch(/(^| {2})q quit( {2}|$)/);
+      expect(footer(app).length).toBeLessThanOrEqual(cols);
+      if (cols === 80) expect(footer(app)).toContain('? help');
+    }
+    // The Keys screen's, as the issue names them.
+    expect(footer(app)).toMatch(/^space mark {2}a all {2}d revoke {2}i identify {2}n new key {2}q quit/);
+    expect(app.wrappedRows()).toEqual([]);
+  });
+}

@@ -5,6 +5,7 @@
  */
 import type { ApplicationPrivileges, Role, RoleDescriptor } from '../../../src/api/schemas.js';
 import { KIBANA_APPLICATION, kibanaFeaturePrivilege } from '../../../src/domain/privileges.js';
+import type { LoopState } from './loop.js';
 
 export interface IndexEntry {
   /** Comma-separated patterns, as typed. */
@@ -30,12 +31,10 @@ export interface RoleValues {
   readonly projectIds: readonly string[];
   readonly cluster: readonly string[];
   readonly indices: readonly IndexEntry[];
-  /** The index entry the sub-steps edit; undefined outside the loop. */
-  readonly indexAt?: number;
-  readonly indicesDone?: boolean;
+  /** Which index entry the sub-steps edit (loop.ts); empty outside the loop. */
+  readonly indexLoop?: LoopState;
   readonly kibana: readonly KibanaEntry[];
-  readonly kibanaAt?: number;
-  readonly kibanaDone?: boolean;
+  readonly kibanaLoop?: LoopState;
   /** Members (user ids) to give the role with the custom-role assignment. */
   readonly assignees: readonly string[];
   /** Edit only: what the builder does not model, sent back unchanged. */

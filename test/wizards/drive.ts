@@ -33,8 +33,9 @@ export interface Driver<V, E> {
 
 export function drive<V, E>(steps: readonly Step<V, E>[], env: E, start: WizardState<V>): Driver<V, E> {
   let enters = 0;
-  const act = (a: Record<string, unknown> & { type: string }) => {
-    d.state = wizardReducer(d.state, { ...a, steps, env } as WizardAction<V, E>);
+  const of = { steps, env };
+  const act = (a: WizardAction<V, E>) => {
+    d.state = wizardReducer(d.state, a);
     return d;
   };
   const list = () => {
@@ -49,34 +50,34 @@ export function drive<V, E>(steps: readonly Step<V, E>[], env: E, start: WizardS
       const { step, options } = list();
       return options[cursorOf(d.state, step, options)]?.id;
     },
-    type: (text) => act({ type: 'text', text }),
+    type: (text) => act({ type: 'text', text, ...of }),
     erase: (times = 1) => {
-      for (let i = 0; i < times; i++) act({ type: 'erase' });
+      for (let i = 0; i < times; i++) act({ type: 'erase', ...of });
       return d;
     },
     point: (id) => {
       const { step, options } = list();
       const to = options.findIndex((o) => o.id === id);
       if (to < 0) throw new Error(`${d.id()} has no option ${id}: ${options.map((o) => o.id).join(', ')}`);
-      return act({ type: 'move', by: to - cursorOf(d.state, step, options) });
+      return act({ type: 'move', by: to - cursorOf(d.state, step, options), ...of });
     },
     tick: (...ids) => {
       for (const id of ids) {
         d.point(id);
-        act({ type: 'toggle' });
+        act({ type: 'toggle', ...of });
       }
       return d;
     },
     enter: () => {
       const at = d.id();
-      act({ type: 'enter' });
+      act({ type: 'enter', ...of });
       if (d.state.error) throw new Error(`${at}: ${d.state.error}`);
       enters++;
       return d;
     },
     choose: (id) => d.point(id).enter(),
-    back: () => act({ type: 'back' }),
-    change: () => act({ type: 'change' }),
+    back: () => act({ type: 'back', ...of }),
+    change: () => act({ type: 'change', ...of }),
     enters: () => enters,
   };
   return d;

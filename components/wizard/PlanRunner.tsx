@@ -108,7 +108,8 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const wrap = (lines: readonly Line[]) => lines.flatMap((l) => wrapLine(l, width - 2));
   const before = wrap([
     ...notes.map((n) => noteLine(n, warn)),
-    ...(blocked ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : []),
+    // A refusal is about sending: once sent, the answers judged against the re-read data would refuse what was done.
+    ...(blocked && state.phase === 'review' ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : []),
   ]);
   const checks = state.phase === 'done' && state.outcome?.ok && check && env !== undefined ? check(env) : [];
   const result = wrap(resultLines(state, checks, warn));

@@ -4,7 +4,7 @@
  * quitting the app asks first (useDirty).
  */
 import { Box, Text } from 'ink';
-import { useEffect, useReducer, type ReactNode } from 'react';
+import { useEffect, useReducer, useRef, type ReactNode } from 'react';
 import type { PlanOutcome } from '../../src/domain/plan.js';
 import { useAppActions } from '../../src/ui/contexts.js';
 import { useDirty } from '../../src/ui/dirty.js';
@@ -111,6 +111,15 @@ export function Wizard<V, E>({
     actions.closeOverlay();
     actions.notify(state.closed, 'accent');
   }, [state.closed, actions]);
+
+  // A changed answer makes the status line's "Plan: …" (the request as first asked) stale: say what holds now.
+  const revisit = useRef(state.revisit);
+  useEffect(() => {
+    const left = revisit.current;
+    revisit.current = state.revisit;
+    if (left && !state.revisit && left.values !== state.values)
+      actions.notify('Answer changed: the review shows the request as it is now', 'accent', { whilePanelOpen: true });
+  }, [state.revisit, state.values, actions]);
 
   const kind = id === REVIEW ? undefined : step?.kind;
   const list = kind === 'choice' || kind === 'multi';

@@ -7,14 +7,7 @@
 import { expect, it } from 'vitest';
 import { createEsClient } from '../../src/api/es-client.js';
 import { Secret } from '../../src/util/secret.js';
-import {
-  projectIdOnScreen,
-  reviewRequests,
-  scrollPlanTo,
-  tick,
-  typeAndEnter,
-  waitForList,
-} from '../e2e/app-screen.js';
+import { projectIdOnScreen, reviewRequests, scrollPlanTo, tick, typeAndEnter, waitForList } from '../e2e/app-screen.js';
 import { anyOf } from '../support/matchers.js';
 import { startScenario, stopScenariosAfterEach } from './app.js';
 

@@ -1,5 +1,4 @@
 /** Which wizard each key opens (components/handlers.ts), and the pre-filled entry points for intents and fixes. */
-import type { Role, RoleDescriptor } from '../../src/api/schemas.js';
 import { isPredefinedStackRole } from '../../src/domain/catalog.js';
 import type { Intent, ProjectGrant } from '../../src/domain/intent/index.js';
 import type { AppActions, PanelSpec } from '../../src/ui/contexts.js';
@@ -9,7 +8,7 @@ import { keyPanel } from './api-key/KeyPanel.js';
 import { createRolePanel, editRolePanel } from './custom-role/RolePanel.js';
 import { invitePanel } from './invite/InvitePanel.js';
 import { memberRolesPanel } from './member-roles/MemberRolesPanel.js';
-import { copyOfRole } from './custom-role/values.js';
+import { copyOfDescriptor } from './custom-role/values.js';
 import { OpenOnReview } from './WizardPanel.js';
 
 export type WizardBinding = 'members.invite' | 'members.edit' | 'roles.create' | 'roles.edit' | 'keys.create';
@@ -40,15 +39,6 @@ function grantOf(g: ProjectGrant): Grant {
     role: custom ? `custom:${custom}` : g.roleId,
   };
 }
-
-/** The descriptor a request built, read back as the builder reads a role. */
-const roleOf = (d: RoleDescriptor): Role => ({
-  cluster: d.cluster ?? [],
-  indices: d.indices ?? [],
-  applications: d.applications ?? [],
-  metadata: d.metadata ?? {},
-  ...(d.description === undefined ? {} : { description: d.description }),
-});
 
 function keyValuesOf(intent: Extract<Intent, { kind: 'create-key' }>): Partial<KeyValues> {
   const expiry =
@@ -111,7 +101,7 @@ export function openWizardForIntent(intent: Intent, actions: AppActions): boolea
     case 'create-custom-role-and-assign':
       open(
         createRolePanel({
-          ...copyOfRole(intent.roleName, roleOf(intent.descriptor), intent.projectIds),
+          ...copyOfDescriptor(intent.roleName, intent.descriptor, intent.projectIds),
           ...(intent.assignee.kind === 'member' ? { assignees: [intent.assignee.userId] } : {}),
         }),
       );

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { initialWizard, REVIEW, type WizardState } from '../../components/wizard/model.js';
 import { roleDraft } from '../../screens/wizards/custom-role/draft.js';
 import { ROLE_STEPS } from '../../screens/wizards/custom-role/steps.js';
-import { EMPTY_ROLE, type RoleValues } from '../../screens/wizards/custom-role/values.js';
+import { copyOfDescriptor, EMPTY_ROLE, type RoleValues } from '../../screens/wizards/custom-role/values.js';
+import { INVITE_STEPS } from '../../screens/wizards/invite/steps.js';
+import { EMPTY_INVITE, type InviteValues } from '../../screens/wizards/invite/values.js';
+import { featureRoleDescriptor } from '../../src/domain/intent/custom-role.js';
 import type { WizardEnv } from '../../screens/wizards/env.js';
 import { acmeOrg, pid, uid } from '../fixtures/org.js';
 import { drive } from './drive.js';
@@ -219,5 +222,29 @@ describe('a complete pre-fill opens on the review', () => {
     expect(start({ ...prefill, name: 'marketing-reader', projectIds: [pid('search-prod')] }, true).id()).toBe(
       'replace-confirm',
     );
+  });
+});
+
+describe('`:` requests: complete ones open on the review', () => {
+  it('read-only dashboards for alice: the role the request built, exactly, on the review', () => {
+    const descriptor = featureRoleDescriptor(['dashboard_v2'], 'read');
+    const values = copyOfDescriptor('dashboard_v2-read-only', descriptor, [pid('search-staging')]);
+    const d = start({ ...values, assignees: [uid('alice')] }, true);
+    expect(d.id()).toBe(REVIEW);
+    expect(body(d.state)).toEqual(descriptor);
+  });
+
+  const invite = (values: Partial<InviteValues>) =>
+    drive(INVITE_STEPS, env, initialWizard({ ...EMPTY_INVITE, ...values }, INVITE_STEPS, env, { review: true }));
+  const viewer = {
+    type: 'elasticsearch' as const,
+    all: false,
+    projectIds: [pid('search-prod')],
+    role: 'elasticsearch-viewer',
+  };
+
+  it('invite bob as viewer on search-prod: on the review; without an address, on the address', () => {
+    expect(invite({ emailsText: 'bob@example.com', grants: [viewer] }).id()).toBe(REVIEW);
+    expect(invite({ grants: [viewer] }).id()).toBe('emails');
   });
 });

@@ -165,3 +165,15 @@ export function copyOfRole(name: string, role: Role, projectIds: readonly string
   const { original: _original, ...values } = valuesFromRole(name, projectIds[0] ?? '', role);
   return { ...values, mode: 'create', projectIds: [...projectIds] };
 }
+
+/** Pre-fill for creating `name` with a descriptor a request built (`:` "read-only dashboards for …"), exactly. */
+export function copyOfDescriptor(name: string, d: RoleDescriptor, projectIds: readonly string[]): RoleValues {
+  const role: Role = {
+    cluster: d.cluster ?? [],
+    indices: d.indices ?? [],
+    applications: d.applications ?? [],
+    metadata: d.metadata ?? {},
+    ...(d.description === undefined ? {} : { description: d.description }),
+  };
+  return copyOfRole(name, role, projectIds);
+}

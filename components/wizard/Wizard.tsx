@@ -149,7 +149,11 @@ export function Wizard<V, E>({
   const width = layout.width - 2;
   const summary = id === ANSWERS ? [] : answered(state, spec.steps, env).slice(-SUMMARY_LINES);
   const position = `${spec.title} · ${
-    id === REVIEW ? 'review' : id === ANSWERS ? 'change an answer' : `step ${state.trail.length}`
+    id === REVIEW
+      ? 'review'
+      : id === ANSWERS || state.revisit
+        ? 'changing an answer (esc puts it back)'
+        : `step ${state.trail.length}`
   }`;
   if (id === REVIEW) {
     const draft = spec.draft(state.values, env);

@@ -136,7 +136,7 @@ export function answersStep<V, E>(
     id: ANSWERS,
     concept: 'request-preview',
     title: 'Which answer do you want to change?',
-    help: 'Change it and enter: the review comes back with every other answer kept (esc: back, nothing changed)',
+    help: 'Enter opens it; after it the review comes back with the rest kept',
     options: () =>
       answered({ ...s, trail: [...s.trail, ANSWERS] }, steps, env).map((a) => ({
         id: a.id,

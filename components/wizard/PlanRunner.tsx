@@ -65,6 +65,8 @@ export interface PlanRunnerProps<E> {
   readonly verify?: (fresh: E) => readonly Note[];
   readonly onResponse?: (index: number, body: unknown) => void;
   readonly onBack: () => void;
+  /** In the review: pick an answer to change (a wizard's review; absent where there are no answers). */
+  readonly onChange?: () => void;
   readonly onClose: () => void;
   /** Shown under the result once done (a follow-up offer, the hand-off to the one-time secret panel), with what the re-read verified. */
   readonly done?: (outcome: PlanOutcome, checks: readonly Note[]) => ReactNode;
@@ -86,6 +88,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
     env,
     onResponse,
     onBack,
+    onChange,
     onClose,
     done,
     width,
@@ -105,7 +108,8 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const wrap = (lines: readonly Line[]) => lines.flatMap((l) => wrapLine(l, width - 2));
   const before = wrap([
     ...notes.map((n) => noteLine(n, warn)),
-    ...(blocked ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : []),
+    // A refusal is about sending: once sent, the answers judged against the re-read data would refuse what was done.
+    ...(blocked && state.phase === 'review' ? [line(tone('danger', `${theme.symbols.fail} ${blocked}`, true))] : []),
   ]);
   const checks = state.phase === 'done' && state.outcome?.ok && check && env !== undefined ? check(env) : [];
   const result = wrap(resultLines(state, checks, warn));
@@ -148,6 +152,7 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   usePanelBindings('plan', {
     'plan.send': review && !blocked && state.plan.steps.length > 0 ? () => void run() : undefined,
     'plan.back': review ? onBack : undefined,
+    'plan.change': review ? onChange : undefined,
     'plan.close': state.phase === 'done' ? onClose : undefined,
     'plan.up': scroll(-1),
     'plan.down': scroll(1),

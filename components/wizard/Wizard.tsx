@@ -4,7 +4,7 @@
  * quitting the app asks first (useDirty).
  */
 import { Box, Text } from 'ink';
-import { useEffect, useReducer, type ReactNode } from 'react';
+import { useEffect, useReducer, useRef, type ReactNode } from 'react';
 import type { PlanOutcome } from '../../src/domain/plan.js';
 import { useAppActions } from '../../src/ui/contexts.js';
 import { useDirty } from '../../src/ui/dirty.js';
@@ -13,6 +13,7 @@ import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { StepField } from './fields.js';
 import {
+  ANSWERS,
   answered,
   currentId,
   currentStep,
@@ -65,6 +66,8 @@ export interface WizardProps<V, E> {
    * ("replaces key …", "cannot express … exactly"), so a pre-fill never changes something without saying so.
    */
   readonly intro?: readonly Note[];
+  /** A pre-fill that answers every step opens on the review (a complete `:` request); else on the first step it lacks. */
+  readonly review?: boolean;
 }
 
 /** `intro` above a step leaves the field at least this many rows; what does not fit is in the review in full. */
@@ -82,14 +85,25 @@ function fitted(lines: readonly Line[], room: number, ellipsis: string): Line[] 
   ];
 }
 
-export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, intro = [] }: WizardProps<V, E>) {
+export function Wizard<V, E>({
+  spec,
+  initial,
+  env,
+  router,
+  onResponse,
+  done,
+  intro = [],
+  review = false,
+}: WizardProps<V, E>) {
   const actions = useAppActions();
   const theme = useTheme();
   const layout = layoutFor(useTerminalSize());
-  const [state, dispatch] = useReducer(wizardReducer<V, E>, undefined, () => initialWizard(initial, spec.steps, env));
+  const [state, dispatch] = useReducer(wizardReducer<V, E>, undefined, () =>
+    initialWizard(initial, spec.steps, env, { review }),
+  );
   useDirty(state.touched);
   const id = currentId(state);
-  const step = currentStep(state, spec.steps);
+  const step = currentStep(state, spec.steps, env);
   const explain = useExplain(id === REVIEW ? undefined : step?.concept);
 
   useEffect(() => {
@@ -97,6 +111,15 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
     actions.closeOverlay();
     actions.notify(state.closed, 'accent');
   }, [state.closed, actions]);
+
+  // A changed answer makes the status line's "Plan: …" (the request as first asked) stale: say what holds now.
+  const revisit = useRef(state.revisit);
+  useEffect(() => {
+    const left = revisit.current;
+    revisit.current = state.revisit;
+    if (left && !state.revisit && left.values !== state.values)
+      actions.notify('Answer changed: the review shows the request as it is now', 'accent', { whilePanelOpen: true });
+  }, [state.revisit, state.values, actions]);
 
   const kind = id === REVIEW ? undefined : step?.kind;
   const list = kind === 'choice' || kind === 'multi';
@@ -124,8 +147,14 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
 
   const inner = layout.boxInner;
   const width = layout.width - 2;
-  const summary = answered(state, spec.steps, env).slice(-SUMMARY_LINES);
-  const position = `${spec.title} · ${id === REVIEW ? 'review' : `step ${state.trail.length}`}`;
+  const summary = id === ANSWERS ? [] : answered(state, spec.steps, env).slice(-SUMMARY_LINES);
+  const position = `${spec.title} · ${
+    id === REVIEW
+      ? 'review'
+      : id === ANSWERS || state.revisit
+        ? 'changing an answer (esc puts it back)'
+        : `step ${state.trail.length}`
+  }`;
   if (id === REVIEW) {
     const draft = spec.draft(state.values, env);
     return (
@@ -140,6 +169,7 @@ export function Wizard<V, E>({ spec, initial, env, router, onResponse, done, int
         verify={draft.verify}
         onResponse={onResponse}
         onBack={() => dispatch({ type: 'back', steps: spec.steps, env })}
+        onChange={() => dispatch({ type: 'change', steps: spec.steps, env })}
         onClose={actions.closeOverlay}
         done={done ? (outcome, checks) => done(outcome, state.values, checks) : undefined}
         width={width}

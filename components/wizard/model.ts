@@ -3,6 +3,10 @@
  * answering a step writes into the values, `esc` walks back through the steps actually visited (loops included)
  * with every answer kept, and each step validates before the next one opens. The wizard's bindings (the `wizard`
  * scope of src/ui/bindings.ts) dispatch these actions; no key name reaches the reducer.
+ *
+ * From the review the user can pick any answer (`change`), edit it, and come back: the steps after it that were
+ * answered before are passed as they are (as if `enter` were pressed on each), so only what the change makes new
+ * (a confirmation, an unanswered step) is asked. A complete pre-fill opens on the review the same way.
  */
 import type { ConceptId } from '../../src/domain/explanations.js';
 import type { Tone } from '../../src/ui/theme.js';
@@ -36,6 +40,8 @@ interface StepBase<V, E> {
   /** Warnings and facts shown under the field; they never block. */
   readonly notes?: (v: V, env: E) => readonly Note[];
   readonly next?: (v: V, env: E) => Next | undefined;
+  /** Tidies the values once the step is answered (an emptied loop entry is dropped), before `next` is asked. */
+  readonly commit?: (v: V, env: E) => V;
   /** One line for the answered-steps summary; empty leaves the step out. */
   readonly summary?: (v: V, env: E) => string;
 }
@@ -73,9 +79,13 @@ export interface WizardState<V> {
   readonly touched: boolean;
   /** Set when a step closed the wizard without sending anything. */
   readonly closed?: string;
+  /** While an answer picked in the review is changed: the review's trail and the values to restore on `esc`. */
+  readonly revisit?: { readonly trail: readonly string[]; readonly values: V };
 }
 
 export const REVIEW = 'review';
+/** The review's list of answers (`change`): choosing one opens its step. */
+export const ANSWERS = 'answers';
 
 /** What the wizard's bindings (and a pre-fill) do to its state; list actions apply to list steps, text to text steps. */
 export type WizardAction<V, E> =
@@ -88,17 +98,53 @@ export type WizardAction<V, E> =
   | { readonly type: 'text'; readonly text: string; readonly steps: readonly Step<V, E>[]; readonly env: E }
   | { readonly type: 'erase'; readonly steps: readonly Step<V, E>[]; readonly env: E }
   | { readonly type: 'back'; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  /** In the review: list the answers, to pick one to change. */
+  | { readonly type: 'change'; readonly steps: readonly Step<V, E>[]; readonly env: E }
   | { readonly type: 'set'; readonly values: V };
 
-export function initialWizard<V, E>(values: V, steps: readonly Step<V, E>[], env: E): WizardState<V> {
+/**
+ * `review`: a pre-fill that answers every step opens on the review, having passed each step as `enter` would (so
+ * `esc` walks back through them); it stops at the first step that still needs the user.
+ */
+export function initialWizard<V, E>(
+  values: V,
+  steps: readonly Step<V, E>[],
+  env: E,
+  options: { review?: boolean } = {},
+): WizardState<V> {
   const first = steps.find((s) => s.when?.(values, env) ?? true);
-  return { values, trail: [first?.id ?? REVIEW], cursors: {}, touched: false };
+  const start: WizardState<V> = { values, trail: [first?.id ?? REVIEW], cursors: {}, touched: false };
+  return options.review ? { ...passAnswered(start, steps, env, () => true), touched: false } : start;
 }
 
 export const currentId = (s: WizardState<unknown>) => s.trail.at(-1) ?? REVIEW;
 
-export function currentStep<V, E>(s: WizardState<V>, steps: readonly Step<V, E>[]): Step<V, E> | undefined {
+/** The step shown now: one of `steps`, or the review's list of answers. */
+export function currentStep<V, E>(s: WizardState<V>, steps: readonly Step<V, E>[], env: E): Step<V, E> | undefined {
+  if (currentId(s) === ANSWERS) return answersStep(s, steps, env);
   return steps.find((step) => step.id === currentId(s));
+}
+
+/** The review's answers as a choice: one option per answered step, its title and answer. */
+export function answersStep<V, E>(
+  s: WizardState<V>,
+  steps: readonly Step<V, E>[],
+  env: E,
+): Extract<Step<V, E>, { kind: 'choice' }> {
+  return {
+    kind: 'choice',
+    id: ANSWERS,
+    concept: 'request-preview',
+    title: 'Which answer do you want to change?',
+    help: 'Enter opens it; after it the review comes back with the rest kept',
+    options: () =>
+      answered({ ...s, trail: [...s.trail, ANSWERS] }, steps, env).map((a) => ({
+        id: a.id,
+        label: `${a.title}: ${a.text}`,
+      })),
+    get: () => undefined,
+    set: (v) => v,
+  };
 }
 
 const visible = <V, E>(step: Step<V, E>, v: V, env: E) => step.when?.(v, env) ?? true;
@@ -113,9 +159,59 @@ function following<V, E>(steps: readonly Step<V, E>[], from: Step<V, E>, v: V, e
 function advance<V, E>(s: WizardState<V>, steps: readonly Step<V, E>[], step: Step<V, E>, env: E): WizardState<V> {
   const problem = step.validate?.(s.values, env);
   if (problem) return { ...s, error: problem };
-  const next = following(steps, step, s.values, env);
-  if (typeof next !== 'string') return { ...s, error: undefined, closed: next.close };
-  return { ...s, error: undefined, trail: [...s.trail, next] };
+  const values = step.commit ? step.commit(s.values, env) : s.values;
+  const next = following(steps, step, values, env);
+  if (typeof next !== 'string') return { ...s, values, error: undefined, closed: next.close };
+  // Arriving forward, a list's cursor rests on its answer (or first option: "Done" in a loop), not where it was left.
+  const { [next]: _left, ...cursors } = s.cursors;
+  return { ...s, values, cursors, error: undefined, trail: [...s.trail, next] };
+}
+
+/** A step `enter` can pass without the user: a choice needs an answer (a loop's menu answers "done"). */
+const answeredNow = <V, E>(step: Step<V, E>, v: V) => step.kind !== 'choice' || step.get(v) !== undefined;
+
+/**
+ * Presses `enter` on each step while `settled` says it was answered before and it still validates; stops at the
+ * review, at a step the answers now need (new, invalid or unanswered), or when a loop would come round again.
+ */
+function passAnswered<V, E>(
+  s: WizardState<V>,
+  steps: readonly Step<V, E>[],
+  env: E,
+  settled: (step: Step<V, E>, v: V) => boolean,
+): WizardState<V> {
+  let state = s;
+  for (let guard = 0; guard < steps.length * 4; guard++) {
+    const step = currentStep(state, steps, env);
+    if (!step || !settled(step, state.values) || !answeredNow(step, state.values)) return state;
+    const after = advance(choose(state, step, env), steps, step, env);
+    if (after.error !== undefined || after.closed !== undefined || after.trail.length === state.trail.length)
+      return state;
+    state = after;
+  }
+  return state;
+}
+
+/**
+ * After a step changed from the review is answered: on to the review, passing what was answered before. A loop's
+ * sub-steps (no line of their own in the answers) are part of the entry being changed, so they are shown.
+ */
+function resume<V, E>(s: WizardState<V>, steps: readonly Step<V, E>[], env: E): WizardState<V> {
+  if (!s.revisit || s.error !== undefined) return s;
+  const before = new Set(s.revisit.trail);
+  const passed = passAnswered(s, steps, env, (step, v) => before.has(step.id) && summaryOf(step, v, env) !== '');
+  return currentId(passed) === REVIEW ? { ...passed, trail: s.revisit.trail, revisit: undefined } : passed;
+}
+
+/** `change` from the review, then the answer picked: its step opens, with the review's state kept to come back to. */
+function jump<V, E>(s: WizardState<V>, steps: readonly Step<V, E>[], env: E): WizardState<V> {
+  const step = answersStep(s, steps, env);
+  const options = step.options(s.values, env);
+  const target = options[cursorOf(s, step, options)]?.id;
+  if (target === undefined) return s;
+  const review = s.trail.slice(0, -1);
+  const { [target]: _left, ...cursors } = s.cursors;
+  return { ...s, cursors, trail: [...review, target], revisit: { trail: review, values: s.values } };
 }
 
 function clampCursor(cursor: number, length: number) {
@@ -145,7 +241,10 @@ export function cursorOf<V, E>(
   options: readonly Option[],
 ): number {
   const saved = s.cursors[step.id];
-  const answer = step.kind === 'choice' ? options.findIndex((o) => o.id === step.get(s.values)) : -1;
+  const answer =
+    step.kind === 'choice'
+      ? options.findIndex((o) => o.id === step.get(s.values))
+      : options.findIndex((o) => step.get(s.values).includes(o.id));
   return clampCursor(saved ?? Math.max(0, answer), options.length);
 }
 
@@ -187,8 +286,15 @@ export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): W
   switch (a.type) {
     case 'set':
       return { ...s, values: a.values, touched: true };
+    case 'change':
+      return currentId(s) === REVIEW
+        ? { ...s, trail: [...s.trail, ANSWERS], cursors: { ...s.cursors, [ANSWERS]: 0 }, error: undefined }
+        : s;
     case 'back': {
       if (s.trail.length <= 1) return s;
+      // Leaving the answer picked in the review (or the list of answers) puts everything back as the review had it.
+      if (s.revisit && s.trail.length <= s.revisit.trail.length + 1)
+        return { ...s, values: s.revisit.values, trail: s.revisit.trail, revisit: undefined, error: undefined };
       // Steps the answers have since hidden (a finished loop's sub-steps) are passed over on the way back.
       const trail = s.trail.slice(0, -1);
       const hidden = (id: string) => {
@@ -199,7 +305,8 @@ export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): W
       return { ...s, trail, error: undefined };
     }
     default: {
-      const step = currentStep(s, a.steps);
+      if (currentId(s) === ANSWERS && a.type === 'enter') return jump(s, a.steps, a.env);
+      const step = currentStep(s, a.steps, a.env);
       if (!step) return s;
       switch (a.type) {
         case 'move':
@@ -220,7 +327,7 @@ export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): W
               }
             : s;
         case 'enter':
-          return advance(choose(s, step, a.env), a.steps, step, a.env);
+          return resume(advance(choose(s, step, a.env), a.steps, step, a.env), a.steps, a.env);
       }
     }
   }
@@ -231,18 +338,21 @@ export function answered<V, E>(
   s: WizardState<V>,
   steps: readonly Step<V, E>[],
   env: E,
-): Array<{ title: string; text: string }> {
+): Array<{ id: string; title: string; text: string }> {
   const seen = new Set<string>();
-  const out: Array<{ title: string; text: string }> = [];
+  const out: Array<{ id: string; title: string; text: string }> = [];
   for (const id of s.trail.slice(0, -1)) {
     const step = steps.find((x) => x.id === id);
     if (!step || seen.has(id) || !visible(step, s.values, env)) continue;
     seen.add(id);
-    const text = step.summary ? step.summary(s.values, env) : defaultSummary(step, s.values, env);
-    if (text) out.push({ title: step.title, text });
+    const text = summaryOf(step, s.values, env);
+    if (text) out.push({ id, title: step.title, text });
   }
   return out;
 }
+
+const summaryOf = <V, E>(step: Step<V, E>, v: V, env: E) =>
+  step.summary ? step.summary(v, env) : defaultSummary(step, v, env);
 
 function defaultSummary<V, E>(step: Step<V, E>, v: V, env: E): string {
   if (step.kind === 'text') return step.get(v) || '(none)';

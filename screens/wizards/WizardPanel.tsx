@@ -4,7 +4,7 @@
  * connection was provided, it says so and `esc` closes it.
  */
 import { Text } from 'ink';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { Wizard, type WizardSpec } from '../../components/wizard/Wizard.js';
 import { requestRouter, useWizardServices, type RequestRouter } from '../../components/wizard/services.js';
 import type { Note } from '../../components/wizard/model.js';
@@ -32,6 +32,12 @@ export interface WizardPanelProps<V> {
   /** What a pre-filled wizard is for and what it could not carry over (see Wizard's `intro`). */
   readonly intro?: readonly Note[];
 }
+
+/**
+ * Set around a wizard opened from a complete request (the `:` command line): it opens on the review when its
+ * pre-fill answers every step. A context, so each wizard's panel needs no option of its own for it.
+ */
+export const OpenOnReview = createContext(false);
 
 export function useWizardContext(): { env: WizardEnv; router: RequestRouter } | { problem: string } {
   const { snapshot, data } = useAppState();
@@ -76,6 +82,7 @@ export function PanelProblem({ text }: { text: string }) {
 
 export function WizardPanel<V>({ spec, initial, onResponse, done, intro }: WizardPanelProps<V>) {
   const context = useWizardContext();
+  const review = useContext(OpenOnReview);
   if ('problem' in context) return <PanelProblem text={context.problem} />;
   const { env, router } = context;
   return (
@@ -87,6 +94,7 @@ export function WizardPanel<V>({ spec, initial, onResponse, done, intro }: Wizar
       onResponse={onResponse}
       done={done ? (outcome, values, checks) => done(outcome, values, { env, router, checks }) : undefined}
       {...(intro ? { intro } : {})}
+      review={review}
     />
   );
 }

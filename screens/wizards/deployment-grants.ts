@@ -164,7 +164,8 @@ export function deploymentGrantSteps<V extends WithDeploymentGrants>(
         { id: 'add', label: 'Add a deployment role…' },
         ...v.deploymentGrants.map((g, i) => ({ id: `remove:${i}`, label: `Remove: ${deploymentGrantLabel(g, env)}` })),
       ],
-      get: () => undefined,
+      // Outside an entry the answer is "done": the cursor rests there, and a pre-fill passes the menu.
+      get: (v) => (v.deploymentDraft ? undefined : 'done'),
       set: (v, id) => {
         if (id === 'add')
           return {

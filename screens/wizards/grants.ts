@@ -87,7 +87,8 @@ export function grantSteps<V extends WithGrants>(prefix: string, title: string):
         { id: 'add', label: 'Add a project role…' },
         ...v.grants.map((g, i) => ({ id: `remove:${i}`, label: `Remove: ${grantLabel(g, env)}` })),
       ],
-      get: () => undefined,
+      // Outside an entry the answer is "done": the cursor rests there, and a pre-fill passes the menu.
+      get: (v) => (v.draft ? undefined : 'done'),
       set: (v, id) => {
         if (id === 'add') return { ...v, draft: { index: v.grants.length, targets: [] }, grantsDone: false };
         if (id.startsWith('remove:')) {

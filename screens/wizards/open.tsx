@@ -1,13 +1,15 @@
 /** Which wizard each key opens (components/handlers.ts), and the pre-filled entry points for intents and fixes. */
 import { isPredefinedStackRole } from '../../src/domain/catalog.js';
 import type { Intent, ProjectGrant } from '../../src/domain/intent/index.js';
-import type { AppActions } from '../../src/ui/contexts.js';
+import type { AppActions, PanelSpec } from '../../src/ui/contexts.js';
 import { PRESETS, type KeyValues } from './api-key/values.js';
 import type { Grant } from './grants.js';
 import { keyPanel } from './api-key/KeyPanel.js';
 import { createRolePanel, editRolePanel } from './custom-role/RolePanel.js';
 import { invitePanel } from './invite/InvitePanel.js';
 import { memberRolesPanel } from './member-roles/MemberRolesPanel.js';
+import { copyOfDescriptor } from './custom-role/values.js';
+import { OpenOnReview } from './WizardPanel.js';
 
 export type WizardBinding = 'members.invite' | 'members.edit' | 'roles.create' | 'roles.edit' | 'keys.create';
 
@@ -61,14 +63,22 @@ function keyValuesOf(intent: Extract<Intent, { kind: 'create-key' }>): Partial<K
   };
 }
 
+/** A complete request needs no step: its wizard opens on the review (each answer can still be changed there). */
+const onReview = (panel: PanelSpec): PanelSpec => ({
+  ...panel,
+  node: <OpenOnReview.Provider value={true}>{panel.node}</OpenOnReview.Provider>,
+});
+
 /**
- * Opens the wizard that shows an intent pre-filled (the `:` command line, doctor fixes). Nothing is sent until the
- * user reviews the plan. False when no wizard here handles that kind (revocations and removals are confirmations).
+ * Opens the wizard that shows an intent pre-filled (the `:` command line). Nothing is sent until the user reviews
+ * the plan; a request that answers every step opens on that review, one that does not on the first step it lacks.
+ * False when no wizard here handles that kind (revocations and removals are confirmations).
  */
 export function openWizardForIntent(intent: Intent, actions: AppActions): boolean {
+  const open = (panel: PanelSpec) => actions.openPanel(onReview(panel));
   switch (intent.kind) {
     case 'invite':
-      actions.openPanel(
+      open(
         invitePanel(actions, {
           emailsText: intent.emails.join(', '),
           orgRole: intent.organizationRoleIds[0] ?? '',
@@ -78,7 +88,7 @@ export function openWizardForIntent(intent: Intent, actions: AppActions): boolea
       return true;
     case 'update-member-roles':
     case 'assign-custom-role':
-      actions.openPanel(
+      open(
         memberRolesPanel(actions, [], {
           userId: intent.userId,
           grants: ('add' in intent ? intent.add : intent.grants).map(grantOf),
@@ -89,16 +99,15 @@ export function openWizardForIntent(intent: Intent, actions: AppActions): boolea
       );
       return true;
     case 'create-custom-role-and-assign':
-      actions.openPanel(
+      open(
         createRolePanel({
-          name: intent.roleName,
-          projectIds: intent.projectIds,
+          ...copyOfDescriptor(intent.roleName, intent.descriptor, intent.projectIds),
           ...(intent.assignee.kind === 'member' ? { assignees: [intent.assignee.userId] } : {}),
         }),
       );
       return true;
     case 'create-key':
-      actions.openPanel(keyPanel(keyValuesOf(intent)));
+      open(keyPanel(keyValuesOf(intent)));
       return true;
     default:
       return false;

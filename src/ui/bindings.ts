@@ -483,6 +483,13 @@ export const BINDINGS = [
     description: 'Back to the answers; nothing is sent',
     scope: 'plan',
   },
+  {
+    id: 'plan.change',
+    keys: ['c'],
+    label: 'change an answer',
+    description: 'Pick an answer to change; after it, the review comes back with every other answer kept',
+    scope: 'plan',
+  },
   { id: 'plan.close', keys: ['enter', 'escape'], label: 'close', description: 'Close the result', scope: 'plan' },
   { id: 'plan.up', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the plan up', scope: 'plan' },
   { id: 'plan.down', keys: ['down', 'j'], label: 'scroll', description: 'Scroll the plan down', scope: 'plan' },

@@ -26,14 +26,14 @@ describe('custom role builder', () => {
     await app.waitFor('Cluster privileges');
     await app.pointAt('monitor');
     await app.press(KEY.space, KEY.enter);
-    await app.waitFor('Index privileges');
-    await app.pointAt('Add an entry');
-    await app.press(KEY.enter);
-    await app.waitFor('Index patterns');
+    await app.waitFor('Index privileges: on which indices?');
     await app.type('marketing-*');
     await app.press(KEY.enter);
     await app.pointAt('read');
     await app.press(KEY.space, KEY.enter);
+    // Field security and the document query only when asked for, from the entry's menu.
+    await app.pointAt('Field security or a document query: marketing-*');
+    await app.press(KEY.enter);
     await app.waitFor('fields to grant');
     await app.press(KEY.enter);
     await app.waitFor('fields to hide');
@@ -45,11 +45,11 @@ describe('custom role builder', () => {
     await app.waitFor('Not a JSON object');
     await app.type('{"team":"marketing"}}');
     await app.press(KEY.enter);
-    await app.waitFor(/Remove: marketing-\*: read \+ DLS/);
-    await app.pointAt('Done');
+    await app.waitFor(/Remove: marketing-\*: read \+ FLS \+ DLS/);
+    expect(app.frame()).toMatch(/▶ \(.\) Done/);
     await app.press(KEY.enter);
     await app.waitFor('Kibana feature privileges');
-    await app.press(KEY.enter); // None
+    await app.press(KEY.enter); // none ticked: no Kibana access
     await app.waitFor('Assign it to members now?');
     await app.press(KEY.enter);
     await app.waitFor('nothing is sent until you press enter');
@@ -97,7 +97,7 @@ describe('editing a custom role', () => {
     await app.pointAt('Done');
     await app.press(KEY.enter);
     await app.waitFor('Kibana feature privileges');
-    await app.press(KEY.enter); // the first option: None (this role grants no Kibana features)
+    await app.press(KEY.enter); // the role has none: nothing ticked means none
     await app.waitFor('Assign it to members now?');
     await app.press(KEY.enter);
     await app.waitFor('nothing is sent until you press enter');
@@ -122,19 +122,13 @@ describe('choosing who gets the new role', () => {
     await app.press(KEY.space, KEY.enter);
     await app.waitFor('Cluster privileges');
     await app.press(KEY.enter);
-    await app.pointAt('Add an entry');
-    await app.press(KEY.enter);
-    await app.waitFor('Index patterns');
+    await app.waitFor('Index privileges: on which indices?');
     await app.type('marketing-*');
     await app.press(KEY.enter);
     await app.pointAt('read');
     await app.press(KEY.space, KEY.enter);
-    for (const step of ['fields to grant', 'fields to hide', 'Document-level security query']) {
-      await app.waitFor(step);
-      await app.press(KEY.enter);
-    }
-    await app.pointAt('Done');
-    await app.press(KEY.enter);
+    await app.waitFor('Remove: marketing-*');
+    await app.press(KEY.enter); // Done, where the cursor rests
     await app.waitFor('Kibana feature privileges');
     await app.press(KEY.enter);
     await app.waitFor('Assign it to members now?');

@@ -14,7 +14,7 @@ describe('role builder privilege notes', () => {
       mode: 'edit',
       cluster: ['monitor', 'monitr'],
       indices: [{ ...EMPTY_INDEX, names: 'logs-*', privileges: ['read', 'raed'] }],
-      indexAt: 0,
+      indexLoop: { at: 0 },
     };
     expect(step('cluster').notes?.(v, env)).toEqual([
       {

@@ -3,7 +3,8 @@
  * Elasticsearch), then, for each chosen member, the custom-role assignment per project type. When editing, the
  * changes against the role as read are listed field by field.
  */
-import { PROJECT_TYPES } from '../../../src/api/schemas.js';
+import { PROJECT_TYPES, type Project } from '../../../src/api/schemas.js';
+import { confirmationPhrase, isConfirmed } from '../../../src/domain/confirm.js';
 import { flattenAssignments } from '../../../src/domain/assignments.js';
 import { buildCustomRoleAssignment, buildPutRole } from '../../../src/domain/builders/index.js';
 import { viewerRoleId } from '../../../src/domain/catalog.js';
@@ -14,6 +15,15 @@ import { gather, refusal } from '../build.js';
 import { customRolesIn, orgIdOf, projectName, type WizardEnv } from '../env.js';
 import { overGrants } from '../over-grant.js';
 import { descriptorOf, type RoleValues } from './values.js';
+
+/** Target projects where a role of this name already exists: creating it there replaces it whole. */
+export function replacedIn(v: RoleValues, env: WizardEnv): Project[] {
+  if (v.mode !== 'create') return [];
+  return env.snapshot.projects.filter((p) => v.projectIds.includes(p.id) && customRolesIn(env, p.id).includes(v.name));
+}
+
+export const replacePhrase = (v: RoleValues, env: WizardEnv) =>
+  confirmationPhrase({ kind: 'replace-role', roleName: v.name, count: replacedIn(v, env).length });
 
 const compact = (value: unknown) => {
   const text = JSON.stringify(value) ?? '(none)';
@@ -88,7 +98,12 @@ export function roleDraft(v: RoleValues, env: WizardEnv): Draft<WizardEnv> {
     const member = env.snapshot.members.find((m) => m.user_id === userId);
     return assigneeConflicts(v, env, userId).map((p) => `${member?.email ?? userId}: ${p}`);
   });
-  const blocked = refusal(problems, built);
+  // The lists of roles load lazily: a replace found after its step was passed (a pre-fill) is still confirmed first.
+  const unconfirmed =
+    replacedIn(v, env).length > 0 && !isConfirmed(replacePhrase(v, env), v.replaceConfirm ?? '')
+      ? [`${v.name} already exists there: go back (esc) and type the confirmation to replace it.`]
+      : [];
+  const blocked = refusal([...problems, ...unconfirmed], built);
   return {
     plan: createPlan(`${v.mode === 'edit' ? 'Update' : 'Create'} custom role ${v.name}`, built.requests),
     notes: [...diffNotes(v), ...built.notes],

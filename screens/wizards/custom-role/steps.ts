@@ -1,10 +1,11 @@
 /**
  * The custom role builder's questions: name (role-name rules enforced as you type), description, target projects,
- * cluster privileges, index privilege entries (patterns, privileges, field security, DLS), Kibana feature entries,
- * and who to assign it to. Run-as is not offered: Serverless refuses it.
+ * cluster privileges, index privilege entries (patterns and privileges; field security and DLS only when asked for
+ * in the entries' menu), Kibana feature entries (features, level and where), and who to assign it to. Run-as is not
+ * offered: Serverless refuses it.
  */
-import type { Member, Project } from '../../../src/api/schemas.js';
-import { confirmationPhrase, isConfirmed, roleReferences } from '../../../src/domain/confirm.js';
+import type { Member } from '../../../src/api/schemas.js';
+import { isConfirmed, roleReferences } from '../../../src/domain/confirm.js';
 import { replaceActions, replaceWarning, roleDiff } from '../../../src/domain/role-replace.js';
 import { validateRoleName } from '../../../src/domain/role-name.js';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../../../src/domain/privileges.js';
 import type { Note, Option, Step } from '../../../components/wizard/model.js';
 import { customRolesIn, projectName, type WizardEnv } from '../env.js';
-import { assigneeConflicts } from './draft.js';
+import { assigneeConflicts, replacedIn, replacePhrase } from './draft.js';
 import { entryLens, loopMenu, type LoopLens } from './loop.js';
 import {
   descriptorOf,
@@ -34,25 +35,32 @@ type S = Step<RoleValues, WizardEnv>;
 
 const INDICES: LoopLens<RoleValues, IndexEntry> = {
   items: (v) => v.indices,
-  at: (v) => v.indexAt,
-  done: (v) => v.indicesDone,
+  state: (v) => v.indexLoop ?? {},
+  set: (v, indices, indexLoop) => ({ ...v, indices, indexLoop }),
   empty: EMPTY_INDEX,
-  setItems: (v, indices, indexAt, indicesDone) => ({ ...v, indices, indexAt, indicesDone }),
-  label: (e) =>
-    `${e.names || '(no patterns)'}: ${e.privileges.join(', ') || '(no privileges)'}${e.query.trim() ? ' + DLS' : ''}`,
+  label: (e) => `${e.names || '(no patterns)'}: ${e.privileges.join(', ') || '(no privileges)'}${securityMark(e)}`,
 };
 const KIBANA: LoopLens<RoleValues, KibanaEntry> = {
   items: (v) => v.kibana,
-  at: (v) => v.kibanaAt,
-  done: (v) => v.kibanaDone,
+  state: (v) => v.kibanaLoop ?? {},
+  set: (v, kibana, kibanaLoop) => ({ ...v, kibana, kibanaLoop }),
   empty: EMPTY_KIBANA,
-  setItems: (v, kibana, kibanaAt, kibanaDone) => ({ ...v, kibana, kibanaAt, kibanaDone }),
   label: (k) => `${k.features.join(', ') || '(no features)'} ${k.level} on ${k.spaces || '*'}`,
 };
 const index = entryLens(INDICES);
 const kibana = entryLens(KIBANA);
 
 const options = (names: readonly string[]): Option[] => names.map((n) => ({ id: n, label: n }));
+
+/** What an entry's field security and document query add, in its label. */
+function securityMark(e: IndexEntry): string {
+  const fields = e.grant.trim() || e.except.trim() ? ' + FLS' : '';
+  return `${fields}${e.query.trim() ? ' + DLS' : ''}`;
+}
+
+/** The Kibana level step's answer: the level, and whether it holds on every space or on chosen ones. */
+const SPACES_CHOSEN = ':spaces';
+const everySpace = (k: KibanaEntry) => k.spaces.trim() === '*';
 
 /** A role read for editing may hold names the picker does not offer (a typo made elsewhere): say so, with a hint. */
 const privilegeNotes = (kind: PrivilegeKind, names: readonly string[]) =>
@@ -79,15 +87,6 @@ function assigneeHint(v: RoleValues, env: WizardEnv, m: Member): string {
       : '';
   return [why, m.name].filter(Boolean).join(' · ');
 }
-
-/** Target projects where a role of this name already exists: creating it there replaces it whole. */
-function replacedIn(v: RoleValues, env: WizardEnv): Project[] {
-  if (v.mode !== 'create') return [];
-  return env.snapshot.projects.filter((p) => v.projectIds.includes(p.id) && customRolesIn(env, p.id).includes(v.name));
-}
-
-const replacePhrase = (v: RoleValues, env: WizardEnv) =>
-  confirmationPhrase({ kind: 'replace-role', roleName: v.name, count: replacedIn(v, env).length });
 
 /** Per replaced project: what changes against the role as it is now, and who holds it there; then the phrase. */
 function replaceNotes(v: RoleValues, env: WizardEnv): Note[] {
@@ -163,35 +162,33 @@ export const ROLE_STEPS: readonly S[] = [
     set: (v, cluster) => ({ ...v, cluster }),
     notes: (v) => privilegeNotes('cluster', v.cluster),
   },
-  loopMenu(
-    { id: 'indices', concept: 'index-privileges', title: 'Index privileges', firstSubStep: 'index-names' },
-    INDICES,
-  ),
   {
     kind: 'text',
     id: 'index-names',
     concept: 'index-privileges',
-    title: 'Index patterns (comma-separated)',
-    when: index.active,
-    placeholder: 'marketing-*, logs-marketing',
+    title: 'Index privileges: on which indices? (comma-separated patterns)',
+    help: 'Empty: no index privileges (an entry emptied here is removed)',
+    when: index.starting,
+    placeholder: 'none, or e.g. marketing-*, logs-marketing',
     get: (v) => index.get(v).names,
     set: (v, names) => index.set(v, { names }),
-    validate: (v) =>
-      splitList(index.get(v).names).length === 0 ? 'Enter at least one index name or pattern' : undefined,
-    summary: () => '',
+    commit: index.dropIf((e) => splitList(e.names).length === 0),
+    summary: (v) => (index.isEmpty(v) ? 'none' : ''),
   },
   {
     kind: 'multi',
     id: 'index-privileges',
     concept: 'index-privileges',
-    title: 'Index privileges',
-    when: index.active,
+    title: 'Which privileges on those indices?',
+    when: index.editing,
     options: () => options(SERVERLESS_INDEX_PRIVILEGES),
     get: (v) => index.get(v).privileges,
     set: (v, privileges) => index.set(v, { privileges }),
     notes: (v) => privilegeNotes('index', index.get(v).privileges),
     validate: (v) =>
       index.get(v).privileges.length === 0 ? 'Choose at least one privilege (space to tick)' : undefined,
+    // Field security and the document query are asked only when chosen in the menu.
+    next: () => 'indices',
     summary: () => '',
   },
   {
@@ -199,7 +196,7 @@ export const ROLE_STEPS: readonly S[] = [
     id: 'index-grant',
     concept: 'dls-fls',
     title: 'Field security: fields to grant (optional, comma-separated)',
-    when: index.active,
+    when: index.editing,
     placeholder: 'all fields',
     get: (v) => index.get(v).grant,
     set: (v, grant) => index.set(v, { grant }),
@@ -210,7 +207,7 @@ export const ROLE_STEPS: readonly S[] = [
     id: 'index-except',
     concept: 'dls-fls',
     title: 'Field security: fields to hide (optional, comma-separated)',
-    when: index.active,
+    when: index.editing,
     placeholder: 'none',
     get: (v) => index.get(v).except,
     set: (v, except) => index.set(v, { except }),
@@ -221,7 +218,7 @@ export const ROLE_STEPS: readonly S[] = [
     id: 'index-query',
     concept: 'dls-fls',
     title: 'Document-level security query (optional, JSON)',
-    when: index.active,
+    when: index.editing,
     help: 'Only documents matching it are visible, e.g. {"term":{"team":"marketing"}}',
     placeholder: 'all documents',
     get: (v) => index.get(v).query,
@@ -235,56 +232,77 @@ export const ROLE_STEPS: readonly S[] = [
   },
   loopMenu(
     {
-      id: 'kibana',
-      concept: 'kibana-privileges',
-      title: 'Kibana feature privileges',
-      firstSubStep: 'kibana-features',
-      help: 'Features differ per project type; the list is a starter, Kibana has the full one',
+      id: 'indices',
+      concept: 'index-privileges',
+      title: 'Index privileges',
+      firstSubStep: 'index-names',
+      more: { label: (e) => `Field security or a document query: ${e.names}`, step: 'index-grant' },
     },
-    KIBANA,
+    INDICES,
   ),
   {
     kind: 'multi',
     id: 'kibana-features',
     concept: 'kibana-privileges',
-    title: 'Kibana features',
-    when: kibana.active,
+    title: 'Kibana feature privileges: which features? (none ticked: no Kibana access)',
+    help: 'Features differ per project type; the list is a starter, Kibana has the full one',
+    when: kibana.starting,
     options: featureOptions,
     get: (v) => kibana.get(v).features,
     set: (v, features) => kibana.set(v, { features }),
-    validate: (v) => (kibana.get(v).features.length === 0 ? 'Choose at least one feature (space to tick)' : undefined),
-    summary: () => '',
+    commit: kibana.dropIf((k) => k.features.length === 0),
+    summary: (v) => (kibana.isEmpty(v) ? 'none' : ''),
   },
   {
     kind: 'choice',
     id: 'kibana-level',
     concept: 'kibana-privileges',
     title: 'Access to those features',
-    when: kibana.active,
+    when: kibana.editing,
     options: () => [
-      { id: 'read', label: 'Read' },
-      { id: 'all', label: 'All' },
+      { id: 'read', label: 'Read, in every space' },
+      { id: 'all', label: 'All, in every space' },
+      { id: `read${SPACES_CHOSEN}`, label: 'Read, in chosen spaces…' },
+      { id: `all${SPACES_CHOSEN}`, label: 'All, in chosen spaces…' },
     ],
-    get: (v) => kibana.get(v).level,
-    set: (v, level) => (isKibanaLevel(level) ? kibana.set(v, { level }) : v),
+    get: (v) => {
+      const k = kibana.get(v);
+      return everySpace(k) ? k.level : `${k.level}${SPACES_CHOSEN}`;
+    },
+    set: (v, id) => {
+      const [level, chosen] = id.split(':');
+      if (!isKibanaLevel(level)) return v;
+      const { spaces } = kibana.get(v);
+      if (!chosen) return kibana.set(v, { level, spaces: '*' });
+      return kibana.set(v, { level, spaces: spaces.trim() === '*' ? '' : spaces });
+    },
     summary: () => '',
   },
   {
     kind: 'text',
     id: 'kibana-spaces',
     concept: 'kibana-privileges',
-    title: 'In which spaces? (* for all, or comma-separated space ids)',
-    when: kibana.active,
+    title: 'In which spaces? (comma-separated space ids)',
+    when: (v) => kibana.editing(v) && !everySpace(kibana.get(v)),
+    placeholder: 'marketing, sales',
     get: (v) => kibana.get(v).spaces,
     set: (v, spaces) => kibana.set(v, { spaces }),
     validate: (v) => {
       const spaces = splitList(kibana.get(v).spaces);
-      if (spaces.length === 0) return 'Enter * or at least one space id';
+      if (spaces.length === 0) return 'Enter at least one space id (or go back and choose every space)';
       return spaces.includes('*') && spaces.length > 1 ? '"*" already means every space: use it alone' : undefined;
     },
-    next: () => 'kibana',
     summary: () => '',
   },
+  loopMenu(
+    {
+      id: 'kibana',
+      concept: 'kibana-privileges',
+      title: 'Kibana feature privileges',
+      firstSubStep: 'kibana-features',
+    },
+    KIBANA,
+  ),
   {
     kind: 'multi',
     id: 'assignees',

@@ -5,6 +5,7 @@
  */
 import type { ApplicationPrivileges, Role, RoleDescriptor } from '../../../src/api/schemas.js';
 import { KIBANA_APPLICATION, kibanaFeaturePrivilege } from '../../../src/domain/privileges.js';
+import type { LoopState } from './loop.js';
 
 export interface IndexEntry {
   /** Comma-separated patterns, as typed. */
@@ -30,12 +31,10 @@ export interface RoleValues {
   readonly projectIds: readonly string[];
   readonly cluster: readonly string[];
   readonly indices: readonly IndexEntry[];
-  /** The index entry the sub-steps edit; undefined outside the loop. */
-  readonly indexAt?: number;
-  readonly indicesDone?: boolean;
+  /** Which index entry the sub-steps edit (loop.ts); empty outside the loop. */
+  readonly indexLoop?: LoopState;
   readonly kibana: readonly KibanaEntry[];
-  readonly kibanaAt?: number;
-  readonly kibanaDone?: boolean;
+  readonly kibanaLoop?: LoopState;
   /** Members (user ids) to give the role with the custom-role assignment. */
   readonly assignees: readonly string[];
   /** Edit only: what the builder does not model, sent back unchanged. */
@@ -165,4 +164,16 @@ export function valuesFromRole(name: string, projectId: string, role: Role): Rol
 export function copyOfRole(name: string, role: Role, projectIds: readonly string[]): RoleValues {
   const { original: _original, ...values } = valuesFromRole(name, projectIds[0] ?? '', role);
   return { ...values, mode: 'create', projectIds: [...projectIds] };
+}
+
+/** Pre-fill for creating `name` with a descriptor a request built (`:` "read-only dashboards for …"), exactly. */
+export function copyOfDescriptor(name: string, d: RoleDescriptor, projectIds: readonly string[]): RoleValues {
+  const role: Role = {
+    cluster: d.cluster ?? [],
+    indices: d.indices ?? [],
+    applications: d.applications ?? [],
+    metadata: d.metadata ?? {},
+    ...(d.description === undefined ? {} : { description: d.description }),
+  };
+  return copyOfRole(name, role, projectIds);
 }

@@ -449,7 +449,18 @@ export const BINDINGS = [
     description: 'Check the answer and go on (text steps, steps that take several)',
     scope: 'wizard',
   },
-  { id: 'wizard.erase', keys: ['backspace'], description: 'Delete the last character (text steps)', scope: 'wizard' },
+  {
+    id: 'wizard.erase',
+    keys: ['backspace'],
+    description: 'Delete the character before the cursor (text steps)',
+    scope: 'wizard',
+  },
+  {
+    id: 'wizard.cursor',
+    keys: ['left', 'right'],
+    description: 'Move the cursor in the text (text steps)',
+    scope: 'wizard',
+  },
   {
     id: 'wizard.explain',
     keys: ['ctrl+o', 'f1'],

@@ -64,6 +64,17 @@ export class InkInput {
     return true;
   };
 
+  /**
+   * A key of the field's own making, sent from an effect of its parent (after the field's effects): a correction of
+   * the field's state. Keys forwarded before the render it causes has run its effects wait for them.
+   */
+  nudge(press: KeyPress): void {
+    const raw = rawInput(press);
+    if (raw === undefined || this.mounted === 0) return;
+    this.events.emit('input', raw);
+    this.unsettled = true;
+  }
+
   /** Text for the field (a panel's onText: typed, pasted, or an emoji), as one chunk. */
   readonly type = (text: string): void => {
     this.forward({ name: undefined, input: text, paste: true });

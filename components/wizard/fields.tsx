@@ -6,49 +6,21 @@
  */
 import { Box, Text } from 'ink';
 import SelectInput, { type IndicatorProps, type ItemProps } from 'ink-select-input';
-import TextInput from 'ink-text-input';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { InkField, type InkInput } from '../../src/ui/ink-input-bridge.js';
 import { useTheme } from '../../src/ui/theme.js';
+import { InkTextField } from '../InkTextField.js';
 import { cursorOf, type Option, type Step, type WizardState } from './model.js';
 
 /**
  * An Ink field keeps its own cursor (the list's highlight, the text's) and starts it from the value it mounts with.
  * While the value is the one it last reported, that cursor is right; a value it did not report (`home` on a list,
- * a pre-fill) gets a new key, so the field starts again from that value.
+ * a pre-fill) gets a new key, so the field starts again from that value (InkTextField does the same for text).
  */
 function useResync<T>(value: T): { generation: number; report: (reported: T) => void } {
   const [seen, setSeen] = useState({ value, generation: 0 });
   if (!Object.is(seen.value, value)) setSeen({ value, generation: seen.generation + 1 });
   const report = useCallback((reported: T) => setSeen((s) => ({ ...s, value: reported })), []);
-  return { generation: seen.generation, report };
-}
-
-/**
- * useResync for ink-text-input, which moves its cursor past what it inserted whether or not the step kept it. When
- * the step refused all of it (a character its rules do not allow), the text is as it was and only the cursor is
- * wrong: it is stepped back over what was refused, one key per render (the field reads its cursor from the
- * previous render's closure until its effects ran), and keys typed meanwhile wait for it (InkInput.nudge). Any
- * other text it did not report starts the field again, with the cursor at the end.
- */
-function useTextSync(value: string, input: InkInput): { generation: number; report: (reported: string) => void } {
-  const [seen, setSeen] = useState({ value, before: value, generation: 0, back: 0 });
-  if (seen.value !== value) {
-    const refused = value === seen.before && seen.value.length > value.length;
-    setSeen({
-      value,
-      before: value,
-      generation: refused ? seen.generation : seen.generation + 1,
-      back: refused ? seen.value.length - value.length : 0,
-    });
-  }
-  useEffect(() => {
-    if (seen.back === 0) return;
-    input.nudge({ name: 'left', input: '' });
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- one step per render is the point: the field reads its cursor from the render its effects subscribed
-    setSeen((s) => ({ ...s, back: s.back - 1 }));
-  }, [seen, input]);
-  const report = useCallback((reported: string) => setSeen((s) => ({ ...s, value: reported, before: s.value })), []);
   return { generation: seen.generation, report };
 }
 
@@ -66,22 +38,10 @@ export function TextField({
   onSubmit: () => void;
 }) {
   const theme = useTheme();
-  const { generation, report } = useTextSync(value, input);
   return (
     <Box>
       <Text color={theme.colorOf('accent')}>{`${theme.symbols.pointer} `}</Text>
-      <InkField input={input}>
-        <TextInput
-          key={generation}
-          value={value}
-          placeholder={placeholder}
-          onChange={(text) => {
-            report(text);
-            onChange(text);
-          }}
-          onSubmit={onSubmit}
-        />
-      </InkField>
+      <InkTextField input={input} value={value} placeholder={placeholder} onChange={onChange} onSubmit={onSubmit} />
     </Box>
   );
 }

@@ -561,7 +561,13 @@ export const BINDINGS = [
   {
     id: 'confirmation.erase',
     keys: ['backspace'],
-    description: 'Delete the last character of the typed phrase',
+    description: 'Delete the character before the cursor in the typed phrase',
+    scope: 'confirmation',
+  },
+  {
+    id: 'confirmation.cursor',
+    keys: ['left', 'right'],
+    description: 'Move the cursor in the typed phrase',
     scope: 'confirmation',
   },
 

@@ -240,7 +240,8 @@ function Footer({ state, phrase, prompt, ready, blocked, verb, request, input, o
           <Segments line={l} />
         </Text>
       ))}
-      <Box>
+      {/* One line, as FIXED_LINES counts it: a phrase longer than the panel is cut, not wrapped. */}
+      <Box height={1} overflow="hidden">
         <Text color={theme.colorOf('accent')}>{` ${symbols.pointer} `}</Text>
         <InkTextField input={input} value={state.typed} onChange={onEdit} />
       </Box>

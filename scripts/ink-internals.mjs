@@ -1,8 +1,8 @@
 /**
  * Ink modules the app reaches that Ink's package "exports" does not list. src/ui/ink-input-bridge.tsx provides Ink's
  * own StdinContext (the context Ink's useInput reads) to ink-text-input and ink-select-input, so it must import the
- * very module instance Ink's hooks import, not a copy: two instances would be two contexts, and the fields would
- * read Ink's default one and hear nothing.
+ * very module instance Ink's hooks import, not a copy: with two instances there would be two contexts, and the fields
+ * would read the one Ink's app provides and hear every key from the terminal, beside the keypress path.
  *
  * The source imports the file by its path inside the package ('ink/build/components/StdinContext.js'), which Node's
  * and the bundler's resolvers refuse (not exported). Each tool maps that specifier to the installed file by its real
@@ -11,7 +11,9 @@
  * - vitest (vitest.config.ts): an alias to the same path (vite then loads it as the external dependency file Ink's
  *   own import loads);
  * - tsc: an ambient module declaration (src/ui/ink-internals.d.ts) types it from Ink's exported StdinProps.
- * The build fails if Ink moves the file (the plugin checks it exists), rather than bundling without it.
+ * The build fails if Ink moves the file (the plugin checks it exists), rather than bundling without it. The app
+ * runs from the bundle; dist/src, tsc's output the bundle is made from, keeps the specifier and so does not load
+ * the UI in plain Node.
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';

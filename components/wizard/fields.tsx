@@ -124,8 +124,8 @@ function ChoiceItem({ isSelected = false, label, value }: ItemProps & { readonly
 
 /**
  * A single-choice list on ink-select-input. Only for a list that fits: given a `limit`, ink-select-input rotates
- * the list past its ends, so the first option shows up under the last
- * (https://github.com/vadimdemedes/ink-select-input/issues/5), and `initialIndex` beyond the limit misplaces the
+ * the list past its ends, so the first option shows up under the last (its "endless scroll", by design since
+ * https://github.com/vadimdemedes/ink-select-input/pull/5), and `initialIndex` beyond the limit misplaces the
  * highlight (https://github.com/vadimdemedes/ink-select-input/issues/43); a longer list is our ListField.
  */
 function ChoiceSelect({

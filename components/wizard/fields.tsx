@@ -24,7 +24,7 @@ function useResync<T>(value: T): { generation: number; report: (reported: T) => 
   return { generation: seen.generation, report };
 }
 
-export function TextField({
+function TextField({
   input,
   value,
   placeholder,

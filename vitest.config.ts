@@ -1,6 +1,13 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { inkInternalAliases } from './scripts/ink-internals.mjs';
+
+const nodeModules = realpathSync(fileURLToPath(new URL('./node_modules', import.meta.url)));
 
 export default defineConfig({
+  // Ink's StdinContext for the input bridge, the same file Ink's hooks import (scripts/ink-internals.mjs).
+  resolve: { alias: inkInternalAliases(nodeModules) },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],

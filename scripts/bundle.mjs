@@ -12,6 +12,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { dependencyPatches, PATCH_NAMES, patchesOff } from './dependency-patches.mjs';
+import { inkInternalsPlugin } from './ink-internals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'dist', 'src');
@@ -56,7 +57,8 @@ const variantName = off.length === PATCH_NAMES.length ? 'all' : off.join('+');
 const variant = off.length > 0 ? join(root, 'dist', 'variants', `patches-off-${variantName}`) : undefined;
 
 // esbuild reports resolved paths; node_modules may be a symlink (a shared install), so compare real paths.
-const patches = dependencyPatches({ nodeModules: realpathSync(join(root, 'node_modules')), src, off });
+const nodeModules = realpathSync(join(root, 'node_modules'));
+const patches = dependencyPatches({ nodeModules, src, off });
 
 // Chunk names carry content hashes: without a clean start, every build would leave the previous chunks behind.
 const outdir = join(variant ?? root, 'dist', 'app');
@@ -89,7 +91,8 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [noDevtools, patches.plugin],
+  // Ink's StdinContext, which Ink does not export, for the input bridge (scripts/ink-internals.mjs says how and why).
+  plugins: [noDevtools, inkInternalsPlugin(nodeModules), patches.plugin],
 });
 
 patches.check();

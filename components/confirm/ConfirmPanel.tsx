@@ -3,7 +3,7 @@
  * user has typed the phrase read off the target. No y/n: a reflex cannot delete anything. Enter sends exactly one
  * request, then the panel re-reads the data and shows what really happened.
  */
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { confirmationPhrase } from '../../src/domain/confirm.js';
 import { useAppActions, useAppState } from '../../src/ui/contexts.js';
@@ -20,7 +20,9 @@ import { requestLines } from '../wizard/preview-lines.js';
 import { useWizardServices } from '../wizard/services.js';
 import { confirmReducer, INITIAL_CONFIRM, unlocked, type ConfirmState } from './model.js';
 import type { ConfirmSpec, Prepared, Verified } from './spec.js';
+import { useInkInput, type InkInput } from '../../src/ui/ink-input-bridge.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
+import { InkTextField } from '../InkTextField.js';
 
 /** Separator, prompt (its first line), text field, button. The keys are in the app's footer (`confirmation` scope). */
 const FIXED_LINES = 4;
@@ -136,6 +138,8 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
   });
 
   const typing = phase.kind === 'typing';
+  // The phrase's field is ink-text-input (components/InkTextField.tsx); enter stays `confirmation.send`.
+  const field = useInkInput();
   const scroll = (delta: number) => () => dispatch({ type: 'scroll', delta, max });
   usePanelBindings(
     'confirmation',
@@ -154,9 +158,10 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
       'confirmation.pageUp': scroll(-10),
       'confirmation.pageDown': scroll(10),
       'confirmation.clear': typing ? () => dispatch({ type: 'clear' }) : undefined,
-      'confirmation.erase': typing ? () => dispatch({ type: 'erase' }) : undefined,
+      'confirmation.erase': typing ? field.forward : undefined,
+      'confirmation.cursor': typing ? field.forward : undefined,
     },
-    typing ? { onText: (text) => dispatch({ type: 'text', text }) } : {},
+    typing ? { onText: field.type } : {},
   );
 
   const ready = unlocked(state, phrase, blocked);
@@ -168,6 +173,8 @@ export function ConfirmPanel({ spec }: { spec: ConfirmSpec }) {
       ))}
       <Text color={theme.colorOf('muted')}>{` ${symbols.border.h.repeat(Math.max(0, width - 2))}`}</Text>
       <Footer
+        input={field}
+        onEdit={(text) => dispatch({ type: 'edit', text })}
         state={state}
         phrase={phrase}
         prompt={prompt}
@@ -189,9 +196,12 @@ interface FooterProps {
   readonly blocked: string | undefined;
   readonly verb: string;
   readonly request: string;
+  /** The phrase's field hears what the panel's bindings forward to it. */
+  readonly input: InkInput;
+  readonly onEdit: (text: string) => void;
 }
 
-function Footer({ state, phrase, prompt, ready, blocked, verb, request }: FooterProps) {
+function Footer({ state, phrase, prompt, ready, blocked, verb, request, input, onEdit }: FooterProps) {
   const theme = useTheme();
   const { symbols } = theme;
   const { kind } = state.phase;
@@ -230,11 +240,11 @@ function Footer({ state, phrase, prompt, ready, blocked, verb, request }: Footer
           <Segments line={l} />
         </Text>
       ))}
-      <Text wrap="truncate">
+      {/* One line, as FIXED_LINES counts it: a phrase longer than the panel is cut, not wrapped. */}
+      <Box height={1} overflow="hidden">
         <Text color={theme.colorOf('accent')}>{` ${symbols.pointer} `}</Text>
-        {state.typed}
-        <Text inverse> </Text>
-      </Text>
+        <InkTextField input={input} value={state.typed} onChange={onEdit} />
+      </Box>
       <Text wrap="truncate">
         {' '}
         {ready ? (

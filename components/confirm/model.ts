@@ -23,8 +23,8 @@ export interface ConfirmState {
 }
 
 export type ConfirmAction =
-  | { type: 'text'; text: string }
-  | { type: 'erase' }
+  /** The field's whole new text (typed, pasted, erased, inserted at its cursor). */
+  | { type: 'edit'; text: string }
   | { type: 'clear' }
   | { type: 'scroll'; delta: number; max: number }
   | { type: 'submit'; phrase: string; blocked: boolean }
@@ -38,10 +38,8 @@ const clamp = (n: number, max: number) => Math.max(0, Math.min(max, n));
 export function confirmReducer(s: ConfirmState, a: ConfirmAction): ConfirmState {
   const typing = s.phase.kind === 'typing';
   switch (a.type) {
-    case 'text':
-      return typing ? { ...s, typed: s.typed + a.text, mismatch: false } : s;
-    case 'erase':
-      return typing ? { ...s, typed: Array.from(s.typed).slice(0, -1).join(''), mismatch: false } : s;
+    case 'edit':
+      return typing ? { ...s, typed: a.text, mismatch: false } : s;
     case 'clear':
       return typing ? { ...s, typed: '', mismatch: false } : s;
     case 'scroll':

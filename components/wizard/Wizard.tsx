@@ -11,7 +11,7 @@ import { useDirty } from '../../src/ui/dirty.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
-import { StepField } from './fields.js';
+import { StepField, type FieldActions } from './fields.js';
 import {
   ANSWERS,
   answered,
@@ -22,6 +22,7 @@ import {
   wizardReducer,
   type Note,
   type Step,
+  type WizardAction,
 } from './model.js';
 import { noteLine, PlanRunner } from './PlanRunner.js';
 import { wrapLine } from '../doctor/wrap.js';
@@ -34,6 +35,8 @@ import { wrapWords } from '../explain/wrap.js';
 import type { RequestRouter } from './services.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { RefreshScope } from '../../src/state/store.js';
+import { useInkInput } from '../../src/ui/ink-input-bridge.js';
+import type { KeyPress } from '../../src/ui/keypress.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
 /** What the review shows and sends for the answers given. */
@@ -124,26 +127,41 @@ export function Wizard<V, E>({
   const kind = id === REVIEW ? undefined : step?.kind;
   const list = kind === 'choice' || kind === 'multi';
   const of = { steps: spec.steps, env };
+  // The step's Ink field (fields.tsx: ink-text-input, ink-select-input) hears only the presses these bindings forward
+  // to it; a list that is ours (several choices, or too long for ink-select-input) has no Ink field, and `forward`
+  // says so by returning false.
+  const field = useInkInput();
+  const ours = (action: WizardAction<V, E>) => (press: KeyPress) => {
+    if (!field.forward(press)) dispatch(action);
+  };
   // Each key is dispatched after the previous key's render (src/ui/keypress.tsx), so `state` here is current.
   usePanelBindings(
     'wizard',
     {
-      'wizard.up': list ? () => dispatch({ type: 'move', by: -1, ...of }) : undefined,
-      'wizard.down': list ? () => dispatch({ type: 'move', by: 1, ...of }) : undefined,
+      'wizard.up': list ? ours({ type: 'move', by: -1, ...of }) : undefined,
+      'wizard.down': list ? ours({ type: 'move', by: 1, ...of }) : undefined,
+      // ink-select-input has no first/last: the reducer moves the cursor, and the field starts again there.
       'wizard.first': list ? () => dispatch({ type: 'moveTo', to: 'first', ...of }) : undefined,
       'wizard.last': list ? () => dispatch({ type: 'moveTo', to: 'last', ...of }) : undefined,
       'wizard.toggle': kind === 'multi' ? () => dispatch({ type: 'toggle', ...of }) : undefined,
-      'wizard.choose': kind === 'choice' ? () => dispatch({ type: 'enter', ...of }) : undefined,
-      'wizard.next': kind === 'text' || kind === 'multi' ? () => dispatch({ type: 'enter', ...of }) : undefined,
-      'wizard.erase': kind === 'text' ? () => dispatch({ type: 'erase', ...of }) : undefined,
+      'wizard.choose': kind === 'choice' ? ours({ type: 'enter', ...of }) : undefined,
+      'wizard.next': kind === 'text' || kind === 'multi' ? ours({ type: 'enter', ...of }) : undefined,
+      'wizard.erase': kind === 'text' ? field.forward : undefined,
+      'wizard.cursor': kind === 'text' ? field.forward : undefined,
       'wizard.explain': explain.explanation ? explain.toggle : undefined,
       'wizard.back': () => (state.trail.length === 1 ? actions.closeOverlay() : dispatch({ type: 'back', ...of })),
     },
-    {
-      active: id !== REVIEW,
-      ...(kind === 'text' ? { onText: (text: string) => dispatch({ type: 'text', text, ...of }) } : {}),
-    },
+    { active: id !== REVIEW, ...(kind === 'text' ? { onText: field.type } : {}) },
   );
+  const fieldActions: FieldActions = {
+    edit: (text) => dispatch({ type: 'edit', text, ...of }),
+    submit: () => dispatch({ type: 'enter', ...of }),
+    moveTo: (index) => dispatch({ type: 'moveTo', to: index, ...of }),
+    choose: (index) => {
+      dispatch({ type: 'moveTo', to: index, ...of });
+      dispatch({ type: 'enter', ...of });
+    },
+  };
 
   const inner = layout.boxInner;
   const width = layout.width - 2;
@@ -222,7 +240,7 @@ export function Wizard<V, E>({
         <ExplainPanel explanation={explain.explanation} width={width} maxLines={EXPLAIN_LINES} />
       ) : null}
       <Box paddingLeft={1} flexDirection="column">
-        <StepField step={step} state={state} env={env} height={listHeight} />
+        <StepField step={step} state={state} env={env} height={listHeight} input={field} actions={fieldActions} />
       </Box>
       {error.map((l, i) => (
         <Text key={`error${i}`} color={theme.colorOf('danger')} wrap="truncate">{` ${l}`}</Text>

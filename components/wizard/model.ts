@@ -90,13 +90,18 @@ export const ANSWERS = 'answers';
 /** What the wizard's bindings (and a pre-fill) do to its state; list actions apply to list steps, text to text steps. */
 export type WizardAction<V, E> =
   | { readonly type: 'move'; readonly by: number; readonly steps: readonly Step<V, E>[]; readonly env: E }
-  | { readonly type: 'moveTo'; readonly to: 'first' | 'last'; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  | {
+      readonly type: 'moveTo';
+      /** An option's index: the list field moved its own highlight there. */
+      readonly to: 'first' | 'last' | number;
+      readonly steps: readonly Step<V, E>[];
+      readonly env: E;
+    }
   | { readonly type: 'toggle'; readonly steps: readonly Step<V, E>[]; readonly env: E }
   /** enter: a choice takes the option under the cursor; every step then validates and moves on. */
   | { readonly type: 'enter'; readonly steps: readonly Step<V, E>[]; readonly env: E }
-  /** Typed or pasted text, added to a text step's answer character by character. */
-  | { readonly type: 'text'; readonly text: string; readonly steps: readonly Step<V, E>[]; readonly env: E }
-  | { readonly type: 'erase'; readonly steps: readonly Step<V, E>[]; readonly env: E }
+  /** The text field's whole new text (typed, pasted, erased, inserted at its cursor), checked character by character. */
+  | { readonly type: 'edit'; readonly text: string; readonly steps: readonly Step<V, E>[]; readonly env: E }
   | { readonly type: 'back'; readonly steps: readonly Step<V, E>[]; readonly env: E }
   /** In the review: list the answers, to pick one to change. */
   | { readonly type: 'change'; readonly steps: readonly Step<V, E>[]; readonly env: E }
@@ -218,10 +223,11 @@ function clampCursor(cursor: number, length: number) {
   return Math.max(0, Math.min(length - 1, cursor));
 }
 
-function typeText<V, E>(s: WizardState<V>, step: Extract<Step<V, E>, { kind: 'text' }>, text: string): WizardState<V> {
-  let current = step.get(s.values);
+function editText<V, E>(s: WizardState<V>, step: Extract<Step<V, E>, { kind: 'text' }>, text: string): WizardState<V> {
+  let current = '';
   let refused = false;
-  // A paste is checked like typing: each character the step refuses stays out, and the step says so.
+  // The whole text is checked as if typed from the start, so a character inserted mid-text or pasted meets the same
+  // rules as one typed at the end: each character the step refuses stays out, and the step says so.
   for (const char of Array.from(text)) {
     if (step.accept?.(char, current) ?? true) current += char;
     else refused = true;
@@ -311,21 +317,16 @@ export function wizardReducer<V, E>(s: WizardState<V>, a: WizardAction<V, E>): W
       switch (a.type) {
         case 'move':
           return isList(step) ? moveCursor(s, step, a.env, (c) => c + a.by) : s;
-        case 'moveTo':
-          return isList(step) ? moveCursor(s, step, a.env, (_c, n) => (a.to === 'first' ? 0 : n - 1)) : s;
+        case 'moveTo': {
+          const to = a.to;
+          return isList(step)
+            ? moveCursor(s, step, a.env, (_c, n) => (to === 'first' ? 0 : to === 'last' ? n - 1 : to))
+            : s;
+        }
         case 'toggle':
           return isList(step) ? toggle(s, step, a.env) : s;
-        case 'text':
-          return step.kind === 'text' ? typeText(s, step, a.text) : s;
-        case 'erase':
-          return step.kind === 'text'
-            ? {
-                ...s,
-                values: step.set(s.values, Array.from(step.get(s.values)).slice(0, -1).join('')),
-                touched: true,
-                error: undefined,
-              }
-            : s;
+        case 'edit':
+          return step.kind === 'text' ? editText(s, step, a.text) : s;
         case 'enter':
           return resume(advance(choose(s, step, a.env), a.steps, step, a.env), a.steps, a.env);
       }

@@ -453,7 +453,18 @@ export const BINDINGS = [
     description: 'Check the answer and go on (text steps, steps that take several)',
     scope: 'wizard',
   },
-  { id: 'wizard.erase', keys: ['backspace'], description: 'Delete the last character (text steps)', scope: 'wizard' },
+  {
+    id: 'wizard.erase',
+    keys: ['backspace'],
+    description: 'Delete the character before the cursor (text steps)',
+    scope: 'wizard',
+  },
+  {
+    id: 'wizard.cursor',
+    keys: ['left', 'right'],
+    description: 'Move the cursor in the text (text steps)',
+    scope: 'wizard',
+  },
   {
     id: 'wizard.explain',
     keys: ['ctrl+o', 'f1'],
@@ -561,7 +572,13 @@ export const BINDINGS = [
   {
     id: 'confirmation.erase',
     keys: ['backspace'],
-    description: 'Delete the last character of the typed phrase',
+    description: 'Delete the character before the cursor in the typed phrase',
+    scope: 'confirmation',
+  },
+  {
+    id: 'confirmation.cursor',
+    keys: ['left', 'right'],
+    description: 'Move the cursor in the typed phrase',
     scope: 'confirmation',
   },
 

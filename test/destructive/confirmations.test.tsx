@@ -57,6 +57,20 @@ describe('typed confirmations', () => {
     ]);
   });
 
+  it('edits the phrase mid-text (ink-text-input): a typo fixed with the cursor unlocks it, a paste lands at the cursor', async () => {
+    const email = 'tomas.xu@acme-analytics.example';
+    app = await openOn('members', 'tomas.xu', email);
+    await app.waitFor(`Type ${email} to confirm`);
+    // "tomas.u@…": the x forgotten, then put back with ← (a field that only appends could not).
+    await app.type('tomas.u@acme-');
+    await app.press(...Array<string>(7).fill('\x1b[D'));
+    await app.type('x');
+    await app.waitFor('▶ tomas.xu@acme-');
+    await app.press(...Array<string>(7).fill('\x1b[C'), '\x1b[200~analytics.example\x1b[201~');
+    await app.waitFor('unlocked: enter sends it');
+    expect(await app.writes()).toEqual([]);
+  });
+
   it('at 80 columns, a prompt too long for one line wraps: the phrase and the rule are shown whole', async () => {
     const email = 'amara.garcia@acme-analytics.example';
     app = await startSandboxApp({ screen: 'members', filter: 'amara.garcia', columns: 80, rows: 24 });

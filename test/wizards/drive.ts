@@ -43,6 +43,12 @@ export function drive<V, E>(steps: readonly Step<V, E>[], env: E, start: WizardS
     if (!step || step.kind === 'text') throw new Error(`${d.id()} is not a list step`);
     return { step, options: step.options(d.state.values, env) };
   };
+  // The field holds the step's value, so typing and erasing are edits of it, as ink-text-input sends them.
+  const textNow = () => {
+    const step = currentStep(d.state, steps, env);
+    if (!step || step.kind !== 'text') throw new Error(`${d.id()} is not a text step`);
+    return step.get(d.state.values);
+  };
   const d: Driver<V, E> = {
     state: start,
     id: () => currentId(d.state),
@@ -50,11 +56,8 @@ export function drive<V, E>(steps: readonly Step<V, E>[], env: E, start: WizardS
       const { step, options } = list();
       return options[cursorOf(d.state, step, options)]?.id;
     },
-    type: (text) => act({ type: 'text', text, ...of }),
-    erase: (times = 1) => {
-      for (let i = 0; i < times; i++) act({ type: 'erase', ...of });
-      return d;
-    },
+    type: (text) => act({ type: 'edit', text: textNow() + text, ...of }),
+    erase: (times = 1) => act({ type: 'edit', text: Array.from(textNow()).slice(0, -times).join(''), ...of }),
     point: (id) => {
       const { step, options } = list();
       const to = options.findIndex((o) => o.id === id);

@@ -1,10 +1,9 @@
 /** The list body of a screen: title with counts, sort and filter; then the table, or why there is none. */
 import { Text } from 'ink';
-import type { NamedResource, ScreenDef } from '../screens/types.js';
+import type { NamedResource, ScreenDef } from '../src/ui/screen-def.js';
 import type { Layout } from '../src/ui/layout.js';
 import { line, tone, type Line } from '../src/ui/lines.js';
 import type { Row } from '../src/ui/list-model.js';
-import { SCREEN_TITLES } from '../src/ui/screen-ids.js';
 import { useTheme } from '../src/ui/theme.js';
 import type { ScreenList } from '../src/ui/use-screen-list.js';
 import { ListView } from './ListView.js';
@@ -32,7 +31,7 @@ function title(
 ): Line {
   const count = filter ? `${view.list.items.length}/${view.total}` : String(view.total);
   return line(
-    tone('title', ` ${SCREEN_TITLES[def.id]}`, true),
+    tone('title', ` ${def.title}`, true),
     tone('accent', `[${count}]`),
     tone('muted', ` sort:${view.sortLabel} `),
     marked > 0 && tone('warning', `${marked} marked `, true),

@@ -9,8 +9,8 @@ import { isProjectKeyActive, projectKeyStatus } from '../src/domain/project-keys
 import { dataOf } from '../src/state/resource.js';
 import { blank, field, heading, tone, type Line } from '../src/ui/lines.js';
 import type { Tone } from '../src/ui/theme.js';
-import { absolute, relative } from './dates.js';
-import type { ScreenContext } from './types.js';
+import { absolute, relative } from '../src/ui/dates.js';
+import type { ScreenContext } from '../src/ui/screen-def.js';
 
 export interface ProjectKeyRow {
   readonly kind: 'project';

@@ -5,7 +5,7 @@ import { keysScreen } from './keys.js';
 import { membersScreen } from './members.js';
 import { projectsScreen } from './projects.js';
 import { rolesScreen } from './roles.js';
-import type { ScreenDef } from './types.js';
+import type { ScreenDef } from '../src/ui/screen-def.js';
 
 export const SCREENS: Readonly<Record<ScreenId, ScreenDef<Row>>> = {
   members: membersScreen,

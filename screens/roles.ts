@@ -9,7 +9,8 @@ import { dataOf, type Resource } from '../src/state/resource.js';
 import { allProjects, roleKey } from '../src/state/store.js';
 import { blank, field, heading, line, tone, type Line } from '../src/ui/lines.js';
 import { descriptorLines } from './role-descriptor.js';
-import { byText, defineScreen, type ScreenContext } from './types.js';
+import { ROLE_ACTIONS } from './actions.js';
+import { byText, defineScreen, type ScreenContext } from '../src/ui/screen-def.js';
 
 export type RoleRow =
   | { readonly kind: 'predefined'; readonly id: string; readonly order: number; readonly role: PredefinedRole }
@@ -149,6 +150,8 @@ function customRolesSource(data: ScreenContext['data']): Resource<unknown> {
 
 export const rolesScreen = defineScreen<RoleRow>({
   id: 'roles',
+  title: 'Roles',
+  actions: ROLE_ACTIONS,
   sources: (data) => [
     ...PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: data.projects[type] })),
     { noun: 'custom roles', resource: customRolesSource(data) },

@@ -19,7 +19,7 @@ import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { commandReducer, INITIAL_COMMAND, type Answer } from './command-state.js';
 import { remember, type RequestHistory } from './history.js';
 import type { EditKey, EditLine } from './line-editor.js';
-import { openIntent } from './open-intent.js';
+import { openIntent, type IntentOpeners } from './open-intent.js';
 
 const PLACEHOLDER = 'add bob@example.com to search-prod as viewer';
 
@@ -79,7 +79,8 @@ function Field({ line: edit, active, width }: { line: EditLine; active: boolean;
   );
 }
 
-export function CommandLine({ history }: { history: RequestHistory }) {
+/** `intents`: where each understood request leads (screens/intent-openers.ts, which knows the wizards). */
+export function CommandLine({ history, intents }: { history: RequestHistory; intents: IntentOpeners }) {
   const { snapshot } = useAppState();
   const actions = useAppActions();
   const theme = useTheme();
@@ -108,7 +109,7 @@ export function CommandLine({ history }: { history: RequestHistory }) {
     }
     // The wizard takes the command line's place, so closing it (esc) returns to the screen, not to the prompt.
     actions.closeOverlay();
-    openIntent(result.intent, result.notes, { actions, snapshot });
+    openIntent(result.intent, result.notes, { actions, snapshot }, intents);
   };
 
   const pick = (choice: IntentChoice | undefined) => {
@@ -161,6 +162,10 @@ export function CommandLine({ history }: { history: RequestHistory }) {
   );
 }
 
-export function openCommandLine(actions: AppActions, history: RequestHistory): void {
-  actions.openPanel({ id: 'command-line', title: 'Request in plain words', node: <CommandLine history={history} /> });
+export function openCommandLine(actions: AppActions, history: RequestHistory, intents: IntentOpeners): void {
+  actions.openPanel({
+    id: 'command-line',
+    title: 'Request in plain words',
+    node: <CommandLine history={history} intents={intents} />,
+  });
 }

@@ -6,7 +6,7 @@
  * (the compiler refuses a table entry without a handler).
  */
 import type { KeyName } from './keys.js';
-import type { ScreenId } from './screen-ids.js';
+import { SCREEN_IDS, type ScreenId } from './screen-ids.js';
 
 /** What has the keyboard right now. */
 export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay';
@@ -728,6 +728,13 @@ export type BindingId = TableEntry['id'];
 export type PanelBindingId<S extends PanelScope = PanelScope> = Extract<TableEntry, { scope: S }>['id'];
 /** The bindings the shell's handler table (components/handlers.ts) handles. */
 export type ShellBindingId = Exclude<BindingId, PanelBindingId>;
+
+/** The bindings a screen's own actions answer (`members.remove`, `keys.revoke`): its ScreenDef's `actions`. */
+export type ScreenActionId = Extract<ShellBindingId, `${ScreenId}.${string}`>;
+
+export function isScreenActionId(id: string): id is ScreenActionId {
+  return SCREEN_IDS.some((screen) => id.startsWith(`${screen}.`));
+}
 
 const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   always: ['list', 'filter', 'details', 'help', 'confirm', 'overlay'],

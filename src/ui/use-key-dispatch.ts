@@ -3,13 +3,25 @@
  * handler registered under the binding's id. While filtering, printable keys that no binding claims are filter
  * text. The shell is the bottom of the focus stack (keypress.tsx): it hears what no panel handled.
  */
-import { resolveBinding, type BindingContext, type ShellBindingId } from './bindings.js';
+import {
+  isScreenActionId,
+  resolveBinding,
+  type BindingContext,
+  type ScreenActionId,
+  type ShellBindingId,
+} from './bindings.js';
 import { isPrintable, pastedText } from './keys.js';
 import { useKeys } from './keypress.js';
 
-export type Handlers = Readonly<Record<ShellBindingId, () => void>>;
+export interface Handlers {
+  /** The shell's own bindings, one handler each (the compiler demands every one). */
+  readonly shell: Readonly<Record<Exclude<ShellBindingId, ScreenActionId>, () => void>>;
+  /** A screen's binding, for the current screen's actions to answer. */
+  readonly screen: (id: ScreenActionId) => void;
+}
 
-const isShellBinding = (id: string, handlers: Handlers): id is ShellBindingId => Object.hasOwn(handlers, id);
+const isShellBinding = (id: string, handlers: Handlers): id is Exclude<ShellBindingId, ScreenActionId> =>
+  Object.hasOwn(handlers.shell, id);
 
 export function useKeyDispatch(
   ctx: BindingContext,
@@ -25,9 +37,14 @@ export function useKeyDispatch(
     }
     if (name === undefined) return false;
     const binding = resolveBinding(name, ctx);
+    if (binding && isScreenActionId(binding.id)) {
+      onBinding(binding.id);
+      handlers.screen(binding.id);
+      return true;
+    }
     if (binding && isShellBinding(binding.id, handlers)) {
       onBinding(binding.id);
-      handlers[binding.id]();
+      handlers.shell[binding.id]();
       return true;
     }
     if (ctx.mode === 'filter' && isPrintable(name)) {

@@ -5,7 +5,7 @@
  */
 import { keyExpiryStatus } from '../../domain/revoke.js';
 import { layeredKeys } from '../../domain/project-keys.js';
-import { accessSummary, hasApplicationRoles } from '../../../screens/assignments.js';
+import { accessSummary, hasApplicationRoles } from '../../domain/assignment-summary.js';
 import type { CommandContext } from '../dispatch.js';
 import { withSession } from './shared/connect.js';
 import { createOutput, day, table } from './shared/output.js';

@@ -195,11 +195,12 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   try {
     session = await connect(deps, config, opts, inFlight.signal);
     // The opening row's details are asked for as soon as its list is in, while the UI below is still loading.
-    const [{ prefetchOpeningRow }, { themeFromEnv }] = await Promise.all([
+    const [{ prefetchOpeningRow }, { themeFromEnv }, { SCREENS }] = await Promise.all([
       import('../../ui/opening-prefetch.js'),
       import('../../ui/theme.js'),
+      import('../../../screens/registry.js'),
     ]);
-    prefetchOpeningRow(session.store, opts.screen, opts.filter ?? '', themeFromEnv(process.env).symbols);
+    prefetchOpeningRow(SCREENS, session.store, opts.screen, opts.filter ?? '', themeFromEnv(process.env).symbols);
     // Loading the UI takes longer than a round trip, and evaluating a module blocks everything else. So it is loaded
     // in steps, each await letting the event loop run: the connection opens, the requests go out, and an answer
     // already in (the organization, which the member lists wait for) is handled before the next long step.

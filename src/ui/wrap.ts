@@ -2,8 +2,8 @@
  * Word wrapping for prose in panels (a finding's "why", a reason chain), keeping each character's tone. Wrapped
  * lines keep the first line's indent so they stay under their heading; a word longer than a line is cut.
  */
-import type { Line, Segment } from '../../src/ui/lines.js';
-import { graphemes, textWidth } from '../../src/ui/text-width.js';
+import type { Line, Segment } from './lines.js';
+import { graphemes, textWidth } from './text-width.js';
 
 interface Cell {
   readonly ch: string;

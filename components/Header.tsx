@@ -3,9 +3,8 @@ import { Box, Text } from 'ink';
 import { dataOf } from '../src/state/resource.js';
 import { clipLine, line } from '../src/ui/lines.js';
 import { useAppState } from '../src/ui/contexts.js';
-import { SCREEN_IDS } from '../src/ui/screen-ids.js';
+import { SCREEN_IDS, SCREEN_TITLES } from '../src/ui/screen-ids.js';
 import { useTheme } from '../src/ui/theme.js';
-import { useParts } from './parts.js';
 
 const SANDBOX_LABEL = 'SANDBOX — simulated organization';
 
@@ -23,7 +22,6 @@ export function Header({ width }: { width: number }) {
   const theme = useTheme();
   const { connection, data, nav } = useAppState();
   const identity = useIdentity();
-  const { screens } = useParts();
   const organization = dataOf(data.organization);
   const sandbox = connection.kind === 'sandbox';
   const label = sandbox ? (theme.unicode ? SANDBOX_LABEL : SANDBOX_LABEL.replace('—', '-')) : connection.host;
@@ -55,7 +53,7 @@ export function Header({ width }: { width: number }) {
       <Text wrap="truncate">
         {SCREEN_IDS.map((id, i) => {
           const current = id === nav.screen;
-          const tab = `${i + 1} ${screens[id].title}`;
+          const tab = `${i + 1} ${SCREEN_TITLES[id]}`;
           return (
             <Text key={id} bold={current} color={current ? theme.colorOf('accent') : theme.colorOf('muted')}>
               {current ? `[${tab}]` : ` ${tab} `}{' '}

@@ -1,4 +1,5 @@
 /** The list body of a screen: title with counts, sort and filter; then the table, or why there is none. */
+import { SCREEN_TITLES } from '../src/ui/screen-ids.js';
 import { Text } from 'ink';
 import type { NamedResource, ScreenDef } from '../src/ui/screen-def.js';
 import type { Layout } from '../src/ui/layout.js';
@@ -31,7 +32,7 @@ function title(
 ): Line {
   const count = filter ? `${view.list.items.length}/${view.total}` : String(view.total);
   return line(
-    tone('title', ` ${def.title}`, true),
+    tone('title', ` ${SCREEN_TITLES[def.id]}`, true),
     tone('accent', `[${count}]`),
     tone('muted', ` sort:${view.sortLabel} `),
     marked > 0 && tone('warning', `${marked} marked `, true),

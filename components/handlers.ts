@@ -61,10 +61,6 @@ export function createHandlers(
       const scope = frame().panelScope;
       dispatch({ type: 'pushOverlay', overlay: { kind: 'help', scroll: 0, ...(scope ? { scope } : {}) } });
     },
-    'nav.members': () => dispatch({ type: 'navigate', screen: 'members' }),
-    'nav.projects': () => dispatch({ type: 'navigate', screen: 'projects' }),
-    'nav.roles': () => dispatch({ type: 'navigate', screen: 'roles' }),
-    'nav.keys': () => dispatch({ type: 'navigate', screen: 'keys' }),
     'nav.next': () => dispatch({ type: 'cycle', delta: 1 }),
     'nav.prev': () => dispatch({ type: 'cycle', delta: -1 }),
     'data.refresh': () => void actions.refresh(frame().refresh),
@@ -108,5 +104,5 @@ export function createHandlers(
     'confirm.yes': exit,
     'confirm.no': () => dispatch({ type: 'popOverlay' }),
   };
-  return { shell, screen };
+  return { shell, screen, navigate: (to) => dispatch({ type: 'navigate', screen: to }) };
 }

@@ -15,7 +15,7 @@ export { openAuditView } from '../components/audit/AuditView.js';
 export { openAssignmentPicker } from '../components/confirm/AssignmentPicker.js';
 export { openCancelInvitation, openDeleteRole, openRemoveMember } from '../components/confirm/openers.js';
 export { openIdentifyKey } from '../components/identify/IdentifyKeyPanel.js';
-export { openRevokeKeyRows } from './revoke-key-rows.js';
+export { openRevokeKeyRows } from './keys/revoke-key-rows.js';
 export { openWizardFor } from './wizards/open.js';
 
 export function openDoctor(actions: AppActions): void {

@@ -1,10 +1,10 @@
 /** The browse screens by id, in tab order. */
 import type { ScreenId } from '../src/ui/screen-ids.js';
 import type { Row } from '../src/ui/list-model.js';
-import { keysScreen } from './keys.js';
-import { membersScreen } from './members.js';
-import { projectsScreen } from './projects.js';
-import { rolesScreen } from './roles.js';
+import { keysScreen } from './keys/screen.js';
+import { membersScreen } from './members/screen.js';
+import { projectsScreen } from './projects/screen.js';
+import { rolesScreen } from './roles/screen.js';
 import type { ScreenDef } from '../src/ui/screen-def.js';
 
 export const SCREENS: Readonly<Record<ScreenId, ScreenDef<Row>>> = {

@@ -17,6 +17,7 @@ import type { Delivery } from './write-pieces.js';
 import { parseCommandLine, UsageError, type CommandShape, type FlagValues, type GlobalFlags } from './args.js';
 import { scriptCommandSpecs } from './commands/registry.js';
 import { helpText, type HelpEntry } from './help.js';
+import { SCREEN_TABS, type ScreenId } from '../ui/screen-ids.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -59,7 +60,8 @@ export interface CommandSpec extends CommandShape, HelpEntry {
   readonly run: (ctx: CommandContext) => Promise<number>;
 }
 
-export type Screen = 'members' | 'projects' | 'roles' | 'keys';
+/** `ec-access <screen>`: the TUI on that screen (the tabs of src/ui/screen-ids.ts). */
+export type Screen = ScreenId;
 export type RunTui = (config: AppConfig, opts: { screen: Screen; filter?: string }) => Promise<number>;
 export type RunSandboxCommand = (argv: string[]) => Promise<number>;
 export type RunCommand = (ctx: CommandContext) => Promise<number>;
@@ -124,10 +126,7 @@ export function moduleCommand(spec: Omit<CommandSpec, 'run'>, file: string, expo
 
 export const COMMANDS: readonly CommandSpec[] = [
   screen('members', 'organization members and pending invitations', []),
-  screen('members', 'organization members and pending invitations'),
-  screen('projects', 'Serverless projects and who can reach each one'),
-  screen('roles', 'predefined and custom roles'),
-  screen('keys', 'Cloud API keys (--filter <text> to narrow the list)'),
+  ...SCREEN_TABS.map((tab) => screen(tab.id, tab.command)),
   {
     words: ['sandbox'],
     usage: 'sandbox [flags]',

@@ -6,7 +6,7 @@
  * (the compiler refuses a table entry without a handler).
  */
 import type { KeyName } from './keys.js';
-import { SCREEN_IDS, type ScreenId } from './screen-ids.js';
+import { recordOfScreens, SCREEN_IDS, SCREEN_TABS, type ScreenId } from './screen-ids.js';
 
 /** What has the keyboard right now. */
 export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay';
@@ -125,10 +125,13 @@ export const BINDINGS = [
     description: "Show this help, the open panel's keys first",
     scope: 'panel',
   },
-  { id: 'nav.members', keys: ['1'], description: 'Members and invitations', scope: 'global' },
-  { id: 'nav.projects', keys: ['2'], description: 'Serverless projects', scope: 'global' },
-  { id: 'nav.roles', keys: ['3'], description: 'Roles: predefined catalog and custom roles', scope: 'global' },
-  { id: 'nav.keys', keys: ['4'], description: 'Cloud API keys', scope: 'global' },
+  // The number keys, one per screen tab in its order.
+  ...SCREEN_TABS.map((tab, i) => ({
+    id: `nav.${tab.id}` as const,
+    keys: [String(i + 1)],
+    description: tab.nav,
+    scope: 'global' as const,
+  })),
   { id: 'nav.next', keys: ['tab'], description: 'Next screen', scope: 'global' },
   { id: 'nav.prev', keys: ['shift+tab'], description: 'Previous screen', scope: 'global' },
   {
@@ -736,6 +739,18 @@ export function isScreenActionId(id: string): id is ScreenActionId {
   return SCREEN_IDS.some((screen) => id.startsWith(`${screen}.`));
 }
 
+/** The number key bindings (`nav.members`): each goes to its screen. */
+export type NavBindingId = `nav.${ScreenId}`;
+
+/** The screen a number key binding goes to; undefined for any other binding. */
+export function navTarget(id: string): ScreenId | undefined {
+  return SCREEN_IDS.find((screen) => id === `nav.${screen}`);
+}
+
+export function isNavBindingId(id: string): id is NavBindingId {
+  return navTarget(id) !== undefined;
+}
+
 const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   always: ['list', 'filter', 'details', 'help', 'confirm', 'overlay'],
   panel: ['overlay'],
@@ -814,8 +829,5 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   pick: 'Pick a role assignment (x on Members)',
   waiting: 'Waiting for an invitation to be accepted',
   problem: 'A panel that cannot open',
-  members: 'Members',
-  projects: 'Projects',
-  roles: 'Roles',
-  keys: 'Keys',
+  ...recordOfScreens((tab) => tab.title),
 };

@@ -85,8 +85,6 @@ export type ScreenActions<R extends Row> = { readonly [K in ScreenActionId]?: Sc
 
 export interface ScreenDef<R extends Row> {
   readonly id: ScreenId;
-  /** The tab's title ("Members"). */
-  readonly title: string;
   /** What the screen's keys do; the keys themselves are in the binding table under the screen's scope. */
   readonly actions?: ScreenActions<R>;
   /** Resources behind the list, for its spinner and its error line. */

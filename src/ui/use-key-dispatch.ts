@@ -4,24 +4,31 @@
  * text. The shell is the bottom of the focus stack (keypress.tsx): it hears what no panel handled.
  */
 import {
+  isNavBindingId,
   isScreenActionId,
+  navTarget,
   resolveBinding,
+  type NavBindingId,
   type BindingContext,
   type ScreenActionId,
   type ShellBindingId,
 } from './bindings.js';
 import { isPrintable, pastedText } from './keys.js';
 import { useKeys } from './keypress.js';
+import type { ScreenId } from './screen-ids.js';
 
 export interface Handlers {
   /** The shell's own bindings, one handler each (the compiler demands every one). */
-  readonly shell: Readonly<Record<Exclude<ShellBindingId, ScreenActionId>, () => void>>;
+  readonly shell: Readonly<Record<OwnBindingId, () => void>>;
   /** A screen's binding, for the current screen's actions to answer. */
   readonly screen: (id: ScreenActionId) => void;
+  /** A number key: go to that screen. */
+  readonly navigate: (screen: ScreenId) => void;
 }
 
-const isShellBinding = (id: string, handlers: Handlers): id is Exclude<ShellBindingId, ScreenActionId> =>
-  Object.hasOwn(handlers.shell, id);
+type OwnBindingId = Exclude<ShellBindingId, ScreenActionId | NavBindingId>;
+
+const isShellBinding = (id: string, handlers: Handlers): id is OwnBindingId => Object.hasOwn(handlers.shell, id);
 
 export function useKeyDispatch(
   ctx: BindingContext,
@@ -37,6 +44,12 @@ export function useKeyDispatch(
     }
     if (name === undefined) return false;
     const binding = resolveBinding(name, ctx);
+    if (binding && isNavBindingId(binding.id)) {
+      const target = navTarget(binding.id);
+      onBinding(binding.id);
+      if (target) handlers.navigate(target);
+      return true;
+    }
     if (binding && isScreenActionId(binding.id)) {
       onBinding(binding.id);
       handlers.screen(binding.id);

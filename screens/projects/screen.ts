@@ -1,15 +1,15 @@
 /** Serverless projects of all three types, and for each one who can get in and with which role. */
-import { PROJECT_TYPES, type Project } from '../src/api/schemas.js';
-import { whoHasAccess, type AccessHolder } from '../src/domain/access/index.js';
-import { allProjects } from '../src/state/store.js';
-import { blank, field, heading, line, tone, type Line } from '../src/ui/lines.js';
-import { dataOf } from '../src/state/resource.js';
-import { projectKeyPrivileges } from '../src/domain/access/index.js';
-import { isProjectKeyActive } from '../src/domain/project-keys.js';
-import { projectColumnLines } from '../src/ui/access-lines.js';
-import { absolute, relative } from '../src/ui/dates.js';
+import { PROJECT_TYPES, type Project } from '../../src/api/schemas.js';
+import { whoHasAccess, type AccessHolder } from '../../src/domain/access/index.js';
+import { allProjects } from '../../src/state/store.js';
+import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
+import { dataOf } from '../../src/state/resource.js';
+import { projectKeyPrivileges } from '../../src/domain/access/index.js';
+import { isProjectKeyActive } from '../../src/domain/project-keys.js';
+import { projectColumnLines } from '../../src/ui/access-lines.js';
+import { absolute, relative } from '../../src/ui/dates.js';
 import { customRolesLines } from './custom-roles.js';
-import { byText, defineScreen, type ScreenContext } from '../src/ui/screen-def.js';
+import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
 
 export interface ProjectRow {
   readonly id: string;
@@ -95,7 +95,6 @@ function projectDetails(project: Project, ctx: ScreenContext): Line[] {
 
 export const projectsScreen = defineScreen<ProjectRow>({
   id: 'projects',
-  title: 'Projects',
   sources: (data) => PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: data.projects[type] })),
   refresh: ['projects', 'customRoles'],
   deps: (data) => [data.projects, data.projectKeys],

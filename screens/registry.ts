@@ -1,6 +1,7 @@
 /** The browse screens by id, in tab order. */
 import type { ScreenId } from '../src/ui/screen-ids.js';
 import type { Row } from '../src/ui/list-model.js';
+import { deploymentsScreen } from './deployments/screen.js';
 import { keysScreen } from './keys/screen.js';
 import { membersScreen } from './members/screen.js';
 import { projectsScreen } from './projects/screen.js';
@@ -12,4 +13,5 @@ export const SCREENS: Readonly<Record<ScreenId, ScreenDef<Row>>> = {
   projects: projectsScreen,
   roles: rolesScreen,
   keys: keysScreen,
+  deployments: deploymentsScreen,
 };

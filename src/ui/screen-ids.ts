@@ -24,6 +24,12 @@ export const SCREEN_TABS = [
     command: 'predefined and custom roles',
   },
   { id: 'keys', title: 'Keys', nav: 'Cloud API keys', command: 'Cloud API keys (--filter <text> to narrow the list)' },
+  {
+    id: 'deployments',
+    title: 'Deployments',
+    nav: 'Hosted deployments and who can reach each one',
+    command: 'hosted deployments and who can reach each one',
+  },
 ] as const;
 
 export type ScreenId = (typeof SCREEN_TABS)[number]['id'];

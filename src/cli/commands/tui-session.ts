@@ -83,6 +83,7 @@ const FIRST: Record<ScreenId, readonly ListResource[]> = {
   projects: ['projects'],
   roles: ['projects'],
   keys: ['keys'],
+  deployments: ['deployments'],
 };
 
 function hostOf(url: string): string {

@@ -2,7 +2,7 @@
 import { cloudRequests } from '../../api/requests.js';
 import { extraWarnings } from '../../domain/confirm.js';
 import { accessSummary } from '../../domain/assignment-summary.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { phraseFor } from './shared/confirm.js';
 import { withSession } from './shared/connect.js';
 import { memberLabel, memberNames, selectMembers } from './shared/members.js';

@@ -2,8 +2,9 @@
  * THE key-binding table. Input dispatch (use-key-dispatch.ts), the footer and the help overlay all read this array
  * and nothing else, so a key that works is a key that is documented, and vice versa.
  *
- * Adding a binding is two lines: an entry here, and a handler under the same id in components/handlers.ts
- * (the compiler refuses a table entry without a handler).
+ * Adding a binding is two lines: an entry here, and a handler under the same id: in components/handlers.ts for the
+ * shell's own (the compiler refuses a table entry without a handler), in the screen's ScreenDef `actions` for a
+ * screen's (`members.remove`: screens/members/actions.ts). The number keys are made from src/ui/screen-ids.ts.
  */
 import type { KeyName } from './keys.js';
 import { recordOfScreens, SCREEN_IDS, SCREEN_TABS, type ScreenId } from './screen-ids.js';

@@ -4,33 +4,57 @@
  * number keys, the help and `ec-access <screen>` are made from this list. Everything else about a screen (rows,
  * columns, details, actions, loads) is its ScreenDef in its folder under screens/, registered in screens/registry.ts.
  */
+import type { ListResource } from '../state/store.js';
+
+interface Tab {
+  readonly id: string;
+  /** The tab's and the list's title. */
+  readonly title: string;
+  /** What the help says of its number key. */
+  readonly nav: string;
+  /** `ec-access <id>` in the command line's help. */
+  readonly command: string;
+  /** The lists a session opening on it asks for first (tui-session.ts), before the UI's code is loaded. */
+  readonly first: readonly ListResource[];
+}
+
 export const SCREEN_TABS = [
   {
     id: 'members',
     title: 'Members',
     nav: 'Members and invitations',
     command: 'organization members and pending invitations',
+    first: ['members', 'invitations'],
   },
   {
     id: 'projects',
     title: 'Projects',
     nav: 'Serverless projects',
     command: 'Serverless projects and who can reach each one',
+    first: ['projects'],
   },
   {
     id: 'roles',
     title: 'Roles',
     nav: 'Roles: predefined catalog and custom roles',
     command: 'predefined and custom roles',
+    first: ['projects'],
   },
-  { id: 'keys', title: 'Keys', nav: 'Cloud API keys', command: 'Cloud API keys (--filter <text> to narrow the list)' },
+  {
+    id: 'keys',
+    title: 'Keys',
+    nav: 'Cloud API keys',
+    command: 'Cloud API keys (--filter <text> to narrow the list)',
+    first: ['keys'],
+  },
   {
     id: 'deployments',
     title: 'Deployments',
     nav: 'Hosted deployments and who can reach each one',
     command: 'hosted deployments and who can reach each one',
+    first: ['deployments'],
   },
-] as const;
+] as const satisfies readonly Tab[];
 
 export type ScreenId = (typeof SCREEN_TABS)[number]['id'];
 

@@ -21,7 +21,7 @@ import { dataOf } from '../../state/resource.js';
 import { createStore, type DiscoveryOutcome, type ListResource, type Store } from '../../state/store.js';
 import { confirmRememberedOrg } from '../../state/remembered-org.js';
 import type { Connection } from '../../ui/contexts.js';
-import type { ScreenId } from '../../ui/screen-ids.js';
+import { recordOfScreens, type ScreenId } from '../../ui/screen-ids.js';
 import { enterAlternateScreen } from '../../ui/terminal.js';
 import { Secret } from '../../util/secret.js';
 
@@ -78,13 +78,7 @@ export interface TuiSession {
 }
 
 /** The requests the opening screen needs; they go out first (the incident path: `keys --filter`). */
-const FIRST: Record<ScreenId, readonly ListResource[]> = {
-  members: ['members', 'invitations'],
-  projects: ['projects'],
-  roles: ['projects'],
-  keys: ['keys'],
-  deployments: ['deployments'],
-};
+const FIRST = recordOfScreens((tab): readonly ListResource[] => tab.first);
 
 function hostOf(url: string): string {
   try {

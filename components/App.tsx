@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { KeypressProvider } from '../src/ui/keypress.js';
 import { TerminalSizeProvider, useTerminalSize, type TerminalSize } from '../src/ui/terminal-size.js';
 import { ThemeContext, type Theme } from '../src/ui/theme.js';
+import type { AppParts } from './parts.js';
 import { Shell, type Dock } from './Shell.js';
 
 export interface AppProps {
@@ -18,6 +19,8 @@ export interface AppProps {
   readonly size?: TerminalSize;
   /** Lines docked above the footer (the tour's lesson bar). */
   readonly dock?: Dock;
+  /** The screens and the panels (screens/parts.ts: APP_PARTS). */
+  readonly parts: AppParts;
 }
 
 /** The size below the dock, for the shell and every panel that lays itself out from the terminal size. */
@@ -30,7 +33,7 @@ function DockedSize({ dock, children }: { dock?: Dock; children: ReactNode }) {
   );
 }
 
-export function App({ store, connection, theme, initialScreen, initialFilter, size, dock }: AppProps) {
+export function App({ store, connection, theme, initialScreen, initialFilter, size, dock, parts }: AppProps) {
   return (
     <ThemeContext.Provider value={theme}>
       <TerminalSizeProvider fixed={size}>
@@ -42,6 +45,7 @@ export function App({ store, connection, theme, initialScreen, initialFilter, si
               initialScreen={initialScreen}
               initialFilter={initialFilter}
               dock={dock}
+              parts={parts}
             />
           </DockedSize>
         </KeypressProvider>

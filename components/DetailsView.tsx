@@ -1,7 +1,7 @@
 /** A row's details: the screen's lines for it, scrolled; asks the store for whatever the details load lazily. */
 import { Text } from 'ink';
 import { useEffect } from 'react';
-import type { ScreenDef, ScreenLoaders } from '../screens/types.js';
+import type { ScreenDef, ScreenLoaders } from '../src/ui/screen-def.js';
 import type { Layout } from '../src/ui/layout.js';
 import { line, tone, type Line } from '../src/ui/lines.js';
 import type { Row } from '../src/ui/list-model.js';

@@ -1,10 +1,10 @@
 /** The list body of a screen: title with counts, sort and filter; then the table, or why there is none. */
+import { SCREEN_TITLES } from '../src/ui/screen-ids.js';
 import { Text } from 'ink';
-import type { NamedResource, ScreenDef } from '../screens/types.js';
+import type { NamedResource, ScreenDef } from '../src/ui/screen-def.js';
 import type { Layout } from '../src/ui/layout.js';
 import { line, tone, type Line } from '../src/ui/lines.js';
 import type { Row } from '../src/ui/list-model.js';
-import { SCREEN_TITLES } from '../src/ui/screen-ids.js';
 import { useTheme } from '../src/ui/theme.js';
 import type { ScreenList } from '../src/ui/use-screen-list.js';
 import { ListView } from './ListView.js';

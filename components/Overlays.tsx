@@ -7,7 +7,7 @@ import type { Layout } from '../src/ui/layout.js';
 import { line, tone, type Line } from '../src/ui/lines.js';
 import type { StackedOverlay } from '../src/ui/navigation.js';
 import { useTheme } from '../src/ui/theme.js';
-import { wrapLine } from './doctor/wrap.js';
+import { wrapLine } from '../src/ui/wrap.js';
 import { LinesView } from './LinesView.js';
 import { Segments } from './Segments.js';
 import { TitledBox } from './TitledBox.js';

@@ -16,14 +16,13 @@ import {
   type Dispatch,
   type ReactNode,
 } from 'react';
-import { SCREENS } from '../screens/registry.js';
 import {
   projectIndexOf,
   screenContext,
   storeLoaders,
   type ScreenContext,
   type ScreenLoaders,
-} from '../screens/types.js';
+} from '../src/ui/screen-def.js';
 import type { Store } from '../src/state/store.js';
 import { BINDINGS, type BindingContext } from '../src/ui/bindings.js';
 import {
@@ -52,6 +51,7 @@ import { Header } from './Header.js';
 import { maxScroll } from './LinesView.js';
 import { ListScreen } from './ListScreen.js';
 import { OverlayView } from './Overlays.js';
+import { PartsContext, type AppParts } from './parts.js';
 import { StatusLine } from './StatusLine.js';
 
 /** Fixed-height lines between the status line and the footer; the main box gives up that many rows. */
@@ -66,6 +66,8 @@ export interface ShellProps {
   readonly initialScreen: ScreenId;
   readonly initialFilter?: string;
   readonly dock?: Dock;
+  /** The screens and the panels, from the layer above (screens/parts.ts). */
+  readonly parts: AppParts;
 }
 
 /** The app's actions: stable for the session (dirty form tokens live in this closure, read only at key time). */
@@ -98,7 +100,7 @@ function createActions(
   };
 }
 
-export function Shell({ store, connection, initialScreen, initialFilter, dock }: ShellProps) {
+export function Shell({ store, connection, initialScreen, initialFilter, dock, parts }: ShellProps) {
   const { exit } = useApp();
   const theme = useTheme();
   // Already without the dock's rows (App): every panel lays out in what is left.
@@ -116,7 +118,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
     [store, loaders, exit, dispatch, setMessage],
   );
 
-  const def = SCREENS[nav.screen];
+  const def = parts.screens[nav.screen];
   const projectLists = data.projects;
   // Rebuilt only when a project list changes, not with every other answer.
   const projects = useMemo(() => projectIndexOf({ projects: projectLists }), [projectLists]);
@@ -152,6 +154,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
 
   const currentFrame: Frame = {
     mode,
+    screen: nav.screen,
     ids: view.list.ids,
     pageSize: mode === 'help' || nav.view === 'details' ? layout.boxInner : layout.listRows,
     detailsMax: maxScroll(detailsLines.length, layout.boxInner),
@@ -165,7 +168,7 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   };
   const [requests] = useState(createRequestHistory);
   // Built every render: the key dispatch calls the handlers of the latest commit, so they see its frame.
-  const handlers = createHandlers(dispatch, actions, () => currentFrame, exit, requests);
+  const handlers = createHandlers(dispatch, actions, () => currentFrame, exit, requests, parts);
   // A key press starts a new action, so the previous action's result message makes way.
   const onBinding = useCallback(() => setMessage(undefined), [setMessage]);
   usePanelMessage(message, nav.overlays.length, onBinding);
@@ -182,56 +185,58 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock }:
   const state: AppState = { data, snapshot, nav, mode, connection, message };
   const top = nav.overlays.at(-1);
   return (
-    <AppActionsContext.Provider value={actions}>
-      <AppStateContext.Provider value={state}>
-        <Box flexDirection="column" width={size.columns} height={frameHeight(size) + (dock?.height ?? 0)}>
-          <Header width={size.columns} />
-          {/* Every overlay stays mounted, only the top one shown: a panel under the quit question or under a fix it
+    <PartsContext.Provider value={parts}>
+      <AppActionsContext.Provider value={actions}>
+        <AppStateContext.Provider value={state}>
+          <Box flexDirection="column" width={size.columns} height={frameHeight(size) + (dock?.height ?? 0)}>
+            <Header width={size.columns} />
+            {/* Every overlay stays mounted, only the top one shown: a panel under the quit question or under a fix it
               opened keeps its state. Keyed by the serial it was pushed with, so a panel replaced in one go (closed
               and reopened with the same id) starts afresh. */}
-          {nav.overlays.map((overlay, i) => {
-            const focused = i === nav.overlays.length - 1;
-            return (
-              <Box key={overlay.serial} display={focused ? 'flex' : 'none'} flexDirection="column">
-                <OverlayView overlay={overlay} help={help} layout={layout} focused={focused} />
-              </Box>
-            );
-          })}
-          {top ? null : nav.view === 'details' ? (
-            <DetailsView
-              def={def}
-              row={detailsRow}
-              lines={detailsLines}
-              scroll={nav.detailsScroll}
-              layout={layout}
-              loaders={loaders}
-            />
-          ) : (
-            <ListScreen
-              def={def}
-              view={view}
-              sources={sources}
-              filter={listNav.filter}
-              filtering={mode === 'filter'}
-              selected={selected}
-              layout={layout}
-              marked={markedIds}
-            />
-          )}
-          {/* Fixed heights: an empty line would otherwise collapse and the frame would change height. */}
-          <Box height={1}>
-            <StatusLine sources={sources} />
-          </Box>
-          {dock ? (
-            <Box height={dock.height} flexDirection="column">
-              {dock.node}
+            {nav.overlays.map((overlay, i) => {
+              const focused = i === nav.overlays.length - 1;
+              return (
+                <Box key={overlay.serial} display={focused ? 'flex' : 'none'} flexDirection="column">
+                  <OverlayView overlay={overlay} help={help} layout={layout} focused={focused} />
+                </Box>
+              );
+            })}
+            {top ? null : nav.view === 'details' ? (
+              <DetailsView
+                def={def}
+                row={detailsRow}
+                lines={detailsLines}
+                scroll={nav.detailsScroll}
+                layout={layout}
+                loaders={loaders}
+              />
+            ) : (
+              <ListScreen
+                def={def}
+                view={view}
+                sources={sources}
+                filter={listNav.filter}
+                filtering={mode === 'filter'}
+                selected={selected}
+                layout={layout}
+                marked={markedIds}
+              />
+            )}
+            {/* Fixed heights: an empty line would otherwise collapse and the frame would change height. */}
+            <Box height={1}>
+              <StatusLine sources={sources} />
             </Box>
-          ) : null}
-          <Box height={1}>
-            <Footer ctx={bindingCtx} width={size.columns} top={top?.serial} />
+            {dock ? (
+              <Box height={dock.height} flexDirection="column">
+                {dock.node}
+              </Box>
+            ) : null}
+            <Box height={1}>
+              <Footer ctx={bindingCtx} width={size.columns} top={top?.serial} />
+            </Box>
           </Box>
-        </Box>
-      </AppStateContext.Provider>
-    </AppActionsContext.Provider>
+        </AppStateContext.Provider>
+      </AppActionsContext.Provider>
+    </PartsContext.Provider>
   );
 }

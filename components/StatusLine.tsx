@@ -3,7 +3,7 @@
  * hint, how to retry; never a stack), else its spinner, else notices about the data.
  */
 import { Text } from 'ink';
-import type { NamedResource } from '../screens/types.js';
+import type { NamedResource } from '../src/ui/screen-def.js';
 import { useAppState } from '../src/ui/contexts.js';
 import { useTheme } from '../src/ui/theme.js';
 import { Spinner } from './Spinner.js';

@@ -1,23 +1,24 @@
 /**
  * What each binding does, by binding id. Record<BindingId, …> makes the compiler demand a handler for every entry of
- * the table, so "add a binding" is one line in src/ui/bindings.ts plus one line here.
+ * the table, so "add a binding" is one line in src/ui/bindings.ts plus one line here; a screen's own bindings
+ * (`members.remove`) go to that screen's actions in its ScreenDef instead.
  */
 import type { Dispatch } from 'react';
 import type { RefreshScope } from '../src/state/store.js';
-import type { Mode, Scope } from '../src/ui/bindings.js';
+import type { Mode, ScreenActionId, Scope } from '../src/ui/bindings.js';
 import type { AppActions } from '../src/ui/contexts.js';
 import type { NavAction } from '../src/ui/navigation.js';
 import type { Handlers } from '../src/ui/use-key-dispatch.js';
 import type { Row } from '../src/ui/list-model.js';
-import type { WizardBinding } from '../screens/wizards/open.js';
+import type { ScreenId } from '../src/ui/screen-ids.js';
 import type { RequestHistory } from './command-line/history.js';
-import { destructiveHandlers } from './confirm/key-handlers.js';
-import { withPanels } from './panels.js';
+import type { AppParts } from './parts.js';
 import { pressTourKey } from './tour/tour-keys.js';
 
 /** Facts about the current frame that handlers need, read at key time (not captured at render time). */
 export interface Frame {
   readonly mode: Mode;
+  readonly screen: ScreenId;
   readonly ids: readonly string[];
   readonly pageSize: number;
   readonly detailsMax: number;
@@ -40,16 +41,18 @@ export function createHandlers(
   frame: () => Frame,
   exit: () => void,
   requests: RequestHistory,
+  parts: AppParts,
 ): Handlers {
   const move = (delta: number) => dispatch({ type: 'move', ids: frame().ids, delta });
   const scroll = (delta: number) => dispatch({ type: 'scrollDetails', delta, max: frame().detailsMax });
   const scrollHelp = (delta: number) => dispatch({ type: 'scrollHelp', delta, max: frame().helpMax });
-  // The rows are read when the key is pressed, whenever the wizard's code is loaded.
-  const openWizard = (binding: WizardBinding) => {
-    const { ids } = frame();
-    withPanels(actions, (panels) => panels.openWizardFor(binding, actions, ids));
+  const withPanels: AppParts['withPanels'] = (on, open) => parts.withPanels(on, open);
+  // A screen's binding goes to the current screen's actions (a screen without that action ignores the key).
+  const screen = (id: ScreenActionId) => {
+    const { screen, current, marked, ids, message } = frame();
+    parts.screens[screen].actions?.[id]?.run({ actions, dispatch, current, marked: marked ?? [], ids, message });
   };
-  return {
+  const shell: Handlers['shell'] = {
     // A second ctrl+c at the quit question means it.
     'app.interrupt': () => (frame().mode === 'confirm' ? exit() : actions.requestQuit()),
     'app.quit': () => actions.requestQuit(),
@@ -58,10 +61,6 @@ export function createHandlers(
       const scope = frame().panelScope;
       dispatch({ type: 'pushOverlay', overlay: { kind: 'help', scroll: 0, ...(scope ? { scope } : {}) } });
     },
-    'nav.members': () => dispatch({ type: 'navigate', screen: 'members' }),
-    'nav.projects': () => dispatch({ type: 'navigate', screen: 'projects' }),
-    'nav.roles': () => dispatch({ type: 'navigate', screen: 'roles' }),
-    'nav.keys': () => dispatch({ type: 'navigate', screen: 'keys' }),
     'nav.next': () => dispatch({ type: 'cycle', delta: 1 }),
     'nav.prev': () => dispatch({ type: 'cycle', delta: -1 }),
     'data.refresh': () => void actions.refresh(frame().refresh),
@@ -101,14 +100,7 @@ export function createHandlers(
     'access.doctor': () => withPanels(actions, (panels) => panels.openDoctor(actions)),
     'access.request': () => withPanels(actions, (panels) => panels.openCommandLine(actions, requests)),
 
-    ...destructiveHandlers(dispatch, actions, frame),
-
-    'members.invite': () => openWizard('members.invite'),
-    'members.edit': () => openWizard('members.edit'),
-    'roles.create': () => openWizard('roles.create'),
-    'roles.edit': () => openWizard('roles.edit'),
-    'keys.create': () => openWizard('keys.create'),
-    'keys.identify': () => withPanels(actions, (panels) => panels.openIdentifyKey(actions)),
+    'audit.open': () => withPanels(actions, (panels) => panels.openAuditView(actions)),
 
     'tour.lesson': () => pressTourKey('lesson', actions),
     'tour.toggle': () => pressTourKey('toggle', actions),
@@ -116,4 +108,5 @@ export function createHandlers(
     'confirm.yes': exit,
     'confirm.no': () => dispatch({ type: 'popOverlay' }),
   };
+  return { shell, screen, navigate: (to) => dispatch({ type: 'navigate', screen: to }) };
 }

@@ -10,7 +10,7 @@ import {
   KIND_TAG,
   matrixLegend,
   projectKeyExplainLines,
-} from '../../screens/access-lines.js';
+} from '../../src/ui/access-lines.js';
 import type { PrincipalRef } from '../../src/domain/access/index.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { MATRIX_PANEL } from '../../src/ui/bindings.js';
@@ -29,7 +29,7 @@ import { cursorIndex, cursorOn, moveCursor, type Cursor } from './cursor.js';
 import { columnPage, fitLine, LABEL_WIDTH, matrixModelSteps, rowId } from './matrix-layout.js';
 import { useAllCustomRoles } from './use-custom-roles.js';
 import { openAccessCompare, openAccessExport } from './ReviewPanels.js';
-import { wrapLine } from '../doctor/wrap.js';
+import { wrapLine } from '../../src/ui/wrap.js';
 
 /** What to select on opening: a principal's row and/or a project's column. */
 export interface MatrixFocus {

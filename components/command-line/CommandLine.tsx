@@ -14,13 +14,13 @@ import { line, tone, type Line } from '../../src/ui/lines.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme, type Symbols } from '../../src/ui/theme.js';
 import { LinesView } from '../LinesView.js';
-import { wrapLine } from '../doctor/wrap.js';
+import { wrapLine } from '../../src/ui/wrap.js';
 import { useAllCustomRoles } from '../access/use-custom-roles.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 import { commandReducer, INITIAL_COMMAND, type Answer } from './command-state.js';
 import { remember, type RequestHistory } from './history.js';
 import type { EditKey, EditLine } from './line-editor.js';
-import { openIntent } from './open-intent.js';
+import { openIntent, type IntentOpeners } from './open-intent.js';
 
 const PLACEHOLDER = 'add bob@example.com to search-prod as viewer';
 
@@ -80,7 +80,8 @@ function Field({ line: edit, active, width }: { line: EditLine; active: boolean;
   );
 }
 
-export function CommandLine({ history }: { history: RequestHistory }) {
+/** `intents`: where each understood request leads (screens/intent-openers.ts, which knows the wizards). */
+export function CommandLine({ history, intents }: { history: RequestHistory; intents: IntentOpeners }) {
   const { snapshot } = useAppState();
   const actions = useAppActions();
   const theme = useTheme();
@@ -109,7 +110,7 @@ export function CommandLine({ history }: { history: RequestHistory }) {
     }
     // The wizard takes the command line's place, so closing it (esc) returns to the screen, not to the prompt.
     actions.closeOverlay();
-    openIntent(result.intent, result.notes, { actions, snapshot });
+    openIntent(result.intent, result.notes, { actions, snapshot }, intents);
   };
 
   const pick = (choice: IntentChoice | undefined) => {
@@ -185,6 +186,10 @@ function moreLine(top: number, height: number, total: number, unicode: boolean):
   return parts.join('   ');
 }
 
-export function openCommandLine(actions: AppActions, history: RequestHistory): void {
-  actions.openPanel({ id: 'command-line', title: 'Request in plain words', node: <CommandLine history={history} /> });
+export function openCommandLine(actions: AppActions, history: RequestHistory, intents: IntentOpeners): void {
+  actions.openPanel({
+    id: 'command-line',
+    title: 'Request in plain words',
+    node: <CommandLine history={history} intents={intents} />,
+  });
 }

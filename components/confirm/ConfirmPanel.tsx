@@ -10,7 +10,7 @@ import { useAppActions, useAppState } from '../../src/ui/contexts.js';
 import { layoutFor } from '../../src/ui/layout.js';
 import { blank, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { textWidth } from '../../src/ui/text-width.js';
-import { wrapLine } from '../doctor/wrap.js';
+import { wrapLine } from '../../src/ui/wrap.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { useAuditSession } from '../audit/session.js';

@@ -1,6 +1,6 @@
 /**
  * Opening a typed confirmation over the current screen. Exported for every caller that leads to a destructive
- * action: the list bindings (key-handlers.ts) and the doctor's fix dispatcher.
+ * action: the screens' actions (screens/<resource>/actions.ts) and the doctor's fix dispatcher.
  */
 import type { ApiKey, Invitation, Member, Project, RoleAssignments } from '../../src/api/schemas.js';
 import type { AppActions } from '../../src/ui/contexts.js';

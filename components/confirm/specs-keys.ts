@@ -16,7 +16,7 @@ import {
 import { dataOf } from '../../src/state/resource.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import type { Symbols, Tone } from '../../src/ui/theme.js';
-import { relative } from '../../screens/dates.js';
+import { relative } from '../../src/ui/dates.js';
 import { NOT_CONNECTED, urlOrPath, type ConfirmSpec, type SendResult, type Verified } from './spec.js';
 import { errorLines, reread } from './verify.js';
 

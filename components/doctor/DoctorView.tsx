@@ -20,9 +20,9 @@ import { LinesView } from '../LinesView.js';
 import { Segments } from '../Segments.js';
 import { cursorIndex, moveCursor, START, type Cursor } from '../access/cursor.js';
 import { useAllCustomRoles } from '../access/use-custom-roles.js';
-import { wrapLine } from './wrap.js';
+import { wrapLine } from '../../src/ui/wrap.js';
 import { FIX_LABELS, findingHeadLines, severityLabel, severityTone } from './finding-lines.js';
-import { dispatchFix } from './fix-dispatch.js';
+import { dispatchFix, type FixOpeners } from './fix-dispatch.js';
 
 const WHY_LINES = 4;
 /** Title and where, the wrapped why, the fix. */
@@ -50,7 +50,8 @@ function rowLine(finding: Finding, symbols: Symbols): Line {
 }
 
 /** Kept mounted under a fix it opened (Shell), so coming back lands on the same finding, or where it was once fixed. */
-export function DoctorView() {
+/** `fixes`: where each finding's fix leads (screens/fix-openers.ts, which knows the wizards). */
+export function DoctorView({ fixes }: { fixes: FixOpeners }) {
   const { snapshot, connection } = useAppState();
   const actions = useAppActions();
   const theme = useTheme();
@@ -74,7 +75,7 @@ export function DoctorView() {
     'doctor.pageUp': () => setCursor((c) => moveCursor(c, ids, -listHeight)),
     'doctor.pageDown': () => setCursor((c) => moveCursor(c, ids, listHeight)),
     'doctor.fix': () => {
-      if (finding && snapshot) dispatchFix(finding.fix, { actions, snapshot });
+      if (finding && snapshot) dispatchFix(finding.fix, { actions, snapshot }, fixes);
     },
     // What a fix's "no longer exists" notice points to: the organization read again, and the findings with it.
     'doctor.reload': () => void actions.refresh('all'),
@@ -146,6 +147,6 @@ export function DoctorView() {
   );
 }
 
-export function openDoctor(actions: AppActions): void {
-  actions.openPanel({ id: DOCTOR_PANEL, title: 'Access doctor', node: <DoctorView /> });
+export function openDoctor(actions: AppActions, fixes: FixOpeners): void {
+  actions.openPanel({ id: DOCTOR_PANEL, title: 'Access doctor', node: <DoctorView fixes={fixes} /> });
 }

@@ -2,7 +2,7 @@
 import type { Finding, Severity } from '../../src/domain/doctor/index.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import type { Symbols, Tone } from '../../src/ui/theme.js';
-import type { FixKind } from './fix-openers.js';
+import type { FixKind } from './fix-dispatch.js';
 
 const SEVERITY_TONE: Record<Severity, Tone> = { critical: 'danger', warning: 'warning', info: 'accent' };
 const SEVERITY_WORD: Record<Severity, string> = { critical: 'CRIT', warning: 'WARN', info: 'INFO' };

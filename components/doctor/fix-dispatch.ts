@@ -1,9 +1,18 @@
 /** `enter` on a finding: open whatever applies its fix, pre-filled (every FixAction kind has an opener). */
 import type { FixAction } from '../../src/domain/doctor/index.js';
 import type { OpenContext } from '../access/open-context.js';
-import { FIX_OPENERS, type FixKind, type FixOf, type FixOpener, type FixOpeners } from './fix-openers.js';
 
-export function dispatchFix(fix: FixAction, ctx: OpenContext, openers: FixOpeners = FIX_OPENERS): void {
+export type FixKind = FixAction['kind'];
+
+/** Each kind's own fix: the mapped form lets a generic lookup keep kind and fix paired (TypeScript #47109). */
+export type FixOf = { readonly [K in FixKind]: Extract<FixAction, { kind: K }> };
+
+export type FixOpener<K extends FixKind> = (fix: FixOf[K], ctx: OpenContext) => void;
+
+/** The table is screens/fix-openers.ts: it opens wizards, which this layer does not import. */
+export type FixOpeners = { readonly [K in FixKind]: FixOpener<K> };
+
+export function dispatchFix(fix: FixAction, ctx: OpenContext, openers: FixOpeners): void {
   openFix(openers, fix.kind, fix, ctx);
 }
 

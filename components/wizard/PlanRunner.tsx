@@ -11,7 +11,7 @@ import { settleWrite } from '../../src/state/settle-io.js';
 import { AppStateContext, useAppActions } from '../../src/ui/contexts.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import { useTheme } from '../../src/ui/theme.js';
-import { wrapLine } from '../doctor/wrap.js';
+import { wrapLine } from '../../src/ui/wrap.js';
 import { PlanView } from '../PlanView.js';
 import type { Note } from './model.js';
 import { planLines } from './plan-lines.js';

@@ -25,7 +25,7 @@ import {
   type WizardAction,
 } from './model.js';
 import { noteLine, PlanRunner } from './PlanRunner.js';
-import { wrapLine } from '../doctor/wrap.js';
+import { wrapLine } from '../../src/ui/wrap.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import { Segments } from '../Segments.js';
 import { ExplainPanel } from '../explain/ExplainPanel.js';

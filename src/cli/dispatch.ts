@@ -1,90 +1,38 @@
 /**
- * What each command line does. Every command's code is loaded with import() only when that command runs, so
- * `--help` and `--version` start fast and never load Ink, and a command whose module is not part of this build
- * is reported instead of crashing the program.
+ * What each command line does. Every command's code is loaded with a typed `() => import('./commands/x.js')` only
+ * when that command runs, so `--help` and `--version` start fast and never load Ink, and a command whose module is
+ * not part of this build is reported instead of crashing the program.
  *
- * A command module lives in src/cli/commands/<file> and exports one function. Screens go through `runTui`
- * (commands/tui.js), the sandbox through `runSandboxCommand` (commands/sandbox.js); every other command
- * exports `(ctx: CommandContext) => Promise<number>`.
+ * Screens go through `runTui` (commands/tui.js), the sandbox through `runSandboxCommand` (commands/sandbox.js);
+ * the scriptable commands are listed in commands/registry.ts, each with the import and the export that runs it.
  */
-import { loadConfig, type AppConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { packageVersion } from '../config/version.js';
-import { errorCode, errorMessage } from '../util/errors.js';
 import { inertLines } from '../util/inert-text.js';
 import { scrubText } from '../util/redact.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
-import type { Delivery } from './write-pieces.js';
-import { parseCommandLine, UsageError, type CommandShape, type FlagValues, type GlobalFlags } from './args.js';
+import { parseCommandLine, UsageError } from './args.js';
+import {
+  importCommand,
+  moduleCommand,
+  runModule,
+  type CliIo,
+  type CommandLoader,
+  type CommandSpec,
+} from './command-spec.js';
 import { scriptCommandSpecs } from './commands/registry.js';
-import { helpText, type HelpEntry } from './help.js';
+import { helpText } from './help.js';
+import { SCREEN_TABS, type ScreenId } from '../ui/screen-ids.js';
 
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  /**
-   * A long answer in pieces, written in order at the reader's pace; 'reader-gone' when stdout was closed before
-   * the end (the rest is not produced). Absent, the pieces go through `stdout` one by one. `inert-json`: the
-   * pieces are JSON already escaped by inertJson, which leaves nothing for the line cleaning to change.
-   */
-  readonly stdoutPieces?: (pieces: Iterable<string>, form?: 'text' | 'inert-json') => Promise<Delivery>;
-  readonly stderr: (text: string) => void;
-  /** Where a command reads answers (typed confirmations); process.stdin when absent. */
-  readonly stdin?: NodeJS.ReadableStream;
-  readonly stdinIsTty: boolean;
-  readonly stdoutIsTty: boolean;
-  readonly env: NodeJS.ProcessEnv;
-  readonly cwd: string;
-}
-
-/** Loads `src/cli/commands/<file>` and returns its export `name` if it is a function; undefined if absent. */
-export type CommandLoader = (file: string, name: string) => Promise<((...args: never[]) => unknown) | undefined>;
-
-export interface CommandContext {
-  /** The command words, e.g. "keys revoke". */
-  readonly name: string;
-  /** Positional arguments after the command words (everything, unparsed, for pass-through commands). */
-  readonly args: readonly string[];
-  readonly flags: GlobalFlags;
-  readonly values: FlagValues;
-  readonly io: CliIo;
-  /** Configuration from the environment, .env and flags; prints its warnings to stderr. Throws ConfigError. */
-  loadConfig(): AppConfig;
-  load: CommandLoader;
-}
-
-export interface CommandSpec extends CommandShape, HelpEntry {
-  /** Left out of --help (the bare `ec-access`, which the usage line already describes). */
-  readonly hidden?: boolean;
-  /** The text of `ec-access <words> --help`; the general help when absent. May load the command's help lazily. */
-  readonly help?: () => string | Promise<string>;
-  readonly run: (ctx: CommandContext) => Promise<number>;
-}
-
-export type Screen = 'members' | 'projects' | 'roles' | 'keys';
-export type RunTui = (config: AppConfig, opts: { screen: Screen; filter?: string }) => Promise<number>;
-export type RunSandboxCommand = (argv: string[]) => Promise<number>;
-export type RunCommand = (ctx: CommandContext) => Promise<number>;
+export type Screen = ScreenId;
 
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+export { moduleCommand } from './command-spec.js';
+export type { CliIo, CommandContext, CommandLoader, CommandSpec } from './command-spec.js';
 
 const NO_TTY =
   'ec-access: the interactive interface needs a terminal, but stdin or stdout is not one.\n' +
   'For scripts and pipes, use the scriptable commands instead; see `ec-access --help`.\n';
-
-/**
- * Calls an export found by `ctx.load` with the arguments its kind takes (RunTui, RunCommand, RunSandboxCommand).
- * import() cannot check a function's parameters, so the module contract above stands in for that; what the call
- * resolves to is checked, since a command that does not end with an exit code is a bug.
- */
-async function exitCodeOf(run: (...args: never[]) => unknown, args: readonly unknown[]): Promise<number> {
-  const code: unknown = await Reflect.apply(run, undefined, args);
-  if (typeof code !== 'number') throw new TypeError('ec-access: a command module did not resolve to an exit code');
-  return code;
-}
-
-function notAvailable(ctx: CommandContext): number {
-  ctx.io.stderr(`ec-access: ${ctx.name || 'the interactive interface'} is not available in this build\n`);
-  return EXIT_FAILURE;
-}
 
 function screen(name: Screen, summary: string, words: readonly string[] = [name]): CommandSpec {
   return {
@@ -100,47 +48,31 @@ function screen(name: Screen, summary: string, words: readonly string[] = [name]
         return EXIT_USAGE;
       }
       const config = ctx.loadConfig();
-      const runTui = await ctx.load('tui.js', 'runTui');
-      if (!runTui) return notAvailable(ctx);
-      const opts: Parameters<RunTui>[1] = {
-        screen: name,
-        ...(ctx.flags.filter !== undefined ? { filter: ctx.flags.filter } : {}),
-      };
-      return exitCodeOf(runTui, [config, opts]);
-    },
-  };
-}
-
-/** A command implemented by `export function <exportName>(ctx: CommandContext)` in commands/<file>. */
-export function moduleCommand(spec: Omit<CommandSpec, 'run'>, file: string, exportName: string): CommandSpec {
-  return {
-    ...spec,
-    async run(ctx) {
-      const run = await ctx.load(file, exportName);
-      return run ? exitCodeOf(run, [ctx] satisfies Parameters<RunCommand>) : notAvailable(ctx);
+      return runModule(
+        () => import('./commands/tui.js'),
+        ({ runTui }) =>
+          runTui(config, { screen: name, ...(ctx.flags.filter !== undefined ? { filter: ctx.flags.filter } : {}) }),
+      )(ctx);
     },
   };
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
   screen('members', 'organization members and pending invitations', []),
-  screen('members', 'organization members and pending invitations'),
-  screen('projects', 'Serverless projects and who can reach each one'),
-  screen('roles', 'predefined and custom roles'),
-  screen('keys', 'Cloud API keys (--filter <text> to narrow the list)'),
+  ...SCREEN_TABS.map((tab) => screen(tab.id, tab.command)),
   {
     words: ['sandbox'],
     usage: 'sandbox [flags]',
     summary: 'run the local Elastic Cloud simulation on its own (ec-access sandbox --help)',
     group: 'command',
     passThrough: true,
-    async run(ctx) {
-      const run = await ctx.load('sandbox.js', 'runSandboxCommand');
-      return run ? exitCodeOf(run, [[...ctx.args]] satisfies Parameters<RunSandboxCommand>) : notAvailable(ctx);
-    },
+    run: runModule(
+      () => import('./commands/sandbox.js'),
+      ({ runSandboxCommand }, ctx) => runSandboxCommand([...ctx.args]),
+    ),
   },
   // The scriptable commands (members list, keys revoke, doctor, …): words, flags and help in commands/registry.ts.
-  ...scriptCommandSpecs(moduleCommand),
+  ...scriptCommandSpecs(),
   moduleCommand(
     {
       words: ['tour'],
@@ -149,8 +81,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       group: 'command',
       options: { reset: { type: 'boolean' } },
     },
-    'tour.js',
-    'runTour',
+    () => import('./commands/tour.js'),
+    ({ runTour }, ctx) => runTour(ctx),
   ),
   moduleCommand(
     // Pass-through: audit parses its own flags.
@@ -161,39 +93,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       group: 'command',
       passThrough: true,
     },
-    'audit.js',
-    'runAudit',
+    () => import('./commands/audit.js'),
+    ({ runAudit }, ctx) => runAudit(ctx),
   ),
 ];
 
-/**
- * Node's import() of a command module in `commandsDir`; a missing file is "not in this build", any other failure
- * is a bug. The directory comes from the entry point (main.ts): in the bundle this module lives in a shared chunk,
- * so its own import.meta.url says nothing about where the commands are.
- */
-export function commandImporter(commandsDir: URL): CommandLoader {
-  return async (file, name) => {
-    const url = new URL(file, commandsDir);
-    let mod: unknown;
-    try {
-      mod = await import(url.href);
-    } catch (error) {
-      if (errorCode(error) === 'ERR_MODULE_NOT_FOUND' && errorMessage(error).includes(url.pathname)) return undefined;
-      throw error;
-    }
-    const value: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, name) : undefined;
-    return isFunction(value) ? value : undefined;
-  };
-}
-
-// Every function is a `(...args: never[]) => unknown`: nothing can be passed to it without knowing its parameters.
-function isFunction(value: unknown): value is (...args: never[]) => unknown {
-  return typeof value === 'function';
-}
-
 export interface CliDeps {
   readonly commands?: readonly CommandSpec[];
-  readonly load: CommandLoader;
+  /** importCommand; tests pass their own. */
+  readonly load?: CommandLoader;
 }
 
 export async function runCli(argv: readonly string[], rawIo: CliIo, deps: CliDeps): Promise<number> {
@@ -222,7 +130,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, deps: CliDep
       flags,
       values,
       io,
-      load: deps.load,
+      load: deps.load ?? importCommand,
       loadConfig() {
         const config = loadConfig({ flags, env: io.env, cwd: io.cwd });
         for (const warning of config.warnings) io.stderr(`ec-access: warning: ${warning}\n`);

@@ -1,6 +1,6 @@
 // The ec-access executable (loaded by bin/ec-access.js). Everything else is in dispatch.ts, which can be tested
 // without a process of its own.
-import { commandImporter, runCli } from './dispatch.js';
+import { runCli } from './dispatch.js';
 import { writePieces } from './write-pieces.js';
 
 process.exitCode = await runCli(
@@ -15,5 +15,5 @@ process.exitCode = await runCli(
     env: process.env,
     cwd: process.cwd(),
   },
-  { load: commandImporter(new URL('./commands/', import.meta.url)) },
+  {},
 );

@@ -7,7 +7,7 @@
  */
 import { isApiError } from '../api/errors.js';
 import type { ApiKey } from '../api/schemas.js';
-import { isKeyExpired } from './access/index.js';
+import { isKeyExpired } from './access/principal.js';
 import { daysLeft, EXPIRING_SOON_DAYS } from './doctor/key-expiry.js';
 
 export type RevokeStatus = 'revoked' | 'already-gone' | 'failed' | 'unknown';

@@ -2,11 +2,12 @@
  * THE key-binding table. Input dispatch (use-key-dispatch.ts), the footer and the help overlay all read this array
  * and nothing else, so a key that works is a key that is documented, and vice versa.
  *
- * Adding a binding is two lines: an entry here, and a handler under the same id in components/handlers.ts
- * (the compiler refuses a table entry without a handler).
+ * Adding a binding is two lines: an entry here, and a handler under the same id: in components/handlers.ts for the
+ * shell's own (the compiler refuses a table entry without a handler), in the screen's ScreenDef `actions` for a
+ * screen's (`members.remove`: screens/members/actions.ts). The number keys are made from src/ui/screen-ids.ts.
  */
 import type { KeyName } from './keys.js';
-import type { ScreenId } from './screen-ids.js';
+import { recordOfScreens, SCREEN_IDS, SCREEN_TABS, type ScreenId } from './screen-ids.js';
 
 /** What has the keyboard right now. */
 export type Mode = 'list' | 'filter' | 'details' | 'help' | 'confirm' | 'overlay';
@@ -125,10 +126,13 @@ export const BINDINGS = [
     description: "Show this help, the open panel's keys first",
     scope: 'panel',
   },
-  { id: 'nav.members', keys: ['1'], description: 'Members and invitations', scope: 'global' },
-  { id: 'nav.projects', keys: ['2'], description: 'Serverless projects', scope: 'global' },
-  { id: 'nav.roles', keys: ['3'], description: 'Roles: predefined catalog and custom roles', scope: 'global' },
-  { id: 'nav.keys', keys: ['4'], description: 'Cloud API keys', scope: 'global' },
+  // The number keys, one per screen tab in its order.
+  ...SCREEN_TABS.map((tab, i) => ({
+    id: `nav.${tab.id}` as const,
+    keys: [String(i + 1)],
+    description: tab.nav,
+    scope: 'global' as const,
+  })),
   { id: 'nav.next', keys: ['tab'], description: 'Next screen', scope: 'global' },
   { id: 'nav.prev', keys: ['shift+tab'], description: 'Previous screen', scope: 'global' },
   {
@@ -769,6 +773,25 @@ export type PanelBindingId<S extends PanelScope = PanelScope> = Extract<TableEnt
 /** The bindings the shell's handler table (components/handlers.ts) handles. */
 export type ShellBindingId = Exclude<BindingId, PanelBindingId>;
 
+/** The bindings a screen's own actions answer (`members.remove`, `keys.revoke`): its ScreenDef's `actions`. */
+export type ScreenActionId = Extract<ShellBindingId, `${ScreenId}.${string}`>;
+
+export function isScreenActionId(id: string): id is ScreenActionId {
+  return SCREEN_IDS.some((screen) => id.startsWith(`${screen}.`));
+}
+
+/** The number key bindings (`nav.members`): each goes to its screen. */
+export type NavBindingId = `nav.${ScreenId}`;
+
+/** The screen a number key binding goes to; undefined for any other binding. */
+export function navTarget(id: string): ScreenId | undefined {
+  return SCREEN_IDS.find((screen) => id === `nav.${screen}`);
+}
+
+export function isNavBindingId(id: string): id is NavBindingId {
+  return navTarget(id) !== undefined;
+}
+
 const SCOPE_MODES: Record<Exclude<Scope, ScreenId>, readonly Mode[]> = {
   always: ['list', 'filter', 'details', 'help', 'confirm', 'overlay'],
   panel: ['overlay'],
@@ -847,8 +870,5 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   pick: 'Pick a role assignment (x on Members)',
   waiting: 'Waiting for an invitation to be accepted',
   problem: 'A panel that cannot open',
-  members: 'Members',
-  projects: 'Projects',
-  roles: 'Roles',
-  keys: 'Keys',
+  ...recordOfScreens((tab) => tab.title),
 };

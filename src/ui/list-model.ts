@@ -21,7 +21,7 @@ export interface Column<R extends Row> {
    */
   readonly whole?: boolean;
   // Methods, not function properties: their parameters are bivariant, so a Column<MemberRow> is a Column<Row>
-  // (screens/types.ts defineScreen). Each is only ever called with its own screen's rows.
+  // (src/ui/screen-def.ts defineScreen). Each is only ever called with its own screen's rows.
   text(row: R): string;
   tone?(row: R): Tone | undefined;
   /** Filtered on (and highlighted). */

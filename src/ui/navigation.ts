@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Mode, Scope } from './bindings.js';
-import { SCREEN_IDS, type ScreenId } from './screen-ids.js';
+import { recordOfScreens, SCREEN_IDS, type ScreenId } from './screen-ids.js';
 
 export interface ListNav {
   /** Selection is by id so it survives refreshes and re-sorting; the index is the fallback when the row vanished. */
@@ -66,12 +66,7 @@ export type NavAction =
 const EMPTY_LIST: ListNav = { indexHint: 0, filter: '', sort: 0 };
 
 export function initialNav(screen: ScreenId, filter?: string): NavState {
-  const lists: Record<ScreenId, ListNav> = {
-    members: EMPTY_LIST,
-    projects: EMPTY_LIST,
-    roles: EMPTY_LIST,
-    keys: EMPTY_LIST,
-  };
+  const lists = recordOfScreens((): ListNav => EMPTY_LIST);
   return {
     screen,
     view: 'list',

@@ -6,8 +6,7 @@
  *
  * Free of React and Ink, so the session can run it before either is loaded.
  */
-import { SCREENS } from '../../screens/registry.js';
-import { screenContext, storeLoaders } from '../../screens/types.js';
+import { screenContext, storeLoaders, type ScreenRegistry } from './screen-def.js';
 import type { Store } from '../state/store.js';
 import { ListFilter } from './list-filter.js';
 import { indexRows, sortIndexed } from './list-model.js';
@@ -15,8 +14,14 @@ import type { ScreenId } from './screen-ids.js';
 import type { Symbols } from './theme.js';
 
 /** Watches the store until the opening screen's lists have settled, then loads its first row's details (once). Call after store.start(). */
-export function prefetchOpeningRow(store: Store, screen: ScreenId, filter: string, symbols: Symbols): void {
-  const def = SCREENS[screen];
+export function prefetchOpeningRow(
+  screens: ScreenRegistry,
+  store: Store,
+  screen: ScreenId,
+  filter: string,
+  symbols: Symbols,
+): void {
+  const def = screens[screen];
   if (!def.onDetails) return;
   const loaders = storeLoaders(store);
   // Nothing in flight: every list answered (or failed). A source with nothing to load counts as settled too (the

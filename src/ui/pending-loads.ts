@@ -1,5 +1,5 @@
 /**
- * Code loaded when first used (the panels behind the keys: components/panels.ts). The keypress provider (keypress.tsx)
+ * Code loaded when first used (the panels behind the keys: screens/panels.ts, through src/ui/lazy-module.ts). The keypress provider (keypress.tsx)
  * offers no key while such a load is under way, so the key typed right after the one that opens a panel still
  * meets that panel, exactly as when the code was there from the start.
  */

@@ -4,7 +4,7 @@
  * and moving the cursor re-runs nothing.
  */
 import { useState } from 'react';
-import type { ScreenContext, ScreenDef } from '../../screens/types.js';
+import type { ScreenContext, ScreenDef } from './screen-def.js';
 import { ContentWidths } from './column-fit.js';
 import { ListFilter, type FilteredList } from './list-filter.js';
 import { indexRows, sortIndexed, type Indexed, type Row } from './list-model.js';

@@ -7,23 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { moduleCommand, runCli, type CliIo, type CommandLoader } from '../../src/cli/dispatch.js';
+import { runCli, type CliIo, type CommandLoader } from '../../src/cli/dispatch.js';
 import { scriptCommandSpecs } from '../../src/cli/commands/registry.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { parseAs } from '../support/json.js';
 import { RequestLog, type LoggedRequest } from '../support/request-log.js';
 
-export const COMMANDS = scriptCommandSpecs(moduleCommand);
+export const COMMANDS = scriptCommandSpecs();
 
-// The dispatcher calls what it loads with its own context; here it only has to be callable.
-const isCallable = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function';
-
-export const loadFromSource: CommandLoader = async (file, name) => {
-  const base = file.replace(/\.js$/, '');
-  const mod: unknown = await import(`../../src/cli/commands/${base}.ts`);
-  const value: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, name) : undefined;
-  return isCallable(value) ? value : undefined;
-};
+export /** The command modules from source: their typed import()s resolve to src/ under vitest. */
+const loadFromSource: CommandLoader = (load) => load();
 
 export interface RunResult {
   readonly code: number;

@@ -1,9 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMANDS, commandImporter, runCli, type CliIo, type CommandLoader } from '../../src/cli/dispatch.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { importCommand } from '../../src/cli/command-spec.js';
+import { COMMANDS, runCli, type CliIo, type CommandContext, type CommandLoader } from '../../src/cli/dispatch.js';
 import type { AppConfig } from '../../src/config/config.js';
+
+// The commands the dispatcher imports, replaced: each test says what its command does.
+const fake = vi.hoisted(() => ({
+  runTui: vi.fn<(config: AppConfig, opts: unknown) => Promise<number>>(),
+  runSandboxCommand: vi.fn<(argv: string[]) => Promise<number>>(),
+  runDoctor: vi.fn<(ctx: CommandContext) => Promise<number>>(),
+}));
+vi.mock('../../src/cli/commands/tui.js', () => ({ runTui: fake.runTui }));
+vi.mock('../../src/cli/commands/sandbox.js', () => ({ runSandboxCommand: fake.runSandboxCommand }));
+vi.mock('../../src/cli/commands/doctor.js', () => ({ runDoctor: fake.runDoctor }));
+const load: CommandLoader = (importer) => importer();
 
 let cwd: string;
 let out: string;
@@ -36,13 +48,10 @@ const nothingLoads: CommandLoader = () => Promise.resolve(undefined);
 describe('runCli', () => {
   it('opens the TUI on members by default, and on the named screen with a filter', async () => {
     const calls: Array<[AppConfig, unknown]> = [];
-    const load: CommandLoader = (file, name) => {
-      expect([file, name]).toEqual(['tui.js', 'runTui']);
-      return Promise.resolve((config: AppConfig, opts: unknown) => {
-        calls.push([config, opts]);
-        return Promise.resolve(0);
-      });
-    };
+    fake.runTui.mockImplementation((config, opts) => {
+      calls.push([config, opts]);
+      return Promise.resolve(0);
+    });
     expect(await runCli([], io(), { load })).toBe(0);
     expect(await runCli(['keys', '--filter', 'ci'], io(), { load })).toBe(0);
     expect(calls.map(([, opts]) => opts)).toEqual([{ screen: 'members' }, { screen: 'keys', filter: 'ci' }]);
@@ -66,13 +75,10 @@ describe('runCli', () => {
 
   it('passes the sandbox its own arguments untouched', async () => {
     let received: string[] = [];
-    const load: CommandLoader = (file, name) => {
-      expect([file, name]).toEqual(['sandbox.js', 'runSandboxCommand']);
-      return Promise.resolve((argv: string[]) => {
-        received = argv;
-        return Promise.resolve(0);
-      });
-    };
+    fake.runSandboxCommand.mockImplementation((argv) => {
+      received = argv;
+      return Promise.resolve(0);
+    });
     expect(await runCli(['sandbox', '--port', '0', '--scale', 'large'], io(), { load })).toBe(0);
     expect(received).toEqual(['--port', '0', '--scale', 'large']);
   });
@@ -90,22 +96,20 @@ describe('runCli', () => {
 
   it('an API failure shows its message and hint, never a key', async () => {
     const key = 'essu_abcdefghijklmnopqrstuvwxyz';
-    const load: CommandLoader = () =>
-      Promise.resolve(() =>
-        Promise.reject(
-          Object.assign(new Error(`rejected ApiKey ${key}`), { name: 'ApiError', hint: 'create a new key' }),
-        ),
-      );
+    fake.runDoctor.mockImplementation(() =>
+      Promise.reject(
+        Object.assign(new Error(`rejected ApiKey ${key}`), { name: 'ApiError', hint: 'create a new key' }),
+      ),
+    );
     expect(await runCli(['doctor'], io({ env: { EC_API_KEY: key } }), { load })).toBe(1);
     expect(err).toBe('ec-access: rejected ApiKey [redacted]\n  create a new key\n');
   });
 
   it('prints configuration warnings before running', async () => {
-    const load: CommandLoader = () =>
-      Promise.resolve((ctx: { loadConfig(): AppConfig }) => {
-        ctx.loadConfig();
-        return Promise.resolve(0);
-      });
+    fake.runDoctor.mockImplementation((ctx) => {
+      ctx.loadConfig();
+      return Promise.resolve(0);
+    });
     expect(
       await runCli(['doctor'], io({ env: { EC_API_KEY: 'k', EC_BASE_URL: 'http://cloud.example' } }), { load }),
     ).toBe(0);
@@ -152,15 +156,17 @@ describe('command help', () => {
   });
 });
 
-describe('commandImporter', () => {
-  const commands = new URL('../../src/cli/commands/', import.meta.url);
-
-  it('answers undefined for a module that is not in the build', async () => {
-    expect(await commandImporter(commands)('no-such-command-module.js', 'run')).toBeUndefined();
+describe('importCommand', () => {
+  it('answers undefined for a command module that is not in the build', async () => {
+    const missing = Object.assign(new Error("Cannot find module '/app/dist/app/cli/commands/gone.js'"), {
+      code: 'ERR_MODULE_NOT_FOUND',
+    });
+    expect(await importCommand(() => Promise.reject(missing))).toBeUndefined();
   });
 
-  it('loads the named export from the given directory, not from its own', async () => {
-    expect(await commandImporter(commands)('tui.js', 'runTui')).toBeTypeOf('function');
-    expect(await commandImporter(commands)('tui.js', 'noSuchExport')).toBeUndefined();
+  it('passes on any other failure, and a module that loads', async () => {
+    const broken = Object.assign(new Error("Cannot find package 'ink'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    await expect(importCommand(() => Promise.reject(broken))).rejects.toBe(broken);
+    expect(await importCommand(() => import('../../src/cli/exit-codes.js'))).toHaveProperty('EXIT_OK', 0);
   });
 });

@@ -14,7 +14,7 @@ import { cleartextRefusal } from '../../src/api/cleartext.js';
 import { closeConnections } from '../../src/api/http.js';
 import { parseCommandLine } from '../../src/cli/args.js';
 import { scriptCommandSpecs } from '../../src/cli/commands/registry.js';
-import { COMMANDS, moduleCommand, runCli, type CommandLoader } from '../../src/cli/dispatch.js';
+import { COMMANDS, runCli, type CommandLoader } from '../../src/cli/dispatch.js';
 import { loadConfig } from '../../src/config/config.js';
 
 const REMOTE = 'http://cloud.example.com';
@@ -78,14 +78,8 @@ function portOf(address: AddressInfo | string | null): number {
   return address.port;
 }
 
-const isFunction = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function';
-
-/** The command modules from source, as the executable loads them from dist/. */
-const loadFromSource: CommandLoader = async (file, name) => {
-  const mod: unknown = await import(`../../src/cli/commands/${file.replace(/\.js$/, '')}.ts`);
-  const value: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, name) : undefined;
-  return isFunction(value) ? value : undefined;
-};
+/** The command modules from source: their typed import()s resolve to src/ under vitest. */
+const loadFromSource: CommandLoader = (load) => load();
 
 async function run(argv: readonly string[]) {
   let stdout = '';
@@ -100,7 +94,7 @@ async function run(argv: readonly string[]) {
       env: { EC_API_KEY: KEY, HTTP_PROXY: proxyUrl, XDG_STATE_HOME: dir, EC_HTTP2: 'off' },
       cwd: dir,
     },
-    { commands: scriptCommandSpecs(moduleCommand), load: loadFromSource },
+    { commands: scriptCommandSpecs(), load: loadFromSource },
   );
   return { code, stdout, stderr };
 }

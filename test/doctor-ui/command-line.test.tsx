@@ -8,8 +8,8 @@ import { seededOrg } from './seeded-org.js';
 const opened = vi.hoisted(() => [] as unknown[]);
 
 // Wizards are separate features: a stand-in records the intent it was asked to open.
-vi.mock('../../components/command-line/intent-openers.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../components/command-line/intent-openers.js')>();
+vi.mock('../../screens/intent-openers.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../screens/intent-openers.js')>();
   return {
     ...original,
     INTENT_OPENERS: {

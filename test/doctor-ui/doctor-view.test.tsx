@@ -9,8 +9,8 @@ import { seededOrg } from './seeded-org.js';
 const opened = vi.hoisted(() => [] as unknown[]);
 
 // The wizards that apply fixes are separate features: a stand-in opener records what it was given and opens a panel.
-vi.mock('../../components/doctor/fix-openers.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../components/doctor/fix-openers.js')>();
+vi.mock('../../screens/fix-openers.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../screens/fix-openers.js')>();
   const { Text } = await import('ink');
   const { createElement } = await import('react');
   return {

@@ -1,7 +1,8 @@
 /** The dispatcher routes every FixAction kind to its own opener; the table has one for each. */
 import { describe, expect, it, vi } from 'vitest';
 import { dispatchFix } from '../../components/doctor/fix-dispatch.js';
-import { FIX_OPENERS, type FixKind, type FixOpeners } from '../../components/doctor/fix-openers.js';
+import type { FixKind, FixOpeners } from '../../components/doctor/fix-dispatch.js';
+import { FIX_OPENERS } from '../../screens/fix-openers.js';
 import type { OpenContext } from '../../components/access/open-context.js';
 import type { FixAction } from '../../src/domain/doctor/index.js';
 import type { AppActions } from '../../src/ui/contexts.js';
@@ -75,7 +76,7 @@ describe('dispatchFix', () => {
 
   it('review-keys leaves the doctor for the key list', () => {
     const { actions, ctx } = context();
-    dispatchFix({ kind: 'review-keys' }, ctx);
+    dispatchFix({ kind: 'review-keys' }, ctx, FIX_OPENERS);
     expect(actions.closeOverlay).toHaveBeenCalledOnce();
     expect(actions.navigate).toHaveBeenCalledWith('keys');
   });

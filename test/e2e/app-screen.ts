@@ -16,7 +16,7 @@ export const TABS_LINE = /1 Members.*2 Projects.*3 Roles.*4 Keys/;
 export const FOOTER_LINE = /(^| {2})q quit( {2}|$)/;
 export const HELP_OPEN = /Help.*generated from the key-binding table/;
 
-export type ScreenName = 'Members' | 'Projects' | 'Roles' | 'Keys';
+export type ScreenName = 'Members' | 'Projects' | 'Roles' | 'Keys' | 'Deployments';
 
 /** A screen's list box title once its rows are in: ` Members[12] sort:email `. */
 export function listTitle(screen: ScreenName): RegExp {

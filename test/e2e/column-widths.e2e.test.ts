@@ -14,9 +14,10 @@ const HEADERS: Record<ScreenName, readonly string[]> = {
   Projects: ['TYPE', 'NAME', 'ALIAS', 'REGION', 'CREATED'],
   Roles: ['SCOPE', 'ROLE', 'ID', 'ABOUT'],
   Keys: ['LAYER', 'DESCRIPTION', 'CREATED', 'EXPIRES', 'SCOPE', 'ACCESS'],
+  Deployments: ['NAME', 'REGION', 'PARTS', 'REACH', 'ID'],
 };
-const SCREENS: readonly ScreenName[] = ['Members', 'Projects', 'Roles', 'Keys'];
-const KEYS: Record<ScreenName, string> = { Members: '1', Projects: '2', Roles: '3', Keys: '4' };
+const SCREENS: readonly ScreenName[] = ['Members', 'Projects', 'Roles', 'Keys', 'Deployments'];
+const KEYS: Record<ScreenName, string> = { Members: '1', Projects: '2', Roles: '3', Keys: '4', Deployments: '5' };
 
 /** The column title line: the line under the box's top border. */
 const headerLine = (screen: string) => screen.split('\n')[3] ?? '';

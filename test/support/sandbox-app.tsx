@@ -4,6 +4,7 @@
  * private HOME/XDG_STATE_HOME so every file the app writes can be inspected. Keys go in as the terminal would send
  * them (ink-driver.ts). test/wizards/harness.tsx adds what the wizard tests read on top.
  */
+import { APP_PARTS } from '../../screens/parts.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +117,7 @@ export async function startSandboxApp(options: SandboxAppOptions = {}): Promise<
     initialScreen: options.screen ?? 'members',
     initialFilter: options.filter,
     size: { columns: options.columns ?? 100, rows: options.rows ?? 40 },
+    parts: APP_PARTS,
   };
   const instance = render(
     <AuditContext.Provider value={audit}>

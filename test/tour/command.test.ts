@@ -9,19 +9,13 @@ import { openTourSandbox } from '../../src/cli/commands/tour.js';
 import { FRESH, loadProgress, saveProgress, tourFiles } from '../../src/tour/progress.js';
 import { parseAs } from '../support/json.js';
 
-// The dispatcher calls what it loads with its own context; here it only has to be callable.
-const isCallable = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function';
-
-const loadFromSource: CommandLoader = async (file, name) => {
-  const mod: unknown = await import(`../../src/cli/commands/${file.replace(/\.js$/, '')}.ts`);
-  const value: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, name) : undefined;
-  return isCallable(value) ? value : undefined;
-};
+/** The command modules from source: their typed import()s resolve to src/ under vitest. */
+const loadFromSource: CommandLoader = (load) => load();
 const TOUR = [
   moduleCommand(
     { words: ['tour'], usage: 'tour', summary: '', group: 'command', options: { reset: { type: 'boolean' } } },
-    'tour.js',
-    'runTour',
+    () => import('../../src/cli/commands/tour.js'),
+    ({ runTour }, ctx) => runTour(ctx),
   ),
 ];
 

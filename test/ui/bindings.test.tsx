@@ -3,6 +3,7 @@
  * the help overlay lists exactly the table, and pressing each listed key reaches its handler through the real
  * Ink input path.
  */
+import { APP_PARTS } from '../../screens/parts.js';
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,10 @@ import {
   type BindingContext,
   type BindingId,
   type Mode,
+  isNavBindingId,
+  isScreenActionId,
 } from '../../src/ui/bindings.js';
+import { SCREENS } from '../../screens/registry.js';
 import { helpKeys, helpLines } from '../../src/ui/help.js';
 import { KeyLayer, KeypressProvider } from '../../src/ui/keypress.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
@@ -81,9 +85,19 @@ function contextFor(binding: Binding): BindingContext {
 }
 
 const noop = () => undefined;
-const FRAME = { mode: 'list', ids: [], pageSize: 1, detailsMax: 0, helpMax: 0, sortCount: 1, refresh: [] } as const;
+const FRAME = {
+  mode: 'list',
+  screen: 'members',
+  ids: [],
+  pageSize: 1,
+  detailsMax: 0,
+  helpMax: 0,
+  sortCount: 1,
+  refresh: [],
+} as const;
 /** The app's own handlers, acting on nothing: a test sees which binding a key reached through onBinding. */
-const realHandlers = (): Handlers => createHandlers(noop, fakeActions(), () => FRAME, noop, createRequestHistory());
+const realHandlers = (): Handlers =>
+  createHandlers(noop, fakeActions(), () => FRAME, noop, createRequestHistory(), APP_PARTS);
 
 function Harness({ ctx, onBinding }: { ctx: BindingContext; onBinding: (id: BindingId) => void }) {
   useKeyDispatch(ctx, realHandlers(), noop, onBinding);
@@ -109,8 +123,18 @@ const PANEL_CONTEXT: BindingContext = { mode: 'overlay', screen: 'members', filt
 
 describe('key-binding table', () => {
   it('has a handler for every binding and no handler without a binding', () => {
-    const shellBindings = BINDINGS.filter((b) => !isPanelScope(b.scope));
-    expect(Object.keys(realHandlers()).sort()).toEqual(shellBindings.map((b) => b.id).sort());
+    const shellBindings = BINDINGS.filter(
+      (b) => !isPanelScope(b.scope) && !isScreenActionId(b.id) && !isNavBindingId(b.id),
+    );
+    expect(Object.keys(realHandlers().shell).sort()).toEqual(shellBindings.map((b) => b.id).sort());
+  });
+
+  it("gives every screen binding to an action of that screen's ScreenDef, and every action a binding", () => {
+    const screenBindings = BINDINGS.filter((b) => isScreenActionId(b.id)).map((b) => b.id);
+    const actions = Object.values(SCREENS).flatMap((def) => Object.keys(def.actions ?? {}));
+    expect(actions.sort()).toEqual(screenBindings.sort());
+    for (const def of Object.values(SCREENS))
+      for (const id of Object.keys(def.actions ?? {})) expect(id.startsWith(`${def.id}.`), id).toBe(true);
   });
 
   it('never binds one key to two actions in the same situation', () => {

@@ -43,7 +43,7 @@ describe('pastedText', () => {
 
 /**
  * The shell at the bottom: `o` opens a panel over it, `l` opens it once `load` settles (a panel whose code loads on
- * first use: components/panels.ts); it records what reaches it.
+ * first use: screens/panels.ts); it records what reaches it.
  */
 function Harness({ heard, load }: { heard: string[]; load?: Promise<void> }) {
   const [open, setOpen] = useState(false);

@@ -12,19 +12,20 @@ const selectedShows = (app: App, text: string) =>
   app.waitUntil((f) => selectedLine(f).includes(text), `the selected row to show ${text}`);
 
 describe('navigation', () => {
-  it('1–4 jump to screens; tab and shift+tab cycle', async () => {
+  it('1–5 jump to screens; tab and shift+tab cycle', async () => {
     const app = await renderApp();
     await app.waitFor('dan@acme.test');
     const steps: [string, string][] = [
       ['2', 'Projects'],
       ['3', 'Roles'],
       ['4', 'Keys'],
+      ['5', 'Deployments'],
       ['1', 'Members'],
       [KEY.tab, 'Projects'],
       [KEY.tab, 'Roles'],
       [KEY.shiftTab, 'Projects'],
       [KEY.shiftTab, 'Members'],
-      [KEY.shiftTab, 'Keys'],
+      [KEY.shiftTab, 'Deployments'],
     ];
     for (const [key, tab] of steps) {
       await app.press(key);

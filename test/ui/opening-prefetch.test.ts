@@ -1,6 +1,7 @@
 /** The opening screen's first row has its details requested as soon as its lists are in, before any UI exists. */
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../src/state/store.js';
+import { SCREENS } from '../../screens/registry.js';
 import { prefetchOpeningRow } from '../../src/ui/opening-prefetch.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { createFakeCloud } from './helpers/fake-cloud.js';
@@ -14,7 +15,7 @@ async function opening(screen: 'projects' | 'members', filter: string) {
   cloud.hold(true);
   const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
   store.start();
-  prefetchOpeningRow(store, screen, filter, symbols);
+  prefetchOpeningRow(SCREENS, store, screen, filter, symbols);
   await flush();
   const rolesAsked = () => cloud.calls.filter((c) => c.method === 'getProjectRoles').map((c) => c.args[1]);
   const before = rolesAsked();

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { wrapLine } from '../../components/doctor/wrap.js';
+import { wrapLine } from '../../src/ui/wrap.js';
 import { fitWords, wrapWords } from '../../components/explain/wrap.js';
 import { line, lineText } from '../../src/ui/lines.js';
 import { fit } from '../../src/ui/list-model.js';

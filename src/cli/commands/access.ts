@@ -24,7 +24,7 @@ import {
   type ReviewFormat,
 } from '../../domain/review/index.js';
 import { UsageError } from '../args.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { withSession } from './shared/connect.js';
 import { flag, text } from './shared/flags.js';
 import { createOutput } from './shared/output.js';

@@ -4,7 +4,7 @@
  */
 import { auditPath, readAuditEntries, type AuditEntry } from '../../audit/index.js';
 import { inertStringify } from '../../util/inert-text.js';
-import type { CliIo, CommandContext } from '../dispatch.js';
+import type { CliIo, CommandContext } from '../command-spec.js';
 import { errorCode, errorMessage } from '../../util/errors.js';
 
 export type AuditCommandIo = Pick<CliIo, 'stdout' | 'stderr' | 'env'>;

@@ -5,7 +5,7 @@
 import type { Deployment } from '../../api/schemas.js';
 import { deploymentRegion, whoCanReachDeployment, type DeploymentHolder } from '../../domain/deployments.js';
 import { inertText } from '../../util/inert-text.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { withSession } from './shared/connect.js';
 import { createOutput, table } from './shared/output.js';
 import { loadSnapshot } from './shared/snapshot.js';

@@ -5,7 +5,7 @@
  */
 import { doctorJson, runDoctor as diagnose } from '../../domain/doctor/index.js';
 import { scrubText } from '../../util/redact.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { withSession } from './shared/connect.js';
 import { createOutput } from './shared/output.js';
 import { loadSnapshot } from './shared/snapshot.js';

@@ -5,9 +5,9 @@
 import { cloudRequests } from '../../api/requests.js';
 import type { Invitation } from '../../api/schemas.js';
 import { REDACTED } from '../../util/secret.js';
-import { accessSummary } from '../../../screens/assignments.js';
+import { accessSummary } from '../../domain/assignment-summary.js';
 import { UsageError } from '../args.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { phraseFor } from './shared/confirm.js';
 import { withSession } from './shared/connect.js';
 import { list, oneOf } from './shared/flags.js';

@@ -14,7 +14,7 @@ import { buildCreateApiKey } from '../../domain/builders/api-key.js';
 import { ORGANIZATION_OWNER_ROLE_ID } from '../../domain/catalog.js';
 import { SecretFileError } from '../../secrets/index.js';
 import { UsageError } from '../args.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { unwrap } from './shared/build.js';
 import { withSession } from './shared/connect.js';
 import { list, required, text } from './shared/flags.js';

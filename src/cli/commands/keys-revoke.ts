@@ -16,7 +16,7 @@ import { layerLabel, layeredKeys, unreadableProjects, type LayeredKey } from '..
 import { revokeOutcome, type RevokeInput, type RevokeStatus } from '../../domain/revoke.js';
 import { revokeProjectKeys, verifyResultOf } from '../../state/project-revoke.js';
 import { UsageError } from '../args.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { EXIT_UNKNOWN } from '../exit-codes.js';
 import { withSession, type Session } from './shared/connect.js';
 import { list, oneOf, text } from './shared/flags.js';

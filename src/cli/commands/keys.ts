@@ -5,8 +5,8 @@
  */
 import { keyExpiryStatus } from '../../domain/revoke.js';
 import { layeredKeys } from '../../domain/project-keys.js';
-import { accessSummary, hasApplicationRoles } from '../../../screens/assignments.js';
-import type { CommandContext } from '../dispatch.js';
+import { accessSummary, hasApplicationRoles } from '../../domain/assignment-summary.js';
+import type { CommandContext } from '../command-spec.js';
 import { withSession } from './shared/connect.js';
 import { createOutput, day, table } from './shared/output.js';
 import { projectKeyJson, readBothLayers, unreadableJson } from './shared/project-keys.js';

@@ -5,7 +5,7 @@
 import { InvitationList } from '../../api/schemas.js';
 import { buildInvitation } from '../../domain/builders/invitation.js';
 import { UsageError } from '../args.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { projectRoleInput, unwrap, wantsProjectRole } from './shared/build.js';
 import { withSession } from './shared/connect.js';
 import { list, text } from './shared/flags.js';

@@ -1,8 +1,8 @@
 /** `members list | remove`: the skill's list-members and remove-member (invite is in members-invite.ts). */
 import { cloudRequests } from '../../api/requests.js';
 import { extraWarnings } from '../../domain/confirm.js';
-import { accessSummary } from '../../../screens/assignments.js';
-import type { CommandContext } from '../dispatch.js';
+import { accessSummary } from '../../domain/assignment-summary.js';
+import type { CommandContext } from '../command-spec.js';
 import { phraseFor } from './shared/confirm.js';
 import { withSession } from './shared/connect.js';
 import { memberLabel, memberNames, selectMembers } from './shared/members.js';

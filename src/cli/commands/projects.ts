@@ -1,5 +1,5 @@
 /** `projects list`: the ids, aliases and names `--project` accepts, and the endpoints custom roles live behind. */
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { withSession } from './shared/connect.js';
 import { createOutput, table } from './shared/output.js';
 

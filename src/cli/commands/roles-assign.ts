@@ -18,7 +18,7 @@ import type { BuildResult } from '../../domain/builders/result.js';
 import { flattenAssignments, isSameAssignment } from '../../domain/assignments.js';
 import { confirmationPhrase, extraWarnings } from '../../domain/confirm.js';
 import { UsageError } from '../args.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { projectRoleInput, unwrap, wantsProjectRole } from './shared/build.js';
 import { withSession, type Session } from './shared/connect.js';
 import { required, text } from './shared/flags.js';

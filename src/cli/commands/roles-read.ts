@@ -6,7 +6,7 @@
 import type { Project } from '../../api/schemas.js';
 import { PREDEFINED_ROLES, type PredefinedRole } from '../../domain/catalog.js';
 import { UsageError } from '../args.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { withSession, type Session } from './shared/connect.js';
 import { text } from './shared/flags.js';
 import { createOutput, table, type Output } from './shared/output.js';

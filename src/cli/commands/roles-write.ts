@@ -4,7 +4,7 @@ import { buildPutRole } from '../../domain/builders/role-descriptor.js';
 import { confirmationPhrase, extraWarnings, roleReferences } from '../../domain/confirm.js';
 import { replaceActions, replaceWarning, roleDiff } from '../../domain/role-replace.js';
 import { UsageError } from '../args.js';
-import type { CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
 import { unwrap } from './shared/build.js';
 import { withSession } from './shared/connect.js';
 import { jsonFromFlagOrFile, required } from './shared/flags.js';

@@ -12,7 +12,8 @@ import { createTourRunner } from '../../tour/runner.js';
 import { sandboxIo } from '../../tour/sandbox-io.js';
 import { ensureStateDir } from '../../util/state-dir.js';
 import { tourRenderer } from '../../../components/tour/TourApp.js';
-import { EXIT_USAGE, type CommandContext } from '../dispatch.js';
+import type { CommandContext } from '../command-spec.js';
+import { EXIT_USAGE } from '../exit-codes.js';
 import { runTuiWith } from './tui-session.js';
 
 export const CLOUD_REFUSAL =

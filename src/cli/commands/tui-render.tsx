@@ -6,6 +6,7 @@ import { render } from 'ink';
 import { App, type AppProps } from '../../../components/App.js';
 import { AuditContext } from '../../../components/audit/session.js';
 import { WizardServicesContext } from '../../../components/wizard/services.js';
+import { APP_PARTS } from '../../../screens/parts.js';
 import { createSandboxControl } from '../../state/sandbox-control.js';
 import { themeFromEnv } from '../../ui/theme.js';
 import type { TuiOptions, TuiSession } from './tui-session.js';
@@ -17,6 +18,7 @@ export async function renderTui(session: TuiSession, opts: TuiOptions): Promise<
     connection,
     theme: themeFromEnv(process.env),
     initialScreen: opts.screen,
+    parts: APP_PARTS,
     ...(opts.filter !== undefined ? { initialFilter: opts.filter } : {}),
   };
   const instance = render(

@@ -21,7 +21,7 @@ import { dataOf } from '../../state/resource.js';
 import { createStore, type DiscoveryOutcome, type ListResource, type Store } from '../../state/store.js';
 import { confirmRememberedOrg } from '../../state/remembered-org.js';
 import type { Connection } from '../../ui/contexts.js';
-import type { ScreenId } from '../../ui/screen-ids.js';
+import { recordOfScreens, type ScreenId } from '../../ui/screen-ids.js';
 import { enterAlternateScreen } from '../../ui/terminal.js';
 import { Secret } from '../../util/secret.js';
 
@@ -78,12 +78,7 @@ export interface TuiSession {
 }
 
 /** The requests the opening screen needs; they go out first (the incident path: `keys --filter`). */
-const FIRST: Record<ScreenId, readonly ListResource[]> = {
-  members: ['members', 'invitations'],
-  projects: ['projects'],
-  roles: ['projects'],
-  keys: ['keys'],
-};
+const FIRST = recordOfScreens((tab): readonly ListResource[] => tab.first);
 
 function hostOf(url: string): string {
   try {
@@ -195,11 +190,12 @@ export async function runTuiWith(deps: TuiDeps, config: AppConfig, opts: TuiOpti
   try {
     session = await connect(deps, config, opts, inFlight.signal);
     // The opening row's details are asked for as soon as its list is in, while the UI below is still loading.
-    const [{ prefetchOpeningRow }, { themeFromEnv }] = await Promise.all([
+    const [{ prefetchOpeningRow }, { themeFromEnv }, { SCREENS }] = await Promise.all([
       import('../../ui/opening-prefetch.js'),
       import('../../ui/theme.js'),
+      import('../../../screens/registry.js'),
     ]);
-    prefetchOpeningRow(session.store, opts.screen, opts.filter ?? '', themeFromEnv(process.env).symbols);
+    prefetchOpeningRow(SCREENS, session.store, opts.screen, opts.filter ?? '', themeFromEnv(process.env).symbols);
     // Loading the UI takes longer than a round trip, and evaluating a module blocks everything else. So it is loaded
     // in steps, each await letting the event loop run: the connection opens, the requests go out, and an answer
     // already in (the organization, which the member lists wait for) is handled before the next long step.

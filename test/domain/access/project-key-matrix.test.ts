@@ -7,7 +7,7 @@ import type { ProjectApiKey } from '../../../src/api/project-key-schemas.js';
 import { activeProjectKeys, projectKeyMatrix } from '../../../src/domain/access/index.js';
 import type { OrgSnapshot } from '../../../src/domain/org.js';
 import { accessGrants } from '../../../src/domain/review/index.js';
-import { projectColumnLines, projectKeyExplainLines } from '../../../screens/access-lines.js';
+import { projectColumnLines, projectKeyExplainLines } from '../../../src/ui/access-lines.js';
 import { lineText } from '../../../src/ui/lines.js';
 import { createTheme } from '../../../src/ui/theme.js';
 import { orgWith } from '../../fixtures/org.js';

@@ -2,6 +2,7 @@
  * Render the whole app against a fake CloudApi with an injected terminal size (ink-testing-library's stdout has
  * no rows). Keys go in one at a time, each after the previous one's render (test/support/ink-driver.ts).
  */
+import { APP_PARTS } from '../../../screens/parts.js';
 import { render } from 'ink-testing-library';
 import { App } from '../../../components/App.js';
 import { createStore, type Store } from '../../../src/state/store.js';
@@ -46,6 +47,7 @@ export async function renderApp(options: RenderAppOptions = {}) {
       initialScreen={options.screen ?? 'members'}
       initialFilter={options.filter}
       size={size}
+      parts={APP_PARTS}
     />,
   );
   await settled();

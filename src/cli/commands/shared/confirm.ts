@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { UsageError } from '../../args.js';
-import type { CommandContext } from '../../dispatch.js';
+import type { CommandContext } from '../../command-spec.js';
 import { confirmationPhrase, isConfirmed, type BulkVerb, type ConfirmTarget } from '../../../domain/confirm.js';
 
 export interface ConfirmRequest {

@@ -21,7 +21,7 @@ import { createOrgGate } from '../../../state/org-gate.js';
 import { resolveOrganization } from './organization.js';
 import { Secret } from '../../../util/secret.js';
 import { UsageError } from '../../args.js';
-import type { CommandContext } from '../../dispatch.js';
+import type { CommandContext } from '../../command-spec.js';
 import { errorCode, errorMessage } from '../../../util/errors.js';
 
 const SANDBOX_NOTICE =

@@ -7,7 +7,7 @@
 import { UsageError } from '../../args.js';
 import { inertJson, inertStringify } from '../../../util/inert-text.js';
 import { jsonChunks } from '../../../util/json-chunks.js';
-import type { CommandContext } from '../../dispatch.js';
+import type { CommandContext } from '../../command-spec.js';
 import type { Delivery } from '../../write-pieces.js';
 
 export type Format = 'json' | 'table';

@@ -2,7 +2,7 @@
  * Reading a secret the user hands over: all of stdin when it is a pipe, else a prompt on stderr that echoes
  * nothing (raw mode, so not even the terminal's own echo). The value is wrapped in a Secret at once.
  */
-import type { CommandContext } from '../../dispatch.js';
+import type { CommandContext } from '../../command-spec.js';
 import { Secret } from '../../../util/secret.js';
 
 type RawCapable = NodeJS.ReadableStream & { setRawMode?: (on: boolean) => unknown; isTTY?: boolean };

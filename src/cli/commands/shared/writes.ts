@@ -11,7 +11,7 @@ import { failedWriteOutcome, type WriteOutcome } from '../../../api/outcome.js';
 import type { ApiRequest } from '../../../api/requests.js';
 import { SecretFileError } from '../../../secrets/index.js';
 import { redactJson } from '../../../util/redact.js';
-import type { CommandContext } from '../../dispatch.js';
+import type { CommandContext } from '../../command-spec.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_UNKNOWN, EXIT_USAGE } from '../../exit-codes.js';
 import { confirmDestructive, type ConfirmRequest } from './confirm.js';
 import type { Output } from './output.js';

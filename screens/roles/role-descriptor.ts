@@ -1,6 +1,6 @@
 /** An Elasticsearch role descriptor as readable lines: cluster, indices with DLS/FLS, Kibana privileges. */
-import type { Role } from '../src/api/schemas.js';
-import { field, line, tone, type Line } from '../src/ui/lines.js';
+import type { Role } from '../../src/api/schemas.js';
+import { field, line, tone, type Line } from '../../src/ui/lines.js';
 
 const list = (values: readonly string[] | string) => (typeof values === 'string' ? values : values.join(', ')) || '—';
 

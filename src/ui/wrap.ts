@@ -3,8 +3,8 @@
  * lines keep the first line's indent so they stay under their heading (`hang` columns further in, so a list's
  * continuation reads as one); a word longer than a line is cut.
  */
-import type { Line, Segment } from '../../src/ui/lines.js';
-import { graphemes, textWidth } from '../../src/ui/text-width.js';
+import type { Line, Segment } from './lines.js';
+import { graphemes, textWidth } from './text-width.js';
 
 interface Cell {
   readonly ch: string;

@@ -1,13 +1,15 @@
 /** Members and pending invitations in one list: who is in the organization, and who is about to be. */
-import type { Invitation, Member } from '../src/api/schemas.js';
-import { isInvitationOpen } from '../src/domain/access/index.js';
-import { dataOf } from '../src/state/resource.js';
-import { blank, field, heading, tone, type Line } from '../src/ui/lines.js';
-import type { Tone } from '../src/ui/theme.js';
-import { principalAccessLines } from './access-lines.js';
-import { accessSummary, assignmentLines, organizationRoles } from './assignments.js';
-import { absolute, relative } from './dates.js';
-import { byText, defineScreen, type ScreenContext } from './types.js';
+import type { Invitation, Member } from '../../src/api/schemas.js';
+import { isInvitationOpen } from '../../src/domain/access/index.js';
+import { dataOf } from '../../src/state/resource.js';
+import { blank, field, heading, tone, type Line } from '../../src/ui/lines.js';
+import type { Tone } from '../../src/ui/theme.js';
+import { principalAccessLines } from '../../src/ui/access-lines.js';
+import { accessSummary, organizationRoles } from '../../src/domain/assignment-summary.js';
+import { assignmentLines } from '../../src/ui/assignment-lines.js';
+import { absolute, relative } from '../../src/ui/dates.js';
+import { MEMBER_ACTIONS } from './actions.js';
+import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
 
 export type MemberRow =
   | (RowBase & { readonly kind: 'member'; readonly member: Member })
@@ -95,6 +97,7 @@ function invitationDetails(invitation: Invitation, ctx: ScreenContext): Line[] {
 
 export const membersScreen = defineScreen<MemberRow>({
   id: 'members',
+  actions: MEMBER_ACTIONS,
   sources: (data) => [
     { noun: 'organization', resource: data.organization },
     { noun: 'members', resource: data.members },

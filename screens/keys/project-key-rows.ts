@@ -2,15 +2,15 @@
  * The keys screen's rows for the per-project layer: each project's own Elasticsearch API keys, and a row saying
  * "not readable: why" for a project whose keys could not be read (never a silent gap in an incident).
  */
-import type { ProjectApiKey } from '../src/api/project-key-schemas.js';
-import type { Project } from '../src/api/schemas.js';
-import { projectKeyPrivileges } from '../src/domain/access/index.js';
-import { isProjectKeyActive, projectKeyStatus } from '../src/domain/project-keys.js';
-import { dataOf } from '../src/state/resource.js';
-import { blank, field, heading, tone, type Line } from '../src/ui/lines.js';
-import type { Tone } from '../src/ui/theme.js';
-import { absolute, relative } from './dates.js';
-import type { ScreenContext } from './types.js';
+import type { ProjectApiKey } from '../../src/api/project-key-schemas.js';
+import type { Project } from '../../src/api/schemas.js';
+import { projectKeyPrivileges } from '../../src/domain/access/index.js';
+import { isProjectKeyActive, projectKeyStatus } from '../../src/domain/project-keys.js';
+import { dataOf } from '../../src/state/resource.js';
+import { blank, field, heading, tone, type Line } from '../../src/ui/lines.js';
+import type { Tone } from '../../src/ui/theme.js';
+import { absolute, relative } from '../../src/ui/dates.js';
+import type { ScreenContext } from '../../src/ui/screen-def.js';
 
 export interface ProjectKeyRow {
   readonly kind: 'project';

@@ -2,28 +2,25 @@
  * Where each doctor fix leads, one entry per FixAction kind: the typed confirmation or the wizard that applies it,
  * pre-filled, so the user still reviews every request. The compiler keeps this table complete when a kind is added.
  */
-import { replaceKeyPanel } from '../../screens/wizards/api-key/replace.js';
-import { copyRolePanel } from '../../screens/wizards/custom-role/CopyRolePanel.js';
-import { replaceInvitationPanel, resendInvitationPanel } from '../../screens/wizards/invite/replace.js';
-import { invitePanel } from '../../screens/wizards/invite/InvitePanel.js';
-import { memberRolesPanel } from '../../screens/wizards/member-roles/MemberRolesPanel.js';
-import { ORGANIZATION_OWNER_ROLE_ID } from '../../src/domain/catalog.js';
-import type { FixAction } from '../../src/domain/doctor/index.js';
-import type { PanelSpec } from '../../src/ui/contexts.js';
-import { activeProjectKeys } from '../../src/domain/access/index.js';
-import type { LayeredKey } from '../../src/domain/project-keys.js';
-import { openCancelInvitation, openConfirmation, openRemoveAssignment, openRevokeKeys } from '../confirm/openers.js';
-import { revokeLayeredSpec } from '../confirm/specs-layered-keys.js';
-import type { OpenContext } from '../access/open-context.js';
-
-export type FixKind = FixAction['kind'];
-
-/** Each kind's own fix: the mapped form lets a generic lookup keep kind and fix paired (TypeScript #47109). */
-export type FixOf = { readonly [K in FixKind]: Extract<FixAction, { kind: K }> };
-
-export type FixOpener<K extends FixKind> = (fix: FixOf[K], ctx: OpenContext) => void;
-
-export type FixOpeners = { readonly [K in FixKind]: FixOpener<K> };
+import { replaceKeyPanel } from './wizards/api-key/replace.js';
+import { copyRolePanel } from './wizards/custom-role/CopyRolePanel.js';
+import { replaceInvitationPanel, resendInvitationPanel } from './wizards/invite/replace.js';
+import { invitePanel } from './wizards/invite/InvitePanel.js';
+import { memberRolesPanel } from './wizards/member-roles/MemberRolesPanel.js';
+import { ORGANIZATION_OWNER_ROLE_ID } from '../src/domain/catalog.js';
+import type { FixAction } from '../src/domain/doctor/index.js';
+import type { PanelSpec } from '../src/ui/contexts.js';
+import { activeProjectKeys } from '../src/domain/access/index.js';
+import type { LayeredKey } from '../src/domain/project-keys.js';
+import {
+  openCancelInvitation,
+  openConfirmation,
+  openRemoveAssignment,
+  openRevokeKeys,
+} from '../components/confirm/openers.js';
+import { revokeLayeredSpec } from '../components/confirm/specs-layered-keys.js';
+import type { OpenContext } from '../components/access/open-context.js';
+import type { FixOpeners } from '../components/doctor/fix-dispatch.js';
 
 /** The finding was computed from a snapshot the fix may outlive (someone else already fixed it). */
 const gone = ({ actions }: OpenContext, what: string) =>

@@ -1,15 +1,15 @@
 /** Serverless projects of all three types, and for each one who can get in and with which role. */
-import { PROJECT_TYPES, type Project } from '../src/api/schemas.js';
-import { whoHasAccess, type AccessHolder } from '../src/domain/access/index.js';
-import { allProjects } from '../src/state/store.js';
-import { blank, field, heading, line, tone, type Line } from '../src/ui/lines.js';
-import { dataOf } from '../src/state/resource.js';
-import { projectKeyPrivileges } from '../src/domain/access/index.js';
-import { isProjectKeyActive } from '../src/domain/project-keys.js';
-import { projectColumnLines } from './access-lines.js';
-import { absolute, relative } from './dates.js';
+import { PROJECT_TYPES, type Project } from '../../src/api/schemas.js';
+import { whoHasAccess, type AccessHolder } from '../../src/domain/access/index.js';
+import { allProjects } from '../../src/state/store.js';
+import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
+import { dataOf } from '../../src/state/resource.js';
+import { projectKeyPrivileges } from '../../src/domain/access/index.js';
+import { isProjectKeyActive } from '../../src/domain/project-keys.js';
+import { projectColumnLines } from '../../src/ui/access-lines.js';
+import { absolute, relative } from '../../src/ui/dates.js';
 import { customRolesLines } from './custom-roles.js';
-import { byText, defineScreen, type ScreenContext } from './types.js';
+import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
 
 export interface ProjectRow {
   readonly id: string;

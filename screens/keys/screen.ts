@@ -3,15 +3,17 @@
  * a "not readable" row for a project whose keys could not be read. What each can reach and when it stops working. Expiry is marked with a symbol as well as a colour,
  * so it reads the same under NO_COLOR. A key's secret is never part of any row or line.
  */
-import type { ApiKey } from '../src/api/schemas.js';
-import { dataOf } from '../src/state/resource.js';
-import { blank, field, heading, tone, type Line } from '../src/ui/lines.js';
-import type { Tone } from '../src/ui/theme.js';
-import { principalAccessLines } from './access-lines.js';
-import { accessSummary, assignmentLines, hasApplicationRoles } from './assignments.js';
-import { keyExpiryStatus } from '../src/domain/revoke.js';
-import { absolute, relative } from './dates.js';
-import { byText, defineScreen, type ScreenContext } from './types.js';
+import type { ApiKey } from '../../src/api/schemas.js';
+import { dataOf } from '../../src/state/resource.js';
+import { blank, field, heading, tone, type Line } from '../../src/ui/lines.js';
+import type { Tone } from '../../src/ui/theme.js';
+import { principalAccessLines } from '../../src/ui/access-lines.js';
+import { accessSummary, hasApplicationRoles } from '../../src/domain/assignment-summary.js';
+import { assignmentLines } from '../../src/ui/assignment-lines.js';
+import { keyExpiryStatus } from '../../src/domain/revoke.js';
+import { absolute, relative } from '../../src/ui/dates.js';
+import { KEY_ACTIONS } from './actions.js';
+import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
 import {
   projectKeyDetails,
   projectKeyRows,
@@ -104,6 +106,7 @@ const createdAt = (r: KeyRow): number =>
 
 export const keysScreen = defineScreen<KeyRow>({
   id: 'keys',
+  actions: KEY_ACTIONS,
   sources: (data) => [
     { noun: 'API keys', resource: data.keys },
     { noun: 'project API keys', resource: data.projectKeys },

@@ -2,11 +2,11 @@
  * `d` on the keys screen: the marked rows (or the current one) of both layers. Only Cloud keys: the Cloud bulk
  * revocation as before. Any project key: one confirmation for all, one request per layer and project.
  */
-import type { KeyRow } from '../../screens/keys.js';
+import type { KeyRow } from './screen.js';
 import type { LayeredKey } from '../../src/domain/project-keys.js';
 import type { AppActions } from '../../src/ui/contexts.js';
-import { openConfirmation, openRevokeKeys } from './openers.js';
-import { revokeLayeredSpec } from './specs-layered-keys.js';
+import { openConfirmation, openRevokeKeys } from '../../components/confirm/openers.js';
+import { revokeLayeredSpec } from '../../components/confirm/specs-layered-keys.js';
 
 export function openRevokeKeyRows(actions: AppActions, rows: readonly KeyRow[]): void {
   const unreadable = rows.filter((r) => r.kind === 'unreadable');

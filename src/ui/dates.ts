@@ -1,5 +1,5 @@
 /** Dates as lists show them: a relative phrase that stays short, with the absolute date in details. */
-import { formatRelative } from '../src/domain/duration.js';
+import { formatRelative } from '../domain/duration.js';
 
 export function relative(iso: string | undefined, now: Date): string {
   if (!iso) return '';

@@ -1,17 +1,23 @@
 /**
- * A browse screen is data, not a component: where its rows come from, its columns and sort orders, and how a row's
- * details read. components/ListScreen and components/DetailsView render any of them, so the four screens behave
- * identically (keys, filter, sort, windowing) and each file here holds only what is specific to it.
+ * A browse screen is data, not a component: where its rows come from, its columns and sort orders, how a row's
+ * details read and what its keys do. components/ListScreen and components/DetailsView render any of them, so the
+ * screens behave identically (keys, filter, sort, windowing) and each resource's folder under screens/ holds only
+ * what is specific to it. Declared here, below the components, so that they can render a screen without importing
+ * screens/ (the shell gets the registry through its parts, components/parts.ts).
  */
-import type { OrgSnapshot } from '../src/domain/org.js';
-import { PROJECT_TYPES } from '../src/api/schemas.js';
-import { dataOf, type Resource } from '../src/state/resource.js';
-import type { DataState, RefreshScope, Store } from '../src/state/store.js';
-import type { Line } from '../src/ui/lines.js';
-import type { Column, Row, SortOrder } from '../src/ui/list-model.js';
-import type { ScreenId } from '../src/ui/screen-ids.js';
-import type { Symbols } from '../src/ui/theme.js';
-import type { ProjectIndex } from './assignments.js';
+import type { Dispatch } from 'react';
+import type { OrgSnapshot } from '../domain/org.js';
+import { PROJECT_TYPES } from '../api/schemas.js';
+import { dataOf, type Resource } from '../state/resource.js';
+import type { DataState, RefreshScope, Store } from '../state/store.js';
+import type { ScreenActionId } from './bindings.js';
+import type { AppActions } from './contexts.js';
+import type { Line } from './lines.js';
+import type { NavAction } from './navigation.js';
+import type { Column, Row, SortOrder } from './list-model.js';
+import type { ScreenId } from './screen-ids.js';
+import type { Symbols } from './theme.js';
+import type { ProjectIndex } from './assignment-lines.js';
 
 export interface ScreenContext {
   readonly data: DataState;
@@ -57,8 +63,30 @@ export interface NamedResource {
   readonly resource: Resource<unknown> | undefined;
 }
 
+/** What a screen's action gets, read when the key is pressed. */
+export interface ScreenActionContext<R extends Row> {
+  readonly actions: AppActions;
+  readonly dispatch: Dispatch<NavAction>;
+  /** The row the user is on: the open details row, else the selected list row (of this screen: typed). */
+  readonly current: R | undefined;
+  /** Marked rows of this screen's list that still exist. */
+  readonly marked: readonly R[];
+  readonly ids: readonly string[];
+  /** The status line's text as the key arrived (a question the key may answer). */
+  readonly message: string | undefined;
+}
+
+/** A method, not a function property: bivariant in R, so a screen of its own rows is a ScreenDef<Row>. */
+export interface ScreenAction<R extends Row> {
+  run(ctx: ScreenActionContext<R>): void;
+}
+
+export type ScreenActions<R extends Row> = { readonly [K in ScreenActionId]?: ScreenAction<R> };
+
 export interface ScreenDef<R extends Row> {
   readonly id: ScreenId;
+  /** What the screen's keys do; the keys themselves are in the binding table under the screen's scope. */
+  readonly actions?: ScreenActions<R>;
   /** Resources behind the list, for its spinner and its error line. */
   readonly sources: (data: DataState) => readonly NamedResource[];
   /** What `r` reloads. */
@@ -86,6 +114,9 @@ export interface ScreenDef<R extends Row> {
 export function defineScreen<R extends Row>(def: ScreenDef<R>): ScreenDef<Row> {
   return def;
 }
+
+/** The browse screens by id (screens/registry.ts), handed to the shell and the opening prefetch. */
+export type ScreenRegistry = Readonly<Record<ScreenId, ScreenDef<Row>>>;
 
 // One collator for every comparison: localeCompare with options builds a new one per call (≈30× slower on 10k rows).
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });

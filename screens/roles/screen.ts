@@ -2,14 +2,15 @@
  * Roles: the predefined Cloud catalog first, then the custom roles defined inside each project (or why they could
  * not be listed there).
  */
-import { PROJECT_TYPES, type Project, type RoleAssignments } from '../src/api/schemas.js';
-import { whoHasAccess } from '../src/domain/access/index.js';
-import { PREDEFINED_ROLES, type PredefinedRole } from '../src/domain/catalog.js';
-import { dataOf, type Resource } from '../src/state/resource.js';
-import { allProjects, roleKey } from '../src/state/store.js';
-import { blank, field, heading, line, tone, type Line } from '../src/ui/lines.js';
+import { PROJECT_TYPES, type Project, type RoleAssignments } from '../../src/api/schemas.js';
+import { whoHasAccess } from '../../src/domain/access/index.js';
+import { PREDEFINED_ROLES, type PredefinedRole } from '../../src/domain/catalog.js';
+import { dataOf, type Resource } from '../../src/state/resource.js';
+import { allProjects, roleKey } from '../../src/state/store.js';
+import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { descriptorLines } from './role-descriptor.js';
-import { byText, defineScreen, type ScreenContext } from './types.js';
+import { ROLE_ACTIONS } from './actions.js';
+import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
 
 export type RoleRow =
   | { readonly kind: 'predefined'; readonly id: string; readonly order: number; readonly role: PredefinedRole }
@@ -149,6 +150,7 @@ function customRolesSource(data: ScreenContext['data']): Resource<unknown> {
 
 export const rolesScreen = defineScreen<RoleRow>({
   id: 'roles',
+  actions: ROLE_ACTIONS,
   sources: (data) => [
     ...PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: data.projects[type] })),
     { noun: 'custom roles', resource: customRolesSource(data) },

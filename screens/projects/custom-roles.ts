@@ -1,8 +1,8 @@
 /** How the custom roles of one project read, including exactly why they could not be listed. */
-import type { CustomRolesState } from '../src/domain/org.js';
-import type { Resource } from '../src/state/resource.js';
-import { line, tone, type Line } from '../src/ui/lines.js';
-import type { ScreenContext } from './types.js';
+import type { CustomRolesState } from '../../src/domain/org.js';
+import type { Resource } from '../../src/state/resource.js';
+import { line, tone, type Line } from '../../src/ui/lines.js';
+import type { ScreenContext } from '../../src/ui/screen-def.js';
 
 export function customRolesLines(resource: Resource<CustomRolesState> | undefined, ctx: ScreenContext): Line[] {
   if (!resource || resource.status === 'idle' || (resource.status === 'loading' && !resource.data)) {

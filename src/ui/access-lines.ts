@@ -4,7 +4,7 @@
  * an over-grant mark. Every meaning carries a symbol as well as a tone (NO_COLOR terminals lose only the colour).
  * What a cell contains is decided in src/domain/access; this file only draws it.
  */
-import type { Project } from '../src/api/schemas.js';
+import type { Project } from '../api/schemas.js';
 import {
   accessMatrix,
   activePrincipals,
@@ -17,10 +17,10 @@ import {
   type Principal,
   type PrincipalKind,
   type ProjectAccess,
-} from '../src/domain/access/index.js';
-import type { OrgSnapshot } from '../src/domain/org.js';
-import { line, tone, type Line, type Segment } from '../src/ui/lines.js';
-import type { Symbols } from '../src/ui/theme.js';
+} from '../domain/access/index.js';
+import type { OrgSnapshot } from '../domain/org.js';
+import { line, tone, type Line, type Segment } from './lines.js';
+import type { Symbols } from './theme.js';
 
 /** The over-grant mark reuses the warning glyph: over-grant is a doctor warning, and the glyph is ASCII-safe. */
 const overGrantMark = (symbols: Symbols) => symbols.warn;

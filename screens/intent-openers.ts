@@ -2,19 +2,11 @@
  * Where each planned request leads, one entry per Intent kind: the wizard or typed confirmation that shows it
  * pre-filled for review. `undefined` = nothing can show that plan yet, and the user is told so.
  */
-import type { Intent, IntentKind } from '../../src/domain/intent/index.js';
-import { openAccessMatrix } from '../access/AccessMatrixView.js';
-import type { OpenContext } from '../access/open-context.js';
-import { openRemoveMember, openRevokeKeys } from '../confirm/openers.js';
-import { replaceKeyPanel } from '../../screens/wizards/api-key/replace.js';
-import { openWizardForIntent } from '../../screens/wizards/open.js';
-
-/** Each kind's own intent: the mapped form lets a generic lookup keep kind and intent paired (TypeScript #47109). */
-export type IntentOf = { readonly [K in IntentKind]: Extract<Intent, { kind: K }> };
-
-export type IntentOpener<K extends IntentKind> = (intent: IntentOf[K], ctx: OpenContext) => void;
-
-export type IntentOpeners = { readonly [K in IntentKind]: IntentOpener<K> | undefined };
+import { openAccessMatrix } from '../components/access/AccessMatrixView.js';
+import type { IntentOpeners } from '../components/command-line/open-intent.js';
+import { openRemoveMember, openRevokeKeys } from '../components/confirm/openers.js';
+import { replaceKeyPanel } from './wizards/api-key/replace.js';
+import { openWizardForIntent } from './wizards/open.js';
 
 export const INTENT_OPENERS: IntentOpeners = {
   invite: (intent, { actions }) => void openWizardForIntent(intent, actions),

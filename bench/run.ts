@@ -6,7 +6,7 @@
  * BENCH_ONLY=P1,P3 runs a subset (written to bench/RESULTS.partial.md); see config.ts for the other knobs.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { assertBuilt, closeAll, repoRoot } from '../test/e2e/harness.js';
@@ -20,6 +20,7 @@ import { measureFilterLatency } from './measures/filter-latency.js';
 import { measureMemory } from './measures/memory.js';
 import { measureQuickAnswers } from './measures/quick-answers.js';
 import { patchComparison } from './patches.js';
+import { readmeBlock, withReadmeBlock } from './readme-block.js';
 import { renderResults } from './report.js';
 import { NotMeasured, notMeasured, type MeasureResult } from './result.js';
 
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   }
   const patches = await patchComparison(); // '' unless BENCH_PATCHES=compare
   const cpu = cpus();
-  const markdown = renderResults(results, {
+  const info = {
     date: new Date().toISOString(),
     commit:
       quiet('git', ['-C', repoRoot(), 'rev-parse', '--short', 'HEAD']) +
@@ -124,11 +125,17 @@ async function main(): Promise<void> {
     runs: CONFIG.runs,
     durationMs: performance.now() - started,
     load: { before: loadBefore, after: loadavg()[0]!, cpus: cpu.length },
-  });
+  };
+  const markdown = renderResults(results, info);
   // A subset run must not replace the full record.
   const file = join(repoRoot(), 'bench', only ? 'RESULTS.partial.md' : 'RESULTS.md');
   writeFileSync(file, markdown + patches);
   process.stdout.write(`\nwrote ${file}\n`);
+  if (!only) {
+    const readme = join(repoRoot(), 'README.md');
+    writeFileSync(readme, withReadmeBlock(readFileSync(readme, 'utf8'), readmeBlock(results, info)));
+    process.stdout.write(`wrote the performance figures in ${readme}\n`);
+  }
 }
 
 await main();

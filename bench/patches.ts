@@ -21,7 +21,7 @@ import { binPath, launchProgram, repoRoot, type PtyApp } from '../test/e2e/harne
 import { peakRss } from './app.js';
 import { CONFIG } from './config.js';
 import { withSandbox, type BenchSandbox } from './sandbox.js';
-import { mb, median, ms, percentile, sleep } from './stats.js';
+import { mb, median, ms, percentile, rankSumPValue, sleep } from './stats.js';
 
 type Row = 'P2' | 'P3' | 'P4';
 
@@ -29,7 +29,6 @@ type Row = 'P2' | 'P3' | 'P4';
 const CLAIMS: Readonly<Record<string, readonly Row[]>> = {
   'ink-output-caches': ['P3', 'P4'],
   'tokenize-char-literal': ['P3', 'P4'],
-  'tokenize-same-styles': ['P3'],
   'tokenize-graphemes': ['P3'],
   'yoga-no-fetch': ['P2'],
   'string-width-narrow': ['P3'],
@@ -210,15 +209,20 @@ async function runRound(variants: readonly Variant[], row: Row, round: number, s
   }
 }
 
+/** The chance level below which a gain counts as beyond the noise (one-sided rank-sum test). */
+const ALPHA = 0.01;
+
 /**
- * How `without` compares with `withPatch`: the gain (how much worse it is without), and whether the two sets of
- * sessions do not overlap at all.
+ * How `without` compares with `withPatch`: the gain (how much worse the median is without), and whether sessions
+ * without the patch are worse beyond what chance would give (rank-sum p below ALPHA), with the p-value.
  */
 function verdict(withPatch: readonly number[], without: readonly number[]): { gain: number; beyondNoise: string } {
   const gain = median(without) - median(withPatch);
-  if (Math.min(...without) > Math.max(...withPatch)) return { gain, beyondNoise: 'yes' };
-  if (Math.max(...without) < Math.min(...withPatch)) return { gain, beyondNoise: 'no: worse with it' };
-  return { gain, beyondNoise: 'no' };
+  const worse = rankSumPValue(withPatch, without);
+  if (worse < ALPHA) return { gain, beyondNoise: `yes (p = ${worse.toFixed(3)})` };
+  const better = rankSumPValue(without, withPatch);
+  if (better < ALPHA) return { gain, beyondNoise: `no: worse with it (p = ${better.toFixed(3)})` };
+  return { gain, beyondNoise: `no (p = ${worse.toFixed(2)})` };
 }
 
 const cell = (values: readonly number[], format: (v: number) => string) =>
@@ -277,8 +281,9 @@ async function compare(runs: number): Promise<string[]> {
   return [
     `Each build ran ${runs} sessions per row (P2: ${3 * runs}), in rounds; figures are medians (range). "without" is the bundle built ` +
       'with that patch alone switched off (EC_PATCHES_OFF=name), "all" with every one off. The gain is how much ' +
-      'worse the median is without the patch; it is beyond the noise when every session without the patch did ' +
-      'worse than every session with it. Each patch is measured on the rows it claims to help (bench/patches.ts); ' +
+      'worse the median is without the patch; it is beyond the noise when a one-sided rank-sum test (Mann–Whitney, ' +
+      `exact) says sessions without the patch are worse with p below ${ALPHA}: with 5 sessions a side, at most one ` +
+      'pair out of order. Each patch is measured on the rows it claims to help (bench/patches.ts); ' +
       'a group (BENCH_PATCH_GROUPS) and "all" on every row. CPU is the main thread\'s (JavaScript, layout, ' +
       'rendering), from the scheduler; the clock moves with whatever else the machine runs.',
     ...(unclaimed.length ? ['', `Claiming no row, so measured on all: ${unclaimed.join(', ')}.`] : []),

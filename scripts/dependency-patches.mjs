@@ -6,7 +6,8 @@
  *
  * Ink measures and tokenizes every text on screen for every frame: its output caches live for one frame, the width
  * of each text node is measured uncached, and turning the cells back into a line diffs the styles of every pair of
- * neighbouring characters with three Sets. Over a long list that was about half of a keystroke's time.
+ * neighbouring characters with three Sets. Over a long list that was about half of a keystroke's time; the patches
+ * below are the ones the bench found worth keeping.
  *
  * Each patch has a stable name: EC_PATCHES_OFF=name,name (or =all) builds the bundle without them, into its own
  * folder (bench/patches.ts compares the two). The build fails, rather than silently going without, when a patch's
@@ -55,24 +56,6 @@ function patchTable(src) {
         ],
       },
       proof: /ret\.push\(\{type:token\.type,value:token\.value,fullWidth:token\.fullWidth,styles:codes\}\)/,
-    },
-    {
-      // Turning cells back into a line diffed the styles of every pair of neighbouring characters with three Sets;
-      // most neighbours share their styles, which needs no escape codes at all.
-      name: 'tokenize-same-styles',
-      edits: {
-        '@alcalzone/ansi-tokenize/build/styledChars.js': [
-          [
-            'import { diffAnsiCodes } from "./diff.js";',
-            `import { diffAnsiCodes } from "./diff.js";\nimport { sameStyles } from ${fastPaths};`,
-          ],
-          [
-            '            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
-            '            if (!sameStyles(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
-          ],
-        ],
-      },
-      proof: /sameStyles\(chars\[i-1\]\.styles,char\.styles\)/,
     },
     {
       // Every line Ink draws is split into graphemes with Intl.Segmenter, character by character; lines made of

@@ -1,27 +1,8 @@
 /**
  * Helpers that scripts/dependency-patches.mjs splices into Ink's dependencies as scripts/bundle.mjs bundles them
- * (patches tokenize-same-styles, tokenize-graphemes, string-width-narrow); pure and tested here against the code they
+ * (patches tokenize-graphemes, string-width-narrow); pure and tested here against the code they
  * stand in for.
  */
-
-interface AnsiCode {
-  readonly code: string;
-  readonly endCode: string;
-}
-
-/**
- * Whether two characters' style lists are the same codes in the same order. Turning one into the other then takes
- * no escape codes at all, which @alcalzone/ansi-tokenize's diffAnsiCodes works out with three Sets per character;
- * most neighbouring characters on a screen share their styles.
- */
-export function sameStyles(a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]!.code !== b[i]!.code || a[i]!.endCode !== b[i]!.endCode) return false;
-  }
-  return true;
-}
 
 /**
  * The symbols the app draws with (general punctuation such as … and —, arrows, box drawing, blocks and geometric

@@ -75,7 +75,9 @@ describe('the dependency patches plugin', () => {
       expect(filter.test(path)).toBe(true);
       const patched = contentsOf(load({ path }));
       expect(patched).not.toBe(readFileSync(path, 'utf8'));
-      expect(patched).toMatch(/dist\/src\/ui\/(generational-map|ink-fast-paths)\.js|function ya\(\)\{return !0\?/);
+      expect(patched).toMatch(
+        /dist\/src\/ui\/(generational-map|ink-fast-paths)\.js|function ya\(\)\{return !0\?|styles: codes \}\)/,
+      );
     }
     expect(() => check()).toThrow(`never bundled: ${NESTED_STRING_WIDTH}`);
     expect(load({ path: join(installed, NESTED_STRING_WIDTH) })).toBeUndefined();
@@ -83,14 +85,14 @@ describe('the dependency patches plugin', () => {
   });
 
   it('leaves out the patches switched off and still makes the others in the same file', () => {
-    const path = join(installed, '@alcalzone/ansi-tokenize/build/styledChars.js');
+    const path = join(installed, 'string-width/index.js');
     const all = contentsOf(loader(installed).load({ path }));
-    const noSame = contentsOf(loader(installed, ['tokenize-same-styles']).load({ path }));
-    expect(all).toContain('if (!sameStyles(');
-    expect(noSame).not.toContain('sameStyles');
-    expect(noSame).toContain('styles: codes });');
+    const noLazy = contentsOf(loader(installed, ['string-width-lazy-emoji']).load({ path }));
+    expect(all).toContain('lazyRgiEmojiRegex ??=');
+    expect(noLazy).not.toContain('lazyRgiEmojiRegex');
+    expect(noLazy).toContain('NARROW_TEXT.test(string)');
     // Every patch of the file off: the file is bundled as installed.
-    expect(loader(installed, ['tokenize-same-styles', 'tokenize-char-literal']).load({ path })).toBeUndefined();
+    expect(loader(installed, ['string-width-lazy-emoji', 'string-width-narrow']).load({ path })).toBeUndefined();
   });
 
   it('fails the build when a patched text is gone, naming the patch', () => {

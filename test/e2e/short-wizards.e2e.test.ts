@@ -3,13 +3,15 @@
  * enters (17 before; the count the reducer test claims, test/wizards/short-wizards.test.ts), the cursor resting on
  * the likely next choice so enter alone goes on ("Done" in each entry menu, "Read, in every space"), and on the
  * review `c` changes one answer and comes back with the rest kept, at 80×24. A complete `:` request for a custom role
- * opens on the review, no step asked, at 80×24 and 60×20. (`c` on a text answer, and `:` for an API key:
+ * opens on the review, no step asked, its request wrapped and whole, `?` showing the review's keys first and `c`
+ * offering every answer, at 80×24 and 60×20. (`c` on a text answer, and `:` for an API key:
  * wizard-review.e2e.test.ts.)
  */
 import { afterEach, expect, it } from 'vitest';
 import {
   choose,
   cursorLine,
+  HELP_OPEN,
   joinedRows,
   panelRows,
   pointAt,
@@ -192,6 +194,14 @@ for (const [cols, rows] of [
     // Long lines of the plan wrap, none cut (the header's badge and the one-line status may be).
     expect(shown.join(' ')).toContain('"description": "Read-only access to dashboard (made by ec-access)"');
     expect(shown.filter((r) => r.includes('…') && !/^(ec-access |Plan: )/.test(r))).toEqual([]);
+    // ? on the review: the review's own keys first, c among them.
+    await app.press('?');
+    const help = await app.waitForText(HELP_OPEN);
+    expect(panelRows(help)[0]?.trim()).toBe('Request review (the last step of every write)');
+    expect(panelRows(help).join(' ')).toMatch(/ c +Pick an answer to change/);
+    expect(app.wrappedRows()).toEqual([]);
+    await app.press('escape');
+    await waitForReview(app);
     // c: the answers the request filled in, to pick from, the pointer on the first.
     await app.press('c');
     const answers = await app.waitForText('Which answer do you want to change?');

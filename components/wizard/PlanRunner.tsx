@@ -10,6 +10,7 @@ import { dataOf } from '../../src/state/resource.js';
 import { settleWrite } from '../../src/state/settle-io.js';
 import { AppStateContext, useAppActions } from '../../src/ui/contexts.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
+import { wrapWords } from '../../src/ui/text-width.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { wrapLine } from '../../src/ui/wrap.js';
 import { PlanView } from '../PlanView.js';
@@ -114,11 +115,10 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   const checks = state.phase === 'done' && state.outcome?.ok && check && env !== undefined ? check(env) : [];
   const result = wrap(resultLines(state, checks, warn));
   const followUp = state.phase === 'done' && state.outcome && done ? done(state.outcome, checks) : null;
+  // Wrapped, not cut: at 60 columns "nothing is sent until you press enter" would lose its last words.
+  const head = heading === undefined ? [] : wrapWords(`${heading} · ${sentSoFar(state)}`, width - 2);
   // Rows for the follow-up only when there is one: a result without it keeps its checks in view.
-  const viewHeight = Math.max(
-    3,
-    height - 2 - (heading === undefined ? 0 : 1) - (followUp === null || followUp === undefined ? 0 : 4),
-  );
+  const viewHeight = Math.max(3, height - 2 - head.length - (followUp === null || followUp === undefined ? 0 : 4));
   const total =
     before.length + planLines(state.plan, router.urlOf, theme.symbols, true, width - 1).length + result.length;
   const max = Math.max(0, total - viewHeight);
@@ -169,9 +169,9 @@ export function PlanRunner<E>(props: PlanRunnerProps<E>) {
   }[state.phase];
   return (
     <Box flexDirection="column">
-      {heading === undefined ? null : (
-        <Text color={theme.colorOf('muted')} wrap="truncate">{` ${heading} · ${sentSoFar(state)}`}</Text>
-      )}
+      {head.map((l, i) => (
+        <Text key={`head${i}`} color={theme.colorOf('muted')} wrap="truncate">{` ${l}`}</Text>
+      ))}
       <PlanView
         plan={state.plan}
         urlOf={router.urlOf}

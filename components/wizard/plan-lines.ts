@@ -6,6 +6,7 @@ import type { ApiRequest } from '../../src/api/requests.js';
 import type { Plan, PlanStep, StepStatus } from '../../src/domain/plan.js';
 import { blank, line, tone, type Line, type Segment } from '../../src/ui/lines.js';
 import type { Symbols } from '../../src/ui/theme.js';
+import { wrapLine } from '../../src/ui/wrap.js';
 import { requestLines } from './preview-lines.js';
 
 function statusSegment(status: StepStatus, symbols: Symbols): Segment {
@@ -46,7 +47,10 @@ function stepLines(
   return [head, ...error, ...request];
 }
 
-/** `width`: the columns the lines get, so each request's URL is shown whole (broken after slashes), never cut. */
+/**
+ * `width`: the columns the lines get, so each request's URL is shown whole (broken after slashes) and every other
+ * line (a step's summary, a long string in a body) wraps, never cut with "…" (as the typed confirmations show it).
+ */
 export function planLines(
   plan: Plan,
   urlOf: (r: ApiRequest) => string,
@@ -58,5 +62,6 @@ export function planLines(
     ...(i > 0 && withRequests ? [blank] : []),
     ...stepLines(step, i, urlOf, symbols, withRequests, width),
   ]);
-  return [line(tone('title', plan.title, true)), ...steps];
+  const lines = [line(tone('title', plan.title, true)), ...steps];
+  return Number.isFinite(width) ? lines.flatMap((l) => wrapLine(l, width)) : lines;
 }

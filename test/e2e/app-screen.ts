@@ -171,19 +171,46 @@ export async function typeAndEnter(app: ScreenApp, text: string, options: WaitOp
 export const REVIEW_OPEN = /nothing is sent until you press enter/;
 const PLAN_END = 'Nothing has been sent yet.';
 
+/** Waits for the review; its heading wraps in a narrow terminal, so the words are looked for across rows. */
+export function waitForReview(app: ScreenApp, options: WaitOptions = {}): Promise<string> {
+  const words = (s: string) =>
+    panelRows(s)
+      .map((r) => r.replace(/[│|]/g, ' ').trim())
+      .join(' ');
+  return app.waitFor((s) => REVIEW_OPEN.test(words(s)), 'the review, nothing sent yet', options);
+}
+
 /**
  * Every request of the plan under review, whole. A plan taller than the screen is scrolled a line at a time, so
  * each request is read once its body is entirely in view. Call on the review screen, before enter; a plan that
  * fits (pick a terminal tall enough) needs no scrolling.
  */
 export async function reviewRequests(app: ScreenApp): Promise<PreviewedRequest[]> {
-  await app.waitForText(REVIEW_OPEN);
+  await waitForReview(app);
   const found = new Map<string, PreviewedRequest>();
   for (let line = 0; line < 300; line++) {
     const screen = app.screen();
     for (const r of previewedRequests(screen))
       if (r.body !== undefined || !found.has(`${r.method} ${r.url}`)) found.set(`${r.method} ${r.url}`, r);
     if (screen.includes(PLAN_END)) return [...found.values()];
+    await app.press('down');
+    await app.waitFor((s) => s !== screen, 'the preview to scroll');
+  }
+  throw new Error(`the end of the plan never came into view\n${app.screen()}`);
+}
+
+/**
+ * Every panel row the review shows from its top to the plan's end, trimmed, each once, in the order they come into
+ * view: what a plan says when a body is taller than the screen, so reviewRequests cannot read it whole. Call on
+ * the review, scrolled to its top, before enter.
+ */
+export async function reviewRows(app: ScreenApp): Promise<string[]> {
+  await waitForReview(app);
+  const seen = new Set<string>();
+  for (let line = 0; line < 300; line++) {
+    const screen = app.screen();
+    for (const row of panelRows(screen)) seen.add(row.trim());
+    if (screen.includes(PLAN_END)) return [...seen];
     await app.press('down');
     await app.waitFor((s) => s !== screen, 'the preview to scroll');
   }

@@ -17,6 +17,8 @@ const SCREENS: readonly [ScreenName, ScreenId, string][] = [
   ['Projects', 'projects', '2'],
   ['Roles', 'roles', '3'],
   ['Keys', 'keys', '4'],
+  // No actions of its own (it only reads): the footer is quit and what else fits.
+  ['Deployments', 'deployments', '5'],
 ];
 
 /** The screen's own footer slots, as the footer writes them. */
@@ -50,6 +52,9 @@ for (const [cols, rows] of [
       if (cols === 80) expect(footer(app)).toContain('? help');
     }
     // The Keys screen's, as the issue names them.
+    await app.press('4');
+    await waitForList(app, 'Keys');
+    await app.waitFor(() => footer(app).startsWith('space mark'), 'the Keys footer');
     expect(footer(app)).toMatch(/^space mark {2}a all {2}d revoke {2}i identify {2}n new key {2}q quit/);
     expect(app.wrappedRows()).toEqual([]);
   });

@@ -69,3 +69,40 @@ it('without a follow-up under the result, the result view keeps no blank rows fo
   expect(ui.frame()).toContain('last check: with its roles');
   instance.unmount();
 });
+
+it('at 60 columns the review wraps its heading, a long step summary and a long body string, none cut with …', async () => {
+  const theme = createTheme({ color: false, unicode: true });
+  const description = 'Read-only access to dashboards, discover and visualize (made by ec-access for the team)';
+  const plan = createPlan('Create a key', [cloudRequests.createApiKey({ description, expiration: '30d' })]);
+  const urlOf = () => 'http://127.0.0.1:1/api/v1/users/auth/keys';
+  const instance = render(
+    <KeypressProvider>
+      <ThemeContext.Provider value={theme}>
+        <AppActionsContext.Provider value={fakeActions()}>
+          <PlanRunner
+            heading="Custom role · review"
+            plan={plan}
+            router={{ urlOf, send: () => Promise.resolve({}) }}
+            refresh={[]}
+            onBack={() => {}}
+            onClose={() => {}}
+            width={56}
+            height={40}
+          />
+        </AppActionsContext.Provider>
+      </ThemeContext.Provider>
+    </KeypressProvider>,
+  );
+  await settled();
+  const ui = inkDriver(instance);
+  await ui.waitFor('Nothing has been sent yet.');
+  const rows = ui
+    .frame()
+    .split('\n')
+    .map((r) => r.trim());
+  expect(rows.filter((r) => r.includes('…'))).toEqual([]);
+  const words = rows.join(' ');
+  expect(words).toContain('Custom role · review · nothing is sent until you press enter');
+  expect(words).toContain(`"description": ${JSON.stringify(description)}`);
+  instance.unmount();
+});

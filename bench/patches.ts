@@ -32,7 +32,6 @@ const CLAIMS: Readonly<Record<string, readonly Row[]>> = {
   'tokenize-graphemes': ['P3'],
   'yoga-no-fetch': ['P2'],
   'string-width-narrow': ['P3'],
-  'string-width-lazy-emoji': ['P2'],
 };
 const ALL_ROWS: readonly Row[] = ['P2', 'P3', 'P4'];
 

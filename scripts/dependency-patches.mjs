@@ -105,20 +105,6 @@ function patchTable(src) {
       },
       proof: /ambiguousIsNarrow&&NARROW_TEXT\.test\(string\)/,
     },
-    {
-      // Building /^\p{RGI_Emoji}$/v expands the whole RGI emoji set: about 13 ms of CPU on Node 20, paid on every start
-      // as the module loads, for a pattern that only text outside the fast paths (an emoji, CJK) ever reaches.
-      name: 'string-width-lazy-emoji',
-      edits: {
-        'string-width/index.js': [
-          [
-            'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
-            'let lazyRgiEmojiRegex;\nconst rgiEmojiRegex = {test: (text) => (lazyRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text)};',
-          ],
-        ],
-      },
-      proof: /\blazyRgiEmojiRegex\?\?=/,
-    },
   ];
 }
 

@@ -188,7 +188,7 @@ for (const [cols, rows] of [
         .replace(/\s*[│|]$/, '')
         .trim(),
     );
-    for (const text of ['"feature_dashboard.read"', '"application_roles": [', '"dashboard-read-only"'])
+    for (const text of ['"feature_dashboard_v2.read"', '"application_roles": [', '"dashboard-read-only"'])
       expect(shown, text).toContain(text);
     expect(shown.some((r) => /^POST https?:/.test(r))).toBe(true);
     // Long lines of the plan wrap, none cut (the header's badge and the one-line status may be).

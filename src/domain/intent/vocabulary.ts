@@ -114,15 +114,19 @@ export const LEVEL_PHRASES: readonly [readonly string[], AccessLevel][] = [
   [['manage'], 'all'],
 ];
 
-/** Kibana features a custom role can grant (feature ids as Kibana serialises them: feature_<id>.<read|all>). */
+/**
+ * Kibana features a custom role can grant, by the words people use for them. The ids are the current versioned ones
+ * the wizard's picker offers (src/domain/privileges.ts); the old unversioned ids are deprecated, and a role made
+ * from a request in plain words must come back ticked when its answers are changed in the wizard.
+ */
 export const FEATURE_WORDS: Readonly<Record<string, string>> = {
-  dashboard: 'dashboard',
-  dashboards: 'dashboard',
-  discover: 'discover',
-  visualize: 'visualize',
-  visualizations: 'visualize',
-  visualisations: 'visualize',
-  visualization: 'visualize',
+  dashboard: 'dashboard_v2',
+  dashboards: 'dashboard_v2',
+  discover: 'discover_v2',
+  visualize: 'visualize_v2',
+  visualizations: 'visualize_v2',
+  visualisations: 'visualize_v2',
+  visualization: 'visualize_v2',
   maps: 'maps',
   map: 'maps',
   canvas: 'canvas',

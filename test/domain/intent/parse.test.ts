@@ -42,7 +42,7 @@ const on = (name: string, type: 'elasticsearch' | 'observability' | 'security' =
 const allOf = (type: 'elasticsearch' | 'observability' | 'security') => ({ kind: 'all-of-type', type }) as const;
 const dashboardsReadOnly = {
   description: 'Read-only access to dashboard (made by ec-access)',
-  applications: [{ application: 'kibana-.kibana', privileges: ['feature_dashboard.read'], resources: ['*'] }],
+  applications: [{ application: 'kibana-.kibana', privileges: ['feature_dashboard_v2.read'], resources: ['*'] }],
 };
 const bob = { userId: uid('bob'), label: 'Bob Builder' };
 const carol = { userId: uid('carol'), label: 'Carol Diaz' };
@@ -226,7 +226,7 @@ const EXAMPLES: readonly [string, Intent][] = [
       assignee: { kind: 'invite', email: 'eve@example.com' },
       descriptor: {
         description: 'Full access to discover (made by ec-access)',
-        applications: [{ application: 'kibana-.kibana', privileges: ['feature_discover.all'], resources: ['*'] }],
+        applications: [{ application: 'kibana-.kibana', privileges: ['feature_discover_v2.all'], resources: ['*'] }],
       },
       grants: [
         { target: on('obs-prod', 'observability'), roleId: 'observability-viewer', applicationRoles: ['discover-all'] },

@@ -136,10 +136,14 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock, p
   const markedIds = new Set(markedRows.map((r) => r.id));
   const detailsLines = useMemo(() => (detailsRow ? def.details(detailsRow, ctx) : []), [def, detailsRow, ctx]);
   const focused = useFocus(nav.overlays.at(-1)?.serial).bindings;
-  const helpScope = nav.overlays.findLast((o) => o.kind === 'help')?.scope;
+  const helpOverlay = nav.overlays.findLast((o) => o.kind === 'help');
+  const helpOpen = helpOverlay !== undefined;
+  const helpScope = helpOverlay?.scope;
+  // Laid out only while help is open: every binding wrapped into columns is work the first frame does not show.
   const help = useMemo(
-    () => helpColumns(theme.unicode, layout.width - 4, layout.boxInner, BINDINGS, helpScope ?? nav.screen),
-    [theme.unicode, layout.width, layout.boxInner, helpScope, nav.screen],
+    () =>
+      helpOpen ? helpColumns(theme.unicode, layout.width - 4, layout.boxInner, BINDINGS, helpScope ?? nav.screen) : [],
+    [helpOpen, theme.unicode, layout.width, layout.boxInner, helpScope, nav.screen],
   );
 
   useEffect(() => {

@@ -216,6 +216,19 @@ describe('help overlay in the app', () => {
     expect(app.frame()).toContain('critical ·');
   });
 
+  // The help is laid out only while it is open (components/Shell.tsx): its length must still bound the scrolling.
+  it('scrolls to its last page with G and back with g', async () => {
+    const app = await renderApp({ size: { columns: 100, rows: 24 } });
+    await app.waitFor('dan@acme.test');
+    await app.press('?');
+    await app.waitFor('generated from the key-binding table');
+    const firstPage = app.lines().slice(3, 6).join('\n');
+    await app.press('G');
+    await app.waitUntil((f) => !f.includes(firstPage), 'help to scroll to its last page');
+    await app.press('g');
+    await app.waitUntil((f) => f.includes(firstPage), 'help to scroll back to its first page');
+  });
+
   it('shows exactly the table, and closes with esc', async () => {
     const app = await renderApp({ size: { columns: 120, rows: 300 } });
     await app.waitFor('dan@acme.test');

@@ -13,13 +13,13 @@
  * - P4 memory: peak RSS after visiting every screen of the large organization.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { waitForList, type ScreenName } from '../test/e2e/app-screen.js';
 import { binPath, launchProgram, repoRoot, type PtyApp } from '../test/e2e/harness.js';
 import { peakRss } from './app.js';
 import { CONFIG } from './config.js';
+import { cpuMs } from './process.js';
 import { withSandbox, type BenchSandbox } from './sandbox.js';
 import { mb, median, ms, percentile, rankSumPValue, sleep } from './stats.js';
 
@@ -59,14 +59,6 @@ interface Variant {
   readonly rows: readonly Row[];
   /** Per row, per figure, one value per session. */
   readonly samples: Map<Row, number[][]>;
-}
-
-/**
- * CPU time the process's main thread (JavaScript, layout, rendering) has used so far, in ms, from the scheduler's
- * nanosecond count: /proc/<pid>/stat counts in 10 ms ticks, too coarse for a keystroke.
- */
-function cpuMs(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
 }
 
 /** The patch names scripts/dependency-patches.mjs exports (it is plain JS beside the build, not compiled here). */

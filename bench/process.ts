@@ -1,6 +1,6 @@
 /** Time one non-interactive process from spawn to exit, in a scratch working directory with a minimal environment. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,4 +42,12 @@ export function timeProcess(
       else resolve({ command: label, ms, stdoutBytes: out });
     });
   });
+}
+
+/**
+ * CPU time the process's main thread (JavaScript, layout, rendering) has used so far, in ms, from the scheduler's
+ * nanosecond count: /proc/<pid>/stat counts in 10 ms ticks, too coarse for a keystroke.
+ */
+export function cpuMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
 }

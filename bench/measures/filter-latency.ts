@@ -20,6 +20,7 @@ import { repoRoot, type PtyApp } from '../../test/e2e/harness.js';
 import { launchAgainst, listCount, shownCount } from '../app.js';
 import { CONFIG } from '../config.js';
 import { describeGc, withGcWatch, type GcSummary, type GcWatch } from '../gc.js';
+import { cpuMs } from '../process.js';
 import { hottestFunctions } from '../profile.js';
 import type { MeasureResult } from '../result.js';
 import { withSandbox, type BenchSandbox } from '../sandbox.js';
@@ -40,6 +41,17 @@ interface Samples {
   readonly matches: Map<string, number | undefined>;
   /** The garbage collector over the typing, when watched. */
   gc?: GcSummary;
+  /** Each key that drew a frame, in order: the filter it left ("+al" typed, "-al" erased to), its time and main-thread CPU. */
+  readonly keys: { label: string; complete: number; cpu: number | undefined }[];
+}
+
+/** The main thread's CPU time so far, or undefined where /proc cannot tell (then the figure is left out). */
+function mainCpu(pid: number): number | undefined {
+  try {
+    return cpuMs(pid);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Type each query into the filter and erase it again, one timed key at a time. */
@@ -53,6 +65,9 @@ async function typeQueries(app: PtyApp, samples: Samples, gc?: GcWatch): Promise
     for (const [i, key] of keys.entries()) {
       if (i === query.length) samples.matches.set(query, shownCount(app.screen(), 'Members'));
       await sleep(QUIET_MS);
+      const typed = i < query.length;
+      const label = `${typed ? '+' : '-'}${typed ? query.slice(0, i + 1) : query.slice(0, keys.length - i - 1) || "''"}`;
+      const cpuBefore = mainCpu(app.pid);
       const sentAt = performance.now();
       app.write(key);
       const at = await app.nextOutputAt(1000);
@@ -63,6 +78,12 @@ async function typeQueries(app: PtyApp, samples: Samples, gc?: GcWatch): Promise
       await app.settle({ firstMs: 0, quietMs: QUIET_MS });
       samples.firstByte.push(at - sentAt);
       samples.complete.push(app.lastOutputAt() - sentAt);
+      const cpuAfter = mainCpu(app.pid);
+      samples.keys.push({
+        label,
+        complete: app.lastOutputAt() - sentAt,
+        cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+      });
     }
   }
   if (gc) samples.gc = await gc.stop(app.pid);
@@ -102,7 +123,11 @@ async function session(
 async function whyProfile(sandbox: BenchSandbox): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'ec-bench-prof-'));
   try {
-    await session(sandbox, { firstByte: [], complete: [], silent: 0, matches: new Map() }, { profileDir: dir });
+    await session(
+      sandbox,
+      { firstByte: [], complete: [], silent: 0, matches: new Map(), keys: [] },
+      { profileDir: dir },
+    );
     const hot = hottestFunctions(dir, repoRoot());
     return hot.length
       ? `hottest functions (self time over the profiled session, load and typing): ${hot.join('; ')}`
@@ -114,8 +139,31 @@ async function whyProfile(sandbox: BenchSandbox): Promise<string> {
   }
 }
 
+/** How many of the session's first keys are told apart: they run code V8 has not compiled yet. */
+const FIRST_KEYS = 4;
+
+/**
+ * Which keys are slow, and whether the time is the app's: the slowest keys with their main-thread CPU, and the CPU
+ * per key (the machine's load inflates the wall-clock figures, far less this one), the session's first keys apart.
+ */
+function keyNotes(keys: Samples['keys']): string[] {
+  const slowest = [...keys]
+    .sort((a, b) => b.complete - a.complete)
+    .slice(0, 4)
+    .map((k) => `${k.label} ${ms(k.complete)}${k.cpu === undefined ? '' : ` (CPU ${ms(k.cpu)})`}`);
+  const notes = [`slowest keys (frame complete, main-thread CPU): ${slowest.join(', ')}`];
+  const cpu = keys.map((k) => k.cpu);
+  if (cpu.every((c): c is number => c !== undefined) && cpu.length > FIRST_KEYS) {
+    notes.push(
+      `main-thread CPU per key: p50 ${ms(percentile(cpu, 50))}, p95 ${ms(percentile(cpu, 95))}, max ${ms(Math.max(...cpu))}; ` +
+        `the first ${FIRST_KEYS} keys p50 ${ms(percentile(cpu.slice(0, FIRST_KEYS), 50))}, the rest p50 ${ms(percentile(cpu.slice(FIRST_KEYS), 50))}`,
+    );
+  }
+  return notes;
+}
+
 export async function measureFilterLatency(): Promise<MeasureResult> {
-  const samples: Samples = { firstByte: [], complete: [], silent: 0, matches: new Map() };
+  const samples: Samples = { firstByte: [], complete: [], silent: 0, matches: new Map(), keys: [] };
   let why: string | undefined;
   await withSandbox(CONFIG.largeSandbox, async (sandbox) => {
     await withGcWatch((gc) => session(sandbox, samples, { gc }));
@@ -132,6 +180,7 @@ export async function measureFilterLatency(): Promise<MeasureResult> {
     `rows each query leaves: ${[...samples.matches].map(([q, n]) => `${q} ${n ?? '?'}`).join(', ')}`,
     `first byte: ${spread(firstByte)}`,
     `frame complete: ${spread(complete)}`,
+    ...keyNotes(samples.keys),
     samples.gc
       ? `garbage collection while typing: ${describeGc(samples.gc, { count: complete.length + silent, unit: 'key' })}`
       : 'garbage collection while typing: not measured',

@@ -54,6 +54,41 @@ describe('column fit', () => {
     expect(widths.of(indexed)).toBe(all);
   });
 
+  it('measured ahead in slices, a filtered list measures no text and gets what measuring it would give', () => {
+    let measured = 0;
+    const counted = COLUMNS.map((c) => ({
+      ...c,
+      text: (r: R) => {
+        measured++;
+        return c.text(r);
+      },
+    }));
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      id: String(i),
+      email: `${'x'.repeat(i % 41)}@corp.io`,
+      name: i % 7 === 0 ? '李'.repeat(i % 13) : `n${i}`,
+      status: i % 3 === 0 ? 'invited in 4h' : '',
+    }));
+    const indexed = indexRows(many, counted);
+    const widths = new ContentWidths(counted, indexed.length);
+    widths.of(indexed); // the first layout: a sample of the rows
+    let from = 0;
+    let slices = 0;
+    for (; from < indexed.length; slices++) from = widths.prepare(indexed, from, 500);
+    expect(from).toBe(indexed.length);
+    expect(slices).toBe(10);
+    // Each cell once, the sampled ones not again.
+    expect(measured).toBe(indexed.length * COLUMNS.length);
+    measured = 0;
+    const filtered = indexed.filter((i) => Number(i.row.id) % 3 === 1);
+    const fresh = new ContentWidths(COLUMNS, indexed.length).of(filtered);
+    expect(widths.of(filtered)).toEqual(fresh);
+    expect(measured).toBe(0);
+    // Prepared again (a later slice after a restart), nothing is measured twice.
+    widths.prepare(indexed, 0, indexed.length);
+    expect(measured).toBe(0);
+  });
+
   it('gives a cut column the room a column does not need (STATUS holds 13, not 16)', () => {
     const widths = fitColumns(COLUMNS, contentWidths(COLUMNS, rows), 50);
     expect(widths[2]).toBe(13);

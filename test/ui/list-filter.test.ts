@@ -127,6 +127,17 @@ describe('ListFilter', () => {
     expect(filter.apply('example').items).toHaveLength(3);
   });
 
+  it('a word holding a separator matches as typed, whatever its characters (regular expression syntax, emoji)', () => {
+    const odd = people(['a.b*c@x.io', 'a.bbc@x.io', 'li😀.wei@x.io', 'li.wei@x.io', '(x)+[y]@z.io']);
+    const emails = (query: string) =>
+      new ListFilter(sortedByEmail(odd), columns).apply(query).items.map((i) => i.row.email);
+    expect(emails('a.b*')).toEqual(['a.b*c@x.io']);
+    expect(emails('😀.w')).toEqual(['li😀.wei@x.io']);
+    expect(emails('i.w')).toEqual(['li.wei@x.io']);
+    expect(emails('(x)+[')).toEqual(['(x)+[y]@z.io']);
+    expect(emails('.b.')).toEqual([]);
+  });
+
   it('matches exactly the rows where every word is, as typed or letter by letter within one word, in one searchable column', () => {
     const naive = (word: string, target: string) =>
       target.includes(word) ||

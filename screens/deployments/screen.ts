@@ -3,19 +3,22 @@
  * deployments, and roles naming it, for members, open invitations and unexpired Cloud API keys alike
  * (src/domain/deployments.ts decides; this file only lays it out).
  *
- * The listing (`GET /deployments`) gives each deployment's name, id and parts with their region; its version and
- * health come only from `GET /deployments/{id}`, one request per deployment, so the list does not show them.
+ * The listing (`GET /deployments`) gives each deployment's name, id and parts with their region, which is all the
+ * list shows; its version, health and each part's status come only from `GET /deployments/{id}`, one request per
+ * deployment, so the details load them when a row is selected or opened (as a project's custom roles load).
  */
-import type { Deployment } from '../../src/api/schemas.js';
+import type { Deployment, DeploymentInfo } from '../../src/api/schemas.js';
 import type { PrincipalRef } from '../../src/domain/access/index.js';
 import {
   deploymentRegion,
+  deploymentState,
   whoCanReachDeployment,
   type DeploymentHolder,
+  type DeploymentPartState,
   type DeploymentVia,
 } from '../../src/domain/deployments.js';
-import { dataOf } from '../../src/state/resource.js';
-import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
+import { dataOf, type Resource } from '../../src/state/resource.js';
+import { blank, field, heading, line, tone, type Line, type Part } from '../../src/ui/lines.js';
 import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
 
 export interface DeploymentRow {
@@ -70,14 +73,68 @@ function reachLines(deployment: Deployment, ctx: ScreenContext): Line[] {
   });
 }
 
+/** Version, health and status lines, honest about a load still under way or one that failed. */
+function stateLines(info: Resource<DeploymentInfo> | undefined, ctx: ScreenContext): Line[] {
+  const { symbols } = ctx;
+  const data = dataOf(info);
+  if (!data) {
+    if (info?.status !== 'error') {
+      const waiting = tone('muted', 'loading…');
+      return [field('Version', waiting), field('Health', waiting)];
+    }
+    return [
+      field('Version', tone('muted', 'unknown')),
+      field(
+        'Health',
+        tone('danger', `${symbols.fail} could not be read: ${info.error.message}`),
+        info.error.hint ? tone('muted', ` (${info.error.hint})`) : undefined,
+      ),
+    ];
+  }
+  const state = deploymentState(data);
+  const sick = state.parts.filter((p) => !p.healthy).map((p) => p.kind);
+  return [
+    field('Version', state.version ?? tone('muted', 'unknown')),
+    field(
+      'Health',
+      state.healthy
+        ? tone('success', `${symbols.ok} healthy`)
+        : tone('danger', `${symbols.fail} unhealthy${sick.length > 0 ? `: ${sick.join(', ')}` : ''}`),
+      // The last answer stays on screen; a refresh that failed says so beside it.
+      info?.status === 'error' && tone('muted', ` (refresh failed: ${info.error.message})`),
+    ),
+    field('Status', state.status ?? tone('muted', 'unknown')),
+  ];
+}
+
+/** A part's line: its ref_id, then what the details say of it once they are in, then its id. */
+function partLine(
+  part: Deployment['resources'][number],
+  known: readonly DeploymentPartState[],
+  ctx: ScreenContext,
+): Line {
+  const state = known.find((p) => p.kind === part.kind && p.refId === part.ref_id);
+  const said: Part[] = state
+    ? [
+        `  ${state.version ?? '?'}  ${state.status} `,
+        state.healthy ? tone('success', ctx.symbols.ok) : tone('danger', `${ctx.symbols.fail} unhealthy`),
+      ]
+    : [];
+  return field(`  ${part.kind}`, part.ref_id, ...said, tone('muted', `  ${part.id}`));
+}
+
 export function deploymentDetails(deployment: Deployment, ctx: ScreenContext): Line[] {
+  const info = ctx.data.deploymentInfo.get(deployment.id);
+  const loaded = dataOf(info);
+  const known = loaded ? deploymentState(loaded).parts : [];
   return [
     heading(deployment.name),
     field('Id', deployment.id),
     field('Region', deploymentRegion(deployment) ?? tone('muted', 'unknown')),
+    ...stateLines(info, ctx),
     blank,
     heading('Parts'),
-    ...deployment.resources.map((r) => field(`  ${r.kind}`, r.ref_id, tone('muted', `  ${r.id}`))),
+    ...deployment.resources.map((r) => partLine(r, known, ctx)),
     blank,
     heading('Who can reach this deployment, and why'),
     ...reachLines(deployment, ctx),
@@ -98,7 +155,7 @@ export function deploymentRows(ctx: ScreenContext): DeploymentRow[] {
 export const deploymentsScreen = defineScreen<DeploymentRow>({
   id: 'deployments',
   sources: (data) => [{ noun: 'deployments', resource: data.deployments }],
-  refresh: ['deployments'],
+  refresh: ['deployments', 'deploymentInfo'],
   // Who reaches a deployment follows members, invitations and keys too.
   deps: (data) => [data.deployments, data.members, data.invitations, data.keys, data.organization],
   rows: deploymentRows,
@@ -117,4 +174,5 @@ export const deploymentsScreen = defineScreen<DeploymentRow>({
   empty: 'No hosted deployments this key can see.',
   detailsTitle: (r) => `Deployment: ${r.deployment.name}`,
   details: (r, ctx) => deploymentDetails(r.deployment, ctx),
+  onDetails: (r, loaders) => loaders.ensureDeployment(r.id),
 });

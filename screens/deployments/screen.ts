@@ -18,8 +18,10 @@ import {
   type DeploymentVia,
 } from '../../src/domain/deployments.js';
 import { dataOf, type Resource } from '../../src/state/resource.js';
-import { blank, field, heading, line, tone, type Line, type Part } from '../../src/ui/lines.js';
+import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
+import { padColumns, textWidth } from '../../src/ui/text-width.js';
+import { inertText } from '../../src/util/inert-text.js';
 
 export interface DeploymentRow {
   readonly id: string;
@@ -107,20 +109,41 @@ function stateLines(info: Resource<DeploymentInfo> | undefined, ctx: ScreenConte
   ];
 }
 
-/** A part's line: its ref_id, then what the details say of it once they are in, then its id. */
-function partLine(
-  part: Deployment['resources'][number],
-  known: readonly DeploymentPartState[],
-  ctx: ScreenContext,
-): Line {
-  const state = known.find((p) => p.kind === part.kind && p.refId === part.ref_id);
-  const said: Part[] = state
-    ? [
-        `  ${state.version ?? '?'}  ${state.status} `,
-        state.healthy ? tone('success', ctx.symbols.ok) : tone('danger', `${ctx.symbols.fail} unhealthy`),
-      ]
-    : [];
-  return field(`  ${part.kind}`, part.ref_id, ...said, tone('muted', `  ${part.id}`));
+/**
+ * The parts as a small table: kind, ref_id, then what the details say of each once they are in (version, status,
+ * health), then its id, muted (cut first when the terminal is narrow).
+ */
+function partLines(parts: Deployment['resources'], known: readonly DeploymentPartState[], ctx: ScreenContext): Line[] {
+  const rows = parts.map((part) => ({
+    kind: inertText(part.kind),
+    refId: inertText(part.ref_id),
+    id: part.id,
+    state: known.find((p) => p.kind === part.kind && p.refId === part.ref_id),
+  }));
+  const widest = (texts: readonly string[]) => Math.max(0, ...texts.map(textWidth));
+  const kindWidth = widest(rows.map((r) => r.kind));
+  const refWidth = widest(rows.map((r) => r.refId));
+  const versionWidth = widest(rows.map((r) => r.state?.version ?? '?'));
+  const statusWidth = widest(rows.map((r) => r.state?.status ?? ''));
+  return rows.map(({ kind, refId, id, state }) =>
+    line(
+      '  ',
+      tone('muted', padColumns(kind, kindWidth)),
+      '  ',
+      padColumns(refId, refWidth),
+      ...(state
+        ? [
+            '  ',
+            padColumns(state.version ?? '?', versionWidth),
+            '  ',
+            padColumns(state.status, statusWidth),
+            ' ',
+            state.healthy ? tone('success', ctx.symbols.ok) : tone('danger', `${ctx.symbols.fail} unhealthy`),
+          ]
+        : []),
+      tone('muted', `  ${id}`),
+    ),
+  );
 }
 
 export function deploymentDetails(deployment: Deployment, ctx: ScreenContext): Line[] {
@@ -134,7 +157,7 @@ export function deploymentDetails(deployment: Deployment, ctx: ScreenContext): L
     ...stateLines(info, ctx),
     blank,
     heading('Parts'),
-    ...deployment.resources.map((r) => partLine(r, known, ctx)),
+    ...partLines(deployment.resources, known, ctx),
     blank,
     heading('Who can reach this deployment, and why'),
     ...reachLines(deployment, ctx),

@@ -62,6 +62,7 @@ describe('deployment details (lines)', () => {
     for (const text of [details(SHOP, undefined), details(SHOP, loading(undefined))]) {
       expect(fieldOf(text, 'Version')).toBe('loading…');
       expect(fieldOf(text, 'Health')).toBe('loading…');
+      expect(text).toContain('  elasticsearch  main-elasticsearch  dep-shop-elasticsearch');
     }
   });
 
@@ -71,14 +72,19 @@ describe('deployment details (lines)', () => {
     expect(fieldOf(text, 'Version')).toBe('8.15.1');
     expect(fieldOf(text, 'Health')).toBe('✓ healthy');
     expect(fieldOf(text, 'Status')).toBe('started');
-    expect(fieldOf(text, '  kibana')).toBe('main-kibana  8.15.1  started ✓  dep-shop-kibana');
+    // The parts line up as a table: kind, ref_id, version, status and health, id.
+    const at = text.indexOf('Parts');
+    expect(text.slice(at + 1, at + 3)).toEqual([
+      '  elasticsearch  main-elasticsearch  8.15.1  started ✓  dep-shop-elasticsearch',
+      '  kibana         main-kibana         8.15.1  started ✓  dep-shop-kibana',
+    ]);
   });
 
   it('name the unhealthy parts', () => {
     const text = details(SIEM, ready(SIEM_INFO, NOW));
     expect(fieldOf(text, 'Version')).toBe('7.17.24');
     expect(fieldOf(text, 'Health')).toBe('✗ unhealthy: elasticsearch');
-    expect(fieldOf(text, '  elasticsearch')).toMatch(/^main-elasticsearch {2}7\.17\.24 {2}started ✗ unhealthy/);
+    expect(text).toContain('  elasticsearch  main-elasticsearch  7.17.24  started ✗ unhealthy  dep-siem-elasticsearch');
   });
 
   it('say why they could not be read, and keep the last answer when a refresh fails', () => {

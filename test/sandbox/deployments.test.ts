@@ -2,10 +2,11 @@
  * Hosted deployments in the sandbox: `GET /api/v1/deployments` as the ESS spec describes it, seeded per scale and
  * seed, seen by each key as far as its roles reach, and the only ids deployment role assignments may name.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { DeploymentInfo, DeploymentList, type RoleAssignments } from '../../src/api/schemas.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { seedOrganization } from '../../src/sandbox/seed.js';
@@ -245,6 +246,35 @@ describe('/_sandbox/deployments/{id}', () => {
     expect(await holders()).toHaveLength(1);
     const again = await control(sb, 'DELETE', `/deployments/${gone!.id}`);
     expect(again.status).toBe(404);
+  });
+
+  it('reads a state file saved before deployments had versions and health as running', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ec-access-deployments-')), 'state.json');
+    const first = await startSandbox({ stateFile: file, seed: 3, now: NOW });
+    const [shop] = await cloudClient(first).listDeployments();
+    await first.stop();
+    const Saved = z.looseObject({
+      data: z.looseObject({
+        deployments: z.array(z.looseObject({ resources: z.array(z.record(z.string(), z.unknown())) })),
+      }),
+    });
+    const saved = Saved.parse(JSON.parse(readFileSync(file, 'utf8')));
+    for (const d of saved.data.deployments) {
+      delete d.version;
+      for (const r of d.resources) {
+        delete r.status;
+        delete r.healthy;
+      }
+    }
+    writeFileSync(file, JSON.stringify(saved));
+    const second = await startSandbox({ stateFile: file, seed: 3, now: NOW });
+    try {
+      const info = await cloudClient(second).getDeployment(shop!.id);
+      expect(info.healthy).toBe(true);
+      expect(info.resources.elasticsearch[0]?.info.status).toBe('started');
+    } finally {
+      await second.stop();
+    }
   });
 
   it('survives a restart from the saved state', async () => {

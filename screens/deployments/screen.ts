@@ -3,20 +3,25 @@
  * deployments, and roles naming it, for members, open invitations and unexpired Cloud API keys alike
  * (src/domain/deployments.ts decides; this file only lays it out).
  *
- * The listing (`GET /deployments`) gives each deployment's name, id and parts with their region; its version and
- * health come only from `GET /deployments/{id}`, one request per deployment, so the list does not show them.
+ * The listing (`GET /deployments`) gives each deployment's name, id and parts with their region, which is all the
+ * list shows; its version, health and each part's status come only from `GET /deployments/{id}`, one request per
+ * deployment, so the details load them when a row is selected or opened (as a project's custom roles load).
  */
-import type { Deployment } from '../../src/api/schemas.js';
+import type { Deployment, DeploymentInfo } from '../../src/api/schemas.js';
 import type { PrincipalRef } from '../../src/domain/access/index.js';
 import {
   deploymentRegion,
+  deploymentState,
   whoCanReachDeployment,
   type DeploymentHolder,
+  type DeploymentPartState,
   type DeploymentVia,
 } from '../../src/domain/deployments.js';
-import { dataOf } from '../../src/state/resource.js';
+import { dataOf, type Resource } from '../../src/state/resource.js';
 import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
+import { padColumns, textWidth } from '../../src/ui/text-width.js';
+import { inertText } from '../../src/util/inert-text.js';
 
 export interface DeploymentRow {
   readonly id: string;
@@ -70,14 +75,89 @@ function reachLines(deployment: Deployment, ctx: ScreenContext): Line[] {
   });
 }
 
+/** Version, health and status lines, honest about a load still under way or one that failed. */
+function stateLines(info: Resource<DeploymentInfo> | undefined, ctx: ScreenContext): Line[] {
+  const { symbols } = ctx;
+  const data = dataOf(info);
+  if (!data) {
+    if (info?.status !== 'error') {
+      const waiting = tone('muted', 'loading…');
+      return [field('Version', waiting), field('Health', waiting)];
+    }
+    return [
+      field('Version', tone('muted', 'unknown')),
+      field(
+        'Health',
+        tone('danger', `${symbols.fail} could not be read: ${info.error.message}`),
+        info.error.hint ? tone('muted', ` (${info.error.hint})`) : undefined,
+      ),
+    ];
+  }
+  const state = deploymentState(data);
+  const sick = state.parts.filter((p) => !p.healthy).map((p) => p.kind);
+  return [
+    field('Version', state.version ?? tone('muted', 'unknown')),
+    field(
+      'Health',
+      state.healthy
+        ? tone('success', `${symbols.ok} healthy`)
+        : tone('danger', `${symbols.fail} unhealthy${sick.length > 0 ? `: ${sick.join(', ')}` : ''}`),
+      // The last answer stays on screen; a refresh that failed says so beside it.
+      info?.status === 'error' && tone('muted', ` (refresh failed: ${info.error.message})`),
+    ),
+    field('Status', state.status ?? tone('muted', 'unknown')),
+  ];
+}
+
+/**
+ * The parts as a small table: kind, ref_id, then what the details say of each once they are in (version, status,
+ * health), then its id, muted (cut first when the terminal is narrow).
+ */
+function partLines(parts: Deployment['resources'], known: readonly DeploymentPartState[], ctx: ScreenContext): Line[] {
+  const rows = parts.map((part) => ({
+    kind: inertText(part.kind),
+    refId: inertText(part.ref_id),
+    id: part.id,
+    state: known.find((p) => p.kind === part.kind && p.refId === part.ref_id),
+  }));
+  const widest = (texts: readonly string[]) => Math.max(0, ...texts.map(textWidth));
+  const kindWidth = widest(rows.map((r) => r.kind));
+  const refWidth = widest(rows.map((r) => r.refId));
+  const versionWidth = widest(rows.map((r) => r.state?.version ?? '?'));
+  const statusWidth = widest(rows.map((r) => r.state?.status ?? ''));
+  return rows.map(({ kind, refId, id, state }) =>
+    line(
+      '  ',
+      tone('muted', padColumns(kind, kindWidth)),
+      '  ',
+      padColumns(refId, refWidth),
+      ...(state
+        ? [
+            '  ',
+            padColumns(state.version ?? '?', versionWidth),
+            '  ',
+            padColumns(state.status, statusWidth),
+            ' ',
+            state.healthy ? tone('success', ctx.symbols.ok) : tone('danger', `${ctx.symbols.fail} unhealthy`),
+          ]
+        : []),
+      tone('muted', `  ${id}`),
+    ),
+  );
+}
+
 export function deploymentDetails(deployment: Deployment, ctx: ScreenContext): Line[] {
+  const info = ctx.data.deploymentInfo.get(deployment.id);
+  const loaded = dataOf(info);
+  const known = loaded ? deploymentState(loaded).parts : [];
   return [
     heading(deployment.name),
     field('Id', deployment.id),
     field('Region', deploymentRegion(deployment) ?? tone('muted', 'unknown')),
+    ...stateLines(info, ctx),
     blank,
     heading('Parts'),
-    ...deployment.resources.map((r) => field(`  ${r.kind}`, r.ref_id, tone('muted', `  ${r.id}`))),
+    ...partLines(deployment.resources, known, ctx),
     blank,
     heading('Who can reach this deployment, and why'),
     ...reachLines(deployment, ctx),
@@ -98,7 +178,7 @@ export function deploymentRows(ctx: ScreenContext): DeploymentRow[] {
 export const deploymentsScreen = defineScreen<DeploymentRow>({
   id: 'deployments',
   sources: (data) => [{ noun: 'deployments', resource: data.deployments }],
-  refresh: ['deployments'],
+  refresh: ['deployments', 'deploymentInfo'],
   // Who reaches a deployment follows members, invitations and keys too.
   deps: (data) => [data.deployments, data.members, data.invitations, data.keys, data.organization],
   rows: deploymentRows,
@@ -117,4 +197,5 @@ export const deploymentsScreen = defineScreen<DeploymentRow>({
   empty: 'No hosted deployments this key can see.',
   detailsTitle: (r) => `Deployment: ${r.deployment.name}`,
   details: (r, ctx) => deploymentDetails(r.deployment, ctx),
+  onDetails: (r, loaders) => loaders.ensureDeployment(r.id),
 });

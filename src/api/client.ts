@@ -11,6 +11,7 @@ import type {
   CreateApiKeyRequest,
   CreatedApiKey,
   Deployment,
+  DeploymentInfo,
   Invitation,
   InvitationRequest,
   Member,
@@ -66,6 +67,8 @@ export interface CloudApi {
   getProjectRoles(type: ProjectType, id: string): Promise<Array<{ name: string; description: string }>>;
   /** Hosted deployments the key can see (one page: the endpoint has no cursor). */
   listDeployments(): Promise<Deployment[]>;
+  /** One deployment with its health, its parts' status and their versions (404 once it is gone). */
+  getDeployment(id: string): Promise<DeploymentInfo>;
   /** Send any prepared request (used by plans); parses nothing, returns the decoded JSON. */
   send(request: ApiRequest): Promise<unknown>;
   close(): Promise<void>;

@@ -14,6 +14,7 @@ import {
   ApiKey,
   ApiKeyList,
   CreatedApiKey,
+  DeploymentInfo,
   DeploymentList,
   EmptyResponse,
   InvitationList,
@@ -103,6 +104,7 @@ export function createCloudClient(options: CloudClientOptions): CloudApi {
     },
 
     listDeployments: async () => (await call(cloudRequests.listDeployments(), DeploymentList)).deployments,
+    getDeployment: (id) => call(cloudRequests.getDeployment(id), DeploymentInfo),
 
     async send(req) {
       if (req.target.service !== 'cloud')

@@ -140,6 +140,13 @@ export const cloudRequests = {
     target: CLOUD,
     summary: 'list hosted deployments',
   }),
+  // Plans come with it by default (`show_plans` is true), which is where each part's version is.
+  getDeployment: (id: string): ApiRequest => ({
+    method: 'GET',
+    path: `/deployments/${enc(id)}`,
+    target: CLOUD,
+    summary: `get hosted deployment ${id}`,
+  }),
 
   listProjects: (type: ProjectType): ApiRequest => ({
     method: 'GET',

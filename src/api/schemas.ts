@@ -225,6 +225,75 @@ export type Deployment = z.infer<typeof Deployment>;
 export const DeploymentList = z.looseObject({ deployments: z.array(Deployment) });
 export type DeploymentList = z.infer<typeof DeploymentList>;
 
+// `GET /deployments/{deployment_id}` (DeploymentGetResponse): one deployment with its parts' state and plans.
+
+/** The version a part's plan runs: `plan.elasticsearch.version`, `plan.kibana.version`, … (one key per kind). */
+const PlanConfiguration = z.looseObject({ version: ServerText.optional() }).optional();
+
+/**
+ * A part's `info` (ElasticsearchClusterInfo, KibanaClusterInfo, ApmInfo, …), only what is shown: its health, its
+ * status (an enum in the spec, read as text so a newer state still shows) and the version of its current plan.
+ */
+export const DeploymentPartInfo = z.looseObject({
+  ref_id: z.string(),
+  id: z.string(),
+  region: ServerText,
+  info: z.looseObject({
+    healthy: z.boolean(),
+    status: ServerText,
+    plan_info: z.looseObject({
+      healthy: z.boolean(),
+      current: z
+        .looseObject({
+          healthy: z.boolean(),
+          plan: z
+            .looseObject({
+              elasticsearch: PlanConfiguration,
+              kibana: PlanConfiguration,
+              apm: PlanConfiguration,
+              integrations_server: PlanConfiguration,
+              appsearch: PlanConfiguration,
+              enterprise_search: PlanConfiguration,
+            })
+            .optional(),
+        })
+        .optional(),
+    }),
+  }),
+});
+export type DeploymentPartInfo = z.infer<typeof DeploymentPartInfo>;
+
+/** The kinds DeploymentResources lists, in the order a deployment's details show them. */
+export const DEPLOYMENT_PART_KINDS = [
+  'elasticsearch',
+  'kibana',
+  'apm',
+  'integrations_server',
+  'enterprise_search',
+  'appsearch',
+] as const;
+export type DeploymentPartKind = (typeof DEPLOYMENT_PART_KINDS)[number];
+
+// The spec requires all six arrays; a missing one reads as no parts of that kind, so an answer without the retired
+// App Search still shows the rest.
+const Parts = z.array(DeploymentPartInfo).default([]);
+
+/** The spec's DeploymentGetResponse: `healthy` is the whole deployment's (false when any part is unhealthy). */
+export const DeploymentInfo = z.looseObject({
+  id: z.string(),
+  name: ServerText,
+  healthy: z.boolean(),
+  resources: z.looseObject({
+    elasticsearch: Parts,
+    kibana: Parts,
+    apm: Parts,
+    integrations_server: Parts,
+    enterprise_search: Parts,
+    appsearch: Parts,
+  }),
+});
+export type DeploymentInfo = z.infer<typeof DeploymentInfo>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Elasticsearch security (per project)
 

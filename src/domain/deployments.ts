@@ -4,7 +4,14 @@
  * projects"), by a deployment role with `all: true`, or by one whose `deployment_ids` name it; members, open
  * invitations and unexpired Cloud API keys alike. Billing admins and project roles reach no deployment.
  */
-import type { Deployment, DeploymentRoleAssignment, RoleAssignments } from '../api/schemas.js';
+import {
+  DEPLOYMENT_PART_KINDS,
+  type Deployment,
+  type DeploymentInfo,
+  type DeploymentPartKind,
+  type DeploymentRoleAssignment,
+  type RoleAssignments,
+} from '../api/schemas.js';
 import { activePrincipals, principalRef, roleAssignmentsOf, type PrincipalRef } from './access/index.js';
 import { friendlyRoleName, ORGANIZATION_OWNER_ROLE_ID } from './catalog.js';
 import type { OrgSnapshot } from './org.js';
@@ -26,6 +33,51 @@ export interface DeploymentHolder {
 export function deploymentRegion(deployment: Deployment): string | undefined {
   const cluster = deployment.resources.find((r) => r.kind === 'elasticsearch');
   return (cluster ?? deployment.resources[0])?.region;
+}
+
+/** One part as `GET /deployments/{id}` reports it. */
+export interface DeploymentPartState {
+  readonly kind: DeploymentPartKind;
+  readonly refId: string;
+  readonly region: string;
+  /** The spec's cluster status: started, stopped, initializing, reconfiguring, … */
+  readonly status: string;
+  readonly healthy: boolean;
+  /** Its current plan's version; undefined when no plan is current (a part still being created). */
+  readonly version: string | undefined;
+}
+
+export interface DeploymentState {
+  /** The deployment's own verdict: false when any part is unhealthy. */
+  readonly healthy: boolean;
+  /** The Elasticsearch cluster's version (what "the deployment's version" means in the console), else a part's. */
+  readonly version: string | undefined;
+  /** The Elasticsearch cluster's status. */
+  readonly status: string | undefined;
+  readonly region: string | undefined;
+  readonly parts: readonly DeploymentPartState[];
+}
+
+/** What a deployment's details say of its health and version, from its DeploymentGetResponse. */
+export function deploymentState(info: DeploymentInfo): DeploymentState {
+  const parts = DEPLOYMENT_PART_KINDS.flatMap((kind) =>
+    info.resources[kind].map((part) => ({
+      kind,
+      refId: part.ref_id,
+      region: part.region,
+      status: part.info.status,
+      healthy: part.info.healthy,
+      version: part.info.plan_info.current?.plan?.[kind]?.version,
+    })),
+  );
+  const cluster = parts.find((p) => p.kind === 'elasticsearch');
+  return {
+    healthy: info.healthy,
+    version: cluster?.version ?? parts.find((p) => p.version)?.version,
+    status: cluster?.status,
+    region: (cluster ?? parts[0])?.region,
+    parts,
+  };
 }
 
 /**

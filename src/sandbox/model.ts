@@ -47,14 +47,19 @@ export interface StoredProject {
   extra: Record<string, unknown>;
 }
 
-/** A hosted deployment: what `GET /api/v1/deployments` lists of it (its parts and where they run). */
+/** A hosted deployment: what `GET /api/v1/deployments` lists of it (its parts, where they run) and their state. */
 export interface StoredDeployment {
   id: string;
   name: string;
   /** The ESS region every part runs in (`gcp-us-central1`). */
   region: string;
-  /** Its parts in listing order: `kind` (elasticsearch, kibana, …), `ref_id`, and a system-unique `id`. */
-  resources: Array<{ kind: string; ref_id: string; id: string }>;
+  /** The stack version every part runs (Elastic Cloud keeps a deployment's parts on one version). */
+  version: string;
+  /**
+   * Its parts in listing order: `kind` (elasticsearch, kibana, …), `ref_id`, a system-unique `id`, and what
+   * `GET /deployments/{id}` says of it: its status (the spec's enum: started, stopped, …) and whether it is healthy.
+   */
+  resources: Array<{ kind: string; ref_id: string; id: string; status: string; healthy: boolean }>;
 }
 
 /** A custom role as PUT stored it, already in the shape GET returns. */

@@ -99,7 +99,17 @@ const StateFile = z.object({
           id: z.string(),
           name: z.string(),
           region: z.string(),
-          resources: z.array(z.object({ kind: z.string(), ref_id: z.string(), id: z.string() })),
+          // Absent in files saved before deployments had versions and health: such a deployment reads as running.
+          version: z.string().default('8.15.1'),
+          resources: z.array(
+            z.object({
+              kind: z.string(),
+              ref_id: z.string(),
+              id: z.string(),
+              status: z.string().default('started'),
+              healthy: z.boolean().default(true),
+            }),
+          ),
         }),
       )
       .default([]),

@@ -5,14 +5,15 @@
  * Loading policy: the organization, members, invitations, keys, the three project lists and the hosted deployments
  * are requested in parallel; members and invitations wait only for the organization id, and not even for that when
  * the config names one. Deployments go out after members: no screen opens on them (the doctor and the matrix name and
- * check deployment grants with them). Custom roles and role descriptors are per project and load lazily, when a
- * screen asks for them.
+ * check deployment grants with them). Custom roles and role descriptors are per project, and a deployment's health
+ * and version (`GET /deployments/{id}`) per deployment; they load lazily, when a screen asks for them.
  */
 import type { CloudApi } from '../api/client.js';
 import {
   PROJECT_TYPES,
   type ApiKey,
   type Deployment,
+  type DeploymentInfo,
   type Invitation,
   type Member,
   type Organization,
@@ -46,6 +47,8 @@ export interface DataState {
   readonly customRoles: ReadonlyMap<string, Resource<CustomRolesState>>;
   /** By roleKey(projectId, name); `null` data = the role does not exist there. */
   readonly roleDescriptors: ReadonlyMap<string, Resource<Role | null>>;
+  /** One deployment's health, status and versions, by deployment id; absent = nobody asked yet. */
+  readonly deploymentInfo: ReadonlyMap<string, Resource<DeploymentInfo>>;
 }
 
 export type ListResource = 'members' | 'invitations' | 'keys' | 'projects' | 'projectKeys' | 'deployments';
@@ -56,6 +59,8 @@ export type RefreshScope =
   /** Every project whose custom roles were looked at. */
   | 'customRoles'
   | { readonly customRoles: string }
+  /** Every deployment whose details were looked at. */
+  | 'deploymentInfo'
   | { readonly role: { readonly projectId: string; readonly name: string } };
 
 const isScopeList = (scope: RefreshScope | readonly RefreshScope[]): scope is readonly RefreshScope[] =>
@@ -94,6 +99,8 @@ export interface Store {
   ensureCustomRoles: (projectId: string) => Promise<void>;
   /** Load one custom role's descriptor from the project's Elasticsearch unless already asked for. */
   ensureRole: (projectId: string, name: string) => Promise<void>;
+  /** Load one hosted deployment's details (health, status, versions) unless already asked for. */
+  ensureDeployment: (deploymentId: string) => Promise<void>;
   /** The time the data describes (the store's clock). */
   now(): Date;
   /** The loaded organization as domain code sees it; undefined until the organization is known. */
@@ -117,6 +124,7 @@ const INITIAL: DataState = {
   deployments: IDLE,
   customRoles: new Map(),
   roleDescriptors: new Map(),
+  deploymentInfo: new Map(),
 };
 
 /** ES always returns its built-in roles too; only the project's own roles are custom. */
@@ -143,7 +151,7 @@ function unseenMap<V>() {
   };
 }
 
-/** Per-project requests (custom roles, role descriptors) in flight at once; HTTP/2 carries them on one connection. */
+/** Per-project and per-deployment requests (custom roles, role descriptors, deployment details) in flight at once; HTTP/2 carries them on one connection. */
 const PER_PROJECT_CONCURRENCY = 8;
 
 export function createStore(options: StoreOptions): Store {
@@ -159,6 +167,7 @@ export function createStore(options: StoreOptions): Store {
   const perProject = createLimiter(PER_PROJECT_CONCURRENCY);
   const customRoleMaps = unseenMap<Resource<CustomRolesState>>();
   const roleDescriptorMaps = unseenMap<Resource<Role | null>>();
+  const deploymentInfoMaps = unseenMap<Resource<DeploymentInfo>>();
 
   // Listeners hear about changes once per turn of the event loop: answers that arrive together (a burst of
   // per-project loads) cost one render, not one each.
@@ -414,12 +423,27 @@ export function createStore(options: StoreOptions): Store {
     );
   }
 
+  function loadDeploymentInfo(deploymentId: string): Promise<void> {
+    return track(
+      `deployment:${deploymentId}`,
+      (s) => s.deploymentInfo.get(deploymentId),
+      (s, r) => ({ ...s, deploymentInfo: deploymentInfoMaps.with(s.deploymentInfo, deploymentId, r) }),
+      () => perProject(() => cloud.getDeployment(deploymentId)),
+    );
+  }
+
   function refreshOne(scope: RefreshScope): Promise<unknown> {
     if (scope === 'all') {
       orgIdPromise = undefined;
-      return Promise.all([orgId(), ...Object.values(loaders).map((load) => load()), refreshOne('customRoles')]);
+      return Promise.all([
+        orgId(),
+        ...Object.values(loaders).map((load) => load()),
+        refreshOne('customRoles'),
+        refreshOne('deploymentInfo'),
+      ]);
     }
     if (scope === 'customRoles') return Promise.all([...state.customRoles.keys()].map(loadCustomRoles));
+    if (scope === 'deploymentInfo') return Promise.all([...state.deploymentInfo.keys()].map(loadDeploymentInfo));
     if (typeof scope === 'string') return loaders[scope]();
     if ('customRoles' in scope) return loadCustomRoles(scope.customRoles);
     return loadRole(scope.role.projectId, scope.role.name);
@@ -429,6 +453,7 @@ export function createStore(options: StoreOptions): Store {
     getState() {
       customRoleMaps.handedOut();
       roleDescriptorMaps.handedOut();
+      deploymentInfoMaps.handedOut();
       return state;
     },
     subscribe(listener) {
@@ -467,6 +492,10 @@ export function createStore(options: StoreOptions): Store {
       const key = roleKey(projectId, name);
       if (state.roleDescriptors.has(key)) return pending.get(`role:${key}`) ?? Promise.resolve();
       return loadRole(projectId, name);
+    },
+    ensureDeployment(deploymentId) {
+      if (state.deploymentInfo.has(deploymentId)) return pending.get(`deployment:${deploymentId}`) ?? Promise.resolve();
+      return loadDeploymentInfo(deploymentId);
     },
     now: clock,
     snapshot() {

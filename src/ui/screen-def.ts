@@ -47,6 +47,7 @@ export function projectIndexOf(data: Pick<DataState, 'projects'>): ProjectIndex 
 export interface ScreenLoaders {
   ensureCustomRoles: (projectId: string) => void;
   ensureRole: (projectId: string, name: string) => void;
+  ensureDeployment: (deploymentId: string) => void;
 }
 
 /** The loaders, straight to the store (its loads are idempotent and settle into its state, so nothing is awaited). */
@@ -54,6 +55,7 @@ export function storeLoaders(store: Store): ScreenLoaders {
   return {
     ensureCustomRoles: (projectId) => void store.ensureCustomRoles(projectId),
     ensureRole: (projectId, name) => void store.ensureRole(projectId, name),
+    ensureDeployment: (deploymentId) => void store.ensureDeployment(deploymentId),
   };
 }
 

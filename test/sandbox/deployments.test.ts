@@ -2,11 +2,12 @@
  * Hosted deployments in the sandbox: `GET /api/v1/deployments` as the ESS spec describes it, seeded per scale and
  * seed, seen by each key as far as its roles reach, and the only ids deployment role assignments may name.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DeploymentList, type RoleAssignments } from '../../src/api/schemas.js';
+import * as z from 'zod';
+import { DeploymentInfo, DeploymentList, type RoleAssignments } from '../../src/api/schemas.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { seedOrganization } from '../../src/sandbox/seed.js';
 import { cloudErrorCode, control } from './answers.js';
@@ -61,6 +62,101 @@ describe('GET /api/v1/deployments', () => {
     const all = await makeKey(sb, { deployment: [{ role_id: 'deployment-editor', all: true }] });
     expect((await list(all.key)).deployments.map((d) => d.id)).toContain(first!.id);
     expect((await list(all.key)).deployments).toHaveLength(3);
+  });
+});
+
+describe('GET /api/v1/deployments/{id}', () => {
+  const get = (id: string, key = sb.ownerKey) => call(sb, 'GET', `/api/v1/deployments/${id}`, { key });
+
+  it('answers a DeploymentGetResponse with every field the spec requires, for each seeded deployment', async () => {
+    for (const { id, name } of (await list()).deployments) {
+      const answer = await get(id);
+      expect(answer.status).toBe(200);
+      if (SPEC_AVAILABLE) expect(missingRequired('DeploymentGetResponse', answer.json, undefined, 'user')).toEqual([]);
+      const info = answer.as(DeploymentInfo);
+      expect([info.id, info.name]).toEqual([id, name]);
+      expect(info.resources.elasticsearch).toHaveLength(1);
+    }
+  });
+
+  it('tells each part’s status, health, region and current plan’s version; one deployment is unhealthy', async () => {
+    const summary = await Promise.all(
+      (await list()).deployments.map(async ({ id }) => {
+        const info = (await get(id)).as(DeploymentInfo);
+        const [es] = info.resources.elasticsearch;
+        return {
+          name: info.name,
+          healthy: info.healthy,
+          region: es!.region,
+          status: es!.info.status,
+          version: es!.info.plan_info.current?.plan?.elasticsearch?.version,
+          kibana: info.resources.kibana.map((k) => [k.info.status, k.info.plan_info.current?.plan?.kibana?.version]),
+        };
+      }),
+    );
+    expect(summary).toEqual([
+      {
+        name: 'ecommerce-search',
+        healthy: true,
+        region: 'gcp-us-central1',
+        status: 'started',
+        version: '8.15.1',
+        kibana: [['started', '8.15.1']],
+      },
+      {
+        name: 'logging-cluster',
+        healthy: true,
+        region: 'aws-eu-west-1',
+        status: 'started',
+        version: '8.17.0',
+        kibana: [['started', '8.17.0']],
+      },
+      {
+        name: 'legacy-siem',
+        healthy: false,
+        region: 'azure-eastus2',
+        status: 'started',
+        version: '7.17.24',
+        kibana: [['started', '7.17.24']],
+      },
+    ]);
+    const siem = (await get((await list()).deployments[2]!.id)).as(DeploymentInfo);
+    expect(siem.resources.elasticsearch[0]!.info.healthy).toBe(false);
+    expect(siem.resources.integrations_server.map((p) => p.info.healthy)).toEqual([true]);
+  });
+
+  it('answers 404 deployments.deployment_not_found for an unknown id, in the BasicFailedReply shape', async () => {
+    const answer = await get('f'.repeat(32));
+    expect([answer.status, cloudErrorCode(answer)]).toEqual([404, 'deployments.deployment_not_found']);
+    expect(answer.headers.get('x-cloud-error-codes')).toBe('deployments.deployment_not_found');
+    if (SPEC_AVAILABLE) expect(missingRequired('BasicFailedReply', answer.json, undefined, 'user')).toEqual([]);
+  });
+
+  it('answers 404 for a deployment the key’s roles do not reach, and 401 without a key', async () => {
+    const [shop] = (await list()).deployments;
+    expect((await get(shop!.id, sb.viewerKey)).status).toBe(404);
+    expect((await call(sb, 'GET', `/api/v1/deployments/${shop!.id}`, { key: null })).status).toBe(401);
+  });
+
+  it('is what the client reads', async () => {
+    const [shop] = (await list()).deployments;
+    expect(await cloudClient(sb).getDeployment(shop!.id)).toEqual((await get(shop!.id)).as(DeploymentInfo));
+  });
+
+  it('shows a stopped deployment at larger scales', async () => {
+    const medium = await startSandbox({ seed: 7, scale: 'medium', now: NOW });
+    try {
+      const client = cloudClient(medium);
+      const states = await Promise.all(
+        (await client.listDeployments()).map(
+          async (d) => (await client.getDeployment(d.id)).resources.elasticsearch[0]!.info.status,
+        ),
+      );
+      expect(states).toContain('stopped');
+      expect(states.filter((s) => s === 'started').length).toBeGreaterThan(states.length / 2);
+    } finally {
+      await medium.stop();
+    }
   });
 });
 
@@ -150,6 +246,35 @@ describe('/_sandbox/deployments/{id}', () => {
     expect(await holders()).toHaveLength(1);
     const again = await control(sb, 'DELETE', `/deployments/${gone!.id}`);
     expect(again.status).toBe(404);
+  });
+
+  it('reads a state file saved before deployments had versions and health as running', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ec-access-deployments-')), 'state.json');
+    const first = await startSandbox({ stateFile: file, seed: 3, now: NOW });
+    const [shop] = await cloudClient(first).listDeployments();
+    await first.stop();
+    const Saved = z.looseObject({
+      data: z.looseObject({
+        deployments: z.array(z.looseObject({ resources: z.array(z.record(z.string(), z.unknown())) })),
+      }),
+    });
+    const saved = Saved.parse(JSON.parse(readFileSync(file, 'utf8')));
+    for (const d of saved.data.deployments) {
+      delete d.version;
+      for (const r of d.resources) {
+        delete r.status;
+        delete r.healthy;
+      }
+    }
+    writeFileSync(file, JSON.stringify(saved));
+    const second = await startSandbox({ stateFile: file, seed: 3, now: NOW });
+    try {
+      const info = await cloudClient(second).getDeployment(shop!.id);
+      expect(info.healthy).toBe(true);
+      expect(info.resources.elasticsearch[0]?.info.status).toBe('started');
+    } finally {
+      await second.stop();
+    }
   });
 
   it('survives a restart from the saved state', async () => {

@@ -67,6 +67,23 @@ export const DeploymentsDoc = z.looseObject({
       name: z.string(),
       region: z.string().nullable(),
       resources: z.array(z.looseObject({ kind: z.string(), ref_id: z.string(), id: z.string(), region: z.string() })),
+      details: z
+        .looseObject({
+          healthy: z.boolean(),
+          status: z.string().nullable(),
+          version: z.string().nullable(),
+          parts: z.array(
+            z.looseObject({
+              kind: z.string(),
+              ref_id: z.string(),
+              region: z.string(),
+              status: z.string(),
+              healthy: z.boolean(),
+              version: z.string().nullable(),
+            }),
+          ),
+        })
+        .nullable(),
       access: z
         .array(
           z.looseObject({
@@ -79,6 +96,7 @@ export const DeploymentsDoc = z.looseObject({
         .nullable(),
     }),
   ),
+  unreadable: z.array(z.looseObject({ id: z.string(), name: z.string(), reason: z.string() })),
 });
 
 export const ProjectsDoc = z.looseObject({

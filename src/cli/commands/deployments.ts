@@ -1,9 +1,20 @@
 /**
- * `deployments list`: the hosted deployments the key can see, with where they run, and with `--access` who can reach
- * each one and why (organization owners, `all: true` deployment roles, roles naming it; members, invitations, keys).
+ * `deployments list`: the hosted deployments the key can see, with where they run; with `--details` each one's
+ * version and health (`GET /deployments/{id}`, one request per deployment: the listing has neither); with `--access`
+ * who can reach each one and why (organization owners, `all: true` deployment roles, roles naming it; members,
+ * invitations, keys).
  */
+import type { CloudApi } from '../../api/client.js';
 import type { Deployment } from '../../api/schemas.js';
-import { deploymentRegion, whoCanReachDeployment, type DeploymentHolder } from '../../domain/deployments.js';
+import {
+  deploymentRegion,
+  deploymentState,
+  whoCanReachDeployment,
+  type DeploymentHolder,
+  type DeploymentState,
+} from '../../domain/deployments.js';
+import { createLimiter } from '../../state/limit.js';
+import { describeError } from '../../state/resource.js';
 import { inertText } from '../../util/inert-text.js';
 import type { CommandContext } from '../command-spec.js';
 import { withSession } from './shared/connect.js';
@@ -21,6 +32,46 @@ function deploymentJson(deployment: Deployment) {
   };
 }
 
+function detailsJson(state: DeploymentState) {
+  return {
+    healthy: state.healthy,
+    status: state.status ?? null,
+    version: state.version ?? null,
+    parts: state.parts.map((p) => ({
+      kind: p.kind,
+      ref_id: p.refId,
+      region: p.region,
+      status: p.status,
+      healthy: p.healthy,
+      version: p.version ?? null,
+    })),
+  };
+}
+
+/** Deployments read at once with `--details`, as the TUI reads per-project details. */
+const DETAILS_CONCURRENCY = 8;
+
+type Read = { readonly state: DeploymentState } | { readonly reason: string };
+
+async function readDetails(
+  cloud: Pick<CloudApi, 'getDeployment'>,
+  deployments: readonly Deployment[],
+): Promise<Map<string, Read>> {
+  const limit = createLimiter(DETAILS_CONCURRENCY);
+  const read = await Promise.all(
+    deployments.map((d) =>
+      limit(async (): Promise<[string, Read]> => {
+        try {
+          return [d.id, { state: deploymentState(await cloud.getDeployment(d.id)) }];
+        } catch (error) {
+          return [d.id, { reason: describeError(error).message }];
+        }
+      }),
+    ),
+  );
+  return new Map(read);
+}
+
 function holderJson(holder: DeploymentHolder) {
   const { kind, id, label } = holder.principal;
   // An invitation's token is a secret (and its only id): it is named by its email, as the access review does.
@@ -31,6 +82,7 @@ function holderJson(holder: DeploymentHolder) {
 export async function deploymentsList(ctx: CommandContext): Promise<number> {
   const out = createOutput(ctx);
   const withAccess = ctx.values.access === true;
+  const withDetails = ctx.values.details === true;
   return withSession(ctx, async (session) => {
     let deployments: readonly Deployment[];
     let access: (id: string) => DeploymentHolder[] = () => [];
@@ -41,20 +93,41 @@ export async function deploymentsList(ctx: CommandContext): Promise<number> {
     } else {
       deployments = await session.cloud.listDeployments();
     }
+    const details = withDetails ? await readDetails(session.cloud, deployments) : new Map<string, Read>();
+    const stateOf = (id: string) => {
+      const read = details.get(id);
+      return read && 'state' in read ? read.state : undefined;
+    };
+    const unreadable = deployments.flatMap((d) => {
+      const read = details.get(d.id);
+      return read && 'reason' in read ? [{ id: d.id, name: d.name, reason: read.reason }] : [];
+    });
+    for (const u of unreadable) out.note(`deployment ${u.name}: details not readable: ${inertText(u.reason)}`);
     out.result(
       {
         schema: DEPLOYMENTS_SCHEMA,
-        deployments: deployments.map((d) => ({
-          ...deploymentJson(d),
-          access: withAccess ? access(d.id).map(holderJson) : null,
-        })),
+        deployments: deployments.map((d) => {
+          const state = stateOf(d.id);
+          return {
+            ...deploymentJson(d),
+            details: state ? detailsJson(state) : null,
+            access: withAccess ? access(d.id).map(holderJson) : null,
+          };
+        }),
+        unreadable,
       },
       () => {
+        const health = (id: string) => {
+          const state = stateOf(id);
+          if (!state) return 'unreadable';
+          return state.healthy ? 'healthy' : 'unhealthy';
+        };
         const list = table(
-          ['NAME', 'REGION', 'PARTS', 'ID'],
+          ['NAME', 'REGION', ...(withDetails ? ['VERSION', 'HEALTH'] : []), 'PARTS', 'ID'],
           deployments.map((d) => [
             d.name,
             inertText(deploymentRegion(d) ?? '-'),
+            ...(withDetails ? [inertText(stateOf(d.id)?.version ?? '-'), health(d.id)] : []),
             inertText(d.resources.map((r) => r.kind).join(',')),
             inertText(d.id),
           ]),

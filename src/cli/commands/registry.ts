@@ -449,19 +449,26 @@ export const SCRIPT_COMMANDS: readonly ScriptCommand[] = [
     () => import('./inventory.js'),
     (m, ctx) => m.deploymentsList(ctx),
     {
-      usage: 'deployments list [--access]',
-      summary: 'hosted deployments, and with --access who can reach each one and why',
+      usage: 'deployments list [--details] [--access]',
+      summary: 'hosted deployments; with --details their version and health, with --access who can reach each',
       description: [
         'Lists the hosted deployments the key can see (GET /deployments) with their region and parts.',
+        "With --details: each one's version, health and parts' status (GET /deployments/{id}, one request each:",
+        'the listing has neither); a deployment that cannot be read is named on stderr and under "unreadable".',
         'With --access: every member, pending invitation and Cloud API key that reaches each deployment, and how',
         '(organization owner, a deployment role on all deployments, or one naming it).',
       ],
-      flags: [{ name: 'access', help: 'also list who can reach each deployment' }, ...OUTPUT],
+      flags: [
+        { name: 'details', help: "also read each deployment's version and health (one request per deployment)" },
+        { name: 'access', help: 'also list who can reach each deployment' },
+        ...OUTPUT,
+      ],
       examples: [
         ['ec-access deployments list', 'which hosted deployments are there?'],
+        ['ec-access deployments list --details', 'which version does each run, and is it healthy?'],
         ['ec-access deployments list --access --json', 'who can reach each deployment, for a script'],
       ],
-      json: '{schema:"ec-access/deployments@1", deployments:[{id, name, region, resources:[{kind, ref_id, id, region}], access:[{principal:{kind,id,label}, role_id, role, via:"owner"|"all"|"direct"}] | null}]}',
+      json: '{schema:"ec-access/deployments@1", deployments:[{id, name, region, resources:[{kind, ref_id, id, region}], details:{healthy, status, version, parts:[{kind, ref_id, region, status, healthy, version}]} | null, access:[{principal:{kind,id,label}, role_id, role, via:"owner"|"all"|"direct"}] | null}], unreadable:[{id, name, reason}]}',
     },
   ),
   command(

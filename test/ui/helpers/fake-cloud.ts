@@ -6,6 +6,7 @@ import type { CloudApi, EsApi } from '../../../src/api/client.js';
 import type {
   ApiKey,
   Deployment,
+  DeploymentInfo,
   Invitation,
   Member,
   Organization,
@@ -24,6 +25,8 @@ export interface FakeData {
   projectRoles: Record<string, Array<{ name: string; description: string }>>;
   /** Hosted deployments; absent: none. */
   deployments?: Deployment[];
+  /** What `getDeployment` answers, by id; an id without one is answered 404. */
+  deploymentInfo?: Record<string, DeploymentInfo>;
 }
 
 type Method = keyof Omit<CloudApi, 'urlOf' | 'send' | 'close'>;
@@ -115,6 +118,12 @@ export function createFakeCloud(data: FakeData): FakeCloud {
     getProject: (type, id) => call('getProject', [type, id], () => projectsOf(type).find((p) => p.id === id)!),
     getProjectRoles: (type, id) => call('getProjectRoles', [type, id], () => data.projectRoles[id] ?? []),
     listDeployments: () => call('listDeployments', [], () => data.deployments ?? []),
+    getDeployment: (id) =>
+      call('getDeployment', [id], () => {
+        const info = data.deploymentInfo?.[id];
+        if (!info) throw apiError(`Deployment ${id} not found`, undefined, 404);
+        return info;
+      }),
     send: () => Promise.reject(new Error('send is not faked')),
     close: () => Promise.resolve(),
   };

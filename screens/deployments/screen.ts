@@ -17,6 +17,7 @@ import {
 import { dataOf } from '../../src/state/resource.js';
 import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
+import { API_KEYS, DEPLOYMENTS, INVITATIONS, listOf, MEMBERS } from '../../src/state/lists.js';
 
 export interface DeploymentRow {
   readonly id: string;
@@ -86,7 +87,7 @@ export function deploymentDetails(deployment: Deployment, ctx: ScreenContext): L
 
 export function deploymentRows(ctx: ScreenContext): DeploymentRow[] {
   const reached = (id: string) => ctx.snapshot && byPrincipal(whoCanReachDeployment(ctx.snapshot, id)).size;
-  return (dataOf(ctx.data.deployments) ?? []).map((deployment) => ({
+  return (dataOf(listOf(ctx.data, DEPLOYMENTS)) ?? []).map((deployment) => ({
     id: deployment.id,
     deployment,
     region: deploymentRegion(deployment) ?? '',
@@ -97,10 +98,16 @@ export function deploymentRows(ctx: ScreenContext): DeploymentRow[] {
 
 export const deploymentsScreen = defineScreen<DeploymentRow>({
   id: 'deployments',
-  sources: (data) => [{ noun: 'deployments', resource: data.deployments }],
-  refresh: ['deployments'],
+  sources: (data) => [{ noun: 'deployments', resource: listOf(data, DEPLOYMENTS) }],
+  refresh: [DEPLOYMENTS],
   // Who reaches a deployment follows members, invitations and keys too.
-  deps: (data) => [data.deployments, data.members, data.invitations, data.keys, data.organization],
+  deps: (data) => [
+    listOf(data, DEPLOYMENTS),
+    listOf(data, MEMBERS),
+    listOf(data, INVITATIONS),
+    listOf(data, API_KEYS),
+    data.organization,
+  ],
   rows: deploymentRows,
   columns: [
     { header: 'NAME', width: 16, grow: 1, text: (r) => r.deployment.name, searchable: true },

@@ -92,6 +92,32 @@ describe('the store’s table of lists', () => {
     expect(cloud.calls.filter((c) => c.method === 'listMembers')).toHaveLength(1);
   });
 
+  it('reloads only the per-organization lists when discovery finds another organization', async () => {
+    const cloud = createFakeCloud(orgData());
+    const asked: string[] = [];
+    const entry = (name: string, perOrganization: boolean) =>
+      listEntry({
+        key: listKey<string>(name),
+        perOrganization,
+        load: async (ctx) => {
+          const id = await ctx.organizationId();
+          asked.push(`${name}@${id}`);
+          return id;
+        },
+      });
+    const store = createStore({
+      lists: [entry('scoped', true), entry('global', false)],
+      cloud,
+      rememberedOrg: { id: 'org-gone', name: 'Gone' },
+      clock: () => NOW,
+    });
+    store.start();
+    await flush();
+    await flush();
+    expect(asked).toEqual(['scoped@org-gone', 'global@org-gone', `scoped@${ORG.id}`]);
+    expect(dataOf(listOf(store.getState(), listKey<string>('scoped')))).toBe(ORG.id);
+  });
+
   it('leaves a key no entry declares idle, and the snapshot without it', async () => {
     const cloud = createFakeCloud(orgData());
     const store = createStore({

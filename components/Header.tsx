@@ -5,6 +5,7 @@ import { clipLine, line } from '../src/ui/lines.js';
 import { useAppState } from '../src/ui/contexts.js';
 import { SCREEN_IDS, SCREEN_TITLES } from '../src/ui/screen-ids.js';
 import { useTheme } from '../src/ui/theme.js';
+import { API_KEYS, listOf } from '../src/state/lists.js';
 
 const SANDBOX_LABEL = 'SANDBOX — simulated organization';
 
@@ -12,7 +13,7 @@ function useIdentity(): string {
   const { connection, data } = useAppState();
   const { selfKeyId, keyHint } = connection;
   if (selfKeyId) {
-    const key = dataOf(data.keys)?.find((k) => k.id === selfKeyId);
+    const key = dataOf(listOf(data, API_KEYS))?.find((k) => k.id === selfKeyId);
     return key ? `key "${key.description}" (${key.id})` : `key ${selfKeyId}`;
   }
   return keyHint ? `API key ${keyHint}` : 'API key';

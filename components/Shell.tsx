@@ -23,6 +23,7 @@ import {
   type ScreenContext,
   type ScreenLoaders,
 } from '../src/ui/screen-def.js';
+import { listOf, PROJECTS } from '../src/state/lists.js';
 import type { Store } from '../src/state/store.js';
 import { BINDINGS, type BindingContext } from '../src/ui/bindings.js';
 import {
@@ -119,9 +120,11 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock, p
   );
 
   const def = parts.screens[nav.screen];
-  const projectLists = data.projects;
+  const search = listOf(data, PROJECTS.elasticsearch);
+  const observability = listOf(data, PROJECTS.observability);
+  const security = listOf(data, PROJECTS.security);
   // Rebuilt only when a project list changes, not with every other answer.
-  const projects = useMemo(() => projectIndexOf({ projects: projectLists }), [projectLists]);
+  const projects = useMemo(() => projectIndexOf([search, observability, security]), [search, observability, security]);
   const ctx = useMemo<ScreenContext>(
     () => screenContext(data, snapshot, theme.symbols, store.now(), projects),
     [data, snapshot, projects, theme.symbols, store],

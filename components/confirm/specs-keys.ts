@@ -19,6 +19,7 @@ import type { Symbols, Tone } from '../../src/ui/theme.js';
 import { relative } from '../../src/ui/dates.js';
 import { NOT_CONNECTED, urlOrPath, type ConfirmSpec, type SendResult, type Verified } from './spec.js';
 import { errorLines, reread } from './verify.js';
+import { API_KEYS, listOf } from '../../src/state/lists.js';
 
 /**
  * The self-key warning depends on the key ids alone, and on the incident path the keys arrive before the
@@ -138,7 +139,7 @@ export function revokeKeysSpec(keys: readonly ApiKey[]): ConfirmSpec {
       const request = cloudRequests.deleteApiKeys(ids);
       const { services } = env;
       // The whole key list, filtered out or not: a description shared with any other key does not name this one.
-      const listedKeys = dataOf(env.data.keys) ?? keys;
+      const listedKeys = dataOf(listOf(env.data, API_KEYS)) ?? keys;
       return {
         target: one
           ? { kind: 'revoke-key', key: only, listedKeys }
@@ -156,9 +157,9 @@ export function revokeKeysSpec(keys: readonly ApiKey[]): ConfirmSpec {
           selfKeyId: env.selfKeyId,
         }),
         send: () => (services ? services.cloud.deleteApiKeys(ids) : Promise.reject(new Error(NOT_CONNECTED))),
-        refresh: ['keys'],
+        refresh: [API_KEYS],
         verify(data, sent) {
-          const after = reread(data.keys);
+          const after = reread(listOf(data, API_KEYS));
           const outcome = revokeOutcome({ requested: ids, before: keys, result: sent, ...(after ? { after } : {}) });
           return verdict(outcome, after !== undefined, sent, env.symbols);
         },

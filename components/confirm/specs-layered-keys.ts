@@ -9,7 +9,7 @@ import { extraWarnings } from '../../src/domain/confirm.js';
 import { layerLabel, type LayeredKey, type ProjectKeyOutcome } from '../../src/domain/project-keys.js';
 import { revokeOutcome, type RevokeStatus } from '../../src/domain/revoke.js';
 import { revokeProjectKeys } from '../../src/state/project-revoke.js';
-import { allProjects } from '../../src/state/store.js';
+import { allProjects, API_KEYS, listOf, PROJECT_KEYS } from '../../src/state/lists.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import type { Symbols, Tone } from '../../src/ui/theme.js';
 import { requestRouter } from '../wizard/services.js';
@@ -121,11 +121,11 @@ export function revokeLayeredSpec(keys: readonly LayeredKey[]): ConfirmSpec {
           }
           if (cloudError) throw cloudError;
         },
-        refresh: ['keys', 'projectKeys'],
+        refresh: [API_KEYS, PROJECT_KEYS],
         verify(data, sent: SendResult): Verified {
           const verdicts: KeyVerdict[] = [];
           if (cloudKeys.length > 0) {
-            const after = reread(data.keys);
+            const after = reread(listOf(data, API_KEYS));
             const outcome = revokeOutcome({
               requested: cloudKeys.map((k) => k.id),
               before: cloudKeys,

@@ -4,7 +4,7 @@ import { cloudRequests } from '../../src/api/requests.js';
 import { extraWarnings } from '../../src/domain/confirm.js';
 import { memberLabel } from '../../src/domain/org.js';
 import { dataOf } from '../../src/state/resource.js';
-import { allProjects } from '../../src/state/store.js';
+import { allProjects, API_KEYS, INVITATIONS, listOf, MEMBERS } from '../../src/state/lists.js';
 import { line, tone, type Line } from '../../src/ui/lines.js';
 import { assignmentLines, type ProjectIndex } from '../../src/ui/assignment-lines.js';
 import { absolute } from '../../src/ui/dates.js';
@@ -40,7 +40,7 @@ export function removeMemberSpec(member: Member): ConfirmSpec {
     prepare(env) {
       const orgId = member.organization_id;
       const request = cloudRequests.removeMembers(orgId, [member.user_id]);
-      const ownedKeys = (dataOf(env.data.keys) ?? []).filter((k) => k.user_id === member.user_id);
+      const ownedKeys = (dataOf(listOf(env.data, API_KEYS)) ?? []).filter((k) => k.user_id === member.user_id);
       const effects: Line[] = [
         line(
           '  ',
@@ -70,7 +70,7 @@ export function removeMemberSpec(member: Member): ConfirmSpec {
               selfKeyId: env.selfKeyId,
             })
           : [],
-        refresh: ['members', 'keys'],
+        refresh: [MEMBERS, API_KEYS],
         verify: (data, sent) =>
           judgeSingle(
             sent,
@@ -78,7 +78,7 @@ export function removeMemberSpec(member: Member): ConfirmSpec {
               done: `Removed ${who} from the organization`,
               what: who,
               where: 'the member list',
-              present: reread(data.members)?.some((m) => m.user_id === member.user_id),
+              present: reread(listOf(data, MEMBERS))?.some((m) => m.user_id === member.user_id),
             },
             env.symbols,
           ),
@@ -112,7 +112,7 @@ export function cancelInvitationSpec(invitation: Invitation): ConfirmSpec {
         ...cloudPrepared(env, request, (cloud) => cloud.cancelInvitations(orgId, [invitation.token])),
         effects,
         warnings: [],
-        refresh: ['invitations'],
+        refresh: [INVITATIONS],
         verify: (data, sent) =>
           judgeSingle(
             sent,
@@ -120,7 +120,7 @@ export function cancelInvitationSpec(invitation: Invitation): ConfirmSpec {
               done: `Cancelled the invitation to ${who}`,
               what: `the invitation to ${who}`,
               where: 'the invitation list',
-              present: reread(data.invitations)?.some((i) => i.token === invitation.token && !i.accepted_at),
+              present: reread(listOf(data, INVITATIONS))?.some((i) => i.token === invitation.token && !i.accepted_at),
             },
             env.symbols,
           ),
@@ -155,9 +155,9 @@ export function removeAssignmentSpec(member: Member, remove: RoleAssignments): C
         warnings: env.snapshot
           ? extraWarnings({ kind: 'remove-assignment', userId: member.user_id, remove }, env.snapshot)
           : [],
-        refresh: ['members'],
+        refresh: [MEMBERS],
         verify: (data, sent) => {
-          const members = reread(data.members);
+          const members = reread(listOf(data, MEMBERS));
           const now = members?.find((m) => m.user_id === member.user_id);
           return judgeSingle(
             sent,

@@ -11,7 +11,7 @@ import { identifyKey } from '../../src/domain/identify-key.js';
 import { layerLabel, layeredKeys, type LayeredKey } from '../../src/domain/project-keys.js';
 import { authenticateAnywhere } from '../../src/state/authenticate-as.js';
 import { dataOf } from '../../src/state/resource.js';
-import { allProjects } from '../../src/state/store.js';
+import { allProjects, API_KEYS, listOf, PROJECT_KEYS } from '../../src/state/lists.js';
 import { useAppActions, useAppState, type AppActions } from '../../src/ui/contexts.js';
 import { useTheme } from '../../src/ui/theme.js';
 import { inertText } from '../../src/util/inert-text.js';
@@ -51,7 +51,7 @@ function IdentifyKeyPanel() {
 
   const identify = async (secret: Secret) => {
     const now = snapshot?.now ?? new Date();
-    const rows = layeredKeys(dataOf(data.keys) ?? [], dataOf(data.projectKeys) ?? [], now, true);
+    const rows = layeredKeys(dataOf(listOf(data, API_KEYS)) ?? [], dataOf(listOf(data, PROJECT_KEYS)) ?? [], now, true);
     const authenticateAs = services?.authenticateAs;
     const result = await identifyKey(secret.reveal(), rows, () =>
       authenticateAs

@@ -11,6 +11,7 @@ import { useTheme } from '../../src/ui/theme.js';
 import { useTerminalSize } from '../../src/ui/terminal-size.js';
 import { fitWords } from '../explain/wrap.js';
 import { timeLeft } from './lesson-lines.js';
+import { API_KEYS, PROJECT_KEYS } from '../../src/state/lists.js';
 
 export const BAR_HEIGHT = 2;
 const SETTLE_MS = 600;
@@ -31,7 +32,7 @@ function useTourSync(runner: TourRunner): void {
     return () => clearTimeout(timer);
   }, [data, lesson, result?.passed, runner]);
   useEffect(() => {
-    if (planted) void refresh(['keys', 'projectKeys']);
+    if (planted) void refresh([API_KEYS, PROJECT_KEYS]);
   }, [planted, refresh]);
 }
 

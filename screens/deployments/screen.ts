@@ -22,6 +22,7 @@ import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines
 import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
 import { padColumns, textWidth } from '../../src/ui/text-width.js';
 import { inertText } from '../../src/util/inert-text.js';
+import { API_KEYS, DEPLOYMENTS, INVITATIONS, listOf, MEMBERS } from '../../src/state/lists.js';
 
 export interface DeploymentRow {
   readonly id: string;
@@ -166,7 +167,7 @@ export function deploymentDetails(deployment: Deployment, ctx: ScreenContext): L
 
 export function deploymentRows(ctx: ScreenContext): DeploymentRow[] {
   const reached = (id: string) => ctx.snapshot && byPrincipal(whoCanReachDeployment(ctx.snapshot, id)).size;
-  return (dataOf(ctx.data.deployments) ?? []).map((deployment) => ({
+  return (dataOf(listOf(ctx.data, DEPLOYMENTS)) ?? []).map((deployment) => ({
     id: deployment.id,
     deployment,
     region: deploymentRegion(deployment) ?? '',
@@ -177,10 +178,16 @@ export function deploymentRows(ctx: ScreenContext): DeploymentRow[] {
 
 export const deploymentsScreen = defineScreen<DeploymentRow>({
   id: 'deployments',
-  sources: (data) => [{ noun: 'deployments', resource: data.deployments }],
-  refresh: ['deployments', 'deploymentInfo'],
+  sources: (data) => [{ noun: 'deployments', resource: listOf(data, DEPLOYMENTS) }],
+  refresh: [DEPLOYMENTS, 'deploymentInfo'],
   // Who reaches a deployment follows members, invitations and keys too.
-  deps: (data) => [data.deployments, data.members, data.invitations, data.keys, data.organization],
+  deps: (data) => [
+    listOf(data, DEPLOYMENTS),
+    listOf(data, MEMBERS),
+    listOf(data, INVITATIONS),
+    listOf(data, API_KEYS),
+    data.organization,
+  ],
   rows: deploymentRows,
   columns: [
     { header: 'NAME', width: 16, grow: 1, text: (r) => r.deployment.name, searchable: true },

@@ -11,6 +11,7 @@ import { blank, field, heading, tone, type Line } from '../../src/ui/lines.js';
 import type { Tone } from '../../src/ui/theme.js';
 import { absolute, relative } from '../../src/ui/dates.js';
 import type { ScreenContext } from '../../src/ui/screen-def.js';
+import { listOf, PROJECT_KEYS } from '../../src/state/lists.js';
 
 export interface ProjectKeyRow {
   readonly kind: 'project';
@@ -46,7 +47,7 @@ function scopeOf(key: ProjectApiKey): string {
 
 export function projectKeyRows(ctx: ScreenContext): Array<ProjectKeyRow | UnreadableProjectRow> {
   const rows: Array<ProjectKeyRow | UnreadableProjectRow> = [];
-  for (const { project, state } of dataOf(ctx.data.projectKeys) ?? []) {
+  for (const { project, state } of dataOf(listOf(ctx.data, PROJECT_KEYS)) ?? []) {
     if (state.status === 'unreadable') {
       rows.push({
         kind: 'unreadable',

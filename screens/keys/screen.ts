@@ -20,6 +20,7 @@ import {
   type ProjectKeyRow,
   type UnreadableProjectRow,
 } from './project-key-rows.js';
+import { API_KEYS, listOf, PROJECT_KEYS } from '../../src/state/lists.js';
 
 export type KeyRow = CloudKeyRow | ProjectKeyRow | UnreadableProjectRow;
 
@@ -108,13 +109,13 @@ export const keysScreen = defineScreen<KeyRow>({
   id: 'keys',
   actions: KEY_ACTIONS,
   sources: (data) => [
-    { noun: 'API keys', resource: data.keys },
-    { noun: 'project API keys', resource: data.projectKeys },
+    { noun: 'API keys', resource: listOf(data, API_KEYS) },
+    { noun: 'project API keys', resource: listOf(data, PROJECT_KEYS) },
   ],
-  refresh: ['keys', 'projectKeys'],
-  deps: (data) => [data.keys, data.projectKeys],
+  refresh: [API_KEYS, PROJECT_KEYS],
+  deps: (data) => [listOf(data, API_KEYS), listOf(data, PROJECT_KEYS)],
   // Not from the snapshot: keys arrive before the organization on the incident path and must show at once.
-  rows: (ctx) => [...(dataOf(ctx.data.keys) ?? []).map((key) => keyRow(key, ctx)), ...projectKeyRows(ctx)],
+  rows: (ctx) => [...(dataOf(listOf(ctx.data, API_KEYS)) ?? []).map((key) => keyRow(key, ctx)), ...projectKeyRows(ctx)],
   columns: [
     {
       header: 'LAYER',

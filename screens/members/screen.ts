@@ -10,6 +10,7 @@ import { assignmentLines } from '../../src/ui/assignment-lines.js';
 import { absolute, relative } from '../../src/ui/dates.js';
 import { MEMBER_ACTIONS } from './actions.js';
 import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
+import { INVITATIONS, listOf, MEMBERS } from '../../src/state/lists.js';
 
 export type MemberRow =
   | (RowBase & { readonly kind: 'member'; readonly member: Member })
@@ -100,14 +101,14 @@ export const membersScreen = defineScreen<MemberRow>({
   actions: MEMBER_ACTIONS,
   sources: (data) => [
     { noun: 'organization', resource: data.organization },
-    { noun: 'members', resource: data.members },
-    { noun: 'invitations', resource: data.invitations },
+    { noun: 'members', resource: listOf(data, MEMBERS) },
+    { noun: 'invitations', resource: listOf(data, INVITATIONS) },
   ],
-  refresh: ['members', 'invitations'],
-  deps: (data) => [data.members, data.invitations],
+  refresh: [MEMBERS, INVITATIONS],
+  deps: (data) => [listOf(data, MEMBERS), listOf(data, INVITATIONS)],
   rows: (ctx) => [
-    ...(dataOf(ctx.data.members) ?? []).map(memberRow),
-    ...(dataOf(ctx.data.invitations) ?? []).filter((i) => !i.accepted_at).map((i) => invitationRow(i, ctx)),
+    ...(dataOf(listOf(ctx.data, MEMBERS)) ?? []).map(memberRow),
+    ...(dataOf(listOf(ctx.data, INVITATIONS)) ?? []).filter((i) => !i.accepted_at).map((i) => invitationRow(i, ctx)),
   ],
   columns: [
     { header: 'EMAIL', width: 17, grow: 1, whole: true, text: (r) => r.email, searchable: true },

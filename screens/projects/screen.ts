@@ -1,7 +1,7 @@
 /** Serverless projects of all three types, and for each one who can get in and with which role. */
 import { PROJECT_TYPES, type Project } from '../../src/api/schemas.js';
 import { whoHasAccess, type AccessHolder } from '../../src/domain/access/index.js';
-import { allProjects } from '../../src/state/store.js';
+import { allProjects, listOf, PROJECT_KEYS, PROJECT_LISTS, PROJECTS } from '../../src/state/lists.js';
 import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { dataOf } from '../../src/state/resource.js';
 import { projectKeyPrivileges } from '../../src/domain/access/index.js';
@@ -48,7 +48,7 @@ function audienceLines(project: Project, ctx: ScreenContext): Line[] {
 /** The project's own (Elasticsearch) API keys: the older layer, with what their descriptors grant. */
 function projectKeyLines(project: Project, ctx: ScreenContext): Line[] {
   const title = (count: string) => line('  ', tone('title', `Project API keys, made inside this project (${count})`));
-  const listing = dataOf(ctx.data.projectKeys)?.find((p) => p.project.id === project.id);
+  const listing = dataOf(listOf(ctx.data, PROJECT_KEYS))?.find((p) => p.project.id === project.id);
   if (!listing) return [title('…'), line(tone('muted', '    loading…'))];
   if (listing.state.status === 'unreadable')
     return [title('?'), line('    ', tone('warning', `not readable: ${listing.state.reason}`))];
@@ -95,9 +95,10 @@ function projectDetails(project: Project, ctx: ScreenContext): Line[] {
 
 export const projectsScreen = defineScreen<ProjectRow>({
   id: 'projects',
-  sources: (data) => PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: data.projects[type] })),
-  refresh: ['projects', 'customRoles'],
-  deps: (data) => [data.projects, data.projectKeys],
+  sources: (data) =>
+    PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: listOf(data, PROJECTS[type]) })),
+  refresh: [...PROJECT_LISTS, 'customRoles'],
+  deps: (data) => [...PROJECT_LISTS.map((key) => listOf(data, key)), listOf(data, PROJECT_KEYS)],
   rows: (ctx) =>
     allProjects(ctx.data).map((project) => ({
       id: project.id,

@@ -6,7 +6,8 @@ import { PROJECT_TYPES, type Project, type RoleAssignments } from '../../src/api
 import { whoHasAccess } from '../../src/domain/access/index.js';
 import { PREDEFINED_ROLES, type PredefinedRole } from '../../src/domain/catalog.js';
 import { dataOf, type Resource } from '../../src/state/resource.js';
-import { allProjects, roleKey } from '../../src/state/store.js';
+import { allProjects, listOf, PROJECT_LISTS, PROJECTS } from '../../src/state/lists.js';
+import { roleKey } from '../../src/state/store.js';
 import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { descriptorLines } from './role-descriptor.js';
 import { ROLE_ACTIONS } from './actions.js';
@@ -152,11 +153,11 @@ export const rolesScreen = defineScreen<RoleRow>({
   id: 'roles',
   actions: ROLE_ACTIONS,
   sources: (data) => [
-    ...PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: data.projects[type] })),
+    ...PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: listOf(data, PROJECTS[type]) })),
     { noun: 'custom roles', resource: customRolesSource(data) },
   ],
-  refresh: ['projects', 'customRoles'],
-  deps: (data) => [data.projects, data.customRoles],
+  refresh: [...PROJECT_LISTS, 'customRoles'],
+  deps: (data) => [...PROJECT_LISTS.map((key) => listOf(data, key)), data.customRoles],
   rows: (ctx) => [
     ...PREDEFINED_ROLES.map((role, order): RoleRow => ({
       kind: 'predefined',

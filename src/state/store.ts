@@ -2,47 +2,39 @@
  * The cache between the API client and the screens. Plain TypeScript (no React): screens subscribe through
  * useSyncExternalStore, tests drive it with a fake CloudApi.
  *
- * Loading policy: the organization, members, invitations, keys, the three project lists and the hosted deployments
- * are requested in parallel; members and invitations wait only for the organization id, and not even for that when
- * the config names one. Deployments go out after members: no screen opens on them (the doctor and the matrix name and
- * check deployment grants with them). Custom roles and role descriptors are per project, and a deployment's health
- * and version (`GET /deployments/{id}`) per deployment; they load lazily, when a screen asks for them.
+ * Its lists are a table of `{ key, load }` entries the resources contribute (src/state/lists.ts; the app shell passes
+ * screens/lists.ts): `start` sends every entry's request in parallel, the opening screen's first, then in table
+ * order. An entry's load decides what it waits for (the organization id, another list), so the policy lives with
+ * the list: members and invitations wait only for the organization id, and not even for that when the config names
+ * one; deployments wait for the organization to settle, after members, since no screen opens on them. Custom roles
+ * and role descriptors are per project, and a deployment's health and version (`GET /deployments/{id}`) per
+ * deployment; they load lazily, when a screen asks for them.
  */
 import type { CloudApi } from '../api/client.js';
-import {
-  PROJECT_TYPES,
-  type ApiKey,
-  type Deployment,
-  type DeploymentInfo,
-  type Invitation,
-  type Member,
-  type Organization,
-  type Project,
-  type ProjectType,
-  type Role,
-} from '../api/schemas.js';
+import type { DeploymentInfo, Organization, Project, Role } from '../api/schemas.js';
 import type { CustomRolesState, OrgSnapshot } from '../domain/org.js';
-import type { ProjectKeysOf } from '../domain/project-keys.js';
 import type { EsAccess } from './es-access.js';
-import { readProjectKeys } from './project-keys.js';
 import { createLimiter } from './limit.js';
+import {
+  allProjects,
+  API_KEYS,
+  DEPLOYMENTS,
+  INVITATIONS,
+  listOf,
+  MEMBERS,
+  PROJECT_KEYS,
+  type ListContext,
+  type ListEntry,
+  type ListKey,
+} from './lists.js';
 import { dataOf, describeError, failed, IDLE, loading, ready, type Resource } from './resource.js';
 
 export interface DataState {
   readonly organization: Resource<Organization>;
   /** Things the user should know about how the data was chosen ("3 organizations; showing …"). */
   readonly notices: readonly string[];
-  readonly members: Resource<readonly Member[]>;
-  readonly invitations: Resource<readonly Invitation[]>;
-  readonly keys: Resource<readonly ApiKey[]>;
-  readonly projects: Readonly<Record<ProjectType, Resource<readonly Project[]>>>;
-  /** Every project's own API keys (or why a project's could not be read); loaded once the projects are in. */
-  readonly projectKeys: Resource<readonly ProjectKeysOf[]>;
-  /**
-   * The hosted deployments the key can see. A key that may not list them leaves this an error, and the snapshot then
-   * has no deployments: ids stay unnamed and the doctor does not call them gone.
-   */
-  readonly deployments: Resource<readonly Deployment[]>;
+  /** By list key name (read with `listOf(state, KEY)`); absent = not loaded yet. */
+  readonly lists: ReadonlyMap<string, Resource<unknown>>;
   /** By project id; absent = nobody asked yet. */
   readonly customRoles: ReadonlyMap<string, Resource<CustomRolesState>>;
   /** By roleKey(projectId, name); `null` data = the role does not exist there. */
@@ -51,11 +43,9 @@ export interface DataState {
   readonly deploymentInfo: ReadonlyMap<string, Resource<DeploymentInfo>>;
 }
 
-export type ListResource = 'members' | 'invitations' | 'keys' | 'projects' | 'projectKeys' | 'deployments';
-
 export type RefreshScope =
   | 'all'
-  | ListResource
+  | ListKey<unknown>
   /** Every project whose custom roles were looked at. */
   | 'customRoles'
   | { readonly customRoles: string }
@@ -68,6 +58,8 @@ const isScopeList = (scope: RefreshScope | readonly RefreshScope[]): scope is re
 
 export interface StoreOptions {
   readonly cloud: CloudApi;
+  /** The lists this session loads, in the order their requests go out (after the opening screen's). */
+  readonly lists: readonly ListEntry<unknown>[];
   /** Configured organization; wins over discovery. */
   readonly orgId?: string;
   /**
@@ -92,7 +84,7 @@ export interface Store {
   getState: () => DataState;
   subscribe: (listener: () => void) => () => void;
   /** Kick off the initial load. `first` requests go out before the rest (the screen the user opened on). */
-  start(first?: readonly ListResource[]): void;
+  start(first?: readonly ListKey<unknown>[]): void;
   /** Reload after a write. Resolves when the reload settled; failures land in the resource, never reject. */
   refresh(scope: RefreshScope | readonly RefreshScope[]): Promise<void>;
   /** Load a project's custom role names unless already asked for (failures are retried by refresh only). */
@@ -109,19 +101,10 @@ export interface Store {
 
 export const roleKey = (projectId: string, name: string) => `${projectId}\u0000${name}`;
 
-export function allProjects(state: DataState): readonly Project[] {
-  return PROJECT_TYPES.flatMap((type) => dataOf(state.projects[type]) ?? []);
-}
-
 const INITIAL: DataState = {
   organization: IDLE,
   notices: [],
-  members: IDLE,
-  invitations: IDLE,
-  keys: IDLE,
-  projects: { elasticsearch: IDLE, observability: IDLE, security: IDLE },
-  projectKeys: IDLE,
-  deployments: IDLE,
+  lists: new Map(),
   customRoles: new Map(),
   roleDescriptors: new Map(),
   deploymentInfo: new Map(),
@@ -168,6 +151,9 @@ export function createStore(options: StoreOptions): Store {
   const customRoleMaps = unseenMap<Resource<CustomRolesState>>();
   const roleDescriptorMaps = unseenMap<Resource<Role | null>>();
   const deploymentInfoMaps = unseenMap<Resource<DeploymentInfo>>();
+  const listMaps = unseenMap<Resource<unknown>>();
+  const entries = new Map(options.lists.map((entry) => [entry.key.name, entry]));
+  if (entries.size !== options.lists.length) throw new Error('Two lists share a name in the store’s table');
 
   // Listeners hear about changes once per turn of the event loop: answers that arrive together (a burst of
   // per-project loads) cost one render, not one each.
@@ -275,7 +261,8 @@ export function createStore(options: StoreOptions): Store {
         `This key now reaches organization ${now.name} (${now.id}), not ${was.name} (${was.id}); its lists are reloaded`,
       ],
     }));
-    for (const list of ['members', 'invitations'] as const) if (state[list].status !== 'idle') void loaders[list]();
+    for (const entry of entries.values())
+      if (entry.perOrganization && state.lists.has(entry.key.name)) void loadList(entry.key.name);
   }
 
   function orgId(): Promise<string | undefined> {
@@ -283,73 +270,34 @@ export function createStore(options: StoreOptions): Store {
     return orgIdPromise;
   }
 
-  async function withOrg<T>(fetch: (orgId: string) => Promise<T>): Promise<T> {
-    const id = await orgId();
-    if (!id) throw new Error('Organization unknown (see the error above)');
-    return fetch(id);
-  }
-
-  const loaders: Record<ListResource, () => Promise<void>> = {
-    members: () =>
-      track(
-        'members',
-        (s) => s.members,
-        (s, members) => ({ ...s, members }),
-        () => withOrg((id) => cloud.listMembers(id)),
-      ),
-    invitations: () =>
-      track(
-        'invitations',
-        (s) => s.invitations,
-        (s, invitations) => ({ ...s, invitations }),
-        () => withOrg((id) => cloud.listInvitations(id)),
-      ),
-    keys: () =>
-      track(
-        'keys',
-        (s) => s.keys,
-        (s, keys) => ({ ...s, keys }),
-        () => cloud.listApiKeys(),
-      ),
-    projects: async () => {
-      await Promise.all(
-        PROJECT_TYPES.map((type) =>
-          track(
-            `projects:${type}`,
-            (s) => s.projects[type],
-            (s, r) => ({ ...s, projects: { ...s.projects, [type]: r } }),
-            () => cloud.listProjects(type),
-          ),
-        ),
-      );
+  const listContext: ListContext = {
+    cloud,
+    ...(options.esAccess ? { esAccess: options.esAccess } : {}),
+    async organizationId() {
+      const id = await orgId();
+      if (!id) throw new Error('Organization unknown (see the error above)');
+      return id;
     },
-    // After `projects`, so a refresh of everything starts the project loads first and this waits for them.
-    projectKeys: () =>
-      track(
-        'projectKeys',
-        (s) => s.projectKeys,
-        (s, projectKeys) => ({ ...s, projectKeys }),
-        async () => {
-          // The project lists carry the endpoints; wait for the loads in flight (or start them).
-          await Promise.all(PROJECT_TYPES.flatMap((t) => pending.get(`projects:${t}`) ?? []));
-          if (PROJECT_TYPES.every((t) => state.projects[t].status === 'idle')) await loaders.projects();
-          const { esAccess } = options;
-          return esAccess ? readProjectKeys(allProjects(state), esAccess) : [];
-        },
-      ),
-    deployments: () =>
-      track(
-        'deployments',
-        (s) => s.deployments,
-        (s, deployments) => ({ ...s, deployments }),
-        async () => {
-          // The list is the key's own view and needs no organization id; waiting for it anyway sends this after
-          // members and invitations, so no opening screen's list queues behind a list no screen opens on.
-          await orgId();
-          return cloud.listDeployments();
-        },
-      ),
+    async organizationSettled() {
+      await orgId();
+    },
+    async rowsOf<T>(key: ListKey<T>) {
+      await (pending.get(`list:${key.name}`) ?? (state.lists.has(key.name) ? undefined : loadList(key.name)));
+      return dataOf(listOf(state, key));
+    },
   };
+
+  /** Loads the table's entry by that name; a name no entry declares stays idle. */
+  function loadList(name: string): Promise<void> {
+    const entry = entries.get(name);
+    if (!entry) return Promise.resolve();
+    return track<unknown>(
+      `list:${name}`,
+      (s) => s.lists.get(name),
+      (s, r) => ({ ...s, lists: listMaps.with(s.lists, name, r) }),
+      () => entry.load(listContext),
+    );
+  }
 
   function findProject(projectId: string): Project | undefined {
     return allProjects(state).find((p) => p.id === projectId);
@@ -437,14 +385,14 @@ export function createStore(options: StoreOptions): Store {
       orgIdPromise = undefined;
       return Promise.all([
         orgId(),
-        ...Object.values(loaders).map((load) => load()),
+        ...[...entries.keys()].map(loadList),
         refreshOne('customRoles'),
         refreshOne('deploymentInfo'),
       ]);
     }
     if (scope === 'customRoles') return Promise.all([...state.customRoles.keys()].map(loadCustomRoles));
     if (scope === 'deploymentInfo') return Promise.all([...state.deploymentInfo.keys()].map(loadDeploymentInfo));
-    if (typeof scope === 'string') return loaders[scope]();
+    if ('name' in scope) return loadList(scope.name);
     if ('customRoles' in scope) return loadCustomRoles(scope.customRoles);
     return loadRole(scope.role.projectId, scope.role.name);
   }
@@ -454,6 +402,7 @@ export function createStore(options: StoreOptions): Store {
       customRoleMaps.handedOut();
       roleDescriptorMaps.handedOut();
       deploymentInfoMaps.handedOut();
+      listMaps.handedOut();
       return state;
     },
     subscribe(listener) {
@@ -463,19 +412,9 @@ export function createStore(options: StoreOptions): Store {
       };
     },
     start(first = []) {
-      const order = [
-        ...new Set<ListResource>([
-          ...first,
-          'keys',
-          'projects',
-          'members',
-          'invitations',
-          'projectKeys',
-          'deployments',
-        ]),
-      ];
+      const order = new Set([...first.map((key) => key.name), ...entries.keys()]);
       // Calling a loader sends its request synchronously (up to the await on the org id), so this order is wire order.
-      for (const resource of order) void loaders[resource]();
+      for (const name of order) void loadList(name);
       void orgId();
     },
     async refresh(scope) {
@@ -501,6 +440,8 @@ export function createStore(options: StoreOptions): Store {
     snapshot() {
       if (snapshotCache?.for === state) return snapshotCache.value;
       const organization = dataOf(state.organization);
+      const projectKeys = dataOf(listOf(state, PROJECT_KEYS));
+      const deployments = dataOf(listOf(state, DEPLOYMENTS));
       const customRoles = new Map<string, CustomRolesState>();
       for (const [id, r] of state.customRoles) {
         const data = dataOf(r);
@@ -508,13 +449,13 @@ export function createStore(options: StoreOptions): Store {
       }
       const value: OrgSnapshot | undefined = organization && {
         organization,
-        members: dataOf(state.members) ?? [],
-        invitations: dataOf(state.invitations) ?? [],
-        keys: dataOf(state.keys) ?? [],
+        members: dataOf(listOf(state, MEMBERS)) ?? [],
+        invitations: dataOf(listOf(state, INVITATIONS)) ?? [],
+        keys: dataOf(listOf(state, API_KEYS)) ?? [],
         projects: allProjects(state),
         customRoles,
-        ...(dataOf(state.projectKeys) ? { projectKeys: dataOf(state.projectKeys) } : {}),
-        ...(dataOf(state.deployments) ? { deployments: dataOf(state.deployments) } : {}),
+        ...(projectKeys ? { projectKeys } : {}),
+        ...(deployments ? { deployments } : {}),
         now: clock(),
       };
       snapshotCache = { for: state, value };

@@ -7,7 +7,8 @@
  */
 import type { Dispatch } from 'react';
 import type { OrgSnapshot } from '../domain/org.js';
-import { PROJECT_TYPES } from '../api/schemas.js';
+import type { Project } from '../api/schemas.js';
+import { listOf, PROJECT_LISTS } from '../state/lists.js';
 import { dataOf, type Resource } from '../state/resource.js';
 import type { DataState, RefreshScope, Store } from '../state/store.js';
 import type { ScreenActionId } from './bindings.js';
@@ -34,13 +35,14 @@ export function screenContext(
   snapshot: OrgSnapshot | undefined,
   symbols: Symbols,
   now: Date,
-  projects: ProjectIndex = projectIndexOf(data),
+  projects: ProjectIndex = projectIndexOf(PROJECT_LISTS.map((key) => listOf(data, key))),
 ): ScreenContext {
   return { data, snapshot, projects, now: snapshot?.now ?? now, symbols };
 }
 
-export function projectIndexOf(data: Pick<DataState, 'projects'>): ProjectIndex {
-  return new Map(PROJECT_TYPES.flatMap((type) => dataOf(data.projects[type]) ?? []).map((p) => [p.id, p]));
+/** From the project lists' states (the shell rebuilds it only when one of them changes). */
+export function projectIndexOf(lists: readonly Resource<readonly Project[]>[]): ProjectIndex {
+  return new Map(lists.flatMap((list) => dataOf(list) ?? []).map((p) => [p.id, p]));
 }
 
 /** What a screen may ask the store to load lazily. */

@@ -4,7 +4,7 @@
  * number keys, the help and `ec-access <screen>` are made from this list. Everything else about a screen (rows,
  * columns, details, actions, loads) is its ScreenDef in its folder under screens/, registered in screens/registry.ts.
  */
-import type { ListResource } from '../state/store.js';
+import { API_KEYS, DEPLOYMENTS, INVITATIONS, MEMBERS, PROJECT_LISTS, type ListKey } from '../state/lists.js';
 
 interface Tab {
   readonly id: string;
@@ -15,7 +15,7 @@ interface Tab {
   /** `ec-access <id>` in the command line's help. */
   readonly command: string;
   /** The lists a session opening on it asks for first (tui-session.ts), before the UI's code is loaded. */
-  readonly first: readonly ListResource[];
+  readonly first: readonly ListKey<unknown>[];
 }
 
 export const SCREEN_TABS = [
@@ -24,35 +24,35 @@ export const SCREEN_TABS = [
     title: 'Members',
     nav: 'Members and invitations',
     command: 'organization members and pending invitations',
-    first: ['members', 'invitations'],
+    first: [MEMBERS, INVITATIONS],
   },
   {
     id: 'projects',
     title: 'Projects',
     nav: 'Serverless projects',
     command: 'Serverless projects and who can reach each one',
-    first: ['projects'],
+    first: PROJECT_LISTS,
   },
   {
     id: 'roles',
     title: 'Roles',
     nav: 'Roles: predefined catalog and custom roles',
     command: 'predefined and custom roles',
-    first: ['projects'],
+    first: PROJECT_LISTS,
   },
   {
     id: 'keys',
     title: 'Keys',
     nav: 'Cloud API keys',
     command: 'Cloud API keys (--filter <text> to narrow the list)',
-    first: ['keys'],
+    first: [API_KEYS],
   },
   {
     id: 'deployments',
     title: 'Deployments',
     nav: 'Hosted deployments and who can reach each one',
     command: 'hosted deployments and who can reach each one',
-    first: ['deployments'],
+    first: [DEPLOYMENTS],
   },
 ] as const satisfies readonly Tab[];
 

@@ -5,6 +5,7 @@ import { orgData, ORG } from '../ui/helpers/fixtures.js';
 import { KEY } from '../ui/helpers/render-app.js';
 import { openWith, selectFinding, waitUntil } from './app.js';
 import { seededOrg } from './seeded-org.js';
+import { INVITATIONS } from '../../src/state/lists.js';
 
 const opened = vi.hoisted(() => [] as unknown[]);
 
@@ -117,7 +118,7 @@ describe('doctor view', () => {
     const app = await openDoctor();
     await app.waitFor('Invitation to late@acme.test expired');
     app.cloud.data.invitations = app.cloud.data.invitations.filter((i) => i.token !== 'inv-old');
-    await app.store.refresh('invitations');
+    await app.store.refresh(INVITATIONS);
     await waitUntil(() => !app.frame().includes('Invitation to late@acme.test'));
     expect(app.frame()).toContain('Access doctor');
   });

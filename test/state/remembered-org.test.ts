@@ -12,6 +12,8 @@ import { dataOf } from '../../src/state/resource.js';
 import { createStore, type DiscoveryOutcome } from '../../src/state/store.js';
 import { createFakeCloud } from '../ui/helpers/fake-cloud.js';
 import { NOW, ORG, orgData } from '../ui/helpers/fixtures.js';
+import { API_KEYS, listOf, MEMBERS } from '../../src/state/lists.js';
+import { LIST_ENTRIES } from '../../screens/lists.js';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const GONE = { id: 'org-gone', name: 'Gone' };
@@ -36,6 +38,7 @@ function sessionWith(remembered: RememberedOrganization) {
   const cloud = createFakeCloud(orgData());
   cloud.hold(true);
   const store = createStore({
+    lists: LIST_ENTRIES,
     cloud,
     clock: () => NOW,
     ...(session.organization ? { rememberedOrg: session.organization } : {}),
@@ -50,7 +53,7 @@ const membersAskedOf = (calls: ReadonlyArray<{ method: string; args: unknown[] }
 describe('a remembered organization in the interactive session', () => {
   it('asks for its lists before discovery answers, then confirms it', async () => {
     const { memory, session, cloud, store } = sessionWith(ORG);
-    store.start(['members']);
+    store.start([MEMBERS]);
     await flush();
     // Discovery is on the wire, unanswered, and the members list went out beside it.
     expect(cloud.held.map((h) => h.method)).toContain('listOrganizations');
@@ -67,14 +70,14 @@ describe('a remembered organization in the interactive session', () => {
     await flush();
     expect(sent).toBe(true);
     expect(membersAskedOf(cloud.calls)).toEqual([ORG.id]);
-    expect(dataOf(store.getState().members)).toHaveLength(4);
+    expect(dataOf(listOf(store.getState(), MEMBERS))).toHaveLength(4);
     expect(memory.entry()).toEqual(ORG);
     expect(store.getState().notices).toEqual([]);
   });
 
   it('switches to the organization discovery finds, reloads its lists and refuses writes naming the old one', async () => {
     const { memory, session, cloud, store } = sessionWith(GONE);
-    store.start(['members']);
+    store.start([MEMBERS]);
     await flush();
     expect(membersAskedOf(cloud.calls)).toEqual([GONE.id]);
     // Settled into a value at once: the refusal comes before the test looks at it.
@@ -101,7 +104,7 @@ describe('a remembered organization in the interactive session', () => {
       'listOrganizations',
       new ApiError({ kind: 'auth', service: 'cloud', endpoint: 'GET /organizations', message: 'revoked', hint: '' }),
     );
-    store.start(['keys']);
+    store.start([API_KEYS]);
     await flush();
     cloud.releaseAll();
     await flush();

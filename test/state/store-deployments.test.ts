@@ -15,6 +15,8 @@ import { cloudClient, NOW as SANDBOX_NOW, withSandbox } from '../sandbox/helpers
 import { waitUntil } from '../support/wait.js';
 import { apiError, createFakeCloud } from '../ui/helpers/fake-cloud.js';
 import { NOW, ORG, orgData } from '../ui/helpers/fixtures.js';
+import { API_KEYS, DEPLOYMENTS, INVITATIONS, listOf, MEMBERS } from '../../src/state/lists.js';
+import { LIST_ENTRIES } from '../../screens/lists.js';
 
 // One macrotask: every promise already queued has settled (the fakes answer from memory, with no timers).
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -23,28 +25,28 @@ describe('deployments in the store (fake cloud)', () => {
   it('are asked for beside the opening lists, after members, and never hold members back', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.hold(true);
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
-    store.start(['members', 'invitations']);
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
+    store.start([MEMBERS, INVITATIONS]);
     await flush();
     const methods = cloud.calls.map((c) => c.method);
     expect(methods).toContain('listDeployments');
     expect(methods.indexOf('listDeployments')).toBeGreaterThan(methods.indexOf('listMembers'));
-    expect(store.getState().deployments.status).toBe('loading');
+    expect(listOf(store.getState(), DEPLOYMENTS).status).toBe('loading');
     // Members answer while deployments are still out: the members screen draws without them.
     for (const held of cloud.held.filter((h) => h.method === 'listMembers')) held.release();
     await flush();
-    expect(store.getState().members.status).toBe('ready');
-    expect(store.getState().deployments.status).toBe('loading');
+    expect(listOf(store.getState(), MEMBERS).status).toBe('ready');
+    expect(listOf(store.getState(), DEPLOYMENTS).status).toBe('loading');
     cloud.releaseAll();
     await flush();
-    expect(store.getState().deployments.status).toBe('ready');
+    expect(listOf(store.getState(), DEPLOYMENTS).status).toBe('ready');
   });
 
   it('wait with members for a discovered organization, then go out after them', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.hold(true);
-    const store = createStore({ cloud, clock: () => NOW });
-    store.start(['keys']);
+    const store = createStore({ lists: LIST_ENTRIES, cloud, clock: () => NOW });
+    store.start([API_KEYS]);
     await flush();
     expect(cloud.calls.map((c) => c.method)).not.toContain('listDeployments');
     for (const held of cloud.held.filter((h) => h.method === 'listOrganizations')) held.release();
@@ -54,31 +56,31 @@ describe('deployments in the store (fake cloud)', () => {
     expect(methods.indexOf('listMembers')).toBeGreaterThan(-1);
     cloud.releaseAll();
     await flush();
-    expect(store.getState().deployments.status).toBe('ready');
+    expect(listOf(store.getState(), DEPLOYMENTS).status).toBe('ready');
   });
 
   it('keep a refused list as its own error; the other lists and the snapshot go on without it', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.failWith('listDeployments', apiError('not allowed to list deployments', 'needs a deployment role', 403));
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
     store.start();
     await flush();
     await flush();
     const state = store.getState();
-    expect(state.deployments).toEqual({
+    expect(listOf(state, DEPLOYMENTS)).toEqual({
       status: 'error',
       error: { message: 'not allowed to list deployments', hint: 'needs a deployment role', status: 403 },
     });
-    expect(state.members.status).toBe('ready');
-    expect(state.keys.status).toBe('ready');
+    expect(listOf(state, MEMBERS).status).toBe('ready');
+    expect(listOf(state, API_KEYS).status).toBe('ready');
     const snapshot = store.snapshot();
     expect(snapshot?.members.length).toBeGreaterThan(0);
     // Absent, not empty: an empty list would read as "every deployment is gone".
     expect(snapshot && 'deployments' in snapshot).toBe(false);
 
     cloud.failWith('listDeployments', undefined);
-    await store.refresh('deployments');
-    expect(store.getState().deployments.status).toBe('ready');
+    await store.refresh(DEPLOYMENTS);
+    expect(listOf(store.getState(), DEPLOYMENTS).status).toBe('ready');
     expect(store.snapshot()?.deployments).toEqual([]);
   });
 });
@@ -90,11 +92,18 @@ describe('deployments in the store (sandbox)', () => {
   });
 
   async function loadedStore(): Promise<Store> {
-    const store = createStore({ cloud: cloudClient(sb), orgId: sb.organizationId, clock: () => SANDBOX_NOW });
+    const store = createStore({
+      lists: LIST_ENTRIES,
+      cloud: cloudClient(sb),
+      orgId: sb.organizationId,
+      clock: () => SANDBOX_NOW,
+    });
     store.start();
     await waitUntil(() => {
       const s = store.getState();
-      return [s.members, s.invitations, s.keys, s.deployments].every((r) => r.status !== 'loading');
+      return [listOf(s, MEMBERS), listOf(s, INVITATIONS), listOf(s, API_KEYS), listOf(s, DEPLOYMENTS)].every(
+        (r) => r.status !== 'loading',
+      );
     }, 'the store’s lists to settle');
     return store;
   }
@@ -115,9 +124,9 @@ describe('deployments in the store (sandbox)', () => {
 
   it('let the doctor flag a deployment that was shut down, once the list is refreshed', async () => {
     const store = await loadedStore();
-    const gone = dataOf(store.getState().deployments)!.find((d) => d.name === 'ecommerce-search')!;
+    const gone = dataOf(listOf(store.getState(), DEPLOYMENTS))!.find((d) => d.name === 'ecommerce-search')!;
     expect((await control(sb, 'DELETE', `/deployments/${gone.id}`)).status).toBe(200);
-    await store.refresh('deployments');
+    await store.refresh(DEPLOYMENTS);
     const findings = goneFindings(store);
     expect(findings).toHaveLength(1);
     expect(findings[0]?.why).toContain(gone.id);
@@ -137,7 +146,8 @@ describe('deployments in the store (sandbox)', () => {
     });
     expect((await control(sb, 'DELETE', `/deployments/${gone.id}`)).status).toBe(200);
     const store = await loadedStore();
-    const { deployments, members } = store.getState();
+    const deployments = listOf(store.getState(), DEPLOYMENTS);
+    const members = listOf(store.getState(), MEMBERS);
     expect(deployments.status).toBe('error');
     expect(deployments.status === 'error' && deployments.error.status).toBe(403);
     expect(deployments.status === 'error' && deployments.error.message).toContain('not visible to this key');

@@ -6,6 +6,8 @@ import { createStore, roleKey } from '../../src/state/store.js';
 import { Secret } from '../../src/util/secret.js';
 import { apiError, createFakeCloud, createFakeEs } from '../ui/helpers/fake-cloud.js';
 import { NOW, ORG, orgData } from '../ui/helpers/fixtures.js';
+import { API_KEYS, listOf, MEMBERS } from '../../src/state/lists.js';
+import { LIST_ENTRIES } from '../../screens/lists.js';
 
 // One macrotask: every promise already queued has settled. The fakes answer from memory (no timers, no I/O), so
 // this depends on the order of the event loop, not on the machine's speed.
@@ -31,7 +33,7 @@ describe('store', () => {
   it('has all seven list requests in flight before any of them resolves', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.hold(true);
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
     store.start();
     await flush();
     const lists = cloud.calls
@@ -48,19 +50,19 @@ describe('store', () => {
         'listProjects:security',
       ].sort(),
     );
-    expect(store.getState().members.status).toBe('loading');
-    expect(store.getState().keys.status).toBe('loading');
+    expect(listOf(store.getState(), MEMBERS).status).toBe('loading');
+    expect(listOf(store.getState(), API_KEYS).status).toBe('loading');
     cloud.releaseAll();
     await flush();
-    expect(dataOf(store.getState().members)).toHaveLength(4);
+    expect(dataOf(listOf(store.getState(), MEMBERS))).toHaveLength(4);
     expect(store.snapshot()?.projects).toHaveLength(4);
   });
 
   it('sends the opening screen’s requests first and does not wait for the organization for keys', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.hold(true);
-    const store = createStore({ cloud, clock: () => NOW });
-    store.start(['keys']);
+    const store = createStore({ lists: LIST_ENTRIES, cloud, clock: () => NOW });
+    store.start([API_KEYS]);
     await flush();
     expect(cloud.calls[0]?.method).toBe('listApiKeys');
     // Without a configured org, members wait for discovery; keys and projects do not.
@@ -72,7 +74,7 @@ describe('store', () => {
 
   it('discovers the organization and says so when several are visible', async () => {
     const cloud = createFakeCloud(orgData({ organizations: [ORG, { id: 'org-2', name: 'Other' }] }));
-    const store = createStore({ cloud, clock: () => NOW });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, clock: () => NOW });
     store.start();
     await flush();
     await flush();
@@ -84,44 +86,44 @@ describe('store', () => {
   it('keeps errors per resource, keeps the other lists, and retries on refresh', async () => {
     const cloud = createFakeCloud(orgData());
     cloud.failWith('listApiKeys', apiError('Forbidden', 'Only organization owners can list keys', 403));
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
     store.start();
     await flush();
-    const keys = store.getState().keys;
+    const keys = listOf(store.getState(), API_KEYS);
     expect(keys.status).toBe('error');
     expect(keys.status === 'error' && keys.error).toEqual({
       message: 'Forbidden',
       hint: 'Only organization owners can list keys',
       status: 403,
     });
-    expect(store.getState().members.status).toBe('ready');
+    expect(listOf(store.getState(), MEMBERS).status).toBe('ready');
     cloud.failWith('listApiKeys', undefined);
-    await store.refresh('keys');
-    expect(dataOf(store.getState().keys)).toHaveLength(4);
+    await store.refresh(API_KEYS);
+    expect(dataOf(listOf(store.getState(), API_KEYS))).toHaveLength(4);
   });
 
   it('refresh after a write reloads only the scope asked for', async () => {
     const cloud = createFakeCloud(orgData());
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
     store.start();
     await flush();
     await cloud.removeMembers(ORG.id, ['u-dev']);
     const before = cloud.calls.length;
-    await store.refresh(['members']);
+    await store.refresh([MEMBERS]);
     expect(cloud.calls.slice(before).map((c) => c.method)).toEqual(['listMembers']);
-    expect(dataOf(store.getState().members)?.map((m) => m.user_id)).not.toContain('u-dev');
+    expect(dataOf(listOf(store.getState(), MEMBERS))?.map((m) => m.user_id)).not.toContain('u-dev');
     expect(store.snapshot()?.members.map((m) => m.user_id)).not.toContain('u-dev');
   });
 
   it('keeps old rows on screen while reloading, and drops a superseded response', async () => {
     const cloud = createFakeCloud(orgData());
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
     store.start();
     await flush();
     cloud.hold(true);
-    void store.refresh('keys');
-    void store.refresh('keys');
-    const reloading = store.getState().keys;
+    void store.refresh(API_KEYS);
+    void store.refresh(API_KEYS);
+    const reloading = listOf(store.getState(), API_KEYS);
     expect(reloading.status).toBe('loading');
     expect(dataOf(reloading)).toHaveLength(4);
     const [first, second] = cloud.held.splice(0);
@@ -131,12 +133,12 @@ describe('store', () => {
     cloud.data.keys = [];
     first!.release();
     await flush();
-    expect(dataOf(store.getState().keys)).toHaveLength(1);
+    expect(dataOf(listOf(store.getState(), API_KEYS))).toHaveLength(1);
   });
 
   it('lists custom roles from the Cloud endpoint first', async () => {
     const cloud = createFakeCloud(orgData());
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
     store.start();
     await flush();
     await store.ensureCustomRoles('p-search');
@@ -150,7 +152,7 @@ describe('store', () => {
 
   it('never changes a map it has handed out, while answers between two reads share one copy', async () => {
     const cloud = createFakeCloud(orgData());
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
     store.start();
     await flush();
     const before = store.getState().customRoles;
@@ -176,6 +178,7 @@ describe('store', () => {
       superuser: { ...ROLE, metadata: { _reserved: true } },
     });
     const store = createStore({
+      lists: LIST_ENTRIES,
       cloud,
       orgId: ORG.id,
       clock: () => NOW,
@@ -202,7 +205,7 @@ describe('store', () => {
         throw new Error('no client should be built');
       },
     );
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW, esAccess });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW, esAccess });
     store.start();
     await flush();
     await store.ensureCustomRoles('p-search');

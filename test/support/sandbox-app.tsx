@@ -29,6 +29,8 @@ import { Secret } from '../../src/util/secret.js';
 import { inkDriver, settled, type DriverOptions, type InkDriver } from './ink-driver.js';
 import { parseAs } from './json.js';
 import { RequestLog } from './request-log.js';
+import { API_KEYS } from '../../src/state/lists.js';
+import { LIST_ENTRIES } from '../../screens/lists.js';
 
 export type { LoggedRequest };
 
@@ -97,8 +99,8 @@ export async function startSandboxApp(options: SandboxAppOptions = {}): Promise<
     onWrite: audit.observer,
   });
   const esAccess = createEsAccess({ cloudKey }, (o) => createEsClient({ ...o, env: env.env, onWrite: audit.observer }));
-  const store = createStore({ cloud, orgId: sandbox.organizationId, esAccess });
-  store.start(options.screen === 'keys' ? ['keys'] : []);
+  const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: sandbox.organizationId, esAccess });
+  store.start(options.screen === 'keys' ? [API_KEYS] : []);
   // As the TUI session wires it: a leaked value is tried once, with no debug log.
   const authenticateAs = createAuthenticateAs((o) =>
     createEsClient({ ...o, env: { ...env.env, EC_ACCESS_DEBUG: undefined }, retry: { attempts: 1 } }),

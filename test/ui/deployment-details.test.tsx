@@ -6,6 +6,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DeploymentInfo, type Deployment } from '../../src/api/schemas.js';
 import { failed, loading, ready, type Resource } from '../../src/state/resource.js';
+import { LIST_ENTRIES } from '../../screens/lists.js';
+import { DEPLOYMENTS } from '../../src/state/lists.js';
 import { createStore } from '../../src/state/store.js';
 import { lineText } from '../../src/ui/lines.js';
 import { screenContext, type ScreenLoaders } from '../../src/ui/screen-def.js';
@@ -48,10 +50,14 @@ const SHOP_INFO = infoOf(SHOP, '8.15.1', [{ kind: 'elasticsearch' }, { kind: 'ki
 const SIEM_INFO = infoOf(SIEM, '7.17.24', [{ kind: 'elasticsearch', healthy: false }, { kind: 'kibana' }]);
 
 const symbols = createTheme({ color: false, unicode: true }).symbols;
-const base = createStore({ cloud: createFakeCloud(orgData()), clock: () => NOW }).getState();
+const base = createStore({ lists: LIST_ENTRIES, cloud: createFakeCloud(orgData()), clock: () => NOW }).getState();
 
 function details(d: Deployment, info: Resource<DeploymentInfo> | undefined): string[] {
-  const data = { ...base, deployments: ready([d], NOW), deploymentInfo: new Map(info ? [[d.id, info]] : []) };
+  const data = {
+    ...base,
+    lists: new Map([[DEPLOYMENTS.name, ready([d], NOW)]]),
+    deploymentInfo: new Map(info ? [[d.id, info]] : []),
+  };
   return deploymentDetails(d, screenContext(data, undefined, symbols, NOW)).map(lineText);
 }
 const fieldOf = (text: string[], label: string) =>
@@ -108,7 +114,12 @@ describe('deployment details (lines)', () => {
 
   it('ask the store for the deployment when a row is opened or selected', () => {
     const loaders: ScreenLoaders = { ensureCustomRoles: vi.fn(), ensureRole: vi.fn(), ensureDeployment: vi.fn() };
-    const ctx = screenContext({ ...base, deployments: ready([SHOP], NOW) }, undefined, symbols, NOW);
+    const ctx = screenContext(
+      { ...base, lists: new Map([[DEPLOYMENTS.name, ready([SHOP], NOW)]]) },
+      undefined,
+      symbols,
+      NOW,
+    );
     const [row] = deploymentsScreen.rows(ctx);
     deploymentsScreen.onDetails?.(row!, loaders);
     expect(loaders.ensureDeployment).toHaveBeenCalledWith('dep-shop');
@@ -119,7 +130,7 @@ describe('deployment details (lines)', () => {
 describe('deployment details in the store', () => {
   it('load once per id, keep a 404 as that id’s error, and reload on refresh', async () => {
     const cloud = createFakeCloud(orgData({ deployments: [SHOP, SIEM], deploymentInfo: { 'dep-shop': SHOP_INFO } }));
-    const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+    const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
     await Promise.all([store.ensureDeployment('dep-shop'), store.ensureDeployment('dep-shop')]);
     await store.ensureDeployment('dep-siem');
     await store.ensureDeployment('dep-shop');

@@ -11,6 +11,8 @@ import { SCREENS } from '../../screens/registry.js';
 import { ORG_ID, orgRole, orgWith, projectRole } from '../fixtures/org.js';
 import { createFakeCloud } from './helpers/fake-cloud.js';
 import { NOW, orgData } from './helpers/fixtures.js';
+import { LIST_ENTRIES } from '../../screens/lists.js';
+import { DEPLOYMENTS } from '../../src/state/lists.js';
 
 const deployment = (id: string, name: string, region: string): Deployment => ({
   id,
@@ -46,8 +48,8 @@ const snapshot = {
   deployments: [SHOP, LOGS],
 };
 
-const store = createStore({ cloud: createFakeCloud(orgData()), clock: () => NOW });
-const data = { ...store.getState(), deployments: ready([SHOP, LOGS], NOW) };
+const store = createStore({ lists: LIST_ENTRIES, cloud: createFakeCloud(orgData()), clock: () => NOW });
+const data = { ...store.getState(), lists: new Map([[DEPLOYMENTS.name, ready([SHOP, LOGS], NOW)]]) };
 const symbols = createTheme({ color: false, unicode: true }).symbols;
 const ctx = screenContext(data, snapshot, symbols, NOW);
 

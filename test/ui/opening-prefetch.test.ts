@@ -6,6 +6,7 @@ import { prefetchOpeningRow } from '../../src/ui/opening-prefetch.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { createFakeCloud } from './helpers/fake-cloud.js';
 import { NOW, ORG, orgData } from './helpers/fixtures.js';
+import { LIST_ENTRIES } from '../../screens/lists.js';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const symbols = createTheme({ color: false, unicode: true }).symbols;
@@ -13,7 +14,7 @@ const symbols = createTheme({ color: false, unicode: true }).symbols;
 async function opening(screen: 'projects' | 'members', filter: string) {
   const cloud = createFakeCloud(orgData());
   cloud.hold(true);
-  const store = createStore({ cloud, orgId: ORG.id, clock: () => NOW });
+  const store = createStore({ lists: LIST_ENTRIES, cloud, orgId: ORG.id, clock: () => NOW });
   store.start();
   prefetchOpeningRow(SCREENS, store, screen, filter, symbols);
   await flush();

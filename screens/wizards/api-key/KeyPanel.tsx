@@ -25,12 +25,13 @@ import { WizardPanel } from '../WizardPanel.js';
 import { keyDraft } from './draft.js';
 import { KEY_STEPS } from './steps.js';
 import { EMPTY_KEY, type KeyValues } from './values.js';
+import { API_KEYS, listOf } from '../../../src/state/lists.js';
 
 export const KEY_SPEC: WizardSpec<KeyValues, WizardEnv> = {
   title: 'New API key',
   steps: KEY_STEPS,
   draft: keyDraft,
-  refresh: () => ['keys'],
+  refresh: () => [API_KEYS],
 };
 
 export interface KeyPanelOptions {
@@ -81,7 +82,7 @@ function HandOffSecret({ created, description, checks, replaces }: HandOff) {
 function OrphanOffer({ keyId, values, options }: { keyId: string; values: KeyValues; options: KeyPanelOptions }) {
   const actions = useAppActions();
   const { data } = useAppState();
-  const orphan = dataOf(data.keys)?.find((k) => k.id === keyId);
+  const orphan = dataOf(listOf(data, API_KEYS))?.find((k) => k.id === keyId);
   const run = () => {
     actions.closeOverlay();
     actions.openPanel(keyPanel(values, options));

@@ -10,6 +10,7 @@ import { PanelProblem, WizardPanel } from '../WizardPanel.js';
 import { roleDraft } from './draft.js';
 import { ROLE_STEPS } from './steps.js';
 import { EMPTY_ROLE, valuesFromRole, type RoleValues } from './values.js';
+import { MEMBERS } from '../../../src/state/lists.js';
 
 export const ROLE_SPEC: WizardSpec<RoleValues, WizardEnv> = {
   title: 'Custom role',
@@ -17,7 +18,7 @@ export const ROLE_SPEC: WizardSpec<RoleValues, WizardEnv> = {
   draft: roleDraft,
   refresh: (v) => [
     ...v.projectIds.flatMap((projectId) => [{ customRoles: projectId }, { role: { projectId, name: v.name } }]),
-    ...(v.assignees.length > 0 ? ['members' as const] : []),
+    ...(v.assignees.length > 0 ? [MEMBERS] : []),
   ],
 };
 

@@ -23,6 +23,7 @@ import { orgIdOf } from '../env.js';
 import { overGrants } from '../over-grant.js';
 import { PanelProblem, useWizardContext } from '../WizardPanel.js';
 import { usePanelBindings } from '../../../src/ui/use-panel-bindings.js';
+import { INVITATIONS, MEMBERS } from '../../../src/state/lists.js';
 
 export interface AwaitAcceptanceProps {
   readonly emails: readonly string[];
@@ -55,7 +56,7 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
     } catch (e) {
       setError(describeError(e).message);
     }
-    await actions.refresh(['members', 'invitations']);
+    await actions.refresh([MEMBERS, INVITATIONS]);
     setBusy(false);
   };
 
@@ -70,7 +71,7 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
     'waiting',
     {
       'waiting.accept': 'env' in context && context.env.sandbox ? () => void acceptAll() : undefined,
-      'waiting.recheck': () => void actions.refresh(['members', 'invitations']),
+      'waiting.recheck': () => void actions.refresh([MEMBERS, INVITATIONS]),
       'waiting.close': actions.closeOverlay,
     },
     { active: !ready || rows.length === 0 },
@@ -96,7 +97,7 @@ export function AwaitAcceptance({ emails, rows, acceptNow = false }: AwaitAccept
         router={context.router}
         notes={built.notes}
         blocked={refusal(problems, built)}
-        refresh={['members']}
+        refresh={[MEMBERS]}
         onBack={actions.closeOverlay}
         onClose={actions.closeOverlay}
         width={layout.width - 2}

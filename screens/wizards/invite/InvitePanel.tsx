@@ -9,12 +9,13 @@ import { AwaitAcceptance } from './AwaitAcceptance.js';
 import { afterAcceptance, inviteDraft } from './draft.js';
 import { INVITE_STEPS } from './steps.js';
 import { EMPTY_INVITE, nonMembers, type InviteValues } from './values.js';
+import { INVITATIONS, MEMBERS } from '../../../src/state/lists.js';
 
 export const INVITE_SPEC: WizardSpec<InviteValues, WizardEnv> = {
   title: 'Invite',
   steps: INVITE_STEPS,
   draft: inviteDraft,
-  refresh: () => ['members', 'invitations'],
+  refresh: () => [MEMBERS, INVITATIONS],
 };
 
 function InviteWizard({

@@ -29,6 +29,7 @@ import { grantRow, grantSteps, type WithGrants } from '../grants.js';
 import { gather, refusal, toInputs } from '../build.js';
 import { overGrants } from '../over-grant.js';
 import { rowLabel } from '../row-label.js';
+import { MEMBERS } from '../../../src/state/lists.js';
 
 export interface MemberRolesValues extends WithGrants, WithDeploymentGrants {
   readonly userId: string;
@@ -151,5 +152,5 @@ export const MEMBER_ROLES_SPEC: WizardSpec<MemberRolesValues, WizardEnv> = {
   title: 'Edit roles',
   steps: STEPS,
   draft,
-  refresh: () => ['members'],
+  refresh: () => [MEMBERS],
 };

@@ -18,12 +18,14 @@ import { SANDBOX_HTTP2 } from '../../sandbox/protocol.js';
 import { createAuthenticateAs, type AuthenticateAs } from '../../state/authenticate-as.js';
 import { createEsAccess, type EsAccess, type EsClientFactory } from '../../state/es-access.js';
 import { dataOf } from '../../state/resource.js';
-import { createStore, type DiscoveryOutcome, type ListResource, type Store } from '../../state/store.js';
+import type { ListKey } from '../../state/lists.js';
+import { createStore, type DiscoveryOutcome, type Store } from '../../state/store.js';
 import { confirmRememberedOrg } from '../../state/remembered-org.js';
 import type { Connection } from '../../ui/contexts.js';
 import { recordOfScreens, type ScreenId } from '../../ui/screen-ids.js';
 import { enterAlternateScreen } from '../../ui/terminal.js';
 import { Secret } from '../../util/secret.js';
+import { LIST_ENTRIES } from '../../../screens/lists.js';
 
 export interface TuiOptions {
   readonly screen: ScreenId;
@@ -78,7 +80,7 @@ export interface TuiSession {
 }
 
 /** The requests the opening screen needs; they go out first (the incident path: `keys --filter`). */
-const FIRST = recordOfScreens((tab): readonly ListResource[] => tab.first);
+const FIRST = recordOfScreens((tab): readonly ListKey<unknown>[] => tab.first);
 
 function hostOf(url: string): string {
   try {
@@ -159,6 +161,7 @@ async function connect(deps: TuiDeps, config: AppConfig, opts: TuiOptions, signa
   );
   const store = createStore({
     cloud,
+    lists: LIST_ENTRIES,
     ...(orgId ? { orgId } : {}),
     ...(remembered?.organization ? { rememberedOrg: remembered.organization } : {}),
     ...(remembered ? { onDiscovery: (outcome: DiscoveryOutcome) => remembered.onDiscovery(outcome) } : {}),

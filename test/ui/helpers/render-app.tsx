@@ -14,6 +14,7 @@ import type { EsAccess } from '../../../src/state/es-access.js';
 import { inkDriver, settled } from '../../support/ink-driver.js';
 import { createFakeCloud, type FakeCloud, type FakeData } from './fake-cloud.js';
 import { NOW, orgData } from './fixtures.js';
+import { LIST_ENTRIES } from '../../../screens/lists.js';
 
 export { KEY, settled, strip, tick } from '../../support/ink-driver.js';
 
@@ -33,6 +34,7 @@ export interface RenderAppOptions {
 export async function renderApp(options: RenderAppOptions = {}) {
   const cloud = options.cloud ?? createFakeCloud(options.data ?? orgData());
   const store: Store = createStore({
+    lists: LIST_ENTRIES,
     cloud,
     clock: () => NOW,
     ...(options.esAccess ? { esAccess: options.esAccess } : {}),

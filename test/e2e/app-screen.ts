@@ -14,6 +14,15 @@ export const HEADER_LINE = /^\s*ec-access\s{2}/;
 export const TABS_LINE = /1 Members.*2 Projects.*3 Roles.*4 Keys/;
 /** The footer always offers quit while browsing (after the screen's own actions; help too where there is room). */
 export const FOOTER_LINE = /(^| {2})q quit( {2}|$)/;
+/** The footer: the frame's last non-blank line (the screen's last row stays free). */
+export const footerOf = (app: ScreenApp) =>
+  (
+    app
+      .lines()
+      .filter((l) => l.trim() !== '')
+      .at(-1) ?? ''
+  ).trim();
+
 export const HELP_OPEN = /Help.*generated from the key-binding table/;
 
 export type ScreenName = 'Members' | 'Projects' | 'Roles' | 'Keys' | 'Deployments';

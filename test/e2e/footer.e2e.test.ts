@@ -7,8 +7,8 @@ import { afterEach, expect, it } from 'vitest';
 import { BINDINGS, type Binding } from '../../src/ui/bindings.js';
 import { keyLabel } from '../../src/ui/keys.js';
 import type { ScreenId } from '../../src/ui/screen-ids.js';
-import { waitForList, type ScreenName } from './app-screen.js';
-import { closeAll, launch, type PtyApp } from './harness.js';
+import { footerOf, waitForList, type ScreenName } from './app-screen.js';
+import { closeAll, launch } from './harness.js';
 
 afterEach(closeAll);
 
@@ -27,14 +27,6 @@ const ownSlots = (screen: ScreenId) =>
     .filter((b) => b.scope === screen && b.label)
     .map((b) => `${keyLabel(b.keys[0]!, true)} ${b.label}`);
 
-const footer = (app: PtyApp) =>
-  (
-    app
-      .lines()
-      .filter((l) => l.trim() !== '')
-      .at(-1) ?? ''
-  ).trim();
-
 for (const [cols, rows] of [
   [80, 24],
   [60, 20],
@@ -46,16 +38,16 @@ for (const [cols, rows] of [
       await app.press(key);
       await waitForList(app, name);
       const expected = ownSlots(id).join('  ');
-      await app.waitFor(() => footer(app).startsWith(expected), `the ${name} footer to start with "${expected}"`);
-      expect(footer(app)).toMatch(/(^| {2})q quit( {2}|$)/);
-      expect(footer(app).length).toBeLessThanOrEqual(cols);
-      if (cols === 80) expect(footer(app)).toContain('? help');
+      await app.waitFor(() => footerOf(app).startsWith(expected), `the ${name} footer to start with "${expected}"`);
+      expect(footerOf(app)).toMatch(/(^| {2})q quit( {2}|$)/);
+      expect(footerOf(app).length).toBeLessThanOrEqual(cols);
+      if (cols === 80) expect(footerOf(app)).toContain('? help');
     }
     // The Keys screen's, as the issue names them.
     await app.press('4');
     await waitForList(app, 'Keys');
-    await app.waitFor(() => footer(app).startsWith('space mark'), 'the Keys footer');
-    expect(footer(app)).toMatch(/^space mark {2}a all {2}d revoke {2}i identify {2}n new key {2}q quit/);
+    await app.waitFor(() => footerOf(app).startsWith('space mark'), 'the Keys footer');
+    expect(footerOf(app)).toMatch(/^space mark {2}a all {2}d revoke {2}i identify {2}n new key {2}q quit/);
     expect(app.wrappedRows()).toEqual([]);
   });
 }

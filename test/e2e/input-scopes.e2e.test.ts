@@ -7,20 +7,11 @@
 import { afterEach, expect, it } from 'vitest';
 import { BINDINGS, type Binding, type Scope } from '../../src/ui/bindings.js';
 import { keyLabel } from '../../src/ui/keys.js';
-import { waitForList } from './app-screen.js';
+import { footerOf, waitForList } from './app-screen.js';
 import { allFrames, closeAll, launch, type PtyApp } from './harness.js';
 import { bracketedPasteOn } from './terminal-modes.js';
 
 afterEach(closeAll);
-
-/** The footer: the frame's last line (the screen's last row stays free). */
-const footer = (app: PtyApp) =>
-  (
-    app
-      .lines()
-      .filter((l) => l.trim() !== '')
-      .at(-1) ?? ''
-  ).trim();
 
 /** "key label" of a binding as the footer writes it (first key, table label). */
 function slot(id: string): string {
@@ -48,7 +39,7 @@ async function openKeyWizard(): Promise<PtyApp> {
 it('a text step: footer from the wizard scope, i is typed, ctrl+o opens more about the step', async () => {
   const app = await openKeyWizard();
   await app.waitFor((s) => s.includes(slot('wizard.explain')), 'the wizard footer');
-  expect(footer(app)).toBe(`${slot('wizard.next')}  ${slot('wizard.explain')}  ${slot('wizard.back')}`);
+  expect(footerOf(app)).toBe(`${slot('wizard.next')}  ${slot('wizard.explain')}  ${slot('wizard.back')}`);
 
   await app.type('ci pipeline');
   await app.waitForText('ci pipeline');
@@ -66,10 +57,10 @@ it('a text step: footer from the wizard scope, i is typed, ctrl+o opens more abo
   await app.waitForText('Expiration');
   await app.waitFor((s) => s.includes(slot('wizard.choose')), 'the choice footer');
   // `?` is no text here: it opens help over the wizard.
-  expect(footer(app)).toBe(
+  expect(footerOf(app)).toBe(
     `↑/↓ move  ${slot('wizard.choose')}  ${slot('wizard.explain')}  ${slot('wizard.back')}  ${slot('panel.help')}`,
   );
-  for (const label of footer(app)
+  for (const label of footerOf(app)
     .split(/ {2}/)
     .map((s) => s.replace(/^\S+ /, '')))
     expect([...labelsOf('wizard'), ...labelsOf('panel')]).toContain(label);
@@ -95,7 +86,7 @@ it('the typed confirmation and the command line show their own scopes in the foo
   await app.press('d');
   await app.waitForText('to confirm (exactly, case-sensitive)');
   await app.waitFor((s) => s.includes(slot('confirmation.send')), 'the confirmation footer');
-  expect(footer(app)).toBe(
+  expect(footerOf(app)).toBe(
     `${slot('confirmation.send')}  ${slot('confirmation.cancel')}  ↑/↓ scroll  ${slot('confirmation.clear')}`,
   );
   // A paste is text for the phrase field: its q does not close anything.
@@ -107,7 +98,7 @@ it('the typed confirmation and the command line show their own scopes in the foo
   await app.press(':');
   await app.waitForText('Ask for a change or a question in plain words');
   await app.waitFor((s) => s.includes(slot('command.ask')), 'the command line footer');
-  expect(footer(app)).toBe(`${slot('command.ask')}  ↑/↓ history  ${slot('command.close')}`);
+  expect(footerOf(app)).toBe(`${slot('command.ask')}  ↑/↓ history  ${slot('command.close')}`);
 });
 
 it('the identify prompt: its footer from the table, and a typed or pasted value is never on screen', async () => {
@@ -119,7 +110,7 @@ it('the identify prompt: its footer from the table, and a typed or pasted value 
   await app.press('i');
   await app.waitForText('Paste the leaked key (not shown)');
   await app.waitFor((s) => s.includes(slot('identify.submit')), 'the identify footer');
-  expect(footer(app)).toBe(`${slot('identify.submit')}  ${slot('identify.clear')}  ${slot('identify.close')}`);
+  expect(footerOf(app)).toBe(`${slot('identify.submit')}  ${slot('identify.clear')}  ${slot('identify.close')}`);
   await app.type(secret.slice(0, 6));
   await app.waitForText('6 characters');
   paste(app, `${secret.slice(6)}\r`);

@@ -24,6 +24,19 @@ const contentWidths = (columns: readonly Column<R>[], list: readonly R[]) =>
 
 const sum = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0);
 
+/** COLUMNS whose cell text counts how often it is read, to see what is measured when. */
+function countingColumns() {
+  const seen = { count: 0 };
+  const counted = COLUMNS.map((c) => ({
+    ...c,
+    text: (r: R) => {
+      seen.count++;
+      return c.text(r);
+    },
+  }));
+  return { counted, seen };
+}
+
 describe('column fit', () => {
   it('measures the widest cell of each column, headers included, wide characters as two', () => {
     expect(contentWidths(COLUMNS, rows)).toEqual([37, 5, 13]);
@@ -31,38 +44,24 @@ describe('column fit', () => {
   });
 
   it('measures each cell once per data load: a filtered list reads the measures of its rows', () => {
-    let measured = 0;
-    const counted = COLUMNS.map((c) => ({
-      ...c,
-      text: (r: R) => {
-        measured++;
-        return c.text(r);
-      },
-    }));
+    const { counted, seen } = countingColumns();
     const many = [...rows, { id: '3', email: 'zoë@example.org', name: 'Zoë Ångström-Berg', status: 'invited in 2d' }];
     const indexed = indexRows(many, counted);
     const widths = new ContentWidths(counted, indexed.length);
-    measured = 0;
+    seen.count = 0;
     const all = widths.of(indexed);
     expect(all).toEqual([37, 17, 13]);
-    expect(measured).toBe(9);
+    expect(seen.count).toBe(9);
     const filtered = [indexed[1]!, indexed[2]!];
     expect(widths.of(filtered)).toEqual([15, 17, 13]);
     expect(widths.of([indexed[1]!])).toEqual([7, 5, 13]);
-    expect(measured).toBe(9);
+    expect(seen.count).toBe(9);
     // The same list again (a remembered filter result) is not even looked through.
     expect(widths.of(indexed)).toBe(all);
   });
 
   it('measured ahead in slices, a filtered list measures no text and gets what measuring it would give', () => {
-    let measured = 0;
-    const counted = COLUMNS.map((c) => ({
-      ...c,
-      text: (r: R) => {
-        measured++;
-        return c.text(r);
-      },
-    }));
+    const { counted, seen } = countingColumns();
     const many = Array.from({ length: 5000 }, (_, i) => ({
       id: String(i),
       email: `${'x'.repeat(i % 41)}@corp.io`,
@@ -78,15 +77,15 @@ describe('column fit', () => {
     expect(from).toBe(indexed.length);
     expect(slices).toBe(10);
     // Each cell once, the sampled ones not again.
-    expect(measured).toBe(indexed.length * COLUMNS.length);
-    measured = 0;
+    expect(seen.count).toBe(indexed.length * COLUMNS.length);
+    seen.count = 0;
     const filtered = indexed.filter((i) => Number(i.row.id) % 3 === 1);
     const fresh = new ContentWidths(COLUMNS, indexed.length).of(filtered);
     expect(widths.of(filtered)).toEqual(fresh);
-    expect(measured).toBe(0);
+    expect(seen.count).toBe(0);
     // Prepared again (a later slice after a restart), nothing is measured twice.
     widths.prepare(indexed, 0, indexed.length);
-    expect(measured).toBe(0);
+    expect(seen.count).toBe(0);
   });
 
   it('gives a cut column the room a column does not need (STATUS holds 13, not 16)', () => {

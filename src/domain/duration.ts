@@ -13,7 +13,7 @@
  */
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+export const DAY_MS = 24 * HOUR_MS;
 
 const UNIT_MS: Readonly<Record<string, number>> = {
   h: HOUR_MS,

@@ -2,13 +2,23 @@
  * One consistent picture of an organization, as loaded from the API. Pure domain code (effective access, doctor,
  * "who has access here") reads only this; the state layer builds it and screens render from it.
  */
+import type { ProjectApiKey } from '../api/project-key-schemas.js';
 import type { ApiKey, Deployment, Invitation, Member, Organization, Project } from '../api/schemas.js';
-import type { ProjectKeysOf } from './project-keys.js';
 
 /** Custom roles known for a project, or why they are not known (so a screen can say which credential is missing). */
 export type CustomRolesState =
   | { readonly status: 'loaded'; readonly names: readonly string[]; readonly source: 'cloud' | 'elasticsearch' }
   | { readonly status: 'unavailable'; readonly reason: string };
+
+/** What one project answered for its own API keys (project-keys.ts reads them as one inventory with Cloud keys). */
+export type ProjectKeysState =
+  | { readonly status: 'loaded'; readonly keys: readonly ProjectApiKey[] }
+  | { readonly status: 'unreadable'; readonly reason: string };
+
+export interface ProjectKeysOf {
+  readonly project: Project;
+  readonly state: ProjectKeysState;
+}
 
 /** How plans, confirmations and messages name a member: the email (what an admin knows them by), else the id. */
 export const memberLabel = (member: Member): string => member.email || member.user_id;

@@ -8,19 +8,9 @@
 import type { ProjectApiKey } from '../api/project-key-schemas.js';
 import type { ApiKey, Project } from '../api/schemas.js';
 import { EXPIRING_SOON_DAYS } from './doctor/key-expiry.js';
+import { DAY_MS } from './duration.js';
+import type { ProjectKeysOf } from './org.js';
 import type { KeyExpiryStatus, RevokeStatus } from './revoke.js';
-
-const DAY_MS = 86_400_000;
-
-/** What one project answered for its keys. */
-export type ProjectKeysState =
-  | { readonly status: 'loaded'; readonly keys: readonly ProjectApiKey[] }
-  | { readonly status: 'unreadable'; readonly reason: string };
-
-export interface ProjectKeysOf {
-  readonly project: Project;
-  readonly state: ProjectKeysState;
-}
 
 /** One row of the two-layer inventory. */
 export type LayeredKey =

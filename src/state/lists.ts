@@ -17,7 +17,7 @@ import {
   type Project,
   type ProjectType,
 } from '../api/schemas.js';
-import type { ProjectKeysOf } from '../domain/project-keys.js';
+import type { ProjectKeysOf } from '../domain/org.js';
 import type { EsAccess } from './es-access.js';
 import { dataOf, IDLE, type Resource } from './resource.js';
 

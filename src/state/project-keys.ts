@@ -5,7 +5,7 @@
  */
 import type { EsApi } from '../api/client.js';
 import type { Project } from '../api/schemas.js';
-import type { ProjectKeysOf } from '../domain/project-keys.js';
+import type { ProjectKeysOf } from '../domain/org.js';
 import { createLimiter } from './limit.js';
 import { describeError } from './resource.js';
 

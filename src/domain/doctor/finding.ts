@@ -101,8 +101,6 @@ export function principalFindingId(rule: RuleId, principal: PrincipalRef, ...par
   return findingId(rule, principal.kind, principal.id, ...parts);
 }
 
-export const DAY_MS = 24 * 3_600_000;
-
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

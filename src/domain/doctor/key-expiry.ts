@@ -1,7 +1,7 @@
 /** Key lifetime facts shared by the expiry rules: one definition of "active" and "soon". */
 import type { ApiKey } from '../../api/schemas.js';
 import { isKeyExpired } from '../access/principal.js';
-import { DAY_MS } from './finding.js';
+import { DAY_MS } from '../duration.js';
 
 export const EXPIRING_SOON_DAYS = 7;
 

@@ -1,5 +1,6 @@
 import { isInvitationOpen, principalRef } from '../access/index.js';
-import { DAY_MS, principalFindingId, type Finding, type Rule } from './finding.js';
+import { DAY_MS } from '../duration.js';
+import { principalFindingId, type Finding, type Rule } from './finding.js';
 
 /** Invitations live 72 hours unless created with a longer `expires_in`. */
 export const DEFAULT_INVITATION_LIFE_MS = 3 * DAY_MS;

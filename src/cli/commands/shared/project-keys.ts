@@ -3,7 +3,7 @@
  * read with the credential ec-access uses there for custom roles. Unreadable projects are returned, not dropped.
  */
 import type { ApiKey } from '../../../api/schemas.js';
-import type { ProjectKeysOf } from '../../../domain/project-keys.js';
+import type { ProjectKeysOf } from '../../../domain/org.js';
 import { projectKeyStatus, type LayeredKey } from '../../../domain/project-keys.js';
 import { readProjectKeys, type ProjectEs } from '../../../state/project-keys.js';
 import type { Session } from './connect.js';

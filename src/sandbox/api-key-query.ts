@@ -3,7 +3,7 @@
  * expiration, invalidated, invalidation, username, realm_name, metadata.*). Unsupported queries or fields are
  * a 400, as in ES, rather than silently matching everything.
  */
-import { isRecord } from './context.js';
+import { isRecord } from './json-object.js';
 import type { StoredProjectKey } from './model.js';
 import { esError } from './reply.js';
 

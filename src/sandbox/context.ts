@@ -17,7 +17,3 @@ export function callerOf(ctx: RequestContext): Caller {
   if (!ctx.caller) throw new Error('route declared without authentication reads the caller');
   return ctx.caller;
 }
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

@@ -12,7 +12,7 @@ import { isProjectType, PROJECT_TYPES, type ProjectType, type RoleAssignments } 
 import { expandProjectRoleId, expandScopedRoleId } from '../domain/catalog.js';
 import { validateRoleNameSyntax } from '../domain/role-name.js';
 import type { SandboxData, StoredProject } from './model.js';
-import { isRecord } from './context.js';
+import { isRecord } from './json-object.js';
 import { cloudError } from './reply.js';
 
 export interface AssignmentRules {

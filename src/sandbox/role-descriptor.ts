@@ -10,7 +10,7 @@ import {
   validateRoleDescriptor,
 } from '../domain/privileges.js';
 import { formatIssues, type FieldIssue } from '../domain/validation.js';
-import { isRecord } from './context.js';
+import { isRecord } from './json-object.js';
 import type { StoredRole } from './model.js';
 
 /** `GET /_security/privilege/_builtin` on a Serverless project (no `remote_cluster`: that is stack only). */

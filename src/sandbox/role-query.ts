@@ -5,7 +5,7 @@
  * and `applications.{application,privileges,resources}`. Matching is simplified: `match` compares lower-cased
  * words (any word, or all with `operator: and`), `term` and the rest compare whole values; scores are not kept.
  */
-import { isRecord } from './context.js';
+import { isRecord } from './json-object.js';
 import type { StoredRole } from './model.js';
 import { esError } from './reply.js';
 

@@ -4,7 +4,8 @@
  * page cannot reach them through DNS rebinding). Errors use the Cloud envelope with `sandbox.*` codes.
  */
 import { isProjectType, PROJECT_TYPES } from '../../api/schemas.js';
-import { isRecord, type RequestContext } from '../context.js';
+import type { RequestContext } from '../context.js';
+import { isRecord } from '../json-object.js';
 import { FaultInput } from '../faults.js';
 import type { StoredMember } from '../model.js';
 import { cloudError, ok } from '../reply.js';

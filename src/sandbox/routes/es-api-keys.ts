@@ -4,7 +4,8 @@
  * `manage_api_key`/`manage_security`/`all` act on every key, `manage_own_api_key` on the caller's own keys,
  * `read_security` reads every key. Project keys are seen, and authenticate, in their own project only.
  */
-import { isRecord, callerOf, type RequestContext } from '../context.js';
+import { callerOf, type RequestContext } from '../context.js';
+import { isRecord } from '../json-object.js';
 import type { Caller } from '../auth.js';
 import type { StoredProject, StoredProjectKey, StoredRole } from '../model.js';
 import { esError, ok } from '../reply.js';

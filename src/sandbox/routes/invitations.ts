@@ -5,7 +5,8 @@
  * documented 400. A request is all or nothing: one bad email and no invitation is created.
  */
 import type { Invitation } from '../../api/schemas.js';
-import { callerOf, isRecord, type RequestContext } from '../context.js';
+import { callerOf, type RequestContext } from '../context.js';
+import { isRecord } from '../json-object.js';
 import type { StoredInvitation } from '../model.js';
 import { cloudError, ok } from '../reply.js';
 import { deploymentIdsOf, normalizeRoleAssignments } from '../role-assignments.js';

@@ -11,7 +11,8 @@
  */
 import type { CreatedApiKey } from '../../api/schemas.js';
 import type { Caller } from '../auth.js';
-import { callerOf, isRecord, type RequestContext } from '../context.js';
+import { callerOf, type RequestContext } from '../context.js';
+import { isRecord } from '../json-object.js';
 import type { StoredKey } from '../model.js';
 import { cloudError, cloudErrors, ok } from '../reply.js';
 import { deploymentIdsOf, normalizeRoleAssignments } from '../role-assignments.js';

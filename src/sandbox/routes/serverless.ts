@@ -4,7 +4,8 @@
  * `POST /_sandbox/projects` for setting up scenarios without a key).
  */
 import { isProjectType, type ProjectType } from '../../api/schemas.js';
-import { callerOf, isRecord, type RequestContext } from '../context.js';
+import { callerOf, type RequestContext } from '../context.js';
+import { isRecord } from '../json-object.js';
 import type { StoredProject } from '../model.js';
 import { buildProject, projectInput, projectInputProblems } from '../projects.js';
 import { findRegion, REGIONS } from '../regions.js';

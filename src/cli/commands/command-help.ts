@@ -3,7 +3,7 @@
  * prints and the exit codes. Built from the registry so help and parser share one flag list.
  */
 import { EXIT_CODES } from '../exit-codes.js';
-import type { ScriptCommand } from './registry.js';
+import type { ScriptCommand } from './script-command.js';
 
 function rows(pairs: ReadonlyArray<readonly [string, string]>): string[] {
   const width = Math.min(30, Math.max(...pairs.map(([left]) => left.length)));

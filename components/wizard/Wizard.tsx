@@ -36,7 +36,7 @@ import type { RequestRouter } from './services.js';
 import type { Plan } from '../../src/domain/plan.js';
 import type { RefreshScope } from '../../src/state/store.js';
 import { useInkInput } from '../../src/ui/ink-input-bridge.js';
-import type { KeyPress } from '../../src/ui/keypress.js';
+import type { KeyPress } from '../../src/ui/keys.js';
 import { usePanelBindings } from '../../src/ui/use-panel-bindings.js';
 
 /** What the review shows and sends for the answers given. */

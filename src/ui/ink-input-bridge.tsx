@@ -23,8 +23,7 @@ import { EventEmitter } from 'node:events';
 import { useStdin, type StdinProps } from 'ink';
 import StdinContext from 'ink/build/components/StdinContext.js';
 import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
-import { isPrintable, pastedText, withoutControls } from './keys.js';
-import type { KeyPress } from './keypress.js';
+import { isPrintable, pastedText, withoutControls, type KeyPress } from './keys.js';
 
 /** Key names an Ink field understands, as the terminal sends them (what Ink's parser reads). */
 const RAW: Readonly<Record<string, string>> = {

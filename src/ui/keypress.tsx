@@ -31,18 +31,8 @@ import {
   type ReactNode,
 } from 'react';
 import type { Binding } from './bindings.js';
-import { keysOf, PASTE_END, PASTE_START, type KeyName } from './keys.js';
+import { keysOf, PASTE_END, PASTE_START, type KeyPress } from './keys.js';
 import { loadsSettled } from './pending-loads.js';
-
-/** A key press as handlers see it. */
-export interface KeyPress {
-  /** The key's name in the binding table's terms; undefined when it names none (an emoji, a paste). */
-  readonly name: KeyName | undefined;
-  /** What the terminal sent, for text; the whole pasted text for a paste. */
-  readonly input: string;
-  /** A bracketed paste: text for the focused field, never keys. */
-  readonly paste?: boolean;
-}
 
 /** Returns true when it handled the key, so that the layers below do not see it. */
 export type KeyHandler = (press: KeyPress) => boolean | void;

@@ -2,9 +2,17 @@
  * The terminal's bytes → key names in the binding table's terms ("up", "shift+tab", "G", "ctrl+o"). This is the
  * one translation between the two, so the table never depends on a terminal's or Ink's quirks.
  */
-import type { KeyPress } from './keypress.js';
-
 export type KeyName = string;
+
+/** A key press as handlers see it. */
+export interface KeyPress {
+  /** The key's name in the binding table's terms; undefined when it names none (an emoji, a paste). */
+  readonly name: KeyName | undefined;
+  /** What the terminal sent, for text; the whole pasted text for a paste. */
+  readonly input: string;
+  /** A bracketed paste: text for the focused field, never keys. */
+  readonly paste?: boolean;
+}
 
 /** Bracketed paste markers (the provider switches the mode on). */
 export const PASTE_START = '\x1b[200~';

@@ -9,8 +9,8 @@
  */
 import { useMemo } from 'react';
 import { BINDINGS, type Binding, type PanelBindingId, type PanelScope } from './bindings.js';
-import { isPrintable, textOf } from './keys.js';
-import { useKeys, type KeyPress } from './keypress.js';
+import { isPrintable, textOf, type KeyPress } from './keys.js';
+import { useKeys } from './keypress.js';
 
 /** A handler gets the press, for the one binding that must know which of its keys it was (a numbered choice). */
 export type PanelHandler = (press: KeyPress) => void;

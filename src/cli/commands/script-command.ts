@@ -1,4 +1,4 @@
-/** One scriptable command as the registry (registry.ts) declares it; its --help (command-help.ts) prints the same entry. */
+/** One scriptable command as the registry (registry.ts) declares it; command-help.ts prints its --help. */
 import type { CommandSpec } from '../command-spec.js';
 import type { HelpEntry } from '../help.js';
 

@@ -6,7 +6,7 @@ import { hiddenMarksQuestion, markCounts } from '../../src/ui/hidden-marks.js';
 import type { ScreenActions } from '../../src/ui/screen-def.js';
 import { openWizard } from '../open-wizard.js';
 import { withPanels } from '../panels.js';
-import type { KeyRow } from './screen.js';
+import type { KeyRow } from './row.js';
 
 export const KEY_ACTIONS: ScreenActions<KeyRow> = {
   'keys.mark': { run: ({ dispatch, ids }) => dispatch({ type: 'toggleMark', ids }) },

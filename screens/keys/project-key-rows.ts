@@ -3,39 +3,14 @@
  * "not readable: why" for a project whose keys could not be read (never a silent gap in an incident).
  */
 import type { ProjectApiKey } from '../../src/api/project-key-schemas.js';
-import type { Project } from '../../src/api/schemas.js';
 import { projectKeyPrivileges } from '../../src/domain/access/index.js';
 import { isProjectKeyActive, projectKeyStatus } from '../../src/domain/project-keys.js';
 import { dataOf } from '../../src/state/resource.js';
 import { blank, field, heading, tone, type Line } from '../../src/ui/lines.js';
-import type { Tone } from '../../src/ui/theme.js';
 import { absolute, relative } from '../../src/ui/dates.js';
 import type { ScreenContext } from '../../src/ui/screen-def.js';
 import { listOf, PROJECT_KEYS } from '../../src/state/lists.js';
-
-export interface ProjectKeyRow {
-  readonly kind: 'project';
-  readonly id: string;
-  readonly project: Project;
-  readonly key: ProjectApiKey;
-  readonly layer: string;
-  readonly name: string;
-  readonly created: string;
-  readonly createdAt: number;
-  readonly expires: string;
-  readonly expiresAt: number;
-  readonly expiryTone?: Tone;
-  readonly scope: string;
-}
-
-export interface UnreadableProjectRow {
-  readonly kind: 'unreadable';
-  readonly id: string;
-  readonly project: Project;
-  readonly reason: string;
-  readonly layer: string;
-  readonly name: string;
-}
+import type { ProjectKeyRow, UnreadableProjectRow } from './row.js';
 
 const iso = (ms: number | null | undefined) => (ms == null ? undefined : new Date(ms).toISOString());
 

@@ -2,7 +2,7 @@
  * `d` on the keys screen: the marked rows (or the current one) of both layers. Only Cloud keys: the Cloud bulk
  * revocation as before. Any project key: one confirmation for all, one request per layer and project.
  */
-import type { KeyRow } from './screen.js';
+import type { KeyRow } from './row.js';
 import type { LayeredKey } from '../../src/domain/project-keys.js';
 import type { AppActions } from '../../src/ui/contexts.js';
 import { openConfirmation, openRevokeKeys } from '../../components/confirm/openers.js';

@@ -6,7 +6,6 @@
 import type { ApiKey } from '../../src/api/schemas.js';
 import { dataOf } from '../../src/state/resource.js';
 import { blank, field, heading, tone, type Line } from '../../src/ui/lines.js';
-import type { Tone } from '../../src/ui/theme.js';
 import { principalAccessLines } from '../../src/ui/access-lines.js';
 import { accessSummary, hasApplicationRoles } from '../../src/domain/assignment-summary.js';
 import { assignmentLines } from '../../src/ui/assignment-lines.js';
@@ -14,28 +13,9 @@ import { keyExpiryStatus } from '../../src/domain/revoke.js';
 import { absolute, relative } from '../../src/ui/dates.js';
 import { KEY_ACTIONS } from './actions.js';
 import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
-import {
-  projectKeyDetails,
-  projectKeyRows,
-  type ProjectKeyRow,
-  type UnreadableProjectRow,
-} from './project-key-rows.js';
+import { projectKeyDetails, projectKeyRows } from './project-key-rows.js';
+import type { CloudKeyRow, KeyRow } from './row.js';
 import { API_KEYS, listOf, PROJECT_KEYS } from '../../src/state/lists.js';
-
-export type KeyRow = CloudKeyRow | ProjectKeyRow | UnreadableProjectRow;
-
-export interface CloudKeyRow {
-  readonly kind: 'cloud';
-  readonly id: string;
-  readonly layer: 'Cloud';
-  readonly name: string;
-  readonly key: ApiKey;
-  readonly created: string;
-  readonly expires: string;
-  readonly expiryTone?: Tone;
-  readonly scope: string;
-  readonly cloudOnly: boolean;
-}
 
 function keyRow(key: ApiKey, ctx: ScreenContext): CloudKeyRow {
   // The doctor's thresholds, so the list and the doctor agree on "expiring soon".

@@ -5,7 +5,7 @@
 import type { ScreenActions } from '../../src/ui/screen-def.js';
 import { openWizard } from '../open-wizard.js';
 import { withPanels } from '../panels.js';
-import type { MemberRow } from './screen.js';
+import type { MemberRow } from './row.js';
 
 export const MEMBER_ACTIONS: ScreenActions<MemberRow> = {
   'members.remove': {

@@ -3,30 +3,14 @@ import type { Invitation, Member } from '../../src/api/schemas.js';
 import { isInvitationOpen } from '../../src/domain/access/index.js';
 import { dataOf } from '../../src/state/resource.js';
 import { blank, field, heading, tone, type Line } from '../../src/ui/lines.js';
-import type { Tone } from '../../src/ui/theme.js';
 import { principalAccessLines } from '../../src/ui/access-lines.js';
 import { accessSummary, organizationRoles } from '../../src/domain/assignment-summary.js';
 import { assignmentLines } from '../../src/ui/assignment-lines.js';
 import { absolute, relative } from '../../src/ui/dates.js';
 import { MEMBER_ACTIONS } from './actions.js';
+import type { MemberRow } from './row.js';
 import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
 import { INVITATIONS, listOf, MEMBERS } from '../../src/state/lists.js';
-
-export type MemberRow =
-  | (RowBase & { readonly kind: 'member'; readonly member: Member })
-  | (RowBase & { readonly kind: 'invitation'; readonly invitation: Invitation });
-
-interface RowBase {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly orgRole: string;
-  readonly access: string;
-  readonly status: string;
-  readonly statusTone?: Tone;
-  /** Member since / invited at, for sorting. */
-  readonly since: string;
-}
 
 const SHORT_ORG_ROLES: Record<string, string> = { 'Organization owner': 'Org owner' };
 

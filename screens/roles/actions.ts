@@ -5,7 +5,7 @@
 import type { ScreenActions } from '../../src/ui/screen-def.js';
 import { openWizard } from '../open-wizard.js';
 import { withPanels } from '../panels.js';
-import type { RoleRow } from './screen.js';
+import type { RoleRow } from './row.js';
 
 export const ROLE_ACTIONS: ScreenActions<RoleRow> = {
   'roles.delete': {

@@ -11,24 +11,8 @@ import { roleKey } from '../../src/state/store.js';
 import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { descriptorLines } from './role-descriptor.js';
 import { ROLE_ACTIONS } from './actions.js';
+import type { RoleRow } from './row.js';
 import { byText, defineScreen, type ScreenContext } from '../../src/ui/screen-def.js';
-
-export type RoleRow =
-  | { readonly kind: 'predefined'; readonly id: string; readonly order: number; readonly role: PredefinedRole }
-  | {
-      readonly kind: 'custom';
-      readonly id: string;
-      readonly order: number;
-      readonly project: Project;
-      readonly name: string;
-    }
-  | {
-      readonly kind: 'unavailable';
-      readonly id: string;
-      readonly order: number;
-      readonly project: Project;
-      readonly reason: string;
-    };
 
 function availability(role: PredefinedRole): string {
   if (role.scope === 'organization') return 'the organization';

@@ -9,7 +9,7 @@ import { WizardServicesContext } from '../../../components/wizard/services.js';
 import { APP_PARTS } from '../../../screens/parts.js';
 import { createSandboxControl } from '../../state/sandbox-control.js';
 import { themeFromEnv } from '../../ui/theme.js';
-import type { TuiOptions, TuiSession } from './tui-session.js';
+import type { TuiOptions, TuiSession } from './tui-session-types.js';
 
 export async function renderTui(session: TuiSession, opts: TuiOptions): Promise<number> {
   const { store, connection, cloud, esAccess, authenticateAs, audit, sandbox } = session;

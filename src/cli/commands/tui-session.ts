@@ -6,43 +6,25 @@
  * a network.
  */
 import { setMaxListeners } from 'node:events';
-import type { ReactElement } from 'react';
-import type { AppProps } from '../../../components/App.js';
-import { createAuditSession, type AuditSession } from '../../audit/session.js';
+import { createAuditSession } from '../../audit/session.js';
 import type { CloudApi, EsApi, WriteObserver } from '../../api/client.js';
 import type { Http2Mode, RequestGate } from '../../api/http.js';
 import type { RetryPolicy } from '../../api/retry.js';
 import type { AppConfig } from '../../config/config.js';
 import { openOrgMemory } from '../../config/org-memory.js';
 import { SANDBOX_HTTP2 } from '../../sandbox/protocol.js';
-import { createAuthenticateAs, type AuthenticateAs } from '../../state/authenticate-as.js';
-import { createEsAccess, type EsAccess, type EsClientFactory } from '../../state/es-access.js';
+import { createAuthenticateAs } from '../../state/authenticate-as.js';
+import { createEsAccess, type EsClientFactory } from '../../state/es-access.js';
 import { dataOf } from '../../state/resource.js';
 import type { ListKey } from '../../state/lists.js';
-import { createStore, type DiscoveryOutcome, type Store } from '../../state/store.js';
+import { createStore, type DiscoveryOutcome } from '../../state/store.js';
 import { confirmRememberedOrg } from '../../state/remembered-org.js';
 import type { Connection } from '../../ui/contexts.js';
-import { recordOfScreens, type ScreenId } from '../../ui/screen-ids.js';
+import { recordOfScreens } from '../../ui/screen-ids.js';
 import { enterAlternateScreen } from '../../ui/terminal.js';
 import { Secret } from '../../util/secret.js';
 import { LIST_ENTRIES } from '../../../screens/lists.js';
-
-export interface TuiOptions {
-  readonly screen: ScreenId;
-  readonly filter?: string;
-  /** Renders the app around something of the caller's (the tour docks its lesson bar); plain <App> when absent. */
-  readonly renderApp?: (props: AppProps) => ReactElement;
-}
-
-export interface SandboxHandle {
-  readonly baseUrl: string;
-  readonly ownerKey: string;
-  readonly ownerKeyId: string;
-  readonly organizationId: string;
-  /** Base of the sandbox-only control routes (accepting an invitation, for example). */
-  readonly controlUrl: string;
-  stop(): Promise<void> | void;
-}
+import type { SandboxHandle, TuiOptions, TuiSession } from './tui-session-types.js';
 
 export interface TuiDeps {
   createCloudClient(options: {
@@ -66,17 +48,6 @@ export interface TuiDeps {
     },
   ): EsApi;
   startSandbox(): Promise<SandboxHandle>;
-}
-
-/** What the UI is given: the connected session, loading already under way. */
-export interface TuiSession {
-  readonly store: Store;
-  readonly connection: Connection;
-  readonly cloud: CloudApi;
-  readonly esAccess: EsAccess;
-  readonly authenticateAs: AuthenticateAs;
-  readonly audit: AuditSession;
-  readonly sandbox?: SandboxHandle;
 }
 
 /** The requests the opening screen needs; they go out first (the incident path: `keys --filter`). */

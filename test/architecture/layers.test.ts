@@ -1,6 +1,7 @@
 /**
  * The folders form layers: every import of every module under src, components, screens and bin is resolved with the
- * TypeScript compiler, and the graph is checked for edges that point up and for cycles.
+ * TypeScript compiler, and the graph is checked for edges that point up and for cycles. `import type` counts: a
+ * cycle through types alone still means neither module can be read, moved or tested without the other.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -26,31 +27,25 @@ const options: ts.CompilerOptions = {
 };
 const host = ts.createCompilerHost(options);
 
-interface Specifier {
-  readonly text: string;
-  /** `import type` and `export type` are erased; `import { type A }` is not under verbatimModuleSyntax. */
-  readonly typeOnly: boolean;
-}
-
 /** Every module specifier in a file: static imports and exports, `import()` and `import type`. */
-function specifiers(file: string): Specifier[] {
+function specifiers(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const found: Specifier[] = [];
+  const found: string[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push({ text: node.moduleSpecifier.text, typeOnly: node.importClause?.isTypeOnly ?? false });
+      found.push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push({ text: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
+      found.push(node.moduleSpecifier.text);
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
       node.arguments[0] &&
       ts.isStringLiteralLike(node.arguments[0])
     ) {
-      found.push({ text: node.arguments[0].text, typeOnly: false });
+      found.push(node.arguments[0].text);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
       const literal = node.argument.literal;
-      if (ts.isStringLiteral(literal)) found.push({ text: literal.text, typeOnly: true });
+      if (ts.isStringLiteral(literal)) found.push(literal.text);
     }
     ts.forEachChild(node, visit);
   };
@@ -59,14 +54,12 @@ function specifiers(file: string): Specifier[] {
 }
 
 /** The project's own modules, each with the project modules it imports (paths relative to the root). */
-function importGraph(): { all: Map<string, string[]>; runtime: Map<string, string[]> } {
+function importGraph(): Map<string, string[]> {
   const files = TOP.flatMap((top) => sourceFiles(join(root, top)));
-  const all = new Map<string, string[]>();
-  const runtime = new Map<string, string[]>();
+  const graph = new Map<string, string[]>();
   for (const file of files) {
     const edges: string[] = [];
-    const runtimeEdges: string[] = [];
-    for (const { text, typeOnly } of specifiers(file)) {
+    for (const text of specifiers(file)) {
       if (!text.startsWith('.')) continue;
       // bin/ loads the built bundle, which is not a source module.
       if (text.includes('/dist/')) continue;
@@ -74,16 +67,13 @@ function importGraph(): { all: Map<string, string[]>; runtime: Map<string, strin
       expect(resolved, `${relative(root, file)} imports ${text}, which does not resolve`).toBeDefined();
       if (!resolved || resolved.includes('node_modules')) continue;
       edges.push(relative(root, resolved));
-      if (!typeOnly) runtimeEdges.push(relative(root, resolved));
     }
-    all.set(relative(root, file), edges);
-    runtime.set(relative(root, file), runtimeEdges);
+    graph.set(relative(root, file), edges);
   }
-  return { all, runtime };
+  return graph;
 }
 
-const { all: graph, runtime } = importGraph();
-export const graphForDebug = () => runtime;
+const graph = importGraph();
 
 function edgesFrom(from: RegExp, to: RegExp): string[] {
   return [...graph].flatMap(([file, imports]) =>
@@ -137,7 +127,7 @@ describe('layers', () => {
   });
 
   it('has no import cycles', () => {
-    expect(findCycle(runtime)?.join(' → ')).toBeUndefined();
+    expect(findCycle(graph)?.join(' → ')).toBeUndefined();
   });
 
   it('finds a cycle when there is one (the check can fail)', () => {

@@ -58,6 +58,24 @@ function patchTable(src) {
       proof: /ret\.push\(\{type:token\.type,value:token\.value,fullWidth:token\.fullWidth,styles:codes\}\)/,
     },
     {
+      // Ink turns every row of every frame back into a string with styledCharsToString, which diffed each pair of
+      // neighbouring cells' styles with three Sets: about ten objects per cell, most of a keystroke's garbage.
+      name: 'tokenize-line-diff',
+      edits: {
+        '@alcalzone/ansi-tokenize/build/styledChars.js': [
+          [
+            'import { diffAnsiCodes } from "./diff.js";',
+            `import { diffAnsiCodes } from "./diff.js";\nimport { styledCharsToLine } from ${fastPaths};`,
+          ],
+          [
+            'export function styledCharsToString(chars) {',
+            'export function styledCharsToString(chars) {\n    return styledCharsToLine(chars, diffAnsiCodes, ansiCodesToString);\n}\nfunction unpatchedStyledCharsToString(chars) {',
+          ],
+        ],
+      },
+      proof: /return styledCharsToLine\(\w+,diffAnsiCodes,ansiCodesToString\)/,
+    },
+    {
       // Every line Ink draws is split into graphemes with Intl.Segmenter, character by character; lines made of
       // characters that are graphemes on their own (nearly all of this app's) are split by index instead.
       name: 'tokenize-graphemes',

@@ -1,6 +1,6 @@
 /**
  * Helpers that scripts/dependency-patches.mjs splices into Ink's dependencies as scripts/bundle.mjs bundles them
- * (patches tokenize-graphemes, string-width-narrow); pure and tested here against the code they
+ * (patches tokenize-line-diff, tokenize-graphemes, string-width-narrow); pure and tested here against the code they
  * stand in for.
  */
 
@@ -42,4 +42,41 @@ export function graphemesOf(segmenter: Intl.Segmenter, text: string): Iterable<G
   const units = new Array<Grapheme>(text.length);
   for (let i = 0; i < text.length; i++) units[i] = { segment: text[i]!, index: i };
   return units;
+}
+
+interface AnsiCode {
+  readonly code: string;
+  readonly endCode: string;
+}
+
+interface StyledChar {
+  readonly value: string;
+  readonly styles: readonly AnsiCode[];
+}
+
+/**
+ * @alcalzone/ansi-tokenize's styledCharsToString, which Ink runs on every row of every frame, with the same answer.
+ * It diffed the styles of each pair of neighbouring cells with three Sets and several arrays: about ten objects per
+ * cell, most of the garbage a keystroke made. Neighbours that share their styles array (the characters between two
+ * escape codes do) or that are both unstyled (blank cells each get an empty array of their own) need no escape
+ * codes, so the diff runs only where the style really changes. The package's own diff and code printer are passed
+ * in: what it prints at a change stays its business.
+ */
+export function styledCharsToLine(
+  chars: readonly StyledChar[],
+  diff: (from: readonly AnsiCode[], to: readonly AnsiCode[]) => AnsiCode[],
+  codesToString: (codes: readonly AnsiCode[]) => string,
+): string {
+  if (chars.length === 0) return '';
+  let styles = chars[0]!.styles;
+  let line = styles.length > 0 ? codesToString(styles) : '';
+  line += chars[0]!.value;
+  for (let i = 1; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (char.styles !== styles && (char.styles.length > 0 || styles.length > 0))
+      line += codesToString(diff(styles, char.styles));
+    styles = char.styles;
+    line += char.value;
+  }
+  return styles.length > 0 ? line + codesToString(diff(styles, [])) : line;
 }

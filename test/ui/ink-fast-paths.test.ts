@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import fc from 'fast-check';
 import isFullwidthCodePoint from 'is-fullwidth-code-point';
-import { graphemesOf, NARROW_TEXT, SINGLE_UNIT_GRAPHEMES } from '../../src/ui/ink-fast-paths.js';
+import {
+  ansiCodesToString,
+  diffAnsiCodes,
+  styledCharsFromTokens,
+  styledCharsToString,
+  tokenize,
+} from '@alcalzone/ansi-tokenize';
+import { graphemesOf, NARROW_TEXT, SINGLE_UNIT_GRAPHEMES, styledCharsToLine } from '../../src/ui/ink-fast-paths.js';
 
 describe('NARROW_TEXT', () => {
   const ranges: readonly (readonly [number, number])[] = [
@@ -70,5 +77,51 @@ describe('graphemesOf', () => {
       expect(SINGLE_UNIT_GRAPHEMES.test(text)).toBe(false);
       expect(segments(text)).toEqual(reference(text));
     }
+  });
+});
+
+describe('styledCharsToLine', () => {
+  const CODES = [
+    '\x1b[1m',
+    '\x1b[2m',
+    '\x1b[22m',
+    '\x1b[31m',
+    '\x1b[39m',
+    '\x1b[44m',
+    '\x1b[49m',
+    '\x1b[4m',
+    '\x1b[0m',
+  ];
+  /** Reduced style lists as Ink's cells carry them, each built from a random run of escape codes. */
+  const stylesFrom = (codes: readonly string[]) => styledCharsFromTokens(tokenize(`${codes.join('')}x`))[0]!.styles;
+  const line = (chars: Parameters<typeof styledCharsToString>[0]) =>
+    styledCharsToLine(chars, diffAnsiCodes, ansiCodesToString);
+
+  it('writes the same line as ansi-tokenize, whether neighbours share a styles array, are both unstyled or differ', () => {
+    fc.assert(
+      fc.property(
+        // A pool of style lists (two distinct empty ones among them, as blank cells have), and cells drawn from it.
+        fc.array(fc.array(fc.constantFrom(...CODES), { maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.nat(6), fc.constantFrom('a', ' ', '─', '')), { maxLength: 30 }),
+        (pool, cells) => {
+          const styles = [[], [], ...pool.map(stylesFrom)];
+          const chars = cells.map(([i, value]) => ({
+            type: 'char' as const,
+            value,
+            fullWidth: false,
+            styles: styles[i % styles.length]!,
+          }));
+          expect(line(chars)).toBe(styledCharsToString(chars));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('writes escape codes only where the style changes, and resets at the end', () => {
+    const chars = styledCharsFromTokens(tokenize('ab\x1b[1mcd\x1b[22m  '));
+    expect(line(chars)).toBe('ab\x1b[1mcd\x1b[22m  ');
+    expect(line(styledCharsFromTokens(tokenize('\x1b[31mred')))).toBe('\x1b[31mred\x1b[39m');
+    expect(line([])).toBe('');
   });
 });

@@ -29,6 +29,7 @@ type Row = 'P2' | 'P3' | 'P4';
 const CLAIMS: Readonly<Record<string, readonly Row[]>> = {
   'ink-output-caches': ['P3', 'P4'],
   'tokenize-char-literal': ['P3', 'P4'],
+  'tokenize-line-diff': ['P3'],
   'tokenize-graphemes': ['P3'],
   'yoga-no-fetch': ['P2'],
   'string-width-narrow': ['P3'],

@@ -49,11 +49,6 @@ interface AnsiCode {
   readonly endCode: string;
 }
 
-interface StyledChar {
-  readonly value: string;
-  readonly styles: readonly AnsiCode[];
-}
-
 /**
  * @alcalzone/ansi-tokenize's styledCharsToString, which Ink runs on every row of every frame, with the same answer.
  * It diffed the styles of each pair of neighbouring cells with three Sets and several arrays: about ten objects per
@@ -62,10 +57,10 @@ interface StyledChar {
  * codes, so the diff runs only where the style really changes. The package's own diff and code printer are passed
  * in: what it prints at a change stays its business.
  */
-export function styledCharsToLine(
-  chars: readonly StyledChar[],
-  diff: (from: readonly AnsiCode[], to: readonly AnsiCode[]) => AnsiCode[],
-  codesToString: (codes: readonly AnsiCode[]) => string,
+export function styledCharsToLine<C extends AnsiCode>(
+  chars: readonly { readonly value: string; readonly styles: C[] }[],
+  diff: (from: C[], to: C[]) => C[],
+  codesToString: (codes: C[]) => string,
 ): string {
   if (chars.length === 0) return '';
   let styles = chars[0]!.styles;

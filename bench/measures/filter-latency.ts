@@ -20,6 +20,7 @@ import { repoRoot, type PtyApp } from '../../test/e2e/harness.js';
 import { launchAgainst, listCount, shownCount } from '../app.js';
 import { CONFIG } from '../config.js';
 import { describeGc, withGcWatch, type GcSummary, type GcWatch } from '../gc.js';
+import { collectHarnessGarbage, watchHarnessGc, type HarnessGc } from '../harness-gc.js';
 import { cpuMs } from '../process.js';
 import { hottestFunctions } from '../profile.js';
 import type { MeasureResult } from '../result.js';
@@ -41,6 +42,8 @@ interface Samples {
   readonly matches: Map<string, number | undefined>;
   /** The garbage collector over the typing, when watched. */
   gc?: GcSummary;
+  /** The bench process's own collections over the typing, and whether it started from a collected heap. */
+  harness?: HarnessGc & { collectedFirst: boolean };
   /** Each key that drew a frame, in order: the filter it left ("+al" typed, "-al" erased to), its time and main-thread CPU. */
   readonly keys: { label: string; complete: number; cpu: number | undefined }[];
 }
@@ -60,6 +63,8 @@ async function typeQueries(app: PtyApp, samples: Samples, gc?: GcWatch): Promise
   await app.press('/');
   await app.settle({ firstMs: 100, quietMs: QUIET_MS });
   await gc?.start(app.pid);
+  const collectedFirst = collectHarnessGarbage();
+  const harness = watchHarnessGc();
   for (const query of CONFIG.filterQueries) {
     const keys = [...query, ...[...query].map(() => '\x7f')];
     for (const [i, key] of keys.entries()) {
@@ -86,6 +91,7 @@ async function typeQueries(app: PtyApp, samples: Samples, gc?: GcWatch): Promise
       });
     }
   }
+  samples.harness = { ...(await harness.stop()), collectedFirst };
   if (gc) samples.gc = await gc.stop(app.pid);
 }
 
@@ -162,6 +168,16 @@ function keyNotes(keys: Samples['keys']): string[] {
   return notes;
 }
 
+function harnessNote({ collections, pauseMs, collectedFirst }: NonNullable<Samples['harness']>): string {
+  return (
+    `the bench process's own garbage collection while typing (its clock times the keys): ${collections} collections, ` +
+    `${ms(pauseMs)} of pauses` +
+    (collectedFirst
+      ? '; its heap was collected before the first key'
+      : '; not collected first (node lacks --expose-gc)')
+  );
+}
+
 export async function measureFilterLatency(): Promise<MeasureResult> {
   const samples: Samples = { firstByte: [], complete: [], silent: 0, matches: new Map(), keys: [] };
   let why: string | undefined;
@@ -184,6 +200,7 @@ export async function measureFilterLatency(): Promise<MeasureResult> {
     samples.gc
       ? `garbage collection while typing: ${describeGc(samples.gc, { count: complete.length + silent, unit: 'key' })}`
       : 'garbage collection while typing: not measured',
+    ...(samples.harness ? [harnessNote(samples.harness)] : []),
     ...(why ? [why] : []),
   ];
   if ((members ?? 0) < 10_000)

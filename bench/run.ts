@@ -112,6 +112,9 @@ async function main(): Promise<void> {
     if (only && !only.includes(measure.id)) continue;
     results.push(await runOne(measure));
   }
+  // Read before the patch comparison, whose own builds and sessions load the machine: the figure is about the
+  // window in which the table above was measured.
+  const loadAfter = loadavg()[0]!;
   const patches = await patchComparison(); // '' unless BENCH_PATCHES=compare
   const cpu = cpus();
   const info = {
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
     python: quiet('python3', ['--version']),
     runs: CONFIG.runs,
     durationMs: performance.now() - started,
-    load: { before: loadBefore, after: loadavg()[0]!, cpus: cpu.length },
+    load: { before: loadBefore, after: loadAfter, cpus: cpu.length },
   };
   const markdown = renderResults(results, info);
   // A subset run must not replace the full record.

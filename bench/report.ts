@@ -27,7 +27,7 @@ export function renderResults(results: readonly MeasureResult[], info: RunInfo):
     `- machine: ${info.machine}`,
     `- node ${info.node}, ${info.python}`,
     `- total bench time: ${(info.durationMs / 1000).toFixed(1)} s`,
-    `- load average (1 min): ${info.load.before.toFixed(1)} before, ${info.load.after.toFixed(1)} after the measures (a patch comparison comes later), on ${info.load.cpus} CPUs`,
+    `- load average (1 min): ${info.load.before.toFixed(1)} before, ${info.load.after.toFixed(1)} after P1–P8, on ${info.load.cpus} CPUs`,
     ...(Math.max(info.load.before, info.load.after) > info.load.cpus
       ? [
           '',

@@ -2,15 +2,18 @@
  * The README's performance paragraph, rewritten by every full `npm run bench` from the same results as
  * bench/RESULTS.md, so the figures a reader meets first are the ones last measured and never drift by hand.
  */
-import type { RunInfo } from './report.js';
+import { busyMachine, type RunInfo } from './report.js';
 import type { MeasureResult } from './result.js';
 
 export const README_BLOCK_START = '<!-- bench:start (written by npm run bench; do not edit by hand) -->';
 export const README_BLOCK_END = '<!-- bench:end -->';
 
-export function readmeBlock(results: readonly MeasureResult[], info: Pick<RunInfo, 'date' | 'node' | 'load'>): string {
+export function readmeBlock(
+  results: readonly MeasureResult[],
+  info: Pick<RunInfo, 'date' | 'node' | 'load' | 'otherWork'>,
+): string {
   const met = results.filter((r) => r.verdict === 'met').length;
-  const busy = Math.max(info.load.before, info.load.after) > info.load.cpus;
+  const busy = busyMachine(info);
   return [
     README_BLOCK_START,
     `Measured on ${info.date.slice(0, 10)} with Node ${info.node} on ${info.load.cpus} CPUs${busy ? ' (a busy machine: figures inflated)' : ''}: ` +

@@ -22,6 +22,7 @@ import { measureQuickAnswers } from './measures/quick-answers.js';
 import { patchComparison } from './patches.js';
 import { readmeBlock, withReadmeBlock } from './readme-block.js';
 import { renderResults } from './report.js';
+import { cpuSnapshot, otherWorkBetween } from './other-work.js';
 import { NotMeasured, notMeasured, type MeasureResult } from './result.js';
 
 interface Measure {
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `warning: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs; timings will be inflated\n`,
     );
+  const cpuBefore = cpuSnapshot();
   const results: MeasureResult[] = [];
   for (const measure of MEASURES) {
     if (only && !only.includes(measure.id)) continue;
@@ -115,6 +117,7 @@ async function main(): Promise<void> {
   // Read before the patch comparison, whose own builds and sessions load the machine: the figure is about the
   // window in which the table above was measured.
   const loadAfter = loadavg()[0]!;
+  const cpuAfter = cpuSnapshot();
   const patches = await patchComparison(); // '' unless BENCH_PATCHES=compare
   const cpu = cpus();
   const info = {
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
     runs: CONFIG.runs,
     durationMs: performance.now() - started,
     load: { before: loadBefore, after: loadAfter, cpus: cpu.length },
+    ...(cpuBefore && cpuAfter ? { otherWork: otherWorkBetween(cpuBefore, cpuAfter, cpu.length) } : {}),
   };
   const markdown = renderResults(results, info);
   // A subset run must not replace the full record.

@@ -54,6 +54,14 @@ function counted(app: PtyApp) {
   };
 }
 
+/** Answers a text step: waits for its question, types `text`, waits until the field shows it, presses enter. */
+async function typeAnswer(app: PtyApp, question: string, text: string, enter: () => Promise<void>) {
+  await waitForQuestion(app, question);
+  await app.type(text);
+  await app.waitFor((s) => cursorLine(s).includes(`▶ ${text}`), `"${text}" typed for ${question}`);
+  await enter();
+}
+
 /** Waits for an entry menu (`title` over its entries), checks the pointer rests on Done, and presses only enter. */
 async function doneByEnter(app: PtyApp, entry: string, enter: () => Promise<void>) {
   const menu = await app.waitFor(
@@ -72,24 +80,15 @@ it('the custom role: 11 enters to the review, enter alone on the likely choice, 
   await app.press('n');
   const keys = counted(app);
 
-  await waitForQuestion(app, 'Role name');
-  await app.type(ROLE);
-  await app.waitFor((s) => cursorLine(s).includes(`▶ ${ROLE}`), 'the name typed');
-  await keys.enter();
-  await waitForQuestion(app, 'Description (optional)');
-  await app.type('Marketing analysts');
-  await app.waitFor((s) => cursorLine(s).includes('▶ Marketing analysts'), 'the description typed');
-  await keys.enter();
+  await typeAnswer(app, 'Role name', ROLE, keys.enter);
+  await typeAnswer(app, 'Description (optional)', 'Marketing analysts', keys.enter);
   await waitForQuestion(app, 'In which projects?');
   await tick(app, 'search-staging');
   await keys.enter();
   await waitForQuestion(app, 'Cluster privileges');
   await tick(app, 'monitor');
   await keys.enter();
-  await waitForQuestion(app, 'Index privileges: on which indices?');
-  await app.type('marketing-*');
-  await app.waitFor((s) => cursorLine(s).includes('▶ marketing-*'), 'the pattern typed');
-  await keys.enter();
+  await typeAnswer(app, 'Index privileges: on which indices?', 'marketing-*', keys.enter);
   await waitForQuestion(app, 'Which privileges on those indices?');
   await tick(app, 'read');
   await tick(app, 'view_index_metadata');

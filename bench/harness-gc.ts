@@ -4,12 +4,8 @@
  * latency. `npm run bench` starts node with --expose-gc and a young generation large enough for one session's
  * typing, so the timed span starts from a clean heap; the collections that still fall in it are reported.
  */
-import { PerformanceObserver } from 'node:perf_hooks';
-
-export interface HarnessGc {
-  readonly collections: number;
-  readonly pauseMs: number;
-}
+import { getHeapStatistics, GCProfiler } from 'node:v8';
+import { summarizeGc, type GcSummary } from './gc.js';
 
 /** Collects now when node was started with --expose-gc (say so when it was not: the figures are then noisier). */
 export function collectHarnessGarbage(): boolean {
@@ -18,25 +14,17 @@ export function collectHarnessGarbage(): boolean {
   return gc !== undefined;
 }
 
-/** Watches this process's collections until `stop()`. */
-export function watchHarnessGc(): { stop(): Promise<HarnessGc> } {
-  let collections = 0;
-  let pauseMs = 0;
-  const count = (entries: readonly { duration: number }[]) => {
-    for (const entry of entries) {
-      collections += 1;
-      pauseMs += entry.duration;
-    }
-  };
-  const observer = new PerformanceObserver((list) => count(list.getEntries()));
-  observer.observe({ entryTypes: ['gc'] });
+/** Watches this process's collections until `stop()`, with V8's GC profiler as gc-preload.ts watches the app's. */
+export function watchHarnessGc(): { stop(): GcSummary } {
+  const profiler = new GCProfiler();
+  profiler.start();
+  const usedAtStart = getHeapStatistics().used_heap_size;
   return {
-    async stop() {
-      // Entries are delivered after a collection, asynchronously: a turn of the event loop, then what is still queued.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      count(observer.takeRecords());
-      observer.disconnect();
-      return { collections, pauseMs };
-    },
+    stop: () =>
+      summarizeGc({
+        usedAtStart,
+        usedAtEnd: getHeapStatistics().used_heap_size,
+        statistics: profiler.stop()?.statistics,
+      }),
   };
 }

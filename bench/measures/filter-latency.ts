@@ -20,7 +20,7 @@ import { repoRoot, type PtyApp } from '../../test/e2e/harness.js';
 import { launchAgainst, listCount, shownCount } from '../app.js';
 import { CONFIG } from '../config.js';
 import { describeGc, withGcWatch, type GcSummary, type GcWatch } from '../gc.js';
-import { collectHarnessGarbage, watchHarnessGc, type HarnessGc } from '../harness-gc.js';
+import { collectHarnessGarbage, watchHarnessGc } from '../harness-gc.js';
 import { cpuMs } from '../process.js';
 import { hottestFunctions } from '../profile.js';
 import type { MeasureResult } from '../result.js';
@@ -43,7 +43,7 @@ interface Samples {
   /** The garbage collector over the typing, when watched. */
   gc?: GcSummary;
   /** The bench process's own collections over the typing, and whether it started from a collected heap. */
-  harness?: HarnessGc & { collectedFirst: boolean };
+  harness?: { gc: GcSummary; collectedFirst: boolean };
   /** Each key that drew a frame, in order: the filter it left ("+al" typed, "-al" erased to), its time and main-thread CPU. */
   readonly keys: { label: string; complete: number; cpu: number | undefined }[];
 }
@@ -91,7 +91,7 @@ async function typeQueries(app: PtyApp, samples: Samples, gc?: GcWatch): Promise
       });
     }
   }
-  samples.harness = { ...(await harness.stop()), collectedFirst };
+  samples.harness = { gc: harness.stop(), collectedFirst };
   if (gc) samples.gc = await gc.stop(app.pid);
 }
 
@@ -168,10 +168,9 @@ function keyNotes(keys: Samples['keys']): string[] {
   return notes;
 }
 
-function harnessNote({ collections, pauseMs, collectedFirst }: NonNullable<Samples['harness']>): string {
+function harnessNote({ gc, collectedFirst }: NonNullable<Samples['harness']>): string {
   return (
-    `the bench process's own garbage collection while typing (its clock times the keys): ${collections} collections, ` +
-    `${ms(pauseMs)} of pauses` +
+    `the bench process's own garbage collection while typing (its clock times the keys): ${describeGc(gc)}` +
     (collectedFirst
       ? '; its heap was collected before the first key'
       : '; not collected first (node lacks --expose-gc)')

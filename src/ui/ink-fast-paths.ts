@@ -13,20 +13,29 @@ const SYMBOLS =
   '\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u259F\\u25A0-\\u25FC\\u2713\\u2717\\u2800-\\u28FF';
 
 /**
- * Text made only of characters one column wide each, one character per grapheme: printable ASCII and the symbols
- * the app draws with (box drawing, arrows, bullets, check marks, the spinner's braille), none of them combining,
- * emoji or wide. string-width measures such text by segmenting it into graphemes and testing each against Unicode
- * property regexes; its own fast path covers ASCII only, so any line with a border went the slow way. Only valid
- * with ambiguous characters counted narrow (string-width's default), as several of these are East Asian Ambiguous.
+ * Letters and signs that each take one column and are a grapheme of their own: Latin-1 without the soft hyphen (no
+ * column), the Latin extensions, IPA and spacing modifiers, Greek and Cyrillic, skipping their combining marks and
+ * unassigned points. Most people's names are written in them.
  */
-export const NARROW_TEXT = new RegExp(`^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u00FF${SYMBOLS}]*$`);
+const LETTERS =
+  '\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u0377\\u037A-\\u037F\\u0384-\\u038A\\u038C\\u038E-\\u03A1\\u03A3-\\u0482\\u048A-\\u052F';
 
 /**
- * Text in which every UTF-16 unit is a grapheme of its own: printable ASCII (escape codes included), Latin letters
- * without combining marks, and the app's one-column SYMBOLS. No surrogate pairs, combining
- * marks, joiners, variation selectors or CR LF, so segmenting it into graphemes splits it into its units.
+ * Text made only of characters one column wide each, one character per grapheme: printable ASCII, LETTERS and the
+ * symbols the app draws with (box drawing, arrows, bullets, check marks, the spinner's braille), none of them
+ * combining, emoji or wide. string-width measures such text by segmenting it into graphemes and testing each against
+ * Unicode property regexes (the first test of a process compiles its emoji regex, about 15 ms); its own fast path
+ * covers ASCII only, so any line with a border or a name such as "Dvořák" went the slow way. Only valid with
+ * ambiguous characters counted narrow (string-width's default), as several of these are East Asian Ambiguous.
  */
-export const SINGLE_UNIT_GRAPHEMES = new RegExp(`^[\\u001B\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF${SYMBOLS}]*$`);
+export const NARROW_TEXT = new RegExp(`^[\\u0020-\\u007E${LETTERS}${SYMBOLS}]*$`);
+
+/**
+ * Text in which every UTF-16 unit is a grapheme of its own: NARROW_TEXT's characters and the escape character. No
+ * surrogate pairs, combining marks, joiners, variation selectors or CR LF, so segmenting it into graphemes splits it
+ * into its units.
+ */
+export const SINGLE_UNIT_GRAPHEMES = new RegExp(`^[\\u001B\\u0020-\\u007E${LETTERS}${SYMBOLS}]*$`);
 
 interface Grapheme {
   readonly segment: string;

@@ -4,22 +4,16 @@
  * so a wide character never shifts the columns after it. string-width is the measure Ink itself lays out with.
  */
 import stringWidth from 'string-width';
-import { SINGLE_UNIT_GRAPHEMES } from './ink-fast-paths.js';
+// NARROW_TEXT: most names, addresses and ids are such text, measured and cut by their length. List rows are fitted
+// on every keystroke of a filter, and segmenting them into graphemes allocated more than anything else in our code.
+import { NARROW_TEXT, SINGLE_UNIT_GRAPHEMES } from './ink-fast-paths.js';
 
 /** Made when first needed: the first Intl.Segmenter of a process loads ICU's break rules (about 7 ms). */
 let segmenter: Intl.Segmenter | undefined;
 
-/**
- * Text of characters that each take one column and are a grapheme of their own: printable ASCII and the Latin
- * letters and signs up to U+02FF, but not the soft hyphen (no column). Most names, addresses and ids are made of
- * them, and such text is measured and cut by its length: list rows are fitted on every keystroke of a filter, and
- * segmenting them into graphemes allocated more than anything else in our code.
- */
-const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\xac\xae-\u02ff]*$/;
-
 /** Columns `text` takes on a terminal. */
 export function textWidth(text: string): number {
-  return ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text);
+  return NARROW_TEXT.test(text) ? text.length : stringWidth(text);
 }
 
 /** What the user sees as characters (an emoji with its modifiers, a letter with its accents): never split. */
@@ -32,7 +26,7 @@ export function graphemes(text: string): string[] {
 
 /** The longest start of `text` that fits in `width` columns (a wide character that would straddle the edge is left out). */
 export function sliceColumns(text: string, width: number): string {
-  if (ONE_COLUMN_EACH.test(text)) return text.slice(0, Math.max(0, width));
+  if (NARROW_TEXT.test(text)) return text.slice(0, Math.max(0, width));
   let used = 0;
   let out = '';
   for (const grapheme of graphemes(text)) {

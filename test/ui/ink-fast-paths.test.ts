@@ -34,11 +34,12 @@ describe('NARROW_TEXT', () => {
       '╭─ Members (25) ─╮',
       '│ ▶• alice@example.com  Viewer — on 3 projects… │',
       '⠋ loading · ↓ more below ✓ ✗',
+      'Antonín Dvořák · Ελένη Παπαδοπούλου · Дмитрий Шостакович',
     ]) {
       expect(NARROW_TEXT.test(line)).toBe(true);
       expect(stringWidth(line)).toBe(line.length);
     }
-    for (const line of ['日本', 'e\u0301', '😀', '\u25FD', 'a\u200Bb', '\u00AD'])
+    for (const line of ['日本', 'e\u0301', 'и\u0306', '😀', '\u25FD', 'a\u200Bb', '\u00AD', '\u0378'])
       expect(NARROW_TEXT.test(line)).toBe(false);
   });
 });

@@ -1,37 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Deployment, RoleAssignments } from '../../src/api/schemas.js';
 import {
   deploymentNamer,
   deploymentRegion,
   goneDeploymentIds,
   whoCanReachDeployment,
 } from '../../src/domain/deployments.js';
-import { ORG_ID, orgRole, orgWith, projectRole, roles } from '../fixtures/org.js';
+import { deployment, deploymentRole, orgRole, orgWith, projectRole, roles } from '../fixtures/org.js';
 
-const deployment = (id: string, name: string, region = 'gcp-us-central1'): Deployment => ({
-  id,
-  name,
-  resources: [
-    { id: `${id}-kb`, kind: 'kibana', ref_id: 'main-kibana', region },
-    { id: `${id}-es`, kind: 'elasticsearch', ref_id: 'main-elasticsearch', region },
-  ],
-});
 const SHOP = deployment('dep-shop', 'ecommerce-search');
 const LOGS = deployment('dep-logs', 'logging-cluster', 'aws-eu-west-1');
-
-const deploymentRole = (roleId: string, ids: readonly string[] | 'all'): RoleAssignments => ({
-  deployment: [
-    {
-      role_id: roleId,
-      organization_id: ORG_ID,
-      ...(ids === 'all' ? { all: true } : { all: false, deployment_ids: [...ids] }),
-    },
-  ],
-});
 
 describe('deploymentRegion', () => {
   it('is where the Elasticsearch cluster runs, else the first part', () => {
     expect(deploymentRegion(LOGS)).toBe('aws-eu-west-1');
+    const kibanaFirst = [
+      { id: 'k', kind: 'kibana', ref_id: 'main-kibana', region: 'r-kibana' },
+      { id: 'e', kind: 'elasticsearch', ref_id: 'main-elasticsearch', region: 'r-es' },
+    ];
+    expect(deploymentRegion({ ...SHOP, resources: kibanaFirst })).toBe('r-es');
     expect(deploymentRegion({ ...SHOP, resources: [{ id: 'x', kind: 'apm', ref_id: 'a', region: 'r1' }] })).toBe('r1');
     expect(deploymentRegion({ ...SHOP, resources: [] })).toBeUndefined();
   });

@@ -1,6 +1,5 @@
 /** The deployments screen's rows and details: who can reach a deployment, and why, laid out per principal. */
 import { describe, expect, it } from 'vitest';
-import type { Deployment, RoleAssignments } from '../../src/api/schemas.js';
 import { ready } from '../../src/state/resource.js';
 import { createStore } from '../../src/state/store.js';
 import { lineText } from '../../src/ui/lines.js';
@@ -8,32 +7,14 @@ import { screenContext } from '../../src/ui/screen-def.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { deploymentDetails, deploymentRows, deploymentsScreen } from '../../screens/deployments/screen.js';
 import { SCREENS } from '../../screens/registry.js';
-import { ORG_ID, orgRole, orgWith, projectRole } from '../fixtures/org.js';
+import { deployment, deploymentRole, orgRole, orgWith, projectRole } from '../fixtures/org.js';
 import { createFakeCloud } from './helpers/fake-cloud.js';
 import { NOW, orgData } from './helpers/fixtures.js';
 import { LIST_ENTRIES } from '../../screens/lists.js';
 import { DEPLOYMENTS } from '../../src/state/lists.js';
 
-const deployment = (id: string, name: string, region: string): Deployment => ({
-  id,
-  name,
-  resources: [
-    { id: `${id}-es`, kind: 'elasticsearch', ref_id: 'main-elasticsearch', region },
-    { id: `${id}-kb`, kind: 'kibana', ref_id: 'main-kibana', region },
-  ],
-});
 const SHOP = deployment('dep-shop', 'ecommerce-search', 'gcp-us-central1');
 const LOGS = deployment('dep-logs', 'logging-cluster', 'aws-eu-west-1');
-
-const deploymentRole = (roleId: string, ids: readonly string[] | 'all'): RoleAssignments => ({
-  deployment: [
-    {
-      role_id: roleId,
-      organization_id: ORG_ID,
-      ...(ids === 'all' ? { all: true } : { all: false, deployment_ids: [...ids] }),
-    },
-  ],
-});
 
 const snapshot = {
   ...orgWith()

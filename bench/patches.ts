@@ -27,7 +27,6 @@ type Row = 'P2' | 'P3' | 'P4';
 
 /** The rows each patch is there for (its comment in scripts/dependency-patches.mjs says why). */
 const CLAIMS: Readonly<Record<string, readonly Row[]>> = {
-  'ink-output-caches': ['P3', 'P4'],
   'tokenize-char-literal': ['P3', 'P4'],
   'tokenize-line-diff': ['P3'],
   'tokenize-graphemes': ['P3'],

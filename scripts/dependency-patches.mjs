@@ -1,13 +1,13 @@
 /**
- * Speed fixes for Ink 6.8 and its helpers, applied to their code as esbuild bundles it (scripts/bundle.mjs); the
+ * Speed fixes for packages Ink 6.8 depends on, applied to their code as esbuild bundles it (scripts/bundle.mjs); the
  * installed packages are left as they are, so ink-testing-library component tests run the unpatched code. The
- * helpers spliced in live in src/ui (generational-map.ts, ink-fast-paths.ts), where they are tested against the code
- * they stand in for. docs/dependency-patches.md has, per patch, its measured effect and the upstream report.
+ * helpers spliced in live in src/ui/ink-fast-paths.ts, where they are tested against the code they stand in for.
+ * docs/dependency-patches.md has, per patch, its measured effect and the upstream report.
  *
- * Ink measures and tokenizes every text on screen for every frame: its output caches live for one frame, the width
- * of each text node is measured uncached, and turning the cells back into a line diffs the styles of every pair of
- * neighbouring characters with three Sets. Over a long list that was about half of a keystroke's time; the patches
- * below are the ones the bench found worth keeping.
+ * Ink measures and tokenizes every text on screen for every frame, and turning the cells back into a line diffs the
+ * styles of every pair of neighbouring characters with three Sets. Over a long list that was about half of a
+ * keystroke's time; the patches below are the ones the bench found worth keeping (ink-output-caches, which shared
+ * Ink's per-frame caches across frames, was removed after six compare runs in a row found it within the noise).
  *
  * Each patch has a stable name: EC_PATCHES_OFF=name,name (or =all) builds the bundle without them, into its own
  * folder (bench/patches.ts compares the two). The build fails, rather than silently going without, when a patch's
@@ -23,29 +23,12 @@ import { join, relative, sep } from 'node:path';
  * took effect; test/build/dependency-patches.test.ts checks it both ways.
  */
 function patchTable(src) {
-  const generationalMap = JSON.stringify(join(src, 'ui', 'generational-map.js'));
   const fastPaths = JSON.stringify(join(src, 'ui', 'ink-fast-paths.js'));
   return [
     {
-      // Ink's output caches (widths, block widths, styled characters) lived for one frame: every frame tokenized and
-      // measured every line again. Shared across frames and bounded, a line drawn in the previous frame is not.
-      name: 'ink-output-caches',
-      edits: {
-        'ink/build/output.js': [
-          ['', `import { GenerationalMap } from ${generationalMap};\n`],
-          ['    widths = new Map();', '    widths = new GenerationalMap(2048);'],
-          ['    blockWidths = new Map();', '    blockWidths = new GenerationalMap(1024);'],
-          ['    styledChars = new Map();', '    styledChars = new GenerationalMap(128);'],
-          ['    caches = new OutputCaches();', '    caches = sharedCaches;'],
-          ['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
-        ],
-      },
-      proof: /\bcaches=sharedCaches\b/,
-    },
-    {
-      // Each character was built by object spread, which gave every one a hidden class of its own (17,000 of them,
-      // about 5 MB, once lines are cached) and its own copy of the styles; a literal shares one class, and the
-      // characters between two escape codes share their (never modified) styles array.
+      // Each character was built by object spread, which gave every one a hidden class of its own and its own copy
+      // of the styles; a literal shares one class, and the characters between two escape codes share their (never
+      // modified) styles array.
       name: 'tokenize-char-literal',
       edits: {
         '@alcalzone/ansi-tokenize/build/styledChars.js': [

@@ -17,13 +17,12 @@ import {
   type ReactNode,
 } from 'react';
 import {
-  projectIndexOf,
+  createProjectIndexer,
   screenContext,
   storeLoaders,
   type ScreenContext,
   type ScreenLoaders,
 } from '../src/ui/screen-def.js';
-import { listOf, PROJECTS } from '../src/state/lists.js';
 import type { Store } from '../src/state/store.js';
 import { BINDINGS, type BindingContext } from '../src/ui/bindings.js';
 import {
@@ -120,11 +119,8 @@ export function Shell({ store, connection, initialScreen, initialFilter, dock, p
   );
 
   const def = parts.screens[nav.screen];
-  const search = listOf(data, PROJECTS.elasticsearch);
-  const observability = listOf(data, PROJECTS.observability);
-  const security = listOf(data, PROJECTS.security);
-  // Rebuilt only when a project list changes, not with every other answer.
-  const projects = useMemo(() => projectIndexOf([search, observability, security]), [search, observability, security]);
+  const indexProjects = useMemo(() => createProjectIndexer(), []);
+  const projects = indexProjects(data);
   const ctx = useMemo<ScreenContext>(
     () => screenContext(data, snapshot, theme.symbols, store.now(), projects),
     [data, snapshot, projects, theme.symbols, store],

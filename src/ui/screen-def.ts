@@ -40,9 +40,26 @@ export function screenContext(
   return { data, snapshot, projects, now: snapshot?.now ?? now, symbols };
 }
 
-/** From the project lists' states (the shell rebuilds it only when one of them changes). */
+/** From the project lists' states. */
 export function projectIndexOf(lists: readonly Resource<readonly Project[]>[]): ProjectIndex {
   return new Map(lists.flatMap((list) => dataOf(list) ?? []).map((p) => [p.id, p]));
+}
+
+/**
+ * projectIndexOf over every project type's list, rebuilt only when one of those lists changes, not with every other
+ * answer: the shell keeps one, so a context built from the same projects keeps the same index.
+ */
+export function createProjectIndexer(): (data: DataState) => ProjectIndex {
+  let lists: readonly Resource<readonly Project[]>[] = [];
+  let index: ProjectIndex = new Map();
+  return (data) => {
+    const now = PROJECT_LISTS.map((key) => listOf(data, key));
+    if (now.some((list, i) => list !== lists[i])) {
+      lists = now;
+      index = projectIndexOf(now);
+    }
+    return index;
+  };
 }
 
 /** What a screen may ask the store to load lazily. */

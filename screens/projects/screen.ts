@@ -1,7 +1,7 @@
 /** Serverless projects of all three types, and for each one who can get in and with which role. */
 import { PROJECT_TYPES, type Project } from '../../src/api/schemas.js';
 import { whoHasAccess, type AccessHolder } from '../../src/domain/access/index.js';
-import { allProjects, listOf, PROJECT_KEYS, PROJECT_LISTS, PROJECTS } from '../../src/state/lists.js';
+import { allProjects, listOf, PROJECT_KEYS, PROJECT_LISTS, PROJECTS, projectListsOf } from '../../src/state/lists.js';
 import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { dataOf } from '../../src/state/resource.js';
 import { projectKeyPrivileges } from '../../src/domain/access/index.js';
@@ -98,7 +98,7 @@ export const projectsScreen = defineScreen<ProjectRow>({
   sources: (data) =>
     PROJECT_TYPES.map((type) => ({ noun: `${type} projects`, resource: listOf(data, PROJECTS[type]) })),
   refresh: [...PROJECT_LISTS, 'customRoles'],
-  deps: (data) => [...PROJECT_LISTS.map((key) => listOf(data, key)), listOf(data, PROJECT_KEYS)],
+  deps: (data) => [...projectListsOf(data), listOf(data, PROJECT_KEYS)],
   rows: (ctx) =>
     allProjects(ctx.data).map((project) => ({
       id: project.id,

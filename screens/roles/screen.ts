@@ -6,7 +6,7 @@ import { PROJECT_TYPES, type Project, type RoleAssignments } from '../../src/api
 import { whoHasAccess } from '../../src/domain/access/index.js';
 import { PREDEFINED_ROLES, type PredefinedRole } from '../../src/domain/catalog.js';
 import { dataOf, type Resource } from '../../src/state/resource.js';
-import { allProjects, listOf, PROJECT_LISTS, PROJECTS } from '../../src/state/lists.js';
+import { allProjects, listOf, PROJECT_LISTS, PROJECTS, projectListsOf } from '../../src/state/lists.js';
 import { roleKey } from '../../src/state/store.js';
 import { blank, field, heading, line, tone, type Line } from '../../src/ui/lines.js';
 import { descriptorLines } from './role-descriptor.js';
@@ -141,7 +141,7 @@ export const rolesScreen = defineScreen<RoleRow>({
     { noun: 'custom roles', resource: customRolesSource(data) },
   ],
   refresh: [...PROJECT_LISTS, 'customRoles'],
-  deps: (data) => [...PROJECT_LISTS.map((key) => listOf(data, key)), data.customRoles],
+  deps: (data) => [...projectListsOf(data), data.customRoles],
   rows: (ctx) => [
     ...PREDEFINED_ROLES.map((role, order): RoleRow => ({
       kind: 'predefined',

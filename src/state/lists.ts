@@ -75,6 +75,9 @@ export const PROJECTS: Readonly<Record<ProjectType, ListKey<readonly Project[]>>
   security: listKey('projects:security'),
 };
 export const PROJECT_LISTS: readonly ListKey<readonly Project[]>[] = PROJECT_TYPES.map((type) => PROJECTS[type]);
+/** Every project type's list state, in PROJECT_LISTS' order. */
+export const projectListsOf = (state: ListsState): Resource<readonly Project[]>[] =>
+  PROJECT_LISTS.map((key) => listOf(state, key));
 /** Every project's own API keys (or why a project's could not be read); loaded once the projects are in. */
 export const PROJECT_KEYS = listKey<readonly ProjectKeysOf[]>('projectKeys');
 /**
@@ -84,5 +87,5 @@ export const PROJECT_KEYS = listKey<readonly ProjectKeysOf[]>('projectKeys');
 export const DEPLOYMENTS = listKey<readonly Deployment[]>('deployments');
 
 export function allProjects(state: ListsState): readonly Project[] {
-  return PROJECT_LISTS.flatMap((key) => dataOf(listOf(state, key)) ?? []);
+  return projectListsOf(state).flatMap((list) => dataOf(list) ?? []);
 }

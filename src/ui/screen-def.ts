@@ -8,7 +8,7 @@
 import type { Dispatch } from 'react';
 import type { OrgSnapshot } from '../domain/org.js';
 import type { Project } from '../api/schemas.js';
-import { listOf, PROJECT_LISTS } from '../state/lists.js';
+import { projectListsOf } from '../state/lists.js';
 import { dataOf, type Resource } from '../state/resource.js';
 import type { DataState, RefreshScope, Store } from '../state/store.js';
 import type { ScreenActionId } from './bindings.js';
@@ -35,7 +35,7 @@ export function screenContext(
   snapshot: OrgSnapshot | undefined,
   symbols: Symbols,
   now: Date,
-  projects: ProjectIndex = projectIndexOf(PROJECT_LISTS.map((key) => listOf(data, key))),
+  projects: ProjectIndex = projectIndexOf(projectListsOf(data)),
 ): ScreenContext {
   return { data, snapshot, projects, now: snapshot?.now ?? now, symbols };
 }
@@ -53,7 +53,7 @@ export function createProjectIndexer(): (data: DataState) => ProjectIndex {
   let lists: readonly Resource<readonly Project[]>[] = [];
   let index: ProjectIndex = new Map();
   return (data) => {
-    const now = PROJECT_LISTS.map((key) => listOf(data, key));
+    const now = projectListsOf(data);
     if (now.some((list, i) => list !== lists[i])) {
       lists = now;
       index = projectIndexOf(now);

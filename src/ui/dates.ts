@@ -14,5 +14,3 @@ export function absolute(iso: string | undefined, now: Date): string {
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC (${formatRelative(date, now)})`;
 }
-
-export const DAY_MS = 86_400_000;

@@ -9,6 +9,7 @@ import { PROJECT_TYPES, type ApiKey, type ProjectType } from '../../../src/api/s
 import { flattenAssignments, isSameAssignment, type FlatAssignment } from '../../../src/domain/assignments.js';
 import { findRole, friendlyRoleName, predefinedStackRoles, rolesForScope } from '../../../src/domain/catalog.js';
 import type { OrgSnapshot } from '../../../src/domain/org.js';
+import { lifetimeDays } from '../../../src/domain/doctor/key-expiry.js';
 import { deploymentGrantsFrom } from '../deployment-grants.js';
 import type { WizardEnv } from '../env.js';
 import { EMPTY_KEY, keyRows, PRESETS, type KeyValues } from './values.js';
@@ -30,7 +31,6 @@ export interface KeyPrefill {
   readonly intended: readonly FlatAssignment[];
 }
 
-const DAY_MS = 86_400_000;
 const DEFAULT_EXPIRY = '90d';
 
 const shortOf = (row: FlatAssignment) => row.roleId.slice(row.type!.length + 1);
@@ -118,9 +118,7 @@ export function intendedAssignments(
 }
 
 function expiryOf(key: ApiKey, options: FromKeyOptions): Pick<KeyValues, 'expiry' | 'customExpiry'> {
-  const days = key.expiration_date
-    ? Math.round((Date.parse(key.expiration_date) - Date.parse(key.creation_date)) / DAY_MS)
-    : undefined;
+  const days = lifetimeDays(key);
   const lifetime = days === undefined ? undefined : `${days}d`;
   const wanted =
     options.expiration ?? (lifetime && (PRESETS as readonly string[]).includes(lifetime) ? lifetime : DEFAULT_EXPIRY);

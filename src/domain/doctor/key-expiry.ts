@@ -15,3 +15,10 @@ export function daysLeft(key: ApiKey, now: Date): number | undefined {
     ? undefined
     : Math.floor((Date.parse(key.expiration_date) - now.getTime()) / DAY_MS);
 }
+
+/** The whole days a key was made to live, creation to expiry (rounded); undefined for a key that never expires. */
+export function lifetimeDays(key: ApiKey): number | undefined {
+  return key.expiration_date
+    ? Math.round((Date.parse(key.expiration_date) - Date.parse(key.creation_date)) / DAY_MS)
+    : undefined;
+}

@@ -1,6 +1,7 @@
 /** create / make key, and rotate: an API key plan with stack access spelled out (keys never inherit from role_id). */
 import type { ProjectType } from '../../api/schemas.js';
 import { expandProjectRoleId } from '../catalog.js';
+import { lifetimeDays } from '../doctor/key-expiry.js';
 import { accessSpecOf } from './access-spec.js';
 import { durationDays } from './duration.js';
 import { keysMatching } from './resolve.js';
@@ -68,9 +69,8 @@ export function planRotateKey(pattern: string | undefined, context: IntentContex
     );
   }
   const key = found[0]!;
-  const lifetime = key.expiration_date
-    ? Math.max(1, Math.round((Date.parse(key.expiration_date) - Date.parse(key.creation_date)) / 86_400_000))
-    : undefined;
+  const days = lifetimeDays(key);
+  const lifetime = days === undefined ? undefined : Math.max(1, days);
   const notes = lifetime ? [] : ['the old key never expired: choose an expiration for the new one'];
   return planned(
     {

@@ -103,6 +103,28 @@ describe('pty harness', () => {
     expect(() => keyBytes('hyper+x')).toThrow(/unknown key/);
   });
 
+  it("keeps half a frame, drawn inside a synchronized update, out of the app's frames", async () => {
+    // The first frame, then a second begun in a synchronized update and finished only when a key says so.
+    const program = String.raw`
+process.stdout.write('\x1b[?1049h\x1b[H' + 'FRAME ONE\r\n');
+process.stdin.setRawMode(true);
+process.stdin.once('data', () => {
+  process.stdout.write('\x1b[?2026h\x1b[H\x1b[2JHALF OF FRAME TWO\r\n');
+  process.stdin.once('data', () => process.stdout.write('THE REST\x1b[?2026l'));
+});
+`;
+    const app = await launchProgram({ file: process.execPath, args: ['-e', program], cols: 40, rows: 6 });
+    await app.waitForText('FRAME ONE');
+    await app.press('x');
+    // The terminal has drawn the half frame: a snapshot shows it, a wait for the rest does not end on it.
+    await expect(app.waitForText('HALF OF FRAME TWO', { timeoutMs: 300 })).rejects.toThrow(/timed out/);
+    expect(app.screen()).toContain('HALF OF FRAME TWO');
+    await app.press('x');
+    await app.waitForText('THE REST');
+    expect(app.frames().some((f) => f.includes('HALF') && !f.includes('THE REST'))).toBe(false);
+    expect(app.frames().at(-1)).toMatch(/HALF OF FRAME TWO\s+THE REST/);
+  });
+
   it('reads alternate-screen and cursor state from the last occurrence', () => {
     expect(altScreenActive('')).toBe(false);
     expect(altScreenActive('\x1b[?1049h')).toBe(true);

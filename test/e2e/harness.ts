@@ -103,7 +103,10 @@ export interface PtyApp {
   stderr(): string;
   isAltScreenActive(): boolean;
   isCursorVisible(): boolean;
-  /** Every distinct screen snapshot taken through `screen()` and the waits, in order. */
+  /**
+   * Every distinct screen snapshot taken through `screen()` and the waits, in order, but none taken inside a
+   * synchronized update (half a frame, which the user's terminal never shows).
+   */
   frames(): readonly string[];
   /** How many output chunks arrived so far (a change means the program wrote something). */
   outputCount(): number;
@@ -238,6 +241,10 @@ export function launchProgram(options: ProgramOptions): Promise<PtyApp> {
   let chunks = 0;
   let lastDataAt = performance.now();
   let parsed: Promise<void> = Promise.resolve();
+  // How much of `raw` the terminal has drawn: its screen is the program's output up to there.
+  let parsedUpTo = 0;
+  // Half a frame is not a screen a user ever sees (see synchronizedUpdateOpen): a terminal keeps the previous one.
+  const midFrame = () => synchronizedUpdateOpen(raw.slice(0, parsedUpTo));
   let exitCode: number | undefined;
   let exitResolve: (code: number) => void = () => {};
   const exited = new Promise<number>((resolve) => (exitResolve = resolve));
@@ -251,7 +258,13 @@ export function launchProgram(options: ProgramOptions): Promise<PtyApp> {
     lastDataAt = performance.now();
     for (const waiter of outputWaiters) waiter(lastDataAt);
     outputWaiters.clear();
-    parsed = new Promise<void>((resolve) => term.write(data, resolve));
+    const upTo = raw.length;
+    parsed = new Promise<void>((resolve) =>
+      term.write(data, () => {
+        parsedUpTo = upTo;
+        resolve();
+      }),
+    );
   });
   child.onExit(({ exitCode: code, signal }) => {
     exitCode = signal ? 128 + signal : code;
@@ -266,10 +279,10 @@ export function launchProgram(options: ProgramOptions): Promise<PtyApp> {
   };
   const screen = (): string => {
     const text = lines().join('\n');
-    if (frames[frames.length - 1] !== text) {
-      frames.push(text);
-      recordedFrames.push(text);
-    }
+    // Every snapshot goes to the process-wide record (a secret must not show even for an instant); an app's own
+    // frames are the ones its user could see.
+    if (recordedFrames[recordedFrames.length - 1] !== text) recordedFrames.push(text);
+    if (!midFrame() && frames[frames.length - 1] !== text) frames.push(text);
     return text;
   };
 
@@ -300,8 +313,7 @@ export function launchProgram(options: ProgramOptions): Promise<PtyApp> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       await parsed;
-      // Half a frame is not a screen a user ever sees (see synchronizedUpdateOpen); wait for the rest.
-      const complete = !synchronizedUpdateOpen(raw);
+      const complete = !midFrame();
       const s = screen();
       if (complete && predicate(s)) return s;
       if (performance.now() > deadline)
